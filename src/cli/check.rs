@@ -1,0 +1,50 @@
+//! `plangap check`: what was recognised in each file, for checking a new report before use.
+
+use super::{Outcome, report_failures};
+use crate::corpus;
+use crate::model::Report;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Loads `paths` (or the embedded corpus) and prints, per file, the title block, the tables with
+/// their row counts, the project boxes and the warnings with line numbers.
+pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
+    let corpus = corpus::load_paths(paths);
+    for report in &corpus.reports {
+        describe(report, out)?;
+    }
+    Ok(report_failures(&corpus.failures))
+}
+
+fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let title = &report.title;
+    let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();
+    writeln!(out, "{}", report.file)?;
+    writeln!(
+        out,
+        "  {} {}: review {}, plan {}, delivered {}",
+        or_unknown(title.city.as_deref()),
+        or_unknown(title.district.as_deref()),
+        title.review_year.map_or("?".into(), |y| y.to_string()),
+        title.plan_year.map_or("?".into(), |y| y.to_string()),
+        title.delivered_on.map_or("?".into(), |d| d.to_string()),
+    )?;
+    for table in &report.tables {
+        writeln!(
+            out,
+            "  line {:>4}  {:<6} {:>4}  {:>3} rows  {}",
+            table.line,
+            table.kind.as_str(),
+            table.year.map_or("?".into(), |y| y.to_string()),
+            table.rows.len(),
+            table.caption
+        )?;
+    }
+    let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
+    boxes.dedup();
+    writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
+    for warning in &report.warnings {
+        writeln!(out, "  warning: {}:{}: {}", report.file, warning.line, warning.message)?;
+    }
+    Ok(())
+}

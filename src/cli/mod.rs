@@ -1,0 +1,101 @@
+//! The command-line interface: one subcommand per view, for quick look-ups and scripts.
+//!
+//! Exit status: 0 with results, 1 when a filter matches nothing, 2 on bad input.
+
+mod check;
+mod export;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Read Chinese local governments' annual plan reports and find the targets they missed.
+#[derive(Debug, Parser)]
+#[command(name = "plangap", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a command, the interactive workbench opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Report files or folders for the workbench (default: the embedded sample corpus).
+    pub paths: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every report, indicator row and project as one JSON document.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Report files or folders (default: the embedded sample corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Show what was recognised in each file: title, tables with row counts, projects, warnings.
+    Check {
+        /// Report files or folders (default: the embedded sample corpus).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Formats of `plangap export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The JSON document of `SCHEMA.md`.
+    Json,
+}
+
+/// How a command ended, mapped onto the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Results were printed (exit 0).
+    Results,
+    /// A filter matched nothing (exit 1).
+    NoMatch,
+    /// Some input could not be read or parsed (exit 2).
+    BadInput,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Results => ExitCode::SUCCESS,
+            Outcome::NoMatch => ExitCode::from(1),
+            Outcome::BadInput => ExitCode::from(2),
+        }
+    }
+}
+
+/// Parses the process arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let outcome = match run(cli, &mut out) {
+        Ok(outcome) => outcome,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Results,
+        Err(error) => {
+            eprintln!("plangap: cannot write the output: {error}");
+            Outcome::BadInput
+        }
+    };
+    outcome.into()
+}
+
+/// Runs one parsed command line, writing results to `out` and diagnostics to stderr.
+pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
+    match cli.command {
+        Some(Command::Export { format, paths }) => export::run(format, &paths, out),
+        Some(Command::Check { paths }) => check::run(&paths, out),
+        None => check::run(&cli.paths, out),
+    }
+}
+
+/// Prints each failed file's error on stderr; returns the outcome for a run with these failures.
+fn report_failures(failures: &[crate::Error]) -> Outcome {
+    for failure in failures {
+        eprintln!("plangap: {failure}");
+    }
+    if failures.is_empty() { Outcome::Results } else { Outcome::BadInput }
+}

@@ -1,0 +1,123 @@
+//! The JSON export contract (`shared/SCHEMA.md`): one document with every report, every
+//! indicator row and every project. Field names here are a public interface: add, never rename.
+
+use crate::model::{IndicatorRow, IndicatorTable, Project, Report};
+use serde::Serialize;
+
+/// The whole export document.
+#[derive(Debug, Serialize)]
+pub struct ExportDocument<'a> {
+    /// One entry per report, in the order loaded.
+    pub reports: Vec<ExportReport<'a>>,
+}
+
+/// One report in the export.
+#[derive(Debug, Serialize)]
+pub struct ExportReport<'a> {
+    file: &'a str,
+    district: Option<&'a str>,
+    city: Option<&'a str>,
+    review_year: Option<u16>,
+    plan_year: Option<u16>,
+    delivered_on: Option<String>,
+    session: Option<&'a str>,
+    issuer: Option<&'a str>,
+    indicators: Vec<ExportIndicator<'a>>,
+    projects: Vec<ExportProject<'a>>,
+}
+
+/// One indicator table row in the export.
+#[derive(Debug, Serialize)]
+pub struct ExportIndicator<'a> {
+    table: &'a str,
+    kind: &'static str,
+    year: Option<u16>,
+    category: Option<&'a str>,
+    seq: Option<&'a str>,
+    name: &'a str,
+    raw_name: &'a str,
+    unit: Option<&'a str>,
+    parent: Option<&'a str>,
+    binding: Option<bool>,
+    target: &'a str,
+    actual: Option<&'a str>,
+    actual_other: Option<&'a str>,
+    status: Option<&'static str>,
+    gap: Option<f64>,
+    line: usize,
+}
+
+/// One project in the export.
+#[derive(Debug, Serialize)]
+pub struct ExportProject<'a> {
+    name: &'a str,
+    group: Option<&'a str>,
+    table: &'a str,
+    stage: Option<&'static str>,
+    progress: Option<&'a str>,
+    line: usize,
+}
+
+impl<'a> ExportDocument<'a> {
+    /// Builds the export view of `reports`.
+    pub fn new(reports: &'a [Report]) -> Self {
+        ExportDocument { reports: reports.iter().map(export_report).collect() }
+    }
+
+    /// The document as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the export model always serialises")
+    }
+}
+
+fn export_report(report: &Report) -> ExportReport<'_> {
+    let title = &report.title;
+    ExportReport {
+        file: &report.file,
+        district: title.district.as_deref(),
+        city: title.city.as_deref(),
+        review_year: title.review_year,
+        plan_year: title.plan_year,
+        delivered_on: title.delivered_on.map(|d| d.to_string()),
+        session: title.session.as_deref(),
+        issuer: title.issuer.as_deref(),
+        indicators: report
+            .tables
+            .iter()
+            .flat_map(|table| table.rows.iter().map(move |row| export_indicator(table, row)))
+            .collect(),
+        projects: report.projects.iter().map(export_project).collect(),
+    }
+}
+
+fn export_indicator<'a>(table: &'a IndicatorTable, row: &'a IndicatorRow) -> ExportIndicator<'a> {
+    ExportIndicator {
+        table: &table.caption,
+        kind: table.kind.as_str(),
+        year: table.year,
+        category: row.category.as_deref(),
+        seq: row.seq.as_deref(),
+        name: &row.name,
+        raw_name: &row.raw_name,
+        unit: row.unit.as_deref(),
+        parent: row.parent.as_deref(),
+        binding: row.binding,
+        target: &row.target.raw,
+        actual: row.actual.as_ref().map(|v| v.raw.as_str()),
+        actual_other: row.actual_other.as_ref().map(|v| v.raw.as_str()),
+        status: row.status.map(|s| s.as_str()),
+        gap: row.gap,
+        line: row.line,
+    }
+}
+
+fn export_project(project: &Project) -> ExportProject<'_> {
+    ExportProject {
+        name: &project.name,
+        group: project.group.as_deref(),
+        table: &project.table,
+        stage: project.stage.map(|s| s.as_str()),
+        progress: project.progress.as_deref(),
+        line: project.line,
+    }
+}

@@ -1,0 +1,215 @@
+//! Bytes to clean text: encoding detection, line ends, and removal of control characters.
+//!
+//! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
+//! CRLF or lone CR line ends. The result is UTF-8 text with `\n` line ends in which only TAB and
+//! newline remain of the control characters, so the parser and the terminal see the same text.
+
+use crate::error::Error;
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+/// Text decoded from a file, and the encoding it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// Clean text: `\n` line ends, no control characters but TAB and newline.
+    pub text: String,
+    /// The encoding detected (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`).
+    pub encoding: &'static str,
+}
+
+/// Decodes a file's bytes into clean text.
+///
+/// `file` names the file in errors. Fails on empty input, on a .docx or other binary file, and on
+/// bytes that are valid in none of the encodings plangap reads.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, Error> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty { file: file.to_owned() });
+    }
+    let not_text = |reason: &str| Error::NotText { file: file.to_owned(), reason: reason.to_owned() };
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(not_text("it is a zip archive, such as a .docx; save the document as plain text"));
+    }
+    let (raw, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(not_text(&format!(
+                "its {} byte-order mark is followed by invalid bytes",
+                encoding.name()
+            )));
+        }
+        (text.into_owned(), encoding.name())
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(not_text("it looks like UTF-16 without a byte-order mark but does not decode"));
+        }
+        (text.into_owned(), encoding.name())
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_owned(), "UTF-8")
+    } else {
+        if bytes.contains(&0) {
+            return Err(not_text("it contains NUL bytes, as binary files do"));
+        }
+        let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(not_text("it is neither valid UTF-8 nor valid GB18030/GBK"));
+        }
+        (text.into_owned(), GB18030.name())
+    };
+    if looks_binary(&raw) {
+        return Err(not_text("most of its characters are control characters, as in binary files"));
+    }
+    Ok(Decoded { text: clean_text(&raw), encoding })
+}
+
+/// UTF-16 without a BOM shows as NUL bytes in every other position for mostly ASCII or CJK text
+/// with ASCII punctuation; guess the byte order from where the NULs sit.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let mostly = |n: usize| n * 4 >= pairs && n > 0;
+    match (mostly(even_nuls), mostly(odd_nuls)) {
+        (false, true) if even_nuls == 0 => Some(UTF_16LE),
+        (true, false) if odd_nuls == 0 => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// True when more than a tenth of the characters are control characters other than white space,
+/// or replacement characters.
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut odd = 0usize;
+    for c in text.chars().take(65_536) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffd}' {
+            odd += 1;
+        }
+    }
+    odd * 10 > total
+}
+
+/// Normalises line ends to `\n` and removes what must never reach a terminal or the parser:
+/// C0 and C1 control characters except TAB and newline, DEL, terminal escape sequences, bidi
+/// overrides and isolates, and byte-order marks. Every other character, CJK punctuation such as
+/// 《》（）【】 included, passes unchanged.
+pub fn clean_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\t' | '\n' => out.push(c),
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            c if is_denied(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for the characters [`clean_text`] removes.
+fn is_denied(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`), OSC
+/// (`ESC ] … BEL` or `ESC ] … ESC \`), or a two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "关于重庆市綦江区2022年国民经济\r\n\t类别\r（%）\n";
+
+    fn clean_sample() -> String {
+        "关于重庆市綦江区2022年国民经济\n\t类别\n（%）\n".to_owned()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("a", SAMPLE.as_bytes()).unwrap().text, clean_sample());
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        let decoded = decode("a", &bom).unwrap();
+        assert_eq!(decoded.text, clean_sample());
+        assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for unit in SAMPLE.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode("a", &le).unwrap().text, clean_sample());
+        assert_eq!(decode("a", &be).unwrap().encoding, "UTF-16BE");
+        assert_eq!(decode("a", &be).unwrap().text, clean_sample());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "plan 2022 (%)\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode("a", &le).unwrap().text, "plan 2022 (%)\n");
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode(SAMPLE);
+        let decoded = decode("a", &bytes).unwrap();
+        assert_eq!(decoded.encoding, "gb18030");
+        assert_eq!(decoded.text, clean_sample());
+    }
+
+    #[test]
+    fn empty_and_binary_inputs_are_errors_naming_the_file() {
+        let err = decode("empty.txt", b"  \n").unwrap_err().to_string();
+        assert!(err.starts_with("empty.txt: the file is empty"), "{err}");
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        let err = decode("pic.png", png).unwrap_err().to_string();
+        assert!(err.starts_with("pic.png: not a text file"), "{err}");
+        let err = decode("r.docx", b"PK\x03\x04\x14\0\x06\0").unwrap_err().to_string();
+        assert!(err.contains("zip archive"), "{err}");
+        let err = decode("x", &[0xff, 0xff, 0xff, 0x80, 0x81]).unwrap_err().to_string();
+        assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
+    }
+
+    #[test]
+    fn control_characters_and_escapes_are_removed_but_cjk_punctuation_kept() {
+        let dirty =
+            "《规划》\u{1b}[31m红\u{1b}[0m（一）\u{0}\u{7f}\u{85}\u{202e}【注】\u{feff}\u{1b}]0;title\u{7}x";
+        assert_eq!(clean_text(dirty), "《规划》红（一）【注】x");
+    }
+}

@@ -1,0 +1,15 @@
+//! plangap: read Chinese local governments' annual plan reports, find the targets they missed.
+//!
+//! Data flows one way: bytes ─[`ingest`]→ text ─[`parse`]→ [`model::Report`] ─[`analysis`]→
+//! statuses, gaps and comparisons, drawn by the TUI or printed by the [`cli`].
+
+pub mod analysis;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod export;
+pub mod ingest;
+pub mod model;
+pub mod parse;
+
+pub use error::Error;

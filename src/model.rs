@@ -1,0 +1,255 @@
+//! The typed model of a plan report: what the parser produces and every later stage reads.
+//!
+//! The model keeps the text of every cell as written (`raw`) beside its typed reading, so that
+//! exports can reproduce the document exactly while the analysis works with numbers.
+
+use std::fmt;
+
+/// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The path as given on the command line (embedded reports: their path under `examples/`).
+    pub file: String,
+    /// The title block: district, years, congress session.
+    pub title: TitleBlock,
+    /// Every indicator table, in document order.
+    pub tables: Vec<IndicatorTable>,
+    /// Every named project from the project boxes, in document order.
+    pub projects: Vec<Project>,
+    /// Things the parser noticed but could not place, with line numbers.
+    pub warnings: Vec<Warning>,
+}
+
+/// The title block at the head of a report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TitleBlock {
+    /// The title, its broken lines joined (`关于重庆市綦江区2022年…报告`).
+    pub title: String,
+    /// 1-based line where the title starts.
+    pub line: usize,
+    /// The district, county or city reporting, with its suffix (`綦江区`).
+    pub district: Option<String>,
+    /// The city above the district (`重庆市`), when the title names one.
+    pub city: Option<String>,
+    /// The year whose plan execution is reviewed.
+    pub review_year: Option<u16>,
+    /// The year of the draft plan.
+    pub plan_year: Option<u16>,
+    /// The date of the congress session the report was delivered to.
+    pub delivered_on: Option<Date>,
+    /// The session named under the title (`第三届人民代表大会第一次会议`).
+    pub session: Option<String>,
+    /// The issuing body (`重庆市綦江区发展和改革委员会`).
+    pub issuer: Option<String>,
+}
+
+/// A calendar date as written in a report (`2023年2月8日`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2023.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    /// ISO 8601: `2023-02-08`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether a table reviews a past year or sets targets for the coming one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    /// The table gives achieved values beside the targets.
+    Review,
+    /// The table gives targets only.
+    Plan,
+}
+
+impl TableKind {
+    /// The name used in exports: `review` or `plan`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Review => "review",
+            TableKind::Plan => "plan",
+        }
+    }
+}
+
+/// One indicator table (a table whose rows are indicators with targets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorTable {
+    /// The caption as written, trimmed (`表1  2022年…完成情况`, `专栏15：…`).
+    pub caption: String,
+    /// 1-based line of the caption.
+    pub line: usize,
+    /// Review or plan.
+    pub kind: TableKind,
+    /// The year the targets are for, from the caption or header.
+    pub year: Option<u16>,
+    /// The rows in document order, sub-rows included.
+    pub rows: Vec<IndicatorRow>,
+}
+
+/// One row of an indicator table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    /// 1-based line of the row's name cell.
+    pub line: usize,
+    /// The 类别 cell, line breaks and spaces removed, carried down; `None` when the table has none.
+    pub category: Option<String>,
+    /// The 序号 cell as written.
+    pub seq: Option<String>,
+    /// The name without unit parenthetical, sub-row markers, trailing `*` or white space.
+    pub name: String,
+    /// The name cell as written, trimmed.
+    pub raw_name: String,
+    /// The unit inside the name's parenthetical (`%`, `亿元`).
+    pub unit: Option<String>,
+    /// For sub-rows, the parent row's or group cell's `name`.
+    pub parent: Option<String>,
+    /// `Some(true)` for 约束性, `Some(false)` for 预期性, `None` when the table cannot tell.
+    pub binding: Option<bool>,
+    /// The target cell.
+    pub target: Value,
+    /// Review rows: the achieved value comparable with the target.
+    pub actual: Option<Value>,
+    /// Review rows: the other achieved cell when the table has two (绝对值 beside 增速).
+    pub actual_other: Option<Value>,
+    /// The document's own verdict on the row, where it gives one.
+    pub judgement: Option<Judgement>,
+    /// The verdict of the analysis (review rows only; filled by [`crate::analysis`]).
+    pub status: Option<Status>,
+    /// Actual minus target in the target's unit, negative when short (filled by the analysis).
+    pub gap: Option<f64>,
+}
+
+/// A verdict the document itself states about a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// What the document says.
+    pub status: Status,
+    /// Where it says it: the cell or sentence, as written.
+    pub evidence: String,
+    /// 1-based line of the evidence.
+    pub line: usize,
+}
+
+/// Whether a reviewed indicator met its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// The target was met.
+    Met,
+    /// The target was missed.
+    Missed,
+    /// No honest judgement is possible (qualitative target, no actual, not tracked, …).
+    Unassessed,
+}
+
+impl Status {
+    /// The name used in exports: `met`, `missed` or `unassessed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::Unassessed => "unassessed",
+        }
+    }
+}
+
+/// A target or achieved cell: the text as written and its typed reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// The cell as written, trimmed; empty for an empty cell.
+    pub raw: String,
+    /// The typed reading.
+    pub form: ValueForm,
+    /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any.
+    pub unit: Option<String>,
+    /// The value is an estimate (`预计`).
+    pub estimated: bool,
+}
+
+/// The typed reading of a target or achieved cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueForm {
+    /// The cell is empty or a dash.
+    Empty,
+    /// A plain number (`6.5`, `-15.9%`).
+    Exact(f64),
+    /// At least (`≥330`, `7以上`).
+    AtLeast(f64),
+    /// At most (`≤5.5`, `5.5%以内`).
+    AtMost(f64),
+    /// Approximately (`7.5%左右`).
+    About(f64),
+    /// A change in percentage points, signed (`提高1.8个百分点` → 1.8, `下降0.5个百分点` → -0.5).
+    PointChange(f64),
+    /// A fall by a percentage, as the signed change (`下降3.1%` → -3.1).
+    Fall(f64),
+    /// A ratio (`1.95:1` → (1.95, 1.0)).
+    Ratio(f64, f64),
+    /// A grade such as a water-quality class (`Ⅲ类` → 3); lower is better.
+    Grade(u8),
+    /// A qualitative statement (`完成国家和市下达目标`, `完成`, `快于经济增速`).
+    Qualitative,
+    /// No longer measured (`不再统计`).
+    NotTracked,
+}
+
+/// A named project from a project box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// One project as written, without stage verbs, group labels or `等项目`.
+    pub name: String,
+    /// The label before `：` that groups it (`交通类`), if any.
+    pub group: Option<String>,
+    /// The caption of the box or table it came from.
+    pub table: String,
+    /// Its stage, when the box says.
+    pub stage: Option<Stage>,
+    /// For completion lists, the completion statement (`完成年度目标任务23%`).
+    pub progress: Option<String>,
+    /// 1-based line it came from.
+    pub line: usize,
+    /// The whole line it came from, for previews.
+    pub source: String,
+}
+
+/// The stage a project is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// 开工, 新开工, 启动.
+    New,
+    /// 加快建设, 续建, 推进.
+    Ongoing,
+    /// 建成, 完工, 投产, 竣工.
+    Completed,
+    /// A plain list in a plan-year box.
+    Planned,
+}
+
+impl Stage {
+    /// The name used in exports: `new`, `ongoing`, `completed`, `planned`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::New => "new",
+            Stage::Ongoing => "ongoing",
+            Stage::Completed => "completed",
+            Stage::Planned => "planned",
+        }
+    }
+}
+
+/// Something the parser noticed but could not place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based line.
+    pub line: usize,
+    /// What was wrong, for the user.
+    pub message: String,
+}

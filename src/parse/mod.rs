@@ -1,0 +1,32 @@
+//! Text to a typed [`Report`]: title block, indicator tables, value grammar and project lists.
+//!
+//! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
+//! text as given, which is the cleaned text from [`crate::ingest`].
+
+pub mod projects;
+pub mod table;
+pub mod title;
+pub mod value;
+
+use crate::error::Error;
+use crate::model::Report;
+
+/// Parses a report's clean text. `file` names it in the report and in errors.
+///
+/// Fails when the text has no recognisable title with the reviewed and planned years; anything
+/// else that cannot be placed becomes a warning in [`Report::warnings`].
+pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let title = title::parse_title(&lines);
+    if title.review_year.is_none() || title.plan_year.is_none() {
+        return Err(Error::NotAReport {
+            file: file.to_owned(),
+            reason: "no title naming the reviewed year and the plan year was found in its first 300 lines"
+                .to_owned(),
+        });
+    }
+    let mut warnings = Vec::new();
+    let tables = table::parse_tables(&lines, &mut warnings);
+    let projects = projects::parse_projects(&lines, &mut warnings);
+    Ok(Report { file: file.to_owned(), title, tables, projects, warnings })
+}

@@ -1,0 +1,235 @@
+//! The title block: district, city, years, the congress session and date, the issuing body.
+//!
+//! Reports exported from Word put the title on one or more lines at the top; copies taken from
+//! government web pages add site menus and metadata before it, repeat it, write `与` for `及`,
+//! `计划(草案)` with ASCII brackets, or wrap the report in a `关于印发…的通知`. The title is found
+//! by its shape in the joined head of the document rather than by its position.
+
+use crate::model::{Date, TitleBlock};
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// How many lines from the top may come before the title (web-page menus and metadata).
+const HEAD_LINES: usize = 300;
+
+/// The report's title, whitespace removed and width-folded: district, review year, plan year.
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<place>\p{Han}*?)
+        (?P<review>\d{4})年度?
+        (?:国民经济和社会发展)?计划(?:执行情况)?
+        (?:及|与|和|暨)
+        (?P<plan>\d{4})年(?:度)?
+        (?:国民经济和社会发展)?计划(?:\(?草案\)?)",
+    )
+    .expect("title pattern")
+});
+
+/// The line under the title: `——2023年2月8日在重庆市綦江区第三届人民代表大会第一次会议上`.
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?
+        在(?P<place>\p{Han}*?)
+        (?P<session>第[一二三四五六七八九十百零〇]+届人民代表大会(?:常务委员会)?第[一二三四五六七八九十百零〇]+次(?:全体)?会议)",
+    )
+    .expect("session pattern")
+});
+
+/// The issuing body on a line of its own.
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,20}(?:发展和改革委员会|发展改革委员会|发展改革委|发改委)$")
+        .expect("issuer pattern")
+});
+
+/// One head line: its 1-based number and its text with white space removed and widths folded.
+struct HeadLine {
+    number: usize,
+    text: String,
+}
+
+/// Reads the title block from the head of a report's lines (`lines[0]` is line 1).
+///
+/// Fields that the head does not state stay `None`; nothing is guessed.
+pub fn parse_title(lines: &[&str]) -> TitleBlock {
+    let head: Vec<HeadLine> = lines
+        .iter()
+        .take(HEAD_LINES)
+        .enumerate()
+        .map(|(i, line)| HeadLine { number: i + 1, text: fold(line) })
+        .filter(|line| !line.text.is_empty())
+        .collect();
+    let mut block = TitleBlock::default();
+    let title_end = find_title(&head, &mut block);
+    find_session(&head[title_end..], &mut block);
+    block.issuer = head
+        .iter()
+        .take(title_end + 12)
+        .find(|line| ISSUER.is_match(&line.text))
+        .map(|line| line.text.clone());
+    if let (None, Some(issuer)) = (&block.district, &block.issuer) {
+        let place = issuer.trim_end_matches(|c| c != '区' && c != '县' && c != '市');
+        let (city, district) = split_place(place);
+        block.city = block.city.take().or(city);
+        block.district = district;
+    }
+    block
+}
+
+/// White space removed and NFKC-folded, so `（草案）` reads as `(草案)` and `２０２２` as `2022`.
+fn fold(line: &str) -> String {
+    line.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Finds the title over up to four consecutive head lines; fills title, place and years.
+/// Returns the index in `head` of the first line after the title (0 when none was found).
+fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
+    for start in 0..head.len() {
+        let mut joined = String::new();
+        for end in start..head.len().min(start + 4) {
+            joined.push_str(&head[end].text);
+            let Some(caps) = TITLE.captures(&joined) else { continue };
+            // The match must begin on the first joined line, or a later start would find it too.
+            if caps.get(0).map_or(0, |m| m.start()) >= head[start].text.len() {
+                break;
+            }
+            block.title = title_text(&joined);
+            block.line = head[start].number;
+            block.review_year = caps["review"].parse().ok();
+            block.plan_year = caps["plan"].parse().ok();
+            let (city, district) = split_place(strip_lead_in(&caps["place"]));
+            block.city = city;
+            block.district = district;
+            return end + 1;
+        }
+    }
+    0
+}
+
+/// The title from `关于` (the last one, past any `关于印发…的通知` wrapper) to `报告`.
+fn title_text(joined: &str) -> String {
+    let start = joined.rfind("关于").unwrap_or(0);
+    let rest = &joined[start..];
+    let end = rest.rfind("报告").map_or(rest.len(), |i| i + "报告".len());
+    rest[..end].to_owned()
+}
+
+/// The place before the review year, without the words that introduce it (`关于`, `印发`, `现将`).
+fn strip_lead_in(place: &str) -> &str {
+    let start = ["关于", "印发", "现将"]
+        .iter()
+        .filter_map(|lead| place.rfind(lead).map(|i| i + lead.len()))
+        .max()
+        .unwrap_or(0);
+    &place[start..]
+}
+
+/// Splits `重庆市綦江区` into city `重庆市` and district `綦江区`; a lone `荣昌区` is a district.
+fn split_place(place: &str) -> (Option<String>, Option<String>) {
+    let place = place.rsplit_once('省').map_or(place, |(_, rest)| rest);
+    if place.chars().count() < 2 || !place.ends_with(['区', '县', '市', '旗']) {
+        return (None, None);
+    }
+    let before_last = &place[..place.len() - place.chars().last().map_or(0, char::len_utf8)];
+    match before_last.find('市') {
+        Some(i) if i + '市'.len_utf8() < place.len() && i > 0 => {
+            let (city, district) = place.split_at(i + '市'.len_utf8());
+            (Some(city.to_owned()), Some(district.to_owned()))
+        }
+        _ => (None, Some(place.to_owned())),
+    }
+}
+
+/// Finds the congress session and its date in the lines after the title (the line may be split).
+fn find_session(after_title: &[HeadLine], block: &mut TitleBlock) {
+    for start in 0..after_title.len().min(12) {
+        let mut joined = String::new();
+        for line in &after_title[start..after_title.len().min(start + 3)] {
+            joined.push_str(&line.text);
+            let Some(caps) = SESSION.captures(&joined) else { continue };
+            block.session = Some(caps["session"].to_owned());
+            block.delivered_on = date_from(&caps);
+            let (city, district) = split_place(&caps["place"]);
+            block.city = block.city.take().or(city);
+            if block.district.is_none() {
+                block.district = district;
+            }
+            return;
+        }
+    }
+}
+
+/// The session's date, when written and valid.
+fn date_from(caps: &regex::Captures<'_>) -> Option<Date> {
+    let year = caps.name("y")?.as_str().parse().ok()?;
+    let month: u8 = caps.name("m")?.as_str().parse().ok()?;
+    let day: u8 = caps.name("d")?.as_str().parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(text: &str) -> TitleBlock {
+        let lines: Vec<&str> = text.lines().collect();
+        parse_title(&lines)
+    }
+
+    #[test]
+    fn split_title_with_city_district_date_session_and_issuer() {
+        let block = title_of(
+            "\n关于重庆市綦江区2022年国民经济和社会发展\n\n计划执行情况及2023年计划草案的报告\n\n\
+             ——2023年2月8日在重庆市綦江区第三届人民代表大会第一次会议上\n\n重庆市綦江区发展和改革委员会\n\n各位代表：",
+        );
+        assert_eq!(block.title, "关于重庆市綦江区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告");
+        assert_eq!(block.line, 2);
+        assert_eq!(block.city.as_deref(), Some("重庆市"));
+        assert_eq!(block.district.as_deref(), Some("綦江区"));
+        assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
+        assert_eq!(block.delivered_on.map(|d| d.to_string()).as_deref(), Some("2023-02-08"));
+        assert_eq!(block.session.as_deref(), Some("第三届人民代表大会第一次会议"));
+        assert_eq!(block.issuer.as_deref(), Some("重庆市綦江区发展和改革委员会"));
+    }
+
+    #[test]
+    fn city_comes_from_the_session_line_when_the_title_has_none() {
+        let block = title_of(
+            "区十八届人大四次会议\n材  料      （ 五 ）\n关于荣昌区2022年国民经济和社会发展计划\n\n\
+             执行情况及2023年计划草案的报告\n——2023年1月31日在重庆市荣昌区第十八届人民代表大会\n第四次会议上",
+        );
+        assert_eq!(block.district.as_deref(), Some("荣昌区"));
+        assert_eq!(block.city.as_deref(), Some("重庆市"));
+        assert_eq!(block.session.as_deref(), Some("第十八届人民代表大会第四次会议"));
+        assert_eq!(block.delivered_on.map(|d| d.to_string()).as_deref(), Some("2023-01-31"));
+    }
+
+    #[test]
+    fn web_copy_with_menu_ascii_brackets_and_notice_wrapper() {
+        let block = title_of(
+            "首页 > 政务公开 > 规划计划\n发布日期：2023-02-10 来源：区发展改革委\n\
+             关于印发关于涪陵区2022年国民经济和社会发展计划执行情况与2023年计划(草案)的报告的通知\n正文",
+        );
+        assert_eq!(block.district.as_deref(), Some("涪陵区"));
+        assert_eq!(block.city, None);
+        assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
+        assert_eq!(block.delivered_on, None);
+        assert_eq!(block.title, "关于涪陵区2022年国民经济和社会发展计划执行情况与2023年计划(草案)的报告");
+    }
+
+    #[test]
+    fn absent_fields_stay_none() {
+        let block = title_of("今天天气很好\n没有标题");
+        assert_eq!(block, TitleBlock::default());
+    }
+
+    #[test]
+    fn place_splitting() {
+        assert_eq!(split_place("重庆市綦江区"), (Some("重庆市".into()), Some("綦江区".into())));
+        assert_eq!(split_place("荣昌区"), (None, Some("荣昌区".into())));
+        assert_eq!(split_place("四川省成都市"), (None, Some("成都市".into())));
+        assert_eq!(split_place(""), (None, None));
+    }
+}
