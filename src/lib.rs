@@ -11,5 +11,6 @@ pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod text;
 
 pub use error::Error;

@@ -4,6 +4,7 @@
 
 mod check;
 mod export;
+pub mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
