@@ -12,5 +12,6 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod text;
+pub mod tui;
 
 pub use error::Error;

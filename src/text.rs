@@ -14,13 +14,20 @@ pub fn display_width(text: &str) -> usize {
 /// Cuts `text` to at most `max` columns, ending with `…` when anything was cut. A wide character
 /// that would straddle the limit is dropped whole, so the result may be one column narrower.
 pub fn truncate(text: &str, max: usize) -> String {
+    truncate_marked(text, max, ELLIPSIS)
+}
+
+/// Like [`truncate`], with `marker` in place of `…`: for terminals that draw `…` two columns wide
+/// (East-Asian ambiguous width), where a narrow marker such as `~` keeps columns aligned.
+pub fn truncate_marked(text: &str, max: usize, marker: char) -> String {
     if display_width(text) <= max {
         return text.to_owned();
     }
-    if max == 0 {
+    let marker_width = marker.width().unwrap_or(0);
+    if max < marker_width.max(1) {
         return String::new();
     }
-    let budget = max - 1; // room for the ellipsis, which is one column wide
+    let budget = max - marker_width;
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
@@ -31,13 +38,18 @@ pub fn truncate(text: &str, max: usize) -> String {
         used += w;
         out.push(c);
     }
-    out.push(ELLIPSIS);
+    out.push(marker);
     out
 }
 
 /// `text` truncated to `width` columns and padded with spaces to exactly `width` columns.
 pub fn fit(text: &str, width: usize) -> String {
-    let mut out = truncate(text, width);
+    fit_marked(text, width, ELLIPSIS)
+}
+
+/// Like [`fit`], truncating with `marker` in place of `…` (see [`truncate_marked`]).
+pub fn fit_marked(text: &str, width: usize, marker: char) -> String {
+    let mut out = truncate_marked(text, width, marker);
     let used = display_width(&out);
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
@@ -45,7 +57,12 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Like [`fit`], but the padding goes before the text (for numbers).
 pub fn fit_right(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
+    fit_right_marked(text, width, ELLIPSIS)
+}
+
+/// Like [`fit_right`], truncating with `marker` in place of `…` (see [`truncate_marked`]).
+pub fn fit_right_marked(text: &str, width: usize, marker: char) -> String {
+    let cut = truncate_marked(text, width, marker);
     let pad = width.saturating_sub(display_width(&cut));
     let mut out: String = std::iter::repeat_n(' ', pad).collect();
     out.push_str(&cut);
@@ -78,5 +95,12 @@ mod tests {
         assert_eq!(fit("区", 4), "区  ");
         assert_eq!(fit_right("7.5", 5), "  7.5");
         assert_eq!(display_width(&fit("一二三四五六七", 9)), 9);
+    }
+
+    #[test]
+    fn a_narrow_marker_replaces_the_ellipsis() {
+        assert_eq!(truncate_marked("藻渡水库工程", 7, '~'), "藻渡水~");
+        assert_eq!(fit_marked("藻渡水库工程", 6, '~'), "藻渡~ ");
+        assert_eq!(fit_right_marked("-15.9%", 4, '~'), "-15~");
     }
 }

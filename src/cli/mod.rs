@@ -20,6 +20,18 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Report files or folders for the workbench (default: the embedded sample corpus).
     pub paths: Vec<PathBuf>,
+    /// Workbench theme: dark, light, high-contrast, monochrome, or the path of a .toml file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Let the workbench use the mouse (this disables the terminal's own text selection).
+    #[arg(long)]
+    pub mouse: bool,
+    /// Workbench colours (default auto: from NO_COLOR, COLORTERM and TERM).
+    #[arg(long, value_enum)]
+    pub color: Option<crate::tui::theme::ColorMode>,
+    /// How the terminal draws ambiguous-width characters such as — · ≥ “”: wide in CJK locales.
+    #[arg(long, value_enum)]
+    pub ambiguous_width: Option<crate::tui::width::AmbiguousWidth>,
 }
 
 /// The subcommands.
@@ -89,7 +101,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
         Some(Command::Check { paths }) => check::run(&paths, out),
-        None => check::run(&cli.paths, out),
+        None => {
+            let options = crate::tui::Options {
+                paths: cli.paths,
+                theme: cli.theme,
+                mouse: cli.mouse.then_some(true),
+                color: cli.color,
+                ambiguous_width: cli.ambiguous_width,
+            };
+            match crate::tui::run(options) {
+                Ok(()) => Ok(Outcome::Results),
+                Err(error) => {
+                    eprintln!("plangap: {error:#}");
+                    Ok(Outcome::BadInput)
+                }
+            }
+        }
     }
 }
 

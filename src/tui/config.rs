@@ -1,0 +1,108 @@
+//! The configuration file, `$XDG_CONFIG_HOME/plangap/config.toml` (or `~/.config/plangap/…`):
+//!
+//! ```toml
+//! theme = "dark"              # a built-in name, a name in themes/ beside this file, or a path
+//! color = "auto"              # auto | 16 | 256 | truecolor | none
+//! mouse = false               # capturing the mouse disables the terminal's own text selection
+//! ambiguous_width = "narrow"  # narrow | wide (terminals in a CJK locale)
+//!
+//! [keys]                      # action = [keys]; see the help overlay (?) for the names
+//! quit = ["q", "ctrl-q"]
+//!
+//! [prompt_keys]
+//! next = ["down", "ctrl-j"]
+//! ```
+//!
+//! Command-line flags override the file. A file that fails to parse is reported in the status line
+//! and the defaults are used.
+
+use super::theme::{ColorMode, describe_toml_error};
+use super::width::AmbiguousWidth;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The settings of the configuration file; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Theme name or path.
+    pub theme: Option<String>,
+    /// Colour mode.
+    pub color: Option<ColorMode>,
+    /// Capture the mouse.
+    pub mouse: Option<bool>,
+    /// How the terminal draws ambiguous-width characters.
+    pub ambiguous_width: Option<AmbiguousWidth>,
+    /// Pane key overrides: action name → keys.
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
+    /// Prompt key overrides: action name → keys.
+    #[serde(default)]
+    pub prompt_keys: BTreeMap<String, Vec<String>>,
+}
+
+/// The folder of the configuration: `$XDG_CONFIG_HOME/plangap`, else `$HOME/.config/plangap`.
+pub fn config_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME").filter(|dir| !dir.is_empty()).map(PathBuf::from).or_else(
+        || std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".config")),
+    )?;
+    Some(base.join("plangap"))
+}
+
+impl Config {
+    /// Parses configuration text; `source` names it in errors.
+    pub fn parse(source: &str, text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|error| format!("{source}: {}", describe_toml_error(text, &error)))
+    }
+
+    /// Reads `config.toml` from `dir`. A missing file is the default configuration; an unreadable
+    /// or invalid one is the default configuration and an error message for the user.
+    pub fn load(dir: Option<&Path>) -> (Config, Option<String>) {
+        let Some(path) = dir.map(|d| d.join("config.toml")) else {
+            return (Config::default(), None);
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match Config::parse(&path.display().to_string(), &text) {
+                Ok(config) => (config, None),
+                Err(error) => (Config::default(), Some(format!("config {error}; using the defaults"))),
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+            Err(error) => {
+                (Config::default(), Some(format!("config {}: cannot read it: {error}", path.display())))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_configuration_parses() {
+        let text = "theme = \"light\"\ncolor = \"256\"\nmouse = true\nambiguous_width = \"wide\"\n\
+                    [keys]\nquit = [\"ctrl-q\"]\n[prompt_keys]\nnext = [\"ctrl-j\"]\n";
+        let config = Config::parse("c.toml", text).unwrap();
+        assert_eq!(config.theme.as_deref(), Some("light"));
+        assert_eq!(config.color, Some(ColorMode::Ansi256));
+        assert_eq!(config.mouse, Some(true));
+        assert_eq!(config.ambiguous_width, Some(AmbiguousWidth::Wide));
+        assert_eq!(config.keys["quit"], ["ctrl-q"]);
+        assert_eq!(config.prompt_keys["next"], ["ctrl-j"]);
+    }
+
+    #[test]
+    fn mistakes_name_the_line() {
+        let error = Config::parse("c.toml", "theme = \"dark\"\ncolour = \"none\"\n").unwrap_err();
+        assert!(error.starts_with("c.toml: line 2, column 1"), "{error}");
+        let error = Config::parse("c.toml", "color = \"8\"\n").unwrap_err();
+        assert!(error.contains("line 1"), "{error}");
+    }
+
+    #[test]
+    fn a_missing_file_is_the_default() {
+        let dir = std::env::temp_dir().join("plangap-config-test-missing");
+        assert_eq!(Config::load(Some(&dir)), (Config::default(), None));
+    }
+}

@@ -1,0 +1,114 @@
+//! The event loop: draw, wait for something to happen, apply everything that is pending at once
+//! (a burst of keys or resizes costs one redraw), perform the effects, draw again. Nothing is
+//! drawn on a timer; ratatui sends only the cells that changed.
+
+use super::app::{App, Effect, Msg};
+use super::clipboard;
+use super::view;
+use crate::corpus;
+use crate::export::ExportDocument;
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+/// The most messages applied before a redraw, so that a flood of input still shows progress.
+const MAX_BATCH: usize = 256;
+
+/// Starts the threads that turn terminal input and termination signals into messages.
+pub fn spawn_sources() -> Receiver<Msg> {
+    let (sender, receiver) = mpsc::channel();
+    let input = sender.clone();
+    std::thread::spawn(move || read_terminal(&input));
+    spawn_signals(sender);
+    receiver
+}
+
+fn read_terminal(sender: &Sender<Msg>) {
+    loop {
+        let msg = match crossterm::event::read() {
+            Ok(Event::Key(key)) => Msg::Key(key),
+            Ok(Event::Mouse(mouse)) => Msg::Mouse(mouse),
+            Ok(Event::Paste(text)) => Msg::Paste(text),
+            Ok(Event::Resize(width, height)) => Msg::Resize(width, height),
+            Ok(Event::FocusGained | Event::FocusLost) => continue,
+            Err(_) => Msg::Interrupt,
+        };
+        let stop = matches!(msg, Msg::Interrupt);
+        if sender.send(msg).is_err() || stop {
+            return;
+        }
+    }
+}
+
+#[cfg(unix)]
+fn spawn_signals(sender: Sender<Msg>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = sender.send(Msg::Interrupt);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn spawn_signals(_sender: Sender<Msg>) {}
+
+/// Runs the workbench until it quits: draws on every batch of messages from `messages`.
+pub fn run<B>(app: &mut App, terminal: &mut Terminal<B>, messages: &Receiver<Msg>) -> io::Result<()>
+where
+    B: Backend + Write,
+    B::Error: Into<io::Error>,
+{
+    draw(app, terminal)?;
+    while !app.quit {
+        let Ok(first) = messages.recv() else { break };
+        app.update(first);
+        for msg in messages.try_iter().take(MAX_BATCH) {
+            app.update(msg);
+            if app.quit {
+                break;
+            }
+        }
+        for effect in app.take_effects() {
+            perform(effect, app, terminal.backend_mut());
+        }
+        if !app.quit {
+            draw(app, terminal)?;
+        }
+    }
+    Ok(())
+}
+
+/// Draws one frame.
+pub fn draw<B>(app: &App, terminal: &mut Terminal<B>) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: Into<io::Error>,
+{
+    terminal.draw(|frame| view::draw(frame, app)).map(|_| ()).map_err(Into::into)
+}
+
+/// Performs one effect, telling the user how it went in the status line.
+pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
+    match effect {
+        Effect::Copy(text) => {
+            if let Err(error) = clipboard::copy(terminal_out, &text) {
+                app.notify(format!("cannot copy: {error}"), true);
+            }
+        }
+        Effect::Export(path) => {
+            let json = ExportDocument::new(&app.reports).to_json();
+            match std::fs::write(&path, json) {
+                Ok(()) => app
+                    .notify(format!("exported {} report(s) to {}", app.reports.len(), path.display()), false),
+                Err(error) => app.notify(format!("cannot write {}: {error}", path.display()), true),
+            }
+        }
+        Effect::Open(path) => app.update(Msg::Loaded(corpus::load_paths(&[path]))),
+    }
+}
