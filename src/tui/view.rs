@@ -5,7 +5,7 @@ use super::app::{App, Overlay, Selection};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane, Regions, Screen};
 use super::panes::districts::render_tree;
 use super::panes::help::{help_lines, render_help};
-use super::panes::indicators::{GridView, render_grid};
+use super::panes::indicators::{GridView, Hidden, render_grid};
 use super::panes::status::render_status;
 use crate::text::display_width;
 use ratatui::Frame;
@@ -82,7 +82,17 @@ fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     match pane {
         Pane::Districts => render_tree(app, focused, inner, buf),
-        Pane::Indicators => render_indicators(app, focused, inner, buf),
+        Pane::Indicators => {
+            let hidden = render_indicators(app, focused, inner, buf);
+            // Mark hidden columns on the border beside the header row.
+            let style = if focused { styles.border_focused } else { styles.border };
+            if hidden.left && inner.height > 0 {
+                buf.set_stringn(area.x, inner.y, glyphs.more_left, 1, style);
+            }
+            if hidden.right && inner.height > 0 {
+                buf.set_stringn(area.right() - 1, inner.y, glyphs.more_right, 1, style);
+            }
+        }
         Pane::Gap => app.gap.render(app.gap_offset, inner, buf),
     }
 }
@@ -113,31 +123,19 @@ fn pane_titles(app: &App, pane: Pane) -> (String, String) {
     }
 }
 
-fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) {
+/// Draws the table, or says why there is none; returns which side has hidden columns.
+fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) -> Hidden {
     let styles = &app.settings.theme.styles;
-    let explain = |buf: &mut Buffer, lines: &[String]| {
-        for (i, line) in lines.iter().take(usize::from(area.height)).enumerate() {
-            let text = app.settings.glyphs.truncate(line, usize::from(area.width));
-            buf.set_stringn(area.x, area.y + i as u16, text, usize::from(area.width), styles.muted);
-        }
-    };
-    match app.selection {
-        Selection::Nothing => {
-            explain(buf, &["No reports are loaded.".into(), "Type :open PATH to load some.".into()])
-        }
-        Selection::Failure(_) => {
-            explain(buf, &["This file could not be read; the gap pane says why.".into()])
-        }
-        Selection::Report(_) if app.current_table().is_none() => explain(
-            buf,
-            &[
-                "No indicator table was recognised in this report.".into(),
-                "`plangap check FILE` lists what was found.".into(),
-            ],
-        ),
+    let lines: Vec<String> = match app.selection {
+        Selection::Nothing => vec!["No reports are loaded.".into(), "Type :open PATH to load some.".into()],
+        Selection::Failure(_) => vec!["This file could not be read; the gap pane says why.".into()],
+        Selection::Report(_) if app.current_table().is_none() => vec![
+            "No indicator table was recognised in this report.".into(),
+            "`plangap check FILE` lists what was found.".into(),
+        ],
         Selection::Report(_) if app.grid.rows.is_empty() => {
             let filter = app.filter.describe(app.settings.glyphs.dot);
-            explain(buf, &[format!("No rows match: {filter}."), "Esc clears the filter.".into()]);
+            vec![format!("No rows match: {filter}."), "Esc clears the filter.".into()]
         }
         Selection::Report(_) => {
             let view = GridView {
@@ -149,9 +147,14 @@ fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) {
                 styles,
                 glyphs: &app.settings.glyphs,
             };
-            render_grid(&view, area, buf);
+            return render_grid(&view, area, buf);
         }
+    };
+    for (i, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+        let text = app.settings.glyphs.truncate(line, usize::from(area.width));
+        buf.set_stringn(area.x, area.y + i as u16, text, usize::from(area.width), styles.muted);
     }
+    Hidden::default()
 }
 
 /// The message for a terminal smaller than the layout needs, centred as far as it fits.

@@ -371,10 +371,20 @@ pub struct GridView<'a> {
     pub glyphs: &'a Glyphs,
 }
 
-/// Draws the header and the visible rows of the grid into `area`.
-pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) {
+/// Columns hidden by scrolling: whether some are off to the left, and to the right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// Columns are scrolled out on the left.
+    pub left: bool,
+    /// Columns do not fit on the right.
+    pub right: bool,
+}
+
+/// Draws the header and the visible rows of the grid into `area`; says which side has hidden
+/// columns, for the caller to mark on the pane's border.
+pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) -> Hidden {
     if area.is_empty() {
-        return;
+        return Hidden::default();
     }
     let width = usize::from(area.width);
     let placed = view.grid.layout(width, view.column_offset);
@@ -387,19 +397,17 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) {
     };
     for column in &placed {
         let x = area.x + column.x as u16;
-        let title = if column.column == Column::Name {
-            let mark = if view.column_offset > 0 { view.glyphs.more_left } else { " " };
-            format!("{mark} {}", column.column.header())
-        } else {
-            column.column.header().to_owned()
+        let header = match column.column {
+            Column::Name => format!("{:GUTTER$}{}", "", column.column.header()),
+            other => other.header().to_owned(),
         };
-        buf.set_stringn(x, area.y, view.glyphs.fit(&title, column.width), column.width, styles.header);
+        buf.set_stringn(x, area.y, view.glyphs.fit(&header, column.width), column.width, styles.header);
         separator(buf, area.y, column);
     }
-    let shown_all = placed.len() == view.grid.columns.len() - view.column_offset.min(view.grid.columns.len());
-    if !shown_all {
-        buf.set_stringn(area.right() - 1, area.y, view.glyphs.more_right, 1, styles.header);
-    }
+    let hidden = Hidden {
+        left: view.column_offset > 0,
+        right: placed.len() < view.grid.columns.len().saturating_sub(view.column_offset),
+    };
     let body_height = usize::from(area.height.saturating_sub(1));
     for (line, row) in view.grid.rows.iter().enumerate().skip(view.offset).take(body_height) {
         let y = area.y + 1 + (line - view.offset) as u16;
@@ -447,6 +455,7 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) {
             separator(buf, y, column);
         }
     }
+    hidden
 }
 
 #[cfg(test)]

@@ -1,0 +1,107 @@
+//! Drawing checks at several terminal sizes: every row exactly the frame width, table column
+//! separators at the same x on every row even with CJK and ambiguous-width text, and no panic on
+//! tiny terminals.
+
+mod common;
+
+use common::{app_on, draw, fixture_corpus, screen_lines};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plangap::text::display_width;
+use plangap::tui::app::Msg;
+use plangap::tui::layout::{self, Pane, Screen};
+use plangap::tui::width::{AmbiguousWidth, is_ambiguous};
+
+fn press(app: &mut plangap::tui::app::App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+#[test]
+fn every_row_is_exactly_the_frame_width() {
+    for width in [40, 80, 120] {
+        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            let mut app = app_on(fixture_corpus(), width, 30, ambiguous);
+            for pane_key in [KeyCode::Char('j'), KeyCode::Tab, KeyCode::Tab] {
+                press(&mut app, pane_key);
+                let lines = screen_lines(&draw(&app));
+                assert_eq!(lines.len(), 30);
+                for line in &lines {
+                    assert_eq!(
+                        display_width(line),
+                        usize::from(width),
+                        "{width} cols, {ambiguous:?}: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The x of every column separator inside the indicator pane, per screen row.
+fn separator_columns(app: &plangap::tui::app::App) -> Vec<Vec<u16>> {
+    let buffer = draw(app);
+    let Screen::Panes(regions) = layout::compute(buffer.area, app.focus) else { panic!("too small") };
+    let pane = regions.pane(Pane::Indicators).expect("indicator pane shown");
+    let separator = app.settings.glyphs.column_separator;
+    let rows_drawn = 1 + app.grid.rows.len().min(usize::from(pane.height - 3));
+    (pane.y + 1..pane.y + 1 + rows_drawn as u16)
+        .map(|y| (pane.x + 1..pane.right() - 1).filter(|&x| buffer[(x, y)].symbol() == separator).collect())
+        .collect()
+}
+
+#[test]
+fn column_separators_line_up_on_every_row() {
+    for width in [40, 80, 120] {
+        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            let mut app = app_on(fixture_corpus(), width, 30, ambiguous);
+            press(&mut app, KeyCode::Tab); // focus the table: narrow terminals show it alone
+            for scroll in 0..4 {
+                let rows = separator_columns(&app);
+                assert!(rows.len() > 3, "{width}: only {} rows", rows.len());
+                assert!(!rows[0].is_empty(), "{width} cols: no separators");
+                for row in &rows {
+                    assert_eq!(row, &rows[0], "{width} cols, {ambiguous:?}, scrolled {scroll}");
+                }
+                press(&mut app, KeyCode::Char('l'));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_name_column_stays_when_scrolling_sideways() {
+    let mut app = app_on(fixture_corpus(), 60, 20, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Tab);
+    let name_at_left = |app: &plangap::tui::app::App| {
+        let lines = screen_lines(&draw(app));
+        lines.iter().any(|l| l.contains("* 地区生产总值增速") || l.contains("  地区生产总值增速"))
+    };
+    let before = screen_lines(&draw(&app));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('l'));
+        assert!(name_at_left(&app));
+    }
+    assert_ne!(before, screen_lines(&draw(&app)), "scrolling changed nothing");
+    assert!(app.column_offset > 0);
+}
+
+#[test]
+fn wide_mode_draws_no_ambiguous_character() {
+    let mut app = app_on(fixture_corpus(), 100, 30, AmbiguousWidth::Wide);
+    for key in [KeyCode::Char('j'), KeyCode::Tab, KeyCode::Char('?')] {
+        press(&mut app, key);
+        for line in screen_lines(&draw(&app)) {
+            assert!(!line.chars().any(is_ambiguous), "{line}");
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for (width, height) in [(1, 1), (10, 3), (39, 9), (40, 10), (0, 0), (200, 1), (1, 80)] {
+        let mut app = app_on(fixture_corpus(), width, height, AmbiguousWidth::Narrow);
+        for key in [KeyCode::Tab, KeyCode::Char('j'), KeyCode::Char('?'), KeyCode::Char('l')] {
+            press(&mut app, key);
+            draw(&app);
+        }
+    }
+}
