@@ -51,3 +51,40 @@ fn gbk_subset_is_read_as_gb18030() {
     let (gbk, _, _) = encoding_rs::GBK.encode(text);
     assert_eq!(export_of(file, &gbk), export_of(file, bytes));
 }
+
+/// A minimal .docx whose paragraphs are the report's lines, leading TABs as `<w:tab/>`.
+fn docx_of_lines(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for line in text.trim_end_matches('\n').split('\n') {
+        body.push_str("<w:p><w:r>");
+        for (i, part) in line.split('\t').enumerate() {
+            if i > 0 {
+                body.push_str("<w:tab/>");
+            }
+            let escaped = part.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            body.push_str(&format!("<w:t xml:space=\"preserve\">{escaped}</w:t>"));
+        }
+        body.push_str("</w:r></w:p>");
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut buffer);
+    let options = zip::write::SimpleFileOptions::default();
+    writer.start_file("[Content_Types].xml", options).unwrap();
+    writer.write_all(b"<Types/>").unwrap();
+    writer.start_file("word/document.xml", options).unwrap();
+    writer.write_all(xml.as_bytes()).unwrap();
+    writer.finish().unwrap();
+    buffer.into_inner()
+}
+
+#[test]
+fn a_docx_of_the_same_paragraphs_exports_identically() {
+    for (file, bytes) in EMBEDDED {
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert_eq!(export_of(file, &docx_of_lines(text)), export_of(file, bytes), "{file} as .docx");
+    }
+}
