@@ -1,6 +1,7 @@
 //! Which way is better for an indicator: inferred from how its target is written and its name.
 
 use crate::model::{IndicatorRow, ValueForm};
+use std::fmt;
 
 /// Whether a higher or a lower achieved value is the better one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -9,6 +10,16 @@ pub enum Direction {
     HigherIsBetter,
     /// Less is better (unemployment, energy use, accident deaths, an urban–rural income ratio).
     LowerIsBetter,
+}
+
+impl fmt::Display for Direction {
+    /// `higher is better` or `lower is better`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Direction::HigherIsBetter => "higher is better",
+            Direction::LowerIsBetter => "lower is better",
+        })
+    }
 }
 
 /// Words in a name that make its numbers amounts of reduction (`能耗下降`, `排放总量减少`), so

@@ -27,6 +27,7 @@
 
 use crate::analysis::direction::{Direction, counts_reduction, direction};
 use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm};
+use std::fmt;
 
 /// The verdict on one reviewed row, its gap and how it was reached.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,6 +75,35 @@ pub enum Unassessable {
     DifferentKinds,
     /// The achieved value is a bound or a range that does not settle the verdict.
     Inconclusive,
+}
+
+impl fmt::Display for Basis {
+    /// A short phrase for a status line: `compared, higher is better`, `target is empty`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Basis::Document => f.write_str("as the document judges it"),
+            Basis::Compared(direction) => write!(f, "compared, {direction}"),
+            Basis::Statement => f.write_str("as the achieved cell states"),
+            Basis::Unassessable(why) => why.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for Unassessable {
+    /// Why the row is unassessed, in a few words.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Unassessable::EmptyTarget => "target is empty",
+            Unassessable::NoActual => "no achieved value",
+            Unassessable::NotTracked => "no longer measured",
+            Unassessable::QualitativeTarget => "qualitative target, achieved value does not answer it",
+            Unassessable::QualitativeActual => "achieved value is not a number",
+            Unassessable::ChangeAgainstLevel => "a change in points against a level",
+            Unassessable::UnitsDiffer => "target and achieved value are in different units",
+            Unassessable::DifferentKinds => "target and achieved value are different kinds of number",
+            Unassessable::Inconclusive => "achieved value is a bound that does not settle it",
+        })
+    }
 }
 
 /// Fills `status` and `gap` on every row of every review table of `report`; plan tables are left
@@ -568,6 +598,14 @@ mod tests {
                 row.target.raw
             );
         }
+    }
+
+    #[test]
+    fn bases_read_as_phrases() {
+        let unemployment = row("城镇调查失业率", PCT, "≤5.5", "5");
+        assert_eq!(basis(&unemployment).to_string(), "compared, lower is better");
+        let foreign = row("实际利用外资", Some("亿美元"), "2", "不再统计");
+        assert_eq!(basis(&foreign).to_string(), "no longer measured");
     }
 
     #[test]

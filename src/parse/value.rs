@@ -59,23 +59,26 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("grade pattern")
 });
 
-/// Words before a number that make it a lower bound, longest first.
-const AT_LEAST_BEFORE: [&str; 9] = ["大于等于", "不低于", "不少于", "至少", "高于", "大于", "≥", "≧", ">="];
-/// Words before a number that make it an upper bound, longest first.
-const AT_MOST_BEFORE: [&str; 10] =
-    ["小于等于", "不高于", "不超过", "不多于", "控制在", "低于", "小于", "≤", "≦", "<="];
-/// Words before a number that make it approximate.
-const ABOUT_BEFORE: [&str; 2] = ["大约", "约"];
-/// Words after a number that make it a lower bound.
-const AT_LEAST_AFTER: [&str; 3] = ["及以上", "或以上", "以上"];
-/// Words after a number that make it an upper bound.
-const AT_MOST_AFTER: [&str; 5] = ["及以下", "或以下", "以下", "以内", "之内"];
-/// Words after a number that make it approximate.
-const ABOUT_AFTER: [&str; 1] = ["左右"];
-/// Verbs of a rise.
-const RISE_VERBS: [&str; 5] = ["增长", "提高", "增加", "上升", "提升"];
-/// Verbs of a fall.
-const FALL_VERBS: [&str; 5] = ["下降", "降低", "减少", "回落", "下滑"];
+/// Words before a number that bound it, each list longest first (`≥` before `>`).
+const BOUNDS_BEFORE: [(&[&str], Bound); 3] = [
+    (&["大于等于", "不低于", "不少于", "至少", "高于", "大于", "≥", "≧", ">=", ">"], Bound::AtLeast),
+    (
+        &["小于等于", "不高于", "不超过", "不多于", "控制在", "低于", "小于", "≤", "≦", "<=", "<"],
+        Bound::AtMost,
+    ),
+    (&["大约", "约"], Bound::About),
+];
+/// Words after a number that bound it.
+const BOUNDS_AFTER: [(&[&str], Bound); 3] = [
+    (&["及以上", "或以上", "以上"], Bound::AtLeast),
+    (&["及以下", "或以下", "以下", "以内", "之内"], Bound::AtMost),
+    (&["左右"], Bound::About),
+];
+/// Verbs of change before a number.
+const VERBS: [(&[&str], Verb); 2] = [
+    (&["增长", "提高", "增加", "上升", "提升"], Verb::Rise),
+    (&["下降", "降低", "减少", "回落", "下滑"], Verb::Fall),
+];
 /// Words that mark an estimate, before or after the value.
 const ESTIMATE_WORDS: [&str; 2] = ["预计", "预估"];
 /// Statements that a measure is no longer kept.
@@ -213,12 +216,12 @@ fn read_grade(body: &str) -> Option<ValueForm> {
 
 /// A number or range with its bound, verb and unit; `None` when the body is not one.
 fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
-    let (rest, after) = strip_bound_after(body);
-    let (rest, before) = strip_bound_before(rest);
-    let (rest, verb) = strip_verb(rest);
+    let (rest, after) = strip_word(body, &BOUNDS_AFTER, End::Finish);
+    let (rest, before) = strip_word(rest, &BOUNDS_BEFORE, End::Start);
+    let (rest, verb) = strip_word(rest, &VERBS, End::Start);
     let (core, before) = match before {
         Some(_) => (rest, before),
-        None => strip_bound_before(rest),
+        None => strip_word(rest, &BOUNDS_BEFORE, End::Start),
     };
     let bound = match (before, after) {
         (Some(a), Some(b)) if a != b && a != Bound::AtMost => return None,
@@ -274,40 +277,24 @@ fn read_statement(body: &str) -> ValueForm {
     }
 }
 
-/// The body without a bound word after the number, and that bound.
-fn strip_bound_after(body: &str) -> (&str, Option<Bound>) {
-    let lists: [(&[&str], Bound); 3] =
-        [(&AT_LEAST_AFTER, Bound::AtLeast), (&AT_MOST_AFTER, Bound::AtMost), (&ABOUT_AFTER, Bound::About)];
-    for (words, bound) in lists {
-        if let Some(rest) = words.iter().find_map(|word| body.strip_suffix(word)) {
-            return (rest, Some(bound));
-        }
-    }
-    (body, None)
+/// Which end of a cell a word is looked for at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Start,
+    Finish,
 }
 
-/// The body without a bound word before the number, and that bound.
-fn strip_bound_before(body: &str) -> (&str, Option<Bound>) {
-    let lists: [(&[&str], Bound); 3] =
-        [(&AT_LEAST_BEFORE, Bound::AtLeast), (&AT_MOST_BEFORE, Bound::AtMost), (&ABOUT_BEFORE, Bound::About)];
-    for (words, bound) in lists {
-        if let Some(rest) = words.iter().find_map(|word| body.strip_prefix(word)) {
-            return (rest, Some(bound));
-        }
-    }
-    let strict = [('>', Bound::AtLeast), ('<', Bound::AtMost)];
-    match strict.iter().find_map(|&(sign, bound)| Some((body.strip_prefix(sign)?, bound))) {
-        Some((rest, bound)) => (rest, Some(bound)),
-        None => (body, None),
-    }
-}
-
-/// The body without a verb of change before the number, and that verb.
-fn strip_verb(body: &str) -> (&str, Option<Verb>) {
-    let lists: [(&[&str], Verb); 2] = [(&RISE_VERBS, Verb::Rise), (&FALL_VERBS, Verb::Fall)];
-    for (words, verb) in lists {
-        if let Some(rest) = words.iter().find_map(|word| body.strip_prefix(word)) {
-            return (rest, Some(verb));
+/// The body without the first word of `lists` found at its `end`, and that word's tag.
+fn strip_word<'a, T: Copy>(body: &'a str, lists: &[(&[&str], T)], end: End) -> (&'a str, Option<T>) {
+    for &(words, tag) in lists {
+        for word in words {
+            let rest = match end {
+                End::Start => body.strip_prefix(word),
+                End::Finish => body.strip_suffix(word),
+            };
+            if let Some(rest) = rest {
+                return (rest, Some(tag));
+            }
         }
     }
     (body, None)
