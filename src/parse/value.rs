@@ -21,9 +21,9 @@
 //! least -3.
 
 use crate::model::{Value, ValueForm};
+use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// A number as written, with optional sign and thousands separators (`-15.9`, `28,542`).
 const NUMBER: &str = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
@@ -146,17 +146,6 @@ impl Value {
         let (this, that) = (fold(&self.raw), fold(&other.raw));
         strip_estimate(&this).0 == strip_estimate(&that).0
     }
-}
-
-/// Widths folded (NFKC), minus signs and dashes unified, white space and invisible marks removed.
-fn fold(raw: &str) -> String {
-    raw.nfkc()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
-        .map(|c| match c {
-            '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' => '-',
-            other => other,
-        })
-        .collect()
 }
 
 /// The value without its estimate marks and footnote stars, and whether it was marked estimated.
