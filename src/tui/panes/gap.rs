@@ -2,6 +2,7 @@
 //! of each, the status with its symbol, and the document's own words where it judges the row.
 //! The lines are built when the selection, theme or pane width changes, and only drawn per frame.
 
+use crate::analysis::status::assess_row;
 use crate::model::{IndicatorRow, Status, Value, ValueForm};
 use crate::text::display_width;
 use crate::tui::app::{App, Selection};
@@ -104,6 +105,10 @@ fn row_details(
     if let Some(gap) = row.gap {
         verdict.push(Span::styled(format!("  差距 gap {}", format_gap(gap)), status_style));
     }
+    if row.status.is_some() {
+        let basis = format!("  ({})", assess_row(row).basis);
+        verdict.push(Span::styled(basis, styles.muted));
+    }
     if !verdict.is_empty() {
         lines.push(Line::from(verdict));
     }
@@ -162,18 +167,22 @@ impl Bars<'_> {
     }
 }
 
-/// The number a value states, for drawing a bar; `None` for qualitative, ratio and grade cells.
+/// The number a value states, for the length of its bar (a range by its low end); `None` for
+/// statements, ratios and grades, which get no bar.
 fn number(value: &Value) -> Option<f64> {
     match value.form {
         ValueForm::Exact(n)
         | ValueForm::AtLeast(n)
         | ValueForm::AtMost(n)
         | ValueForm::About(n)
+        | ValueForm::Range(n, _)
         | ValueForm::PointChange(n)
+        | ValueForm::Rise(n)
         | ValueForm::Fall(n) => Some(n),
         ValueForm::Empty
         | ValueForm::Ratio(..)
         | ValueForm::Grade(_)
+        | ValueForm::Completion(_)
         | ValueForm::Qualitative
         | ValueForm::NotTracked => None,
     }
