@@ -40,6 +40,12 @@ pub struct Config {
     /// Prompt key overrides: action name → keys.
     #[serde(default)]
     pub prompt_keys: BTreeMap<String, Vec<String>>,
+    /// `[[indicator]]` aliases, read by the analysis (`crate::analysis`), not by the workbench.
+    #[serde(default, rename = "indicator")]
+    pub indicator_aliases: Option<toml::Value>,
+    /// `[split]` name prefixes, read by the analysis, not by the workbench.
+    #[serde(default, rename = "split")]
+    pub name_splits: Option<toml::Value>,
 }
 
 /// The folder of the configuration: `$XDG_CONFIG_HOME/plangap`, else `$HOME/.config/plangap`.
@@ -90,6 +96,12 @@ mod tests {
         assert_eq!(config.ambiguous_width, Some(AmbiguousWidth::Wide));
         assert_eq!(config.keys["quit"], ["ctrl-q"]);
         assert_eq!(config.prompt_keys["next"], ["ctrl-j"]);
+    }
+
+    #[test]
+    fn the_analysis_sections_are_accepted() {
+        let text = "mouse = true\n[[indicator]]\ncanonical = \"地区生产总值增速\"\naliases = [\"GDP增速\"]\n";
+        assert_eq!(Config::parse("c.toml", text).unwrap().mouse, Some(true));
     }
 
     #[test]

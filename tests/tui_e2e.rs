@@ -1,0 +1,174 @@
+//! End-to-end: the real binary in tmux, driven by keys, read back from tmux's screen, and the
+//! terminal checked after it quits (cooked mode, main screen, cursor shown, mouse off).
+//!
+//! tmux is installed by `.ci/run`; where it is missing the test says so and passes, since there
+//! is no terminal to drive.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A private tmux server (its own socket) with one session, killed when dropped.
+struct Tmux {
+    socket: String,
+    home: PathBuf,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+            return None;
+        }
+        let socket = format!("plangap-e2e-{}-{width}x{height}", std::process::id());
+        let home = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(home.join("config")).expect("temp home");
+        let tmux = Tmux { socket, home };
+        let status = tmux
+            .command()
+            .args(["new-session", "-d", "-s", "e2e", "-x", &width.to_string(), "-y", &height.to_string()])
+            .arg("env")
+            .arg(format!("HOME={}", tmux.home.display()))
+            .arg(format!("XDG_CONFIG_HOME={}", tmux.home.join("config").display()))
+            .arg("PS1=$ ")
+            .args(["sh", "-i"])
+            .status()
+            .expect("run tmux");
+        assert!(status.success(), "tmux new-session failed");
+        tmux.wait_for("$", "the shell prompt");
+        Some(tmux)
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-L", &self.socket, "-f", "/dev/null"]);
+        command
+    }
+
+    /// Sends tmux key names (`Enter`, `C-p`, `Tab`) or literal text with `-l`.
+    fn keys(&self, keys: &[&str]) {
+        let status = self.command().args(["send-keys", "-t", "e2e"]).args(keys).status().expect("send-keys");
+        assert!(status.success());
+        // Keys sent together can arrive as one escape sequence (Esc then q reads as Alt-q).
+        sleep(Duration::from_millis(150));
+    }
+
+    fn text(&self, text: &str) {
+        self.keys(&["-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        let output = self.command().args(["capture-pane", "-p", "-t", "e2e"]).output().expect("capture-pane");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn flag(&self, name: &str) -> String {
+        let format = format!("#{{{name}}}");
+        let output =
+            self.command().args(["display-message", "-p", "-t", "e2e", &format]).output().expect("display");
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    }
+
+    /// Waits until the screen contains `needle`; panics with the screen after 15 s.
+    fn wait_for(&self, needle: &str, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited 15 s for {what} ({needle:?}); the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Checks that the terminal is back to normal after the workbench exited.
+    fn assert_restored(&self) {
+        assert_eq!(self.flag("alternate_on"), "0", "still on the alternate screen");
+        assert_eq!(self.flag("cursor_flag"), "1", "cursor still hidden");
+        assert_eq!(self.flag("mouse_any_flag"), "0", "mouse still captured");
+        assert_eq!(self.flag("mouse_standard_flag"), "0", "mouse still captured");
+        self.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo '<stty'");
+        self.keys(&["Enter"]);
+        let screen = self.wait_for("echo <stty", "the stty report");
+        let report = screen.lines().find(|l| l.ends_with("<stty") && !l.contains("grep")).unwrap_or_default();
+        assert!(report.contains("icanon echo"), "terminal left in raw mode: {report:?}\n{screen}");
+        self.keys(&["C-l"]);
+        self.text("clear");
+        self.keys(&["Enter"]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").status();
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_plangap")
+}
+
+#[test]
+fn navigate_filter_and_quit_leave_the_terminal_usable() {
+    let Some(tmux) = Tmux::start(120, 36) else { return };
+    tmux.text(&format!("{}; echo \"exit=$?\"", binary()));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Districts (5)", "the workbench");
+    assert!(screen.contains("綦江区") && screen.contains("涪陵区") && screen.contains("荣昌区"), "{screen}");
+    assert_eq!(tmux.flag("alternate_on"), "1");
+
+    // Navigate down the tree to 涪陵区's report.
+    for _ in 0..8 {
+        if tmux.screen().lines().last().is_some_and(|l| l.starts_with("涪陵区 › 2022年")) {
+            break;
+        }
+        tmux.keys(&["j"]);
+    }
+    let screen = tmux.wait_for("涪陵区 › 2022年", "the status line on 涪陵区");
+
+    // Focus the table and show missed targets only.
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["m"]);
+    let filtered = tmux.wait_for("missed only", "the missed-only filter");
+    assert_ne!(screen, filtered);
+
+    // The help overlay opens and closes.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys in the panes", "the help overlay");
+    tmux.keys(&["Escape"]);
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0", "the workbench to quit");
+    tmux.assert_restored();
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    tmux.text(&format!("{} --mouse; echo \"exit=$?\"", binary()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Districts (5)", "the workbench");
+    assert_ne!(
+        tmux.flag("mouse_any_flag").to_owned() + &tmux.flag("mouse_standard_flag"),
+        "00",
+        "--mouse captures"
+    );
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("exit=0", "Ctrl-C to quit");
+    tmux.assert_restored();
+
+    let pid_file = tmux.home.join("pid");
+    tmux.text(&format!("sh -c 'echo $$ > {}; exec {}'; echo \"term=$?\"", pid_file.display(), binary()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Districts (5)", "the workbench");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let status = Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
+    assert!(status.success());
+    tmux.wait_for("term=0", "SIGTERM to end the workbench");
+    tmux.assert_restored();
+}
