@@ -4,6 +4,7 @@
 use plangap::corpus;
 use plangap::model::{IndicatorRow, IndicatorTable, Report, Status, TableKind};
 use plangap::parse::parse_report;
+use plangap::parse::table::parse_tables;
 use std::sync::LazyLock;
 
 static REPORTS: LazyLock<Vec<Report>> = LazyLock::new(|| {
@@ -685,13 +686,160 @@ fn every_line_of_every_table_cut_or_dropped_never_panics() {
         for table in &report.tables {
             let end = table.rows.last().map_or(table.line, |r| r.line) + 6;
             for at in table.line..end.min(lines.len()) {
+                let mut warnings = Vec::new();
                 let mut dropped: Vec<&str> = lines[..at].to_vec();
                 dropped.extend_from_slice(&lines[at + 1..]);
-                let damaged = parse(&dropped.join("\n"));
-                assert!(damaged.tables.len() <= report.tables.len() + 1);
-                let cut = parse(&lines[..at].join("\n"));
-                assert!(cut.tables.len() <= report.tables.len());
+                let damaged = parse_tables(&dropped, &mut warnings);
+                assert!(damaged.len() <= report.tables.len(), "{file} without line {}", at + 1);
+                let cut = parse_tables(&lines[..at], &mut warnings);
+                assert!(cut.len() <= report.tables.len(), "{file} cut at line {}", at + 1);
             }
         }
     }
+}
+
+#[test]
+fn an_unseen_layout_is_read_from_its_header() {
+    // Columns none of the samples has in this order: 领域, 单位 and 属性; rows run together.
+    let body = [
+        "表3：2022年主要指标完成情况",
+        "\t领域",
+        "\t序号",
+        "\t指标",
+        "\t单位",
+        "\t2022年目标",
+        "\t2022年实际",
+        "\t与目标±",
+        "\t属性",
+        "\t经济",
+        "\t1",
+        "\t地区生产总值增速",
+        "\t%",
+        "\t≥6",
+        "\t6.5",
+        "\t+0.5",
+        "\t预期性",
+        "\t",
+        "\t2",
+        "\t单位GDP能耗下降",
+        "\t%",
+        "\t3",
+        "\t2.5",
+        "\t未完成",
+        "\t约束性",
+        "\t",
+        "\t",
+        "\t其中：煤炭消费量",
+        "\t万吨",
+        "\t100",
+        "\t90",
+        "\t-10",
+        "\t",
+        "注：数据为初步统计数。",
+    ];
+    let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let table = &report.tables[0];
+    assert_eq!((table.kind, table.year, table.rows.len()), (TableKind::Review, Some(2022), 3));
+    let summary: Vec<_> = table
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.category.as_deref(),
+                r.seq.as_deref(),
+                r.name.as_str(),
+                r.unit.as_deref(),
+                r.parent.as_deref(),
+                r.binding,
+                r.target.raw.as_str(),
+                actual(r),
+                r.judgement.as_ref().map(|j| j.status),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                Some("经济"),
+                Some("1"),
+                "地区生产总值增速",
+                Some("%"),
+                None,
+                Some(false),
+                "≥6",
+                Some("6.5"),
+                Some(Status::Met)
+            ),
+            (
+                Some("经济"),
+                Some("2"),
+                "单位GDP能耗下降",
+                Some("%"),
+                None,
+                Some(true),
+                "3",
+                Some("2.5"),
+                Some(Status::Missed)
+            ),
+            (
+                Some("经济"),
+                None,
+                "煤炭消费量",
+                Some("万吨"),
+                Some("单位GDP能耗下降"),
+                Some(true),
+                "100",
+                Some("90"),
+                Some(Status::Missed)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_second_target_column_is_reported() {
+    let body = [
+        "表1  2022年主要指标完成情况及2023年目标",
+        "\t指标名称",
+        "\t2022年目标",
+        "\t2022年完成",
+        "\t2023年目标",
+        "",
+        "\t地区生产总值增速（%）",
+        "\t7",
+        "\t5",
+        "\t6",
+        "",
+        "注：数据为初步统计数。",
+    ];
+    let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
+    let table = &report.tables[0];
+    assert_eq!((table.year, table.rows[0].target.raw.as_str()), (Some(2022), "7"));
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(report.warnings[0].message.contains("2023年目标"));
+}
+
+#[test]
+fn cells_out_of_step_are_reported() {
+    // Rows run together with one achieved cell lost: every later row is shifted.
+    let body = [
+        "表1  2022年主要指标完成情况",
+        "\t指标名称",
+        "\t2022年目标",
+        "\t2022年完成",
+        "\t地区生产总值增速（%）",
+        "\t7",
+        "\t工业增加值增速（%）",
+        "\t8",
+        "\t6",
+        "\t固定资产投资增速（%）",
+        "\t10",
+        "\t9",
+        "注：数据为初步统计数。",
+    ];
+    let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
+    assert!(!report.warnings.is_empty());
+    assert!(report.warnings.iter().any(|w| w.message.contains("out of step")), "{:?}", report.warnings);
 }

@@ -32,6 +32,7 @@ struct Carried {
     category: Option<String>,
     group: Option<Group>,
     top: Option<TopRow>,
+    warned_misaligned: bool,
 }
 
 /// Builds the indicator rows of a table. `notes_define_stars` is set when a note under the table
@@ -67,6 +68,18 @@ pub(super) fn build_rows(
         if name.name.is_empty() {
             warn_nameless(raw, layout, name_cell, caption, warnings);
             continue;
+        }
+        if !carried.warned_misaligned && looks_like_value(&name.name) {
+            carried.warned_misaligned = true;
+            warnings.push(Warning {
+                line: name_cell.line,
+                message: format!(
+                    "{caption}: the name cell “{}” looks like a value, so the cells of this table may be \
+                     out of step from here on (a cell lost or added in the export). Check the table \
+                     in the source document.",
+                    name_cell.text
+                ),
+            });
         }
         let in_group = raw.group.is_some() && carried.group.is_some();
         let (parent, parent_binding) = match (&carried.group, &carried.top) {
@@ -106,6 +119,11 @@ pub(super) fn build_rows(
         rows.push(row);
     }
     rows
+}
+
+/// A name that is a number (`7.5`, `-3%`): a value shifted into the name column.
+fn looks_like_value(name: &str) -> bool {
+    name.trim_end_matches(['%', '％']).parse::<f64>().is_ok()
 }
 
 /// The text of a cell that may be missing.

@@ -58,7 +58,8 @@ fn read_table(
     let raw_rows = rows::assemble_rows(&text.cells[used..], &layout, &caption.text, warnings);
     let notes = notes::read_notes(lines, text.end);
     let mut rows = indicator::build_rows(&raw_rows, &layout, notes.define_stars(), &caption.text, warnings);
-    notes.judge(&mut rows);
+    notes.judge(&mut rows, &caption.text, warnings);
+    warn_unread_targets(&layout, &caption.text, caption.index + 1, warnings);
     if rows.is_empty() {
         warnings.push(Warning {
             line: caption.index + 1,
@@ -93,4 +94,22 @@ fn warn_missing_header(caption: &Caption, warnings: &mut Vec<Warning>) {
             caption.text
         ),
     });
+}
+
+/// Warns when a table has more than one target column: only the first is read.
+fn warn_unread_targets(layout: &header::Layout, caption: &str, line: usize, warnings: &mut Vec<Warning>) {
+    let targets: Vec<&str> =
+        layout.columns.iter().filter(|c| c.role == header::Role::Target).map(|c| c.title.as_str()).collect();
+    if let [first, rest @ ..] = targets.as_slice()
+        && !rest.is_empty()
+    {
+        warnings.push(Warning {
+            line,
+            message: format!(
+                "{caption}: the table has several target columns; only “{first}” is read and “{}” \
+                 is skipped. Split the table in the source document to read both.",
+                rest.join("”, “")
+            ),
+        });
+    }
 }

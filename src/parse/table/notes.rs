@@ -4,7 +4,7 @@
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
 use super::cells::is_note;
-use crate::model::{IndicatorRow, Judgement, Status};
+use crate::model::{IndicatorRow, Judgement, Status, Warning};
 
 /// Phrases by which a note declares a row met.
 const DEEMED_MET: [&str; 4] = ["视为完成", "视同完成", "按完成计", "视为达标"];
@@ -54,12 +54,25 @@ impl Notes {
 
     /// Marks met the rows that a note deems met (`…计划目标…调整为…，视为完成`), matching the rows by the
     /// names the note gives, which may be shortened (`税收收入增速` for `税收收入扣除留抵退税因素后增速`).
-    pub fn judge(&self, rows: &mut [IndicatorRow]) {
+    /// Warns when such a note names no row of the table.
+    pub fn judge(&self, rows: &mut [IndicatorRow], caption: &str, warnings: &mut Vec<Warning>) {
         for sentence in self.sentences.iter().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
-            for index in rows_named(&sentence.text, rows) {
-                let evidence = sentence.text.clone();
-                rows[index].judgement =
-                    Some(Judgement { status: Status::Met, evidence, line: sentence.line });
+            let named = rows_named(&sentence.text, rows);
+            if named.is_empty() {
+                warnings.push(Warning {
+                    line: sentence.line,
+                    message: format!(
+                        "{caption}: the note “{}” deems targets met but names no row of the table that \
+                         plangap could match; check which rows it means.",
+                        sentence.text
+                    ),
+                });
+            }
+            for index in named {
+                if let Some(row) = rows.get_mut(index) {
+                    let evidence = sentence.text.clone();
+                    row.judgement = Some(Judgement { status: Status::Met, evidence, line: sentence.line });
+                }
             }
         }
     }
@@ -186,13 +199,24 @@ mod tests {
             row("一般公共预算收入扣除留抵退税因素后增速"),
             row("税收收入扣除留抵退税因素后增速"),
         ];
-        notes.judge(&mut rows);
+        let mut warnings = Vec::new();
+        notes.judge(&mut rows, "表1", &mut warnings);
+        assert!(warnings.is_empty());
         assert!(rows[0].judgement.is_none());
         for row in &rows[1..] {
             let judgement = row.judgement.as_ref().unwrap();
             assert_eq!((judgement.status, judgement.line), (Status::Met, 3));
             assert!(judgement.evidence.ends_with("视为完成"));
         }
+    }
+
+    #[test]
+    fn warns_when_a_deeming_note_names_no_row() {
+        let notes = read_notes(&["注：2. 城镇化率目标调整为73%，视为完成。"], 0);
+        let mut warnings = Vec::new();
+        notes.judge(&mut [row("地区生产总值增速")], "表1", &mut warnings);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, 1);
     }
 
     #[test]
