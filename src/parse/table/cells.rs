@@ -13,6 +13,8 @@ use super::header::is_header_cell;
 const MAX_PIECE_CHARS: usize = 16;
 /// A TAB cell this long with a sentence end is a paragraph after the table, not a cell.
 const MAX_CELL_CHARS: usize = 50;
+/// How many lines past a piece of a cell to look for the table going on.
+const MAX_LOOKAHEAD: usize = 8;
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +81,7 @@ fn read_tab_cells(lines: &[&str], start: usize) -> TableText {
             }
         } else {
             match cells.last_mut() {
-                Some(cell) if is_piece(text) => cell.text.push_str(text),
+                Some(cell) if is_piece(text) && continues_table(lines, index) => cell.text.push_str(text),
                 _ => return TableText { cells, end: index },
             }
         }
@@ -132,6 +134,28 @@ fn is_paragraph(text: &str) -> bool {
     (chars > MAX_PIECE_CHARS && text.ends_with('。')) || (chars > MAX_CELL_CHARS && text.contains('。'))
 }
 
+/// Whether the piece at `lines[index]` belongs to the table: more cells follow it (after blank
+/// lines and further pieces), or it reads as words (a page number or stray figure after the last
+/// row is not part of the last cell).
+fn continues_table(lines: &[&str], index: usize) -> bool {
+    let after = lines.iter().skip(index + 1).filter(|l| !l.trim().is_empty() || starts_with_tab(l));
+    for line in after.take(MAX_LOOKAHEAD) {
+        if starts_with_tab(line) {
+            return true;
+        }
+        if !is_piece(line.trim()) {
+            break;
+        }
+    }
+    let text = lines.get(index).map_or("", |l| l.trim());
+    text.chars().any(is_han) && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A CJK ideograph.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// A short piece of a cell broken over lines: no sentence end, not a heading.
 fn is_piece(text: &str) -> bool {
     text.chars().count() <= MAX_PIECE_CHARS && !text.contains(['。', '；', '：', ':']) && !is_heading(text)
@@ -173,6 +197,16 @@ mod tests {
         let table = read_cells(&lines, 0);
         assert_eq!(texts(&table), ["指标", "", "6"]);
         assert_eq!(table.end, 4);
+    }
+
+    #[test]
+    fn a_stray_figure_after_the_last_row_is_not_part_of_it() {
+        let lines = ["\t指标", "\t6", "", "- 12 -", "", "正文"];
+        let table = read_cells(&lines, 0);
+        assert_eq!(texts(&table), ["指标", "6"]);
+        assert_eq!(table.end, 3);
+        let lines = ["\t目标", "\t完成国家和市", "下达目标", "", "注：说明"];
+        assert_eq!(texts(&read_cells(&lines, 0)), ["目标", "完成国家和市下达目标"]);
     }
 
     #[test]

@@ -71,15 +71,7 @@ pub(super) fn build_rows(
         }
         if !carried.warned_misaligned && looks_like_value(&name.name) {
             carried.warned_misaligned = true;
-            warnings.push(Warning {
-                line: name_cell.line,
-                message: format!(
-                    "{caption}: the name cell “{}” looks like a value, so the cells of this table may be \
-                     out of step from here on (a cell lost or added in the export). Check the table \
-                     in the source document.",
-                    name_cell.text
-                ),
-            });
+            warn_misaligned(name_cell, caption, warnings);
         }
         let in_group = raw.group.is_some() && carried.group.is_some();
         let (parent, parent_binding) = match (&carried.group, &carried.top) {
@@ -119,6 +111,19 @@ pub(super) fn build_rows(
         rows.push(row);
     }
     rows
+}
+
+/// Warns that a value stands in the name column: the cells are out of step from here on.
+fn warn_misaligned(name: &Cell, caption: &str, warnings: &mut Vec<Warning>) {
+    warnings.push(Warning {
+        line: name.line,
+        message: format!(
+            "{caption}: the name cell “{}” looks like a value, so the cells of this table may be out \
+             of step from here on (a cell lost or added in the export). Check the table in the \
+             source document.",
+            name.text
+        ),
+    });
 }
 
 /// A name that is a number (`7.5`, `-3%`): a value shifted into the name column.
