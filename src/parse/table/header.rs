@@ -108,14 +108,26 @@ pub(super) fn read_header(cells: &[Cell]) -> Option<(Layout, usize)> {
         }
     }
     let rest = &cells[top.len()..];
-    let (columns, used) = match rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count()
-    {
-        n if rest[..n].iter().any(|c| is_sub_title(&c.text)) => split_spanning(&top, &rest[..n]),
-        _ => (top.clone(), 0),
-    };
+    let (mut columns, used) =
+        match rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count() {
+            n if rest[..n].iter().any(|c| is_sub_title(&c.text)) => split_spanning(&top, &rest[..n]),
+            _ => (top.clone(), 0),
+        };
     let name = columns.iter().position(|c| c.role == Role::Name)?;
     let target = columns.iter().position(|c| c.role == Role::Target)?;
+    set_aside_other_years(&mut columns, target);
     Some((Layout { columns, name, target }, top.len() + used))
+}
+
+/// An achieved column of another year than the target's (`2022年预计完成` beside `2023年目标` in a
+/// plan table) is a base-year figure, not the result against the target: it becomes `Other`.
+fn set_aside_other_years(columns: &mut [Column], target: usize) {
+    let Some(target_year) = columns.get(target).and_then(|c| year_in(&c.title)) else { return };
+    for column in columns.iter_mut().filter(|c| c.role == Role::Actual) {
+        if year_in(&column.title).is_some_and(|year| year != target_year) {
+            column.role = Role::Other;
+        }
+    }
 }
 
 /// Whether a trimmed cell reads as a column title.
@@ -259,6 +271,14 @@ mod tests {
         let (layout, _) =
             read_header(&cells(&["指      标", "2022年目标", "2022年完成", "与目标±", "1﹒GDP"])).unwrap();
         assert_eq!(roles(&layout), [Role::Name, Role::Target, Role::Actual, Role::Difference]);
+    }
+
+    #[test]
+    fn a_base_year_column_does_not_make_a_review_table() {
+        let (layout, _) = read_header(&cells(&["指标", "2022年预计完成", "2023年目标", "GDP"])).unwrap();
+        assert_eq!(roles(&layout), [Role::Name, Role::Other, Role::Target]);
+        assert!(!layout.is_review());
+        assert_eq!(layout.target_year(), Some(2023));
     }
 
     #[test]
