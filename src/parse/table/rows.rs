@@ -96,14 +96,14 @@ fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
 }
 
 /// A run of cells short of a full row: a row with its last cells missing when it reaches the name
-/// column, otherwise cells that cannot be placed. Warns either way.
+/// column, otherwise cells that cannot be placed. Warns either way, unless all the cells are empty.
 fn partial_row(
     cells: &[Cell],
     layout: &Layout,
     caption: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<RawRow> {
-    if cells.len() <= layout.name {
+    if cells.len() <= layout.name || cells.iter().all(|c| c.text.is_empty()) {
         warn_unplaced(cells, caption, warnings);
         return None;
     }
@@ -127,9 +127,9 @@ fn partial_row(
     Some(RawRow { cells: filled, group: None })
 }
 
-/// Warns about cells that belong to no row.
+/// Warns about cells that belong to no row; empty ones are let go silently.
 fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
-    let Some(first) = cells.first() else { return };
+    let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
     let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
     warnings.push(Warning {
         line: first.line,
@@ -209,6 +209,12 @@ mod tests {
         assert_eq!(rows[2].cells[1].text, "丙");
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("“乙”"), "{}", warnings[0].message);
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_let_go() {
+        let (rows, warnings) = table("序号|指标名称|目标", "/1|甲|6|/|");
+        assert_eq!((rows.len(), warnings.len()), (1, 0));
     }
 
     #[test]
