@@ -843,3 +843,55 @@ fn cells_out_of_step_are_reported() {
     assert!(!report.warnings.is_empty());
     assert!(report.warnings.iter().any(|w| w.message.contains("out of step")), "{:?}", report.warnings);
 }
+
+mod soup {
+    use super::parse_tables;
+    use proptest::prelude::*;
+
+    /// Lines a table is made of, and a few that end one.
+    const PIECES: [&str; 24] = [
+        "表1  2022年主要指标完成情况",
+        "专栏3：2023年主要指标计划",
+        "\t类别",
+        "\t序号",
+        "\t指标名称",
+        "\t2022年预期目标",
+        "\t2022年完成",
+        "\t绝对值",
+        "\t增速",
+        "\t与目标±",
+        "\t备注",
+        "\t",
+        "",
+        "发展",
+        "\t1",
+        "\t地区生产总值增速（%）*",
+        "\t#二氧化硫（%）",
+        "\t其中：税收收入增速（%）",
+        "\t7.5以上",
+        "\t-4.8个百分点",
+        "\t约束性",
+        "注：“*”代表约束性指标。",
+        "2. 税收收入增速目标调整为1%，视为完成。",
+        "上述主要目标，与“十四五”规划目标充分衔接，兼顾稳妥性和积极性。",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_arrangement_of_table_lines_reads_without_panic(picks in prop::collection::vec(0..PIECES.len(), 0..120)) {
+            let lines: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            let mut warnings = Vec::new();
+            let tables = parse_tables(&lines, &mut warnings);
+            for table in &tables {
+                prop_assert!(table.line >= 1 && table.line <= lines.len());
+                for row in &table.rows {
+                    prop_assert!(row.line > table.line && row.line <= lines.len());
+                    prop_assert!(!row.name.is_empty());
+                }
+            }
+            for warning in &warnings {
+                prop_assert!(warning.line >= 1 && warning.line <= lines.len());
+            }
+        }
+    }
+}
