@@ -56,9 +56,10 @@ impl Logical<'_> {
             .map_or((0, ""), |(_, line, source)| (*line, *source))
     }
 
-    /// Whether the text is a list still waiting for its end: a top-level `、` and no closing mark.
+    /// Whether the text is a list still waiting for its end: a top-level `、` after the numbering
+    /// and no closing mark.
     fn is_open(&self) -> bool {
-        has_top_level(&self.text, &['、']) && !self.text.ends_with(LINE_END)
+        has_top_level(body_of(&self.text), &['、']) && !self.text.ends_with(LINE_END)
     }
 }
 
