@@ -545,3 +545,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_box_laid_out_as_a_table_gives_one_project_per_row() {
+    let body = "专栏3：2023年区级重点项目\n\
+                \t序号\n\t项目名称\n\t建设性质\n\t建设内容\n\n\
+                \t一、交通类\n\
+                \t1\n\t甲高速公路（一期、二期）\n\t新开工\n\t全长20公里\n\n\
+                \t2\n\t乙大桥\n\t续建\n\t\n\n\
+                \t二、水利类\n\
+                \t3\n\t丙水库\n\t\n\t库容1000万立方米\n";
+    let report = parse(body);
+    let rows: Vec<(&str, Option<&str>, Option<Stage>, usize)> =
+        report.projects.iter().map(|p| (p.name.as_str(), p.group.as_deref(), p.stage, p.line)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("甲高速公路（一期、二期）", Some("交通类"), Some(Stage::New), 10),
+            ("乙大桥", Some("交通类"), Some(Stage::Ongoing), 15),
+            ("丙水库", Some("水利类"), Some(Stage::Planned), 21),
+        ]
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_table_cut_off_mid_row_keeps_the_full_rows_and_warns() {
+    let body = "专栏1：2022年重大项目完成情况\n\
+                \t项目名称\n\t完成情况\n\
+                \t甲工程\n\t主体完工\n\
+                \t乙工程\n";
+    let report = parse(body);
+    assert_eq!(report.projects.len(), 1);
+    assert_project(&report.projects[0], None, None, Some("主体完工"));
+    assert!(report.warnings.iter().any(|w| w.line == 7 && w.message.contains("do not fill a row")));
+}

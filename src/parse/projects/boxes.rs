@@ -40,6 +40,8 @@ pub struct Block<'a> {
     pub line: usize,
     /// The box's non-empty lines, trimmed, with their 1-based numbers.
     pub lines: Vec<(usize, &'a str)>,
+    /// Every line of the box as written (empty ones and leading TABs kept), with its number.
+    pub raw: Vec<(usize, &'a str)>,
     /// How the box is read.
     pub kind: BoxKind,
     /// The box sets targets for the plan year (rather than reviewing a past year).
@@ -58,19 +60,17 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
             index += 1;
             continue;
         };
-        let mut content = Vec::new();
+        let mut raw = Vec::new();
         let mut next = index + 1;
         while let Some(line) = lines.get(next) {
-            let line = line.trim();
-            if is_caption(line) || ends_box(line) {
+            let trimmed = line.trim();
+            if is_caption(trimmed) || (!line.starts_with('\t') && ends_box(trimmed)) {
                 break;
             }
-            if !line.is_empty() {
-                content.push((next + 1, line));
-            }
+            raw.push((next + 1, *line));
             next += 1;
         }
-        blocks.push(classify(caption, index + 1, content, plan_year));
+        blocks.push(classify(caption, index + 1, raw, plan_year));
         index = next;
     }
     blocks
@@ -81,7 +81,8 @@ fn is_caption(line: &str) -> bool {
     CAPTION.is_match(line) && line.chars().count() <= CAPTION_MAX_CHARS && !line.contains('。')
 }
 
-/// Whether a trimmed line is ordinary prose or a document heading, which closes any open box:
+/// Whether a trimmed line is ordinary prose or a document heading, which closes any open box
+/// (a line led by a TAB is a table cell and never does):
 /// `（三）…`; `三、2023年…` (a numbered heading naming a year or longer than a box's own
 /// sub-headings such as `一、区级重点项目`); `一是…`; `各位代表…`; a note `注：…`; or a paragraph
 /// opening with a short topic sentence (`加快提振居民消费。统筹推进…`) that is not numbered.
@@ -122,11 +123,19 @@ fn opens_with_topic_sentence(line: &str) -> bool {
 fn classify<'a>(
     caption: &'a str,
     line: usize,
-    lines: Vec<(usize, &'a str)>,
+    raw: Vec<(usize, &'a str)>,
     plan_year: Option<u16>,
 ) -> Block<'a> {
     let title = caption_title(caption);
-    let indicator_header = lines.iter().any(|(_, text)| text.starts_with("指标名称") || *text == "指标");
+    let lines: Vec<(usize, &str)> = raw
+        .iter()
+        .map(|(number, text)| (*number, text.trim()))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    let indicator_header = lines.iter().any(|(_, text)| {
+        let bare: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
+        bare.starts_with("指标名称") || bare == "指标"
+    });
     let kind = if title.contains("指标") || indicator_header {
         BoxKind::Indicator
     } else if ["民心工程", "民生实事", "实事"].iter().any(|word| title.contains(word)) {
@@ -142,7 +151,7 @@ fn classify<'a>(
         _ => title.contains("计划") && !title.contains("完成"),
     };
     let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
-    Block { caption, line, lines, kind, plan_year_box, stage }
+    Block { caption, line, lines, raw, kind, plan_year_box, stage }
 }
 
 /// The caption without its `专栏3：` or `表1` number.

@@ -17,6 +17,11 @@
 //!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); only those lists are read.
 //!   Narrative boxes that mention a project in passing stay out.
 //!
+//! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
+//! a project table whatever its caption: one project per row, named by that column. The boxes of
+//! the sample reports that start with a TAB (涪陵 专栏1–3, 荣昌 专栏1–4) are single-cell tables
+//! holding text, so they are read as lists.
+//!
 //! # Stage
 //! The verb before a list, or the verdict after it, wins; else a stage word in the line's label,
 //! heading or count statement (`新开工项目38个`, `续建项目：`, `市级重大前期项目10个`); else the
@@ -35,6 +40,7 @@
 //! becomes a warning.
 
 mod boxes;
+mod grid;
 mod list;
 mod split;
 mod titled;
@@ -50,11 +56,12 @@ pub fn parse_projects(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<Projec
     let plan_year = title::parse_title(lines).plan_year;
     let mut projects = Vec::new();
     for block in boxes::find_blocks(lines, plan_year) {
-        let found = match block.kind {
-            BoxKind::Indicator => continue,
-            BoxKind::Titled => titled::read_titled(&block, warnings),
-            BoxKind::Listed => read_lists(&block, Mode::Caption, warnings).projects,
-            BoxKind::Other => read_by_content(&block, warnings),
+        if block.kind == BoxKind::Indicator {
+            continue;
+        }
+        let found = match grid::read_grid(&block, warnings) {
+            Some(rows) => rows,
+            None => read_box(&block, warnings),
         };
         if found.is_empty() && block.kind != BoxKind::Other {
             warnings.push(Warning {
@@ -65,6 +72,16 @@ pub fn parse_projects(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<Projec
         projects.extend(merge_mentions(found));
     }
     projects
+}
+
+/// Reads a box that is not laid out as a table, the way its kind says.
+fn read_box(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
+    match block.kind {
+        BoxKind::Indicator => Vec::new(),
+        BoxKind::Titled => titled::read_titled(block, warnings),
+        BoxKind::Listed => read_lists(block, Mode::Caption, warnings).projects,
+        BoxKind::Other => read_by_content(block, warnings),
+    }
 }
 
 /// Reads a box whose caption does not name projects, keeping its lists only when project lists
