@@ -379,6 +379,9 @@ fn qijiang_2024_project_boxes_and_narrative_boxes() {
     assert_eq!(in_box(report, "专栏3：").len(), 32);
     assert_eq!(in_box(report, "专栏14：").len(), 10);
     assert_eq!(in_box(report, "专栏17：").len(), 24);
+    // 6 新建 + 6 续建 + 3 竣工, the 续建 list split at every top-level `、` as written
+    // (`下北街片区、下关王片区、文昌宫片区城市更新及老旧小区改造` gives three names).
+    assert_eq!(in_box(report, "专栏24：").len(), 15);
     assert_eq!(in_box(report, "专栏29：").len(), 10);
 }
 

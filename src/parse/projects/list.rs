@@ -25,7 +25,7 @@ pub enum Mode {
 pub struct Listing {
     /// The projects in document order (duplicates not yet merged).
     pub projects: Vec<Project>,
-    /// Sentences in the box outside headings.
+    /// Sentences in the box outside headings, except those stating nothing but figures.
     pub sentences: usize,
     /// Sentences that held at least one project list.
     pub project_sentences: usize,

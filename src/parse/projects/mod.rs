@@ -10,7 +10,8 @@
 //! - a caption naming 民心工程/民生实事/实事 is a list of titled works: one project per line,
 //!   named by its title (`新建城区两所小学：建成城区两所小学…` → `新建城区两所小学`);
 //! - a caption naming 项目 or 工程 (`重大项目`, `重点项目`, `政府投资项目计划`) is a project box:
-//!   every list in it names projects, plain lists included;
+//!   every list in it names projects, plain lists included, and so do numbered items standing
+//!   on their own lines with no list under them (`1.甲水库工程`);
 //! - any other caption (`…重点任务`, `…建设重点`, `…推动改革落地情况`) is a project box only
 //!   when at least half of its sentences hold a project list after a stage verb (`开工建设`,
 //!   `加快推进`, `建成投产`…), after `包括`, or before a verdict (`…3个项目全面完工`), ending the
@@ -50,6 +51,7 @@ use crate::model::{Project, Warning};
 use crate::parse::title;
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
+use std::collections::HashMap;
 
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1).
 pub fn parse_projects(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<Project> {
@@ -99,14 +101,18 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 /// Merges repeated mentions of one name in a box into its first mention.
 fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
     let mut merged: Vec<Project> = Vec::with_capacity(found.len());
+    let mut first_mention: HashMap<String, usize> = HashMap::with_capacity(found.len());
     for project in found {
-        match merged.iter_mut().find(|kept| kept.name == project.name) {
+        match first_mention.get(&project.name).and_then(|&at| merged.get_mut(at)) {
             Some(kept) => {
                 kept.stage = kept.stage.or(project.stage);
                 kept.progress = kept.progress.take().or(project.progress);
                 kept.group = kept.group.take().or(project.group);
             }
-            None => merged.push(project),
+            None => {
+                first_mention.insert(project.name.clone(), merged.len());
+                merged.push(project);
+            }
         }
     }
     merged
