@@ -583,3 +583,14 @@ fn a_table_cut_off_mid_row_keeps_the_full_rows_and_warns() {
     assert_project(&report.projects[0], None, None, Some("主体完工"));
     assert!(report.warnings.iter().any(|w| w.line == 7 && w.message.contains("do not fill a row")));
 }
+
+#[test]
+fn lines_that_name_no_project_become_warnings() {
+    let report = parse(
+        "专栏1：2023年重点项目\n交通类：甲高速公路、乙大桥等项目。\n说明：以上项目以最终审定为准，其他事项另行安排。\n孤立的标签\n",
+    );
+    let names: Vec<&str> = report.projects.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["甲高速公路", "乙大桥"]);
+    let lines: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [4, 5], "{:?}", report.warnings);
+}

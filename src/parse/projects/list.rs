@@ -88,14 +88,24 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
         if let Some(label) = heading_label(body) {
             let followed_by_heading =
                 logicals.get(index + 1).is_none_or(|next| heading_label(body_of(&next.text)).is_some());
-            if mode == Mode::Caption && followed_by_heading && !body.ends_with(['：', ':']) {
-                let (line, source) = logical.source_at(0);
+            let (line, source) = logical.source_at(0);
+            let numbered = numbering_len(&logical.text).is_some();
+            if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
                 let name = clean_name(body, true);
                 let stage = heading.stage.or(block.stage);
                 listing.projects.push(project(block, name, heading.group.clone(), stage, None, line, source));
-            } else {
-                heading = Context { group: Some(label.to_owned()), stage: caption_stage(label) };
+                continue;
             }
+            if mode == Mode::Caption && followed_by_heading {
+                warnings.push(Warning {
+                    line,
+                    message: format!(
+                        "`{label}` in box `{}` has no list under it; it was left out",
+                        block.caption
+                    ),
+                });
+            }
+            heading = Context { group: Some(label.to_owned()), stage: caption_stage(label) };
             continue;
         }
         read_line(block, mode, logical, &heading, &mut listing, warnings);
