@@ -4,7 +4,7 @@
 //! gives one project, with its group, stage and progress from the columns that hold them.
 
 use super::boxes::Block;
-use super::list::project;
+use super::project;
 use super::vocabulary::caption_stage;
 use crate::model::{Project, Warning};
 use regex::Regex;

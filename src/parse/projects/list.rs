@@ -2,6 +2,7 @@
 //! `包括…等7个项目，其中：…3个项目全面完工`, with group labels on the line or on a line above.
 
 use super::boxes::Block;
+use super::project;
 use super::split::{find_top_level, has_top_level, leading_label, numbering_len, split_top_level, trim_item};
 use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
@@ -332,25 +333,4 @@ fn list_items(list: &str) -> Vec<&str> {
         items.push(&list[start..]);
     }
     items
-}
-
-/// Builds one project of `block`.
-pub fn project(
-    block: &Block,
-    name: String,
-    group: Option<String>,
-    stage: Option<Stage>,
-    progress: Option<String>,
-    line: usize,
-    source: &str,
-) -> Project {
-    Project {
-        name,
-        group,
-        table: block.caption.to_owned(),
-        stage,
-        progress,
-        line,
-        source: source.trim().to_owned(),
-    }
 }

@@ -47,7 +47,7 @@ mod split;
 mod titled;
 mod vocabulary;
 
-use crate::model::{Project, Warning};
+use crate::model::{Project, Stage, Warning};
 use crate::parse::title;
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
@@ -116,4 +116,25 @@ fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
         }
     }
     merged
+}
+
+/// Builds one project of `block`.
+fn project(
+    block: &Block,
+    name: String,
+    group: Option<String>,
+    stage: Option<Stage>,
+    progress: Option<String>,
+    line: usize,
+    source: &str,
+) -> Project {
+    Project {
+        name,
+        group,
+        table: block.caption.to_owned(),
+        stage,
+        progress,
+        line,
+        source: source.trim().to_owned(),
+    }
 }

@@ -18,7 +18,7 @@ const BRACKETS: [(char, char); 9] = [
 ];
 
 /// Punctuation that may close a list, a clause or a title.
-pub const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
+const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
 
 /// Item numbering at the start of a line: `1.`, `1．`, `1、`, `（1）`, `①`, `一、`.
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {

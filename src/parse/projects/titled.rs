@@ -3,7 +3,7 @@
 //! rest of the line says how far it got.
 
 use super::boxes::Block;
-use super::list::project;
+use super::project;
 use super::split::{find_top_level, leading_label, numbering_len, split_top_level, trim_item};
 use crate::model::{Project, Warning};
 
