@@ -44,7 +44,8 @@ fn fuling_2022_misses_exactly_the_rows_its_notes_name() {
     let rows = review_rows(&fuling);
     let by_name = |name: &str| *rows.iter().find(|r| r.name == name).expect(name);
     assert_eq!(by_name("实际利用外资").status, Some(Status::Unassessed));
-    for fiscal in ["一般公共预算收入扣除留抵退税因素后增速", "税收收入扣除留抵退税因素后增速"] {
+    for fiscal in ["一般公共预算收入扣除留抵退税因素后增速", "税收收入扣除留抵退税因素后增速"]
+    {
         let row = by_name(fiscal);
         assert_eq!(row.status, Some(Status::Met), "{fiscal} is met per note 2");
         assert!(row.judgement.as_ref().is_some_and(|j| j.evidence.contains("视为完成")), "{fiscal}");

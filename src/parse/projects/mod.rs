@@ -37,8 +37,8 @@
 //!
 //! A name listed twice in one box (`包括…` and then `其中：…`) is one project: its first mention
 //! is kept, completed by what later mentions add. Counts without names (`高新区建设项目38个`)
-//! name no project; a project box with no named project, or a line in it that cannot be read,
-//! becomes a warning.
+//! name no project (a box of only such counts gives none); an empty project box, or a line in a
+//! box that cannot be read, becomes a warning.
 
 mod boxes;
 mod grid;
@@ -48,14 +48,13 @@ mod titled;
 mod vocabulary;
 
 use crate::model::{Project, Stage, Warning};
-use crate::parse::title;
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
 
-/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1).
-pub fn parse_projects(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<Project> {
-    let plan_year = title::parse_title(lines).plan_year;
+/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
+/// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
+pub fn parse_projects(lines: &[&str], plan_year: Option<u16>, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut projects = Vec::new();
     for block in boxes::find_blocks(lines, plan_year) {
         if block.kind == BoxKind::Indicator {
@@ -65,10 +64,13 @@ pub fn parse_projects(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<Projec
             Some(rows) => rows,
             None => read_box(&block, warnings),
         };
-        if found.is_empty() && block.kind != BoxKind::Other {
+        if block.lines.is_empty() && block.kind != BoxKind::Other {
             warnings.push(Warning {
                 line: block.line,
-                message: format!("project box `{}` names no project", block.caption),
+                message: format!(
+                    "project box `{}` is empty; the document may be cut off here: check the source",
+                    block.caption
+                ),
             });
         }
         projects.extend(merge_mentions(found));
