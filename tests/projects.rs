@@ -506,7 +506,7 @@ fn an_empty_box_names_no_project_and_warns() {
     let report = parse("专栏1：2023年重点项目\n\n专栏2：2023年民生实事\n（三）下一节\n");
     assert!(report.projects.is_empty());
     let lines: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
-    assert_eq!(lines, [1, 3]);
+    assert_eq!(lines, [2, 4]);
     assert!(report.warnings[0].message.contains("`专栏1：2023年重点项目` is empty"), "{:?}", report.warnings);
 }
 
