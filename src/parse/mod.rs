@@ -27,6 +27,6 @@ pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
     }
     let mut warnings = Vec::new();
     let tables = table::parse_tables(&lines, &mut warnings);
-    let projects = projects::parse_projects(&lines, &mut warnings);
+    let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
     Ok(Report { file: file.to_owned(), title, tables, projects, warnings })
 }
