@@ -105,3 +105,29 @@ fn tiny_terminals_never_panic() {
         }
     }
 }
+
+#[test]
+fn overlays_keep_their_border_beside_wide_characters() {
+    // A wide character just left of a popup covers the popup's first column on screen, unless
+    // the popup clears it: every row of the help overlay must show its left border.
+    for width in (40..=140).step_by(3) {
+        let mut app = app_on(plangap::corpus::load_embedded(), width, 40, AmbiguousWidth::Narrow);
+        press(&mut app, KeyCode::Char('?'));
+        let buffer = draw(&app);
+        let lines = screen_lines(&buffer);
+        let top = lines.iter().position(|l| l.contains("╭ Help")).expect("help overlay");
+        let left = (0..buffer.area.width).find(|&x| {
+            buffer[(x, top as u16)].symbol() == "╭" && buffer[(x + 2, top as u16)].symbol() == "H"
+        });
+        let left = left.expect("the overlay's corner");
+        for y in top as u16 + 1..buffer.area.height - 1 {
+            match buffer[(left, y)].symbol() {
+                "│" => {}
+                "╰" => break,
+                other => {
+                    panic!("{width} cols, row {y}: left border is {other:?}:\n{}", lines[usize::from(y)])
+                }
+            }
+        }
+    }
+}

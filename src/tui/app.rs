@@ -229,16 +229,15 @@ impl App {
         }
     }
 
-    /// Adds loaded reports and failures, and selects the first new report.
+    /// Adds loaded reports and failures, and selects the first new report in tree order.
     fn add_corpus(&mut self, corpus: Corpus) {
         let first_new = self.reports.len();
         let mut failures = std::mem::take(&mut self.tree.failures);
         failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
         self.reports.extend(corpus.reports);
         self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
-        let line =
-            self.tree.line_of_report(first_new).or(if self.tree.lines.is_empty() { None } else { Some(0) });
-        self.tree_cursor = line.unwrap_or(0);
+        let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);
+        self.tree_cursor = self.tree.lines.iter().position(|l| is_new(l.item)).unwrap_or(0);
         self.follow_tree_cursor();
         self.scroll_into_view();
     }

@@ -116,13 +116,15 @@ fn row_details(
     let target = number(&row.target);
     let actual = row.actual.as_ref().and_then(number);
     let scale = [target, actual].into_iter().flatten().map(f64::abs).fold(0.0, f64::max);
-    let bars = Bars { scale, room: width.saturating_sub(LABEL_WIDTH + VALUE_WIDTH + 1), styles, glyphs };
+    // A bar compares; a target alone (plan rows) gets none.
+    let room = if row.actual.is_some() { width.saturating_sub(LABEL_WIDTH + VALUE_WIDTH + 1) } else { 0 };
+    let bars = Bars { scale, room, styles, glyphs };
     lines.push(bars.line("目标", &row.target.raw, target, styles.bar_target));
     if let Some(value) = &row.actual {
         lines.push(bars.line("完成", &value.raw, actual, styles.bar_actual));
     }
     if let Some(other) = &row.actual_other {
-        let text = format!("{:LABEL_WIDTH$}{}", "另", glyphs.display(&other.raw));
+        let text = format!("{}{}（另一列）", glyphs.fit("", LABEL_WIDTH), glyphs.display(&other.raw));
         lines.push(Line::styled(text, styles.muted));
     }
     if let Some(judgement) = &row.judgement {

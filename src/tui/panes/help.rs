@@ -46,7 +46,7 @@ pub fn render_help(
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
     let height = lines.len() as u16 + 2;
     let popup = centred(area, width, height);
-    Clear.render(popup, buf);
+    clear_popup(popup, buf);
     let block = Block::bordered()
         .border_set(glyphs.border)
         .border_style(styles.border_focused)
@@ -58,6 +58,21 @@ pub fn render_help(
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (i, line) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+    }
+}
+
+/// Clears `popup` for drawing over the panes, including a wide character that started just left
+/// of it: its right half would otherwise be overdrawn and the terminal would lose its left half.
+pub fn clear_popup(popup: Rect, buf: &mut Buffer) {
+    Clear.render(popup, buf);
+    if popup.x > buf.area.x {
+        for y in popup.top()..popup.bottom() {
+            if let Some(cell) = buf.cell_mut((popup.x - 1, y))
+                && crate::text::display_width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }
 

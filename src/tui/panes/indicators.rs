@@ -55,15 +55,15 @@ impl Column {
         }
     }
 
-    /// The widest a column grows, whatever its cells.
+    /// The widest a column is when room is short; with room to spare it grows to its widest cell.
     fn max_width(self) -> usize {
         match self {
-            Column::Category => 12,
+            Column::Category => 8,
             Column::Name => 40,
-            Column::Unit => 10,
-            Column::Target | Column::Actual => 18,
+            Column::Unit => 6,
+            Column::Target | Column::Actual => 12,
             Column::Status => 10,
-            Column::Gap => 9,
+            Column::Gap => 8,
         }
     }
 
@@ -191,11 +191,22 @@ pub struct GridRow {
     pub binding: bool,
 }
 
+/// A column of the grid and the width it needs (the name column's includes the gutter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridColumn {
+    /// Which column.
+    pub column: Column,
+    /// Its width when room is short: the widest cell, capped.
+    pub width: usize,
+    /// The widest cell, uncapped: what it grows to when the pane has room to spare.
+    pub full: usize,
+}
+
 /// The shown rows of one table, with their columns and the width each column needs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorGrid {
-    /// The columns this table has, with the width each needs (the name column's includes the gutter).
-    pub columns: Vec<(Column, usize)>,
+    /// The columns this table has, with the widths they need.
+    pub columns: Vec<GridColumn>,
     /// The rows passing the filter, in the chosen order.
     pub rows: Vec<GridRow>,
     /// The number of rows in the table before filtering.
@@ -210,10 +221,6 @@ impl IndicatorGrid {
         sort: SortKey,
         glyphs: &Glyphs,
     ) -> IndicatorGrid {
-        let needle = filter.text.to_lowercase();
-        let mut shown: Vec<(usize, &IndicatorRow)> =
-            table.rows.iter().enumerate().filter(|(_, row)| filter.accepts(row, &needle)).collect();
-        sort_rows(&mut shown, sort);
         let review = table.kind == TableKind::Review;
         let columns: Vec<Column> = Column::ALL
             .into_iter()
@@ -224,8 +231,11 @@ impl IndicatorGrid {
                 Column::Name | Column::Target => true,
             })
             .collect();
-        let rows: Vec<GridRow> = shown
-            .into_iter()
+        // Every row is formatted, so that column widths stay put as the filter changes.
+        let mut rows: Vec<GridRow> = table
+            .rows
+            .iter()
+            .enumerate()
             .map(|(index, row)| GridRow {
                 row: index,
                 cells: columns
@@ -242,10 +252,14 @@ impl IndicatorGrid {
             .map(|(i, &column)| {
                 let widest =
                     rows.iter().map(|r| r.cells.get(i).map_or(0, |c| display_width(c))).max().unwrap_or(0);
-                let width = widest.max(display_width(column.header())).min(column.max_width());
-                (column, if column == Column::Name { width + GUTTER } else { width })
+                let full = widest.max(display_width(column.header()));
+                let gutter = if column == Column::Name { GUTTER } else { 0 };
+                GridColumn { column, width: full.min(column.max_width()) + gutter, full: full + gutter }
             })
             .collect();
+        let needle = filter.text.to_lowercase();
+        rows.retain(|r| table.rows.get(r.row).is_some_and(|row| filter.accepts(row, &needle)));
+        sort_rows(&mut rows, &table.rows, sort);
         IndicatorGrid { columns, rows, total: table.rows.len() }
     }
 
@@ -256,40 +270,58 @@ impl IndicatorGrid {
 
     /// The columns drawn in `width` columns with the first `offset` scrollable columns hidden:
     /// each with its x (relative to the left edge) and width. The same for every row, so the
-    /// separators line up.
+    /// separators line up. When every column fits, the spare room widens capped columns.
     pub fn layout(&self, width: usize, offset: usize) -> Vec<Placed> {
         let mut hidden = offset;
-        let visible: Vec<(Column, usize)> = self
+        let visible: Vec<&GridColumn> = self
             .columns
             .iter()
-            .filter(|(column, _)| {
-                if *column == Column::Name || hidden == 0 {
+            .filter(|c| {
+                if c.column == Column::Name || hidden == 0 {
                     return true;
                 }
                 hidden -= 1;
                 false
             })
-            .copied()
             .collect();
-        let others: usize = visible.iter().filter(|(c, _)| *c != Column::Name).map(|(_, w)| w + 1).sum();
-        let mut placed = Vec::new();
-        let mut x = 0;
-        for (column, natural) in visible {
-            let room = width.saturating_sub(x + 1);
-            let wanted = if column == Column::Name {
+        let others: usize = visible.iter().filter(|c| c.column != Column::Name).map(|c| c.width + 1).sum();
+        let mut sized: Vec<(&GridColumn, usize)> = Vec::new();
+        let mut used = 0;
+        for &column in &visible {
+            let room = width.saturating_sub(used + 1);
+            let wanted = if column.column == Column::Name {
                 let squeezed = width.saturating_sub(others + 1).max(MIN_NAME_WIDTH.max(width * 2 / 5));
-                natural.min(squeezed)
+                column.width.min(squeezed)
             } else {
-                natural
+                column.width
             };
-            let column_width = wanted.min(room);
-            if column_width < 3.min(wanted) || room == 0 {
+            // Other columns show whole or not at all: a cut number would mislead.
+            let column_width = if column.column == Column::Name { wanted.min(room) } else { wanted };
+            if column_width > room || column_width == 0 {
                 break;
             }
-            placed.push(Placed { column, x, width: column_width });
-            x += column_width + 1;
+            sized.push((column, column_width));
+            used += column_width + 1;
         }
-        placed
+        if sized.len() == visible.len() {
+            let mut spare = width.saturating_sub(used);
+            for priority in [Column::Unit, Column::Target, Column::Actual, Column::Name, Column::Category] {
+                if let Some((column, w)) = sized.iter_mut().find(|(c, _)| c.column == priority) {
+                    let grow = column.full.saturating_sub(*w).min(spare);
+                    *w += grow;
+                    spare -= grow;
+                }
+            }
+        }
+        let mut x = 0;
+        sized
+            .into_iter()
+            .map(|(column, w)| {
+                let placed = Placed { column: column.column, x, width: w };
+                x += w + 1;
+                placed
+            })
+            .collect()
     }
 }
 
@@ -334,22 +366,23 @@ pub fn tsv_row(row: &IndicatorRow) -> String {
     clean.join("\t")
 }
 
-fn sort_rows(rows: &mut [(usize, &IndicatorRow)], sort: SortKey) {
+fn sort_rows(rows: &mut [GridRow], table_rows: &[IndicatorRow], sort: SortKey) {
+    let row = |r: &GridRow| table_rows.get(r.row);
     match sort {
         SortKey::Document => {}
-        SortKey::Gap => rows.sort_by(|(_, a), (_, b)| match (a.gap, b.gap) {
+        SortKey::Gap => rows.sort_by(|a, b| match (row(a).and_then(|r| r.gap), row(b).and_then(|r| r.gap)) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
         }),
-        SortKey::Status => rows.sort_by_key(|(_, row)| match row.status {
+        SortKey::Status => rows.sort_by_key(|r| match r.status {
             Some(Status::Missed) => 0,
             Some(Status::Unassessed) => 1,
             Some(Status::Met) => 2,
             None => 3,
         }),
-        SortKey::Name => rows.sort_by(|(_, a), (_, b)| a.name.cmp(&b.name)),
+        SortKey::Name => rows.sort_by(|a, b| row(a).map(|r| &r.name).cmp(&row(b).map(|r| &r.name))),
     }
 }
 
@@ -426,7 +459,7 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) -> Hidden 
         };
         let over_base = |style: Style| if selected { style.patch(base) } else { base.patch(style) };
         for column in &placed {
-            let Some(index) = view.grid.columns.iter().position(|(c, _)| *c == column.column) else {
+            let Some(index) = view.grid.columns.iter().position(|c| c.column == column.column) else {
                 continue;
             };
             let cell = row.cells.get(index).map_or("", String::as_str);

@@ -1,0 +1,114 @@
+//! Snapshots of whole screens on the embedded corpus, drawn on ratatui's TestBackend: the start
+//! screen, each pane focused, the missed-only filter, the help overlay, a narrow terminal, the
+//! too-small message, wide ambiguous-width mode, and each theme's colours.
+
+mod common;
+
+use common::{app_on, draw, screen};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::{assert_debug_snapshot, assert_snapshot};
+use plangap::corpus::load_embedded;
+use plangap::tui::app::{App, Msg};
+use plangap::tui::theme;
+use plangap::tui::width::AmbiguousWidth;
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn corpus_app(width: u16, height: u16) -> App {
+    app_on(load_embedded(), width, height, AmbiguousWidth::Narrow)
+}
+
+/// Moves the tree cursor down to the report of `district`.
+fn go_to(app: &mut App, district: &str) {
+    for _ in 0..app.tree.lines.len() {
+        if app.current_report().and_then(|r| r.title.district.as_deref()) == Some(district) {
+            return;
+        }
+        press(app, KeyCode::Char('j'));
+    }
+    panic!("no report of {district} in the tree");
+}
+
+#[test]
+fn start_screen() {
+    assert_snapshot!(screen(&draw(&corpus_app(120, 40))));
+}
+
+#[test]
+fn districts_pane_focused_on_fuling() {
+    let mut app = corpus_app(120, 40);
+    go_to(&mut app, "涪陵区");
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn indicators_pane_focused() {
+    let mut app = corpus_app(120, 40);
+    go_to(&mut app, "涪陵区");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn gap_pane_focused() {
+    let mut app = corpus_app(120, 40);
+    go_to(&mut app, "涪陵区");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn missed_only_filter() {
+    let mut app = corpus_app(120, 40);
+    go_to(&mut app, "涪陵区");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('m'));
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = corpus_app(120, 40);
+    press(&mut app, KeyCode::Char('?'));
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn narrow_terminal_60x20() {
+    let mut app = corpus_app(60, 20);
+    go_to(&mut app, "荣昌区");
+    press(&mut app, KeyCode::Tab);
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn too_small_message() {
+    assert_snapshot!(screen(&draw(&corpus_app(36, 8))));
+}
+
+#[test]
+fn wide_ambiguous_width() {
+    let mut app = app_on(load_embedded(), 100, 30, AmbiguousWidth::Wide);
+    go_to(&mut app, "綦江区");
+    press(&mut app, KeyCode::Tab);
+    assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn each_theme_colours() {
+    for name in theme::builtin_names() {
+        let mut app = corpus_app(64, 14);
+        app.set_theme(name);
+        go_to(&mut app, "荣昌区");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.settings.theme.name, name);
+        assert_debug_snapshot!(format!("theme_{name}"), draw(&app));
+    }
+}
