@@ -3,6 +3,7 @@
 //! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
+mod caption;
 pub mod projects;
 pub mod table;
 pub mod title;

@@ -4,19 +4,9 @@
 use super::split::numbering_len;
 use super::vocabulary::caption_stage;
 use crate::model::Stage;
+use crate::parse::caption::{caption_title, is_caption, year_in};
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A caption on a line of its own: `专栏1：2022年…`, `专栏 4：…`, `表1  2022年…`, `表2：…`.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:专栏\s*\d{1,3}|表\s*\d{1,3})(?:\s*[：:]\s*|\s+)\S").expect("caption pattern")
-});
-
-/// The first year a caption names.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年").expect("year pattern"));
-
-/// The longest caption accepted; longer lines are prose that happens to start with `表1`.
-const CAPTION_MAX_CHARS: usize = 60;
 
 /// How a box is read, decided from its caption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,11 +66,6 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
     blocks
 }
 
-/// Whether a trimmed line is a box or table caption.
-fn is_caption(line: &str) -> bool {
-    CAPTION.is_match(line) && line.chars().count() <= CAPTION_MAX_CHARS && !line.contains('。')
-}
-
 /// Whether a trimmed line is ordinary prose or a document heading, which closes any open box
 /// (a line led by a TAB is a table cell and never does):
 /// `（三）…`; `三、2023年…` (a numbered heading naming a year or longer than a box's own
@@ -97,7 +82,7 @@ fn ends_box(line: &str) -> bool {
         return true;
     }
     if SECTION.is_match(line) {
-        return YEAR.is_match(line) || line.chars().count() > 16;
+        return year_in(line).is_some() || line.chars().count() > 16;
     }
     opens_with_topic_sentence(line)
 }
@@ -145,21 +130,13 @@ fn classify<'a>(
     } else {
         BoxKind::Other
     };
-    let year = YEAR.captures(title).and_then(|found| found[1].parse::<u16>().ok());
+    let year = year_in(title);
     let plan_year_box = match (year, plan_year) {
         (Some(year), Some(plan)) => year >= plan,
         _ => title.contains("计划") && !title.contains("完成"),
     };
     let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
     Block { caption, line, lines, raw, kind, plan_year_box, stage }
-}
-
-/// The caption without its `专栏3：` or `表1` number.
-fn caption_title(caption: &str) -> &str {
-    CAPTION.find(caption).map_or(caption, |found| {
-        let start = found.end() - found.as_str().chars().last().map_or(0, char::len_utf8);
-        &caption[start..]
-    })
 }
 
 #[cfg(test)]

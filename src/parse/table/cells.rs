@@ -6,8 +6,8 @@
 //! otherwise mostly separate rows. The table ends at a footnote (`注：…`), the next caption, a
 //! heading or prose. A table exported without TABs (one cell per line) is read line by line.
 
-use super::caption::is_caption;
 use super::header::is_header_cell;
+use crate::parse::caption::is_caption;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
 const MAX_PIECE_CHARS: usize = 16;

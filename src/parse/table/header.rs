@@ -6,8 +6,8 @@
 //! cells under the other titles are empty. A table is an indicator table when its header has a
 //! name column and a target column.
 
-use super::caption::year_in;
 use super::cells::Cell;
+use crate::parse::caption::year_in;
 use unicode_normalization::UnicodeNormalization;
 
 /// A header cell is a short title; anything longer is data.

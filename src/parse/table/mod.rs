@@ -8,7 +8,6 @@
 //! ([`indicator`]); the notes under the table say what `*` means and may deem rows met
 //! ([`notes`]).
 
-mod caption;
 mod cells;
 mod header;
 mod indicator;
@@ -17,7 +16,7 @@ mod notes;
 mod rows;
 
 use crate::model::{IndicatorTable, TableKind, Warning};
-use caption::Caption;
+use crate::parse::caption::{self, Caption};
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];

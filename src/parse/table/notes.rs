@@ -151,25 +151,9 @@ fn mention(sentence: &[char], name: &[char]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::value::parse_value;
 
     fn row(name: &str) -> IndicatorRow {
-        IndicatorRow {
-            line: 1,
-            category: None,
-            seq: None,
-            name: name.to_owned(),
-            raw_name: name.to_owned(),
-            unit: None,
-            parent: None,
-            binding: None,
-            target: parse_value(""),
-            actual: None,
-            actual_other: None,
-            judgement: None,
-            status: None,
-            gap: None,
-        }
+        IndicatorRow { line: 1, name: name.to_owned(), raw_name: name.to_owned(), ..IndicatorRow::default() }
     }
 
     #[test]

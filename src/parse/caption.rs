@@ -19,7 +19,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*
 
 /// A caption found in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Caption {
+pub(crate) struct Caption {
     /// The caption as written, trimmed (a bare `表1` joined with the title on the next line).
     pub text: String,
     /// Index of the caption's first line in the text.
@@ -31,7 +31,7 @@ pub(super) struct Caption {
 /// Reads the caption starting at `lines[index]`, if that line is one.
 ///
 /// A bare number (`表1`) whose title stands on the next line is joined with it.
-pub(super) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
+pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
     let line = lines.get(index)?.trim();
     if !is_caption(line) {
         return None;
@@ -46,7 +46,7 @@ pub(super) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
 }
 
 /// Whether a trimmed line is a caption.
-pub(super) fn is_caption(line: &str) -> bool {
+pub(crate) fn is_caption(line: &str) -> bool {
     let starts = line.starts_with('表') || line.starts_with("附表") || line.starts_with("专栏");
     if !starts || line.chars().count() > MAX_CAPTION_CHARS || line.contains('。') {
         return false;
@@ -56,9 +56,16 @@ pub(super) fn is_caption(line: &str) -> bool {
 }
 
 /// The first year named in `text` (`2022年…` → 2022).
-pub(super) fn year_in(text: &str) -> Option<u16> {
+pub(crate) fn year_in(text: &str) -> Option<u16> {
     let folded: String = text.nfkc().collect();
     YEAR.captures(&folded)?.get(1)?.as_str().parse().ok()
+}
+
+/// The caption without its number: `专栏3：2023年…计划` → `2023年…计划`.
+pub(crate) fn caption_title(caption: &str) -> &str {
+    let rest = caption.trim_start().trim_start_matches(['附', '表', '专', '栏']).trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.trim_start().trim_start_matches(['：', ':', '、', '.', '．']).trim_start()
 }
 
 /// Whether a line can be the title of a bare-numbered caption: not a cell (no leading TAB), a few
@@ -72,6 +79,13 @@ fn is_title(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_lose_their_number() {
+        assert_eq!(caption_title("专栏3：2023年主要指标计划"), "2023年主要指标计划");
+        assert_eq!(caption_title("\t专栏 15： 2025年计划"), "2025年计划");
+        assert_eq!(caption_title("表1  2022年完成情况"), "2022年完成情况");
+    }
 
     #[test]
     fn recognises_the_caption_forms() {
