@@ -1,0 +1,251 @@
+//! The workbench's update function driven by keys, mouse and commands, checked on its state and
+//! on the effects it asks for (clipboard, export, open).
+
+mod common;
+
+use common::{app_on, draw, fixture_corpus, screen};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use plangap::model::Status;
+use plangap::tui::app::{App, Effect, Msg, Overlay, Selection};
+use plangap::tui::clipboard::osc52;
+use plangap::tui::config::Config;
+use plangap::tui::event::perform;
+use plangap::tui::layout::Pane;
+use plangap::tui::panes::indicators::SortKey;
+use plangap::tui::theme::ColorEnv;
+use plangap::tui::width::AmbiguousWidth;
+use plangap::tui::{Options, settings};
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn fixture_app() -> App {
+    app_on(fixture_corpus(), 120, 40, AmbiguousWidth::Narrow)
+}
+
+/// The app on 涪陵区's report with the table focused.
+fn on_fuling() -> App {
+    let mut app = fixture_app();
+    while app.current_report().and_then(|r| r.title.district.as_deref()) != Some("涪陵区") {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Tab);
+    app
+}
+
+#[test]
+fn starts_on_the_first_report_of_the_tree() {
+    let app = fixture_app();
+    assert_eq!(app.focus, Pane::Districts);
+    assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("綦江区"));
+    assert_eq!(app.grid.rows.len(), 9);
+}
+
+#[test]
+fn missed_and_binding_filters_combine_and_esc_clears_them() {
+    let mut app = on_fuling();
+    assert_eq!(app.grid.rows.len(), 13);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.grid.rows.iter().all(|r| r.status == Some(Status::Missed)));
+    assert_eq!(app.grid.rows.len(), 7);
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.grid.rows.len(), 2, "空气质量优良天数 and 森林覆盖率");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.grid.rows.len(), 13);
+    assert_eq!(app.focus, Pane::Indicators);
+}
+
+#[test]
+fn the_text_filter_applies_as_typed_and_keeps_the_cursor_row() {
+    let mut app = on_fuling();
+    press(&mut app, KeyCode::Char('/'));
+    assert!(matches!(app.overlay, Overlay::Filter(_)));
+    type_text(&mut app, "增速");
+    assert!(app.grid.rows.len() < 13 && !app.grid.rows.is_empty());
+    assert!(screen(&draw(&app)).contains("filter / 增速"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.filter.text, "增速");
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter.text, "", "Esc in the prompt drops the filter");
+}
+
+#[test]
+fn sorting_by_shortfall_puts_the_largest_first() {
+    let mut app = on_fuling();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.sort, SortKey::Gap);
+    let first = app.current_table().and_then(|t| t.rows.get(app.grid.rows[0].row)).map(|r| r.name.clone());
+    assert_eq!(first.as_deref(), Some("规上工业增加值增速"));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    assert_eq!(app.sort, SortKey::Document);
+}
+
+#[test]
+fn y_copies_the_row_and_shift_y_the_table_as_tsv() {
+    let mut app = on_fuling();
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('y'));
+    let effects = app.take_effects();
+    let [Effect::Copy(row)] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(row, "类别\t指标\t单位\t目标\t完成\t状态\t差距\n\t农业增加值增速\t%\t5\t3.7\tmissed\t-1.3\n");
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Char('Y'));
+    let effects = app.take_effects();
+    let [Effect::Copy(table)] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(table.lines().count(), 8, "header and the 7 missed rows shown");
+    let mut terminal = Vec::new();
+    perform(Effect::Copy(table.clone()), &mut app, &mut terminal);
+    assert_eq!(String::from_utf8(terminal).unwrap(), osc52(table));
+}
+
+#[test]
+fn the_command_line_exports_opens_and_switches_themes() {
+    let mut app = fixture_app();
+    let dir = std::env::temp_dir().join(format!("plangap-tui-app-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("export.json");
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, &format!("export {}", out.display()));
+    press(&mut app, KeyCode::Enter);
+    for effect in app.take_effects() {
+        perform(effect, &mut app, &mut Vec::new());
+    }
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(2));
+    assert!(app.message.as_ref().is_some_and(|m| !m.error && m.text.contains("exported 2 report(s)")));
+
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "theme light");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.settings.theme.name, "light");
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "theme nosuch");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.settings.theme.name, "light", "a bad theme keeps the current one");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("no such theme")));
+
+    std::fs::write(dir.join("bad.txt"), "no report here\n").unwrap();
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, &format!("open {}", dir.join("bad.txt").display()));
+    press(&mut app, KeyCode::Enter);
+    for effect in app.take_effects() {
+        perform(effect, &mut app, &mut Vec::new());
+    }
+    assert_eq!(app.tree.failures.len(), 2, "the failed file joins the list");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("0 report(s), 1 failed")));
+
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "frobnicate");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("unknown command `frobnicate`")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_failed_file_shows_its_error() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Char('G'));
+    assert!(matches!(app.selection, Selection::Failure(0)));
+    let text = screen(&draw(&app));
+    assert!(text.contains("not a plan report"), "{text}");
+    assert!(text.contains("readme.txt could not be read"), "{text}");
+}
+
+#[test]
+fn tree_nodes_collapse_and_expand() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Char('g'));
+    let lines = app.tree.lines.len();
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.tree.lines.len(), lines - 1);
+    assert!(screen(&draw(&app)).contains("✗2"), "a collapsed district shows its missed count");
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.tree.lines.len(), lines);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.tree_cursor, 0, "h on a report goes to its district");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_even_in_a_prompt() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Char(':'));
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+}
+
+#[test]
+fn the_mouse_focuses_selects_and_scrolls() {
+    let mut app = fixture_app();
+    let click = |app: &mut App, kind, column, row| {
+        app.update(Msg::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
+    };
+    // Districts are 24 columns wide at 120; the table starts at x 24, its first row at y 2.
+    click(&mut app, MouseEventKind::Down(MouseButton::Left), 40, 4);
+    assert_eq!(app.focus, Pane::Indicators);
+    assert_eq!(app.row_cursor, 2);
+    click(&mut app, MouseEventKind::ScrollDown, 40, 4);
+    assert_eq!(app.row_cursor, 5);
+    click(&mut app, MouseEventKind::Down(MouseButton::Left), 3, 4); // tree line 3: 涪陵区 2022年
+    assert_eq!(app.focus, Pane::Districts);
+    assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
+}
+
+#[test]
+fn resizing_lays_out_again_at_once() {
+    let mut app = on_fuling();
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    app.update(Msg::Resize(60, 12));
+    let text = screen(&draw(&app));
+    assert!(text.contains("粮食产量"), "the cursor row stays in view after shrinking:\n{text}");
+    app.update(Msg::Resize(20, 5));
+    assert!(screen(&draw(&app)).contains("too small"));
+}
+
+#[test]
+fn configuration_problems_are_reported_and_defaults_used() {
+    let config =
+        Config::parse("c.toml", "theme = \"nosuch\"\n[keys]\nquit = [\"ctrl-q\"]\nfly = [\"f\"]\n").unwrap();
+    let env = ColorEnv::default();
+    let (settings, problems) = settings(&Options::default(), &config, &env, None);
+    assert_eq!(settings.theme.name, "dark");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("theme nosuch"));
+    assert!(problems[1].contains("fly: no such action"));
+    let flags = Options { theme: Some("monochrome".into()), ..Options::default() };
+    assert_eq!(plangap::tui::settings(&flags, &config, &env, None).0.theme.name, "monochrome");
+}
+
+#[test]
+fn a_theme_file_with_a_mistake_names_its_line_and_falls_back() {
+    let dir = std::env::temp_dir().join(format!("plangap-tui-theme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mine.toml");
+    std::fs::write(&path, "name = \"mine\"\n[styles]\nmissed = { fg = \"rde\" }\n").unwrap();
+    let options = Options { theme: Some(path.display().to_string()), ..Options::default() };
+    let (settings, problems) = settings(&options, &Config::default(), &ColorEnv::default(), None);
+    assert_eq!(settings.theme.name, "dark");
+    assert!(problems[0].contains("line 3, column"), "{problems:?}");
+    std::fs::write(&path, "name = \"mine\"\n[styles]\nmissed = { fg = \"#ff0000\" }\n").unwrap();
+    let (settings, problems) =
+        plangap::tui::settings(&options, &Config::default(), &ColorEnv::default(), None);
+    assert_eq!((settings.theme.name.as_str(), problems.len()), ("mine", 0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
