@@ -61,9 +61,28 @@ pub enum Action {
     PrevTable,
 }
 
-impl Action {
+/// An action keys are bound to: its name in the configuration, what it does, its default keys.
+pub trait Bindable: Copy + Ord + 'static {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 25] = [
+    const ALL: &'static [Self];
+
+    /// The name used in the configuration file, the description for the help overlay, and the
+    /// keys bound by default.
+    fn entry(self) -> (&'static str, &'static str, &'static [&'static str]);
+
+    /// The name used in the configuration file.
+    fn name(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// What the action does, for the help overlay.
+    fn describe(self) -> &'static str {
+        self.entry().1
+    }
+}
+
+impl Bindable for Action {
+    const ALL: &'static [Action] = &[
         Action::Up,
         Action::Down,
         Action::Left,
@@ -90,21 +109,6 @@ impl Action {
         Action::Help,
         Action::Quit,
     ];
-
-    /// The name used in the configuration file.
-    pub fn name(self) -> &'static str {
-        self.entry().0
-    }
-
-    /// What the action does, for the help overlay.
-    pub fn describe(self) -> &'static str {
-        self.entry().1
-    }
-
-    /// The keys bound by default.
-    fn default_keys(self) -> &'static [&'static str] {
-        self.entry().2
-    }
 
     fn entry(self) -> (&'static str, &'static str, &'static [&'static str]) {
         match self {
@@ -167,9 +171,8 @@ pub enum PromptAction {
     End,
 }
 
-impl PromptAction {
-    /// Every prompt action, in the order the help overlay lists them.
-    pub const ALL: [PromptAction; 12] = [
+impl Bindable for PromptAction {
+    const ALL: &'static [PromptAction] = &[
         PromptAction::Accept,
         PromptAction::Cancel,
         PromptAction::Next,
@@ -183,20 +186,6 @@ impl PromptAction {
         PromptAction::Home,
         PromptAction::End,
     ];
-
-    /// The name used in the configuration file.
-    pub fn name(self) -> &'static str {
-        self.entry().0
-    }
-
-    /// What the action does, for the help overlay.
-    pub fn describe(self) -> &'static str {
-        self.entry().1
-    }
-
-    fn default_keys(self) -> &'static [&'static str] {
-        self.entry().2
-    }
 
     fn entry(self) -> (&'static str, &'static str, &'static [&'static str]) {
         match self {
@@ -347,14 +336,36 @@ pub struct Bindings<A> {
     by_action: BTreeMap<A, Vec<Key>>,
 }
 
-impl<A: Copy + Ord> Bindings<A> {
-    /// Binds each action to its keys; a key named twice belongs to the later action.
-    fn new(entries: impl IntoIterator<Item = (A, Vec<Key>)>) -> Bindings<A> {
+impl<A: Bindable> Bindings<A> {
+    /// Every action bound to its default keys.
+    fn defaults() -> Bindings<A> {
         let mut bindings = Bindings { by_key: HashMap::new(), by_action: BTreeMap::new() };
-        for (action, keys) in entries {
+        for &action in A::ALL {
+            let keys = action.entry().2.iter().filter_map(|k| Key::parse(k).ok()).collect();
             bindings.bind(action, keys);
         }
         bindings
+    }
+
+    /// Applies `overrides` (action name → key names) from the configuration's `[table]`,
+    /// reporting unknown actions and keys in `problems`; the rest still applies.
+    fn apply(&mut self, overrides: &BTreeMap<String, Vec<String>>, table: &str, problems: &mut Vec<String>) {
+        for (action_name, key_names) in overrides {
+            let Some(&action) = A::ALL.iter().find(|a| a.name() == action_name) else {
+                let known: Vec<&str> = A::ALL.iter().map(|a| a.name()).collect();
+                problems
+                    .push(format!("[{table}] {action_name}: no such action; known: {}", known.join(", ")));
+                continue;
+            };
+            let mut keys = Vec::new();
+            for key_name in key_names {
+                match Key::parse(key_name) {
+                    Ok(key) => keys.push(key),
+                    Err(error) => problems.push(format!("[{table}] {action_name}: {error}")),
+                }
+            }
+            self.bind(action, keys);
+        }
     }
 
     /// Replaces the keys of `action` by `keys`, taking them from any other action.
@@ -402,11 +413,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let parse_all = |keys: &[&str]| keys.iter().filter_map(|k| Key::parse(k).ok()).collect::<Vec<_>>();
-        Keymap {
-            panes: Bindings::new(Action::ALL.iter().map(|&a| (a, parse_all(a.default_keys())))),
-            prompt: Bindings::new(PromptAction::ALL.iter().map(|&a| (a, parse_all(a.default_keys())))),
-        }
+        Keymap { panes: Bindings::defaults(), prompt: Bindings::defaults() }
     }
 }
 
@@ -419,41 +426,9 @@ impl Keymap {
     ) -> (Keymap, Vec<String>) {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        apply(&mut keymap.panes, &Action::ALL, Action::name, panes, "keys", &mut problems);
-        apply(
-            &mut keymap.prompt,
-            &PromptAction::ALL,
-            PromptAction::name,
-            prompt,
-            "prompt_keys",
-            &mut problems,
-        );
+        keymap.panes.apply(panes, "keys", &mut problems);
+        keymap.prompt.apply(prompt, "prompt_keys", &mut problems);
         (keymap, problems)
-    }
-}
-
-fn apply<A: Copy + Ord>(
-    bindings: &mut Bindings<A>,
-    all: &[A],
-    name: fn(A) -> &'static str,
-    overrides: &BTreeMap<String, Vec<String>>,
-    table: &str,
-    problems: &mut Vec<String>,
-) {
-    for (action_name, key_names) in overrides {
-        let Some(&action) = all.iter().find(|&&a| name(a) == action_name) else {
-            let known: Vec<&str> = all.iter().map(|&a| name(a)).collect();
-            problems.push(format!("[{table}] {action_name}: no such action; known: {}", known.join(", ")));
-            continue;
-        };
-        let mut keys = Vec::new();
-        for key_name in key_names {
-            match Key::parse(key_name) {
-                Ok(key) => keys.push(key),
-                Err(error) => problems.push(format!("[{table}] {action_name}: {error}")),
-            }
-        }
-        bindings.bind(action, keys);
     }
 }
 
@@ -480,10 +455,10 @@ mod tests {
     #[test]
     fn every_action_has_a_default_key_and_no_key_is_bound_twice() {
         let keymap = Keymap::default();
-        for action in Action::ALL {
+        for &action in Action::ALL {
             assert!(!keymap.panes.keys(action).is_empty(), "{action:?}");
         }
-        for action in PromptAction::ALL {
+        for &action in PromptAction::ALL {
             assert!(!keymap.prompt.keys(action).is_empty(), "{action:?}");
         }
         let bound: usize = Action::ALL.iter().map(|&a| keymap.panes.keys(a).len()).sum();

@@ -1,7 +1,7 @@
 //! The help overlay: every key of the current key map with what it does.
 
 use crate::text::display_width;
-use crate::tui::keymap::{Action, Keymap, PromptAction};
+use crate::tui::keymap::{Bindable, Bindings, Keymap};
 use crate::tui::theme::Styles;
 use crate::tui::width::Glyphs;
 use ratatui::buffer::Buffer;
@@ -12,10 +12,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 /// The help lines: a heading, then one line per action with its keys.
 pub fn help_lines(keymap: &Keymap, styles: &Styles<Style>, glyphs: &Glyphs) -> Vec<Line<'static>> {
-    let pane_keys: Vec<(String, &str)> =
-        Action::ALL.iter().map(|&a| (keymap.panes.describe_keys(a), a.describe())).collect();
-    let prompt_keys: Vec<(String, &str)> =
-        PromptAction::ALL.iter().map(|&a| (keymap.prompt.describe_keys(a), a.describe())).collect();
+    let pane_keys = key_list(&keymap.panes);
+    let prompt_keys = key_list(&keymap.prompt);
     let key_width =
         pane_keys.iter().chain(&prompt_keys).map(|(k, _)| display_width(k)).max().unwrap_or(0).min(20);
     let entry = |(keys, what): &(String, &str)| {
@@ -32,6 +30,11 @@ pub fn help_lines(keymap: &Keymap, styles: &Styles<Style>, glyphs: &Glyphs) -> V
     lines.push(Line::default());
     lines.push(Line::styled(" Keys are set in $XDG_CONFIG_HOME/plangap/config.toml ([keys]).", styles.muted));
     lines
+}
+
+/// Each action of `bindings` with its keys (`k/Up`) and what it does.
+fn key_list<A: Bindable>(bindings: &Bindings<A>) -> Vec<(String, &'static str)> {
+    A::ALL.iter().map(|&action| (bindings.describe_keys(action), action.describe())).collect()
 }
 
 /// Draws the help overlay centred in `area`, scrolled by `scroll` lines.
