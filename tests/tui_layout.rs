@@ -42,8 +42,9 @@ fn separator_columns(app: &plangap::tui::app::App) -> Vec<Vec<u16>> {
     let Screen::Panes(regions) = layout::compute(buffer.area, app.focus) else { panic!("too small") };
     let pane = regions.pane(Pane::Indicators).expect("indicator pane shown");
     let separator = app.settings.glyphs.column_separator;
-    let rows_drawn = 1 + app.grid.rows.len().min(usize::from(pane.height - 3));
-    (pane.y + 1..pane.y + 1 + rows_drawn as u16)
+    let header = pane.y + app.table_header_rows(); // below the border and the table switcher
+    let rows_drawn = 1 + app.grid.rows.len().min(usize::from(pane.bottom() - 2 - header));
+    (header..header + rows_drawn as u16)
         .map(|y| (pane.x + 1..pane.right() - 1).filter(|&x| buffer[(x, y)].symbol() == separator).collect())
         .collect()
 }

@@ -379,12 +379,19 @@ impl App {
         (self.visible_rows(self.focus) / 2).max(1)
     }
 
+    /// Lines above the indicator table's rows: the table switcher (when the report has more
+    /// than one table) and the column header.
+    pub fn table_header_rows(&self) -> u16 {
+        let tables = self.current_report().map_or(0, |r| r.tables.len());
+        1 + u16::from(tables > 1)
+    }
+
     /// How many lines of content the pane shows.
     pub fn visible_rows(&self, pane: Pane) -> usize {
         let Screen::Panes(regions) = layout::compute(self.size, self.focus) else { return 1 };
         let Some(rect) = regions.pane(pane) else { return 1 };
         let inner = rect.height.saturating_sub(2);
-        let header = u16::from(pane == Pane::Indicators);
+        let header = if pane == Pane::Indicators { self.table_header_rows() } else { 0 };
         usize::from(inner.saturating_sub(header)).max(1)
     }
 
@@ -619,11 +626,13 @@ impl App {
                         self.tree_cursor = self.tree_offset + line;
                         self.follow_tree_cursor();
                     }
-                    Pane::Indicators
-                        if line >= 1 && line - 1 < self.grid.rows.len().saturating_sub(self.row_offset) =>
-                    {
-                        self.row_cursor = self.row_offset + line - 1;
-                        self.refresh_gap();
+                    Pane::Indicators => {
+                        let header = usize::from(self.table_header_rows());
+                        let row = (line + self.row_offset).checked_sub(header);
+                        if let Some(row) = row.filter(|&r| line >= header && r < self.grid.rows.len()) {
+                            self.row_cursor = row;
+                            self.refresh_gap();
+                        }
                     }
                     _ => {}
                 }

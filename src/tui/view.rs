@@ -86,11 +86,14 @@ fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             let hidden = render_indicators(app, focused, inner, buf);
             // Mark hidden columns on the border beside the header row.
             let style = if focused { styles.border_focused } else { styles.border };
-            if hidden.left && inner.height > 0 {
-                buf.set_stringn(area.x, inner.y, glyphs.more_left, 1, style);
-            }
-            if hidden.right && inner.height > 0 {
-                buf.set_stringn(area.right() - 1, inner.y, glyphs.more_right, 1, style);
+            let header_y = inner.y + app.table_header_rows() - 1;
+            if header_y < inner.bottom() {
+                if hidden.left {
+                    buf.set_stringn(area.x, header_y, glyphs.more_left, 1, style);
+                }
+                if hidden.right {
+                    buf.set_stringn(area.right() - 1, header_y, glyphs.more_right, 1, style);
+                }
             }
         }
         Pane::Gap => app.gap.render(app.gap_offset, inner, buf),
@@ -105,12 +108,11 @@ fn pane_titles(app: &App, pane: Pane) -> (String, String) {
         Pane::Districts => (format!("{} ({})", pane.title(), app.reports.len()), String::new()),
         Pane::Indicators => {
             let Some(report) = app.current_report() else { return (pane.title().to_owned(), String::new()) };
-            let title = match app.current_table() {
-                Some(table) => {
-                    let position = format!("{}/{}", app.table + 1, report.tables.len());
-                    format!("{} {} {position}", pane.title(), glyphs.display(&table.caption))
-                }
-                None => pane.title().to_owned(),
+            // With several tables the switcher names them; with one, the title does.
+            let title = match (app.current_table(), report.tables.len()) {
+                (Some(table), 1) => format!("{} {}", pane.title(), glyphs.display(&table.caption)),
+                (Some(_), count) => format!("{} {}/{count}", pane.title(), app.table + 1),
+                (None, _) => pane.title().to_owned(),
             };
             let mut footer = vec![format!("{}/{} rows", app.grid.rows.len(), app.grid.total)];
             if app.filter.is_active() {
@@ -123,9 +125,35 @@ fn pane_titles(app: &App, pane: Pane) -> (String, String) {
     }
 }
 
+/// The table switcher: one tab per table of the report, the shown one highlighted.
+fn render_table_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(report) = app.current_report() else { return };
+    let styles = &app.settings.theme.styles;
+    let glyphs = &app.settings.glyphs;
+    let count = report.tables.len().max(1);
+    let tab_width = (usize::from(area.width) / count).max(4);
+    let mut x = area.x;
+    for (i, table) in report.tables.iter().enumerate() {
+        let label = glyphs.fit(&format!(" {} ", glyphs.display(&table.caption)), tab_width.saturating_sub(1));
+        let style = if i == app.table { styles.selected } else { styles.muted };
+        let room = usize::from(area.right().saturating_sub(x));
+        let (end, _) = buf.set_stringn(x, area.y, &label, room, style);
+        x = end;
+        if x < area.right() {
+            buf.set_stringn(x, area.y, " ", 1, styles.text);
+            x += 1;
+        }
+    }
+}
+
 /// Draws the table, or says why there is none; returns which side has hidden columns.
 fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) -> Hidden {
     let styles = &app.settings.theme.styles;
+    let tabs = app.table_header_rows().saturating_sub(1).min(area.height);
+    if tabs > 0 {
+        render_table_tabs(app, Rect { height: tabs, ..area }, buf);
+    }
+    let area = Rect { y: area.y + tabs, height: area.height - tabs, ..area };
     let lines: Vec<String> = match app.selection {
         Selection::Nothing => vec!["No reports are loaded.".into(), "Type :open PATH to load some.".into()],
         Selection::Failure(_) => vec!["This file could not be read; the gap pane says why.".into()],
