@@ -51,11 +51,16 @@ fn separator_columns(app: &plangap::tui::app::App) -> Vec<Vec<u16>> {
 
 #[test]
 fn column_separators_line_up_on_every_row() {
-    for width in [40, 80, 120] {
-        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
-            let mut app = app_on(fixture_corpus(), width, 30, ambiguous);
+    let corpora = [fixture_corpus, plangap::corpus::load_embedded];
+    for (width, ambiguous, corpus) in sizes_and_corpora(&corpora) {
+        let mut app = app_on(corpus(), width, 30, ambiguous);
+        // Every report: one table or several (with the table switcher), categories or none.
+        for _ in 0..app.tree.lines.len() {
             press(&mut app, KeyCode::Tab); // focus the table: narrow terminals show it alone
             for scroll in 0..4 {
+                if app.grid.rows.is_empty() {
+                    break; // a district line, or a report without tables
+                }
                 let rows = separator_columns(&app);
                 assert!(rows.len() > 3, "{width}: only {} rows", rows.len());
                 assert!(!rows[0].is_empty(), "{width} cols: no separators");
@@ -64,8 +69,21 @@ fn column_separators_line_up_on_every_row() {
                 }
                 press(&mut app, KeyCode::Char('l'));
             }
+            press(&mut app, KeyCode::BackTab);
+            press(&mut app, KeyCode::Char('j'));
         }
     }
+}
+
+/// Every width of 40, 80 and 120 with each ambiguous-width mode and each corpus.
+fn sizes_and_corpora<F: Copy>(corpora: &[F]) -> Vec<(u16, AmbiguousWidth, F)> {
+    let mut all = Vec::new();
+    for width in [40, 80, 120] {
+        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            all.extend(corpora.iter().map(|&corpus| (width, ambiguous, corpus)));
+        }
+    }
+    all
 }
 
 #[test]
