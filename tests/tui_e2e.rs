@@ -116,7 +116,8 @@ fn binary() -> &'static str {
 #[test]
 fn navigate_filter_and_quit_leave_the_terminal_usable() {
     let Some(tmux) = Tmux::start(120, 36) else { return };
-    tmux.text(&format!("{}; echo \"exit=$?\"", binary()));
+    // Run alone, not in a list: a list goes on to its next command when Ctrl-Z stops this one.
+    tmux.text(binary());
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Districts (5)", "the workbench");
     assert!(screen.contains("綦江区") && screen.contains("涪陵区") && screen.contains("荣昌区"), "{screen}");
@@ -142,7 +143,22 @@ fn navigate_filter_and_quit_leave_the_terminal_usable() {
     tmux.wait_for("Keys in the panes", "the help overlay");
     tmux.keys(&["Escape"]);
 
+    // Ctrl-Z gives the shell back; fg resumes where it was.
+    tmux.keys(&["C-z"]);
+    let start = Instant::now();
+    while tmux.flag("alternate_on") != "0" && start.elapsed() < Duration::from_secs(10) {
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tmux.flag("alternate_on"), "0", "Ctrl-Z left the alternate screen on:\n{}", tmux.screen());
+    assert_eq!(tmux.flag("cursor_flag"), "1");
+    tmux.text("fg");
+    tmux.keys(&["Enter"]);
+    let resumed = tmux.wait_for("missed only", "the workbench to resume");
+    assert!(resumed.contains("涪陵区 › 2022年"), "{resumed}");
+
     tmux.keys(&["q"]);
+    tmux.text("echo \"exit=$?\"");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("exit=0", "the workbench to quit");
     tmux.assert_restored();
 }

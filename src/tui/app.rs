@@ -67,6 +67,8 @@ pub enum Effect {
     Export(PathBuf),
     /// Load the reports at this path and add them.
     Open(PathBuf),
+    /// Give the terminal back and stop the process until the shell resumes it.
+    Suspend,
 }
 
 /// A popup or prompt over the panes.
@@ -333,6 +335,7 @@ impl App {
     fn on_action(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Help => self.overlay = Overlay::Help(0),
             Action::NextPane => self.focus = self.focus.cycle(1),
             Action::PrevPane => self.focus = self.focus.cycle(-1),

@@ -4,6 +4,7 @@
 
 use super::app::{App, Effect, Msg};
 use super::clipboard;
+use super::terminal::TerminalGuard;
 use super::view;
 use crate::corpus;
 use crate::export::ExportDocument;
@@ -59,12 +60,8 @@ fn spawn_signals(sender: Sender<Msg>) {
 fn spawn_signals(_sender: Sender<Msg>) {}
 
 /// Runs the workbench until it quits: draws on every batch of messages from `messages`.
-pub fn run<B>(app: &mut App, terminal: &mut Terminal<B>, messages: &Receiver<Msg>) -> io::Result<()>
-where
-    B: Backend + Write,
-    B::Error: Into<io::Error>,
-{
-    draw(app, terminal)?;
+pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -> io::Result<()> {
+    draw(app, &mut guard.terminal)?;
     while !app.quit {
         let Ok(first) = messages.recv() else { break };
         app.update(first);
@@ -75,10 +72,13 @@ where
             }
         }
         for effect in app.take_effects() {
-            perform(effect, app, terminal.backend_mut());
+            match effect {
+                Effect::Suspend => guard.suspend(app.settings.mouse)?,
+                other => perform(other, app, guard.terminal.backend_mut()),
+            }
         }
         if !app.quit {
-            draw(app, terminal)?;
+            draw(app, &mut guard.terminal)?;
         }
     }
     Ok(())
@@ -93,9 +93,11 @@ where
     terminal.draw(|frame| view::draw(frame, app)).map(|_| ()).map_err(Into::into)
 }
 
-/// Performs one effect, telling the user how it went in the status line.
+/// Performs one effect, telling the user how it went in the status line. Suspending needs the
+/// terminal itself, which only [`run`] holds.
 pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
     match effect {
+        Effect::Suspend => app.notify("suspending needs the terminal of a running workbench", true),
         Effect::Copy(text) => {
             if let Err(error) = clipboard::copy(terminal_out, &text) {
                 app.notify(format!("cannot copy: {error}"), true);

@@ -11,6 +11,8 @@ use std::fmt;
 pub enum Action {
     /// Leave the workbench.
     Quit,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
     /// Show or hide the list of keys.
     Help,
     /// Focus the next pane.
@@ -107,12 +109,14 @@ impl Bindable for Action {
         Action::Command,
         Action::CycleTheme,
         Action::Help,
+        Action::Suspend,
         Action::Quit,
     ];
 
     fn entry(self) -> (&'static str, &'static str, &'static [&'static str]) {
         match self {
             Action::Quit => ("quit", "quit (Ctrl-C always quits)", &["q"]),
+            Action::Suspend => ("suspend", "suspend to the shell (fg resumes)", &["ctrl-z"]),
             Action::Help => ("help", "show or hide this help", &["?", "f1"]),
             Action::NextPane => ("next_pane", "focus the next pane", &["tab"]),
             Action::PrevPane => ("prev_pane", "focus the previous pane", &["shift-tab"]),

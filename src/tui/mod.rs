@@ -100,7 +100,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     if !problems.is_empty() {
         app.notify(problems.join("; "), true);
     }
-    event::run(&mut app, &mut guard.terminal, &messages)?;
+    event::run(&mut app, &mut guard, &messages)?;
     drop(guard);
     Ok(())
 }

@@ -10,7 +10,9 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use std::io::{self, Stdout, Write};
+
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -31,26 +33,39 @@ impl TerminalGuard {
     /// failure, whatever was switched on is switched off again.
     pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         install_panic_hook();
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()));
+        let mut guard = TerminalGuard { terminal: terminal? };
+        guard.resume(mouse)?;
+        Ok(guard)
+    }
+
+    /// Switches the workbench's modes on (again, after [`TerminalGuard::suspend`]) and clears
+    /// the screen so that the next frame is drawn whole.
+    pub fn resume(&mut self, mouse: bool) -> io::Result<()> {
         ACTIVE.store(true, Ordering::SeqCst);
         MOUSE.store(mouse, Ordering::SeqCst);
-        let setup = || -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+        let setup = |terminal: &mut Terminal<CrosstermBackend<Stdout>>| -> io::Result<()> {
             enable_raw_mode()?;
-            let mut stdout = io::stdout();
-            execute!(stdout, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
+            let out = terminal.backend_mut();
+            execute!(out, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
             if mouse {
-                execute!(stdout, EnableMouseCapture)?;
+                execute!(out, EnableMouseCapture)?;
             }
-            let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-            terminal.clear()?;
-            Ok(terminal)
+            // Not `Terminal::clear`: it asks the terminal where the cursor is, and the answer
+            // would go to the input thread instead.
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))
         };
-        match setup() {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
-            Err(error) => {
-                restore();
-                Err(error)
-            }
-        }
+        setup(&mut self.terminal).inspect_err(|_| restore())
+    }
+
+    /// Gives the terminal back and stops the process (as Ctrl-Z does in a shell); returns when
+    /// the shell resumes it, with the workbench's modes on again.
+    pub fn suspend(&mut self, mouse: bool) -> io::Result<()> {
+        restore();
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        self.resume(mouse)
     }
 }
 

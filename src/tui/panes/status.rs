@@ -80,8 +80,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position
         Overlay::Filter(input) => ("filter / ", input),
         Overlay::Command(input) => (":", input),
         Overlay::None | Overlay::Help(_) => {
-            let right = hint_text(app);
-            let right_width = display_width(&right).min(width / 2);
+            let right = hint_text(app, width / 2);
+            let right_width = display_width(&right);
             let left_room = width.saturating_sub(right_width + 1);
             let left = match &app.message {
                 Some(message) => Span::styled(
@@ -92,8 +92,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position
             };
             buf.set_line(area.x, area.y, &Line::from(left), area.width);
             if right_width > 0 {
-                let right = glyphs.truncate(&right, right_width);
-                let x = area.right() - display_width(&right) as u16;
+                let x = area.right() - right_width as u16;
                 buf.set_stringn(x, area.y, right, right_width, styles.status_line);
             }
             return None;
@@ -124,11 +123,17 @@ fn skip_columns(text: &str, columns: usize) -> String {
         .collect()
 }
 
-fn hint_text(app: &App) -> String {
+/// The pane's key hints that fit in `room` columns, whole ones only, most useful first.
+fn hint_text(app: &App, room: usize) -> String {
     let keymap = &app.settings.keymap.panes;
-    let hints: Vec<String> = hints(app.focus)
-        .iter()
-        .filter_map(|&(action, label)| keymap.keys(action).first().map(|key| format!("{key} {label}")))
-        .collect();
-    hints.join("  ")
+    let mut text = String::new();
+    for &(action, label) in hints(app.focus) {
+        let Some(key) = keymap.keys(action).first() else { continue };
+        let hint = if text.is_empty() { format!("{key} {label}") } else { format!("  {key} {label}") };
+        if display_width(&text) + display_width(&hint) > room {
+            break;
+        }
+        text.push_str(&hint);
+    }
+    text
 }
