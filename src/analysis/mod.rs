@@ -3,7 +3,10 @@
 //! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
 
 pub mod canonical;
+pub mod district;
+pub mod link;
 pub mod narrative;
 pub mod status;
+pub mod views;
 
 pub use status::assess_report;
