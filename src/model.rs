@@ -179,27 +179,36 @@ pub struct Value {
 }
 
 /// The typed reading of a target or achieved cell.
+///
+/// Numbers are as written, in the cell's unit; changes are signed (a fall is negative).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValueForm {
-    /// The cell is empty or a dash.
+    /// The cell is empty or a dash (`—`, `-`, `/`).
     Empty,
-    /// A plain number (`6.5`, `-15.9%`).
+    /// A plain number (`6.5`, `-15.9%`, `+3`).
     Exact(f64),
-    /// At least (`≥330`, `7以上`).
+    /// At least (`≥330`, `7以上`, `不低于5`, `增长7%以上`).
     AtLeast(f64),
-    /// At most (`≤5.5`, `5.5%以内`).
+    /// At most (`≤5.5`, `5.5%以内`, `不高于3`, `控制在5.5%以内`).
     AtMost(f64),
-    /// Approximately (`7.5%左右`).
+    /// Approximately (`7.5%左右`, `约7`).
     About(f64),
+    /// A range, low then high (`6-7%`, `6～7`).
+    Range(f64, f64),
     /// A change in percentage points, signed (`提高1.8个百分点` → 1.8, `下降0.5个百分点` → -0.5).
     PointChange(f64),
+    /// A rise by a percentage, written out (`增长5%` → 5).
+    Rise(f64),
     /// A fall by a percentage, as the signed change (`下降3.1%` → -3.1).
     Fall(f64),
     /// A ratio (`1.95:1` → (1.95, 1.0)).
     Ratio(f64, f64),
     /// A grade such as a water-quality class (`Ⅲ类` → 3); lower is better.
     Grade(u8),
-    /// A qualitative statement (`完成国家和市下达目标`, `完成`, `快于经济增速`).
+    /// A statement about completing a task: as a target, the task (`完成上级下达目标`); as an
+    /// achieved value, whether it was done (`完成` → true, `未完成` → false).
+    Completion(bool),
+    /// Any other statement (`快于经济增速`, `与经济增长同步`).
     Qualitative,
     /// No longer measured (`不再统计`).
     NotTracked,

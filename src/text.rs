@@ -1,6 +1,7 @@
 //! Display width of text in a terminal, and fitting text to a width without splitting a wide
 //! character. Every width decision in the CLI and the TUI goes through here.
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The ellipsis that marks truncated text.
@@ -52,6 +53,18 @@ pub fn fit_right(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` for matching rather than display: widths folded (NFKC: `（２）` → `(2)`), minus signs and
+/// hyphens unified to `-`, white space and invisible marks removed.
+pub fn fold(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
+        .map(|c| match c {
+            '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +83,11 @@ mod tests {
         assert_eq!(display_width(&truncate("藻渡水库工程", 6)), 5);
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("藻渡", 1), "…");
+    }
+
+    #[test]
+    fn fold_unifies_widths_signs_and_spaces() {
+        assert_eq!(fold("计划（草案） ７．５％ －3\u{200b}"), "计划(草案)7.5%-3");
     }
 
     #[test]

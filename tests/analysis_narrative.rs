@@ -206,3 +206,18 @@ fn narrative_names_resolve_to_the_tables_canonical_indicators() {
         assert!(fuling.contains(&name.to_owned()), "{name} missing from {fuling:?}");
     }
 }
+
+#[test]
+fn narrative_values_are_read_with_the_cell_grammar() {
+    use plangap::model::ValueForm;
+    let form = |file: &str, role: ValueRole, name: &str| {
+        report(file).narrative.into_iter().find(|v| v.role == role && v.name == name).map(|v| v.value.form)
+    };
+    assert_eq!(form("000", Target, "地区生产总值增速"), Some(ValueForm::AtLeast(7.0)));
+    assert_eq!(form("000", Actual, "地区生产总值增速"), Some(ValueForm::Exact(3.0)));
+    assert_eq!(form("003", Actual, "一般公共预算收入增速"), Some(ValueForm::Exact(-15.9)));
+    assert_eq!(form("003", Target, "粮食总产量"), Some(ValueForm::About(29.0)));
+    assert_eq!(form("003", Target, "城镇化率"), Some(ValueForm::PointChange(1.6)));
+    assert_eq!(form("001", Target, "城镇调查失业率"), Some(ValueForm::AtMost(5.5)));
+    assert_eq!(form("001", Target, "全体居民人均可支配收入增速"), Some(ValueForm::Qualitative));
+}

@@ -503,3 +503,26 @@ fn inventories_name_districts_and_years() {
     assert_eq!(reviewed_years(&reports, Some("綦江区")), [2020, 2022, 2024]);
     assert_eq!(reviewed_years(&reports, None), [2020, 2022, 2024]);
 }
+
+#[test]
+fn a_result_stated_in_prose_is_judged_against_the_plans_target() {
+    // A review of 2023 that states its results only in prose: 荣昌区's 2023 target (7%, from
+    // the 2022 report's targets sentence) against it.
+    let prose_only = report(
+        "rongchang-2023.txt",
+        "荣昌区",
+        2023,
+        Vec::new(),
+        vec![stated(Actual, 2023, 20, "地区生产总值增速", "6.1%", ValueForm::Exact(6.1))],
+    );
+    let mut reports = corpus();
+    reports.push(prose_only);
+    let rows = history(&reports, &AliasTable::embedded(), "荣昌区", Some("地区生产总值增速"));
+    let year = rows.iter().find(|r| r.year == 2023).expect("2023");
+    assert_eq!((year.target.as_deref(), year.actual.as_deref()), (Some("7%"), Some("6.1%")));
+    assert_eq!((year.status, year.gap), (Some(Missed), Some(-0.9)));
+    assert_eq!(
+        (year.source, year.file.as_deref(), year.target_line),
+        (Some(Source::Narrative), Some("rongchang-2023.txt"), Some(168))
+    );
+}

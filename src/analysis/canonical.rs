@@ -6,11 +6,11 @@
 //! (`$XDG_CONFIG_HOME/plangap/config.toml`) may add to it with the same `[[indicator]]` tables.
 
 use crate::model::{Value, ValueForm};
+use crate::text::fold;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 /// The alias table shipped with plangap.
 pub const EMBEDDED_ALIASES: &str = include_str!("../../data/indicator_aliases.toml");
@@ -203,12 +203,12 @@ pub fn config_path() -> Option<PathBuf> {
     Some(base.join("plangap").join("config.toml"))
 }
 
-/// An indicator name in the form used for comparison: full-width forms folded (NFKC), Latin
-/// letters upper-cased, white space, parentheticals (`（%）`), a leading row number (`1﹒`) or
+/// An indicator name in the form used for comparison: folded ([`fold`]: widths, white space),
+/// Latin letters upper-cased, parentheticals (`（%）`), a leading row number (`1﹒`) or
 /// sub-row marker (`其中：`, `#`, `﹟`) and a trailing `*` removed, and a trailing `增长` read as
 /// `增速`.
 pub fn normalize_name(name: &str) -> String {
-    let folded: String = name.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let folded = fold(name);
     let mut out = String::with_capacity(folded.len());
     let mut depth = 0usize;
     for c in folded.chars() {

@@ -1,7 +1,7 @@
 //! Loose district matching: `綦江`, `綦江区`, `qijiang`, `qjq` and `QiJiang` all find 綦江区.
 
+use crate::text;
 use pinyin::ToPinyinMulti;
-use unicode_normalization::UnicodeNormalization;
 
 /// Endings of district, county and city names, longest first.
 const SUFFIXES: [&str; 6] = ["自治县", "自治州", "新区", "区", "县", "市"];
@@ -33,12 +33,9 @@ pub fn match_districts<'a>(query: &str, districts: impl IntoIterator<Item = &'a 
     found
 }
 
-/// Width-folded, lower-cased, without white space, apostrophes or hyphens.
-fn fold(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '-' | '’'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Folded ([`text::fold`]), lower-cased, without apostrophes or hyphens (`Qi'jiang`).
+fn fold(name: &str) -> String {
+    text::fold(name).chars().filter(|c| !matches!(c, '\'' | '-' | '’')).flat_map(char::to_lowercase).collect()
 }
 
 /// The name without its district/county/city ending, unless nothing would be left.

@@ -3,6 +3,7 @@
 //! target (revised during the year) keeps both.
 
 use super::canonical::AliasTable;
+use super::status::assess_row;
 use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -62,9 +63,10 @@ pub struct IndicatorYear {
     pub reviewed: Option<Sourced>,
     /// The value achieved (review table or results sentence of the report on Y).
     pub actual: Option<Sourced>,
-    /// The review row's status, when a review table gives the row.
+    /// Met, missed or unassessed: the review row's status, or, when the result comes from a
+    /// results sentence, the target judged against it.
     pub status: Option<Status>,
-    /// The review row's gap (actual minus target, negative when short).
+    /// Actual minus target, negative when short, from the same judgement as `status`.
     pub gap: Option<f64>,
 }
 
@@ -79,14 +81,14 @@ impl IndicatorYear {
         let (planned, reviewed) = (self.planned.as_ref()?, self.reviewed.as_ref()?);
         let differs = match (number(&planned.value), number(&reviewed.value)) {
             (Some(a), Some(b)) => a != b || kind(&planned.value.form) != kind(&reviewed.value.form),
-            _ => planned.value.raw != reviewed.value.raw,
+            _ => !planned.value.says_same_as(&reviewed.value),
         };
         differs.then_some(planned)
     }
 }
 
 /// The number a value states, where it states one (the bound of `7以上`, the change of
-/// `提高1.8个百分点`, the quotient of `1.95:1`, the grade of `Ⅲ类`).
+/// `提高1.8个百分点`, the middle of `6-7%`, the quotient of `1.95:1`, the grade of `Ⅲ类`).
 pub fn number(value: &Value) -> Option<f64> {
     match value.form {
         ValueForm::Exact(n)
@@ -94,7 +96,9 @@ pub fn number(value: &Value) -> Option<f64> {
         | ValueForm::AtMost(n)
         | ValueForm::About(n)
         | ValueForm::PointChange(n)
+        | ValueForm::Rise(n)
         | ValueForm::Fall(n) => Some(n),
+        ValueForm::Range(low, high) => Some((low + high) / 2.0),
         ValueForm::Ratio(a, b) if b != 0.0 => Some(a / b),
         ValueForm::Grade(g) => Some(f64::from(g)),
         _ => None,
@@ -119,7 +123,9 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
 
 /// Links every table row and narrative value of `reports` into indicator-years, sorted by
 /// district, canonical name and year. A table value always wins over a narrative one; between
-/// two values for the same place, the first in report and document order wins.
+/// two values for the same place, the first in report and document order wins. A year whose
+/// result comes from a results sentence is judged against its target with [`assess_row`], as a
+/// review row would be.
 pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
     let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
     for report in reports {
@@ -163,7 +169,35 @@ pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
             }
         }
     }
-    years.into_values().collect()
+    let mut linked: Vec<IndicatorYear> = years.into_values().collect();
+    let stated =
+        |year: &&mut IndicatorYear| year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative);
+    linked.iter_mut().filter(stated).for_each(judge_linked);
+    linked
+}
+
+/// Judges a year whose result was stated in prose against its target, when it has one.
+fn judge_linked(year: &mut IndicatorYear) {
+    let (Some(target), Some(actual)) = (year.target(), year.actual.as_ref()) else { return };
+    let row = IndicatorRow {
+        line: actual.line,
+        category: None,
+        seq: None,
+        name: year.name.clone(),
+        raw_name: year.name.clone(),
+        unit: year.unit.clone(),
+        parent: None,
+        binding: year.binding,
+        target: target.value.clone(),
+        actual: Some(actual.value.clone()),
+        actual_other: None,
+        judgement: None,
+        status: None,
+        gap: None,
+    };
+    let assessment = assess_row(&row);
+    year.status = Some(assessment.status);
+    year.gap = assessment.gap;
 }
 
 /// The indicator-year for `(district of report, canonical, year)`, created on first sight.

@@ -3,10 +3,12 @@
 //! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
 
 pub mod canonical;
+pub mod direction;
 pub mod district;
 pub mod link;
 pub mod narrative;
 pub mod status;
 pub mod views;
 
-pub use status::assess_report;
+pub use direction::Direction;
+pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row};

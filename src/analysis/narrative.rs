@@ -12,7 +12,7 @@
 use super::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, ValueRole};
 use crate::parse::value::parse_value;
-use unicode_normalization::UnicodeNormalization;
+use crate::text::fold;
 
 /// The indicator whose growth marks a headline sentence.
 const HEADLINE_INDICATOR: &str = "地区生产总值增速";
@@ -175,7 +175,7 @@ fn read_sentence(
     let mut previous_subject: Option<String> = None;
     for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
         let evidence = clause.trim();
-        let normalized: String = evidence.nfkc().filter(|c| !c.is_whitespace()).collect();
+        let normalized = fold(evidence);
         let (mut text, mut estimated) = (normalized.as_str(), false);
         while let Some(rest) = strip_any(text, &LEADING_FILLERS).or_else(|| text.strip_prefix("预计")) {
             estimated |= text.starts_with("预计");

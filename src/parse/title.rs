@@ -6,9 +6,9 @@
 //! by its shape in the joined head of the document rather than by its position.
 
 use crate::model::{Date, TitleBlock};
+use crate::text;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// How many lines from the top may come before the title (web-page menus and metadata).
 const HEAD_LINES: usize = 300;
@@ -58,7 +58,7 @@ pub fn parse_title(lines: &[&str]) -> TitleBlock {
         .iter()
         .take(HEAD_LINES)
         .enumerate()
-        .map(|(i, line)| HeadLine { number: i + 1, text: fold(line) })
+        .map(|(i, line)| HeadLine { number: i + 1, text: text::fold(line) })
         .filter(|line| !line.text.is_empty())
         .collect();
     let mut block = TitleBlock::default();
@@ -76,11 +76,6 @@ pub fn parse_title(lines: &[&str]) -> TitleBlock {
         block.district = district;
     }
     block
-}
-
-/// White space removed and NFKC-folded, so `（草案）` reads as `(草案)` and `２０２２` as `2022`.
-fn fold(line: &str) -> String {
-    line.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Finds the title over up to four consecutive head lines; fills title, place and years.

@@ -1,16 +1,508 @@
 //! The value grammar of target and achieved cells.
+//!
+//! A cell is read after folding widths (`７．５％` reads as `7.5%`, `－` as `-`, `Ⅲ` as `III`) and
+//! removing white space. In order, a cell is:
+//! - empty: nothing, or only dashes and slashes (`—`, `-`, `/`, `——`);
+//! - not tracked: `不再统计`, `停止统计`, …;
+//! - a ratio: `1.95:1`, `1.95：1`, `2.5比1`;
+//! - a grade: `Ⅲ类`, `II类`, `Ⅱ类及以上`, `达到Ⅲ类`;
+//! - a number with its words: an optional bound before it (`≥`, `不低于`, `≤`, `不高于`,
+//!   `控制在`, `约`), an optional verb of change (`增长`, `提高`, `下降`, `降低`, …), a signed
+//!   number or a range (`6-7`), a unit (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after
+//!   it (`以上`, `以内`, `以下`, `左右`). A unit of `百分点` makes a point change; a verb makes a
+//!   rise or a fall;
+//! - a completion statement: `完成`, `完成上级下达目标`, `达到市级要求` (done), `未完成` (not done);
+//! - anything else is qualitative (`快于经济增速`, `与经济增长同步`).
+//!
+//! `预计`/`预估` before the value or `（预计）` after it marks an estimate, and a trailing `*`
+//! (a footnote mark) is ignored. A bound on a change reads as the change itself: a target of
+//! change is a minimum in its direction (`下降3%以上` is a fall of 3, `提高1个百分点以上` a point
+//! change of 1), except a fall bounded from above (`下降3%以内`), which reads as a change of at
+//! least -3.
 
 use crate::model::{Value, ValueForm};
+use crate::text::fold;
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Reads a target or achieved cell as written.
+/// A number as written, with optional sign and thousands separators (`-15.9`, `28,542`).
+const NUMBER: &str = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+
+/// A signed number followed by an optional unit, nothing else.
+static AMOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?P<n>{NUMBER})(?P<unit>{UNIT})?$")).expect("amount pattern"));
+
+/// Two numbers joined by a dash, tilde or `至`, each with an optional unit (`6-7%`, `6%～7%`).
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<lo>{NUMBER})(?P<lo_unit>{UNIT})?(?:-|~|—|–|至|到)(?P<hi>{NUMBER})(?P<hi_unit>{UNIT})?$"
+    ))
+    .expect("range pattern")
+});
+
+/// A unit written after a number: a sign, or a few letters with an optional `/` (`件/万人`).
+const UNIT: &str = r"[%‰]|[\p{Han}A-Za-z²³]{1,4}(?:/[\p{Han}A-Za-z²³]{1,4})?%?";
+
+/// A ratio of two numbers (`1.95:1`, `2.5比1`).
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?P<a>{NUMBER}):(?P<b>{NUMBER})$|^(?P<c>{NUMBER})比(?P<d>{NUMBER})$"))
+        .expect("ratio pattern")
+});
+
+/// A grade (`III类`, `二类`, `达到II类及以上`), Roman numerals already folded to Latin letters.
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:达到|保持|优于)?(?:地表水)?
+        (?P<g>(?i:IV|V|III|II|I)|[一二三四五]|[1-5])类
+        (?:水质)?(?:标准)?(?:及以上|或以上|以上)?(?:水质|标准)?$",
+    )
+    .expect("grade pattern")
+});
+
+/// Words before a number that bound it, each list longest first (`≥` before `>`).
+const BOUNDS_BEFORE: [(&[&str], Bound); 3] = [
+    (&["大于等于", "不低于", "不少于", "至少", "高于", "大于", "≥", "≧", ">=", ">"], Bound::AtLeast),
+    (
+        &["小于等于", "不高于", "不超过", "不多于", "控制在", "低于", "小于", "≤", "≦", "<=", "<"],
+        Bound::AtMost,
+    ),
+    (&["大约", "约"], Bound::About),
+];
+/// Words after a number that bound it.
+const BOUNDS_AFTER: [(&[&str], Bound); 3] = [
+    (&["及以上", "或以上", "以上"], Bound::AtLeast),
+    (&["及以下", "或以下", "以下", "以内", "之内"], Bound::AtMost),
+    (&["左右"], Bound::About),
+];
+/// Verbs of change before a number.
+const VERBS: [(&[&str], Verb); 2] = [
+    (&["增长", "提高", "增加", "上升", "提升"], Verb::Rise),
+    (&["下降", "降低", "减少", "回落", "下滑"], Verb::Fall),
+];
+/// Words that mark an estimate, before or after the value.
+const ESTIMATE_WORDS: [&str; 2] = ["预计", "预估"];
+/// Statements that a measure is no longer kept.
+const NOT_TRACKED: [&str; 5] = ["不再统计", "停止统计", "取消统计", "暂停统计", "暂无统计"];
+/// Statements that a task was not done; checked before [`DONE`].
+const NOT_DONE: [&str; 7] = ["未完成", "未能完成", "没有完成", "未达到", "未达标", "未实现", "没有达到"];
+/// Statements that a task was or is to be done.
+const DONE: [&str; 4] = ["完成", "达到", "达标", "实现"];
+/// Words that hedge a completion statement, leaving it qualitative (`基本完成`).
+const HEDGES: [&str; 2] = ["基本", "部分"];
+
+/// How a number is bounded by the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    AtLeast,
+    AtMost,
+    About,
+}
+
+/// Which way a verb of change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    Rise,
+    Fall,
+}
+
+/// Reads a target or achieved cell as written. Never fails: what cannot be read is
+/// [`ValueForm::Qualitative`], with the text kept in [`Value::raw`].
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim();
-    let form = if raw.is_empty() {
-        ValueForm::Empty
-    } else if let Ok(n) = raw.trim_end_matches('%').parse::<f64>() {
-        ValueForm::Exact(n)
+    let folded = fold(raw);
+    let (body, estimated) = strip_estimate(&folded);
+    let (form, unit) = read_form(body);
+    Value { raw: raw.to_owned(), form, unit, estimated }
+}
+
+impl Value {
+    /// The most digits written after a decimal point in any number of the cell
+    /// (`6.5` → 1, `1.95:1` → 2, `29万吨左右` → 0).
+    pub fn decimals(&self) -> u32 {
+        let folded = fold(&self.raw);
+        let mut best = 0;
+        let mut run: Option<u32> = None;
+        let mut previous_digit = false;
+        for c in folded.chars() {
+            match (c, run) {
+                ('.', _) if previous_digit => {
+                    best = best.max(run.unwrap_or(0));
+                    run = Some(0);
+                }
+                (d, Some(n)) if d.is_ascii_digit() => run = Some(n.saturating_add(1)),
+                _ => {
+                    best = best.max(run.unwrap_or(0));
+                    run = None;
+                }
+            }
+            previous_digit = c.is_ascii_digit();
+        }
+        best.max(run.unwrap_or(0))
+    }
+
+    /// Whether two cells say the same thing, widths, white space and estimate marks aside
+    /// (`预计快于经济增速` says what `快于经济增速` says).
+    pub fn says_same_as(&self, other: &Value) -> bool {
+        let (this, that) = (fold(&self.raw), fold(&other.raw));
+        strip_estimate(&this).0 == strip_estimate(&that).0
+    }
+}
+
+/// The value without its estimate marks and footnote stars, and whether it was marked estimated.
+fn strip_estimate(folded: &str) -> (&str, bool) {
+    let mut body = folded.trim_end_matches('*');
+    let mut estimated = false;
+    for word in ESTIMATE_WORDS {
+        if let Some(rest) = body.strip_prefix(word) {
+            body = rest.trim_start_matches([':', ',']);
+            estimated = true;
+        }
+        if let Some(rest) = body.strip_suffix(&format!("({word})")).or_else(|| body.strip_suffix(word)) {
+            body = rest.trim_end_matches('*');
+            estimated = true;
+        }
+    }
+    (body, estimated)
+}
+
+/// The form and in-cell unit of a folded value without estimate marks.
+fn read_form(body: &str) -> (ValueForm, Option<String>) {
+    if body.chars().all(|c| matches!(c, '-' | '—' | '―' | '─' | '–' | '/')) {
+        return (ValueForm::Empty, None);
+    }
+    if NOT_TRACKED.iter().any(|word| body.contains(word)) {
+        return (ValueForm::NotTracked, None);
+    }
+    if let Some(form) = read_ratio(body).or_else(|| read_grade(body)) {
+        return (form, None);
+    }
+    if let Some(read) = read_number(body) {
+        return read;
+    }
+    (read_statement(body), None)
+}
+
+/// A ratio (`1.95:1`).
+fn read_ratio(body: &str) -> Option<ValueForm> {
+    let caps = RATIO.captures(body)?;
+    let a = caps.name("a").or_else(|| caps.name("c"))?;
+    let b = caps.name("b").or_else(|| caps.name("d"))?;
+    Some(ValueForm::Ratio(number(a.as_str())?, number(b.as_str())?))
+}
+
+/// A grade (`Ⅲ类` → 3).
+fn read_grade(body: &str) -> Option<ValueForm> {
+    let caps = GRADE.captures(body)?;
+    let grade = match caps.name("g")?.as_str().to_ascii_uppercase().as_str() {
+        "I" | "一" | "1" => 1,
+        "II" | "二" | "2" => 2,
+        "III" | "三" | "3" => 3,
+        "IV" | "四" | "4" => 4,
+        _ => 5,
+    };
+    Some(ValueForm::Grade(grade))
+}
+
+/// A number or range with its bound, verb and unit; `None` when the body is not one.
+fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
+    let (rest, after) = strip_word(body, &BOUNDS_AFTER, End::Finish);
+    let (rest, before) = strip_word(rest, &BOUNDS_BEFORE, End::Start);
+    let (rest, verb) = strip_word(rest, &VERBS, End::Start);
+    let (core, before) = match before {
+        Some(_) => (rest, before),
+        None => strip_word(rest, &BOUNDS_BEFORE, End::Start),
+    };
+    let bound = match (before, after) {
+        (Some(a), Some(b)) if a != b && a != Bound::AtMost => return None,
+        (_, Some(b)) => Some(b),
+        (a, None) => a,
+    };
+    if let Some(caps) = AMOUNT.captures(core) {
+        let n = number(&caps["n"])?;
+        let unit = caps.name("unit").map(|u| u.as_str().to_owned());
+        let points = unit.as_deref().is_some_and(|u| u.ends_with("百分点"));
+        let form = if points { point_change(n, verb) } else { amount(n, verb, bound) };
+        return Some((form, unit));
+    }
+    let caps = RANGE.captures(core)?;
+    let (lo, hi) = (number(&caps["lo"])?, number(&caps["hi"])?);
+    let unit = caps.name("hi_unit").or_else(|| caps.name("lo_unit")).map(|u| u.as_str().to_owned());
+    let form = match verb {
+        Some(Verb::Fall) => ValueForm::Range(-hi, -lo),
+        _ => ValueForm::Range(lo, hi),
+    };
+    Some((form, unit))
+}
+
+/// A change in percentage points, signed by its verb.
+fn point_change(n: f64, verb: Option<Verb>) -> ValueForm {
+    ValueForm::PointChange(if verb == Some(Verb::Fall) { -n } else { n })
+}
+
+/// A number with its verb of change and bound.
+fn amount(n: f64, verb: Option<Verb>, bound: Option<Bound>) -> ValueForm {
+    match (verb, bound) {
+        (Some(Verb::Fall), Some(Bound::AtMost)) => ValueForm::AtLeast(-n),
+        (Some(Verb::Fall), _) => ValueForm::Fall(-n),
+        (Some(Verb::Rise), None) => ValueForm::Rise(n),
+        (_, None) => ValueForm::Exact(n),
+        (_, Some(Bound::AtLeast)) => ValueForm::AtLeast(n),
+        (_, Some(Bound::AtMost)) => ValueForm::AtMost(n),
+        (_, Some(Bound::About)) => ValueForm::About(n),
+    }
+}
+
+/// A completion statement, or a qualitative one. A statement with a number in it
+/// (`完成年度目标任务23%`) is qualitative: it does not say the task was done.
+fn read_statement(body: &str) -> ValueForm {
+    if body.contains(|c: char| c.is_ascii_digit()) || HEDGES.iter().any(|word| body.contains(word)) {
+        ValueForm::Qualitative
+    } else if NOT_DONE.iter().any(|word| body.contains(word)) {
+        ValueForm::Completion(false)
+    } else if DONE.iter().any(|word| body.contains(word)) {
+        ValueForm::Completion(true)
     } else {
         ValueForm::Qualitative
-    };
-    Value { raw: raw.to_owned(), form, unit: None, estimated: false }
+    }
+}
+
+/// Which end of a cell a word is looked for at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Start,
+    Finish,
+}
+
+/// The body without the first word of `lists` found at its `end`, and that word's tag.
+fn strip_word<'a, T: Copy>(body: &'a str, lists: &[(&[&str], T)], end: End) -> (&'a str, Option<T>) {
+    for &(words, tag) in lists {
+        for word in words {
+            let rest = match end {
+                End::Start => body.strip_prefix(word),
+                End::Finish => body.strip_suffix(word),
+            };
+            if let Some(rest) = rest {
+                return (rest, Some(tag));
+            }
+        }
+    }
+    (body, None)
+}
+
+/// A number as matched by [`NUMBER`], thousands separators dropped; `None` unless finite.
+fn number(text: &str) -> Option<f64> {
+    let n: f64 = text.replace(',', "").parse().ok()?;
+    n.is_finite().then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ValueForm::*;
+    use proptest::prelude::*;
+
+    /// The form, in-cell unit (`""` for none) and estimate mark of `raw`.
+    fn read(raw: &str) -> (ValueForm, String, bool) {
+        let value = parse_value(raw);
+        (value.form, value.unit.unwrap_or_default(), value.estimated)
+    }
+
+    fn form(raw: &str) -> ValueForm {
+        parse_value(raw).form
+    }
+
+    #[test]
+    fn keeps_the_raw_text_trimmed() {
+        assert_eq!(parse_value("  ≥330 ").raw, "≥330");
+        assert_eq!(parse_value("７．５％").raw, "７．５％");
+    }
+
+    #[test]
+    fn reads_lower_bounds() {
+        assert_eq!(read("≥330"), (AtLeast(330.0), String::new(), false));
+        assert_eq!(read("7以上"), (AtLeast(7.0), String::new(), false));
+        assert_eq!(read("5%以上"), (AtLeast(5.0), "%".to_owned(), false));
+        assert_eq!(read("7.5以上"), (AtLeast(7.5), String::new(), false));
+        assert_eq!(form("不低于5%"), AtLeast(5.0));
+        assert_eq!(form("≥1"), AtLeast(1.0));
+        assert_eq!(form("增长7%以上"), AtLeast(7.0));
+        assert_eq!(form(">=99"), AtLeast(99.0));
+    }
+
+    #[test]
+    fn reads_upper_bounds() {
+        assert_eq!(read("≤5.5"), (AtMost(5.5), String::new(), false));
+        assert_eq!(read("5.5%以内"), (AtMost(5.5), "%".to_owned(), false));
+        assert_eq!(form("5.5以内"), AtMost(5.5));
+        assert_eq!(form("不高于3"), AtMost(3.0));
+        assert_eq!(read("控制在5.5%以内"), (AtMost(5.5), "%".to_owned(), false));
+        assert_eq!(form("控制在4.5%"), AtMost(4.5));
+    }
+
+    #[test]
+    fn reads_approximate_values() {
+        assert_eq!(read("7.5%左右"), (About(7.5), "%".to_owned(), false));
+        assert_eq!(read("29万吨左右"), (About(29.0), "万吨".to_owned(), false));
+        assert_eq!(form("约7%"), About(7.0));
+    }
+
+    #[test]
+    fn reads_exact_numbers_signed_and_with_units() {
+        assert_eq!(read("6.5"), (Exact(6.5), String::new(), false));
+        assert_eq!(form("2.6"), Exact(2.6));
+        assert_eq!(form("500.30"), Exact(500.3));
+        assert_eq!(read("3%"), (Exact(3.0), "%".to_owned(), false));
+        assert_eq!(form("-15.9%"), Exact(-15.9));
+        assert_eq!(form("+3"), Exact(3.0));
+        assert_eq!(read("28.9万吨"), (Exact(28.9), "万吨".to_owned(), false));
+        assert_eq!(read("194.2亿元"), (Exact(194.2), "亿元".to_owned(), false));
+        assert_eq!(read("2.43件/万人"), (Exact(2.43), "件/万人".to_owned(), false));
+        assert_eq!(form("28,542"), Exact(28542.0));
+        assert_eq!(form("60.0%"), Exact(60.0));
+    }
+
+    #[test]
+    fn folds_full_width_digits_and_signs() {
+        assert_eq!(read("７．５％"), (Exact(7.5), "%".to_owned(), false));
+        assert_eq!(form("－3.2"), Exact(-3.2));
+        assert_eq!(form("\u{2212}3.2"), Exact(-3.2));
+        assert_eq!(form("＋3"), Exact(3.0));
+        assert_eq!(form("≥３３０"), AtLeast(330.0));
+        assert_eq!(form("５．５％以内"), AtMost(5.5));
+    }
+
+    #[test]
+    fn reads_point_changes() {
+        assert_eq!(read("提高1.8个百分点"), (PointChange(1.8), "个百分点".to_owned(), false));
+        assert_eq!(form("下降0.5个百分点"), PointChange(-0.5));
+        assert_eq!(form("提高1个百分点"), PointChange(1.0));
+        assert_eq!(form("-4.8个百分点"), PointChange(-4.8));
+        assert_eq!(form("+55个百分点"), PointChange(55.0));
+        assert_eq!(form("提高1个百分点以上"), PointChange(1.0));
+        assert_eq!(form("提高0.9百分点"), PointChange(0.9));
+    }
+
+    #[test]
+    fn reads_rises_and_falls() {
+        assert_eq!(read("下降3.1%"), (Fall(-3.1), "%".to_owned(), false));
+        assert_eq!(read("增长5%"), (Rise(5.0), "%".to_owned(), false));
+        assert_eq!(form("降低2"), Fall(-2.0));
+        assert_eq!(form("下降3%以上"), Fall(-3.0));
+        assert_eq!(form("下降3%左右"), Fall(-3.0));
+        assert_eq!(form("下降3%以内"), AtLeast(-3.0));
+        assert_eq!(form("增长7%左右"), About(7.0));
+    }
+
+    #[test]
+    fn reads_ratios() {
+        assert_eq!(form("1.95:1"), Ratio(1.95, 1.0));
+        assert_eq!(form("1.95：1"), Ratio(1.95, 1.0));
+        assert_eq!(form("1.94:1"), Ratio(1.94, 1.0));
+        assert_eq!(form("2.5比1"), Ratio(2.5, 1.0));
+    }
+
+    #[test]
+    fn reads_grades() {
+        assert_eq!(form("Ⅲ类"), Grade(3));
+        assert_eq!(form("Ⅱ类"), Grade(2));
+        assert_eq!(form("II类"), Grade(2));
+        assert_eq!(form("Ⅱ类及以上"), Grade(2));
+        assert_eq!(form("IV类"), Grade(4));
+        assert_eq!(form("达到Ⅲ类水质"), Grade(3));
+        assert_eq!(form("三类"), Grade(3));
+        assert_eq!(form("ⅱ类"), Grade(2));
+    }
+
+    #[test]
+    fn reads_completion_and_other_statements() {
+        assert_eq!(form("完成国家和市下达目标"), Completion(true));
+        assert_eq!(form("完成上级下达目标"), Completion(true));
+        assert_eq!(form("完成市级下达目标"), Completion(true));
+        assert_eq!(form("完成市上下达任务"), Completion(true));
+        assert_eq!(form("完成"), Completion(true));
+        assert_eq!(form("达到市级要求"), Completion(true));
+        assert_eq!(form("未完成"), Completion(false));
+        assert_eq!(form("基本完成"), Qualitative);
+        assert_eq!(form("快于经济增速"), Qualitative);
+        assert_eq!(form("与经济增长同步"), Qualitative);
+        assert_eq!(form("完成年度目标任务23%"), Qualitative);
+    }
+
+    #[test]
+    fn reads_not_tracked() {
+        assert_eq!(read("不再统计"), (NotTracked, String::new(), false));
+        assert_eq!(form("（不再统计）"), NotTracked);
+    }
+
+    #[test]
+    fn reads_estimates() {
+        assert_eq!(read("预计2.25"), (Exact(2.25), String::new(), true));
+        assert_eq!(read("3.2%（预计）"), (Exact(3.2), "%".to_owned(), true));
+        assert_eq!(read("预计64以上"), (AtLeast(64.0), String::new(), true));
+        assert_eq!(read("预计73.5"), (Exact(73.5), String::new(), true));
+        assert_eq!(read("预计完成市上下达任务"), (Completion(true), String::new(), true));
+        assert_eq!(read("提高1.8个百分点（预计）"), (PointChange(1.8), "个百分点".to_owned(), true));
+        assert_eq!(read("3.2(预计)"), (Exact(3.2), String::new(), true));
+    }
+
+    #[test]
+    fn reads_dashes_as_empty() {
+        for raw in ["", "—", "-", "/", "——", "－", " ", "―"] {
+            assert_eq!(read(raw), (Empty, String::new(), false), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn reads_ranges() {
+        assert_eq!(read("6-7%"), (Range(6.0, 7.0), "%".to_owned(), false));
+        assert_eq!(form("6%～7%"), Range(6.0, 7.0));
+        assert_eq!(form("6.5至7"), Range(6.5, 7.0));
+        assert_eq!(form("下降2-3%"), Range(-3.0, -2.0));
+    }
+
+    #[test]
+    fn ignores_footnote_stars() {
+        assert_eq!(form("≥330*"), AtLeast(330.0));
+    }
+
+    #[test]
+    fn leaves_conflicting_bounds_qualitative() {
+        assert_eq!(form("不低于5%以内"), Qualitative);
+    }
+
+    #[test]
+    fn compares_statements_without_estimate_marks() {
+        assert!(parse_value("预计快于经济增速").says_same_as(&parse_value("快于经济增速")));
+        assert!(parse_value("５．５％").says_same_as(&parse_value("5.5%")));
+        assert!(!parse_value("快于经济增速").says_same_as(&parse_value("与经济增长同步")));
+    }
+
+    #[test]
+    fn counts_written_decimals() {
+        assert_eq!(parse_value("6.5").decimals(), 1);
+        assert_eq!(parse_value("3.78%").decimals(), 2);
+        assert_eq!(parse_value("1.95:1").decimals(), 2);
+        assert_eq!(parse_value("29万吨左右").decimals(), 0);
+        assert_eq!(parse_value("500.30").decimals(), 2);
+        assert_eq!(parse_value("７．５％").decimals(), 1);
+        assert_eq!(parse_value("完成").decimals(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(raw in ".*") {
+            let value = parse_value(&raw);
+            let _ = value.decimals();
+            prop_assert_eq!(value.raw, raw.trim());
+        }
+
+        #[test]
+        fn never_panics_on_value_like_text(raw in "[0-9０-９.．%％+\\-－≥≤:：~ⅡⅢ类以上内左右下降提高个百分点预计（）() ]{0,16}") {
+            let value = parse_value(&raw);
+            let _ = value.decimals();
+            if let ValueForm::Exact(n) | ValueForm::AtLeast(n) | ValueForm::AtMost(n) = value.form {
+                prop_assert!(n.is_finite());
+            }
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! Bytes to clean text: encoding detection, line ends, and removal of control characters.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends. The result is UTF-8 text with `\n` line ends in which only TAB and
+//! CRLF or lone CR line ends, or as Word .docx documents ([`docx`]). The result is UTF-8 text with `\n` line ends in which only TAB and
 //! newline remain of the control characters, so the parser and the terminal see the same text.
+
+pub mod docx;
 
 use crate::error::Error;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
@@ -12,21 +14,22 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 pub struct Decoded {
     /// Clean text: `\n` line ends, no control characters but TAB and newline.
     pub text: String,
-    /// The encoding detected (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`).
+    /// The encoding detected (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`, `docx`).
     pub encoding: &'static str,
 }
 
 /// Decodes a file's bytes into clean text.
 ///
-/// `file` names the file in errors. Fails on empty input, on a .docx or other binary file, and on
-/// bytes that are valid in none of the encodings plangap reads.
+/// `file` names the file in errors. Fails on empty input, on binary files other than .docx, and
+/// on bytes that are valid in none of the encodings plangap reads.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
     let not_text = |reason: &str| Error::NotText { file: file.to_owned(), reason: reason.to_owned() };
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(not_text("it is a zip archive, such as a .docx; save the document as plain text"));
+        let text = docx::docx_text(bytes).map_err(|reason| not_text(&reason))?;
+        return Ok(Decoded { text: clean_text(&text), encoding: "docx" });
     }
     let (raw, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -201,7 +204,7 @@ mod tests {
         let err = decode("pic.png", png).unwrap_err().to_string();
         assert!(err.starts_with("pic.png: not a text file"), "{err}");
         let err = decode("r.docx", b"PK\x03\x04\x14\0\x06\0").unwrap_err().to_string();
-        assert!(err.contains("zip archive"), "{err}");
+        assert!(err.starts_with("r.docx: not a text file (it is a damaged zip archive"), "{err}");
         let err = decode("x", &[0xff, 0xff, 0xff, 0x80, 0x81]).unwrap_err().to_string();
         assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
     }

@@ -1,0 +1,90 @@
+//! The same report in every encoding and line-end style gives the identical export.
+
+use encoding_rs::GB18030;
+use plangap::corpus::{EMBEDDED, load_bytes};
+use plangap::export::ExportDocument;
+
+fn export_of(file: &str, bytes: &[u8]) -> String {
+    let report = load_bytes(file, bytes).unwrap_or_else(|e| panic!("{e}"));
+    ExportDocument::new(std::slice::from_ref(&report)).to_json()
+}
+
+fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+fn utf16be_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    bytes
+}
+
+#[test]
+fn every_encoding_of_every_report_exports_identically() {
+    for (file, bytes) in EMBEDDED {
+        let text = std::str::from_utf8(bytes).expect("the sample reports are UTF-8");
+        let reference = export_of(file, bytes);
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend_from_slice(bytes);
+        let (gb18030, _, unmappable) = GB18030.encode(text);
+        assert!(!unmappable, "{file}: GB18030 maps every character");
+        let variants: [(&str, Vec<u8>); 6] = [
+            ("UTF-8 with BOM", bom),
+            ("UTF-16LE with BOM", utf16le_with_bom(text)),
+            ("UTF-16BE with BOM", utf16be_with_bom(text)),
+            ("GB18030", gb18030.into_owned()),
+            ("CRLF", text.replace('\n', "\r\n").into_bytes()),
+            ("lone CR", text.replace('\n', "\r").into_bytes()),
+        ];
+        for (name, variant) in variants {
+            assert_eq!(export_of(file, &variant), reference, "{file} as {name}");
+        }
+    }
+}
+
+#[test]
+fn gbk_subset_is_read_as_gb18030() {
+    let (file, bytes) = EMBEDDED[0];
+    let text = std::str::from_utf8(bytes).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    assert_eq!(export_of(file, &gbk), export_of(file, bytes));
+}
+
+/// A minimal .docx whose paragraphs are the report's lines, leading TABs as `<w:tab/>`.
+fn docx_of_lines(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for line in text.trim_end_matches('\n').split('\n') {
+        body.push_str("<w:p><w:r>");
+        for (i, part) in line.split('\t').enumerate() {
+            if i > 0 {
+                body.push_str("<w:tab/>");
+            }
+            let escaped = part.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            body.push_str(&format!("<w:t xml:space=\"preserve\">{escaped}</w:t>"));
+        }
+        body.push_str("</w:r></w:p>");
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut buffer);
+    let options = zip::write::SimpleFileOptions::default();
+    writer.start_file("[Content_Types].xml", options).unwrap();
+    writer.write_all(b"<Types/>").unwrap();
+    writer.start_file("word/document.xml", options).unwrap();
+    writer.write_all(xml.as_bytes()).unwrap();
+    writer.finish().unwrap();
+    buffer.into_inner()
+}
+
+#[test]
+fn a_docx_of_the_same_paragraphs_exports_identically() {
+    for (file, bytes) in EMBEDDED {
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert_eq!(export_of(file, &docx_of_lines(text)), export_of(file, bytes), "{file} as .docx");
+    }
+}
