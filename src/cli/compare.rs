@@ -72,7 +72,10 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
         .districts
         .iter()
         .map(|district| {
-            let cells = comparison.years.iter().map(|&year| comparison.cell(district, year).map(cell_text));
+            let cells = comparison
+                .years
+                .iter()
+                .map(|&year| comparison.cell(district, year).map(|r| cell_text(r, unit)));
             std::iter::once(district.clone()).chain(cells.map(Option::unwrap_or_default)).collect()
         })
         .collect();
@@ -84,8 +87,9 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
     )
 }
 
-/// `target → actual` with the status symbol and the marks of prose values and revised targets.
-fn cell_text(record: &YearRecord) -> String {
+/// `target → actual` with the status symbol, the marks of prose values and revised targets, and
+/// the unit when it is not the heading's (`10000 → 10211 ✓ (人)` under `万人`).
+fn cell_text(record: &YearRecord, heading_unit: Option<&str>) -> String {
     let marked = |value: &Option<String>, source: Option<Source>| match value {
         Some(text) if source == Some(Source::Narrative) => format!("{text}{PROSE_MARK}"),
         Some(text) => text.clone(),
@@ -103,5 +107,8 @@ fn cell_text(record: &YearRecord) -> String {
         Some(Status::Unassessed) => " ?",
         None => "",
     };
-    format!("{target} → {actual}{symbol}")
+    match record.unit.as_deref() {
+        Some(unit) if Some(unit) != heading_unit => format!("{target} → {actual}{symbol} ({unit})"),
+        _ => format!("{target} → {actual}{symbol}"),
+    }
 }
