@@ -100,7 +100,7 @@ pub struct IndicatorTable {
 }
 
 /// One row of an indicator table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndicatorRow {
     /// 1-based line of the row's name cell.
     pub line: usize,
@@ -166,7 +166,7 @@ impl Status {
 }
 
 /// A target or achieved cell: the text as written and its typed reading.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Value {
     /// The cell as written, trimmed; empty for an empty cell.
     pub raw: String,
@@ -181,9 +181,10 @@ pub struct Value {
 /// The typed reading of a target or achieved cell.
 ///
 /// Numbers are as written, in the cell's unit; changes are signed (a fall is negative).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum ValueForm {
     /// The cell is empty or a dash (`—`, `-`, `/`).
+    #[default]
     Empty,
     /// A plain number (`6.5`, `-15.9%`, `+3`).
     Exact(f64),

@@ -13,7 +13,7 @@ use plangap::model::{
 };
 
 fn value(raw: &str, form: ValueForm) -> Value {
-    Value { raw: raw.to_owned(), form, unit: None, estimated: false }
+    Value { raw: raw.to_owned(), form, ..Value::default() }
 }
 
 fn exact(raw: &str) -> Value {
@@ -58,19 +58,15 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
             };
             IndicatorRow {
                 line: row.line,
-                category: None,
-                seq: None,
                 name,
                 raw_name: row.raw_name.to_owned(),
                 unit,
-                parent: None,
                 binding: row.binding,
                 target: row.target,
                 actual: row.actual,
-                actual_other: None,
-                judgement: None,
                 status: row.status,
                 gap: row.gap,
+                ..IndicatorRow::default()
             }
         })
         .collect();

@@ -252,7 +252,7 @@ fn bad_input_exits_2_with_a_message() {
     assert_eq!(records.len(), 1);
 }
 
-// The acceptance checks of the issue on the embedded corpus. They need the table parser.
+// The acceptance checks of the issue on the embedded corpus.
 
 /// `(district, year, name)` of the missed rows.
 fn missed_rows(args: &[&str]) -> Vec<(String, u64, String)> {
@@ -265,19 +265,42 @@ fn missed_rows(args: &[&str]) -> Vec<(String, u64, String)> {
 }
 
 #[test]
-#[ignore = "needs the table parser (issue 2) on this branch"]
 fn missed_lists_every_missed_reviewed_row_of_the_three_districts() {
     let rows = missed_rows(&[]);
-    let count =
-        |district: &str, year: u64| rows.iter().filter(|(d, y, _)| d == district && *y == year).count();
-    assert_eq!(count("涪陵区", 2022), 14);
-    assert_eq!(count("荣昌区", 2022), 7);
-    assert!(count("綦江区", 2020) > 0 && count("綦江区", 2024) > 0);
-    assert_eq!(
-        rows.len(),
-        count("涪陵区", 2022) + count("荣昌区", 2022) + count("綦江区", 2020) + count("綦江区", 2024)
-    );
-    let fuling: Vec<&str> = rows.iter().filter(|(d, ..)| d == "涪陵区").map(|(.., n)| n.as_str()).collect();
+    let names = |district: &str, year: u64| {
+        let mut names: Vec<&str> =
+            rows.iter().filter(|(d, y, _)| d == district && *y == year).map(|(.., n)| n.as_str()).collect();
+        names.sort_unstable();
+        names
+    };
+    assert_eq!(names("涪陵区", 2022).len(), 14);
+    assert_eq!(names("荣昌区", 2022).len(), 7);
+    let mut qijiang_2020 = vec![
+        "地区生产总值增速",
+        "工业增加值增速",
+        "社会消费品零售总额增速",
+        "税收收入增速",
+        "万人发明专利拥有量",
+        "民营经济增加值增速",
+        "森林覆盖率",
+        "实际利用外资增速",
+        "全体居民人均可支配收入增速",
+    ];
+    qijiang_2020.sort_unstable();
+    assert_eq!(names("綦江区", 2020), qijiang_2020);
+    let mut qijiang_2024 = vec![
+        "GDP增速",
+        "一般公共预算收入增速",
+        "税收收入增速",
+        "规上工业增加值增速",
+        "社会消费品零售总额增速",
+        "常住人口城镇化率增速",
+        "全体居民人均可支配收入增速",
+    ];
+    qijiang_2024.sort_unstable();
+    assert_eq!(names("綦江区", 2024), qijiang_2024);
+    assert_eq!(rows.len(), 14 + 7 + 9 + 7, "no other report has a review table");
+    let fuling = names("涪陵区", 2022);
     for name in ["地区生产总值增速", "农村居民人均可支配收入增速", "单位GDP能耗降低", "空气质量优良天数"]
     {
         assert!(fuling.contains(&name), "{name} missing from {fuling:?}");
@@ -286,6 +309,23 @@ fn missed_lists_every_missed_reviewed_row_of_the_three_districts() {
     {
         assert!(!fuling.contains(&met), "{met} is not missed");
     }
+    // Every row the export judges missed is listed, and nothing else.
+    let export: Value =
+        serde_json::from_slice(&run("missed-export", &["export"]).stdout).expect("export JSON");
+    let mut judged_missed: Vec<(String, u64)> = Vec::new();
+    for report in export["reports"].as_array().expect("reports") {
+        for row in report["indicators"].as_array().expect("indicators") {
+            if row["status"] == "missed" {
+                judged_missed.push((text(report, "file"), row["line"].as_u64().unwrap_or(0)));
+            }
+        }
+    }
+    let records = json(&run("missed-lines", &["missed", "--format", "json"]));
+    let mut listed: Vec<(String, u64)> =
+        records.iter().map(|r| (text(r, "file"), r["line"].as_u64().unwrap_or(0))).collect();
+    judged_missed.sort();
+    listed.sort();
+    assert_eq!(listed, judged_missed);
     let records = json(&run("missed-order", &["missed", "--format", "json"]));
     let shortfall: Vec<f64> = records.iter().map(|r| -r["relative_gap"].as_f64().unwrap_or(0.0)).collect();
     assert!(shortfall.windows(2).all(|w| w[0] >= w[1]), "most severe first: {shortfall:?}");
@@ -293,7 +333,6 @@ fn missed_lists_every_missed_reviewed_row_of_the_three_districts() {
 }
 
 #[test]
-#[ignore = "needs the table parser (issue 2) on this branch"]
 fn missed_filters_by_district_year_and_binding() {
     let qijiang = missed_rows(&["--district", "qijiang"]);
     assert!(!qijiang.is_empty() && qijiang.iter().all(|(d, ..)| d == "綦江区"));
@@ -304,7 +343,6 @@ fn missed_filters_by_district_year_and_binding() {
 }
 
 #[test]
-#[ignore = "needs the table parser (issue 2) on this branch"]
 fn compare_gdp_growth_across_districts_and_years() {
     let records = json(&run("compare-gdp", &["compare", "地区生产总值增速", "--format", "json"]));
     let expected = [
@@ -330,7 +368,6 @@ fn compare_gdp_growth_across_districts_and_years() {
 }
 
 #[test]
-#[ignore = "needs the table parser (issue 2) on this branch"]
 fn history_of_qijiang_gdp_growth() {
     let records = json(&run(
         "history-gdp",
@@ -351,4 +388,32 @@ fn history_of_qijiang_gdp_growth() {
     let expected: Vec<(u64, String, String)> =
         expected.iter().map(|(y, t, a)| (*y, (*t).to_owned(), (*a).to_owned())).collect();
     assert_eq!(seen, expected);
+}
+
+#[test]
+fn missed_prints_each_format() {
+    let records = json(&run("missed-json", &["missed", "--format", "json"]));
+    for field in SCHEMA_FIELDS.iter().chain(&["relative_gap", "table"]) {
+        assert!(records.iter().all(|r| r.get(field).is_some()), "{field}");
+    }
+    let worst = &records[0];
+    assert_eq!((text(worst, "district"), text(worst, "name")), ("綦江区".into(), "实际利用外资增速".into()));
+    assert_eq!(
+        (text(worst, "target"), text(worst, "actual"), worst["gap"].as_f64()),
+        ("5".into(), "-82.6%".into(), Some(-87.6))
+    );
+
+    let table = stdout(&run("missed-table", &["missed", "--district", "荣昌"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("district  year  indicator"), "{}", lines[0]);
+    assert_eq!(lines.len(), 2 + 7);
+    let header = cell_starts(lines[0]);
+    assert!(lines[2..].iter().all(|row| cell_starts(row).iter().all(|s| header.contains(s))), "{table}");
+    assert!(lines[2].starts_with("荣昌区    2022  一般公共预算收入"), "{}", lines[2]);
+
+    let csv = stdout(&run("missed-csv", &["missed", "--format", "csv", "--csv-bom", "--binding"]));
+    let body = csv.strip_prefix('\u{feff}').expect("BOM");
+    let lines: Vec<&str> = body.split_terminator("\r\n").collect();
+    assert_eq!(lines[0], "district,year,indicator,target,actual,gap,short by,unit,binding,file,line");
+    assert!(lines[1..].iter().all(|l| l.contains(",binding,")), "{body}");
 }

@@ -236,7 +236,7 @@ mod tests {
     use super::*;
 
     fn value(raw: &str, form: ValueForm) -> Value {
-        Value { raw: raw.to_owned(), form, unit: None, estimated: false }
+        Value { raw: raw.to_owned(), form, ..Value::default() }
     }
 
     #[test]

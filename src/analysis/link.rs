@@ -181,19 +181,13 @@ fn judge_linked(year: &mut IndicatorYear) {
     let (Some(target), Some(actual)) = (year.target(), year.actual.as_ref()) else { return };
     let row = IndicatorRow {
         line: actual.line,
-        category: None,
-        seq: None,
         name: year.name.clone(),
         raw_name: year.name.clone(),
         unit: year.unit.clone(),
-        parent: None,
         binding: year.binding,
         target: target.value.clone(),
         actual: Some(actual.value.clone()),
-        actual_other: None,
-        judgement: None,
-        status: None,
-        gap: None,
+        ..IndicatorRow::default()
     };
     let assessment = assess_row(&row);
     year.status = Some(assessment.status);

@@ -287,19 +287,12 @@ mod tests {
     fn row(name: &str, unit: Option<&str>, target: &str, actual: &str) -> IndicatorRow {
         IndicatorRow {
             line: 1,
-            category: None,
-            seq: None,
             name: name.to_owned(),
             raw_name: name.to_owned(),
             unit: unit.map(str::to_owned),
-            parent: None,
-            binding: None,
             target: parse_value(target),
             actual: Some(parse_value(actual)),
-            actual_other: None,
-            judgement: None,
-            status: None,
-            gap: None,
+            ..IndicatorRow::default()
         }
     }
 

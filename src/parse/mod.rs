@@ -3,6 +3,7 @@
 //! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
+mod caption;
 pub mod projects;
 pub mod table;
 pub mod title;
@@ -27,7 +28,7 @@ pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
     }
     let mut warnings = Vec::new();
     let tables = table::parse_tables(&lines, &mut warnings);
-    let projects = projects::parse_projects(&lines, &mut warnings);
+    let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
     let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
     Ok(Report { file: file.to_owned(), title, tables, projects, narrative, warnings })
 }

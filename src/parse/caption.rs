@@ -1,0 +1,119 @@
+//! Table captions: `表1  2022年…完成情况`, `表2：…`, `专栏3：…`, `专栏 15：…`, with or without a leading
+//! TAB. A caption only says where a table may start; whether it is an indicator table is decided by
+//! the header that follows it.
+
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
+const MAX_CAPTION_CHARS: usize = 60;
+
+/// `表1`, `附表2`, `专栏3`, then a separator or the title itself (width-folded text).
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:附?表|专栏)\s*\d{1,3}(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)").expect("caption pattern")
+});
+
+/// A year written as `2023年`.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern"));
+
+/// A caption found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Caption {
+    /// The caption as written, trimmed (a bare `表1` joined with the title on the next line).
+    pub text: String,
+    /// Index of the caption's first line in the text.
+    pub index: usize,
+    /// Index of the first line after the caption.
+    pub next: usize,
+}
+
+/// Reads the caption starting at `lines[index]`, if that line is one.
+///
+/// A bare number (`表1`) whose title stands on the next line is joined with it.
+pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
+    let line = lines.get(index)?.trim();
+    if !is_caption(line) {
+        return None;
+    }
+    let folded: String = line.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
+    if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
+        let title = title.trim();
+        return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });
+    }
+    Some(Caption { text: line.to_owned(), index, next: index + 1 })
+}
+
+/// Whether a trimmed line is a caption.
+pub(crate) fn is_caption(line: &str) -> bool {
+    let starts = line.starts_with('表') || line.starts_with("附表") || line.starts_with("专栏");
+    if !starts || line.chars().count() > MAX_CAPTION_CHARS || line.contains('。') {
+        return false;
+    }
+    let folded: String = line.nfkc().collect();
+    CAPTION.is_match(&folded)
+}
+
+/// The first year named in `text` (`2022年…` → 2022).
+pub(crate) fn year_in(text: &str) -> Option<u16> {
+    let folded: String = text.nfkc().collect();
+    YEAR.captures(&folded)?.get(1)?.as_str().parse().ok()
+}
+
+/// The caption without its number: `专栏3：2023年…计划` → `2023年…计划`.
+pub(crate) fn caption_title(caption: &str) -> &str {
+    let rest = caption.trim_start().trim_start_matches(['附', '表', '专', '栏']).trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.trim_start().trim_start_matches(['：', ':', '、', '.', '．']).trim_start()
+}
+
+/// Whether a line can be the title of a bare-numbered caption: not a cell (no leading TAB), a few
+/// words, no sentence end.
+fn is_title(line: &str) -> bool {
+    let text = line.trim();
+    let chars = text.chars().count();
+    !line.starts_with('\t') && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_their_number() {
+        assert_eq!(caption_title("专栏3：2023年主要指标计划"), "2023年主要指标计划");
+        assert_eq!(caption_title("\t专栏 15： 2025年计划"), "2025年计划");
+        assert_eq!(caption_title("表1  2022年完成情况"), "2022年完成情况");
+    }
+
+    #[test]
+    fn recognises_the_caption_forms() {
+        assert!(is_caption("表1  2022年国民经济和社会发展计划指标完成情况"));
+        assert!(is_caption("表2：2023年国民经济和社会发展计划草案"));
+        assert!(is_caption("专栏3：2023年国民经济和社会发展主要指标计划"));
+        assert!(is_caption("专栏 15：2025年国民经济和社会发展主要指标计划"));
+        assert!(is_caption("专栏1： 2023年政府投资项目计划"));
+        assert!(is_caption("表１"));
+        assert!(!is_caption("表明我区经济运行稳中向好。"));
+        assert!(!is_caption("表1.5亿元"));
+        assert!(!is_caption("专栏"));
+    }
+
+    #[test]
+    fn joins_a_bare_number_with_its_title() {
+        let lines = ["表1", "2022年主要指标完成情况", "\t指标"];
+        let caption = caption_at(&lines, 0).unwrap();
+        assert_eq!(caption.text, "表1 2022年主要指标完成情况");
+        assert_eq!(caption.next, 2);
+        let lines = ["表1", "\t指标名称", "\t目标"];
+        assert_eq!(caption_at(&lines, 0).unwrap().text, "表1");
+    }
+
+    #[test]
+    fn finds_the_year() {
+        assert_eq!(year_in("专栏3：2023年国民经济"), Some(2023));
+        assert_eq!(year_in("２０２２年预期目标"), Some(2022));
+        assert_eq!(year_in("计划目标"), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! The boxes of a report: captions (`专栏3：…`, `表1  …`), where each box ends, and what kind of
+//! box it is by its caption.
+
+use super::split::numbering_len;
+use super::vocabulary::caption_stage;
+use crate::model::Stage;
+use crate::parse::caption::{caption_title, is_caption, year_in};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a box is read, decided from its caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoxKind {
+    /// An indicator table (`…主要指标计划`, a header with `指标名称`): never a project box.
+    Indicator,
+    /// A list of titled works (民心工程, 民生实事): one project per line, named by its title.
+    Titled,
+    /// A caption that names projects (`重点项目`, `工程`): every list in it names projects.
+    Listed,
+    /// Any other caption: a project box only if its content is mostly project lists.
+    Other,
+}
+
+/// One captioned box and the lines it holds.
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    /// The caption as written, trimmed.
+    pub caption: &'a str,
+    /// 1-based line of the caption.
+    pub line: usize,
+    /// The box's non-empty lines, trimmed, with their 1-based numbers.
+    pub lines: Vec<(usize, &'a str)>,
+    /// Every line of the box as written (empty ones and leading TABs kept), with its number.
+    pub raw: Vec<(usize, &'a str)>,
+    /// How the box is read.
+    pub kind: BoxKind,
+    /// The box sets targets for the plan year (rather than reviewing a past year).
+    pub plan_year_box: bool,
+    /// The stage a plain list in this box is in, from the caption or the plan year.
+    pub stage: Option<Stage>,
+}
+
+/// Finds every captioned box in `lines` (`lines[0]` is line 1). `plan_year` is the report's plan
+/// year, when its title names one; it tells plan boxes from review boxes.
+pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'a>> {
+    let mut blocks = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let Some(caption) = lines.get(index).map(|line| line.trim()).filter(|line| is_caption(line)) else {
+            index += 1;
+            continue;
+        };
+        let mut raw = Vec::new();
+        let mut next = index + 1;
+        while let Some(line) = lines.get(next) {
+            let trimmed = line.trim();
+            if is_caption(trimmed) || (!line.starts_with('\t') && ends_box(trimmed)) {
+                break;
+            }
+            raw.push((next + 1, *line));
+            next += 1;
+        }
+        blocks.push(classify(caption, index + 1, raw, plan_year));
+        index = next;
+    }
+    blocks
+}
+
+/// Whether a trimmed line is ordinary prose or a document heading, which closes any open box
+/// (a line led by a TAB is a table cell and never does):
+/// `（三）…`; `三、2023年…` (a numbered heading naming a year or longer than a box's own
+/// sub-headings such as `一、区级重点项目`); `一是…`; `各位代表…`; a note `注：…`; or a paragraph
+/// opening with a short topic sentence (`加快提振居民消费。统筹推进…`) that is not numbered.
+fn ends_box(line: &str) -> bool {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|各位代表|注[：:]|备注[：:])")
+            .expect("heading pattern")
+    });
+    static SECTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[一二三四五六七八九十]{1,3}、").expect("section pattern"));
+    if HEADING.is_match(line) {
+        return true;
+    }
+    if SECTION.is_match(line) {
+        return year_in(line).is_some() || line.chars().count() > 16;
+    }
+    opens_with_topic_sentence(line)
+}
+
+/// A paragraph of prose: an unnumbered line whose first sentence is a short phrase without
+/// commas or a label (`社会治理更加用情。强化重大风险…`), followed by more text.
+fn opens_with_topic_sentence(line: &str) -> bool {
+    if numbering_len(line).is_some() {
+        return false;
+    }
+    let Some(stop) = line.find('。') else {
+        return false;
+    };
+    let topic = &line[..stop];
+    let rest = line[stop + '。'.len_utf8()..].trim();
+    let topic_chars = topic.chars().count();
+    (2..=16).contains(&topic_chars)
+        && !topic.contains(['，', '：', '、', ',', ':'])
+        && rest.chars().count() >= 20
+}
+
+/// Decides a box's kind, its plan-or-review side and its default stage from the caption.
+fn classify<'a>(
+    caption: &'a str,
+    line: usize,
+    raw: Vec<(usize, &'a str)>,
+    plan_year: Option<u16>,
+) -> Block<'a> {
+    let title = caption_title(caption);
+    let lines: Vec<(usize, &str)> = raw
+        .iter()
+        .map(|(number, text)| (*number, text.trim()))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    let indicator_header = lines.iter().any(|(_, text)| {
+        let bare: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
+        bare.starts_with("指标名称") || bare == "指标"
+    });
+    let kind = if title.contains("指标") || indicator_header {
+        BoxKind::Indicator
+    } else if ["民心工程", "民生实事", "实事"].iter().any(|word| title.contains(word)) {
+        BoxKind::Titled
+    } else if title.contains("项目") || title.contains("工程") {
+        BoxKind::Listed
+    } else {
+        BoxKind::Other
+    };
+    let year = year_in(title);
+    let plan_year_box = match (year, plan_year) {
+        (Some(year), Some(plan)) => year >= plan,
+        _ => title.contains("计划") && !title.contains("完成"),
+    };
+    let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
+    Block { caption, line, lines, raw, kind, plan_year_box, stage }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_with_and_without_space_or_tab() {
+        for caption in [
+            "专栏1：2022年完工投产重大项目",
+            "专栏 4：2023年项目",
+            "专栏1： 2023年政府投资项目计划",
+            "表1  2022年指标",
+        ] {
+            assert!(is_caption(caption), "{caption}");
+        }
+        assert!(!is_caption("表1中的数据说明了很多问题。"));
+        assert!(!is_caption("专栏"));
+    }
+
+    #[test]
+    fn prose_and_headings_close_a_box() {
+        assert!(ends_box("（三）坚持以扩投资促消费为抓手"));
+        assert!(ends_box("三、2023年国民经济和社会发展主要任务"));
+        assert!(ends_box("二是推动服务业提档升级。深入抓好现代服务业规划、服务业实施意见等系列政策落实落细"));
+        assert!(ends_box("加快提振居民消费。统筹推进城区商圈、特色街镇、旅游景点、文化街区提升打造。"));
+        assert!(!ends_box("一、区级重点项目"));
+        assert!(!ends_box("1. 材料。开工建设卡涞高性能复合材料二期、联洋18000吨高性能纤维复合材料等项目。"));
+        assert!(!ends_box("交通类：完成投资6亿元。包括老瀛山环线公路、G210东溪场镇改线工程等7个项目。"));
+    }
+
+    #[test]
+    fn plan_and_review_boxes() {
+        let blocks = find_blocks(
+            &["专栏1：2022年完工投产重大项目", "甲、乙等项目。", "专栏2：2023年重点项目计划"],
+            Some(2023),
+        );
+        assert_eq!(blocks.len(), 2);
+        assert_eq!((blocks[0].plan_year_box, blocks[0].stage), (false, Some(Stage::Completed)));
+        assert_eq!((blocks[1].plan_year_box, blocks[1].stage), (true, Some(Stage::Planned)));
+        assert_eq!(blocks[0].lines, vec![(2, "甲、乙等项目。")]);
+    }
+}

@@ -1,0 +1,142 @@
+//! Project lists from the 专栏 boxes: one [`Project`] per named project, with its group, stage
+//! and, for completion lists, its progress.
+//!
+//! # Which boxes are project boxes
+//! Every caption (`专栏N：…`, `表N …`, with or without a leading TAB or a space) opens a box that
+//! runs to the next caption or to where ordinary prose resumes (a `（三）…` or `三、2023年…`
+//! heading, `一是…`, `各位代表`, a `注：` note, or an unnumbered paragraph opening with a short
+//! topic sentence such as `加快提振居民消费。…`). Then, by caption:
+//! - an indicator table (`…主要指标计划`, or a header with `指标名称`) is never a project box;
+//! - a caption naming 民心工程/民生实事/实事 is a list of titled works: one project per line,
+//!   named by its title (`新建城区两所小学：建成城区两所小学…` → `新建城区两所小学`);
+//! - a caption naming 项目 or 工程 (`重大项目`, `重点项目`, `政府投资项目计划`) is a project box:
+//!   every list in it names projects, plain lists included, and so do numbered items standing
+//!   on their own lines with no list under them (`1.甲水库工程`);
+//! - any other caption (`…重点任务`, `…建设重点`, `…推动改革落地情况`) is a project box only
+//!   when at least half of its sentences hold a project list after a stage verb (`开工建设`,
+//!   `加快推进`, `建成投产`…), after `包括`, or before a verdict (`…3个项目全面完工`), ending the
+//!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); only those lists are read.
+//!   Narrative boxes that mention a project in passing stay out.
+//!
+//! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
+//! a project table whatever its caption: one project per row, named by that column. The boxes of
+//! the sample reports that start with a TAB (涪陵 专栏1–3, 荣昌 专栏1–4) are single-cell tables
+//! holding text, so they are read as lists.
+//!
+//! # Stage
+//! The verb before a list, or the verdict after it, wins; else a stage word in the line's label,
+//! heading or count statement (`新开工项目38个`, `续建项目：`, `市级重大前期项目10个`); else the
+//! caption's (`完工投产重大项目` completed, `新建…重点项目` new, `重大前期项目` planned); else
+//! `planned` in a plan-year box and none in a review box. `完成` counts as completed, a list
+//! ending in `…前期工作` as planned.
+//!
+//! # Progress
+//! In review boxes of titled works, the clause judged against the year's target
+//! (`完成年度目标任务23%`) or else the whole statement after the title. In other review boxes, a
+//! verdict of that kind after a list (`…等6个项目完成年度目标任务`).
+//!
+//! A name listed twice in one box (`包括…` and then `其中：…`) is one project: its first mention
+//! is kept, completed by what later mentions add. Counts without names (`高新区建设项目38个`)
+//! name no project (a box of only such counts gives none); an empty project box, or a line in a
+//! box that cannot be read, becomes a warning.
+
+mod boxes;
+mod grid;
+mod list;
+mod split;
+mod titled;
+mod vocabulary;
+
+use crate::model::{Project, Stage, Warning};
+use boxes::{Block, BoxKind};
+use list::{Mode, read_lists};
+use std::collections::HashMap;
+
+/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
+/// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
+pub fn parse_projects(lines: &[&str], plan_year: Option<u16>, warnings: &mut Vec<Warning>) -> Vec<Project> {
+    let mut projects = Vec::new();
+    for block in boxes::find_blocks(lines, plan_year) {
+        if block.kind == BoxKind::Indicator {
+            continue;
+        }
+        let found = match grid::read_grid(&block, warnings) {
+            Some(rows) => rows,
+            None => read_box(&block, warnings),
+        };
+        if block.lines.is_empty() && block.kind != BoxKind::Other {
+            warnings.push(Warning {
+                line: block.line,
+                message: format!(
+                    "project box `{}` is empty; the document may be cut off here: check the source",
+                    block.caption
+                ),
+            });
+        }
+        projects.extend(merge_mentions(found));
+    }
+    projects
+}
+
+/// Reads a box that is not laid out as a table, the way its kind says.
+fn read_box(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
+    match block.kind {
+        BoxKind::Indicator => Vec::new(),
+        BoxKind::Titled => titled::read_titled(block, warnings),
+        BoxKind::Listed => read_lists(block, Mode::Caption, warnings).projects,
+        BoxKind::Other => read_by_content(block, warnings),
+    }
+}
+
+/// Reads a box whose caption does not name projects, keeping its lists only when project lists
+/// make up at least half of its sentences.
+fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
+    let mut own_warnings = Vec::new();
+    let listing = read_lists(block, Mode::Content, &mut own_warnings);
+    if listing.project_sentences == 0 || listing.project_sentences * 2 < listing.sentences {
+        return Vec::new();
+    }
+    warnings.append(&mut own_warnings);
+    listing.projects
+}
+
+/// Merges repeated mentions of one name in a box into its first mention.
+fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
+    let mut merged: Vec<Project> = Vec::with_capacity(found.len());
+    let mut first_mention: HashMap<String, usize> = HashMap::with_capacity(found.len());
+    for project in found {
+        match first_mention.get(&project.name).and_then(|&at| merged.get_mut(at)) {
+            Some(kept) => {
+                kept.stage = kept.stage.or(project.stage);
+                kept.progress = kept.progress.take().or(project.progress);
+                kept.group = kept.group.take().or(project.group);
+            }
+            None => {
+                first_mention.insert(project.name.clone(), merged.len());
+                merged.push(project);
+            }
+        }
+    }
+    merged
+}
+
+/// Builds one project of `block`.
+fn project(
+    block: &Block,
+    name: String,
+    group: Option<String>,
+    stage: Option<Stage>,
+    progress: Option<String>,
+    line: usize,
+    source: &str,
+) -> Project {
+    Project {
+        name,
+        group,
+        table: block.caption.to_owned(),
+        stage,
+        progress,
+        line,
+        source: source.trim().to_owned(),
+    }
+}

@@ -1,0 +1,116 @@
+//! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
+//! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Brackets that protect the separators inside them, as (opening, closing) pairs.
+const BRACKETS: [(char, char); 9] = [
+    ('（', '）'),
+    ('(', ')'),
+    ('《', '》'),
+    ('“', '”'),
+    ('‘', '’'),
+    ('【', '】'),
+    ('[', ']'),
+    ('「', '」'),
+    ('〔', '〕'),
+];
+
+/// Punctuation that may close a list, a clause or a title.
+const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
+
+/// Item numbering at the start of a line: `1.`, `1．`, `1、`, `（1）`, `①`, `一、`.
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}\s*[.．、]\s*|[（(]\d{1,2}[）)]\s*|[①-⑳]\s*|[一二三四五六七八九十]{1,3}、\s*)")
+        .expect("numbering pattern")
+});
+
+/// Splits `text` at every separator outside brackets. Each piece comes with its byte offset in
+/// `text`; empty pieces are kept so that offsets stay meaningful to the caller.
+pub fn split_top_level<'a>(text: &'a str, separators: &[char]) -> Vec<(usize, &'a str)> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (at, ch) in text.char_indices() {
+        if BRACKETS.iter().any(|(open, _)| *open == ch) {
+            depth += 1;
+        } else if BRACKETS.iter().any(|(_, close)| *close == ch) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && separators.contains(&ch) {
+            pieces.push((start, &text[start..at]));
+            start = at + ch.len_utf8();
+        }
+    }
+    pieces.push((start, &text[start..]));
+    pieces
+}
+
+/// Byte offset of the first occurrence of any of `targets` outside brackets.
+pub fn find_top_level(text: &str, targets: &[char]) -> Option<usize> {
+    split_top_level(text, targets).first().filter(|(_, first)| first.len() < text.len()).map(|(_, f)| f.len())
+}
+
+/// Whether `text` holds any of `targets` outside brackets.
+pub fn has_top_level(text: &str, targets: &[char]) -> bool {
+    find_top_level(text, targets).is_some()
+}
+
+/// Item numbering at the start of `text`, if any: the byte length of the numbering.
+pub fn numbering_len(text: &str) -> Option<usize> {
+    NUMBERING.find(text).map(|found| found.end())
+}
+
+/// A label that opens a line (`交通类：…`, `1. 材料。…`): the label and the byte offset of what
+/// follows it. `stop` lists the characters that may close the label; a label is at most 20
+/// characters and never holds clause punctuation (it may join two groups: `水利、生态环保`).
+pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize)> {
+    let at = find_top_level(text, stop)?;
+    let label = text[..at].trim();
+    let closing = text[at..].chars().next()?;
+    let plain = !label.contains(['，', '。', '；', ',', ';']);
+    (plain && !label.is_empty() && label.chars().count() <= 20).then_some((label, at + closing.len_utf8()))
+}
+
+/// `text` without leading and trailing white space and trailing punctuation.
+pub fn trim_item(text: &str) -> &str {
+    text.trim().trim_end_matches(TRAILING_PUNCTUATION).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_inside_brackets_do_not_split() {
+        let pieces: Vec<&str> = split_top_level("甲（一期、二期）、乙《丙、丁》、“戊、己”", &['、'])
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(pieces, ["甲（一期、二期）", "乙《丙、丁》", "“戊、己”"]);
+    }
+
+    #[test]
+    fn unbalanced_closing_brackets_do_not_panic() {
+        assert_eq!(split_top_level("）甲、乙", &['、']).len(), 2);
+        assert_eq!(split_top_level("（甲、乙", &['、']).len(), 1);
+    }
+
+    #[test]
+    fn numbering_forms() {
+        for numbered in ["1.甲", "1．甲", "12、甲", "（3）甲", "(3)甲", "①甲", "二、甲", "1. 甲"]
+        {
+            assert!(numbering_len(numbered).is_some(), "{numbered}");
+        }
+        assert_eq!(numbering_len("2023年通组公路工程"), None);
+        assert_eq!(numbering_len("5G基站"), None);
+    }
+
+    #[test]
+    fn labels_stop_at_the_first_top_level_colon() {
+        assert_eq!(leading_label("交通类：安习高速、发展大道", &['：']), Some(("交通类", 12)));
+        assert_eq!(leading_label("水利、生态环保：丙", &['：']), Some(("水利、生态环保", 24)));
+        assert_eq!(leading_label("甲，乙：丙", &['：']), None);
+        assert_eq!(leading_label("没有标签", &['：']), None);
+    }
+}

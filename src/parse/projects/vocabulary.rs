@@ -1,0 +1,194 @@
+//! The words of project lists: stage verbs before a list (`开工建设…`), verdicts after one
+//! (`…3个项目全面完工`), statements of money and counts, and the tails a name sheds (`等项目`,
+//! `等12个项目`, `…项目建设`).
+
+use super::split::trim_item;
+use crate::model::Stage;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A stage verb opening a clause, with optional adverbs: `开工建设`, `加快推进`, `建成投产`.
+static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:持续|加快|有序|全力|加速|积极|稳步|全面|力争|确保|重点|抓紧|尽快|提早)?(?P<verb>新开工建设|开工建设|新开工|开工|启动建设|启动|加快建设|加快|续建|推进|建成投产|建成投用|建成|完工投用|完工|竣工|投产|完成|实施)",
+    )
+    .expect("leading verb pattern")
+});
+
+/// A verdict closing a clause about the projects listed before it.
+static TRAILING_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:全面|顺利|已|均已|均)?(?:(?P<stage>建成投产|建成投用|完工投用|完工投产|建成|完工|竣工|投产|开工建设|开工)|(?P<progress>(?:全部)?完成年度目标任务\S*))$",
+    )
+    .expect("trailing verdict pattern")
+});
+
+/// Money, output or a share: a clause stating figures, not naming projects.
+static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:投资|产值|营收|收入|增长|增速)\S*?\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万|%)|\d\s*%")
+        .expect("figures pattern")
+});
+
+/// A count of projects closing a clause: `新开工项目38个`, `区级重点项目100个`.
+static PROJECT_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:项目|工程)\s*\d+\s*个$").expect("project count pattern"));
+
+/// A count attached to the last name of a list: `2024年农村公路安防工程3个项目`.
+static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d+|[一二三四五六七八九十]+)个(?:项目|工程)$").expect("trailing count pattern")
+});
+
+/// What a clause verb adds after a project noun: `…工程建设`, `…项目前期工作`.
+static FRAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(项目|工程)(?:落地建设|建设投产|建设|前期工作)$").expect("frame suffix pattern")
+});
+
+/// The tail after `等` that closes a list: `等项目`, `等12个项目`, `等房地产项目建设`, `等前期工作`.
+static ETC_TAIL_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d+个|[一二三四五六七八九十]+个)?(?:[^、等]{0,16}?(?:项目|工程))?(?:\d+个)?(?:落地建设|建设投产|建设|前期工作)?$",
+    )
+    .expect("etc tail pattern")
+});
+
+/// The tail after `等` inside a list (`…中心等项目、学院路小学改造`): nothing but a count.
+static ETC_TAIL_INNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d+个|[一二三四五六七八九十]+个)?(?:项目|工程)$").expect("inner etc tail pattern")
+});
+
+/// The stage a verb or verdict names: 开工/新开工/启动 new, 加快(建设)/续建/推进 ongoing,
+/// 建成/完工/投产/竣工/完成 completed; `实施` names none.
+fn verb_stage(verb: &str) -> Option<Stage> {
+    if verb.contains("开工") || verb.starts_with("启动") {
+        Some(Stage::New)
+    } else if verb.contains("建设") || verb.contains("加快") || verb == "续建" || verb.contains("推进")
+    {
+        Some(Stage::Ongoing)
+    } else if ["建成", "完工", "竣工", "投产", "完成"].iter().any(|word| verb.contains(word)) {
+        Some(Stage::Completed)
+    } else {
+        None
+    }
+}
+
+/// The stage a caption, a heading or a statement names: `完工投产重大项目` completed,
+/// `新建…重点项目`/`新开工项目` new, `续建项目` ongoing, `重大前期项目` planned.
+pub fn caption_stage(text: &str) -> Option<Stage> {
+    if ["完工", "投产", "竣工", "建成"].iter().any(|word| text.contains(word)) {
+        Some(Stage::Completed)
+    } else if ["新开工", "开工", "新建"].iter().any(|word| text.contains(word)) {
+        Some(Stage::New)
+    } else if text.contains("续建") || text.contains("在建") {
+        Some(Stage::Ongoing)
+    } else if text.contains("前期") {
+        Some(Stage::Planned)
+    } else {
+        None
+    }
+}
+
+/// A clause opening with a stage verb: the verb's stage and the byte offset of the list after it.
+pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
+    let found = LEADING_VERB.captures(clause)?;
+    let verb = found.name("verb")?.as_str();
+    Some((verb_stage(verb), found.get(0)?.end()))
+}
+
+/// What a verdict closing a clause says about the projects before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The stage the verdict names (`全面完工` completed), if any.
+    pub stage: Option<Stage>,
+    /// A statement of progress against the year's target (`完成年度目标任务`), if that is what it says.
+    pub progress: Option<String>,
+    /// Byte offset where the verdict starts: the list ends there.
+    pub start: usize,
+}
+
+/// A verdict closing `clause`: `…3个项目全面完工`, `…等2个项目完成年度目标任务`.
+pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
+    let found = TRAILING_VERDICT.captures(clause)?;
+    let whole = found.get(0)?;
+    let stage = found.name("stage").and_then(|verb| verb_stage(verb.as_str()));
+    let progress = found.name("progress").map(|text| text.as_str().to_owned());
+    (whole.start() > 0).then_some(Verdict { stage, progress, start: whole.start() })
+}
+
+/// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
+/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`.
+pub fn is_statement(clause: &str) -> bool {
+    FIGURES.is_match(clause) || PROJECT_COUNT.is_match(clause)
+}
+
+/// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
+/// `项目`/`工程`.
+pub fn has_project_tail(list: &str) -> bool {
+    let list = trim_item(list);
+    let etc_tail = list.rfind('等').is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + '等'.len_utf8()..]));
+    etc_tail || list.ends_with("项目") || list.ends_with("工程") || FRAME_SUFFIX.is_match(list)
+}
+
+/// One list item as a project name: trimmed, without `等项目`/`等N个项目`/`等…项目建设` (for the
+/// last item of a list, any short tail after `等` that names projects; inside a list, only a
+/// bare `等项目` or `等N个项目`, so that `綦江区燃气等老化更新改造项目` keeps its `等`), without
+/// a trailing count (`…工程3个项目`) and without the clause verb's frame (`…工程建设`).
+pub fn clean_name(item: &str, last: bool) -> String {
+    let mut name = trim_item(item);
+    let tail = if last { &ETC_TAIL_LAST } else { &ETC_TAIL_INNER };
+    if let Some(at) = name.rfind('等').filter(|at| tail.is_match(&name[at + '等'.len_utf8()..])) {
+        name = trim_item(&name[..at]);
+    }
+    if let Some(found) = TRAILING_COUNT.find(name) {
+        name = trim_item(&name[..found.start()]);
+    }
+    match FRAME_SUFFIX.captures(name) {
+        Some(found) => {
+            let keep = found.get(1).map_or(name.len(), |noun| noun.end());
+            name[..keep].to_owned()
+        }
+        None => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_shed_their_tails() {
+        assert_eq!(clean_name("新盛街道供水改扩建工程、", false), "新盛街道供水改扩建工程");
+        assert_eq!(clean_name("石角镇供水改扩建工程等项目。", true), "石角镇供水改扩建工程");
+        assert_eq!(clean_name("2021年度高标准农田建设项目等14个项目。", true), "2021年度高标准农田建设项目");
+        assert_eq!(clean_name("嵘盛里等房地产项目建设。", true), "嵘盛里");
+        assert_eq!(clean_name("厨余垃圾综合利用中心等建设项目", true), "厨余垃圾综合利用中心");
+        assert_eq!(clean_name("黄金坡失能人员集中照护中心等项目", false), "黄金坡失能人员集中照护中心");
+        assert_eq!(clean_name("綦江区燃气等老化更新改造项目", false), "綦江区燃气等老化更新改造项目");
+        assert_eq!(clean_name("2024年农村公路安防工程3个项目", true), "2024年农村公路安防工程");
+        assert_eq!(clean_name("水环境综合整治工程建设", true), "水环境综合整治工程");
+        assert_eq!(clean_name("2024年高标准农田建设", true), "2024年高标准农田建设");
+        assert_eq!(clean_name("江津至綦江万盛高速等前期工作", true), "江津至綦江万盛高速");
+    }
+
+    #[test]
+    fn verbs_and_verdicts() {
+        assert_eq!(leading_verb("开工建设习安高速"), Some((Some(Stage::New), "开工建设".len())));
+        assert_eq!(leading_verb("持续推进藻渡水库").map(|(stage, _)| stage), Some(Some(Stage::Ongoing)));
+        assert_eq!(leading_verb("建成投产电解槽").map(|(stage, _)| stage), Some(Some(Stage::Completed)));
+        assert_eq!(leading_verb("实施年处理5万吨铝灰渣").map(|(stage, _)| stage), Some(None));
+        assert_eq!(leading_verb("藻渡水库"), None);
+        let verdict = trailing_verdict("甲、乙3个项目全面完工").expect("verdict");
+        assert_eq!((verdict.stage, verdict.progress), (Some(Stage::Completed), None));
+        let verdict = trailing_verdict("甲等2个项目完成年度目标任务").expect("verdict");
+        assert_eq!(verdict.progress.as_deref(), Some("完成年度目标任务"));
+        assert_eq!(trailing_verdict("完工"), None);
+    }
+
+    #[test]
+    fn statements_are_not_lists() {
+        assert!(is_statement("完成投资6亿元"));
+        assert!(is_statement("1．新开工项目38个"));
+        assert!(is_statement("高新区产值增长6%"));
+        assert!(!is_statement("“四好农村路”838公里"));
+        assert!(!is_statement("年产21万吨再生铝和6万吨铝灰及铝渣无害化利用项目"));
+    }
+}

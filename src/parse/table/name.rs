@@ -1,0 +1,156 @@
+//! The name cell of an indicator row: `其中：税收收入增速（%）`, `#二氧化硫（%）`, `空气质量优良天数（天）*`,
+//! `1﹒地区生产总值`. Sub-row markers, a leading number, the `*` of a binding indicator and the unit
+//! parenthetical are taken off the name and kept apart.
+
+/// Markers of a sub-row, at the start of its name.
+const SUB_ROW_MARKERS: [&str; 6] = ["其中：", "其中:", "其中", "#", "﹟", "＃"];
+/// Marks of a binding (约束性) indicator, at the end of its name.
+const STARS: [char; 2] = ['*', '＊'];
+/// A parenthetical longer than this is part of the name, not a unit.
+const MAX_UNIT_CHARS: usize = 8;
+
+/// A name cell taken apart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct NameCell {
+    /// The cell as written, trimmed.
+    pub raw: String,
+    /// The name without markers, number, unit, `*` and white space.
+    pub name: String,
+    /// The unit inside the trailing parenthetical (`%`, `件/万人`).
+    pub unit: Option<String>,
+    /// The name ends in `*`: a binding indicator.
+    pub starred: bool,
+    /// The name starts with a sub-row marker (`其中：`, `#`, `﹟`).
+    pub sub_row: bool,
+    /// A row number written in the name (`1﹒地区生产总值` → `1`).
+    pub number: Option<String>,
+}
+
+/// Takes a name cell apart.
+pub(super) fn read_name(text: &str) -> NameCell {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let (number, rest) = split_number(&compact);
+    let (sub_row, rest) = strip_markers(rest);
+    let (name, unit, starred) = split_unit_and_star(rest);
+    NameCell { raw: text.trim().to_owned(), name: name.to_owned(), unit, starred, sub_row, number }
+}
+
+/// Whether a cell starts with a sub-row marker.
+pub(super) fn is_sub_row(text: &str) -> bool {
+    let text = text.trim_start();
+    SUB_ROW_MARKERS.iter().any(|m| text.starts_with(m))
+}
+
+/// `1﹒名称`, `12．名称`, `3、名称`, `4.名称` → the number and the rest.
+fn split_number(text: &str) -> (Option<String>, &str) {
+    let digits = text.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+    let mut chars = text.chars().skip(digits);
+    let separated = chars.next().is_some_and(|c| ['﹒', '．', '.', '、'].contains(&c));
+    let named = chars.next().is_some_and(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c));
+    if digits == 0 || digits > 3 || !separated || !named {
+        return (None, text);
+    }
+    let cut = text.char_indices().nth(digits).map_or(text.len(), |(i, _)| i);
+    let rest = text[cut..].chars().next().map_or("", |c| &text[cut + c.len_utf8()..]);
+    (Some(text[..cut].to_owned()), rest)
+}
+
+/// Takes off leading sub-row markers.
+fn strip_markers(mut text: &str) -> (bool, &str) {
+    let mut found = false;
+    while let Some(rest) = SUB_ROW_MARKERS.iter().find_map(|m| text.strip_prefix(m)) {
+        found = true;
+        text = rest;
+    }
+    (found, text)
+}
+
+/// Takes off trailing `*` and the trailing unit parenthetical, in either order.
+fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
+    let mut unit = None;
+    let mut starred = false;
+    loop {
+        let unstarred = text.trim_end_matches(STARS);
+        if unstarred.len() != text.len() {
+            starred = true;
+            text = unstarred;
+            continue;
+        }
+        if unit.is_some() {
+            break;
+        }
+        match trailing_unit(text) {
+            Some((rest, inner)) => {
+                unit = Some(inner.to_owned());
+                text = rest;
+            }
+            None => break,
+        }
+    }
+    (text, unit, starred)
+}
+
+/// `名称（单位）` → (`名称`, `单位`) when the parenthetical is short enough to be a unit.
+fn trailing_unit(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
+    let open = body.rfind(['（', '('])?;
+    let inner = body[open..].chars().next().map(|c| &body[open + c.len_utf8()..])?;
+    let is_unit = !inner.is_empty()
+        && inner.chars().count() <= MAX_UNIT_CHARS
+        && !inner.contains(['、', '，', ',', '（', '(', '）', ')']);
+    is_unit.then(|| (&body[..open], inner.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_name_apart() {
+        let cell = read_name("  其中：税收收入扣除留抵退税因素后增速（%）");
+        assert_eq!(cell.name, "税收收入扣除留抵退税因素后增速");
+        assert_eq!(cell.unit.as_deref(), Some("%"));
+        assert!(cell.sub_row && !cell.starred);
+        assert_eq!(cell.raw, "其中：税收收入扣除留抵退税因素后增速（%）");
+
+        let cell = read_name("空气质量优良天数（天）*");
+        assert_eq!(
+            (cell.name.as_str(), cell.unit.as_deref(), cell.starred),
+            ("空气质量优良天数", Some("天"), true)
+        );
+
+        let cell = read_name("万人发明专利拥有量（件/万人）");
+        assert_eq!(cell.unit.as_deref(), Some("件/万人"));
+
+        let cell = read_name("指  标  名  称");
+        assert_eq!(cell.name, "指标名称");
+    }
+
+    #[test]
+    fn keeps_an_inner_parenthetical() {
+        let cell = read_name("万人发明专利拥有量（件）增长（%）");
+        assert_eq!(cell.name, "万人发明专利拥有量（件）增长");
+        assert_eq!(cell.unit.as_deref(), Some("%"));
+        let cell = read_name("#氨氮能耗“双控”目标（%）");
+        assert_eq!(cell.name, "氨氮能耗“双控”目标");
+        assert!(cell.sub_row);
+    }
+
+    #[test]
+    fn takes_off_a_row_number() {
+        let cell = read_name("12﹒单位地区生产总值能耗*");
+        assert_eq!(cell.number.as_deref(), Some("12"));
+        assert_eq!(cell.name, "单位地区生产总值能耗");
+        assert!(cell.starred && cell.unit.is_none());
+        assert_eq!(read_name("5G基站（个）").name, "5G基站");
+        assert_eq!(read_name("1.95:1").number, None);
+    }
+
+    #[test]
+    fn recognises_group_cells_and_sub_rows() {
+        let cell = read_name("主要污染物排放总量减少*");
+        assert!(cell.starred && !cell.sub_row);
+        assert!(is_sub_row("﹟能耗强度下降（%）"));
+        assert!(!is_sub_row("能耗“双控”目标"));
+    }
+}

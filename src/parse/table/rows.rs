@@ -1,0 +1,227 @@
+//! Rows from the cells after the header, by the header's layout.
+//!
+//! An ordinary row has one cell per column. A row under a group cell has one more: the group cell
+//! (`主要污染物排放总量减少*`, empty on the group's later rows) stands in the name column and the
+//! sub-row's own name (`#二氧化硫（%）`) follows it. Blank lines mostly separate rows; where they do,
+//! they are used to resynchronise: a run of leading cells alone (a row number split from its row)
+//! joins the cells after it, and a run that ends short of a full row is a row with missing cells.
+//! Where blank lines do not separate rows (rows run together), cells are counted off by the layout.
+
+use super::cells::Cell;
+use super::header::Layout;
+use super::name::is_sub_row;
+use crate::model::Warning;
+
+/// The cells of one row, one per column, and the group cell it sits under.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RawRow {
+    /// One cell per column of the layout (missing cells filled in empty).
+    pub cells: Vec<Cell>,
+    /// The group cell in the name column, when the row has one (empty on a group's later rows).
+    pub group: Option<Cell>,
+}
+
+/// Assembles the rows of the table captioned `caption` from `cells` (the cells after the header).
+pub(super) fn assemble_rows(
+    cells: &[Cell],
+    layout: &Layout,
+    caption: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<RawRow> {
+    let width = layout.width();
+    let blocks = split_at_blank_lines(cells);
+    let row_sized = blocks.iter().filter(|b| b.len() == width || b.len() == width + 1).count();
+    let separated = row_sized * 2 >= blocks.len();
+    let units = if separated { blocks } else { vec![cells] };
+
+    let mut rows = Vec::new();
+    let mut carried: Vec<Cell> = Vec::new();
+    for unit in units {
+        let pending: Vec<Cell> = carried.drain(..).chain(unit.iter().cloned()).collect();
+        let mut start = 0;
+        while pending.len() - start >= width {
+            let take = if has_group_cell(&pending[start..], layout) { width + 1 } else { width };
+            rows.push(make_row(&pending[start..start + take], layout));
+            start += take;
+        }
+        let rest = &pending[start..];
+        if rest.is_empty() {
+            continue;
+        }
+        if start == 0 && rest.len() <= layout.name {
+            carried = rest.to_vec();
+        } else {
+            rows.extend(partial_row(rest, layout, caption, warnings));
+        }
+    }
+    if !carried.is_empty() {
+        warn_unplaced(&carried, caption, warnings);
+    }
+    rows
+}
+
+/// Runs of cells between blank lines.
+fn split_at_blank_lines(cells: &[Cell]) -> Vec<&[Cell]> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.after_blank && i > start {
+            blocks.push(&cells[start..i]);
+            start = i;
+        }
+    }
+    if start < cells.len() {
+        blocks.push(&cells[start..]);
+    }
+    blocks
+}
+
+/// Whether the row starting at `cells[0]` has a group cell: the cell after the name column is a
+/// sub-row (`#…`, `﹟…`, `其中：…`) while the name column's cell is not.
+fn has_group_cell(cells: &[Cell], layout: &Layout) -> bool {
+    let (Some(group), Some(name)) = (cells.get(layout.name), cells.get(layout.name + 1)) else {
+        return false;
+    };
+    cells.len() > layout.width() && is_sub_row(&name.text) && !is_sub_row(&group.text)
+}
+
+/// A row from exactly `width` cells, or `width + 1` with a group cell.
+fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
+    if cells.len() > layout.width() {
+        let mut cells = cells.to_vec();
+        let group = cells.remove(layout.name);
+        return RawRow { cells, group: Some(group) };
+    }
+    RawRow { cells: cells.to_vec(), group: None }
+}
+
+/// A run of cells short of a full row: a row with its last cells missing when it reaches the name
+/// column, otherwise cells that cannot be placed. Warns either way, unless all the cells are empty.
+fn partial_row(
+    cells: &[Cell],
+    layout: &Layout,
+    caption: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<RawRow> {
+    if cells.len() <= layout.name || cells.iter().all(|c| c.text.is_empty()) {
+        warn_unplaced(cells, caption, warnings);
+        return None;
+    }
+    let last_line = cells.last().map_or(0, |c| c.line);
+    let name = &cells[layout.name];
+    let missing: Vec<&str> = layout.columns[cells.len()..].iter().map(|c| c.title.as_str()).collect();
+    warnings.push(Warning {
+        line: name.line,
+        message: format!(
+            "{caption}: the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
+             are left empty. Check this row in the source document (a cell may have been lost in \
+             the export) and fill it in if needed.",
+            name.text,
+            cells.len(),
+            layout.width(),
+            missing.join("、"),
+        ),
+    });
+    let mut filled = cells.to_vec();
+    filled.resize_with(layout.width(), || Cell::missing(last_line));
+    Some(RawRow { cells: filled, group: None })
+}
+
+/// Warns about cells that belong to no row; empty ones are let go silently.
+fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
+    let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
+    let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+    warnings.push(Warning {
+        line: first.line,
+        message: format!(
+            "{caption}: the cell(s) “{}” could not be placed in a row and were skipped. Check the \
+             table around this line in the source document.",
+            texts.join("”, “"),
+        ),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::header::read_header;
+    use super::*;
+
+    /// Cells from `|`-separated texts; a leading `/` marks a blank line before the cell.
+    fn cells(texts: &str) -> Vec<Cell> {
+        texts
+            .split('|')
+            .enumerate()
+            .map(|(i, t)| Cell {
+                text: t.trim_start_matches('/').to_owned(),
+                line: i + 1,
+                after_blank: t.starts_with('/'),
+            })
+            .collect()
+    }
+
+    fn table(header: &str, body: &str) -> (Vec<RawRow>, Vec<Warning>) {
+        let header = cells(header);
+        let (layout, _) = read_header(&header).unwrap();
+        let mut warnings = Vec::new();
+        let rows = assemble_rows(&cells(body), &layout, "表1", &mut warnings);
+        (rows, warnings)
+    }
+
+    fn names(rows: &[RawRow]) -> Vec<String> {
+        rows.iter()
+            .map(|r| format!("{}{}", r.group.as_ref().map_or("", |g| &g.text), r.cells[1].text))
+            .collect()
+    }
+
+    #[test]
+    fn joins_a_row_number_split_from_its_row() {
+        let (rows, warnings) = table("序号|指标名称|目标", "/1|甲|6|/2|/乙|5|/3|丙|4");
+        assert_eq!(names(&rows), ["甲", "乙", "丙"]);
+        assert_eq!(rows[1].cells[0].text, "2");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn reads_group_cells() {
+        let header = "类别|指标名称|目标|备注";
+        let body = "/绿色|甲*|#子1|完成|约束性|/|甲*|#子2|完成|约束性|/||#子3|完成|约束性|/|乙|5|预期性";
+        let (rows, warnings) = table(header, body);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].group.as_ref().unwrap().text, "甲*");
+        assert_eq!(rows[2].group.as_ref().unwrap().text, "");
+        assert_eq!(rows[2].cells[1].text, "#子3");
+        assert!(rows[3].group.is_none());
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn counts_off_rows_run_together() {
+        let (rows, _) = table("指标名称|目标|完成", "甲|1|2|乙|3|4|#丙||");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].cells[0].text, "#丙");
+    }
+
+    #[test]
+    fn a_short_row_is_kept_with_a_warning() {
+        let (rows, warnings) = table("序号|指标名称|目标|完成", "/1|甲|6|5|/2|乙|7|/3|丙|8|9");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].cells[3].text, "");
+        assert_eq!(rows[2].cells[1].text, "丙");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("“乙”"), "{}", warnings[0].message);
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_let_go() {
+        let (rows, warnings) = table("序号|指标名称|目标", "/1|甲|6|/|");
+        assert_eq!((rows.len(), warnings.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_truncated_table_warns() {
+        let (rows, warnings) = table("序号|指标名称|目标|完成", "/1|甲|6|5|/2");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("could not be placed"));
+    }
+}
