@@ -16,6 +16,10 @@ pub struct Report {
     pub tables: Vec<IndicatorTable>,
     /// Every named project from the project boxes, in document order.
     pub projects: Vec<Project>,
+    /// Indicator values stated in the headline sentences of the prose (the year's results, the
+    /// next year's targets), in document order. Kept apart from [`Report::tables`]: a table
+    /// value always wins over a narrative one.
+    pub narrative: Vec<NarrativeValue>,
     /// Things the parser noticed but could not place, with line numbers.
     pub warnings: Vec<Warning>,
 }
@@ -209,6 +213,45 @@ pub enum ValueForm {
     Qualitative,
     /// No longer measured (`不再统计`).
     NotTracked,
+}
+
+/// An indicator value stated in a headline sentence of the prose, outside any table
+/// (`全年地区生产总值实现531.3亿元、增长3%`, `提出2023年主要预期目标：地区生产总值增长7%以上`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NarrativeValue {
+    /// Whether the sentence states an achieved value or a target.
+    pub role: ValueRole,
+    /// The year the value is for: the reviewed year for results, the plan year for targets.
+    pub year: Option<u16>,
+    /// The indicator as a table would name it (`地区生产总值增速` for `地区生产总值…增长3%`).
+    pub name: String,
+    /// The unit of the indicator (`%`, `亿元`), when the sentence gives one.
+    pub unit: Option<String>,
+    /// The value, read with the cell grammar (`增长7%以上` → `7%以上`, `下降15.9%` → `-15.9%`).
+    pub value: Value,
+    /// The clause as written (`地区生产总值增长7%以上`).
+    pub evidence: String,
+    /// 1-based line of the sentence.
+    pub line: usize,
+}
+
+/// Whether a value is an achieved result or a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueRole {
+    /// A target set for the year.
+    Target,
+    /// The value achieved in the year.
+    Actual,
+}
+
+impl ValueRole {
+    /// The name used in exports: `target` or `actual`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueRole::Target => "target",
+            ValueRole::Actual => "actual",
+        }
+    }
 }
 
 /// A named project from a project box.

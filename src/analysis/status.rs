@@ -621,6 +621,7 @@ mod tests {
                 table(TableKind::Plan, vec![IndicatorRow { actual: None, ..row("GDP增速", PCT, "7", "") }]),
             ],
             projects: Vec::new(),
+            narrative: Vec::new(),
             warnings: Vec::new(),
         };
         assess_report(&mut report);

@@ -3,8 +3,13 @@
 //! Exit status: 0 with results, 1 when a filter matches nothing, 2 on bad input.
 
 mod check;
+mod compare;
 mod export;
+mod history;
+mod listing;
+mod missed;
 pub mod output;
+mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -50,6 +55,14 @@ pub enum Command {
         /// Report files or folders (default: the embedded sample corpus).
         paths: Vec<PathBuf>,
     },
+    /// List missed targets, most severe first (by shortfall relative to the target).
+    Missed(missed::MissedArgs),
+    /// Count met, missed and unassessed reviewed rows per report.
+    Summary(listing::ListingArgs),
+    /// Compare one indicator across districts and years: targets and results.
+    Compare(compare::CompareArgs),
+    /// Show a district's targets and results over the years, with the trend.
+    History(history::HistoryArgs),
 }
 
 /// Formats of `plangap export`.
@@ -101,6 +114,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
         Some(Command::Check { paths }) => check::run(&paths, out),
+        Some(Command::Missed(args)) => missed::run(&args, out),
+        Some(Command::Summary(args)) => summary::run(&args, out),
+        Some(Command::Compare(args)) => compare::run(&args, out),
+        Some(Command::History(args)) => history::run(&args, out),
         None => {
             let options = crate::tui::Options {
                 paths: cli.paths,

@@ -29,5 +29,6 @@ pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
     let mut warnings = Vec::new();
     let tables = table::parse_tables(&lines, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
-    Ok(Report { file: file.to_owned(), title, tables, projects, warnings })
+    let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
+    Ok(Report { file: file.to_owned(), title, tables, projects, narrative, warnings })
 }

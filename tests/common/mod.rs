@@ -237,6 +237,7 @@ pub fn fuling_2022() -> Report {
             rows,
         }],
         projects: Vec::new(),
+        narrative: Vec::new(),
         warnings: Vec::new(),
     }
 }
@@ -358,6 +359,7 @@ pub fn qijiang_2020() -> Report {
             rows,
         }],
         projects: Vec::new(),
+        narrative: Vec::new(),
         warnings: Vec::new(),
     }
 }

@@ -1,0 +1,305 @@
+//! Canonical indicators: one identity for an indicator however a report writes it
+//! (`GDP增速（%）` and `地区生产总值增速`), kept apart where they differ (`工业增加值增速` is not
+//! `规上工业增加值增速`).
+//!
+//! The alias table is data (`data/indicator_aliases.toml`, compiled in), and a user's config file
+//! (`$XDG_CONFIG_HOME/plangap/config.toml`) may add to it with the same `[[indicator]]` tables.
+
+use crate::model::{Value, ValueForm};
+use crate::text::fold;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The alias table shipped with plangap.
+pub const EMBEDDED_ALIASES: &str = include_str!("../../data/indicator_aliases.toml");
+
+/// Where the embedded table says it comes from in error messages.
+const EMBEDDED_ORIGIN: &str = "data/indicator_aliases.toml";
+
+/// Name endings that already say what is measured: such a name is never given a `增速` suffix.
+const MEASURE_ENDINGS: [&str; 11] =
+    ["增速", "率", "比重", "比例", "占比", "强度", "指数", "之比", "下降", "降低", "减少"];
+
+/// Maps the ways reports write an indicator to one canonical name.
+#[derive(Debug, Clone, Default)]
+pub struct AliasTable {
+    /// Normalised alias → canonical name (every canonical name maps to itself).
+    canonical_of: HashMap<String, String>,
+    /// Name prefixes that stand for several indicators at once (`城乡` → `城镇`, `农村`).
+    splits: Vec<(String, Vec<String>)>,
+}
+
+/// A table or config file that could not be read as an alias table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasError {
+    /// The file the table came from.
+    pub origin: String,
+    /// What was wrong, with the line where the TOML parser gives one.
+    pub message: String,
+}
+
+impl fmt::Display for AliasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: cannot read the indicator aliases: {}. Each [[indicator]] needs `canonical = \"…\"` \
+             and `aliases = [\"…\"]`.",
+            self.origin,
+            self.message.trim_end()
+        )
+    }
+}
+
+impl std::error::Error for AliasError {}
+
+#[derive(Deserialize)]
+struct AliasFile {
+    #[serde(default)]
+    indicator: Vec<IndicatorEntry>,
+    #[serde(default)]
+    split: Vec<SplitEntry>,
+}
+
+#[derive(Deserialize)]
+struct IndicatorEntry {
+    canonical: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SplitEntry {
+    prefix: String,
+    parts: Vec<String>,
+}
+
+impl AliasTable {
+    /// The table shipped with plangap.
+    pub fn embedded() -> AliasTable {
+        AliasTable::from_toml(EMBEDDED_ALIASES, EMBEDDED_ORIGIN)
+            .expect("the embedded alias table is valid (checked by the tests)")
+    }
+
+    /// Reads a table from TOML text; `origin` names the file in errors. Keys other than
+    /// `indicator` and `split` are ignored, so a config file may hold other settings too.
+    pub fn from_toml(text: &str, origin: &str) -> Result<AliasTable, AliasError> {
+        let error = |message: String| AliasError { origin: origin.to_owned(), message };
+        let file: AliasFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+        let mut table = AliasTable::default();
+        for entry in file.indicator {
+            let canonical = normalize_name(&entry.canonical);
+            if canonical.is_empty() {
+                return Err(error("an [[indicator]] has an empty `canonical` name".to_owned()));
+            }
+            for alias in std::iter::once(&entry.canonical).chain(&entry.aliases) {
+                let key = normalize_name(alias);
+                match table.canonical_of.get(&key) {
+                    Some(other) if *other != canonical => {
+                        return Err(error(format!(
+                            "`{alias}` is listed under both `{other}` and `{canonical}`"
+                        )));
+                    }
+                    _ => {
+                        table.canonical_of.insert(key, canonical.clone());
+                    }
+                }
+            }
+        }
+        table.splits = file
+            .split
+            .into_iter()
+            .map(|s| (normalize_name(&s.prefix), s.parts.iter().map(|p| normalize_name(p)).collect()))
+            .collect();
+        Ok(table)
+    }
+
+    /// The embedded table extended by the config file at `config` (when it exists), or at the
+    /// default place ([`config_path`]) when `config` is `None`. The config's entries win.
+    pub fn load(config: Option<&Path>) -> Result<AliasTable, AliasError> {
+        let mut table = AliasTable::embedded();
+        let Some(path) = config.map(Path::to_path_buf).or_else(config_path) else {
+            return Ok(table);
+        };
+        let origin = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => table.extend(AliasTable::from_toml(&text, &origin)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && config.is_none() => {}
+            Err(e) => return Err(AliasError { origin, message: format!("cannot read the file ({e})") }),
+        }
+        Ok(table)
+    }
+
+    /// Adds `other`'s aliases and splits; where both map an alias, `other` wins.
+    pub fn extend(&mut self, other: AliasTable) {
+        self.canonical_of.extend(other.canonical_of);
+        self.splits.extend(other.splits);
+    }
+
+    /// The canonical name of an indicator written `name` (normalised, then looked up; a name
+    /// the table does not know is its own canonical name).
+    pub fn canonical(&self, name: &str) -> String {
+        let key = normalize_name(name);
+        self.canonical_of.get(&key).cloned().unwrap_or(key)
+    }
+
+    /// The canonical name of a table row: like [`AliasTable::canonical`], but a name without a
+    /// unit or measure word whose values are growth rates (`地区生产总值` with target `7.5%左右`)
+    /// is read as `…增速`, and one whose values are falls (`下降3.1%`) as `…下降`.
+    pub fn canonical_for_row(&self, name: &str, unit: Option<&str>, values: &[&Value]) -> String {
+        let base = normalize_name(name);
+        if unit.is_some() || MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
+            return self.canonical(&base);
+        }
+        let reading = values.iter().find(|v| v.form != ValueForm::Empty);
+        match reading.map(|v| rate_reading(v)) {
+            Some(Some(suffix)) => self.canonical(&format!("{base}{suffix}")),
+            _ => self.canonical(&base),
+        }
+    }
+
+    /// Whether `name` is a canonical name or an alias in this table.
+    pub fn knows(&self, name: &str) -> bool {
+        self.canonical_of.contains_key(&normalize_name(name))
+    }
+
+    /// Every name (canonical or alias, normalised) that maps to `canonical`.
+    pub fn names_of<'a>(&'a self, canonical: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.canonical_of.iter().filter(move |(_, c)| *c == canonical).map(|(alias, _)| alias.as_str())
+    }
+
+    /// The parts a name prefix stands for (`城乡居民…` → `城镇居民…`, `农村居民…`), if any.
+    pub fn split_names(&self, name: &str) -> Option<Vec<String>> {
+        let name = normalize_name(name);
+        self.splits.iter().find_map(|(prefix, parts)| {
+            let rest = name.strip_prefix(prefix.as_str())?;
+            Some(parts.iter().map(|part| format!("{part}{rest}")).collect())
+        })
+    }
+}
+
+/// `增速` for a growth-rate value (`7.5%左右`), `下降` for a fall (`下降3.1%`), else `None`.
+fn rate_reading(value: &Value) -> Option<&'static str> {
+    let percent = value.unit.as_deref() == Some("%") || value.raw.contains(['%', '％']);
+    match value.form {
+        ValueForm::Exact(_) | ValueForm::AtLeast(_) | ValueForm::AtMost(_) | ValueForm::About(_)
+            if percent =>
+        {
+            Some("增速")
+        }
+        ValueForm::Fall(_) => Some("下降"),
+        _ => None,
+    }
+}
+
+/// The default config file: `$XDG_CONFIG_HOME/plangap/config.toml`, else
+/// `$HOME/.config/plangap/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    let base =
+        std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| {
+            std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config"))
+        })?;
+    Some(base.join("plangap").join("config.toml"))
+}
+
+/// An indicator name in the form used for comparison: folded ([`fold`]: widths, white space),
+/// Latin letters upper-cased, parentheticals (`（%）`), a leading row number (`1﹒`) or
+/// sub-row marker (`其中：`, `#`, `﹟`) and a trailing `*` removed, and a trailing `增长` read as
+/// `增速`.
+pub fn normalize_name(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    let mut depth = 0usize;
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c.to_ascii_uppercase()),
+            _ => {}
+        }
+    }
+    let mut name = out.trim_end_matches('*').to_owned();
+    let without_number = name.trim_start_matches(|c: char| c.is_ascii_digit());
+    if without_number.len() < name.len() && without_number.starts_with(['.', '、']) {
+        name = without_number.trim_start_matches(['.', '、']).to_owned();
+    }
+    let name = name.strip_prefix("其中:").unwrap_or(&name).trim_start_matches('#');
+    match name.strip_suffix("增长") {
+        Some(stem) if !stem.is_empty() => format!("{stem}增速"),
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(raw: &str, form: ValueForm) -> Value {
+        Value { raw: raw.to_owned(), form, ..Value::default() }
+    }
+
+    #[test]
+    fn normalisation_folds_forms_and_strips_markers() {
+        assert_eq!(normalize_name("GDP增速（%）"), "GDP增速");
+        assert_eq!(normalize_name("ｇｄｐ增速"), "GDP增速");
+        assert_eq!(normalize_name("  其中：税收收入增速（%）"), "税收收入增速");
+        assert_eq!(normalize_name("﹟能耗强度下降（%）"), "能耗强度下降");
+        assert_eq!(normalize_name("空气质量优良天数（天）*"), "空气质量优良天数");
+        assert_eq!(normalize_name("1﹒地区生产总值"), "地区生产总值");
+        assert_eq!(normalize_name("涪陵至钦州铁海联运发送箱量增长（%）"), "涪陵至钦州铁海联运发送箱量增速");
+        assert_eq!(normalize_name("指  标  名  称"), "指标名称");
+    }
+
+    #[test]
+    fn rate_rows_without_measure_word_gain_a_suffix() {
+        let aliases = AliasTable::embedded();
+        let about = value("7.5%左右", ValueForm::About(7.5));
+        let fall = value("下降3.1%", ValueForm::Fall(-3.1));
+        let tons = value("29万吨左右", ValueForm::About(29.0));
+        let points = value("提高1.8个百分点", ValueForm::PointChange(1.8));
+        let within = value("5.5%以内", ValueForm::AtMost(5.5));
+        assert_eq!(aliases.canonical_for_row("地区生产总值", None, &[&about]), "地区生产总值增速");
+        assert_eq!(
+            aliases.canonical_for_row("单位地区生产总值能耗", None, &[&fall]),
+            "单位地区生产总值能耗下降"
+        );
+        assert_eq!(aliases.canonical_for_row("粮食总产量", None, &[&tons]), "粮食总产量");
+        assert_eq!(aliases.canonical_for_row("城镇化率", None, &[&points]), "常住人口城镇化率");
+        assert_eq!(aliases.canonical_for_row("城镇调查失业率", None, &[&within]), "城镇调查失业率");
+        assert_eq!(aliases.canonical_for_row("进出口总额", Some("亿元"), &[&about]), "进出口总额");
+        let empty = value("", ValueForm::Empty);
+        assert_eq!(aliases.canonical_for_row("工业增加值", None, &[&empty, &about]), "工业增加值增速");
+    }
+
+    #[test]
+    fn user_aliases_extend_and_win() {
+        let mut aliases = AliasTable::embedded();
+        let user = "theme = \"dark\"\n[[indicator]]\ncanonical = \"地区生产总值增速\"\naliases = [\"经济增长速度\"]\n\
+                    [[indicator]]\ncanonical = \"民间投资增速\"\naliases = [\"投资增速\"]\n";
+        aliases.extend(AliasTable::from_toml(user, "config.toml").unwrap());
+        assert_eq!(aliases.canonical("经济增长速度"), "地区生产总值增速");
+        assert_eq!(aliases.canonical("投资增速"), "民间投资增速");
+        assert_eq!(aliases.canonical("全社会固定资产投资增速"), "固定资产投资增速");
+    }
+
+    #[test]
+    fn conflicting_aliases_and_bad_toml_are_errors_naming_the_file() {
+        let twice = "[[indicator]]\ncanonical = \"A\"\naliases = [\"X\"]\n[[indicator]]\ncanonical = \"B\"\naliases = [\"X\"]\n";
+        let error = AliasTable::from_toml(twice, "my.toml").unwrap_err();
+        assert!(error.to_string().starts_with("my.toml: "), "{error}");
+        assert!(error.message.contains("`X` is listed under both `A` and `B`"), "{error}");
+        let broken = AliasTable::from_toml("[[indicator]]\ncanonical = \n", "my.toml").unwrap_err();
+        assert!(broken.message.contains("line 2"), "{broken}");
+    }
+
+    #[test]
+    fn splits_expand_a_shared_prefix() {
+        let aliases = AliasTable::embedded();
+        assert_eq!(
+            aliases.split_names("城乡居民人均可支配收入增速"),
+            Some(vec!["城镇居民人均可支配收入增速".to_owned(), "农村居民人均可支配收入增速".to_owned()])
+        );
+        assert_eq!(aliases.split_names("全体居民人均可支配收入增速"), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! Linking years: the target a plan sets for year Y (in the report on Y−1) and the value achieved
+//! in Y (in the report on Y) are the same indicator-year. A review that restates a different
+//! target (revised during the year) keeps both.
+
+use super::canonical::AliasTable;
+use super::status::assess_row;
+use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where a value was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A row of an indicator table.
+    Table,
+    /// A headline sentence of the prose.
+    Narrative,
+}
+
+impl Source {
+    /// The name used in exports: `table` or `narrative`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Table => "table",
+            Source::Narrative => "narrative",
+        }
+    }
+}
+
+/// A value with the place it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced {
+    /// The value as read.
+    pub value: Value,
+    /// Table or narrative.
+    pub source: Source,
+    /// The report's file.
+    pub file: String,
+    /// 1-based line of the row's name cell or of the sentence.
+    pub line: usize,
+}
+
+/// One indicator of one district in one year: the plan's target, the review's target and the
+/// achieved value, wherever the reports give them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorYear {
+    /// The district as its reports' titles write it (`綦江区`).
+    pub district: String,
+    /// The year the target and the result are for.
+    pub year: u16,
+    /// The canonical indicator name.
+    pub canonical: String,
+    /// The name as written by the source of the first value found (review, plan, then prose).
+    pub name: String,
+    /// The unit, from the first source that gives one.
+    pub unit: Option<String>,
+    /// 约束性 (binding) or not, from the first table row that says.
+    pub binding: Option<bool>,
+    /// The target the plan set for the year (plan table or targets sentence of the report on Y−1).
+    pub planned: Option<Sourced>,
+    /// The target as the review of the year states it.
+    pub reviewed: Option<Sourced>,
+    /// The value achieved (review table or results sentence of the report on Y).
+    pub actual: Option<Sourced>,
+    /// Met, missed or unassessed: the review row's status, or, when the result comes from a
+    /// results sentence, the target judged against it.
+    pub status: Option<Status>,
+    /// Actual minus target, negative when short, from the same judgement as `status`.
+    pub gap: Option<f64>,
+}
+
+impl IndicatorYear {
+    /// The target the year was judged against: the review's, else the plan's.
+    pub fn target(&self) -> Option<&Sourced> {
+        self.reviewed.as_ref().or(self.planned.as_ref())
+    }
+
+    /// The plan's target when the review states a different one (revised during the year).
+    pub fn revised_from(&self) -> Option<&Sourced> {
+        let (planned, reviewed) = (self.planned.as_ref()?, self.reviewed.as_ref()?);
+        let differs = match (number(&planned.value), number(&reviewed.value)) {
+            (Some(a), Some(b)) => a != b || kind(&planned.value.form) != kind(&reviewed.value.form),
+            _ => !planned.value.says_same_as(&reviewed.value),
+        };
+        differs.then_some(planned)
+    }
+}
+
+/// The number a value states, where it states one (the bound of `7以上`, the change of
+/// `提高1.8个百分点`, the middle of `6-7%`, the quotient of `1.95:1`, the grade of `Ⅲ类`).
+pub fn number(value: &Value) -> Option<f64> {
+    match value.form {
+        ValueForm::Exact(n)
+        | ValueForm::AtLeast(n)
+        | ValueForm::AtMost(n)
+        | ValueForm::About(n)
+        | ValueForm::PointChange(n)
+        | ValueForm::Rise(n)
+        | ValueForm::Fall(n) => Some(n),
+        ValueForm::Range(low, high) => Some((low + high) / 2.0),
+        ValueForm::Ratio(a, b) if b != 0.0 => Some(a / b),
+        ValueForm::Grade(g) => Some(f64::from(g)),
+        _ => None,
+    }
+}
+
+/// The form without its number, so `7` and `7以上` differ while `7%` and `7` do not.
+fn kind(form: &ValueForm) -> std::mem::Discriminant<ValueForm> {
+    std::mem::discriminant(form)
+}
+
+/// The district a report is about: its title's, else its file (so unnamed reports stay apart).
+pub fn district_of(report: &Report) -> &str {
+    report.title.district.as_deref().unwrap_or(&report.file)
+}
+
+/// The canonical name of a table row.
+pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
+    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
+    aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values)
+}
+
+/// Links every table row and narrative value of `reports` into indicator-years, sorted by
+/// district, canonical name and year. A table value always wins over a narrative one; between
+/// two values for the same place, the first in report and document order wins. A year whose
+/// result comes from a results sentence is judged against its target with [`assess_row`], as a
+/// review row would be.
+pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
+    let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
+    for report in reports {
+        for table in &report.tables {
+            let year = match table.kind {
+                TableKind::Review => table.year.or(report.title.review_year),
+                TableKind::Plan => table.year.or(report.title.plan_year),
+            };
+            let Some(year) = year else { continue };
+            for row in &table.rows {
+                let canonical = row_canonical(row, aliases);
+                let entry = entry(&mut years, report, year, canonical, &row.name, row.unit.as_deref());
+                entry.binding = entry.binding.or(row.binding);
+                let at = |value: &Value| sourced(value, Source::Table, report, row.line);
+                match table.kind {
+                    TableKind::Plan => fill(&mut entry.planned, at(&row.target)),
+                    TableKind::Review => {
+                        let first_review = entry.reviewed.is_none();
+                        fill(&mut entry.reviewed, at(&row.target));
+                        if let Some(actual) = &row.actual {
+                            fill(&mut entry.actual, at(actual));
+                        }
+                        if first_review {
+                            entry.status = row.status;
+                            entry.gap = row.gap;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for report in reports {
+        for stated in &report.narrative {
+            let Some(year) = stated.year else { continue };
+            let canonical = aliases.canonical(&stated.name);
+            let entry = entry(&mut years, report, year, canonical, &stated.name, stated.unit.as_deref());
+            let value = sourced(&stated.value, Source::Narrative, report, stated.line);
+            match stated.role {
+                ValueRole::Target => fill(&mut entry.planned, value),
+                ValueRole::Actual => fill(&mut entry.actual, value),
+            }
+        }
+    }
+    let mut linked: Vec<IndicatorYear> = years.into_values().collect();
+    let stated =
+        |year: &&mut IndicatorYear| year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative);
+    linked.iter_mut().filter(stated).for_each(judge_linked);
+    linked
+}
+
+/// Judges a year whose result was stated in prose against its target, when it has one.
+fn judge_linked(year: &mut IndicatorYear) {
+    let (Some(target), Some(actual)) = (year.target(), year.actual.as_ref()) else { return };
+    let row = IndicatorRow {
+        line: actual.line,
+        name: year.name.clone(),
+        raw_name: year.name.clone(),
+        unit: year.unit.clone(),
+        binding: year.binding,
+        target: target.value.clone(),
+        actual: Some(actual.value.clone()),
+        ..IndicatorRow::default()
+    };
+    let assessment = assess_row(&row);
+    year.status = Some(assessment.status);
+    year.gap = assessment.gap;
+}
+
+/// The indicator-year for `(district of report, canonical, year)`, created on first sight.
+fn entry<'a>(
+    years: &'a mut BTreeMap<(String, String, u16), IndicatorYear>,
+    report: &Report,
+    year: u16,
+    canonical: String,
+    name: &str,
+    unit: Option<&str>,
+) -> &'a mut IndicatorYear {
+    let district = district_of(report).to_owned();
+    let entry = years.entry((district.clone(), canonical.clone(), year)).or_insert_with(|| IndicatorYear {
+        district,
+        year,
+        canonical,
+        name: name.to_owned(),
+        unit: None,
+        binding: None,
+        planned: None,
+        reviewed: None,
+        actual: None,
+        status: None,
+        gap: None,
+    });
+    if entry.unit.is_none() {
+        entry.unit = unit.map(str::to_owned);
+    }
+    entry
+}
+
+fn sourced(value: &Value, source: Source, report: &Report, line: usize) -> Sourced {
+    Sourced { value: value.clone(), source, file: report.file.clone(), line }
+}
+
+/// Puts `value` in an empty place; an empty cell counts as no value.
+fn fill(place: &mut Option<Sourced>, value: Sourced) {
+    let vacant = place.as_ref().is_none_or(|held| held.value.form == ValueForm::Empty);
+    if vacant && (place.is_none() || value.value.form != ValueForm::Empty) {
+        *place = Some(value);
+    }
+}

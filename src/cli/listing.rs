@@ -1,0 +1,151 @@
+//! What the gap-analysis commands (`missed`, `summary`, `compare`, `history`) share: the output
+//! options, loading the reports and the indicator aliases, and the record form of an
+//! indicator-year.
+
+use super::output::{OutputFormat, Record, WriteOptions, write_records};
+use super::{Outcome, report_failures};
+use crate::analysis::canonical::AliasTable;
+use crate::analysis::views::YearRecord;
+use crate::corpus;
+use crate::model::Report;
+use clap::Args;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Widest a table column may be before its cells are cut with `…`.
+const MAX_COLUMN_WIDTH: usize = 48;
+
+/// Output options and inputs of a listing command.
+#[derive(Debug, Clone, Args)]
+pub struct ListingArgs {
+    /// Output format: an aligned table, a JSON array of objects, or CSV.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Start CSV output with a UTF-8 byte-order mark, so spreadsheets read the Chinese text.
+    #[arg(long)]
+    pub csv_bom: bool,
+    /// Report files or folders (default: the embedded sample corpus).
+    pub paths: Vec<PathBuf>,
+}
+
+impl ListingArgs {
+    /// Writes `records` in the chosen format.
+    pub fn write<R: Record>(&self, records: &[R], out: &mut dyn Write) -> io::Result<()> {
+        let options = WriteOptions { csv_bom: self.csv_bom, max_column_width: Some(MAX_COLUMN_WIDTH) };
+        write_records(self.format, records, options, out)
+    }
+}
+
+/// Reports and aliases ready for a view, and whether any input failed.
+pub struct Loaded {
+    /// The reports that loaded.
+    pub reports: Vec<Report>,
+    /// The embedded aliases with the user's config added.
+    pub aliases: AliasTable,
+    /// The outcome so far: [`Outcome::BadInput`] when some file failed.
+    pub input: Outcome,
+}
+
+impl Loaded {
+    /// The command's outcome: bad input outweighs results or no match.
+    pub fn finish(&self, outcome: Outcome) -> Outcome {
+        match self.input {
+            Outcome::BadInput => Outcome::BadInput,
+            _ => outcome,
+        }
+    }
+}
+
+/// Loads `paths` (or the embedded corpus) and the aliases, telling stderr what failed. `Err`
+/// carries the outcome when nothing can be shown: the config is invalid or no report loaded.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
+    let aliases = AliasTable::load(None).map_err(|error| {
+        eprintln!("plangap: {error}");
+        Outcome::BadInput
+    })?;
+    let corpus = corpus::load_paths(paths);
+    let input = report_failures(&corpus.failures);
+    if corpus.reports.is_empty() {
+        return Err(Outcome::BadInput);
+    }
+    Ok(Loaded { reports: corpus.reports, aliases, input })
+}
+
+/// Tells stderr that nothing matched, and returns [`Outcome::NoMatch`].
+pub fn no_match(message: &str) -> Outcome {
+    eprintln!("plangap: {message}");
+    Outcome::NoMatch
+}
+
+/// A list for a message: `a, b, c`, or `none`.
+pub fn listed<T: ToString>(items: &[T]) -> String {
+    match items.is_empty() {
+        true => "none".to_owned(),
+        false => items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A number for a table cell: as short as it is exact (`-3.9`, `2.5`).
+pub fn number_cell(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A binding flag for a table cell: `binding`, `expected` or blank when unknown.
+pub fn binding_cell(binding: Option<bool>) -> String {
+    match binding {
+        Some(true) => "binding".to_owned(),
+        Some(false) => "expected".to_owned(),
+        None => String::new(),
+    }
+}
+
+impl Record for YearRecord {
+    const HEADERS: &'static [&'static str] = &[
+        "district",
+        "year",
+        "indicator",
+        "name",
+        "target",
+        "planned",
+        "actual",
+        "gap",
+        "status",
+        "trend",
+        "unit",
+        "source",
+        "file",
+        "line",
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        let trend = match (self.trend, self.trend_since) {
+            (Some(change), Some(since)) => {
+                let arrow = if change > 0.0 {
+                    "↑"
+                } else if change < 0.0 {
+                    "↓"
+                } else {
+                    "→"
+                };
+                format!("{arrow} {change:+} since {since}")
+            }
+            _ => String::new(),
+        };
+        vec![
+            self.district.clone(),
+            self.year.to_string(),
+            self.canonical.clone(),
+            self.name.clone(),
+            self.target.clone().unwrap_or_default(),
+            self.planned_target.clone().unwrap_or_default(),
+            self.actual.clone().unwrap_or_default(),
+            number_cell(self.gap),
+            self.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            trend,
+            self.unit.clone().unwrap_or_default(),
+            self.source.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            self.file.clone().unwrap_or_default(),
+            self.line.map(|l| l.to_string()).unwrap_or_default(),
+        ]
+    }
+}
