@@ -249,3 +249,33 @@ fn a_theme_file_with_a_mistake_names_its_line_and_falls_back() {
     assert_eq!((settings.theme.name.as_str(), problems.len()), ("mine", 0));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_gap_pane_ranks_missed_rows_and_moving_through_them_selects_the_row() {
+    let mut app = on_fuling();
+    press(&mut app, KeyCode::Tab); // the gap pane
+    assert_eq!(app.focus, Pane::Gap);
+    assert_eq!(app.gap.missed.len(), 7);
+    let name_of = |app: &App| app.current_row().map(|r| r.name.clone()).unwrap_or_default();
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(name_of(&app), "规上工业增加值增速", "largest shortfall relative to the target first");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(name_of(&app), "地区生产总值增速");
+    let text = screen(&draw(&app));
+    assert!(text.contains("未达标 Missed: 7, most severe first"), "{text}");
+    assert!(text.contains("✗ 未达标  差距 gap -3.9"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Indicators);
+    assert_eq!(name_of(&app), "地区生产总值增速");
+}
+
+#[test]
+fn the_gap_pane_shows_the_document_judgement() {
+    let mut app = on_fuling();
+    while app.current_row().is_some_and(|r| r.judgement.is_none()) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let text = screen(&draw(&app));
+    assert!(text.contains("文件所述 the document says (line 218)"), "{text}");
+    assert!(text.contains("视为完成"), "{text}");
+}

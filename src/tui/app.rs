@@ -8,17 +8,21 @@
 use super::keymap::{Action, Key, Keymap, PromptAction};
 use super::layout::{self, Pane, Screen};
 use super::panes::districts::{DistrictTree, TreeItem};
-use super::panes::gap::GapView;
+use super::panes::gap::{self, GapView};
 use super::panes::indicators::{self, IndicatorGrid, RowFilter, SortKey};
 use super::prompt::LineInput;
 use super::theme::{self, ColorMode, Theme};
 use super::width::Glyphs;
+use crate::analysis::canonical::AliasTable;
+use crate::analysis::link::row_canonical;
+use crate::analysis::views::{Comparison, GapRow, MissedFilter, compare, missed};
 use crate::corpus::Corpus;
 use crate::model::{IndicatorTable, Report};
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Where the command line's `export` writes when given no path.
@@ -39,6 +43,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Where user themes live (`$XDG_CONFIG_HOME/plangap/themes`).
     pub themes_dir: Option<PathBuf>,
+    /// How indicator names map to canonical indicators, for comparisons across reports.
+    pub aliases: AliasTable,
 }
 
 /// Something that happened, for [`App::update`].
@@ -135,10 +141,21 @@ pub struct App {
     pub row_offset: usize,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
+    /// The shown report's missed rows, most severe first.
+    pub missed: Vec<GapRow>,
+    /// The selected row's indicator across districts and years, by canonical name (cached until
+    /// the reports change).
+    comparisons: HashMap<String, Comparison>,
+    /// The canonical indicator of the selected row.
+    canonical: Option<String>,
     /// The gap pane's content.
     pub gap: GapView,
-    /// The first gap line shown.
+    /// The selected missed row in the gap pane.
+    pub gap_cursor: usize,
+    /// The first missed row shown in the gap pane.
     pub gap_offset: usize,
+    /// The first detail line shown in the gap pane.
+    pub detail_offset: usize,
     /// Theme, glyphs, keys.
     pub settings: Settings,
     /// The status-line message.
@@ -168,8 +185,13 @@ impl App {
             row_cursor: 0,
             row_offset: 0,
             column_offset: 0,
+            missed: Vec::new(),
+            comparisons: HashMap::new(),
+            canonical: None,
             gap: GapView::default(),
+            gap_cursor: 0,
             gap_offset: 0,
+            detail_offset: 0,
             settings,
             message: None,
             size,
@@ -237,6 +259,8 @@ impl App {
         let mut failures = std::mem::take(&mut self.tree.failures);
         failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
         self.reports.extend(corpus.reports);
+        self.comparisons.clear();
+        self.selection = Selection::Nothing;
         self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
         let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);
         self.tree_cursor = self.tree.lines.iter().position(|l| is_new(l.item)).unwrap_or(0);
@@ -341,6 +365,8 @@ impl App {
             Action::PrevPane => self.focus = self.focus.cycle(-1),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
+            Action::PageDown if self.focus == Pane::Gap => self.scroll_detail(self.page() as isize),
+            Action::PageUp if self.focus == Pane::Gap => self.scroll_detail(-(self.page() as isize)),
             Action::PageDown => self.move_cursor(self.page() as isize),
             Action::PageUp => self.move_cursor(-(self.page() as isize)),
             Action::Top => self.move_cursor(isize::MIN / 2),
@@ -413,10 +439,38 @@ impl App {
                 self.refresh_gap();
             }
             Pane::Gap => {
-                let most = self.gap.lines.len().saturating_sub(self.visible_rows(Pane::Gap));
-                self.gap_offset = step(self.gap_offset, most + 1);
+                self.gap_cursor = step(self.gap_cursor, self.gap.missed.len());
+                if let Some(item) = self.gap.missed.get(self.gap_cursor) {
+                    let (table, row) = (item.table, item.row);
+                    self.select_row(table, row);
+                }
             }
         }
+    }
+
+    /// Scrolls the gap pane's detail by `delta` lines.
+    fn scroll_detail(&mut self, delta: isize) {
+        let (_, detail) = gap::regions(self.pane_inner(Pane::Gap));
+        let most = self.gap.detail.len().saturating_sub(usize::from(detail.height));
+        self.detail_offset =
+            (self.detail_offset as isize).saturating_add(delta).clamp(0, most as isize) as usize;
+    }
+
+    /// Shows row `row` of table `table` of the current report in the table, clearing a filter that
+    /// hides it.
+    fn select_row(&mut self, table: usize, row: usize) {
+        if self.table != table {
+            self.table = table;
+            self.column_offset = 0;
+            self.refresh_grid();
+        }
+        if !self.grid.rows.iter().any(|r| r.row == row) {
+            self.filter = RowFilter::default();
+            self.refresh_grid();
+            self.notify("filter cleared to show the row", false);
+        }
+        self.row_cursor = self.grid.rows.iter().position(|r| r.row == row).unwrap_or(0);
+        self.refresh_gap();
     }
 
     fn on_left(&mut self) {
@@ -464,7 +518,7 @@ impl App {
                 None => {}
             },
             Pane::Indicators => self.focus = Pane::Gap,
-            Pane::Gap => {}
+            Pane::Gap => self.focus = Pane::Indicators,
         }
     }
 
@@ -486,6 +540,13 @@ impl App {
         };
         if selection != self.selection {
             self.selection = selection;
+            self.missed = match self.current_report() {
+                Some(report) => {
+                    missed(std::slice::from_ref(report), &self.settings.aliases, &MissedFilter::default())
+                }
+                None => Vec::new(),
+            };
+            self.gap_cursor = 0;
             self.table = 0;
             self.row_cursor = 0;
             self.row_offset = 0;
@@ -523,14 +584,38 @@ impl App {
         self.refresh_gap();
     }
 
-    /// Rebuilds the gap pane for the current selection and pane width.
+    /// The inside of `pane`'s rectangle; for a hidden pane (narrow terminals), where it would be.
+    pub fn pane_inner(&self, pane: Pane) -> Rect {
+        match layout::compute(self.size, pane) {
+            Screen::Panes(regions) => {
+                regions.pane(pane).map_or(Rect::default(), |r| r.inner(Margin::new(1, 1)))
+            }
+            Screen::TooSmall => Rect::default(),
+        }
+    }
+
+    /// The selected row's indicator across districts and years, if it has a row.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.canonical.as_ref().and_then(|canonical| self.comparisons.get(canonical))
+    }
+
+    /// Rebuilds the gap pane for the current selection and pane size, and points its missed-row
+    /// cursor at the selected row when that row is one of them.
     fn refresh_gap(&mut self) {
-        let width = match layout::compute(self.size, self.focus) {
-            Screen::Panes(regions) => regions.pane(Pane::Gap).map_or(self.size.width, |r| r.width),
-            Screen::TooSmall => self.size.width,
-        };
-        self.gap = GapView::build(self, usize::from(width.saturating_sub(2)));
-        self.gap_offset = 0;
+        self.canonical = self.current_row().map(|row| row_canonical(row, &self.settings.aliases));
+        if let Some(canonical) = &self.canonical
+            && !self.comparisons.contains_key(canonical)
+        {
+            let comparison = compare(&self.reports, &self.settings.aliases, canonical);
+            self.comparisons.insert(canonical.clone(), comparison);
+        }
+        self.gap = GapView::build(self, self.pane_inner(Pane::Gap));
+        let selected = self.grid.rows.get(self.row_cursor).map(|r| (self.table, r.row));
+        if let Some(index) = self.gap.missed.iter().position(|m| Some((m.table, m.row)) == selected) {
+            self.gap_cursor = index;
+        }
+        self.gap_cursor = self.gap_cursor.min(self.gap.missed.len().saturating_sub(1));
+        self.detail_offset = 0;
     }
 
     /// Moves scroll offsets so that each pane's cursor is visible.
@@ -539,6 +624,9 @@ impl App {
         self.tree_offset = keep_visible(self.tree_cursor, self.tree_offset, tree_rows);
         let table_rows = self.visible_rows(Pane::Indicators);
         self.row_offset = keep_visible(self.row_cursor, self.row_offset, table_rows);
+        let (missed, _) = gap::regions(self.pane_inner(Pane::Gap));
+        let missed_rows = usize::from(missed.height.saturating_sub(1)).max(1);
+        self.gap_offset = keep_visible(self.gap_cursor, self.gap_offset, missed_rows);
     }
 
     fn cycle_theme(&mut self) {

@@ -20,7 +20,7 @@ use super::theme::{ColorMode, describe_toml_error};
 use super::width::AmbiguousWidth;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The settings of the configuration file; every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -48,27 +48,20 @@ pub struct Config {
     pub name_splits: Option<toml::Value>,
 }
 
-/// The folder of the configuration: `$XDG_CONFIG_HOME/plangap`, else `$HOME/.config/plangap`.
-pub fn config_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME").filter(|dir| !dir.is_empty()).map(PathBuf::from).or_else(
-        || std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".config")),
-    )?;
-    Some(base.join("plangap"))
-}
-
 impl Config {
     /// Parses configuration text; `source` names it in errors.
     pub fn parse(source: &str, text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|error| format!("{source}: {}", describe_toml_error(text, &error)))
     }
 
-    /// Reads `config.toml` from `dir`. A missing file is the default configuration; an unreadable
-    /// or invalid one is the default configuration and an error message for the user.
-    pub fn load(dir: Option<&Path>) -> (Config, Option<String>) {
-        let Some(path) = dir.map(|d| d.join("config.toml")) else {
+    /// Reads the configuration file at `path` (see
+    /// [`crate::analysis::canonical::config_path`]). A missing file is the default configuration;
+    /// an unreadable or invalid one is the default configuration and an error message for the user.
+    pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+        let Some(path) = path else {
             return (Config::default(), None);
         };
-        match std::fs::read_to_string(&path) {
+        match std::fs::read_to_string(path) {
             Ok(text) => match Config::parse(&path.display().to_string(), &text) {
                 Ok(config) => (config, None),
                 Err(error) => (Config::default(), Some(format!("config {error}; using the defaults"))),
@@ -114,7 +107,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_the_default() {
-        let dir = std::env::temp_dir().join("plangap-config-test-missing");
-        assert_eq!(Config::load(Some(&dir)), (Config::default(), None));
+        let path = std::env::temp_dir().join("plangap-config-test-missing").join("config.toml");
+        assert_eq!(Config::load(Some(&path)), (Config::default(), None));
     }
 }

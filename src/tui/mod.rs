@@ -19,12 +19,13 @@ pub mod theme;
 pub mod view;
 pub mod width;
 
+use crate::analysis::canonical::{AliasTable, config_path};
 use app::{App, Settings};
 use config::Config;
 use keymap::Keymap;
 use ratatui::layout::Rect;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use theme::{ColorEnv, ColorMode, Theme};
 use width::{AmbiguousWidth, Glyphs};
 
@@ -70,6 +71,7 @@ pub fn settings(
         keymap,
         mouse: options.mouse.or(config.mouse).unwrap_or(false),
         themes_dir,
+        aliases: AliasTable::embedded(),
     };
     (settings, problems)
 }
@@ -82,11 +84,15 @@ pub fn run(options: Options) -> anyhow::Result<()> {
              (see `plangap --help`)"
         );
     }
-    let dir = config::config_dir();
-    let (config, config_problem) = Config::load(dir.as_deref());
-    let (settings, mut problems) =
-        settings(&options, &config, &ColorEnv::from_process(), dir.map(|d| d.join("themes")));
+    let config_file = config_path();
+    let (config, config_problem) = Config::load(config_file.as_deref());
+    let themes_dir = config_file.as_deref().and_then(Path::parent).map(|dir| dir.join("themes"));
+    let (mut settings, mut problems) = settings(&options, &config, &ColorEnv::from_process(), themes_dir);
     problems.splice(0..0, config_problem);
+    match AliasTable::load(config_file.as_deref()) {
+        Ok(aliases) => settings.aliases = aliases,
+        Err(error) => problems.push(format!("{error}; using the built-in indicator aliases")),
+    }
     if settings.color_mode != ColorMode::None {
         // crossterm honours NO_COLOR by writing empty colour codes, which reset reverse video
         // too; the colour mode chosen here already accounts for NO_COLOR.

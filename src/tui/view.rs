@@ -4,6 +4,7 @@
 use super::app::{App, Overlay, Selection};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane, Regions, Screen};
 use super::panes::districts::render_tree;
+use super::panes::gap::GapCursor;
 use super::panes::help::{help_lines, render_help};
 use super::panes::indicators::{GridView, Hidden, render_grid};
 use super::panes::status::render_status;
@@ -96,7 +97,16 @@ fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                 }
             }
         }
-        Pane::Gap => app.gap.render(app.gap_offset, inner, buf),
+        Pane::Gap => {
+            let cursor = GapCursor {
+                missed_cursor: app.gap_cursor,
+                missed_offset: app.gap_offset,
+                detail_offset: app.detail_offset,
+                focused,
+                current: app.grid.rows.get(app.row_cursor).map(|r| (app.table, r.row)),
+            };
+            app.gap.render(cursor, styles, inner, buf);
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The districts tree: each district with its reports by review year, each report with a badge of
 //! missed / reviewed rows, and the files that failed to load with their errors.
 
-use crate::model::{Report, Status, TableKind};
+use crate::analysis::views::summary;
+use crate::model::Report;
 use crate::tui::app::App;
 use crate::tui::width::Glyphs;
 use ratatui::buffer::Buffer;
@@ -53,6 +54,8 @@ pub struct DistrictTree {
     pub failures: Vec<(String, String)>,
     /// Whether the failed files are listed.
     pub failures_expanded: bool,
+    /// Per report: missed and reviewed rows (from [`crate::analysis::views::summary`]).
+    pub counts: Vec<(usize, usize)>,
     /// The lines shown, rebuilt when a node opens or closes.
     pub lines: Vec<TreeLine>,
 }
@@ -71,7 +74,9 @@ impl DistrictTree {
         for district in &mut districts {
             district.reports.sort_by_key(|&i| (reports.get(i).and_then(|r| r.title.review_year), i));
         }
-        let mut tree = DistrictTree { districts, failures, failures_expanded: true, lines: Vec::new() };
+        let counts = summary(reports).iter().map(|s| (s.missed, s.reviewed)).collect();
+        let mut tree =
+            DistrictTree { districts, failures, failures_expanded: true, counts, lines: Vec::new() };
         tree.relayout(reports, glyphs);
         tree
     }
@@ -79,10 +84,10 @@ impl DistrictTree {
     /// Rebuilds the shown lines after a node opened or closed.
     pub fn relayout(&mut self, reports: &[Report], glyphs: &Glyphs) {
         let mut lines = Vec::new();
+        let counts = |i: usize| self.counts.get(i).copied().unwrap_or_default();
         for (d, district) in self.districts.iter().enumerate() {
             let marker = if district.expanded { glyphs.expanded } else { glyphs.collapsed };
-            let missed: usize =
-                district.reports.iter().filter_map(|&i| reports.get(i)).map(|r| counts(r).0).sum();
+            let missed: usize = district.reports.iter().map(|&i| counts(i).0).sum();
             lines.push(TreeLine {
                 item: TreeItem::District(d),
                 depth: 0,
@@ -94,7 +99,7 @@ impl DistrictTree {
             }
             for &index in &district.reports {
                 let Some(report) = reports.get(index) else { continue };
-                let (missed, reviewed) = counts(report);
+                let (missed, reviewed) = counts(index);
                 let year = report.title.review_year.map_or("?".to_owned(), |y| y.to_string());
                 lines.push(TreeLine {
                     item: TreeItem::Report(index),
@@ -158,14 +163,6 @@ impl DistrictTree {
         }
         self.lines[..line].iter().rposition(|l| l.depth == 0).unwrap_or(line)
     }
-}
-
-/// Missed and reviewed (review-table) rows of a report.
-pub fn counts(report: &Report) -> (usize, usize) {
-    let reviewed = report.tables.iter().filter(|t| t.kind == TableKind::Review).flat_map(|t| &t.rows);
-    reviewed.fold((0, 0), |(missed, total), row| {
-        (missed + usize::from(row.status == Some(Status::Missed)), total + 1)
-    })
 }
 
 /// The last component of a path.

@@ -1,9 +1,17 @@
-//! The gap pane: for the selected indicator row, its target and result side by side with a bar
-//! of each, the status with its symbol, and the document's own words where it judges the row.
-//! The lines are built when the selection, theme or pane width changes, and only drawn per frame.
+//! The gap pane, in two parts drawn side by side when there is room, else one above the other:
+//! - the report's missed targets, most severe first ([`crate::analysis::views::missed`]), each
+//!   with a bar of its shortfall relative to the target; moving through them selects the row;
+//! - the selected indicator: target and result with a bar of each, the status with its symbol
+//!   and how the analysis reached it, the document's own words where it judges the row, and the
+//!   indicator across districts and over the years ([`crate::analysis::views::compare`]).
+//!
+//! Lines are built when the selection, theme or pane size changes, and only drawn per frame.
 
+use crate::analysis::link::number;
 use crate::analysis::status::assess_row;
-use crate::model::{IndicatorRow, Status, Value, ValueForm};
+use crate::analysis::views::{Comparison, GapRow, YearRecord};
+use crate::model::{IndicatorRow, IndicatorTable, Report, Status};
+use crate::parse::value::parse_value;
 use crate::text::display_width;
 use crate::tui::app::{App, Selection};
 use crate::tui::panes::indicators::{format_gap, status_label};
@@ -14,62 +22,198 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// Width of the labels before bars (`目标 `).
-const LABEL_WIDTH: usize = 6;
+/// Width of the labels before bars (`目标`, a year, a district).
+const LABEL_WIDTH: usize = 8;
 /// Width of the values after bars.
-const VALUE_WIDTH: usize = 14;
+const VALUE_WIDTH: usize = 12;
+/// From this inner width on, the two parts sit side by side.
+const SIDE_BY_SIDE_WIDTH: u16 = 90;
 
-/// The gap pane's lines, ready to draw.
+/// What the detail lines are drawn with: the theme's styles, the glyphs, the width available.
+struct Painter<'a> {
+    styles: &'a Styles<Style>,
+    glyphs: &'a Glyphs,
+    width: usize,
+}
+
+/// Where the two parts of the gap pane go inside it: the missed list and the indicator detail.
+pub fn regions(inner: Rect) -> (Rect, Rect) {
+    if inner.width >= SIDE_BY_SIDE_WIDTH {
+        let left = inner.width * 2 / 5;
+        let missed = Rect { width: left, ..inner };
+        let detail = Rect { x: inner.x + left + 1, width: inner.width - left - 1, ..inner };
+        (missed, detail)
+    } else {
+        let top = (inner.height * 2 / 5).max(3).min(inner.height);
+        let missed = Rect { height: top, ..inner };
+        let detail = Rect { y: inner.y + top, height: inner.height - top, ..inner };
+        (missed, detail)
+    }
+}
+
+/// A missed row of the report: where it is, and its line ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissedItem {
+    /// Index of its table in the report.
+    pub table: usize,
+    /// Index of the row in the table.
+    pub row: usize,
+    /// The line: binding mark, name, bar of the relative shortfall, gap.
+    pub line: Line<'static>,
+}
+
+/// The gap pane's content, ready to draw.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GapView {
-    /// One entry per screen line.
-    pub lines: Vec<Line<'static>>,
+    /// The heading of the missed list.
+    pub missed_heading: Line<'static>,
+    /// The report's missed rows, most severe first.
+    pub missed: Vec<MissedItem>,
+    /// Lines about the selected indicator.
+    pub detail: Vec<Line<'static>>,
 }
 
 impl GapView {
-    /// The pane's content for the app's selection, for a pane `width` columns wide inside.
-    pub fn build(app: &App, width: usize) -> GapView {
+    /// The pane's content for the app's selection, for a pane whose inside is `inner`.
+    pub fn build(app: &App, inner: Rect) -> GapView {
         let styles = &app.settings.theme.styles;
         let glyphs = &app.settings.glyphs;
-        let mut lines = Vec::new();
+        let (missed_area, detail_area) = regions(inner);
+        let (missed_width, width) = (usize::from(missed_area.width), usize::from(detail_area.width));
         match app.selection {
-            Selection::Nothing => lines.push(Line::styled("No report is loaded.", styles.muted)),
+            Selection::Nothing => GapView {
+                detail: vec![Line::styled("No report is loaded.", styles.muted)],
+                ..GapView::default()
+            },
             Selection::Failure(index) => {
-                if let Some((_, error)) = app.tree.failures.get(index) {
-                    lines.extend(
-                        wrap(&glyphs.display(error), width)
-                            .into_iter()
-                            .map(|l| Line::styled(l, styles.error)),
-                    );
+                let error = app.tree.failures.get(index).map_or("", |(_, error)| error.as_str());
+                let detail = wrap(&glyphs.display(error), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, styles.error))
+                    .collect();
+                GapView { detail, ..GapView::default() }
+            }
+            Selection::Report(_) => {
+                let Some(report) = app.current_report() else { return GapView::default() };
+                let missed = missed_items(report, &app.missed, styles, glyphs, missed_width);
+                let heading = format!("未达标 Missed: {}, most severe first", missed.len());
+                let mut detail = Vec::new();
+                let painter = Painter { styles, glyphs, width };
+                match (app.current_table(), app.current_row()) {
+                    (Some(table), Some(row)) => {
+                        row_details(row, table, &painter, &mut detail);
+                        if let Some(comparison) = app.comparison() {
+                            let year = table.year.or(report.title.review_year);
+                            comparisons(comparison, report, year, &painter, &mut detail);
+                        }
+                    }
+                    _ => detail.push(Line::styled("Select an indicator row to see its gap.", styles.muted)),
+                }
+                GapView {
+                    missed_heading: Line::styled(glyphs.truncate(&heading, missed_width), styles.header),
+                    missed,
+                    detail,
                 }
             }
-            Selection::Report(_) => match (app.current_table(), app.current_row()) {
-                (Some(table), Some(row)) => {
-                    let table_caption = glyphs.display(&table.caption).into_owned();
-                    row_details(row, &table_caption, styles, glyphs, width, &mut lines);
-                }
-                _ => lines.push(Line::styled("Select an indicator row to see its gap.", styles.muted)),
-            },
         }
-        GapView { lines }
     }
 
-    /// Draws the lines from `offset` into `area`.
-    pub fn render(&self, offset: usize, area: Rect, buf: &mut Buffer) {
-        for (i, line) in self.lines.iter().skip(offset).take(usize::from(area.height)).enumerate() {
-            buf.set_line(area.x, area.y + i as u16, line, area.width);
+    /// Draws the pane: the missed list from `missed_offset` with `missed_cursor` selected (when
+    /// `focused`), the detail from `detail_offset`.
+    pub fn render(&self, view: GapCursor, styles: &Styles<Style>, inner: Rect, buf: &mut Buffer) {
+        let (missed_area, detail_area) = regions(inner);
+        if missed_area.height > 0 && !self.missed_heading.spans.is_empty() {
+            buf.set_line(missed_area.x, missed_area.y, &self.missed_heading, missed_area.width);
+            let rows = usize::from(missed_area.height - 1);
+            for (i, item) in self.missed.iter().enumerate().skip(view.missed_offset).take(rows) {
+                let y = missed_area.y + 1 + (i - view.missed_offset) as u16;
+                buf.set_line(missed_area.x, y, &item.line, missed_area.width);
+                // Unfocused, the list marks the table's row only when that row is in it.
+                if i == view.missed_cursor && (view.focused || view.current == Some((item.table, item.row))) {
+                    let selected = if view.focused { styles.selected } else { styles.selected_unfocused };
+                    buf.set_style(Rect { y, height: 1, ..missed_area }, selected);
+                }
+            }
         }
+        for (i, line) in
+            self.detail.iter().skip(view.detail_offset).take(usize::from(detail_area.height)).enumerate()
+        {
+            buf.set_line(detail_area.x, detail_area.y + i as u16, line, detail_area.width);
+        }
+    }
+}
+
+/// Where the gap pane's lists are scrolled to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GapCursor {
+    /// The selected missed row.
+    pub missed_cursor: usize,
+    /// The first missed row shown.
+    pub missed_offset: usize,
+    /// The first detail line shown.
+    pub detail_offset: usize,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// The table and row selected in the indicator table.
+    pub current: Option<(usize, usize)>,
+}
+
+/// The missed rows of `report` as lines, each pointing at its table and row.
+fn missed_items(
+    report: &Report,
+    missed: &[GapRow],
+    styles: &Styles<Style>,
+    glyphs: &Glyphs,
+    width: usize,
+) -> Vec<MissedItem> {
+    let worst = missed.iter().filter_map(|g| g.relative_gap).map(f64::abs).fold(0.0, f64::max);
+    let name_width = (width * 2 / 5).max(8);
+    let gap_width = 7;
+    let bar_room = width.saturating_sub(2 + name_width + 1 + 1 + gap_width);
+    missed
+        .iter()
+        .filter_map(|gap| {
+            let table = report.tables.iter().position(|t| t.caption == gap.table)?;
+            let row = report.tables.get(table)?.rows.iter().position(|r| r.line == gap.line)?;
+            let filled = match gap.relative_gap {
+                Some(relative) if worst > 0.0 => {
+                    (((relative.abs() / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
+                }
+                _ => 0,
+            };
+            let mark = if gap.binding == Some(true) { "* " } else { "  " };
+            let line = Line::from(vec![
+                Span::styled(mark, styles.binding),
+                Span::styled(glyphs.fit(&glyphs.display(&gap.name), name_width), styles.text),
+                Span::raw(" "),
+                Span::styled(glyphs.bar.repeat(filled), styles.bar_actual),
+                Span::raw(" ".repeat(bar_room - filled + 1)),
+                Span::styled(
+                    glyphs.fit_right(&gap.gap.map(format_gap).unwrap_or_default(), gap_width),
+                    styles.missed,
+                ),
+            ]);
+            Some(MissedItem { table, row, line })
+        })
+        .collect()
+}
+
+fn status_style(status: Option<Status>, styles: &Styles<Style>) -> Style {
+    match status {
+        Some(Status::Met) => styles.met,
+        Some(Status::Missed) => styles.missed,
+        Some(Status::Unassessed) => styles.unassessed,
+        None => styles.muted,
     }
 }
 
 fn row_details(
     row: &IndicatorRow,
-    caption: &str,
-    styles: &Styles<Style>,
-    glyphs: &Glyphs,
-    width: usize,
+    table: &IndicatorTable,
+    painter: &Painter<'_>,
     lines: &mut Vec<Line<'static>>,
 ) {
+    let (styles, glyphs, width) = (painter.styles, painter.glyphs, painter.width);
     let mut title = vec![Span::styled(glyphs.display(&row.name).into_owned(), styles.title)];
     if let Some(unit) = &row.unit {
         title.push(Span::styled(format!("（{}）", glyphs.display(unit)), styles.muted));
@@ -87,48 +231,38 @@ fn row_details(
     if let Some(parent) = &row.parent {
         context.push(format!("{} {}", glyphs.expanded, glyphs.display(parent)));
     }
-    context.push(format!("{caption}, line {}", row.line));
+    context.push(format!("{}, line {}", glyphs.display(&table.caption), row.line));
     let context = context.join(&format!(" {} ", glyphs.dot));
     lines.push(Line::styled(glyphs.truncate(&context, width), styles.muted));
-    lines.push(Line::default());
 
-    let status_style = match row.status {
-        Some(Status::Met) => styles.met,
-        Some(Status::Missed) => styles.missed,
-        Some(Status::Unassessed) => styles.unassessed,
-        None => styles.muted,
-    };
+    let style = status_style(row.status, styles);
     let mut verdict = Vec::new();
     if let Some(status) = row.status {
-        verdict.push(Span::styled(status_label(status), status_style));
+        verdict.push(Span::styled(status_label(status), style));
     }
     if let Some(gap) = row.gap {
-        verdict.push(Span::styled(format!("  差距 gap {}", format_gap(gap)), status_style));
+        verdict.push(Span::styled(format!("  差距 gap {}", format_gap(gap)), style));
     }
     if row.status.is_some() {
-        let basis = format!("  ({})", assess_row(row).basis);
-        verdict.push(Span::styled(basis, styles.muted));
+        verdict.push(Span::styled(format!("  ({})", assess_row(row).basis), styles.muted));
     }
     if !verdict.is_empty() {
         lines.push(Line::from(verdict));
     }
-
+    // A bar compares; a target alone (plan rows) gets none.
     let target = number(&row.target);
     let actual = row.actual.as_ref().and_then(number);
-    let scale = [target, actual].into_iter().flatten().map(f64::abs).fold(0.0, f64::max);
-    // A bar compares; a target alone (plan rows) gets none.
     let room = if row.actual.is_some() { width.saturating_sub(LABEL_WIDTH + VALUE_WIDTH + 1) } else { 0 };
-    let bars = Bars { scale, room, styles, glyphs };
-    lines.push(bars.line("目标", &row.target.raw, target, styles.bar_target));
+    let bars = Bars::new([target, actual], room, painter);
+    lines.push(bars.line("目标", &row.target.raw, target, styles.bar_target, Vec::new()));
     if let Some(value) = &row.actual {
-        lines.push(bars.line("完成", &value.raw, actual, styles.bar_actual));
+        lines.push(bars.line("完成", &value.raw, actual, styles.bar_actual, Vec::new()));
     }
     if let Some(other) = &row.actual_other {
         let text = format!("{}{}（另一列）", glyphs.fit("", LABEL_WIDTH), glyphs.display(&other.raw));
         lines.push(Line::styled(text, styles.muted));
     }
     if let Some(judgement) = &row.judgement {
-        lines.push(Line::default());
         lines.push(Line::styled(
             format!("文件所述 the document says (line {}):", judgement.line),
             styles.header,
@@ -139,7 +273,74 @@ fn row_details(
     }
 }
 
-/// Bars drawn to one scale, so that a target and its result compare at a glance.
+/// The indicator across districts in `year`, and over the years in the report's district.
+fn comparisons(
+    comparison: &Comparison,
+    report: &Report,
+    year: Option<u16>,
+    painter: &Painter<'_>,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let (styles, glyphs) = (painter.styles, painter.glyphs);
+    let district = crate::analysis::link::district_of(report);
+    let across: Vec<&YearRecord> =
+        comparison.records.iter().filter(|r| Some(r.year) == year && r.actual.is_some()).collect();
+    if across.len() > 1 {
+        lines.push(Line::default());
+        let heading =
+            format!("各区县 Across districts, {}", year.map_or(String::new(), |y| format!("{y}年")));
+        lines.push(Line::styled(heading, styles.header));
+        record_bars(&across, |r| r.district.clone(), district, painter, lines);
+    }
+    let over_years: Vec<&YearRecord> = comparison.records.iter().filter(|r| r.district == district).collect();
+    if over_years.len() > 1 {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("历年 Over the years, {}", glyphs.display(district)), styles.header));
+        record_bars(&over_years, |r| format!("{}年", r.year), "", painter, lines);
+    }
+}
+
+/// One bar line per record: label, a bar of the result, the result, the target, the status;
+/// the label of `highlight`'s district stands out.
+fn record_bars(
+    records: &[&YearRecord],
+    label: impl Fn(&YearRecord) -> String,
+    highlight: &str,
+    painter: &Painter<'_>,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let (styles, glyphs, width) = (painter.styles, painter.glyphs, painter.width);
+    let value = |raw: &Option<String>| raw.as_deref().map(parse_value).as_ref().and_then(number);
+    let room = width.saturating_sub(LABEL_WIDTH + VALUE_WIDTH + 1).min(width / 2);
+    let bars = Bars::new(records.iter().flat_map(|r| [value(&r.actual), value(&r.target)]), room, painter);
+    for record in records {
+        let mut note = Vec::new();
+        if let Some(target) = &record.target {
+            note.push(Span::styled(format!(" 目标 {}", glyphs.display(target)), styles.muted));
+        }
+        if let Some(status) = record.status {
+            let symbol = status_label(status).split(' ').next().unwrap_or_default();
+            note.push(Span::styled(format!(" {symbol}"), status_style(Some(status), styles)));
+        }
+        if let Some(trend) = record.trend {
+            note.push(Span::styled(
+                format!(" ({} since {})", format_gap(trend), record.trend_since.unwrap_or(0)),
+                styles.muted,
+            ));
+        }
+        let name = label(record);
+        let label_style =
+            if !highlight.is_empty() && record.district == highlight { styles.title } else { styles.text };
+        let raw = record.actual.as_deref().map_or("—".to_owned(), |a| glyphs.display(a).into_owned());
+        let mut line = bars.line(&name, &raw, value(&record.actual), styles.bar_actual, note);
+        if let Some(first) = line.spans.first_mut() {
+            first.style = label_style;
+        }
+        lines.push(line);
+    }
+}
+
+/// Bars drawn to one scale, so that the values they stand for compare at a glance.
 struct Bars<'a> {
     /// The value a full bar stands for.
     scale: f64,
@@ -149,44 +350,34 @@ struct Bars<'a> {
     glyphs: &'a Glyphs,
 }
 
-impl Bars<'_> {
-    /// `目标 ██████░░░ 6.5`: a bar of `value`, or just the cell when it has no number.
-    fn line(&self, label: &str, raw: &str, value: Option<f64>, bar_style: Style) -> Line<'static> {
-        let (styles, glyphs, room) = (self.styles, self.glyphs, self.room);
-        let label = glyphs.fit(label, LABEL_WIDTH);
-        let raw = glyphs.display(raw).into_owned();
-        let (Some(value), true) = (value, self.scale > 0.0 && room > 0) else {
-            return Line::from(vec![Span::styled(label, styles.header), Span::styled(raw, styles.text)]);
-        };
-        let filled = ((value.abs() / self.scale) * room as f64).round() as usize;
-        let filled = filled.clamp(usize::from(value != 0.0), room);
-        Line::from(vec![
-            Span::styled(label, styles.header),
-            Span::styled(glyphs.bar.repeat(filled), bar_style),
-            Span::styled(glyphs.bar_rest.repeat(room - filled), styles.muted),
-            Span::styled(format!(" {}", glyphs.truncate(&raw, VALUE_WIDTH)), styles.text),
-        ])
+impl<'a> Bars<'a> {
+    /// Bars of `room` columns scaled to the largest of `values`.
+    fn new(values: impl IntoIterator<Item = Option<f64>>, room: usize, painter: &Painter<'a>) -> Self {
+        let scale = values.into_iter().flatten().map(f64::abs).fold(0.0, f64::max);
+        Bars { scale, room, styles: painter.styles, glyphs: painter.glyphs }
     }
-}
 
-/// The number a value states, for the length of its bar (a range by its low end); `None` for
-/// statements, ratios and grades, which get no bar.
-fn number(value: &Value) -> Option<f64> {
-    match value.form {
-        ValueForm::Exact(n)
-        | ValueForm::AtLeast(n)
-        | ValueForm::AtMost(n)
-        | ValueForm::About(n)
-        | ValueForm::Range(n, _)
-        | ValueForm::PointChange(n)
-        | ValueForm::Rise(n)
-        | ValueForm::Fall(n) => Some(n),
-        ValueForm::Empty
-        | ValueForm::Ratio(..)
-        | ValueForm::Grade(_)
-        | ValueForm::Completion(_)
-        | ValueForm::Qualitative
-        | ValueForm::NotTracked => None,
+    /// `目标    ██████░░░ 6.5 …`: a bar of `value`, or just the value when there is no number.
+    fn line(
+        &self,
+        label: &str,
+        raw: &str,
+        value: Option<f64>,
+        bar_style: Style,
+        note: Vec<Span<'static>>,
+    ) -> Line<'static> {
+        let (styles, glyphs, room) = (self.styles, self.glyphs, self.room);
+        let mut spans = vec![Span::styled(glyphs.fit(&glyphs.display(label), LABEL_WIDTH), styles.header)];
+        if let (Some(value), true) = (value, self.scale > 0.0 && room > 0) {
+            let filled = ((value.abs() / self.scale) * room as f64).round() as usize;
+            let filled = filled.clamp(usize::from(value != 0.0), room);
+            spans.push(Span::styled(glyphs.bar.repeat(filled), bar_style));
+            spans.push(Span::styled(glyphs.bar_rest.repeat(room - filled), styles.muted));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(glyphs.truncate(&glyphs.display(raw), VALUE_WIDTH), styles.text));
+        spans.extend(note);
+        Line::from(spans)
     }
 }
 
@@ -249,5 +440,13 @@ mod tests {
         assert!(wrap("", 5).is_empty());
         assert_eq!(wrap("not a plan report", 10), ["not a plan", "report"]);
         assert_eq!(wrap("a “关于XX区” b", 8), ["a “关于", "XX区” b"]);
+    }
+
+    #[test]
+    fn wide_panes_split_sideways_and_narrow_ones_stack() {
+        let (missed, detail) = regions(Rect::new(0, 0, 100, 12));
+        assert_eq!((missed.width, detail.x, detail.height), (40, 41, 12));
+        let (missed, detail) = regions(Rect::new(0, 0, 60, 10));
+        assert_eq!((missed.height, detail.y, detail.width), (4, 4, 60));
     }
 }
