@@ -119,7 +119,7 @@ fn navigate_filter_and_quit_leave_the_terminal_usable() {
     // Run alone, not in a list: a list goes on to its next command when Ctrl-Z stops this one.
     tmux.text(binary());
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Districts (5)", "the workbench");
+    let screen = tmux.wait_for("? help", "the workbench (its status line is drawn last)");
     assert!(screen.contains("綦江区") && screen.contains("涪陵区") && screen.contains("荣昌区"), "{screen}");
     assert_eq!(tmux.flag("alternate_on"), "1");
 
@@ -168,7 +168,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     let Some(tmux) = Tmux::start(100, 30) else { return };
     tmux.text(&format!("{} --mouse; echo \"exit=$?\"", binary()));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Districts (5)", "the workbench");
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
     assert_ne!(
         tmux.flag("mouse_any_flag").to_owned() + &tmux.flag("mouse_standard_flag"),
         "00",
@@ -181,7 +181,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     let pid_file = tmux.home.join("pid");
     tmux.text(&format!("sh -c 'echo $$ > {}; exec {}'; echo \"term=$?\"", pid_file.display(), binary()));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Districts (5)", "the workbench");
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
     let pid = std::fs::read_to_string(&pid_file).expect("pid file");
     let status = Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
     assert!(status.success());
