@@ -1,7 +1,7 @@
 //! The JSON export contract (`shared/SCHEMA.md`): one document with every report, every
 //! indicator row and every project. Field names here are a public interface: add, never rename.
 
-use crate::model::{IndicatorRow, IndicatorTable, Project, Report};
+use crate::model::{IndicatorRow, IndicatorTable, NarrativeValue, Project, Report};
 use serde::Serialize;
 
 /// The whole export document.
@@ -24,6 +24,8 @@ pub struct ExportReport<'a> {
     issuer: Option<&'a str>,
     indicators: Vec<ExportIndicator<'a>>,
     projects: Vec<ExportProject<'a>>,
+    /// Values stated in headline sentences rather than tables (an addition to the contract).
+    narrative: Vec<ExportNarrative<'a>>,
 }
 
 /// One indicator table row in the export.
@@ -58,6 +60,18 @@ pub struct ExportProject<'a> {
     line: usize,
 }
 
+/// One value stated in a headline sentence.
+#[derive(Debug, Serialize)]
+pub struct ExportNarrative<'a> {
+    role: &'static str,
+    year: Option<u16>,
+    name: &'a str,
+    unit: Option<&'a str>,
+    value: &'a str,
+    evidence: &'a str,
+    line: usize,
+}
+
 impl<'a> ExportDocument<'a> {
     /// Builds the export view of `reports`.
     pub fn new(reports: &'a [Report]) -> Self {
@@ -87,6 +101,7 @@ fn export_report(report: &Report) -> ExportReport<'_> {
             .flat_map(|table| table.rows.iter().map(move |row| export_indicator(table, row)))
             .collect(),
         projects: report.projects.iter().map(export_project).collect(),
+        narrative: report.narrative.iter().map(export_narrative).collect(),
     }
 }
 
@@ -119,5 +134,17 @@ fn export_project(project: &Project) -> ExportProject<'_> {
         stage: project.stage.map(|s| s.as_str()),
         progress: project.progress.as_deref(),
         line: project.line,
+    }
+}
+
+fn export_narrative(value: &NarrativeValue) -> ExportNarrative<'_> {
+    ExportNarrative {
+        role: value.role.as_str(),
+        year: value.year,
+        name: &value.name,
+        unit: value.unit.as_deref(),
+        value: &value.value.raw,
+        evidence: &value.evidence,
+        line: value.line,
     }
 }

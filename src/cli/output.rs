@@ -44,7 +44,7 @@ pub fn write_records<R: Record>(
 ) -> io::Result<()> {
     match format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::from)?;
             writeln!(out)
         }
         OutputFormat::Csv => write_csv(R::HEADERS, records.iter().map(Record::cells), options.csv_bom, out),
