@@ -547,6 +547,7 @@ impl App {
                 None => Vec::new(),
             };
             self.gap_cursor = 0;
+            self.gap_offset = 0;
             self.table = 0;
             self.row_cursor = 0;
             self.row_offset = 0;
