@@ -1,0 +1,313 @@
+//! The workbench's state and its update function (the Elm architecture): [`App::update`] takes a
+//! [`Msg`] (a key, a click, a resize, …) and changes the state; [`crate::tui::view::draw`] draws
+//! the state. Anything that touches the outside world (the clipboard, files) is handed back as an
+//! [`Effect`] for the event loop to perform. Everything derived from the data (the tree, the
+//! table's formatted cells, the gap view) is rebuilt here when the data or the selection changes,
+//! never while drawing.
+
+mod commands;
+mod input;
+mod navigation;
+mod refresh;
+
+use super::keymap::Keymap;
+use super::layout::{self, Pane, Screen};
+use super::panes::districts::{DistrictTree, TreeItem};
+use super::panes::gap::GapView;
+use super::panes::indicators::{IndicatorGrid, RowFilter, SortKey};
+use super::prompt::LineInput;
+use super::theme::{ColorMode, Theme};
+use super::width::Glyphs;
+use crate::analysis::canonical::AliasTable;
+use crate::analysis::views::{Comparison, GapRow};
+use crate::corpus::Corpus;
+use crate::model::{IndicatorTable, Report};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::layout::{Margin, Rect};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Where the command line's `export` writes when given no path.
+pub const DEFAULT_EXPORT_PATH: &str = "plangap-export.json";
+
+/// How the workbench looks and which keys it answers to.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The theme, resolved for [`Settings::color_mode`].
+    pub theme: Theme,
+    /// The colour mode in use (never `Auto`).
+    pub color_mode: ColorMode,
+    /// Chrome glyphs for the terminal's ambiguous width.
+    pub glyphs: Glyphs,
+    /// The key map.
+    pub keymap: Keymap,
+    /// Whether the mouse is captured.
+    pub mouse: bool,
+    /// Where user themes live (`$XDG_CONFIG_HOME/plangap/themes`).
+    pub themes_dir: Option<PathBuf>,
+    /// How indicator names map to canonical indicators, for comparisons across reports.
+    pub aliases: AliasTable,
+}
+
+/// Something that happened, for [`App::update`].
+#[derive(Debug)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The mouse was used (only when captured).
+    Mouse(MouseEvent),
+    /// Text was pasted.
+    Paste(String),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// The process was asked to stop (Ctrl-C, SIGTERM, SIGHUP).
+    Interrupt,
+    /// Files named by `open` were loaded.
+    Loaded(Corpus),
+}
+
+/// Work for the event loop: things that touch the outside world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write the JSON export of the loaded reports to this path.
+    Export(PathBuf),
+    /// Load the reports at this path and add them.
+    Open(PathBuf),
+    /// Give the terminal back and stop the process until the shell resumes it.
+    Suspend,
+}
+
+/// A popup or prompt over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing: keys go to the focused pane.
+    None,
+    /// The list of keys, scrolled by this many lines.
+    Help(usize),
+    /// The row filter being typed.
+    Filter(LineInput),
+    /// The command line being typed.
+    Command(LineInput),
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports an error.
+    pub error: bool,
+}
+
+/// What the indicator pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Nothing is loaded.
+    Nothing,
+    /// A report (index into [`App::reports`]).
+    Report(usize),
+    /// A file that failed to load (index into the tree's failures).
+    Failure(usize),
+}
+
+/// The state of the workbench.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The loaded reports.
+    pub reports: Vec<Report>,
+    /// The districts tree.
+    pub tree: DistrictTree,
+    /// The selected line of the tree.
+    pub tree_cursor: usize,
+    /// The first tree line shown.
+    pub tree_offset: usize,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The popup or prompt, if any.
+    pub overlay: Overlay,
+    /// The report (or failed file) shown.
+    pub selection: Selection,
+    /// The shown table of the report.
+    pub table: usize,
+    /// The row filter.
+    pub filter: RowFilter,
+    /// The row order.
+    pub sort: SortKey,
+    /// The shown table's rows, formatted.
+    pub grid: IndicatorGrid,
+    /// The selected row of the grid.
+    pub row_cursor: usize,
+    /// The first grid row shown.
+    pub row_offset: usize,
+    /// Scrollable columns hidden on the left.
+    pub column_offset: usize,
+    /// The shown report's missed rows, most severe first.
+    pub missed: Vec<GapRow>,
+    /// The selected row's indicator across districts and years, by canonical name (cached until
+    /// the reports change).
+    comparisons: HashMap<String, Comparison>,
+    /// The canonical indicator of the selected row.
+    canonical: Option<String>,
+    /// The gap pane's content.
+    pub gap: GapView,
+    /// The selected missed row in the gap pane.
+    pub gap_cursor: usize,
+    /// The first missed row shown in the gap pane.
+    pub gap_offset: usize,
+    /// The first detail line shown in the gap pane.
+    pub detail_offset: usize,
+    /// Theme, glyphs, keys.
+    pub settings: Settings,
+    /// The status-line message.
+    pub message: Option<Message>,
+    /// The terminal's size.
+    pub size: Rect,
+    /// Set when the workbench should close.
+    pub quit: bool,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    /// The workbench on `corpus`, for a terminal of `size`, the first report selected.
+    pub fn new(corpus: Corpus, settings: Settings, size: Rect) -> App {
+        let mut app = App {
+            reports: Vec::new(),
+            tree: DistrictTree::default(),
+            tree_cursor: 0,
+            tree_offset: 0,
+            focus: Pane::Districts,
+            overlay: Overlay::None,
+            selection: Selection::Nothing,
+            table: 0,
+            filter: RowFilter::default(),
+            sort: SortKey::default(),
+            grid: IndicatorGrid::default(),
+            row_cursor: 0,
+            row_offset: 0,
+            column_offset: 0,
+            missed: Vec::new(),
+            comparisons: HashMap::new(),
+            canonical: None,
+            gap: GapView::default(),
+            gap_cursor: 0,
+            gap_offset: 0,
+            detail_offset: 0,
+            settings,
+            message: None,
+            size,
+            quit: false,
+            effects: Vec::new(),
+        };
+        app.add_corpus(corpus);
+        app
+    }
+
+    /// Takes the effects the last updates asked for.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Shows `text` in the status line.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.message = Some(Message { text: text.into(), error });
+    }
+
+    /// The report shown, if any.
+    pub fn current_report(&self) -> Option<&Report> {
+        match self.selection {
+            Selection::Report(index) => self.reports.get(index),
+            _ => None,
+        }
+    }
+
+    /// The table shown, if any.
+    pub fn current_table(&self) -> Option<&IndicatorTable> {
+        self.current_report().and_then(|report| report.tables.get(self.table))
+    }
+
+    /// The row under the table cursor, if any.
+    pub fn current_row(&self) -> Option<&crate::model::IndicatorRow> {
+        let row = self.grid.rows.get(self.row_cursor)?.row;
+        self.current_table()?.rows.get(row)
+    }
+
+    /// Applies one message.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Key(event) if event.kind != KeyEventKind::Release => self.on_key(event),
+            Msg::Key(_) => {}
+            Msg::Mouse(event) => self.on_mouse(event),
+            Msg::Paste(text) => self.on_paste(&text),
+            Msg::Resize(width, height) => {
+                self.size = Rect::new(0, 0, width, height);
+                self.refresh_gap();
+                self.scroll_into_view();
+            }
+            Msg::Interrupt => self.quit = true,
+            Msg::Loaded(corpus) => {
+                let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
+                self.add_corpus(corpus);
+                let text = format!("opened {loaded} report(s), {failed} failed");
+                self.notify(text, failed > 0);
+            }
+        }
+    }
+
+    /// Adds loaded reports and failures, and selects the first new report in tree order.
+    fn add_corpus(&mut self, corpus: Corpus) {
+        let first_new = self.reports.len();
+        let mut failures = std::mem::take(&mut self.tree.failures);
+        failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
+        self.reports.extend(corpus.reports);
+        self.comparisons.clear();
+        self.selection = Selection::Nothing;
+        self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
+        let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);
+        self.tree_cursor = self.tree.lines.iter().position(|l| is_new(l.item)).unwrap_or(0);
+        self.follow_tree_cursor();
+        self.scroll_into_view();
+    }
+
+    /// Lines above the indicator table's rows: the table switcher (when the report has more
+    /// than one table) and the column header.
+    pub fn table_header_rows(&self) -> u16 {
+        let tables = self.current_report().map_or(0, |r| r.tables.len());
+        1 + u16::from(tables > 1)
+    }
+
+    /// How many lines of content the pane shows.
+    pub fn visible_rows(&self, pane: Pane) -> usize {
+        let Screen::Panes(regions) = layout::compute(self.size, self.focus) else { return 1 };
+        let Some(rect) = regions.pane(pane) else { return 1 };
+        let inner = rect.height.saturating_sub(2);
+        let header = if pane == Pane::Indicators { self.table_header_rows() } else { 0 };
+        usize::from(inner.saturating_sub(header)).max(1)
+    }
+
+    /// The inside of `pane`'s rectangle; for a hidden pane (narrow terminals), where it would be.
+    pub fn pane_inner(&self, pane: Pane) -> Rect {
+        match layout::compute(self.size, pane) {
+            Screen::Panes(regions) => {
+                regions.pane(pane).map_or(Rect::default(), |r| r.inner(Margin::new(1, 1)))
+            }
+            Screen::TooSmall => Rect::default(),
+        }
+    }
+
+    /// The selected row's indicator across districts and years, if it has a row.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.canonical.as_ref().and_then(|canonical| self.comparisons.get(canonical))
+    }
+}
+
+/// The file an error is about.
+fn failed_file(error: &crate::Error) -> String {
+    match error {
+        crate::Error::Read { path, .. } => path.display().to_string(),
+        crate::Error::Empty { file }
+        | crate::Error::NotText { file, .. }
+        | crate::Error::NotAReport { file, .. } => file.clone(),
+    }
+}

@@ -1,0 +1,200 @@
+//! Moving around: cursors and scroll offsets of each pane, the tree, tables and rows.
+
+use super::{App, Selection};
+use crate::analysis::views::{MissedFilter, missed};
+use crate::tui::layout::Pane;
+use crate::tui::panes::districts::TreeItem;
+use crate::tui::panes::gap;
+use crate::tui::panes::indicators::RowFilter;
+
+impl App {
+    /// Rows in half a page of the focused pane.
+    pub(super) fn page(&self) -> usize {
+        (self.visible_rows(self.focus) / 2).max(1)
+    }
+
+    /// Moves the focused pane's selection by `delta` lines, within bounds.
+    pub(super) fn move_cursor(&mut self, delta: isize) {
+        let step = |current: usize, len: usize| -> usize {
+            let last = len.saturating_sub(1) as isize;
+            (current as isize).saturating_add(delta).clamp(0, last.max(0)) as usize
+        };
+        match self.focus {
+            Pane::Districts => {
+                self.tree_cursor = step(self.tree_cursor, self.tree.lines.len());
+                self.follow_tree_cursor();
+            }
+            Pane::Indicators => {
+                self.row_cursor = step(self.row_cursor, self.grid.rows.len());
+                self.refresh_gap();
+            }
+            Pane::Gap => {
+                self.gap_cursor = step(self.gap_cursor, self.gap.missed.len());
+                if let Some(item) = self.gap.missed.get(self.gap_cursor) {
+                    let (table, row) = (item.table, item.row);
+                    self.select_row(table, row);
+                }
+            }
+        }
+    }
+
+    /// Scrolls the gap pane's detail by `delta` lines.
+    pub(super) fn scroll_detail(&mut self, delta: isize) {
+        let (_, detail) = gap::regions(self.pane_inner(Pane::Gap));
+        let most = self.gap.detail.len().saturating_sub(usize::from(detail.height));
+        self.detail_offset =
+            (self.detail_offset as isize).saturating_add(delta).clamp(0, most as isize) as usize;
+    }
+
+    /// Shows row `row` of table `table` of the current report in the table, clearing a filter that
+    /// hides it.
+    fn select_row(&mut self, table: usize, row: usize) {
+        if self.table != table {
+            self.table = table;
+            self.column_offset = 0;
+            self.refresh_grid();
+        }
+        if !self.grid.rows.iter().any(|r| r.row == row) {
+            self.filter = RowFilter::default();
+            self.refresh_grid();
+            self.notify("filter cleared to show the row", false);
+        }
+        self.row_cursor = self.grid.rows.iter().position(|r| r.row == row).unwrap_or(0);
+        self.refresh_gap();
+    }
+
+    /// Left: collapses a district (or goes up to it), or scrolls the table left.
+    pub(super) fn on_left(&mut self) {
+        match self.focus {
+            Pane::Districts => {
+                if self.tree.set_expanded(self.tree_cursor, Some(false)) {
+                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                } else {
+                    self.tree_cursor = self.tree.parent_line(self.tree_cursor);
+                    self.follow_tree_cursor();
+                }
+            }
+            Pane::Indicators => self.column_offset = self.column_offset.saturating_sub(1),
+            Pane::Gap => {}
+        }
+    }
+
+    /// Right: expands a district (or opens the report), or scrolls the table right.
+    pub(super) fn on_right(&mut self) {
+        match self.focus {
+            Pane::Districts => {
+                if self.tree.set_expanded(self.tree_cursor, Some(true)) {
+                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                } else if matches!(
+                    self.tree.lines.get(self.tree_cursor).map(|l| l.item),
+                    Some(TreeItem::Report(_))
+                ) {
+                    self.focus = Pane::Indicators;
+                }
+            }
+            Pane::Indicators => {
+                self.column_offset = (self.column_offset + 1).min(self.grid.max_column_offset());
+            }
+            Pane::Gap => {}
+        }
+    }
+
+    /// Enter: opens a report or toggles a district; moves between the table and the gap pane.
+    pub(super) fn on_select(&mut self) {
+        match self.focus {
+            Pane::Districts => match self.tree.lines.get(self.tree_cursor).map(|l| l.item) {
+                Some(TreeItem::Report(_)) => self.focus = Pane::Indicators,
+                Some(_) => {
+                    self.tree.set_expanded(self.tree_cursor, None);
+                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                }
+                None => {}
+            },
+            Pane::Indicators => self.focus = Pane::Gap,
+            Pane::Gap => self.focus = Pane::Indicators,
+        }
+    }
+
+    /// Esc: clears the row filter, or moves the focus back a pane.
+    pub(super) fn on_back(&mut self) {
+        if self.filter.is_active() {
+            self.filter = RowFilter::default();
+            self.refresh_grid();
+        } else if self.focus != Pane::Districts {
+            self.focus = self.focus.cycle(-1);
+        }
+    }
+
+    /// Shows what the tree cursor points at.
+    pub(super) fn follow_tree_cursor(&mut self) {
+        let selection = match self.tree.lines.get(self.tree_cursor).map(|l| l.item) {
+            Some(TreeItem::Report(index)) => Selection::Report(index),
+            Some(TreeItem::Failure(index)) => Selection::Failure(index),
+            _ => return,
+        };
+        if selection != self.selection {
+            self.selection = selection;
+            self.missed = match self.current_report() {
+                Some(report) => {
+                    missed(std::slice::from_ref(report), &self.settings.aliases, &MissedFilter::default())
+                }
+                None => Vec::new(),
+            };
+            self.gap_cursor = 0;
+            self.gap_offset = 0;
+            self.table = 0;
+            self.row_cursor = 0;
+            self.row_offset = 0;
+            self.column_offset = 0;
+            self.refresh_grid();
+        }
+    }
+
+    /// Shows the next (`step` 1) or previous (`step` -1) table of the report.
+    pub(super) fn switch_table(&mut self, step: isize) {
+        let count = self.current_report().map_or(0, |r| r.tables.len());
+        if count < 2 {
+            self.notify("this report has only one indicator table", false);
+            return;
+        }
+        self.table = (self.table as isize + step).rem_euclid(count as isize) as usize;
+        self.row_cursor = 0;
+        self.row_offset = 0;
+        self.column_offset = 0;
+        self.refresh_grid();
+    }
+
+    /// Moves scroll offsets so that each pane's cursor is visible.
+    pub(super) fn scroll_into_view(&mut self) {
+        let tree_rows = self.visible_rows(Pane::Districts);
+        self.tree_offset = keep_visible(self.tree_cursor, self.tree_offset, tree_rows);
+        let table_rows = self.visible_rows(Pane::Indicators);
+        self.row_offset = keep_visible(self.row_cursor, self.row_offset, table_rows);
+        let (missed, _) = gap::regions(self.pane_inner(Pane::Gap));
+        let missed_rows = usize::from(missed.height.saturating_sub(1)).max(1);
+        self.gap_offset = keep_visible(self.gap_cursor, self.gap_offset, missed_rows);
+    }
+}
+
+/// The offset that keeps `cursor` within `rows` lines starting at `offset`.
+fn keep_visible(cursor: usize, offset: usize, rows: usize) -> usize {
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_stays_in_view() {
+        assert_eq!(keep_visible(0, 5, 10), 0);
+        assert_eq!(keep_visible(14, 0, 10), 5);
+        assert_eq!(keep_visible(7, 3, 10), 3);
+    }
+}

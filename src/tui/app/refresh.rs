@@ -1,0 +1,46 @@
+//! Rebuilding what is derived from the data and the selection: the table's formatted rows and
+//! the gap pane. Done when they change, never while drawing.
+
+use super::App;
+use crate::analysis::link::row_canonical;
+use crate::analysis::views::compare;
+use crate::tui::layout::Pane;
+use crate::tui::panes::gap::GapView;
+use crate::tui::panes::indicators::IndicatorGrid;
+
+impl App {
+    /// Rebuilds the table's rows after the report, table, filter or sort changed, keeping the
+    /// cursor on the same row where it is still shown.
+    pub(super) fn refresh_grid(&mut self) {
+        let previous = self.grid.rows.get(self.row_cursor).map(|r| r.row);
+        self.grid = match self.current_table() {
+            Some(table) => IndicatorGrid::build(table, &self.filter, self.sort, &self.settings.glyphs),
+            None => IndicatorGrid::default(),
+        };
+        self.row_cursor = previous
+            .and_then(|row| self.grid.rows.iter().position(|r| r.row == row))
+            .unwrap_or(0)
+            .min(self.grid.rows.len().saturating_sub(1));
+        self.column_offset = self.column_offset.min(self.grid.max_column_offset());
+        self.refresh_gap();
+    }
+
+    /// Rebuilds the gap pane for the current selection and pane size, and points its missed-row
+    /// cursor at the selected row when that row is one of them.
+    pub(super) fn refresh_gap(&mut self) {
+        self.canonical = self.current_row().map(|row| row_canonical(row, &self.settings.aliases));
+        if let Some(canonical) = &self.canonical
+            && !self.comparisons.contains_key(canonical)
+        {
+            let comparison = compare(&self.reports, &self.settings.aliases, canonical);
+            self.comparisons.insert(canonical.clone(), comparison);
+        }
+        self.gap = GapView::build(self, self.pane_inner(Pane::Gap));
+        let selected = self.grid.rows.get(self.row_cursor).map(|r| (self.table, r.row));
+        if let Some(index) = self.gap.missed.iter().position(|m| Some((m.table, m.row)) == selected) {
+            self.gap_cursor = index;
+        }
+        self.gap_cursor = self.gap_cursor.min(self.gap.missed.len().saturating_sub(1));
+        self.detail_offset = 0;
+    }
+}
