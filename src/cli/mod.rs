@@ -4,7 +4,9 @@
 
 mod check;
 mod export;
+mod find;
 pub mod output;
+mod projects;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -38,6 +40,10 @@ pub enum Command {
         /// Report files or folders (default: the embedded sample corpus).
         paths: Vec<PathBuf>,
     },
+    /// List the projects of the reports; with a query (characters or pinyin), best matches first.
+    Projects(projects::ProjectsArgs),
+    /// Filter lines read from stdin with the finder's engine, best first, like `fzf --filter`.
+    Find(find::FindArgs),
 }
 
 /// Formats of `plangap export`.
@@ -89,6 +95,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
         Some(Command::Check { paths }) => check::run(&paths, out),
+        Some(Command::Projects(args)) => projects::run(&args, out),
+        Some(Command::Find(args)) => find::run(&args, &mut std::io::stdin().lock(), out),
         None => check::run(&cli.paths, out),
     }
 }

@@ -1,0 +1,294 @@
+//! The matching engine over a list of candidate strings: storage prepared once, then ranked
+//! searches. Used by the corpus index and, on its own, by `plangap find --filter`.
+//!
+//! Names live in one text buffer; only names that folding changes or that contain a place name
+//! of the pinyin override table get extra data. A search checks each candidate without
+//! allocating (the matcher's subsequence test, the bit-parallel pinyin alignment), scores only
+//! the candidates that match, and spreads the work over the cores when the list is large.
+
+use super::align::{Name, Scratch};
+use super::fold;
+use super::matcher::{Matcher, SkimMatcher};
+use super::pinyin::{self, Syllable};
+use super::query::{Query, Term};
+use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::ops::Range;
+
+/// Lists shorter than this are searched in one piece; longer ones are split over the cores.
+const PARALLEL_CHUNK: usize = 4096;
+const NO_EXTRA: u32 = u32::MAX;
+
+/// A candidate that matched a query, with its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The candidate's index in its list (for the corpus index, the entry index).
+    pub candidate: usize,
+    /// Sum of the terms' scores; 0 for the empty query.
+    pub score: i32,
+}
+
+/// A list of candidate strings prepared for matching.
+pub struct Candidates {
+    text: String,
+    spans: Vec<Span>,
+    extras: Vec<Extra>,
+    folded: String,
+    origins: Vec<u32>,
+    places: Vec<(u32, Syllable)>,
+    matcher: Box<dyn Matcher>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    extra: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Extra {
+    folded: Option<Range<usize>>,
+    origins: Range<usize>,
+    places: Range<usize>,
+}
+
+/// What a candidate needs besides its text, computed at build time.
+struct Preparation {
+    candidate: usize,
+    folded: Option<fold::Folded>,
+    places: Vec<(u32, Syllable)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    score: i32,
+    length: usize,
+    candidate: usize,
+}
+
+impl Candidates {
+    /// Prepares `names`, in order; candidate `i` is the `i`-th name.
+    pub fn new<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Candidates {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for name in names {
+            let start = text.len();
+            text.push_str(name.as_ref());
+            spans.push(Span { start, end: text.len(), extra: NO_EXTRA });
+        }
+        Candidates::prepare(text, spans)
+    }
+
+    /// Prepares every line of `text` (`\n` or `\r\n` line ends) as a candidate, without copying
+    /// the text. A final line end does not start another candidate.
+    pub fn from_lines(text: String) -> Candidates {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.strip_suffix('\n').unwrap_or(line);
+            let content = content.strip_suffix('\r').unwrap_or(content);
+            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA });
+            start += line.len();
+        }
+        Candidates::prepare(text, spans)
+    }
+
+    fn prepare(text: String, mut spans: Vec<Span>) -> Candidates {
+        let preparations: Vec<Preparation> = spans
+            .par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .enumerate()
+            .filter_map(|(candidate, span)| prepare_one(candidate, text.get(span.start..span.end)?))
+            .collect();
+        let mut candidates = Candidates {
+            text: String::new(),
+            spans: Vec::new(),
+            extras: Vec::with_capacity(preparations.len()),
+            folded: String::new(),
+            origins: Vec::new(),
+            places: Vec::new(),
+            matcher: Box::new(SkimMatcher::default()),
+        };
+        for preparation in preparations {
+            if let Some(span) = spans.get_mut(preparation.candidate) {
+                span.extra = u32::try_from(candidates.extras.len()).unwrap_or(NO_EXTRA);
+                let extra = candidates.store(preparation);
+                candidates.extras.push(extra);
+            }
+        }
+        candidates.text = text;
+        candidates.spans = spans;
+        candidates
+    }
+
+    fn store(&mut self, preparation: Preparation) -> Extra {
+        let (folded, origins) = match preparation.folded {
+            Some(f) => {
+                let start = self.folded.len();
+                self.folded.push_str(&f.text);
+                let origins_start = self.origins.len();
+                self.origins.extend_from_slice(&f.origins);
+                (Some(start..self.folded.len()), origins_start..self.origins.len())
+            }
+            None => (None, 0..0),
+        };
+        let places_start = self.places.len();
+        self.places.extend_from_slice(&preparation.places);
+        Extra { folded, origins, places: places_start..self.places.len() }
+    }
+
+    /// The number of candidates.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when there are no candidates.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Candidate `candidate` as written; empty when out of range.
+    pub fn text(&self, candidate: usize) -> &str {
+        self.spans.get(candidate).and_then(|s| self.text.get(s.start..s.end)).unwrap_or("")
+    }
+
+    /// Every match of `query` among all candidates (`pool` = `None`) or among the candidates in
+    /// `pool`, best first: higher score, then shorter name, then earlier candidate. The empty
+    /// query matches every candidate, in candidate order.
+    pub fn search(&self, query: &Query, pool: Option<&[usize]>) -> Vec<Match> {
+        if query.is_empty() {
+            let mut all: Vec<usize> = pool.map_or_else(|| (0..self.len()).collect(), <[usize]>::to_vec);
+            all.sort_unstable();
+            return all.into_iter().map(|candidate| Match { candidate, score: 0 }).collect();
+        }
+        let mut ranked = match pool {
+            Some(ids) => self.rank(query, ids.par_iter().copied()),
+            None => self.rank(query, (0..self.len()).into_par_iter()),
+        };
+        ranked.par_sort_unstable_by_key(|r| (Reverse(r.score), r.length, r.candidate));
+        ranked.into_iter().map(|r| Match { candidate: r.candidate, score: r.score }).collect()
+    }
+
+    /// The characters of candidate `candidate` that `query` matches, as indices of the
+    /// characters of the name as written (not bytes, not pinyin letters), increasing; empty when
+    /// it does not match.
+    pub fn positions(&self, query: &Query, candidate: usize) -> Vec<usize> {
+        let Some(name) = self.name(candidate) else { return Vec::new() };
+        let mut scratch = Scratch::default();
+        let mut positions = Vec::new();
+        for term in query.parts() {
+            match self.match_term(term, name, &mut scratch, true) {
+                Some((_, found)) => positions.extend(found),
+                None => return Vec::new(),
+            }
+        }
+        if let Some(origins) = self.origins(candidate) {
+            positions.iter_mut().for_each(|p| *p = origins.get(*p).map_or(*p, |&o| o as usize));
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+
+    fn rank(&self, query: &Query, ids: impl IndexedParallelIterator<Item = usize>) -> Vec<Ranked> {
+        ids.with_min_len(PARALLEL_CHUNK)
+            .map_init(Scratch::default, |scratch, candidate| self.score(query, candidate, scratch))
+            .flatten()
+            .collect()
+    }
+
+    /// The score of one candidate, or `None` when some term does not match.
+    fn score(&self, query: &Query, candidate: usize, scratch: &mut Scratch) -> Option<Ranked> {
+        let name = self.name(candidate)?;
+        let mut score = 0i32;
+        for term in query.parts() {
+            score = score.saturating_add(self.match_term(term, name, scratch, false)?.0);
+        }
+        Some(Ranked { score, length: self.text(candidate).chars().count(), candidate })
+    }
+
+    /// The better of the literal match (the matcher on the folded name) and the pinyin-aware
+    /// alignment, with positions in the folded name when `positions` is set.
+    fn match_term(
+        &self,
+        term: &Term,
+        name: Name<'_>,
+        scratch: &mut Scratch,
+        positions: bool,
+    ) -> Option<(i32, Vec<usize>)> {
+        let spelled = match &term.spelling {
+            Some(spelling) if !spelling.aligns(name) => return None,
+            Some(spelling) => spelling.best(name, scratch, positions),
+            None => None,
+        };
+        let literal = if !self.matcher.may_match(name.folded, &term.text) {
+            None
+        } else if positions {
+            self.matcher.positions(name.folded, &term.text)
+        } else {
+            self.matcher.score(name.folded, &term.text).map(|score| (score, Vec::new()))
+        };
+        match (spelled, literal) {
+            (Some(spelled), Some(literal)) => Some(if literal.0 >= spelled.0 { literal } else { spelled }),
+            (spelled, literal) => spelled.or(literal),
+        }
+    }
+
+    fn extra(&self, candidate: usize) -> Option<&Extra> {
+        let span = self.spans.get(candidate)?;
+        self.extras.get(span.extra as usize)
+    }
+
+    fn name(&self, candidate: usize) -> Option<Name<'_>> {
+        let span = self.spans.get(candidate)?;
+        let Some(extra) = self.extras.get(span.extra as usize) else {
+            return Some(Name { folded: self.text.get(span.start..span.end)?, places: &[] });
+        };
+        let folded = match &extra.folded {
+            Some(range) => self.folded.get(range.clone())?,
+            None => self.text.get(span.start..span.end)?,
+        };
+        Some(Name { folded, places: self.places.get(extra.places.clone()).unwrap_or(&[]) })
+    }
+
+    fn origins(&self, candidate: usize) -> Option<&[u32]> {
+        let extra = self.extra(candidate)?;
+        self.origins.get(extra.origins.clone()).filter(|o| !o.is_empty())
+    }
+}
+
+/// Folding and place readings for one name, when it needs either.
+fn prepare_one(candidate: usize, name: &str) -> Option<Preparation> {
+    if name.chars().all(|c| fold::is_stable(c) && !pinyin::may_start_place(c)) {
+        return None;
+    }
+    let folded = fold::fold(name);
+    let places = pinyin::place_readings(folded.as_ref().map_or(name, |f| f.text.as_str()));
+    if folded.is_none() && places.is_empty() {
+        return None;
+    }
+    Some(Preparation { candidate, folded, places })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_on_either_line_end() {
+        let candidates = Candidates::from_lines("藻渡水库\r\n綦江区\n\n涪陵区\n".to_owned());
+        assert_eq!(candidates.len(), 4);
+        assert_eq!(candidates.text(0), "藻渡水库");
+        assert_eq!(candidates.text(2), "");
+        assert_eq!(candidates.text(3), "涪陵区");
+        assert_eq!(candidates.text(9), "");
+    }
+
+    #[test]
+    fn positions_map_back_through_folding() {
+        let candidates = Candidates::new(["Ⅲ类水质（二期）"]);
+        assert_eq!(candidates.positions(&Query::parse("iii"), 0), vec![0]);
+        assert_eq!(candidates.positions(&Query::parse("水 (二"), 0), vec![2, 4, 5]);
+    }
+}

@@ -1,0 +1,226 @@
+//! Pinyin readings of Chinese characters, computed once: every reading of every character (so a
+//! polyphonic character's other readings are accepted), and a small table of place names whose
+//! reading the `pinyin` crate gets wrong out of context (重庆 is chongqing, not zhongqing).
+//!
+//! Readings are plain lower-case ASCII without tones; `ü` is written `v` (the input-method
+//! convention, `lv`), with `u` accepted as a second spelling (`lu`).
+
+use pinyin::ToPinyinMulti;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Place names (and a few words common in plan reports) whose characters read differently from
+/// the characters' first reading, with their reading in context, one syllable per character.
+pub const PLACE_READINGS: &[(&str, &str)] = &[
+    ("重庆", "chong qing"),
+    ("长寿", "chang shou"),
+    ("长江", "chang jiang"),
+    ("长征", "chang zheng"),
+    ("长沙", "chang sha"),
+    ("长春", "chang chun"),
+    ("长安", "chang an"),
+    ("长治", "chang zhi"),
+    ("成都", "cheng du"),
+    ("丰都", "feng du"),
+    ("首都", "shou du"),
+    ("厦门", "xia men"),
+    ("六安", "lu an"),
+    ("六合", "lu he"),
+    ("蚌埠", "beng bu"),
+    ("丽水", "li shui"),
+    ("单县", "shan xian"),
+    ("铅山", "yan shan"),
+    ("东阿", "dong e"),
+    ("番禺", "pan yu"),
+    ("泊头", "bo tou"),
+    ("大足", "da zu"),
+    ("银行", "yin hang"),
+];
+
+/// The longest syllable (`zhuang`, `shuang`, `chuang`).
+pub const MAX_SYLLABLE_LEN: usize = 6;
+
+/// A syllable, as an index into [`syllables`].
+pub type Syllable = u16;
+
+/// The first and last code points with a dense reading entry (CJK symbols, extension A and the
+/// unified ideographs; compatibility ideographs fold to unified ones before lookup).
+const FIRST: u32 = 0x3000;
+const LAST: u32 = 0x9FFF;
+
+/// All readings of all characters, built on first use.
+struct ReadingTable {
+    /// Every distinct syllable.
+    syllables: Vec<String>,
+    /// Per code point from [`FIRST`]: start in `lists` (upper bits) and count (low 4 bits).
+    dense: Vec<u32>,
+    /// Syllable lists, the character's first reading first.
+    lists: Vec<Syllable>,
+    /// Place-name words by their first character.
+    places: HashMap<char, Vec<PlaceWord>>,
+    /// Bit `c % 128` set for each first character of a place name: a one-instruction filter.
+    place_starts: u128,
+}
+
+/// A word of [`PLACE_READINGS`]: its characters and their syllables in context.
+struct PlaceWord {
+    chars: Vec<char>,
+    syllables: Vec<Syllable>,
+}
+
+fn table() -> &'static ReadingTable {
+    static TABLE: OnceLock<ReadingTable> = OnceLock::new();
+    TABLE.get_or_init(ReadingTable::build)
+}
+
+impl ReadingTable {
+    fn build() -> ReadingTable {
+        let mut interner = Interner::default();
+        let mut dense = Vec::with_capacity((LAST - FIRST + 1) as usize);
+        let mut lists = Vec::new();
+        let mut readings = Vec::new();
+        for code in FIRST..=LAST {
+            readings.clear();
+            if let Some(multi) = char::from_u32(code).and_then(|c| c.to_pinyin_multi()) {
+                for reading in multi {
+                    for spelling in spellings(reading.plain()) {
+                        let id = interner.intern(&spelling);
+                        if !readings.contains(&id) {
+                            readings.push(id);
+                        }
+                    }
+                }
+            }
+            readings.truncate(15);
+            let start = u32::try_from(lists.len()).unwrap_or(0);
+            dense.push(start << 4 | readings.len() as u32);
+            lists.extend_from_slice(&readings);
+        }
+        let mut places: HashMap<char, Vec<PlaceWord>> = HashMap::new();
+        for (word, reading) in PLACE_READINGS {
+            let chars: Vec<char> = word.chars().collect();
+            let syllables: Vec<Syllable> = reading.split(' ').map(|s| interner.intern(s)).collect();
+            if let (Some(&first), true) = (chars.first(), chars.len() == syllables.len()) {
+                places.entry(first).or_default().push(PlaceWord { chars, syllables });
+            }
+        }
+        let place_starts = places.keys().fold(0, |bits, &c| bits | 1 << (u32::from(c) % 128));
+        ReadingTable { syllables: interner.syllables, dense, lists, places, place_starts }
+    }
+}
+
+/// The ASCII spellings of a plain reading: `lü` gives `lv` and `lu`, `ê` gives `e`; readings
+/// with other marks (the interjections `ḿ`, `ň`) have none.
+fn spellings(plain: &str) -> Vec<String> {
+    let plain = plain.replace('ê', "e");
+    let variants = if plain.contains('ü') {
+        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+    } else {
+        vec![plain]
+    };
+    variants.into_iter().filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())).collect()
+}
+
+#[derive(Default)]
+struct Interner {
+    syllables: Vec<String>,
+    ids: HashMap<String, Syllable>,
+}
+
+impl Interner {
+    fn intern(&mut self, syllable: &str) -> Syllable {
+        if let Some(&id) = self.ids.get(syllable) {
+            return id;
+        }
+        let id = Syllable::try_from(self.syllables.len()).unwrap_or(Syllable::MAX);
+        self.syllables.push(syllable.to_owned());
+        self.ids.insert(syllable.to_owned(), id);
+        id
+    }
+}
+
+/// Every syllable, indexed by [`Syllable`].
+pub fn syllables() -> &'static [String] {
+    &table().syllables
+}
+
+/// The spelling of a syllable.
+pub fn spelling(syllable: Syllable) -> &'static str {
+    syllables().get(usize::from(syllable)).map_or("", String::as_str)
+}
+
+/// The readings of `c`, its most common reading first; empty for characters without pinyin.
+#[inline]
+pub fn readings(c: char) -> &'static [Syllable] {
+    let code = u32::from(c);
+    if !(FIRST..=LAST).contains(&code) {
+        return &[];
+    }
+    let table = table();
+    let Some(&packed) = table.dense.get((code - FIRST) as usize) else { return &[] };
+    let start = (packed >> 4) as usize;
+    table.lists.get(start..start + (packed & 15) as usize).unwrap_or(&[])
+}
+
+/// True when a place name of the override table may start with `c` (fast check at index time).
+#[inline]
+pub fn may_start_place(c: char) -> bool {
+    let table = table();
+    table.place_starts & 1 << (u32::from(c) % 128) != 0 && table.places.contains_key(&c)
+}
+
+/// The in-context readings of place names in `folded`: `(character index, syllable)` for each
+/// character inside a place name of [`PLACE_READINGS`], in order.
+pub fn place_readings(folded: &str) -> Vec<(u32, Syllable)> {
+    let table = table();
+    let chars: Vec<char> = folded.chars().collect();
+    let mut found = Vec::new();
+    let mut index = 0;
+    while let Some(c) = chars.get(index) {
+        let word = table.places.get(c).and_then(|words| {
+            words.iter().find(|w| chars.get(index..index + w.chars.len()) == Some(w.chars.as_slice()))
+        });
+        match word {
+            Some(word) => {
+                for (offset, &syllable) in word.syllables.iter().enumerate() {
+                    found.push((u32::try_from(index + offset).unwrap_or(u32::MAX), syllable));
+                }
+                index += word.chars.len();
+            }
+            None => index += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelled(c: char) -> Vec<&'static str> {
+        readings(c).iter().map(|&s| spelling(s)).collect()
+    }
+
+    #[test]
+    fn polyphonic_characters_keep_every_reading() {
+        assert_eq!(spelled('重'), vec!["zhong", "chong", "tong"]);
+        assert_eq!(spelled('长'), vec!["zhang", "chang"]);
+        assert_eq!(spelled('綦'), vec!["qi"]);
+        assert_eq!(spelled('绿'), vec!["lv", "lu"]);
+        assert!(spelled('A').is_empty());
+    }
+
+    #[test]
+    fn place_names_read_in_context() {
+        let found = place_readings("重庆市长寿区");
+        let read: Vec<(u32, &str)> = found.iter().map(|&(i, s)| (i, spelling(s))).collect();
+        assert_eq!(read, vec![(0, "chong"), (1, "qing"), (3, "chang"), (4, "shou")]);
+        assert!(place_readings("重大项目").is_empty());
+    }
+
+    #[test]
+    fn syllables_fit_the_matcher() {
+        assert!(syllables().iter().all(|s| !s.is_empty() && s.len() <= MAX_SYLLABLE_LEN));
+        assert!(syllables().iter().all(|s| s.bytes().all(|b| b.is_ascii_lowercase())));
+    }
+}
