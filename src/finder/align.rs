@@ -61,26 +61,36 @@ pub struct Name<'a> {
 /// Reusable memory for [`Spelling::best`], one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    chars: Vec<char>,
+    /// The active columns: characters of the name that can take something from the term.
+    columns: Vec<usize>,
+    /// One cell per term position for each active column.
     cells: Vec<Cell>,
+    /// Per term position, the best full match two or more columns back (a gap's source).
     gaps: Vec<Gap>,
-    solid_before: Vec<Option<usize>>,
 }
 
+/// The best way found to use the term up to a position, ending with a match in a column.
 #[derive(Debug, Clone, Copy)]
 struct State {
     score: i32,
+    /// How many term characters the column's character took.
     taken: u8,
     from: From,
+    /// The active column of the previous match (for `Full`, `Partial` and `Gap`).
+    previous: u32,
 }
 
-const EMPTY: State = State { score: NONE, taken: 0, from: From::Start };
+const EMPTY: State = State { score: NONE, taken: 0, from: From::Start, previous: 0 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum From {
+    /// The first match.
     Start,
+    /// Right after a full match in the previous column.
     Full,
+    /// After a partial reading, at the next character that is not punctuation.
     Partial,
+    /// After a full match, characters skipped.
     Gap,
 }
 
@@ -92,8 +102,9 @@ struct Cell {
 
 #[derive(Debug, Clone, Copy)]
 struct Gap {
-    score: i32,
-    from: u32,
+    /// The full match's score minus the gap penalty it would pay per column.
+    adjusted: i32,
+    column: u32,
 }
 
 impl Spelling {
@@ -140,13 +151,14 @@ impl Spelling {
             let mut full = (ready & self.literal(c)) << 1;
             let mut partial = 0;
             let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
-            for &syllable in place.iter().chain(pinyin::readings(c)) {
+            for syllable in (Readings { place, table: pinyin::readings(c) }).iter() {
                 let (f, p) = self.take(ready, syllable);
                 full |= f;
                 partial |= p;
             }
             free |= full;
-            after_partial = if is_skippable(c) { after_partial | partial } else { partial };
+            after_partial =
+                if after_partial != 0 && is_skippable(c) { after_partial | partial } else { partial };
             if (free | after_partial) & self.goal != 0 {
                 return true;
             }
@@ -156,55 +168,74 @@ impl Spelling {
 
     /// The score of the best alignment, and with `positions` the indices of the folded name's
     /// characters it matched (increasing). `None` when the term does not align.
+    ///
+    /// Only the characters that can take something from the term are visited in depth; the
+    /// gap penalty between two matches is computed from their distance.
     pub fn best(&self, name: Name<'_>, scratch: &mut Scratch, positions: bool) -> Option<(i32, Vec<usize>)> {
-        scratch.chars.clear();
-        scratch.chars.extend(name.folded.chars());
-        let (n, rows) = (scratch.chars.len(), self.chars.len() + 1);
-        if n * rows > MAX_CELLS {
-            return self.aligns(name).then(|| (0, Vec::new()));
-        }
+        let rows = self.chars.len() + 1;
+        scratch.columns.clear();
         scratch.cells.clear();
-        scratch.cells.resize(n * rows, Cell { full: EMPTY, partial: EMPTY });
         scratch.gaps.clear();
-        scratch.gaps.resize(n * rows, Gap { score: NONE, from: 0 });
-        scratch.solid_before.clear();
+        scratch.gaps.resize(rows, Gap { adjusted: NONE, column: 0 });
         let mut places = name.places.iter().peekable();
-        let mut previous = '\0';
-        let mut last_solid = None;
-        for j in 0..n {
-            let c = scratch.chars[j];
-            scratch.solid_before.push(last_solid);
-            if !is_skippable(c) {
+        let (mut previous, mut last_solid, mut solid_active, mut promoted) = ('\0', None, None, 0);
+        let mut best: Option<(i32, usize, bool)> = None;
+        for (j, c) in name.folded.chars().enumerate() {
+            let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
+            let readings = Readings { place, table: pinyin::readings(c) };
+            let starts = readings.iter().fold(self.literal(c), |mask, s| mask | self.prefix(s, 0));
+            let solid_before = last_solid;
+            let solid = !is_skippable(c);
+            if solid {
                 last_solid = Some(j);
             }
-            self.fill_gaps(scratch, j, rows);
             let mut bonus = in_place_bonus(previous, c);
             if j == 0 {
                 bonus *= SCORING.bonus_first_char_multiplier;
             }
-            let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
-            for i in 0..self.chars.len() {
-                let Some(source) = best_source(scratch, i, j, rows, bonus) else { continue };
-                self.extend(scratch, i, j * rows + i, source, c, place);
-            }
             previous = c;
-        }
-        let last = self.chars.len();
-        let (mut score, mut end, mut partial) = (NONE, 0, false);
-        for j in 0..n {
-            let cell = scratch.cells[j * rows + last];
-            if cell.full.score > score {
-                (score, end, partial) = (cell.full.score, j, false);
+            if starts == 0 {
+                continue;
             }
-            if cell.partial.score > score {
-                (score, end, partial) = (cell.partial.score, j, true);
+            if scratch.cells.len() + rows > MAX_CELLS {
+                return self.aligns(name).then(|| (0, Vec::new()));
+            }
+            while scratch.columns.get(promoted).is_some_and(|&column| column + 2 <= j) {
+                promote(scratch, promoted, rows);
+                promoted += 1;
+            }
+            let here = scratch.columns.len();
+            let sources = Sources {
+                column: j,
+                bonus,
+                after_full: here.checked_sub(1).filter(|&a| scratch.columns[a] + 1 == j),
+                after_partial: solid_active.filter(|&a: &usize| Some(scratch.columns[a]) == solid_before),
+            };
+            scratch.columns.push(j);
+            scratch.cells.extend(std::iter::repeat_n(Cell { full: EMPTY, partial: EMPTY }, rows));
+            for i in (0..self.chars.len()).filter(|i| starts >> i & 1 != 0) {
+                let Some(source) = sources.best(scratch, i, rows) else { continue };
+                self.extend(scratch, i, here * rows + i, source, c, readings);
+            }
+            if solid {
+                solid_active = Some(here);
+            }
+            let cell = scratch.cells[here * rows + rows - 1];
+            for (state, partial) in [(cell.full, false), (cell.partial, true)] {
+                if state.score > NONE && best.is_none_or(|(score, _, _)| state.score > score) {
+                    best = Some((state.score, here, partial));
+                }
             }
         }
-        if score == NONE {
-            return None;
-        }
-        let trace = if positions { backtrack(scratch, rows, last, end, partial) } else { Vec::new() };
+        let (score, end, partial) = best?;
+        let trace = if positions { backtrack(scratch, rows, end, partial) } else { Vec::new() };
         Some((score, trace))
+    }
+
+    /// The term positions that start with the first `taken + 1` letters of `syllable`.
+    #[inline]
+    fn prefix(&self, syllable: Syllable, taken: usize) -> Mask {
+        self.prefixes.get(usize::from(syllable)).and_then(|masks| masks.get(taken)).copied().unwrap_or(0)
     }
 
     /// The term positions whose character is `c`.
@@ -239,29 +270,8 @@ impl Spelling {
         (full, partial)
     }
 
-    /// Gap states for column `j`: the best score with the term used up to each position and the
-    /// last match two or more characters back, gap penalties included.
-    fn fill_gaps(&self, scratch: &mut Scratch, j: usize, rows: usize) {
-        for i in 1..rows {
-            let mut gap = Gap { score: NONE, from: 0 };
-            if j >= 1 {
-                let extended = scratch.gaps[(j - 1) * rows + i];
-                if extended.score > NONE {
-                    gap = Gap { score: extended.score + GAP_EXTENSION, from: extended.from };
-                }
-            }
-            if j >= 2 {
-                let opened = scratch.cells[(j - 2) * rows + i].full.score;
-                if opened > NONE && opened + GAP_START + GAP_EXTENSION > gap.score {
-                    gap = Gap { score: opened + GAP_START + GAP_EXTENSION, from: (j - 2) as u32 };
-                }
-            }
-            scratch.gaps[j * rows + i] = gap;
-        }
-    }
-
-    /// Every way character `c` can take term characters from position `i`, applied to the cells
-    /// of its column (`cell` is the cell of position `i` in that column).
+    /// Every way a character (`c`, read as `readings`) can take term characters from position
+    /// `i`, applied to the cells of its column (`cell` is the cell of position `i` there).
     fn extend(
         &self,
         scratch: &mut Scratch,
@@ -269,95 +279,121 @@ impl Spelling {
         cell: usize,
         source: State,
         c: char,
-        place: Option<Syllable>,
+        readings: Readings,
     ) {
         let mut offer = |taken: usize, full: bool, penalty: i32| {
             let Some(cell) = scratch.cells.get_mut(cell + taken) else { return };
             let state = if full { &mut cell.full } else { &mut cell.partial };
             let score = source.score + MATCH - penalty;
             if score > state.score {
-                *state = State { score, taken: taken as u8, from: source.from };
+                *state = State { score, taken: taken as u8, ..source };
             }
         };
         if self.chars.get(i) == Some(&c) {
             offer(1, true, 0);
         }
-        let table = pinyin::readings(c);
-        let primary = place.or(table.first().copied());
-        for &syllable in place.iter().chain(table) {
-            let spelled = pinyin::spelling(syllable);
-            let common = common_prefix(&self.chars[i..], spelled);
+        let primary = readings.primary();
+        for syllable in readings.iter() {
+            let length = self.lengths.get(usize::from(syllable)).map_or(0, |&l| usize::from(l));
             let penalty = if Some(syllable) == primary { 0 } else { OTHER_READING };
-            for taken in 1..=common {
-                offer(taken, taken == spelled.len(), penalty);
+            for taken in (1..=length).take_while(|&taken| self.prefix(syllable, taken - 1) >> i & 1 != 0) {
+                offer(taken, taken == length, penalty);
             }
         }
     }
 }
 
-/// The best way to arrive at column `j` with the term used up to `i`: from the start, right
-/// after a match in the previous column (after a partial reading: the previous column that is
-/// not punctuation), or across a gap; with the bonus already added.
-fn best_source(scratch: &Scratch, i: usize, j: usize, rows: usize, bonus: i32) -> Option<State> {
-    if i == 0 {
-        return Some(State { score: GAP_EXTENSION + bonus, taken: 0, from: From::Start });
-    }
-    let mut best: Option<State> = None;
-    let mut consider = |score: i32, from: From| {
-        if score > NONE && best.is_none_or(|b| score > b.score) {
-            best = Some(State { score, taken: 0, from });
-        }
-    };
-    let contiguous = bonus.max(SCORING.bonus_consecutive);
-    if j >= 1 {
-        let full = scratch.cells[(j - 1) * rows + i].full.score;
-        if full > NONE {
-            consider(full + contiguous, From::Full);
-        }
-    }
-    if let Some(Some(solid)) = scratch.solid_before.get(j).copied() {
-        let partial = scratch.cells[solid * rows + i].partial.score;
-        let skipped = (j - solid - 1) as i32;
-        let penalty = if skipped == 0 { contiguous } else { GAP_START + GAP_EXTENSION * skipped + bonus };
-        if partial > NONE {
-            consider(partial + penalty, From::Partial);
-        }
-    }
-    let gap = scratch.gaps[j * rows + i];
-    if gap.score > NONE {
-        consider(gap.score + bonus, From::Gap);
-    }
-    best
+/// The readings of one character of a name: its reading in a place name, if any, then all of
+/// the character's readings.
+#[derive(Debug, Clone, Copy)]
+struct Readings {
+    place: Option<Syllable>,
+    table: &'static [Syllable],
 }
 
-/// The matched columns of the best alignment ending at column `end`.
-fn backtrack(scratch: &Scratch, rows: usize, last: usize, end: usize, partial: bool) -> Vec<usize> {
+impl Readings {
+    fn iter(self) -> impl Iterator<Item = Syllable> {
+        self.place.into_iter().chain(self.table.iter().copied())
+    }
+
+    /// The reading in context: the place-name reading, else the character's first reading.
+    fn primary(self) -> Option<Syllable> {
+        self.place.or(self.table.first().copied())
+    }
+}
+
+/// Makes the full matches of active column `active` available as gap sources.
+fn promote(scratch: &mut Scratch, active: usize, rows: usize) {
+    let column = scratch.columns[active] as i32;
+    for (gap, cell) in scratch.gaps.iter_mut().zip(&scratch.cells[active * rows..(active + 1) * rows]) {
+        if cell.full.score > NONE && cell.full.score - GAP_EXTENSION * column > gap.adjusted {
+            *gap = Gap { adjusted: cell.full.score - GAP_EXTENSION * column, column: active as u32 };
+        }
+    }
+}
+
+/// Where a match in `column` may come from: the start, a full match in the previous column
+/// (`after_full`), a partial reading in the previous character that is not punctuation
+/// (`after_partial`), or a full match further back (the gaps).
+struct Sources {
+    column: usize,
+    bonus: i32,
+    after_full: Option<usize>,
+    after_partial: Option<usize>,
+}
+
+impl Sources {
+    /// The best source for a match taking term characters from position `i`, with the bonus
+    /// and penalties of getting there.
+    fn best(&self, scratch: &Scratch, i: usize, rows: usize) -> Option<State> {
+        if i == 0 {
+            return Some(State { score: GAP_EXTENSION + self.bonus, ..EMPTY });
+        }
+        let mut best: Option<State> = None;
+        let mut consider = |score: i32, from: From, previous: usize| {
+            if score > NONE && best.is_none_or(|b| score > b.score) {
+                best = Some(State { score, taken: 0, from, previous: previous as u32 });
+            }
+        };
+        let contiguous = self.bonus.max(SCORING.bonus_consecutive);
+        if let Some(active) = self.after_full {
+            let full = scratch.cells[active * rows + i].full.score;
+            if full > NONE {
+                consider(full + contiguous, From::Full, active);
+            }
+        }
+        if let Some(active) = self.after_partial {
+            let partial = scratch.cells[active * rows + i].partial.score;
+            let skipped = (self.column - scratch.columns[active] - 1) as i32;
+            if partial > NONE {
+                let cost =
+                    if skipped == 0 { contiguous } else { GAP_START + GAP_EXTENSION * skipped + self.bonus };
+                consider(partial + cost, From::Partial, active);
+            }
+        }
+        let gap = scratch.gaps[i];
+        if gap.adjusted > NONE {
+            let reach = GAP_START + GAP_EXTENSION * (self.column as i32 - 1);
+            consider(gap.adjusted + reach + self.bonus, From::Gap, gap.column as usize);
+        }
+        best
+    }
+}
+
+/// The matched columns of the best alignment, which ends in active column `end`.
+fn backtrack(scratch: &Scratch, rows: usize, end: usize, partial: bool) -> Vec<usize> {
     let mut positions = Vec::new();
-    let (mut i, mut j, mut partial) = (last, end, partial);
+    let (mut active, mut i, mut partial) = (end, rows - 1, partial);
     loop {
-        positions.push(j);
-        let cell = scratch.cells[j * rows + i];
+        positions.push(scratch.columns[active]);
+        let cell = scratch.cells[active * rows + i];
         let state = if partial { cell.partial } else { cell.full };
         i = i.saturating_sub(usize::from(state.taken));
-        match state.from {
-            From::Start => break,
-            From::Full if j >= 1 => {
-                partial = false;
-                j -= 1;
-            }
-            From::Partial => match scratch.solid_before.get(j).copied().flatten() {
-                Some(solid) => {
-                    partial = true;
-                    j = solid;
-                }
-                None => break,
-            },
-            From::Gap => {
-                partial = false;
-                j = scratch.gaps[j * rows + i].from as usize;
-            }
-            From::Full => break,
+        if state.from == From::Start {
+            break;
         }
+        partial = state.from == From::Partial;
+        active = state.previous as usize;
     }
     positions.reverse();
     positions
@@ -365,8 +401,13 @@ fn backtrack(scratch: &Scratch, rows: usize, last: usize, end: usize, partial: b
 
 /// Punctuation, spaces and symbols: a partial reading may be followed by these before the next
 /// matched character (`zdsk` finds `藻渡、水库`).
+#[inline]
 fn is_skippable(c: char) -> bool {
-    !c.is_alphanumeric()
+    if c.is_ascii() {
+        !c.is_ascii_alphanumeric()
+    } else {
+        !('\u{4E00}'..='\u{9FFF}').contains(&c) && !c.is_alphanumeric()
+    }
 }
 
 /// How many leading characters of `term` spell the start of `syllable`.
@@ -489,7 +530,8 @@ mod tests {
     #[test]
     fn place_readings_rank_above_other_readings() {
         let spelled = Spelling::new("chongqing").unwrap();
-        let places = pinyin::place_readings("重庆");
+        let mut places = Vec::new();
+        pinyin::place_readings("重庆", &mut places);
         let in_context =
             spelled.best(Name { folded: "重庆", places: &places }, &mut Scratch::default(), false);
         let out_of_context = spelled.best(name("重庆"), &mut Scratch::default(), false);

@@ -12,7 +12,6 @@ use super::matcher::{Matcher, SkimMatcher};
 use super::pinyin::{self, Syllable};
 use super::query::{Query, Term};
 use rayon::prelude::*;
-use std::cmp::Reverse;
 use std::ops::Range;
 
 /// Lists shorter than this are searched in one piece; longer ones are split over the cores.
@@ -44,6 +43,8 @@ struct Span {
     start: usize,
     end: usize,
     extra: u32,
+    /// The number of characters, the tie-break between equal scores.
+    chars: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -53,17 +54,44 @@ struct Extra {
     places: Range<usize>,
 }
 
-/// What a candidate needs besides its text, computed at build time.
-struct Preparation {
-    candidate: usize,
-    folded: Option<fold::Folded>,
+/// Folded texts, origins and place readings of a run of candidates, built on one thread and
+/// then appended to the list's own.
+#[derive(Default)]
+struct Arena {
+    folded: String,
+    origins: Vec<u32>,
     places: Vec<(u32, Syllable)>,
+    extras: Vec<(usize, Extra)>,
+}
+
+impl Arena {
+    /// Records what candidate `candidate` needs besides its text, when it needs anything.
+    fn prepare(&mut self, candidate: usize, name: &str) {
+        if name.chars().all(|c| fold::is_stable(c) && !pinyin::may_start_place(c)) {
+            return;
+        }
+        let (folded_start, origins_start, places_start) =
+            (self.folded.len(), self.origins.len(), self.places.len());
+        let folded = fold::fold_into(name, &mut self.folded, &mut self.origins)
+            .then_some(folded_start..self.folded.len());
+        let text = folded.clone().and_then(|range| self.folded.get(range)).unwrap_or(name);
+        pinyin::place_readings(text, &mut self.places);
+        if folded.is_some() || self.places.len() > places_start {
+            let extra = Extra {
+                folded,
+                origins: origins_start..self.origins.len(),
+                places: places_start..self.places.len(),
+            };
+            self.extras.push((candidate, extra));
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Ranked {
+    /// Higher score first, then fewer characters: `(i32::MAX - score) << 32 | characters`.
+    order: u64,
     score: i32,
-    length: usize,
     candidate: usize,
 }
 
@@ -75,7 +103,7 @@ impl Candidates {
         for name in names {
             let start = text.len();
             text.push_str(name.as_ref());
-            spans.push(Span { start, end: text.len(), extra: NO_EXTRA });
+            spans.push(Span { start, end: text.len(), extra: NO_EXTRA, chars: 0 });
         }
         Candidates::prepare(text, spans)
     }
@@ -88,54 +116,56 @@ impl Candidates {
         for line in text.split_inclusive('\n') {
             let content = line.strip_suffix('\n').unwrap_or(line);
             let content = content.strip_suffix('\r').unwrap_or(content);
-            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA });
+            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA, chars: 0 });
             start += line.len();
         }
         Candidates::prepare(text, spans)
     }
 
     fn prepare(text: String, mut spans: Vec<Span>) -> Candidates {
-        let preparations: Vec<Preparation> = spans
-            .par_iter()
-            .with_min_len(PARALLEL_CHUNK)
+        let arenas: Vec<Arena> = spans
+            .par_chunks_mut(PARALLEL_CHUNK)
             .enumerate()
-            .filter_map(|(candidate, span)| prepare_one(candidate, text.get(span.start..span.end)?))
+            .map(|(chunk, chunk_spans)| {
+                let mut arena = Arena::default();
+                for (offset, span) in chunk_spans.iter_mut().enumerate() {
+                    let name = text.get(span.start..span.end).unwrap_or("");
+                    span.chars = u32::try_from(name.chars().count()).unwrap_or(u32::MAX);
+                    arena.prepare(chunk * PARALLEL_CHUNK + offset, name);
+                }
+                arena
+            })
             .collect();
         let mut candidates = Candidates {
             text: String::new(),
             spans: Vec::new(),
-            extras: Vec::with_capacity(preparations.len()),
+            extras: Vec::new(),
             folded: String::new(),
             origins: Vec::new(),
             places: Vec::new(),
             matcher: Box::new(SkimMatcher::default()),
         };
-        for preparation in preparations {
-            if let Some(span) = spans.get_mut(preparation.candidate) {
-                span.extra = u32::try_from(candidates.extras.len()).unwrap_or(NO_EXTRA);
-                let extra = candidates.store(preparation);
-                candidates.extras.push(extra);
+        for arena in arenas {
+            let shift = |range: Range<usize>, by: usize| range.start + by..range.end + by;
+            let (folded, origins, places) =
+                (candidates.folded.len(), candidates.origins.len(), candidates.places.len());
+            candidates.folded.push_str(&arena.folded);
+            candidates.origins.extend_from_slice(&arena.origins);
+            candidates.places.extend_from_slice(&arena.places);
+            for (candidate, extra) in arena.extras {
+                if let Some(span) = spans.get_mut(candidate) {
+                    span.extra = u32::try_from(candidates.extras.len()).unwrap_or(NO_EXTRA);
+                    candidates.extras.push(Extra {
+                        folded: extra.folded.map(|range| shift(range, folded)),
+                        origins: shift(extra.origins, origins),
+                        places: shift(extra.places, places),
+                    });
+                }
             }
         }
         candidates.text = text;
         candidates.spans = spans;
         candidates
-    }
-
-    fn store(&mut self, preparation: Preparation) -> Extra {
-        let (folded, origins) = match preparation.folded {
-            Some(f) => {
-                let start = self.folded.len();
-                self.folded.push_str(&f.text);
-                let origins_start = self.origins.len();
-                self.origins.extend_from_slice(&f.origins);
-                (Some(start..self.folded.len()), origins_start..self.origins.len())
-            }
-            None => (None, 0..0),
-        };
-        let places_start = self.places.len();
-        self.places.extend_from_slice(&preparation.places);
-        Extra { folded, origins, places: places_start..self.places.len() }
     }
 
     /// The number of candidates.
@@ -166,7 +196,7 @@ impl Candidates {
             Some(ids) => self.rank(query, ids.par_iter().copied()),
             None => self.rank(query, (0..self.len()).into_par_iter()),
         };
-        ranked.par_sort_unstable_by_key(|r| (Reverse(r.score), r.length, r.candidate));
+        ranked.par_sort_unstable_by_key(|r| (r.order, r.candidate));
         ranked.into_iter().map(|r| Match { candidate: r.candidate, score: r.score }).collect()
     }
 
@@ -194,7 +224,7 @@ impl Candidates {
     fn rank(&self, query: &Query, ids: impl IndexedParallelIterator<Item = usize>) -> Vec<Ranked> {
         ids.with_min_len(PARALLEL_CHUNK)
             .map_init(Scratch::default, |scratch, candidate| self.score(query, candidate, scratch))
-            .flatten()
+            .filter_map(|ranked| ranked)
             .collect()
     }
 
@@ -205,7 +235,9 @@ impl Candidates {
         for term in query.parts() {
             score = score.saturating_add(self.match_term(term, name, scratch, false)?.0);
         }
-        Some(Ranked { score, length: self.text(candidate).chars().count(), candidate })
+        let characters = self.spans.get(candidate).map_or(0, |span| span.chars);
+        let order = ((i64::from(i32::MAX) - i64::from(score)) as u64) << 32 | u64::from(characters);
+        Some(Ranked { order, score, candidate })
     }
 
     /// The better of the literal match (the matcher on the folded name) and the pinyin-aware
@@ -256,19 +288,6 @@ impl Candidates {
         let extra = self.extra(candidate)?;
         self.origins.get(extra.origins.clone()).filter(|o| !o.is_empty())
     }
-}
-
-/// Folding and place readings for one name, when it needs either.
-fn prepare_one(candidate: usize, name: &str) -> Option<Preparation> {
-    if name.chars().all(|c| fold::is_stable(c) && !pinyin::may_start_place(c)) {
-        return None;
-    }
-    let folded = fold::fold(name);
-    let places = pinyin::place_readings(folded.as_ref().map_or(name, |f| f.text.as_str()));
-    if folded.is_none() && places.is_empty() {
-        return None;
-    }
-    Some(Preparation { candidate, folded, places })
 }
 
 #[cfg(test)]

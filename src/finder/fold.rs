@@ -9,16 +9,6 @@
 
 use unicode_normalization::char::decompose_compatible;
 
-/// A folded name that differs from the original, with the origin of each folded character.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folded {
-    /// The folded text.
-    pub text: String,
-    /// For each character of `text`, the index of the original character it came from; empty
-    /// when folding mapped every character to exactly one character.
-    pub origins: Vec<u32>,
-}
-
 /// True when `c` folds to itself: lower-case ASCII, digits, ASCII punctuation and the common
 /// CJK ideographs. The fast path that lets most names skip folding altogether.
 pub fn is_stable(c: char) -> bool {
@@ -31,16 +21,23 @@ pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
         emit(c);
         return;
     }
+    if let Some(ascii) =
+        ('\u{FF01}'..='\u{FF5E}').contains(&c).then(|| char::from_u32(u32::from(c) - 0xFEE0)).flatten()
+    {
+        emit(ascii.to_ascii_lowercase());
+        return;
+    }
     decompose_compatible(c, |d| d.to_lowercase().for_each(|l| emit(ascii_separator(l))));
 }
 
-/// Folds `text`; `None` when folding changes nothing (the text can be matched as it is).
-pub fn fold(text: &str) -> Option<Folded> {
+/// Appends the folded `text` to `folded`, and to `origins` the index of the original character
+/// each folded character came from, unless every character folded to exactly one (then the
+/// indices are the same). Returns `false`, appending nothing, when folding changes nothing.
+pub fn fold_into(text: &str, folded: &mut String, origins: &mut Vec<u32>) -> bool {
     if text.chars().all(is_stable) {
-        return None;
+        return false;
     }
-    let mut folded = String::with_capacity(text.len());
-    let mut origins = Vec::new();
+    let (text_start, origins_start) = (folded.len(), origins.len());
     let mut one_to_one = true;
     for (index, c) in text.chars().enumerate() {
         let mut produced = 0;
@@ -52,12 +49,13 @@ pub fn fold(text: &str) -> Option<Folded> {
         one_to_one &= produced == 1;
     }
     if one_to_one {
-        origins.clear();
-        if folded == text {
-            return None;
+        origins.truncate(origins_start);
+        if folded.get(text_start..) == Some(text) {
+            folded.truncate(text_start);
+            return false;
         }
     }
-    Some(Folded { text: folded, origins })
+    true
 }
 
 /// Folds a whole string into a new one (for queries).
@@ -89,26 +87,29 @@ fn ascii_separator(c: char) -> char {
 mod tests {
     use super::*;
 
+    /// The folded text and origins of `text`, `None` when folding changes nothing.
+    fn fold(text: &str) -> Option<(String, Vec<u32>)> {
+        let (mut folded, mut origins) = (String::new(), Vec::new());
+        fold_into(text, &mut folded, &mut origins).then_some((folded, origins))
+    }
+
     #[test]
     fn plain_names_need_no_folding() {
         assert_eq!(fold("藻渡水库"), None);
         assert_eq!(fold("s104通惠至三角段公路改建工程"), None);
+        assert_eq!(fold("〇"), None);
     }
 
     #[test]
     fn full_width_forms_fold_one_to_one() {
-        let folded = fold("移通学院（一期二阶段）").unwrap();
-        assert_eq!(folded.text, "移通学院(一期二阶段)");
-        assert!(folded.origins.is_empty());
-        assert_eq!(fold("LED显示屏").unwrap().text, "led显示屏");
-        assert_eq!(fold("ＬＥＤ、ＰＰＰ").unwrap().text, "led,ppp");
+        assert_eq!(fold("移通学院（一期二阶段）"), Some(("移通学院(一期二阶段)".to_owned(), vec![])));
+        assert_eq!(fold("LED显示屏").unwrap().0, "led显示屏");
+        assert_eq!(fold("ＬＥＤ、ＰＰＰ").unwrap().0, "led,ppp");
     }
 
     #[test]
     fn expanding_characters_keep_their_origin() {
-        let folded = fold("Ⅲ类水").unwrap();
-        assert_eq!(folded.text, "iii类水");
-        assert_eq!(folded.origins, vec![0, 0, 0, 1, 2]);
+        assert_eq!(fold("Ⅲ类水"), Some(("iii类水".to_owned(), vec![0, 0, 0, 1, 2])));
     }
 
     #[test]

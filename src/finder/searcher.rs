@@ -24,12 +24,12 @@ impl Source for Candidates {
 
 /// Keeps the last query and its matches so that the next keystroke can narrow them. Use one
 /// searcher per source; it starts afresh by itself when the source's size changes.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Searcher {
     last: Option<Last>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Last {
     query: Query,
     source_len: usize,
