@@ -6,7 +6,7 @@ mod check;
 mod export;
 mod find;
 pub mod output;
-mod projects;
+pub mod projects;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;

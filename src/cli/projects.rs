@@ -112,7 +112,13 @@ impl<'a> ProjectRecord<'a> {
 pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
     let corpus = corpus::load_paths(&args.reports);
     let failed = report_failures(&corpus.failures);
-    let reports = &corpus.reports;
+    let listed = list(&corpus.reports, args, out)?;
+    Ok(if failed == Outcome::Results { listed } else { failed })
+}
+
+/// Prints the projects of `reports` that pass the filters of `args`, best matches first when
+/// there is a query, else in document order. `NoMatch` when none is listed.
+pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
     if let Some(district) = &args.district
         && !reports.iter().any(|r| is_district(r, district))
     {
@@ -137,10 +143,7 @@ pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
         .collect();
     let options = WriteOptions { max_column_width: Some(args.max_width), ..Default::default() };
     write_records(args.format, &records, options, out)?;
-    Ok(match failed {
-        Outcome::Results if records.is_empty() => Outcome::NoMatch,
-        other => other,
-    })
+    Ok(if records.is_empty() { Outcome::NoMatch } else { Outcome::Results })
 }
 
 /// True when `report` is for `district`, named with or without its 区/县/市 suffix.
