@@ -17,7 +17,7 @@
 //! penalty), so its scores rank together with the scores of the names as written.
 
 use super::matcher::SCORING;
-use super::pinyin::{self, MAX_SYLLABLE_LEN, Syllable};
+use super::pinyin::{self, CharReadings, MAX_SYLLABLE_LEN, Syllable};
 
 /// A set of term positions: bit `i` means "the first `i` characters of the term are used up".
 type Mask = u128;
@@ -41,6 +41,8 @@ const NONE: i32 = i32::MIN / 2;
 pub struct Spelling {
     chars: Vec<char>,
     goal: Mask,
+    /// The letters of the term, as bits (`a` = bit 0).
+    letters: u32,
     ascii: [Mask; 128],
     others: Vec<(char, Mask)>,
     /// Per syllable: bit `i` of entry `k` is set when the term at `i` starts with the syllable's
@@ -138,7 +140,9 @@ impl Spelling {
             }
         }
         let lengths = syllables.iter().map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX)).collect();
-        Some(Spelling { goal: 1 << chars.len(), chars, ascii, others, prefixes, lengths })
+        let letters =
+            chars.iter().filter(|c| c.is_ascii_lowercase()).fold(0, |m, &c| m | 1 << (c as u32 - 'a' as u32));
+        Some(Spelling { goal: 1 << chars.len(), letters, chars, ascii, others, prefixes, lengths })
     }
 
     /// True when the term aligns with `name` under the rules of this module.
@@ -147,11 +151,19 @@ impl Spelling {
         let mut after_partial: Mask = 0;
         let mut places = name.places.iter().peekable();
         for (j, c) in name.folded.chars().enumerate() {
-            let ready = free | after_partial;
-            let mut full = (ready & self.literal(c)) << 1;
-            let mut partial = 0;
             let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
-            for syllable in (Readings { place, table: pinyin::readings(c) }).iter() {
+            let readings = Readings { place, table: pinyin::readings(c) };
+            let literal = self.literal(c);
+            if literal == 0 && !self.may_spell(readings) {
+                if after_partial != 0 && !is_skippable(c) {
+                    after_partial = 0;
+                }
+                continue;
+            }
+            let ready = free | after_partial;
+            let mut full = (ready & literal) << 1;
+            let mut partial = 0;
+            for syllable in readings.iter() {
                 let (f, p) = self.take(ready, syllable);
                 full |= f;
                 partial |= p;
@@ -183,19 +195,19 @@ impl Spelling {
         for (j, c) in name.folded.chars().enumerate() {
             let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
             let readings = Readings { place, table: pinyin::readings(c) };
-            let starts = readings.iter().fold(self.literal(c), |mask, s| mask | self.prefix(s, 0));
+            let starts = self.literal(c) | self.starts(readings);
             let solid_before = last_solid;
             let solid = !is_skippable(c);
             if solid {
                 last_solid = Some(j);
             }
-            let mut bonus = in_place_bonus(previous, c);
-            if j == 0 {
-                bonus *= SCORING.bonus_first_char_multiplier;
-            }
-            previous = c;
+            let before = std::mem::replace(&mut previous, c);
             if starts == 0 {
                 continue;
+            }
+            let mut bonus = in_place_bonus(before, c);
+            if j == 0 {
+                bonus *= SCORING.bonus_first_char_multiplier;
             }
             if scratch.cells.len() + rows > MAX_CELLS {
                 return self.aligns(name).then(|| (0, Vec::new()));
@@ -236,6 +248,24 @@ impl Spelling {
     #[inline]
     fn prefix(&self, syllable: Syllable, taken: usize) -> Mask {
         self.prefixes.get(usize::from(syllable)).and_then(|masks| masks.get(taken)).copied().unwrap_or(0)
+    }
+
+    /// True when some reading starts with a letter of the term.
+    #[inline]
+    fn may_spell(&self, readings: Readings) -> bool {
+        readings.table.initials & self.letters != 0 || readings.place.is_some()
+    }
+
+    /// The term positions where one of `readings` may start.
+    #[inline]
+    fn starts(&self, readings: Readings) -> Mask {
+        let mut letters = readings.table.initials & self.letters;
+        let mut starts = readings.place.map_or(0, |place| self.prefix(place, 0));
+        while letters != 0 {
+            starts |= self.ascii[b'a' as usize + letters.trailing_zeros() as usize];
+            letters &= letters - 1;
+        }
+        starts
     }
 
     /// The term positions whose character is `c`.
@@ -308,17 +338,17 @@ impl Spelling {
 #[derive(Debug, Clone, Copy)]
 struct Readings {
     place: Option<Syllable>,
-    table: &'static [Syllable],
+    table: CharReadings,
 }
 
 impl Readings {
     fn iter(self) -> impl Iterator<Item = Syllable> {
-        self.place.into_iter().chain(self.table.iter().copied())
+        self.place.into_iter().chain(self.table.syllables.iter().copied())
     }
 
     /// The reading in context: the place-name reading, else the character's first reading.
     fn primary(self) -> Option<Syllable> {
-        self.place.or(self.table.first().copied())
+        self.place.or(self.table.syllables.first().copied())
     }
 }
 

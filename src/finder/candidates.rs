@@ -45,6 +45,8 @@ struct Span {
     extra: u32,
     /// The number of characters, the tie-break between equal scores.
     chars: u32,
+    /// The name has ASCII letters (else a term with letters can only match through pinyin).
+    latin: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +89,14 @@ impl Arena {
     }
 }
 
+/// A candidate as the matchers see it.
+#[derive(Debug, Clone, Copy)]
+struct View<'a> {
+    name: Name<'a>,
+    chars: u32,
+    latin: bool,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Ranked {
     /// Higher score first, then fewer characters: `(i32::MAX - score) << 32 | characters`.
@@ -103,7 +113,7 @@ impl Candidates {
         for name in names {
             let start = text.len();
             text.push_str(name.as_ref());
-            spans.push(Span { start, end: text.len(), extra: NO_EXTRA, chars: 0 });
+            spans.push(Span { start, end: text.len(), extra: NO_EXTRA, chars: 0, latin: false });
         }
         Candidates::prepare(text, spans)
     }
@@ -116,7 +126,7 @@ impl Candidates {
         for line in text.split_inclusive('\n') {
             let content = line.strip_suffix('\n').unwrap_or(line);
             let content = content.strip_suffix('\r').unwrap_or(content);
-            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA, chars: 0 });
+            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA, chars: 0, latin: false });
             start += line.len();
         }
         Candidates::prepare(text, spans)
@@ -131,6 +141,7 @@ impl Candidates {
                 for (offset, span) in chunk_spans.iter_mut().enumerate() {
                     let name = text.get(span.start..span.end).unwrap_or("");
                     span.chars = u32::try_from(name.chars().count()).unwrap_or(u32::MAX);
+                    span.latin = name.chars().any(fold::folds_to_letter);
                     arena.prepare(chunk * PARALLEL_CHUNK + offset, name);
                 }
                 arena
@@ -204,11 +215,11 @@ impl Candidates {
     /// characters of the name as written (not bytes, not pinyin letters), increasing; empty when
     /// it does not match.
     pub fn positions(&self, query: &Query, candidate: usize) -> Vec<usize> {
-        let Some(name) = self.name(candidate) else { return Vec::new() };
+        let Some(view) = self.view(candidate) else { return Vec::new() };
         let mut scratch = Scratch::default();
         let mut positions = Vec::new();
         for term in query.parts() {
-            match self.match_term(term, name, &mut scratch, true) {
+            match self.match_term(term, view, &mut scratch, true) {
                 Some((_, found)) => positions.extend(found),
                 None => return Vec::new(),
             }
@@ -230,13 +241,12 @@ impl Candidates {
 
     /// The score of one candidate, or `None` when some term does not match.
     fn score(&self, query: &Query, candidate: usize, scratch: &mut Scratch) -> Option<Ranked> {
-        let name = self.name(candidate)?;
+        let view = self.view(candidate)?;
         let mut score = 0i32;
         for term in query.parts() {
-            score = score.saturating_add(self.match_term(term, name, scratch, false)?.0);
+            score = score.saturating_add(self.match_term(term, view, scratch, false)?.0);
         }
-        let characters = self.spans.get(candidate).map_or(0, |span| span.chars);
-        let order = ((i64::from(i32::MAX) - i64::from(score)) as u64) << 32 | u64::from(characters);
+        let order = ((i64::from(i32::MAX) - i64::from(score)) as u64) << 32 | u64::from(view.chars);
         Some(Ranked { order, score, candidate })
     }
 
@@ -245,16 +255,17 @@ impl Candidates {
     fn match_term(
         &self,
         term: &Term,
-        name: Name<'_>,
+        view: View<'_>,
         scratch: &mut Scratch,
         positions: bool,
     ) -> Option<(i32, Vec<usize>)> {
+        let name = view.name;
         let spelled = match &term.spelling {
             Some(spelling) if !spelling.aligns(name) => return None,
             Some(spelling) => spelling.best(name, scratch, positions),
             None => None,
         };
-        let literal = if !self.matcher.may_match(name.folded, &term.text) {
+        let literal = if (term.latin && !view.latin) || !self.matcher.may_match(name.folded, &term.text) {
             None
         } else if positions {
             self.matcher.positions(name.folded, &term.text)
@@ -272,16 +283,17 @@ impl Candidates {
         self.extras.get(span.extra as usize)
     }
 
-    fn name(&self, candidate: usize) -> Option<Name<'_>> {
+    fn view(&self, candidate: usize) -> Option<View<'_>> {
         let span = self.spans.get(candidate)?;
-        let Some(extra) = self.extras.get(span.extra as usize) else {
-            return Some(Name { folded: self.text.get(span.start..span.end)?, places: &[] });
+        let text = self.text.get(span.start..span.end)?;
+        let name = match self.extras.get(span.extra as usize) {
+            None => Name { folded: text, places: &[] },
+            Some(extra) => Name {
+                folded: extra.folded.clone().and_then(|range| self.folded.get(range)).unwrap_or(text),
+                places: self.places.get(extra.places.clone()).unwrap_or(&[]),
+            },
         };
-        let folded = match &extra.folded {
-            Some(range) => self.folded.get(range.clone())?,
-            None => self.text.get(span.start..span.end)?,
-        };
-        Some(Name { folded, places: self.places.get(extra.places.clone()).unwrap_or(&[]) })
+        Some(View { name, chars: span.chars, latin: span.latin })
     }
 
     fn origins(&self, candidate: usize) -> Option<&[u32]> {

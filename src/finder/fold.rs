@@ -15,6 +15,16 @@ pub fn is_stable(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_uppercase()) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// True when `c` folds to something with an ASCII letter (`a`, `Ａ`, `Ⅲ`).
+pub fn folds_to_letter(c: char) -> bool {
+    if is_stable(c) {
+        return c.is_ascii_alphabetic();
+    }
+    let mut letter = false;
+    fold_char(c, |f| letter |= f.is_ascii_alphabetic());
+    letter
+}
+
 /// Calls `emit` with each character `c` folds to (usually one, possibly several or none).
 pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
     if is_stable(c) {

@@ -51,8 +51,9 @@ const LAST: u32 = 0x9FFF;
 struct ReadingTable {
     /// Every distinct syllable.
     syllables: Vec<String>,
-    /// Per code point from [`FIRST`]: start in `lists` (upper bits) and count (low 4 bits).
-    dense: Vec<u32>,
+    /// Per code point from [`FIRST`]: start in `lists` (bits 32 and up), the letters the
+    /// readings start with (bits 4 to 29, `a` first) and the number of readings (bits 0 to 3).
+    dense: Vec<u64>,
     /// Syllable lists, the character's first reading first.
     lists: Vec<Syllable>,
     /// Place-name words, sorted by their first character.
@@ -92,8 +93,9 @@ impl ReadingTable {
                 }
             }
             readings.truncate(15);
-            let start = u32::try_from(lists.len()).unwrap_or(0);
-            dense.push(start << 4 | readings.len() as u32);
+            let initials =
+                readings.iter().fold(0, |mask, &id| mask | initial_bit(&interner.syllables[id as usize]));
+            dense.push((lists.len() as u64) << 32 | u64::from(initials) << 4 | readings.len() as u64);
             lists.extend_from_slice(&readings);
         }
         let mut places: Vec<(char, PlaceWord)> = Vec::new();
@@ -169,17 +171,35 @@ pub fn spelling(syllable: Syllable) -> &'static str {
     syllables().get(usize::from(syllable)).map_or("", String::as_str)
 }
 
-/// The readings of `c`, its most common reading first; empty for characters without pinyin.
+/// The readings of one character.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CharReadings {
+    /// Every reading, the most common first; empty for characters without pinyin.
+    pub syllables: &'static [Syllable],
+    /// The letters the readings start with, as bits (`a` = bit 0).
+    pub initials: u32,
+}
+
+/// The readings of `c`.
 #[inline]
-pub fn readings(c: char) -> &'static [Syllable] {
+pub fn readings(c: char) -> CharReadings {
     let code = u32::from(c);
     if !(FIRST..=LAST).contains(&code) {
-        return &[];
+        return CharReadings::default();
     }
     let table = table();
-    let Some(&packed) = table.dense.get((code - FIRST) as usize) else { return &[] };
-    let start = (packed >> 4) as usize;
-    table.lists.get(start..start + (packed & 15) as usize).unwrap_or(&[])
+    let Some(&packed) = table.dense.get((code - FIRST) as usize) else { return CharReadings::default() };
+    let start = (packed >> 32) as usize;
+    let syllables = table.lists.get(start..start + (packed & 15) as usize).unwrap_or(&[]);
+    CharReadings { syllables, initials: (packed >> 4) as u32 & LETTERS }
+}
+
+/// All 26 letter bits.
+const LETTERS: u32 = (1 << 26) - 1;
+
+/// The bit of the letter `syllable` starts with (`a` = bit 0); 0 when it starts with no letter.
+pub fn initial_bit(syllable: &str) -> u32 {
+    syllable.bytes().next().filter(u8::is_ascii_lowercase).map_or(0, |b| 1 << (b - b'a'))
 }
 
 /// True when a place name of the override table may start with `c` (fast check at index time).
@@ -215,7 +235,16 @@ mod tests {
     use super::*;
 
     fn spelled(c: char) -> Vec<&'static str> {
-        readings(c).iter().map(|&s| spelling(s)).collect()
+        readings(c).syllables.iter().map(|&s| spelling(s)).collect()
+    }
+
+    #[test]
+    fn initials_summarise_the_readings() {
+        assert_eq!(
+            readings('重').initials,
+            initial_bit("zhong") | initial_bit("chong") | initial_bit("tong")
+        );
+        assert_eq!(readings('A').initials, 0);
     }
 
     #[test]

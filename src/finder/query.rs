@@ -38,6 +38,8 @@ pub(crate) struct Term {
     pub text: String,
     /// Its preparation for pinyin alignment, when it has Latin letters.
     pub spelling: Option<Spelling>,
+    /// The term has ASCII letters.
+    pub latin: bool,
 }
 
 impl Query {
@@ -68,7 +70,11 @@ impl Query {
     fn with_scope(scope: Scope, folded: &str) -> Query {
         let terms = folded
             .split_whitespace()
-            .map(|t| Term { text: t.to_owned(), spelling: Spelling::new(t) })
+            .map(|t| Term {
+                text: t.to_owned(),
+                spelling: Spelling::new(t),
+                latin: t.chars().any(|c| c.is_ascii_alphabetic()),
+            })
             .collect();
         Query { scope, terms }
     }
