@@ -9,7 +9,8 @@
 # the 专栏 boxes of examples/reports/*.txt by a rough split at top-level 、 (some phrases of the
 # boxes' prose come along; they are real text of the same boxes).
 #
-# Needs: hyperfine, fzf, jq, perl. Usage: benches/fzf_compare.sh [RUNS] (default 5 runs per
+# plangap_n and fzf_n are the numbers of lines each printed (fzf has no pinyin, so it finds
+# fewer lines for Latin queries). Needs: hyperfine, fzf, jq, perl. Usage: benches/fzf_compare.sh [RUNS] (default 5 runs per
 # command, after one warm-up run). Lists and JSON results go to target/fzf-compare/.
 set -euo pipefail
 
@@ -66,16 +67,17 @@ combine 1000000 >"$work/names-1m.txt"
 
 queries=(区 水库 綦江区 藻渡水库 高标准农田 污水处理厂项 q qj led zdsk shuik shuiku)
 
-printf '%-6s %-14s %12s %12s %7s\n' list query plangap_ms fzf_ms ratio
+printf '%-5s %11s %9s %6s %10s %10s  %s\n' list plangap_ms fzf_ms ratio plangap_n fzf_n query
 for size in 100k 1m; do
     list="$work/names-$size.txt"
     for query in "${queries[@]}"; do
         json="$work/result-$size-$query.json"
         hyperfine --ignore-failure --warmup 1 --runs "$runs" --style none --export-json "$json" \
-            "$plangap find --filter '$query' < '$list'" "fzf --filter '$query' < '$list'" >/dev/null
-        jq -r --arg size "$size" --arg query "$query" '
-            (.results[0].median * 1000) as $ours | (.results[1].median * 1000) as $fzf |
-            "\($size)\t\($query)\t\($ours)\t\($fzf)\t\($ours / $fzf)"' "$json" |
-            awk -F'\t' '{ printf "%-6s %-14s %12.1f %12.1f %7.2f\n", $1, $2, $3, $4, $5 }'
+            "$plangap find --filter '$query' < '$list'" "fzf --filter '$query' < '$list'" >/dev/null 2>&1
+        ours_n=$("$plangap" find --filter "$query" <"$list" | wc -l)
+        fzf_n=$(fzf --filter "$query" <"$list" | wc -l)
+        jq -r '"\(.results[0].median * 1000)\t\(.results[1].median * 1000)"' "$json" |
+            awk -F'\t' -v size="$size" -v query="$query" -v ours_n="$ours_n" -v fzf_n="$fzf_n" \
+                '{ printf "%-5s %11.1f %9.1f %6.2f %10d %10d  %s\n", size, $1, $2, $1 / $2, ours_n, fzf_n, query }'
     done
 done
