@@ -5,7 +5,7 @@
 //! non-empty prefix of one of its readings (`zao`, `z`, `za`). The term must be used up in
 //! order, characters may be skipped, with one rule that keeps short initials precise: a character
 //! that took only part of its reading (an initial, `z` for 藻) must be followed directly by the
-//! next matched character. So `zdsk` and `zaodushuiku` and `zaoshuiku` and `藻渡sk` find 藻渡水库,
+//! next matched character (punctuation in between is allowed). So `zdsk` and `zaodushuiku` and `zaoshuiku` and `藻渡sk` find 藻渡水库,
 //! while `zsk` (initials scattered over the name) does not; a free subsequence over initials
 //! would match a large share of any long list. The rule only constrains what comes after a
 //! partial reading, so a term that matches still matches with its last character removed: the

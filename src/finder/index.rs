@@ -91,7 +91,8 @@ impl FinderIndex {
         let place_names: Vec<String> = places.iter().map(|(name, _)| name.clone()).collect();
         let candidates = Candidates::new(names.into_iter().chain(place_names.iter().map(String::as_str)));
         entries.extend(places.into_iter().map(|(name, reports)| Entry::Place { name, reports }));
-        let in_scope = |scope| (0..entries.len()).filter(|&i| entries[i].scope() == scope).collect();
+        let in_scope =
+            |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
         FinderIndex {
             projects: in_scope(Scope::Projects),
             indicators: in_scope(Scope::Indicators),
