@@ -207,7 +207,7 @@ impl Candidates {
             Some(ids) => self.rank(query, ids.par_iter().copied()),
             None => self.rank(query, (0..self.len()).into_par_iter()),
         };
-        ranked.par_sort_unstable_by_key(|r| (r.order, r.candidate));
+        ranked.par_sort_unstable_by_key(|r| u128::from(r.order) << 64 | r.candidate as u128);
         ranked.into_iter().map(|r| Match { candidate: r.candidate, score: r.score }).collect()
     }
 
