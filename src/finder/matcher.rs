@@ -96,12 +96,22 @@ impl Default for SkimMatcher {
     }
 }
 
+/// Haystacks longer than this (in bytes) are not given to the engine, whose memory grows with
+/// their length times the needle's: they match as a subsequence, with score 0 and no positions.
+const MAX_HAYSTACK: usize = 1 << 16;
+
 impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i32> {
+        if haystack.len() > MAX_HAYSTACK {
+            return is_subsequence(haystack, needle).then_some(0);
+        }
         self.engine.fuzzy(haystack, needle, false).map(|(score, _)| clamp(score))
     }
 
     fn positions(&self, haystack: &str, needle: &str) -> Option<(i32, Vec<usize>)> {
+        if haystack.len() > MAX_HAYSTACK {
+            return is_subsequence(haystack, needle).then(|| (0, Vec::new()));
+        }
         self.engine.fuzzy(haystack, needle, true).map(|(score, positions)| (clamp(score), positions))
     }
 }
@@ -120,6 +130,13 @@ mod tests {
         assert!(is_subsequence("藻渡水库", ""));
         assert!(!is_subsequence("藻渡水库", "库藻"));
         assert!(!is_subsequence("", "藻"));
+    }
+
+    #[test]
+    fn very_long_haystacks_match_without_the_engine() {
+        let long = format!("{}藻渡水库", "一".repeat(MAX_HAYSTACK));
+        assert_eq!(SkimMatcher::default().score(&long, "藻库"), Some(0));
+        assert_eq!(SkimMatcher::default().positions(&long, "库藻"), None);
     }
 
     #[test]
