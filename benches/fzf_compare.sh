@@ -74,8 +74,8 @@ for size in 100k 1m; do
         json="$work/result-$size-$query.json"
         hyperfine --ignore-failure --warmup 1 --runs "$runs" --style none --export-json "$json" \
             "$plangap find --filter '$query' < '$list'" "fzf --filter '$query' < '$list'" >/dev/null 2>&1
-        ours_n=$("$plangap" find --filter "$query" <"$list" | wc -l)
-        fzf_n=$(fzf --filter "$query" <"$list" | wc -l)
+        ours_n=$("$plangap" find --filter "$query" <"$list" | wc -l || true)
+        fzf_n=$(fzf --filter "$query" <"$list" | wc -l || true)
         jq -r '"\(.results[0].median * 1000)\t\(.results[1].median * 1000)"' "$json" |
             awk -F'\t' -v size="$size" -v query="$query" -v ours_n="$ours_n" -v fzf_n="$fzf_n" \
                 '{ printf "%-5s %11.1f %9.1f %6.2f %10d %10d  %s\n", size, $1, $2, $1 / $2, ours_n, fzf_n, query }'
