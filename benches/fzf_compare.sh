@@ -5,9 +5,7 @@
 #
 # The lists combine the corpus's real project names: the first half of one real name joined to
 # the second half of another, some with a district in front. The names come from
-# `plangap projects`; while the project parser finds fewer than 100 names, they are taken from
-# the 专栏 boxes of examples/reports/*.txt by a rough split at top-level 、 (some phrases of the
-# boxes' prose come along; they are real text of the same boxes).
+# `plangap projects` on the embedded corpus.
 #
 # plangap_n and fzf_n are the numbers of lines each printed (fzf has no pinyin, so it finds
 # fewer lines for Latin queries). Needs: hyperfine, fzf, jq, perl. Usage: benches/fzf_compare.sh [RUNS] (default 5 runs per
@@ -28,26 +26,8 @@ done
 names="$work/names.txt"
 "$plangap" projects --format json | jq -r '.[].name' | sort -u >"$names" || true
 if [ "$(wc -l <"$names")" -lt 100 ]; then
-    for report in "$root"/examples/reports/*.txt; do
-        perl -CSD -Mutf8 -ne '
-            s/\r//g; s/^\s+|\s+$//g;
-            if (/^专栏\d+[：:]/) { $box = 1; next }
-            next unless $box;
-            if (/^（[一二三四五六七八九十]+）/ || (length($_) > 80 && substr($_, 0, 14) !~ /[：:]/)) { $box = 0; next }
-            next unless /、/;
-            s/^[^：:、]{1,14}[：:]//; s/^\d+[.．、]\s*//;
-            s/^.{0,24}?(包括|开工建设|加快建设|建成|推进|完成)//;
-            my ($depth, $item, @items) = (0, "");
-            for my $c (split //) {
-                $depth++ if $c =~ /[（(]/;
-                $depth-- if $c =~ /[）)]/ && $depth > 0;
-                if ($depth == 0 && $c =~ /[、；，。]/) { push @items, $item; $item = "" } else { $item .= $c }
-            }
-            for (@items, $item) {
-                s/等\d*个?项目$//; s/等$//; s/^\s+|\s+$//g;
-                print "$_\n" if length($_) >= 4 && length($_) <= 40;
-            }' "$report"
-    done | sort -u >"$names"
+    echo "fzf_compare: plangap projects found fewer than 100 names; is the project parser working?" >&2
+    exit 2
 fi
 echo "real project names: $(wc -l <"$names")"
 
