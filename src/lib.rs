@@ -8,6 +8,7 @@ pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod export;
+pub mod finder;
 pub mod ingest;
 pub mod model;
 pub mod parse;

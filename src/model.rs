@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     /// The path as given on the command line (embedded reports: their path under `examples/`).
     pub file: String,

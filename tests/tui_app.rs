@@ -1,9 +1,9 @@
 //! The workbench's update function driven by keys, mouse and commands, checked on its state and
 //! on the effects it asks for (clipboard, export, open).
 
-mod common;
+mod tui_common;
 
-use common::{app_on, draw, fixture_corpus, screen};
+use tui_common::{app_on, draw, fixture_corpus, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use plangap::model::Status;
 use plangap::tui::app::{App, Effect, Msg, Overlay, Selection};

@@ -2,9 +2,9 @@
 //! separators at the same x on every row even with CJK and ambiguous-width text, and no panic on
 //! tiny terminals.
 
-mod common;
+mod tui_common;
 
-use common::{app_on, draw, fixture_corpus, screen_lines};
+use tui_common::{app_on, draw, fixture_corpus, screen_lines};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plangap::text::display_width;
 use plangap::tui::app::Msg;

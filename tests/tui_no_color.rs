@@ -3,9 +3,9 @@
 //! vanish. In `none` mode the workbench writes no colours at all, so the selection stays reversed.
 //! One test in its own binary, because crossterm's switch is global to the process.
 
-mod common;
+mod tui_common;
 
-use common::fixture_corpus;
+use tui_common::fixture_corpus;
 use crossterm::style::Colored;
 use plangap::tui::app::App;
 use plangap::tui::config::Config;

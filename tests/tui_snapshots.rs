@@ -2,9 +2,9 @@
 //! screen, each pane focused, the missed-only filter, the help overlay, a narrow terminal, the
 //! too-small message, wide ambiguous-width mode, and each theme's colours.
 
-mod common;
+mod tui_common;
 
-use common::{app_on, draw, screen};
+use tui_common::{app_on, draw, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::{assert_debug_snapshot, assert_snapshot};
 use plangap::corpus::load_embedded;

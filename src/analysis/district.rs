@@ -1,7 +1,7 @@
 //! Loose district matching: `綦江`, `綦江区`, `qijiang`, `qjq` and `QiJiang` all find 綦江区.
 
+use crate::finder::pinyin;
 use crate::text;
-use pinyin::ToPinyinMulti;
 
 /// Endings of district, county and city names, longest first.
 const SUFFIXES: [&str; 6] = ["自治县", "自治州", "新区", "区", "县", "市"];
@@ -50,13 +50,10 @@ fn spellings(name: &str) -> Vec<String> {
         let mut full = vec![String::new()];
         let mut initials = vec![String::new()];
         for c in form.chars() {
-            let readings: Vec<&str> = match c.to_pinyin_multi() {
-                Some(multi) => multi.into_iter().map(|p| p.plain()).collect(),
-                None => vec![""],
-            };
+            let readings: Vec<&str> =
+                pinyin::readings(c).syllables.iter().map(|&s| pinyin::spelling(s)).collect();
             let literal = c.to_string();
-            let options: Vec<&str> =
-                if readings.iter().all(|r| r.is_empty()) { vec![literal.as_str()] } else { readings };
+            let options: Vec<&str> = if readings.is_empty() { vec![literal.as_str()] } else { readings };
             full = extend_all(&full, &options, |r| r.to_owned());
             initials = extend_all(&initials, &options, |r| r.chars().take(1).collect());
         }

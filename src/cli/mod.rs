@@ -5,10 +5,12 @@
 mod check;
 mod compare;
 mod export;
+mod find;
 mod history;
 mod listing;
 mod missed;
 pub mod output;
+pub mod projects;
 mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -63,6 +65,10 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Show a district's targets and results over the years, with the trend.
     History(history::HistoryArgs),
+    /// List the projects of the reports; with a query (characters or pinyin), best matches first.
+    Projects(projects::ProjectsArgs),
+    /// Filter lines read from stdin with the finder's engine, best first, like `fzf --filter`.
+    Find(find::FindArgs),
 }
 
 /// Formats of `plangap export`.
@@ -118,6 +124,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
         Some(Command::Summary(args)) => summary::run(&args, out),
         Some(Command::Compare(args)) => compare::run(&args, out),
         Some(Command::History(args)) => history::run(&args, out),
+        Some(Command::Projects(args)) => projects::run(&args, out),
+        Some(Command::Find(args)) => find::run(&args, &mut std::io::stdin().lock(), out),
         None => {
             let options = crate::tui::Options {
                 paths: cli.paths,

@@ -1,0 +1,154 @@
+//! `plangap projects [QUERY]`: the projects of the reports, filtered by district and stage,
+//! best matches first when a query is given.
+
+use super::output::{OutputFormat, Record, WriteOptions, write_records};
+use super::{Outcome, report_failures};
+use crate::corpus;
+use crate::finder::{FinderIndex, Query, project_year};
+use crate::model::{Project, Report, Stage};
+use clap::ValueEnum;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Arguments of `plangap projects`.
+#[derive(Debug, clap::Args)]
+pub struct ProjectsArgs {
+    /// Fuzzy or pinyin query (`藻渡`, `zdsk`, `zaodushuiku`, `藻渡 sk`); without it, every project
+    /// in document order.
+    pub query: Vec<String>,
+    /// Only projects of this district (`綦江区`, or `綦江`).
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Only projects in this stage.
+    #[arg(long, value_enum)]
+    pub stage: Option<StageFilter>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Widest a table column may be; longer names are cut with `…`.
+    #[arg(long, default_value_t = 40, value_name = "COLUMNS")]
+    pub max_width: usize,
+    /// A report file or folder (repeatable; default: the embedded sample corpus).
+    #[arg(long = "report", value_name = "PATH")]
+    pub reports: Vec<PathBuf>,
+}
+
+/// The stages `--stage` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageFilter {
+    /// 开工, 新开工, 启动.
+    New,
+    /// 加快建设, 续建, 推进.
+    Ongoing,
+    /// 建成, 完工, 投产, 竣工.
+    Completed,
+    /// Listed in a plan-year box.
+    Planned,
+}
+
+impl StageFilter {
+    fn stage(self) -> Stage {
+        match self {
+            StageFilter::New => Stage::New,
+            StageFilter::Ongoing => Stage::Ongoing,
+            StageFilter::Completed => Stage::Completed,
+            StageFilter::Planned => Stage::Planned,
+        }
+    }
+}
+
+/// One listed project.
+#[derive(Debug, Serialize)]
+struct ProjectRecord<'a> {
+    name: &'a str,
+    stage: Option<&'static str>,
+    district: Option<&'a str>,
+    year: Option<u16>,
+    group: Option<&'a str>,
+    table: &'a str,
+    progress: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+}
+
+impl Record for ProjectRecord<'_> {
+    const HEADERS: &'static [&'static str] =
+        &["name", "stage", "district", "year", "group", "table", "progress", "file", "line"];
+
+    fn cells(&self) -> Vec<String> {
+        let text = |cell: Option<&str>| cell.unwrap_or("").to_owned();
+        vec![
+            self.name.to_owned(),
+            text(self.stage),
+            text(self.district),
+            self.year.map_or_else(String::new, |y| y.to_string()),
+            text(self.group),
+            self.table.to_owned(),
+            text(self.progress),
+            self.file.to_owned(),
+            self.line.to_string(),
+        ]
+    }
+}
+
+impl<'a> ProjectRecord<'a> {
+    fn new(report: &'a Report, project: &'a Project) -> ProjectRecord<'a> {
+        ProjectRecord {
+            name: &project.name,
+            stage: project.stage.map(Stage::as_str),
+            district: report.title.district.as_deref(),
+            year: project_year(report, project),
+            group: project.group.as_deref(),
+            table: &project.table,
+            progress: project.progress.as_deref(),
+            file: &report.file,
+            line: project.line,
+        }
+    }
+}
+
+/// Loads the reports and prints their projects.
+pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
+    let corpus = corpus::load_paths(&args.reports);
+    let failed = report_failures(&corpus.failures);
+    let listed = list(&corpus.reports, args, out)?;
+    Ok(if failed == Outcome::Results { listed } else { failed })
+}
+
+/// Prints the projects of `reports` that pass the filters of `args`, best matches first when
+/// there is a query, else in document order. `NoMatch` when none is listed.
+pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
+    if let Some(district) = &args.district
+        && !reports.iter().any(|r| is_district(r, district))
+    {
+        let known: Vec<&str> = reports.iter().filter_map(|r| r.title.district.as_deref()).collect();
+        eprintln!("plangap: no loaded report is for district {district}; they are for: {}", known.join(", "));
+        return Ok(Outcome::NoMatch);
+    }
+    let index = FinderIndex::new(reports);
+    let pool: Vec<usize> = (0..index.entries().len())
+        .filter(|&candidate| {
+            index.project(reports, candidate).is_some_and(|(report, project)| {
+                args.district.as_ref().is_none_or(|d| is_district(report, d))
+                    && args.stage.is_none_or(|s| project.stage == Some(s.stage()))
+            })
+        })
+        .collect();
+    let matches = index.search_in(&Query::parse(&args.query.join(" ")), &pool);
+    let records: Vec<ProjectRecord> = matches
+        .iter()
+        .filter_map(|m| index.project(reports, m.candidate))
+        .map(|(report, project)| ProjectRecord::new(report, project))
+        .collect();
+    let options = WriteOptions { max_column_width: Some(args.max_width), ..Default::default() };
+    write_records(args.format, &records, options, out)?;
+    Ok(if records.is_empty() { Outcome::NoMatch } else { Outcome::Results })
+}
+
+/// True when `report` is for `district`, named with or without its 区/县/市 suffix.
+fn is_district(report: &Report, district: &str) -> bool {
+    report.title.district.as_deref().is_some_and(|name| {
+        name == district || name.strip_suffix(['区', '县', '市']).is_some_and(|stem| stem == district)
+    })
+}
