@@ -3,7 +3,6 @@
 
 mod tui_common;
 
-use tui_common::{app_on, draw, fixture_corpus, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use plangap::model::Status;
 use plangap::tui::app::{App, Effect, Msg, Overlay, Selection};
@@ -15,6 +14,7 @@ use plangap::tui::panes::indicators::SortKey;
 use plangap::tui::theme::ColorEnv;
 use plangap::tui::width::AmbiguousWidth;
 use plangap::tui::{Options, settings};
+use tui_common::{app_on, draw, fixture_corpus, screen};
 
 fn press(app: &mut App, code: KeyCode) {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -278,4 +278,31 @@ fn the_gap_pane_shows_the_document_judgement() {
     let text = screen(&draw(&app));
     assert!(text.contains("文件所述 the document says (line 218)"), "{text}");
     assert!(text.contains("视为完成"), "{text}");
+}
+
+#[test]
+fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
+    let mut app = fixture_app();
+    ctrl(&mut app, 'p');
+    assert_eq!(app.overlay, Overlay::Finder);
+    type_text(&mut app, "i:senlin");
+    let first = app.finder.matches.first().map(|m| app.finder_index.text(m.candidate).to_owned());
+    assert_eq!(first.as_deref(), Some("森林覆盖率"), "the pinyin of 森林 with the i: scope");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.focus, Pane::Indicators);
+    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("森林覆盖率"));
+    assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
+
+    press(&mut app, KeyCode::Char('/')); // in the table: the row filter, not the finder
+    assert!(matches!(app.overlay, Overlay::Filter(_)));
+    press(&mut app, KeyCode::Esc);
+    app.focus = Pane::Districts;
+    press(&mut app, KeyCode::Char('/')); // in the districts: the finder
+    assert_eq!(app.overlay, Overlay::Finder);
+    type_text(&mut app, "qj");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.finder.cursor, 1.min(app.finder.matches.len().saturating_sub(1)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
 }

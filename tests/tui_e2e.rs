@@ -156,6 +156,16 @@ fn navigate_filter_and_quit_leave_the_terminal_usable() {
     let resumed = tmux.wait_for("missed only", "the workbench to resume");
     assert!(resumed.contains("涪陵区 › 2022年"), "{resumed}");
 
+    // The finder: pinyin initials find 藻渡水库; Enter jumps to its report.
+    tmux.keys(&["C-p"]);
+    tmux.wait_for("查找 Find", "the finder");
+    tmux.text("zdsk");
+    let found = tmux.wait_for("项目 藻渡水库", "藻渡水库 among the matches");
+    assert!(found.contains("> zdsk"), "{found}");
+    tmux.keys(&["Enter"]);
+    let jumped = tmux.wait_for("藻渡水库: 专栏", "the jump to 藻渡水库's report");
+    assert!(!jumped.contains("查找 Find"), "the finder closed:\n{jumped}");
+
     tmux.keys(&["q"]);
     tmux.text("echo \"exit=$?\"");
     tmux.keys(&["Enter"]);

@@ -4,12 +4,12 @@
 
 mod tui_common;
 
-use tui_common::{app_on, draw, fixture_corpus, screen_lines};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plangap::text::display_width;
 use plangap::tui::app::Msg;
 use plangap::tui::layout::{self, Pane, Screen};
 use plangap::tui::width::{AmbiguousWidth, is_ambiguous};
+use tui_common::{app_on, draw, fixture_corpus, screen_lines};
 
 fn press(app: &mut plangap::tui::app::App, code: KeyCode) {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -105,13 +105,17 @@ fn the_name_column_stays_when_scrolling_sideways() {
 
 #[test]
 fn wide_mode_draws_no_ambiguous_character() {
-    let mut app = app_on(fixture_corpus(), 100, 30, AmbiguousWidth::Wide);
-    for key in [KeyCode::Char('j'), KeyCode::Tab, KeyCode::Char('?')] {
-        press(&mut app, key);
+    let mut app = app_on(plangap::corpus::load_embedded(), 100, 30, AmbiguousWidth::Wide);
+    let keys = [KeyCode::Char('j'), KeyCode::Tab, KeyCode::Tab, KeyCode::Char('?'), KeyCode::Esc];
+    let finder = [KeyCode::Char('p')].into_iter().chain("zdsk".chars().map(KeyCode::Char));
+    for (i, key) in keys.into_iter().chain(finder).enumerate() {
+        let modifiers = if i == keys.len() { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
+        app.update(Msg::Key(KeyEvent::new(key, modifiers)));
         for line in screen_lines(&draw(&app)) {
-            assert!(!line.chars().any(is_ambiguous), "{line}");
+            assert!(!line.chars().any(is_ambiguous), "after {key:?}: {line}");
         }
     }
+    assert!(screen_lines(&draw(&app)).iter().any(|l| l.contains("藻渡水库")), "the finder is open");
 }
 
 #[test]

@@ -5,7 +5,6 @@
 
 mod tui_common;
 
-use tui_common::fixture_corpus;
 use crossterm::style::Colored;
 use plangap::tui::app::App;
 use plangap::tui::config::Config;
@@ -17,6 +16,7 @@ use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
+use tui_common::fixture_corpus;
 
 #[derive(Clone, Default)]
 struct Capture(Rc<RefCell<Vec<u8>>>);

@@ -4,13 +4,13 @@
 
 mod tui_common;
 
-use tui_common::{app_on, draw, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::{assert_debug_snapshot, assert_snapshot};
 use plangap::corpus::load_embedded;
 use plangap::tui::app::{App, Msg};
 use plangap::tui::theme;
 use plangap::tui::width::AmbiguousWidth;
+use tui_common::{app_on, draw, screen};
 
 fn press(app: &mut App, code: KeyCode) {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -85,6 +85,42 @@ fn narrow_terminal_60x20() {
     go_to(&mut app, "荣昌区");
     press(&mut app, KeyCode::Tab);
     assert_snapshot!(screen(&draw(&app)));
+}
+
+/// Opens the finder and types `query`; checks that on the first match line the characters of
+/// 藻渡水库 are marked as matched (the match style's modifiers, on the selection's colours) and
+/// the district after it is not.
+fn finder_with(query: &str) -> ratatui::buffer::Buffer {
+    let mut app = corpus_app(100, 30);
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL)));
+    for c in query.chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buffer = draw(&app);
+    let marks = app.settings.theme.styles.matched.add_modifier;
+    assert!(!marks.is_empty(), "the theme marks matches with a modifier");
+    let lines = tui_common::screen_lines(&buffer);
+    let row =
+        lines.iter().position(|l| l.contains("项目 藻渡水库")).expect("a match line for 藻渡水库") as u16;
+    let column = |c: &str| (0..buffer.area.width).find(|&x| buffer[(x, row)].symbol() == c).expect(c);
+    let start = column("藻");
+    for (i, expected) in "藻渡水库".chars().enumerate() {
+        let cell = &buffer[(start + 2 * i as u16, row)];
+        assert_eq!(cell.symbol(), expected.to_string());
+        assert!(cell.modifier.contains(marks), "{expected} is not marked as matched for {query:?}");
+    }
+    assert!(!buffer[(column("綦"), row)].modifier.contains(marks), "綦 is marked but did not match");
+    buffer
+}
+
+#[test]
+fn finder_with_a_cjk_query() {
+    assert_snapshot!(screen(&finder_with("藻渡水库")));
+}
+
+#[test]
+fn finder_with_a_pinyin_query() {
+    assert_snapshot!(screen(&finder_with("zdsk")));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::app::{App, Overlay, Selection};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane, Regions, Screen};
 use super::panes::districts::render_tree;
+use super::panes::finder::render_finder;
 use super::panes::gap::GapCursor;
 use super::panes::help::{help_lines, render_help};
 use super::panes::indicators::{GridView, Hidden, render_grid};
@@ -46,11 +47,15 @@ fn render_panes(
         }
     }
     let cursor = render_status(app, regions.status, buf);
-    if let Overlay::Help(scroll) = app.overlay {
-        let lines = help_lines(&app.settings.keymap, styles, &app.settings.glyphs);
-        render_help(&lines, scroll, styles, &app.settings.glyphs, area, buf);
+    match app.overlay {
+        Overlay::Help(scroll) => {
+            let lines = help_lines(&app.settings.keymap, styles, &app.settings.glyphs);
+            render_help(&lines, scroll, styles, &app.settings.glyphs, area, buf);
+            cursor
+        }
+        Overlay::Finder => Some(render_finder(&app.finder, styles, &app.settings.glyphs, area, buf)),
+        Overlay::None | Overlay::Filter(_) | Overlay::Command(_) => cursor,
     }
-    cursor
 }
 
 /// The pane switcher of narrow terminals: every pane's name, the focused one highlighted.

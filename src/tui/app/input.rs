@@ -23,7 +23,7 @@ impl App {
                 }
             }
             Overlay::Help(_) => self.on_help_key(&key),
-            Overlay::Filter(_) | Overlay::Command(_) => self.on_prompt_key(&key, event),
+            Overlay::Filter(_) | Overlay::Command(_) | Overlay::Finder => self.on_prompt_key(&key, event),
         }
     }
 
@@ -44,11 +44,16 @@ impl App {
     /// A key in a prompt: a prompt action from the key map, or a character typed.
     fn on_prompt_key(&mut self, key: &Key, event: KeyEvent) {
         let action = self.settings.keymap.prompt.action(key);
-        let (Overlay::Filter(input) | Overlay::Command(input)) = &mut self.overlay else { return };
         match action {
             Some(PromptAction::Accept) => return self.accept_prompt(),
             Some(PromptAction::Cancel) => return self.cancel_prompt(),
-            Some(PromptAction::Next | PromptAction::Prev) => {}
+            Some(PromptAction::Next) => return self.step_finder(1),
+            Some(PromptAction::Prev) => return self.step_finder(-1),
+            _ => {}
+        }
+        let Some(input) = self.prompt_input() else { return };
+        match action {
+            Some(PromptAction::Accept | PromptAction::Cancel | PromptAction::Next | PromptAction::Prev) => {}
             Some(PromptAction::DeleteBack) => input.delete_back(),
             Some(PromptAction::DeleteForward) => input.delete_forward(),
             Some(PromptAction::DeleteWord) => input.delete_word(),
@@ -69,20 +74,33 @@ impl App {
         self.prompt_changed();
     }
 
+    /// The text of the open prompt, if one is open.
+    fn prompt_input(&mut self) -> Option<&mut LineInput> {
+        match &mut self.overlay {
+            Overlay::Filter(input) | Overlay::Command(input) => Some(input),
+            Overlay::Finder => Some(&mut self.finder.input),
+            Overlay::None | Overlay::Help(_) => None,
+        }
+    }
+
     /// Pasted text goes into an open prompt (its first line only).
     pub(super) fn on_paste(&mut self, text: &str) {
         let line = text.lines().next().unwrap_or("");
-        if let Overlay::Filter(input) | Overlay::Command(input) = &mut self.overlay {
+        if let Some(input) = self.prompt_input() {
             input.insert(line);
             self.prompt_changed();
         }
     }
 
-    /// The filter applies as it is typed.
+    /// The filter and the finder follow the text as it is typed.
     fn prompt_changed(&mut self) {
-        if let Overlay::Filter(input) = &self.overlay {
-            self.filter.text = input.text().to_owned();
-            self.refresh_grid();
+        match &self.overlay {
+            Overlay::Filter(input) => {
+                self.filter.text = input.text().to_owned();
+                self.refresh_grid();
+            }
+            Overlay::Finder => self.search_finder(),
+            Overlay::Command(_) | Overlay::Help(_) | Overlay::None => {}
         }
     }
 
@@ -90,6 +108,7 @@ impl App {
     fn accept_prompt(&mut self) {
         match std::mem::replace(&mut self.overlay, Overlay::None) {
             Overlay::Command(input) => self.run_command(input.text()),
+            Overlay::Finder => self.jump_to_finder_match(),
             Overlay::Filter(_) | Overlay::Help(_) | Overlay::None => {}
         }
     }
@@ -139,11 +158,12 @@ impl App {
             Action::Command => self.overlay = Overlay::Command(LineInput::default()),
             Action::CopyRow => self.copy_row(),
             Action::CopyTable => self.copy_table(),
+            Action::Finder => self.open_finder(),
+            Action::Search if self.focus == Pane::Districts => self.open_finder(),
             Action::Search => {
                 self.focus = Pane::Indicators;
                 self.overlay = Overlay::Filter(LineInput::new(&self.filter.text));
             }
-            Action::Finder => {}
             Action::NextTable => self.switch_table(1),
             Action::PrevTable => self.switch_table(-1),
         }

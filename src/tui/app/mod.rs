@@ -6,6 +6,7 @@
 //! never while drawing.
 
 mod commands;
+mod finder;
 mod input;
 mod navigation;
 mod refresh;
@@ -13,6 +14,7 @@ mod refresh;
 use super::keymap::Keymap;
 use super::layout::{self, Pane, Screen};
 use super::panes::districts::{DistrictTree, TreeItem};
+use super::panes::finder::Finder;
 use super::panes::gap::GapView;
 use super::panes::indicators::{IndicatorGrid, RowFilter, SortKey};
 use super::prompt::LineInput;
@@ -21,6 +23,7 @@ use super::width::Glyphs;
 use crate::analysis::canonical::AliasTable;
 use crate::analysis::views::{Comparison, GapRow};
 use crate::corpus::Corpus;
+use crate::finder::FinderIndex;
 use crate::model::{IndicatorTable, Report};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Margin, Rect};
@@ -90,6 +93,8 @@ pub enum Overlay {
     Filter(LineInput),
     /// The command line being typed.
     Command(LineInput),
+    /// The project finder ([`App::finder`]).
+    Finder,
 }
 
 /// A message in the status line.
@@ -113,7 +118,6 @@ pub enum Selection {
 }
 
 /// The state of the workbench.
-#[derive(Debug, Clone)]
 pub struct App {
     /// The loaded reports.
     pub reports: Vec<Report>,
@@ -143,6 +147,10 @@ pub struct App {
     pub row_offset: usize,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
+    /// The finder's index of projects, indicators and places (rebuilt when reports are added).
+    pub finder_index: FinderIndex,
+    /// The finder popup's query and matches.
+    pub finder: Finder,
     /// The shown report's missed rows, most severe first.
     pub missed: Vec<GapRow>,
     /// The selected row's indicator across districts and years, by canonical name (cached until
@@ -187,6 +195,8 @@ impl App {
             row_cursor: 0,
             row_offset: 0,
             column_offset: 0,
+            finder_index: FinderIndex::new(&[]),
+            finder: Finder::default(),
             missed: Vec::new(),
             comparisons: HashMap::new(),
             canonical: None,
@@ -262,6 +272,7 @@ impl App {
         failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
+        self.finder_index = FinderIndex::new(&self.reports);
         self.selection = Selection::Nothing;
         self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
         let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);

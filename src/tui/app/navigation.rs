@@ -48,7 +48,7 @@ impl App {
 
     /// Shows row `row` of table `table` of the current report in the table, clearing a filter that
     /// hides it.
-    fn select_row(&mut self, table: usize, row: usize) {
+    pub(super) fn select_row(&mut self, table: usize, row: usize) {
         if self.table != table {
             self.table = table;
             self.column_offset = 0;

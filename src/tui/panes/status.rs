@@ -79,7 +79,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position
     let (prefix, input) = match &app.overlay {
         Overlay::Filter(input) => ("filter / ", input),
         Overlay::Command(input) => (":", input),
-        Overlay::None | Overlay::Help(_) => {
+        Overlay::None | Overlay::Help(_) | Overlay::Finder => {
             let right = hint_text(app, width / 2);
             let right_width = display_width(&right);
             let left_room = width.saturating_sub(right_width + 1);

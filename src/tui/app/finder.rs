@@ -1,0 +1,79 @@
+//! The finder popup's part of the update: opening it, searching as the query changes, moving
+//! through the matches, and jumping to the selected one.
+
+use super::{App, Overlay};
+use crate::finder::Entry;
+use crate::tui::layout::Pane;
+use crate::tui::panes::districts::TreeItem;
+use crate::tui::prompt::LineInput;
+
+impl App {
+    /// Opens the finder with an empty query (all entries listed).
+    pub(super) fn open_finder(&mut self) {
+        self.finder.input = LineInput::default();
+        self.overlay = Overlay::Finder;
+        self.search_finder();
+    }
+
+    /// Searches for the finder's query; the searcher narrows the last matches when it can.
+    pub(super) fn search_finder(&mut self) {
+        let (styles, glyphs) = (&self.settings.theme.styles, &self.settings.glyphs);
+        self.finder.search(&self.finder_index, &self.reports, styles, glyphs);
+    }
+
+    /// Moves the finder's selection; does nothing outside the finder.
+    pub(super) fn step_finder(&mut self, delta: isize) {
+        if self.overlay == Overlay::Finder {
+            let (styles, glyphs) = (&self.settings.theme.styles, &self.settings.glyphs);
+            self.finder.step(delta, &self.finder_index, &self.reports, styles, glyphs);
+        }
+    }
+
+    /// Shows what the selected match points at: a project's or a place's report in the tree, an
+    /// indicator's row in its table.
+    pub(super) fn jump_to_finder_match(&mut self) {
+        let Some(entry) = self.finder.selected(&self.finder_index).cloned() else {
+            return self.notify("no match to jump to", true);
+        };
+        match entry {
+            Entry::Project { report, project } => {
+                self.select_report(report);
+                self.focus = Pane::Districts;
+                let found = self.reports.get(report).and_then(|r| r.projects.get(project));
+                if let Some(project) = found {
+                    let text = format!("{}: {}, line {}", project.name, project.table, project.line);
+                    self.notify(text, false);
+                }
+            }
+            Entry::Indicator { report, table, row } => {
+                self.select_report(report);
+                self.select_row(table, row);
+                self.focus = Pane::Indicators;
+            }
+            Entry::Place { reports, .. } => {
+                if let Some(&first) = reports.first() {
+                    self.select_report(first);
+                }
+                self.focus = Pane::Districts;
+            }
+        }
+        self.scroll_into_view();
+    }
+
+    /// Puts the tree cursor on `report`, opening its district if closed.
+    fn select_report(&mut self, report: usize) {
+        let district_line = self.tree.lines.iter().position(|line| match line.item {
+            TreeItem::District(d) => self.tree.districts.get(d).is_some_and(|d| d.reports.contains(&report)),
+            _ => false,
+        });
+        if let Some(line) = district_line
+            && self.tree.set_expanded(line, Some(true))
+        {
+            self.tree.relayout(&self.reports, &self.settings.glyphs);
+        }
+        if let Some(line) = self.tree.line_of_report(report) {
+            self.tree_cursor = line;
+            self.follow_tree_cursor();
+        }
+    }
+}
