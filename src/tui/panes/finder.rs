@@ -9,8 +9,8 @@
 use crate::finder::{Entry, FinderIndex, Query, Searcher, project_year};
 use crate::model::{Report, Stage, Status};
 use crate::text::display_width;
-use crate::tui::panes::help::{centred, clear_popup};
 use crate::tui::panes::indicators::status_label;
+use crate::tui::panes::popup::{centred, draw_popup};
 use crate::tui::prompt::LineInput;
 use crate::tui::theme::Styles;
 use crate::tui::width::{Glyphs, is_ambiguous};
@@ -18,7 +18,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
 
 /// How many matches get a prepared line; the count says how many more there are.
 const SHOWN_MATCHES: usize = 200;
@@ -286,18 +285,8 @@ pub fn render_finder(
     buf: &mut Buffer,
 ) -> Position {
     let popup = centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2).min(32));
-    clear_popup(popup, buf);
-    let block = Block::bordered()
-        .border_set(glyphs.border)
-        .border_style(styles.border_focused)
-        .style(styles.popup)
-        .title(Line::styled(" 查找 Find: projects, indicators, places ", styles.title))
-        .title_bottom(Line::styled(
-            format!(" Enter jump {0} Esc close {0} p: i: d: narrow the search ", glyphs.dot),
-            styles.muted,
-        ));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let footer = format!("Enter jump {0} Esc close {0} p: i: d: narrow the search", glyphs.dot);
+    let inner = draw_popup(popup, "查找 Find: projects, indicators, places", &footer, styles, glyphs, buf);
     if inner.height < 3 || inner.width < 4 {
         return Position { x: inner.x, y: inner.y };
     }

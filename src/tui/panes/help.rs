@@ -2,13 +2,13 @@
 
 use crate::text::display_width;
 use crate::tui::keymap::{Bindable, Bindings, Keymap};
+use crate::tui::panes::popup::{centred, draw_popup};
 use crate::tui::theme::Styles;
 use crate::tui::width::Glyphs;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 /// The help lines: a heading, then one line per action with its keys.
 pub fn help_lines(keymap: &Keymap, styles: &Styles<Style>, glyphs: &Glyphs) -> Vec<Line<'static>> {
@@ -48,40 +48,9 @@ pub fn render_help(
 ) {
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
     let height = lines.len() as u16 + 2;
-    let popup = centred(area, width, height);
-    clear_popup(popup, buf);
-    let block = Block::bordered()
-        .border_set(glyphs.border)
-        .border_style(styles.border_focused)
-        .style(styles.popup)
-        .title(Line::styled(" Help ", styles.title))
-        .title_bottom(Line::styled(" ? or Esc closes ", styles.muted));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = draw_popup(centred(area, width, height), "Help", "? or Esc closes", styles, glyphs, buf);
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (i, line) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }
-}
-
-/// Clears `popup` for drawing over the panes, including a wide character that started just left
-/// of it: its right half would otherwise be overdrawn and the terminal would lose its left half.
-pub fn clear_popup(popup: Rect, buf: &mut Buffer) {
-    Clear.render(popup, buf);
-    if popup.x > buf.area.x {
-        for y in popup.top()..popup.bottom() {
-            if let Some(cell) = buf.cell_mut((popup.x - 1, y))
-                && crate::text::display_width(cell.symbol()) > 1
-            {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-}
-
-/// A rectangle of at most `width` × `height` centred in `area`.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }

@@ -5,4 +5,5 @@ pub mod finder;
 pub mod gap;
 pub mod help;
 pub mod indicators;
+pub mod popup;
 pub mod status;
