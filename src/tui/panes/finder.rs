@@ -36,8 +36,6 @@ pub struct Finder {
     pub total: usize,
     /// The selected match.
     pub cursor: usize,
-    /// The first match shown.
-    pub offset: usize,
     /// The selected entry, described.
     pub preview: Vec<Line<'static>>,
 }
@@ -72,7 +70,6 @@ impl Finder {
             })
             .collect();
         self.cursor = 0;
-        self.offset = 0;
         self.refresh_preview(index, reports, styles, glyphs);
     }
 
@@ -310,11 +307,8 @@ pub fn render_finder(
         (Rect { height: top, ..body }, Rect { y: body.y + top, height: body.height - top, ..body })
     };
     let rows = usize::from(list.height);
-    let offset = if finder.cursor >= finder.offset + rows {
-        finder.cursor + 1 - rows
-    } else {
-        finder.offset.min(finder.cursor)
-    };
+    // The list scrolls just enough to show the selected match.
+    let offset = (finder.cursor + 1).saturating_sub(rows);
     for (i, found) in finder.matches.iter().enumerate().skip(offset).take(rows) {
         let y = list.y + (i - offset) as u16;
         if i == finder.cursor {
