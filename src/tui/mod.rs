@@ -89,7 +89,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     let themes_dir = config_file.as_deref().and_then(Path::parent).map(|dir| dir.join("themes"));
     let (mut settings, mut problems) = settings(&options, &config, &ColorEnv::from_process(), themes_dir);
     problems.splice(0..0, config_problem);
-    match AliasTable::load(config_file.as_deref()) {
+    match AliasTable::load(None) {
         Ok(aliases) => settings.aliases = aliases,
         Err(error) => problems.push(format!("{error}; using the built-in indicator aliases")),
     }
