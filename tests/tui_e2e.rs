@@ -1,8 +1,9 @@
 //! End-to-end: the real binary in tmux, driven by keys, read back from tmux's screen, and the
 //! terminal checked after it quits (cooked mode, main screen, cursor shown, mouse off).
 //!
-//! tmux is installed by `.ci/run`; where it is missing the test says so and passes, since there
-//! is no terminal to drive.
+//! tmux is installed by `.ci/run`, so under CI (`CI` set) a missing tmux fails the test; on a
+//! developer's machine without tmux the test says so and passes, since there is no terminal to
+//! drive.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -18,6 +19,7 @@ struct Tmux {
 impl Tmux {
     fn start(width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is missing under CI: .ci/run should install it");
             eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
             return None;
         }
