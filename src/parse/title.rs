@@ -215,6 +215,20 @@ mod tests {
     }
 
     #[test]
+    fn repeated_title_without_district_takes_the_place_from_the_session_line() {
+        let block = title_of(
+            "网站首页 | 政务公开 | 规划计划\n索引号：11500110-2023-00012\n\
+             关于2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n\
+             关于2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n\
+             ——2023年2月8日在重庆市綦江区第三届人民代表大会第一次会议上",
+        );
+        assert_eq!(block.line, 3);
+        assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
+        assert_eq!((block.city.as_deref(), block.district.as_deref()), (Some("重庆市"), Some("綦江区")));
+        assert_eq!(block.delivered_on.map(|d| d.to_string()).as_deref(), Some("2023-02-08"));
+    }
+
+    #[test]
     fn absent_fields_stay_none() {
         let block = title_of("今天天气很好\n没有标题");
         assert_eq!(block, TitleBlock::default());
