@@ -117,3 +117,31 @@ fn tables_without_notes_have_none() {
     assert!(table("004_", "专栏1").notes.is_empty());
     assert!(table("004_", "专栏15").notes.is_empty());
 }
+
+#[test]
+fn export_lists_each_reports_table_notes_with_the_names_of_their_rows() {
+    let json = plangap::export::ExportDocument::new(&REPORTS).to_json();
+    let document: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
+    let reports = document["reports"].as_array().expect("reports");
+    for report in reports {
+        assert!(report["table_notes"].is_array(), "{}: no table_notes", report["file"]);
+        assert!(report["indicators"].is_array() && report["narrative"].is_array());
+    }
+    let fuling = reports.iter().find(|r| r["file"].as_str().is_some_and(|f| f.contains("001_"))).unwrap();
+    let notes = fuling["table_notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 11);
+    let first_point = &notes[2];
+    assert_eq!(first_point["table"], "表1  2022年国民经济和社会发展计划指标完成情况");
+    assert_eq!(
+        (&first_point["kind"], &first_point["label"]),
+        (&"explanation".into(), &"未完成指标说明".into())
+    );
+    assert_eq!(first_point["line"], 218);
+    assert!(first_point["text"].as_str().unwrap().starts_with("一是地区生产总值及其支撑指标。"));
+    assert_eq!(first_point["rows"][0], "地区生产总值增速");
+    assert_eq!(first_point["rows"].as_array().unwrap().len(), 6);
+    let footnote = &notes[0];
+    assert_eq!((&footnote["kind"], &footnote["label"]), (&"footnote".into(), &serde_json::Value::Null));
+    assert_eq!(footnote["rows"], serde_json::json!([]));
+    assert_eq!(notes[10]["table"], "表2：2023年国民经济和社会发展计划草案");
+}

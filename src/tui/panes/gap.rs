@@ -2,15 +2,16 @@
 //! - the report's missed targets, most severe first ([`crate::analysis::views::missed`]), each
 //!   with a bar of its shortfall relative to the target; moving through them selects the row;
 //! - the selected indicator: target and result with a bar of each, the status with its symbol
-//!   and how the analysis reached it, the document's own words where it judges the row, and the
-//!   indicator across districts and over the years ([`crate::analysis::views::compare`]).
+//!   and how the analysis reached it, the document's own words where it judges the row, the notes
+//!   under the table that speak of the row (`未完成指标说明：一是…`), and the indicator across
+//!   districts and over the years ([`crate::analysis::views::compare`]).
 //!
 //! Lines are built when the selection, theme or pane size changes, and only drawn per frame.
 
 use crate::analysis::link::number;
 use crate::analysis::status::assess_row;
 use crate::analysis::views::{Comparison, GapRow, YearRecord};
-use crate::model::{IndicatorRow, IndicatorTable, Report, Status};
+use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote};
 use crate::parse::value::parse_value;
 use crate::text::display_width;
 use crate::tui::app::{App, Selection};
@@ -99,9 +100,11 @@ impl GapView {
                 let heading = format!("未达标 Missed: {}, most severe first", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
-                match (app.current_table(), app.current_row()) {
-                    (Some(table), Some(row)) => {
+                let index = app.grid.rows.get(app.row_cursor).map(|r| r.row);
+                match (app.current_table(), app.current_row(), index) {
+                    (Some(table), Some(row), Some(index)) => {
                         row_details(row, table, &painter, &mut detail);
+                        table_notes(table, index, &painter, &mut detail);
                         if let Some(comparison) = app.comparison() {
                             let year = table.year.or(report.title.review_year);
                             comparisons(comparison, report, year, &painter, &mut detail);
@@ -270,6 +273,47 @@ fn row_details(
         for part in wrap(&glyphs.display(&judgement.evidence), width) {
             lines.push(Line::styled(part, styles.text));
         }
+    }
+}
+
+/// The notes under `table` that name its row `index`, in the document's words with their lines,
+/// leaving out the sentence already shown as the document's judgement of the row. For a missed row
+/// that the table's explanation does not name, a muted line says so rather than showing the
+/// explanation of other rows.
+fn table_notes(table: &IndicatorTable, index: usize, painter: &Painter<'_>, lines: &mut Vec<Line<'static>>) {
+    let (styles, glyphs, width) = (painter.styles, painter.glyphs, painter.width);
+    let Some(row) = table.rows.get(index) else { return };
+    let judged = |note: &TableNote| {
+        row.judgement.as_ref().is_some_and(|j| j.line == note.line && note.text.contains(&j.evidence))
+    };
+    let naming: Vec<&TableNote> =
+        table.notes.iter().filter(|note| note.rows.contains(&index) && !judged(note)).collect();
+    if naming.is_empty() {
+        let explanation = table.notes.iter().find(|note| note.kind == NoteKind::Explanation);
+        if let (Some(Status::Missed), Some(explanation)) = (row.status, explanation) {
+            let label = explanation.label.as_deref().unwrap_or_default();
+            let text = format!(
+                "The table's {label} (line {}) names no reason for this row that plangap could match.",
+                explanation.line
+            );
+            lines.push(Line::default());
+            lines.extend(
+                wrap(&glyphs.display(&text), width).into_iter().map(|l| Line::styled(l, styles.muted)),
+            );
+        }
+        return;
+    }
+    for note in naming {
+        let source = match &note.label {
+            Some(label) => format!("{label}, line {}", note.line),
+            None => format!("line {}", note.line),
+        };
+        let heading = format!("文件说明 the document's note ({source}):");
+        lines.push(Line::default());
+        lines.push(Line::styled(glyphs.truncate(&glyphs.display(&heading), width), styles.header));
+        lines.extend(
+            wrap(&glyphs.display(&note.text), width).into_iter().map(|l| Line::styled(l, styles.text)),
+        );
     }
 }
 
