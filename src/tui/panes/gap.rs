@@ -476,6 +476,8 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::theme::{ColorMode, Theme};
+    use crate::tui::width::AmbiguousWidth;
 
     #[test]
     fn wrapping_counts_display_width() {
@@ -484,6 +486,72 @@ mod tests {
         assert!(wrap("", 5).is_empty());
         assert_eq!(wrap("not a plan report", 10), ["not a plan", "report"]);
         assert_eq!(wrap("a “关于XX区” b", 8), ["a “关于", "XX区” b"]);
+    }
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    fn notes_of(
+        table: &IndicatorTable,
+        index: usize,
+        ambiguous: AmbiguousWidth,
+        width: usize,
+    ) -> Vec<String> {
+        let theme = Theme::default_for(ColorMode::None);
+        let glyphs = Glyphs::new(ambiguous);
+        let painter = Painter { styles: &theme.styles, glyphs: &glyphs, width };
+        let mut lines = Vec::new();
+        table_notes(table, index, &painter, &mut lines);
+        text(&lines)
+    }
+
+    fn table_with_an_explanation() -> IndicatorTable {
+        let row = |name: &str| IndicatorRow {
+            name: name.to_owned(),
+            status: Some(Status::Missed),
+            ..IndicatorRow::default()
+        };
+        IndicatorTable {
+            caption: "表1".to_owned(),
+            line: 1,
+            kind: crate::model::TableKind::Review,
+            year: Some(2022),
+            rows: vec![row("森林覆盖率"), row("进出口总额增速")],
+            notes: vec![TableNote {
+                text: "一是森林覆盖率。“统计口径”调整。".to_owned(),
+                line: 9,
+                kind: NoteKind::Explanation,
+                label: Some("未完成指标说明".to_owned()),
+                rows: vec![0],
+            }],
+        }
+    }
+
+    #[test]
+    fn the_notes_naming_the_row_are_shown_in_the_documents_words() {
+        let table = table_with_an_explanation();
+        assert_eq!(
+            notes_of(&table, 0, AmbiguousWidth::Narrow, 20),
+            ["", "文件说明 the docume…", "一是森林覆盖率。“统", "计口径”调整。"]
+        );
+        // On a terminal drawing ambiguous characters wide, the quotes are replaced and every
+        // line still fits.
+        let wide = notes_of(&table, 0, AmbiguousWidth::Wide, 20);
+        assert!(wide.iter().all(|l| !l.contains('“') && display_width(l) <= 20), "{wide:?}");
+    }
+
+    #[test]
+    fn a_missed_row_the_explanation_does_not_name_gets_no_other_rows_reasons() {
+        let table = table_with_an_explanation();
+        let lines = notes_of(&table, 1, AmbiguousWidth::Narrow, 200);
+        assert_eq!(
+            lines,
+            [
+                "",
+                "The table's 未完成指标说明 (line 9) names no reason for this row that plangap could match."
+            ]
+        );
     }
 
     #[test]
