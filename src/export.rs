@@ -1,7 +1,7 @@
 //! The JSON export contract (`shared/SCHEMA.md`): one document with every report, every
 //! indicator row and every project. Field names here are a public interface: add, never rename.
 
-use crate::model::{IndicatorRow, IndicatorTable, NarrativeValue, Project, Report};
+use crate::model::{IndicatorRow, IndicatorTable, NarrativeValue, Project, Report, TableNote};
 use serde::Serialize;
 
 /// The whole export document.
@@ -26,6 +26,8 @@ pub struct ExportReport<'a> {
     projects: Vec<ExportProject<'a>>,
     /// Values stated in headline sentences rather than tables (an addition to the contract).
     narrative: Vec<ExportNarrative<'a>>,
+    /// The notes under the indicator tables, in document order (an addition to the contract).
+    table_notes: Vec<ExportTableNote<'a>>,
 }
 
 /// One indicator table row in the export.
@@ -72,6 +74,18 @@ pub struct ExportNarrative<'a> {
     line: usize,
 }
 
+/// One note under an indicator table: a footnote, a numbered note or one point of an
+/// explanation, with the names of the rows it speaks of.
+#[derive(Debug, Serialize)]
+pub struct ExportTableNote<'a> {
+    table: &'a str,
+    kind: &'static str,
+    label: Option<&'a str>,
+    text: &'a str,
+    rows: Vec<&'a str>,
+    line: usize,
+}
+
 impl<'a> ExportDocument<'a> {
     /// Builds the export view of `reports`.
     pub fn new(reports: &'a [Report]) -> Self {
@@ -102,6 +116,11 @@ fn export_report(report: &Report) -> ExportReport<'_> {
             .collect(),
         projects: report.projects.iter().map(export_project).collect(),
         narrative: report.narrative.iter().map(export_narrative).collect(),
+        table_notes: report
+            .tables
+            .iter()
+            .flat_map(|table| table.notes.iter().map(move |note| export_table_note(table, note)))
+            .collect(),
     }
 }
 
@@ -146,5 +165,16 @@ fn export_narrative(value: &NarrativeValue) -> ExportNarrative<'_> {
         value: &value.value.raw,
         evidence: &value.evidence,
         line: value.line,
+    }
+}
+
+fn export_table_note<'a>(table: &'a IndicatorTable, note: &'a TableNote) -> ExportTableNote<'a> {
+    ExportTableNote {
+        table: &table.caption,
+        kind: note.kind.as_str(),
+        label: note.label.as_deref(),
+        text: &note.text,
+        rows: note.rows.iter().filter_map(|&i| table.rows.get(i)).map(|row| row.name.as_str()).collect(),
+        line: note.line,
     }
 }

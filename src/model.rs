@@ -97,6 +97,47 @@ pub struct IndicatorTable {
     pub year: Option<u16>,
     /// The rows in document order, sub-rows included.
     pub rows: Vec<IndicatorRow>,
+    /// The notes printed under the table, in document order.
+    pub notes: Vec<TableNote>,
+}
+
+/// A note printed under an indicator table, in the document's own words: a footnote, a numbered
+/// note, or one point of a labelled explanation such as `未完成指标说明：一是…。二是…。`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableNote {
+    /// The note as written: the whole footnote or numbered note, or one point of an explanation
+    /// (`一是地区生产总值及其支撑指标。受俄乌冲突…存在差距。`) without the label.
+    pub text: String,
+    /// 1-based line of the note.
+    pub line: usize,
+    /// Footnote, numbered note or explanation.
+    pub kind: NoteKind,
+    /// The label an explanation is given (`未完成指标说明`); `None` for other notes.
+    pub label: Option<String>,
+    /// Indices into the table's rows of the rows the note names, in table order.
+    pub rows: Vec<usize>,
+}
+
+/// The form of a note under a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// A note introduced by `注：` or `备注：`.
+    Footnote,
+    /// A numbered note on a line of its own (`2. …`, `（2）…`).
+    Numbered,
+    /// A labelled explanation (`未完成指标说明：…`), one note per point.
+    Explanation,
+}
+
+impl NoteKind {
+    /// The name used in exports: `footnote`, `numbered` or `explanation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::Footnote => "footnote",
+            NoteKind::Numbered => "numbered",
+            NoteKind::Explanation => "explanation",
+        }
+    }
 }
 
 /// One row of an indicator table.

@@ -70,7 +70,7 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
             }
         })
         .collect();
-    IndicatorTable { caption: caption.to_owned(), line, kind, year: Some(year), rows }
+    IndicatorTable { caption: caption.to_owned(), line, kind, year: Some(year), rows, notes: Vec::new() }
 }
 
 fn stated(role: ValueRole, year: u16, line: usize, name: &str, raw: &str, form: ValueForm) -> NarrativeValue {

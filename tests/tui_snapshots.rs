@@ -1,6 +1,7 @@
 //! Snapshots of whole screens on the embedded corpus, drawn on ratatui's TestBackend: the start
 //! screen, each pane focused, the missed-only filter, the help overlay, a narrow terminal, the
-//! too-small message, wide ambiguous-width mode, and each theme's colours.
+//! too-small message, wide ambiguous-width mode, each theme's colours, and the document's note on
+//! a missed indicator.
 
 mod tui_common;
 
@@ -61,6 +62,41 @@ fn gap_pane_focused() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Enter);
     assert_snapshot!(screen(&draw(&app)));
+}
+
+/// The gap pane's detail lines as text.
+fn detail_text(app: &App) -> Vec<String> {
+    app.gap.detail.iter().map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+}
+
+#[test]
+fn gap_pane_shows_the_documents_note_on_the_selected_indicator() {
+    let mut app = corpus_app(120, 50);
+    go_to(&mut app, "涪陵区");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("地区生产总值增速"));
+    press(&mut app, KeyCode::Tab);
+    let screen = screen(&draw(&app));
+    assert!(screen.contains("文件说明 the document's note (未完成指标说明, line 218):"), "{screen}");
+    assert!(screen.contains("一是地区生产总值及其支撑指标。"), "{screen}");
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn a_note_already_shown_as_the_rows_judgement_is_not_repeated() {
+    let mut app = corpus_app(120, 40);
+    go_to(&mut app, "涪陵区");
+    press(&mut app, KeyCode::Tab);
+    while app.current_row().is_some_and(|r| !r.name.starts_with("税收收入")) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let detail = detail_text(&app);
+    assert!(detail.iter().any(|l| l.starts_with("文件所述 the document says (line 217)")), "{detail:?}");
+    assert!(!detail.iter().any(|l| l.starts_with("文件说明")), "{detail:?}");
+    // A met row that no note names shows no note.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("常住人口城镇化率"));
+    assert!(!detail_text(&app).iter().any(|l| l.starts_with("文件说明") || l.contains("names no reason")));
 }
 
 #[test]

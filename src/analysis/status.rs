@@ -612,7 +612,14 @@ mod tests {
 
     #[test]
     fn fills_review_tables_only() {
-        let table = |kind, rows| IndicatorTable { caption: String::new(), line: 1, kind, year: None, rows };
+        let table = |kind, rows| IndicatorTable {
+            caption: String::new(),
+            line: 1,
+            kind,
+            year: None,
+            rows,
+            notes: Vec::new(),
+        };
         let mut report = Report {
             file: "t".to_owned(),
             title: TitleBlock::default(),

@@ -41,6 +41,7 @@ fn report(file: &str, district: &str, projects: Vec<Project>) -> Report {
             kind: TableKind::Plan,
             year: Some(2023),
             rows: vec![row],
+            notes: Vec::new(),
         }],
         projects,
         ..Report::default()

@@ -5,8 +5,8 @@
 //! caption ([`cells`]). The header names the columns ([`header`]); a caption whose header has no
 //! name column and target column (a project box) is not an indicator table. The cells after the
 //! header are cut into rows by the header's layout ([`rows`]) and read as indicators
-//! ([`indicator`]); the notes under the table say what `*` means and may deem rows met
-//! ([`notes`]).
+//! ([`indicator`]); the notes under the table say what `*` means, may deem rows met, and are
+//! kept with the rows they name ([`notes`]).
 
 mod cells;
 mod header;
@@ -74,6 +74,7 @@ fn read_table(
         line: caption.index + 1,
         kind: if layout.is_review() { TableKind::Review } else { TableKind::Plan },
         year: layout.target_year().or_else(|| caption::year_in(&caption.text)),
+        notes: notes.table_notes(&rows),
         rows,
     };
     Some((table, text.end))

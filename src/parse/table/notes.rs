@@ -4,7 +4,7 @@
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
 use super::cells::is_note;
-use crate::model::{IndicatorRow, Judgement, Status, Warning};
+use crate::model::{IndicatorRow, Judgement, NoteKind, Status, TableNote, Warning};
 
 /// Phrases by which a note declares a row met.
 const DEEMED_MET: [&str; 4] = ["视为完成", "视同完成", "按完成计", "视为达标"];
@@ -14,6 +14,11 @@ const MIN_MENTION_PREFIX: usize = 4;
 const MIN_MENTION_SUFFIX: usize = 2;
 /// A labelled explanation names itself within this many characters (`未完成指标说明：`).
 const MAX_LABEL_CHARS: usize = 12;
+/// Words ending a growth indicator's name; the indicator may be named by what grows alone
+/// (`地区生产总值` for `地区生产总值增速`).
+const GROWTH_WORDS: [&str; 3] = ["增速", "增幅", "增长"];
+/// Chinese numerals that count the points of an explanation (`一是…二是…`).
+const POINT_NUMERALS: &str = "一二三四五六七八九十";
 
 /// One sentence of the notes and its 1-based line.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,41 +27,56 @@ struct Sentence {
     line: usize,
 }
 
+/// One line of the notes: its kind, an explanation's label, and the text after the label.
+#[derive(Debug, Clone, PartialEq)]
+struct NoteLine {
+    kind: NoteKind,
+    label: Option<String>,
+    text: String,
+    line: usize,
+}
+
 /// The notes under one table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Notes {
-    sentences: Vec<Sentence>,
+    lines: Vec<NoteLine>,
 }
 
 /// Reads the notes starting at `lines[from]` (the first line after the table): footnotes,
-/// numbered notes and labelled explanations, up to the first line that is none of these.
+/// numbered notes and labelled explanations, up to the first line that is none of these. The
+/// points of an explanation may stand on lines of their own (`未完成指标说明：` then `一是…`).
 pub(super) fn read_notes(lines: &[&str], from: usize) -> Notes {
-    let mut sentences = Vec::new();
+    let mut notes: Vec<NoteLine> = Vec::new();
     for (index, line) in lines.iter().enumerate().skip(from) {
         let text = line.trim();
         if text.is_empty() {
             continue;
         }
-        if !is_note_line(text) {
-            break;
-        }
-        let pieces = text.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty());
-        sentences.extend(pieces.map(|s| Sentence { text: s.to_owned(), line: index + 1 }));
+        let (kind, label, text) = match note_kind(text) {
+            Some(read) => read,
+            None => match notes.last() {
+                Some(last) if last.kind == NoteKind::Explanation && starts_point(text) => {
+                    (NoteKind::Explanation, last.label.clone(), text)
+                }
+                _ => break,
+            },
+        };
+        notes.push(NoteLine { kind, label, text: text.to_owned(), line: index + 1 });
     }
-    Notes { sentences }
+    Notes { lines: notes }
 }
 
 impl Notes {
     /// Whether the notes say what `*` marks (`“*”代表约束性指标`, `加*为约束性目标`).
     pub fn define_stars(&self) -> bool {
-        self.sentences.iter().any(|s| s.text.contains(['*', '＊']) && s.text.contains("约束"))
+        self.sentences().any(|s| s.text.contains(['*', '＊']) && s.text.contains("约束"))
     }
 
     /// Marks met the rows that a note deems met (`…计划目标…调整为…，视为完成`), matching the rows by the
     /// names the note gives, which may be shortened (`税收收入增速` for `税收收入扣除留抵退税因素后增速`).
     /// Warns when such a note names no row of the table.
     pub fn judge(&self, rows: &mut [IndicatorRow], caption: &str, warnings: &mut Vec<Warning>) {
-        for sentence in self.sentences.iter().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
+        for sentence in self.sentences().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
             let named = rows_named(&sentence.text, rows);
             if named.is_empty() {
                 warnings.push(Warning {
@@ -76,19 +96,85 @@ impl Notes {
             }
         }
     }
+
+    /// The notes for the model, each with the rows of `rows` it names: a footnote or numbered
+    /// note whole, an explanation one point (`一是…`) at a time, so that the reasons given after a
+    /// point's heading stay with the rows the heading names.
+    pub fn table_notes(&self, rows: &[IndicatorRow]) -> Vec<TableNote> {
+        self.lines
+            .iter()
+            .flat_map(|note| {
+                let pieces = match note.kind {
+                    NoteKind::Explanation => points(&note.text),
+                    NoteKind::Footnote | NoteKind::Numbered => vec![note.text.as_str()],
+                };
+                pieces.into_iter().map(|piece| TableNote {
+                    text: piece.to_owned(),
+                    line: note.line,
+                    kind: note.kind,
+                    label: note.label.clone(),
+                    rows: rows_in(piece, rows),
+                })
+            })
+            .collect()
+    }
+
+    /// Every sentence of the notes with its line.
+    fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
+        self.lines.iter().flat_map(|note| {
+            sentences_of(&note.text).map(|text| Sentence { text: text.to_owned(), line: note.line })
+        })
+    }
 }
 
-/// A footnote, a numbered note (`2. …`, `（2）…`) or a labelled explanation (`…说明：…`).
-fn is_note_line(text: &str) -> bool {
-    let numbered = {
-        let rest = text.trim_start_matches(['（', '(']);
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && rest[digits..].trim_start().starts_with(['.', '．', '、', '﹒', '）', ')'])
-    };
-    let labelled = text
-        .split_once(['：', ':'])
-        .is_some_and(|(label, _)| label.ends_with("说明") && label.chars().count() <= MAX_LABEL_CHARS);
-    is_note(text) || numbered || labelled
+/// The kind of a note line, an explanation's label, and the text after that label; `None` for a
+/// line that is no note: a footnote, a numbered note (`2. …`, `（2）…`) or a labelled explanation
+/// (`…说明：…`).
+fn note_kind(text: &str) -> Option<(NoteKind, Option<String>, &str)> {
+    if is_note(text) {
+        return Some((NoteKind::Footnote, None, text));
+    }
+    let rest = text.trim_start_matches(['（', '(']);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && rest[digits..].trim_start().starts_with(['.', '．', '、', '﹒', '）', ')']) {
+        return Some((NoteKind::Numbered, None, text));
+    }
+    let (label, body) = text.split_once(['：', ':'])?;
+    let label = label.trim();
+    (label.ends_with("说明") && label.chars().count() <= MAX_LABEL_CHARS)
+        .then(|| (NoteKind::Explanation, Some(label.to_owned()), body.trim()))
+}
+
+/// The sentences of `text`, split at `。` and `；`, trimmed, empty ones left out.
+fn sentences_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Whether `text` opens a point of an explanation: `一是`, `二是`, … `十二是`.
+fn starts_point(text: &str) -> bool {
+    let numerals = text.chars().take_while(|c| POINT_NUMERALS.contains(*c)).count();
+    numerals > 0 && text.chars().nth(numerals) == Some('是')
+}
+
+/// The points of an explanation: it is cut before each `一是`, `二是`, … that opens a sentence.
+/// Text before the first point is a piece of its own.
+fn points(text: &str) -> Vec<&str> {
+    let mut starts = vec![0];
+    starts.extend(
+        text.char_indices().map(|(i, _)| i).filter(|&i| {
+            i > 0 && text[..i].ends_with(['。', '；', ';', '：', ':']) && starts_point(&text[i..])
+        }),
+    );
+    starts.push(text.len());
+    starts.windows(2).filter_map(|w| text.get(w[0]..w[1])).map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// Indices of the rows that any sentence of `text` names, in table order.
+fn rows_in(text: &str, rows: &[IndicatorRow]) -> Vec<usize> {
+    let mut named: Vec<usize> = sentences_of(text).flat_map(|s| rows_named(s, rows)).collect();
+    named.sort_unstable();
+    named.dedup();
+    named
 }
 
 /// Indices of the rows that `sentence` names. Where mentions of different rows overlap, the
@@ -118,7 +204,8 @@ fn rows_named(sentence: &str, rows: &[IndicatorRow]) -> Vec<usize> {
 }
 
 /// The longest mention of `name` in `sentence` as (start, length) in characters: the whole name,
-/// or its first characters directly followed by its last ones (a name shortened in the middle).
+/// its first characters directly followed by its last ones (a name shortened in the middle), or
+/// for a growth indicator what grows alone (`地区生产总值` for `地区生产总值增速`).
 fn mention(sentence: &[char], name: &[char]) -> Option<(usize, usize)> {
     if name.len() < MIN_MENTION_SUFFIX {
         return None;
@@ -134,9 +221,10 @@ fn mention(sentence: &[char], name: &[char]) -> Option<(usize, usize)> {
             let suffix = (MIN_MENTION_SUFFIX..=name.len() - prefix)
                 .rev()
                 .find(|&q| after.len() >= q && after[..q] == name[name.len() - q..]);
-            match suffix {
-                Some(q) => prefix + q,
-                None => continue,
+            match (suffix, subject_len(name)) {
+                (Some(q), _) => prefix + q,
+                (None, Some(subject)) if prefix >= subject => subject,
+                (None, _) => continue,
             }
         } else {
             continue;
@@ -146,6 +234,14 @@ fn mention(sentence: &[char], name: &[char]) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// For a name ending in a growth word (`地区生产总值增速`), the length of what grows.
+fn subject_len(name: &[char]) -> Option<usize> {
+    GROWTH_WORDS.iter().find_map(|word| {
+        let word: Vec<char> = word.chars().collect();
+        name.ends_with(&word).then(|| name.len() - word.len())
+    })
 }
 
 #[cfg(test)]
@@ -204,8 +300,50 @@ mod tests {
     }
 
     #[test]
+    fn a_growth_indicator_is_named_by_what_grows() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let sentence = chars("一是地区生产总值及其支撑指标");
+        assert_eq!(mention(&sentence, &chars("地区生产总值增速")), Some((2, 6)));
+        assert_eq!(mention(&sentence, &chars("地区生产总值能耗")), None);
+        // A longer mention of another row takes the words: `…占地区生产总值比重` is that row's.
+        let rows = [row("地区生产总值增速"), row("制造业增加值占地区生产总值比重")];
+        assert_eq!(rows_named("制造业增加值占地区生产总值比重下降", &rows), [1]);
+    }
+
+    #[test]
+    fn an_explanation_is_kept_point_by_point_with_the_rows_each_names() {
+        let lines = [
+            "未完成指标说明：",
+            "一是森林覆盖率。国土空间受限。",
+            "二是进出口总额增速、万人发明专利拥有量。外需放缓；一是之外的原因。",
+            "一年来，重点抓了以下工作：",
+        ];
+        let rows = [row("进出口总额增速"), row("森林覆盖率"), row("万人发明专利拥有量")];
+        let notes = read_notes(&lines, 0).table_notes(&rows);
+        let read: Vec<(&str, usize, Vec<usize>)> =
+            notes.iter().map(|n| (n.text.as_str(), n.line, n.rows.clone())).collect();
+        assert_eq!(
+            read,
+            [
+                ("一是森林覆盖率。国土空间受限。", 2, vec![1]),
+                ("二是进出口总额增速、万人发明专利拥有量。外需放缓；", 3, vec![0, 2]),
+                ("一是之外的原因。", 3, vec![]),
+            ]
+        );
+        assert!(notes.iter().all(|n| n.kind == NoteKind::Explanation));
+        assert!(notes.iter().all(|n| n.label.as_deref() == Some("未完成指标说明")));
+    }
+
+    #[test]
+    fn points_open_only_at_a_sentence_start() {
+        assert_eq!(points("一是甲。统一是乙。二是丙"), ["一是甲。统一是乙。", "二是丙"]);
+        assert_eq!(points("总的看：一是甲"), ["总的看：", "一是甲"]);
+        assert!(points("").is_empty());
+    }
+
+    #[test]
     fn prose_is_not_a_note() {
-        assert!(read_notes(&["（三）投资项目安排"], 0).sentences.is_empty());
-        assert!(!read_notes(&["注：加*为约束性目标，其他为预期性目标。"], 0).sentences.is_empty());
+        assert!(read_notes(&["（三）投资项目安排"], 0).lines.is_empty());
+        assert!(!read_notes(&["注：加*为约束性目标，其他为预期性目标。"], 0).lines.is_empty());
     }
 }

@@ -2,15 +2,16 @@
 //! - the report's missed targets, most severe first ([`crate::analysis::views::missed`]), each
 //!   with a bar of its shortfall relative to the target; moving through them selects the row;
 //! - the selected indicator: target and result with a bar of each, the status with its symbol
-//!   and how the analysis reached it, the document's own words where it judges the row, and the
-//!   indicator across districts and over the years ([`crate::analysis::views::compare`]).
+//!   and how the analysis reached it, the document's own words where it judges the row, the notes
+//!   under the table that speak of the row (`未完成指标说明：一是…`), and the indicator across
+//!   districts and over the years ([`crate::analysis::views::compare`]).
 //!
 //! Lines are built when the selection, theme or pane size changes, and only drawn per frame.
 
 use crate::analysis::link::number;
 use crate::analysis::status::assess_row;
 use crate::analysis::views::{Comparison, GapRow, YearRecord};
-use crate::model::{IndicatorRow, IndicatorTable, Report, Status};
+use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote};
 use crate::parse::value::parse_value;
 use crate::text::display_width;
 use crate::tui::app::{App, Selection};
@@ -99,9 +100,11 @@ impl GapView {
                 let heading = format!("未达标 Missed: {}, most severe first", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
-                match (app.current_table(), app.current_row()) {
-                    (Some(table), Some(row)) => {
+                let index = app.grid.rows.get(app.row_cursor).map(|r| r.row);
+                match (app.current_table(), app.current_row(), index) {
+                    (Some(table), Some(row), Some(index)) => {
                         row_details(row, table, &painter, &mut detail);
+                        table_notes(table, index, &painter, &mut detail);
                         if let Some(comparison) = app.comparison() {
                             let year = table.year.or(report.title.review_year);
                             comparisons(comparison, report, year, &painter, &mut detail);
@@ -273,6 +276,47 @@ fn row_details(
     }
 }
 
+/// The notes under `table` that name its row `index`, in the document's words with their lines,
+/// leaving out the sentence already shown as the document's judgement of the row. For a missed row
+/// that the table's explanation does not name, a muted line says so rather than showing the
+/// explanation of other rows.
+fn table_notes(table: &IndicatorTable, index: usize, painter: &Painter<'_>, lines: &mut Vec<Line<'static>>) {
+    let (styles, glyphs, width) = (painter.styles, painter.glyphs, painter.width);
+    let Some(row) = table.rows.get(index) else { return };
+    let judged = |note: &TableNote| {
+        row.judgement.as_ref().is_some_and(|j| j.line == note.line && note.text.contains(&j.evidence))
+    };
+    let naming: Vec<&TableNote> =
+        table.notes.iter().filter(|note| note.rows.contains(&index) && !judged(note)).collect();
+    if naming.is_empty() {
+        let explanation = table.notes.iter().find(|note| note.kind == NoteKind::Explanation);
+        if let (Some(Status::Missed), Some(explanation)) = (row.status, explanation) {
+            let label = explanation.label.as_deref().unwrap_or_default();
+            let text = format!(
+                "The table's {label} (line {}) names no reason for this row that plangap could match.",
+                explanation.line
+            );
+            lines.push(Line::default());
+            lines.extend(
+                wrap(&glyphs.display(&text), width).into_iter().map(|l| Line::styled(l, styles.muted)),
+            );
+        }
+        return;
+    }
+    for note in naming {
+        let source = match &note.label {
+            Some(label) => format!("{label}, line {}", note.line),
+            None => format!("line {}", note.line),
+        };
+        let heading = format!("文件说明 the document's note ({source}):");
+        lines.push(Line::default());
+        lines.push(Line::styled(glyphs.truncate(&glyphs.display(&heading), width), styles.header));
+        lines.extend(
+            wrap(&glyphs.display(&note.text), width).into_iter().map(|l| Line::styled(l, styles.text)),
+        );
+    }
+}
+
 /// The indicator across districts in `year`, and over the years in the report's district.
 fn comparisons(
     comparison: &Comparison,
@@ -432,6 +476,8 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::theme::{ColorMode, Theme};
+    use crate::tui::width::AmbiguousWidth;
 
     #[test]
     fn wrapping_counts_display_width() {
@@ -440,6 +486,72 @@ mod tests {
         assert!(wrap("", 5).is_empty());
         assert_eq!(wrap("not a plan report", 10), ["not a plan", "report"]);
         assert_eq!(wrap("a “关于XX区” b", 8), ["a “关于", "XX区” b"]);
+    }
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    fn notes_of(
+        table: &IndicatorTable,
+        index: usize,
+        ambiguous: AmbiguousWidth,
+        width: usize,
+    ) -> Vec<String> {
+        let theme = Theme::default_for(ColorMode::None);
+        let glyphs = Glyphs::new(ambiguous);
+        let painter = Painter { styles: &theme.styles, glyphs: &glyphs, width };
+        let mut lines = Vec::new();
+        table_notes(table, index, &painter, &mut lines);
+        text(&lines)
+    }
+
+    fn table_with_an_explanation() -> IndicatorTable {
+        let row = |name: &str| IndicatorRow {
+            name: name.to_owned(),
+            status: Some(Status::Missed),
+            ..IndicatorRow::default()
+        };
+        IndicatorTable {
+            caption: "表1".to_owned(),
+            line: 1,
+            kind: crate::model::TableKind::Review,
+            year: Some(2022),
+            rows: vec![row("森林覆盖率"), row("进出口总额增速")],
+            notes: vec![TableNote {
+                text: "一是森林覆盖率。“统计口径”调整。".to_owned(),
+                line: 9,
+                kind: NoteKind::Explanation,
+                label: Some("未完成指标说明".to_owned()),
+                rows: vec![0],
+            }],
+        }
+    }
+
+    #[test]
+    fn the_notes_naming_the_row_are_shown_in_the_documents_words() {
+        let table = table_with_an_explanation();
+        assert_eq!(
+            notes_of(&table, 0, AmbiguousWidth::Narrow, 20),
+            ["", "文件说明 the docume…", "一是森林覆盖率。“统", "计口径”调整。"]
+        );
+        // On a terminal drawing ambiguous characters wide, the quotes are replaced and every
+        // line still fits.
+        let wide = notes_of(&table, 0, AmbiguousWidth::Wide, 20);
+        assert!(wide.iter().all(|l| !l.contains('“') && display_width(l) <= 20), "{wide:?}");
+    }
+
+    #[test]
+    fn a_missed_row_the_explanation_does_not_name_gets_no_other_rows_reasons() {
+        let table = table_with_an_explanation();
+        let lines = notes_of(&table, 1, AmbiguousWidth::Narrow, 200);
+        assert_eq!(
+            lines,
+            [
+                "",
+                "The table's 未完成指标说明 (line 9) names no reason for this row that plangap could match."
+            ]
+        );
     }
 
     #[test]
