@@ -1,7 +1,7 @@
 //! Loading reports: the embedded sample corpus, or files and folders named by the user.
 
 use crate::error::Error;
-use crate::model::Report;
+use crate::model::{Report, Warning};
 use crate::{analysis, ingest, parse};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -43,8 +43,25 @@ pub struct Corpus {
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
     let decoded = ingest::decode(file, bytes)?;
     let mut report = parse::parse_report(file, &decoded.text)?;
+    if decoded.replaced > 0 {
+        report.warnings.insert(0, replacement_warning(&decoded));
+    }
     analysis::assess_report(&mut report);
     Ok(report)
+}
+
+/// The warning for undecodable bytes, at the first line that shows a replacement character.
+fn replacement_warning(decoded: &ingest::Decoded) -> Warning {
+    let line =
+        decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
+    Warning {
+        line,
+        message: format!(
+            "{} byte sequence(s) are not valid {} and were replaced with �; the file may be cut off \
+             or damaged: check the source, or save it again as text",
+            decoded.replaced, decoded.encoding
+        ),
+    }
 }
 
 /// Loads the embedded sample corpus.
@@ -78,7 +95,8 @@ pub fn load_file(path: &Path) -> Result<Report, Error> {
     load_bytes(&path.display().to_string(), &bytes)
 }
 
-/// A file stands for itself; a folder for its regular, non-hidden files in name order.
+/// A file stands for itself; a folder for its regular, non-hidden files in name order (a folder
+/// without any is an error, so that a mistyped folder is not taken for an empty result).
 fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let read_error = |source| Error::Read { path: path.to_owned(), source };
     if !path.is_dir() {
@@ -90,6 +108,9 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
         .map(|entry| entry.path())
         .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
+    if files.is_empty() {
+        return Err(Error::NoFiles { path: path.to_owned() });
+    }
     files.sort();
     Ok(files)
 }

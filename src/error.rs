@@ -13,6 +13,12 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A folder given as input holds no files.
+    #[error("{}: the folder has no files. Give report files, or a folder that holds them.", path.display())]
+    NoFiles {
+        /// The folder as given.
+        path: PathBuf,
+    },
     /// The file has no content.
     #[error("{file}: the file is empty. Give the path of a plan report saved as text.")]
     Empty {

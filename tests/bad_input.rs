@@ -105,3 +105,32 @@ proptest! {
         let _ = load_bytes("mutated.txt", &bytes);
     }
 }
+
+#[test]
+fn a_report_cut_in_the_middle_of_a_character_loads_with_a_warning() {
+    let (file, bytes) = EMBEDDED[1];
+    let cut = &bytes[..8000];
+    assert!(std::str::from_utf8(cut).is_err(), "the cut falls inside a character");
+    let report = load_bytes(file, cut).unwrap_or_else(|e| panic!("{e}"));
+    let warning = &report.warnings[0];
+    assert!(warning.message.starts_with("1 byte sequence(s) are not valid UTF-8"), "{}", warning.message);
+    assert_eq!(warning.line, cut.iter().filter(|&&b| b == b'\n').count() + 1, "the last line");
+    assert_eq!(report.title.district.as_deref(), Some("涪陵区"));
+}
+
+#[test]
+fn an_empty_folder_is_an_error_naming_it() {
+    let dir = std::env::temp_dir().join(format!("plangap-empty-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = plangap::corpus::load_paths(std::slice::from_ref(&dir));
+    assert!(corpus.reports.is_empty());
+    let message = corpus.failures[0].to_string();
+    assert_eq!(
+        message,
+        format!(
+            "{}: the folder has no files. Give report files, or a folder that holds them.",
+            dir.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

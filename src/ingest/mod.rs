@@ -7,7 +7,7 @@
 pub mod docx;
 
 use crate::error::Error;
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from a file, and the encoding it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,59 +16,67 @@ pub struct Decoded {
     pub text: String,
     /// The encoding detected (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`, `docx`).
     pub encoding: &'static str,
+    /// How many undecodable byte sequences were replaced with U+FFFD (a file cut in the middle
+    /// of a character, a damaged byte); at most one in a hundred characters is tolerated.
+    pub replaced: usize,
 }
 
 /// Decodes a file's bytes into clean text.
 ///
 /// `file` names the file in errors. Fails on empty input, on binary files other than .docx, and
-/// on bytes that are valid in none of the encodings plangap reads.
+/// on bytes that are valid in none of the encodings plangap reads. A few undecodable bytes are
+/// replaced and counted in [`Decoded::replaced`] rather than failing the file.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
-    let not_text = |reason: &str| Error::NotText { file: file.to_owned(), reason: reason.to_owned() };
+    let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if bytes.starts_with(b"PK\x03\x04") {
-        let text = docx::docx_text(bytes).map_err(|reason| not_text(&reason))?;
-        return Ok(Decoded { text: clean_text(&text), encoding: "docx" });
+        let text = docx::docx_text(bytes).map_err(not_text)?;
+        return Ok(Decoded { text: clean_text(&text), encoding: "docx", replaced: 0 });
     }
-    let (raw, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let body = &bytes[bom_len..];
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        if had_errors {
-            return Err(not_text(&format!(
-                "its {} byte-order mark is followed by invalid bytes",
-                encoding.name()
-            )));
-        }
-        (text.into_owned(), encoding.name())
-    } else if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-        if had_errors {
-            return Err(not_text("it looks like UTF-16 without a byte-order mark but does not decode"));
-        }
-        (text.into_owned(), encoding.name())
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        (text.to_owned(), "UTF-8")
-    } else {
-        if bytes.contains(&0) {
-            return Err(not_text("it contains NUL bytes, as binary files do"));
-        }
-        let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
-        if had_errors {
-            return Err(not_text("it is neither valid UTF-8 nor valid GB18030/GBK"));
-        }
-        (text.into_owned(), GB18030.name())
-    };
+    let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {
-        return Err(not_text("most of its characters are control characters, as in binary files"));
+        return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
-    Ok(Decoded { text: clean_text(&raw), encoding })
+    Ok(Decoded { text: clean_text(&raw), encoding, replaced })
+}
+
+/// Text, encoding name and count of replaced sequences, by BOM, then UTF-16 without BOM, then
+/// UTF-8, then GB18030; the error is the reason none fits.
+fn decode_text(bytes: &[u8]) -> Result<(String, &'static str, usize), String> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_tolerably(encoding, &bytes[bom_len..])
+            .ok_or_else(|| format!("its {} byte-order mark is followed by invalid bytes", encoding.name()));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_tolerably(encoding, bytes)
+            .ok_or_else(|| "it looks like UTF-16 without a byte-order mark but does not decode".to_owned());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), "UTF-8", 0));
+    }
+    if bytes.contains(&0) {
+        return Err("it contains NUL bytes, as binary files do".to_owned());
+    }
+    decode_tolerably(UTF_8, bytes)
+        .or_else(|| decode_tolerably(GB18030, bytes))
+        .ok_or_else(|| "it is neither valid UTF-8 nor valid GB18030/GBK".to_owned())
+}
+
+/// `bytes` decoded as `encoding` with undecodable sequences replaced, when at most one character
+/// in a hundred (and at least one) had to be replaced.
+fn decode_tolerably(encoding: &'static Encoding, bytes: &[u8]) -> Option<(String, &'static str, usize)> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+    let tolerated = (text.chars().count() / 100).max(1);
+    (replaced <= tolerated).then(|| (text.into_owned(), encoding.name(), replaced))
 }
 
 /// UTF-16 without a BOM shows as NUL bytes in every other position for mostly ASCII or CJK text
 /// with ASCII punctuation; guess the byte order from where the NULs sit.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -206,6 +214,30 @@ mod tests {
         let err = decode("r.docx", b"PK\x03\x04\x14\0\x06\0").unwrap_err().to_string();
         assert!(err.starts_with("r.docx: not a text file (it is a damaged zip archive"), "{err}");
         let err = decode("x", &[0xff, 0xff, 0xff, 0x80, 0x81]).unwrap_err().to_string();
+        assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
+    }
+
+    #[test]
+    fn a_file_cut_in_the_middle_of_a_character_decodes_with_one_replacement() {
+        let text = "关于綦江区2022年国民经济和社会发展计划执行情况".repeat(3);
+        let utf8 = text.as_bytes();
+        let decoded = decode("cut.txt", &utf8[..utf8.len() - 1]).unwrap();
+        assert_eq!((decoded.encoding, decoded.replaced), ("UTF-8", 1));
+        assert!(decoded.text.ends_with("情\u{fffd}"), "{}", decoded.text);
+        let (gb, _, _) = GB18030.encode(&text);
+        let decoded = decode("cut.txt", &gb[..gb.len() - 1]).unwrap();
+        assert_eq!((decoded.encoding, decoded.replaced), ("gb18030", 1));
+        let mut le = vec![0xff, 0xfe];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode("cut.txt", &le[..le.len() - 1]).unwrap();
+        assert_eq!((decoded.encoding, decoded.replaced), ("UTF-16LE", 1));
+    }
+
+    #[test]
+    fn many_undecodable_bytes_are_not_text() {
+        let mut bytes = "关于綦江区".repeat(20).into_bytes();
+        bytes.extend([0xff, 0xfe, 0x80].repeat(10));
+        let err = decode("x", &bytes[3..]).unwrap_err().to_string();
         assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
     }
 

@@ -316,7 +316,7 @@ impl App {
 /// The file an error is about.
 fn failed_file(error: &crate::Error) -> String {
     match error {
-        crate::Error::Read { path, .. } => path.display().to_string(),
+        crate::Error::Read { path, .. } | crate::Error::NoFiles { path } => path.display().to_string(),
         crate::Error::Empty { file }
         | crate::Error::NotText { file, .. }
         | crate::Error::NotAReport { file, .. } => file.clone(),
