@@ -155,3 +155,21 @@ fn projects_json_from_the_embedded_corpus_is_an_array() {
     let count = parsed.as_array().unwrap().len();
     assert_eq!(output.status.code(), Some(if count == 0 { 1 } else { 0 }));
 }
+
+/// Free text is cut at the cap; file paths and line numbers, which a user copies, never are.
+#[test]
+fn table_cuts_free_text_but_prints_files_and_lines_whole() {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_plangap")).args(["projects", "--max-width", "10"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().any(|row| row.contains('…')), "long names are cut:\n{table}");
+    for row in rows {
+        let mut cells = row.split_whitespace().rev();
+        let (line, file) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+        assert!(line.parse::<usize>().is_ok(), "{row}");
+        assert!(file.starts_with("examples/reports/") && file.ends_with(".txt"), "{row}");
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_match, number_cell};
-use super::output::Record;
+use super::output::{Column, Record};
 use crate::analysis::district::match_districts;
 use crate::analysis::views::{self, GapRow, MissedFilter};
 use clap::Args;
@@ -96,18 +96,18 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
 }
 
 impl Record for GapRow {
-    const HEADERS: &'static [&'static str] = &[
-        "district",
-        "year",
-        "indicator",
-        "target",
-        "actual",
-        "gap",
-        "short by",
-        "unit",
-        "binding",
-        "file",
-        "line",
+    const COLUMNS: &'static [Column] = &[
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::text("indicator"),
+        Column::whole("target"),
+        Column::whole("actual"),
+        Column::whole("gap"),
+        Column::whole("short by"),
+        Column::whole("unit"),
+        Column::whole("binding"),
+        Column::whole("file"),
+        Column::whole("line"),
     ];
 
     fn cells(&self) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! `plangap projects [QUERY]`: the projects of the reports, filtered by district and stage,
 //! best matches first when a query is given.
 
-use super::output::{OutputFormat, Record, WriteOptions, write_records};
+use super::output::{Column, OutputFormat, Record, WriteOptions, write_records};
 use super::{Outcome, report_failures};
 use crate::corpus;
 use crate::finder::{FinderIndex, Query, project_year};
@@ -26,7 +26,8 @@ pub struct ProjectsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// Widest a table column may be; longer names are cut with `…`.
+    /// Widest a free-text table column (name, group, table, progress) may be; longer text is cut
+    /// with `…`. Files and line numbers are always printed whole.
     #[arg(long, default_value_t = 40, value_name = "COLUMNS")]
     pub max_width: usize,
     /// A report file or folder (repeatable; default: the embedded sample corpus).
@@ -73,8 +74,17 @@ struct ProjectRecord<'a> {
 }
 
 impl Record for ProjectRecord<'_> {
-    const HEADERS: &'static [&'static str] =
-        &["name", "stage", "district", "year", "group", "table", "progress", "file", "line"];
+    const COLUMNS: &'static [Column] = &[
+        Column::text("name"),
+        Column::whole("stage"),
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::text("group"),
+        Column::text("table"),
+        Column::text("progress"),
+        Column::whole("file"),
+        Column::whole("line"),
+    ];
 
     fn cells(&self) -> Vec<String> {
         let text = |cell: Option<&str>| cell.unwrap_or("").to_owned();
@@ -141,7 +151,7 @@ pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io:
         .filter_map(|m| index.project(reports, m.candidate))
         .map(|(report, project)| ProjectRecord::new(report, project))
         .collect();
-    let options = WriteOptions { max_column_width: Some(args.max_width), ..Default::default() };
+    let options = WriteOptions { max_text_width: Some(args.max_width), ..Default::default() };
     write_records(args.format, &records, options, out)?;
     Ok(if records.is_empty() { Outcome::NoMatch } else { Outcome::Results })
 }
