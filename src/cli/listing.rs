@@ -77,6 +77,12 @@ pub fn no_match(message: &str) -> Outcome {
     Outcome::NoMatch
 }
 
+/// Tells stderr that no district matches `query` and which the reports name; returns
+/// [`Outcome::NoMatch`].
+pub fn no_district(query: &str, known: &[String]) -> Outcome {
+    no_match(&format!("no district matches “{query}”; the reports name {}.", listed(known)))
+}
+
 /// A list for a message: `a, b, c`, or `none`.
 pub fn listed<T: ToString>(items: &[T]) -> String {
     match items.is_empty() {

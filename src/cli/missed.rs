@@ -1,7 +1,7 @@
 //! `plangap missed`: missed targets, most severe first.
 
 use super::Outcome;
-use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_match, number_cell};
+use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_district, no_match, number_cell};
 use super::output::{Column, Record};
 use crate::analysis::district::match_districts;
 use crate::analysis::views::{self, GapRow, MissedFilter};
@@ -48,10 +48,7 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
         Some(query) => {
             let found = match_districts(query, known.iter().map(String::as_str));
             if found.is_empty() {
-                return no_match(&format!(
-                    "no district matches “{query}”; the reports name {}.",
-                    listed(&known)
-                ));
+                return no_district(query, &known);
             }
             found
         }
