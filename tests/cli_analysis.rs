@@ -216,7 +216,32 @@ fn filters_that_match_nothing_exit_1_and_say_what_exists() {
 
     let output = run("no-year", &["missed", "--district", "綦江", "--year", "2021"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("reviewed years: 2020, 2022, 2024"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("綦江区 has no reviewed rows for 2021; reviewed years: 2020, 2024."),
+        "{}",
+        stderr(&output)
+    );
+
+    // 綦江区's report on 2022 reviews it in prose only: no reviewed rows for that year.
+    let output = run("no-review-table", &["missed", "--district", "綦江", "--year", "2022"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("綦江区 has no reviewed rows for 2022; reviewed years: 2020, 2024"),
+        "{message}"
+    );
+    assert!(message.contains("gives no review table"), "{message}");
+    assert!(output.stdout.is_empty());
+
+    let output = run("no-year-anywhere", &["missed", "--year", "2019", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("the reports have no reviewed rows for 2019; reviewed years: 2020, 2022, 2024."),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "[]\n");
 
     let output = run("no-indicator", &["compare", "粮食播种面积"]);
     assert_eq!(output.status.code(), Some(1));

@@ -155,3 +155,47 @@ fn projects_json_from_the_embedded_corpus_is_an_array() {
     let count = parsed.as_array().unwrap().len();
     assert_eq!(output.status.code(), Some(if count == 0 { 1 } else { 0 }));
 }
+
+/// Free text is cut at the cap; file paths and line numbers, which a user copies, never are.
+#[test]
+fn table_cuts_free_text_but_prints_files_and_lines_whole() {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_plangap")).args(["projects", "--max-width", "10"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().any(|row| row.contains('…')), "long names are cut:\n{table}");
+    for row in rows {
+        let mut cells = row.split_whitespace().rev();
+        let (line, file) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+        assert!(line.parse::<usize>().is_ok(), "{row}");
+        assert!(file.starts_with("examples/reports/") && file.ends_with(".txt"), "{row}");
+    }
+}
+
+fn projects(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_plangap")).arg("projects").args(args).output().unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (output.status.code(), text(output.stdout), text(output.stderr))
+}
+
+/// Nothing matched: exit 1, no header-only table (JSON `[]`), and stderr says what was searched
+/// and what the reports list.
+#[test]
+fn a_query_that_matches_nothing_exits_1_and_says_what_exists() {
+    for (format, empty) in [("table", ""), ("csv", ""), ("json", "[]\n")] {
+        let (status, out, err) = projects(&["nothingmatches", "--format", format]);
+        assert_eq!((status, out.as_str()), (Some(1), empty), "{format}");
+        assert!(err.contains("no project matches “nothingmatches”"), "{err}");
+        for place in ["涪陵区 2023: ", "綦江区 2020: ", "荣昌区 2023: "] {
+            assert!(err.contains(place), "{place} in {err}");
+        }
+    }
+    let (status, out, err) = projects(&["藻渡", "--stage", "completed", "--district", "qijiang"]);
+    assert_eq!((status, out.as_str()), (Some(1), ""));
+    assert!(err.contains("“藻渡” with stage completed and district 綦江区"), "{err}");
+    let (status, _, err) = projects(&["--district", "万州"]);
+    assert_eq!(status, Some(1));
+    assert!(err.contains("no district matches “万州”; the reports name 涪陵区, 綦江区, 荣昌区."), "{err}");
+}

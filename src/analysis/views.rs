@@ -6,7 +6,7 @@
 use super::canonical::{AliasTable, normalize_name};
 use super::district::district_matches;
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
-use crate::model::{Report, Status, TableKind, ValueForm};
+use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::{Serialize, Serializer};
@@ -165,7 +165,7 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
             continue;
         }
         for table in report.tables.iter().filter(|t| t.kind == TableKind::Review) {
-            let year = table.year.or(report.title.review_year);
+            let year = reviewed_year(report, table);
             if filter.year.is_some_and(|wanted| year != Some(wanted)) {
                 continue;
             }
@@ -398,6 +398,30 @@ pub fn districts(reports: &[Report]) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// The year a review table reports on: its own, else its report's reviewed year.
+fn reviewed_year(report: &Report, table: &IndicatorTable) -> Option<u16> {
+    table.year.or(report.title.review_year)
+}
+
+/// The years for which the reports of `district` (all reports when `None`) give reviewed rows
+/// (rows of a review table), ascending. A report may review a year in prose only, without a
+/// review table: its year is in [`reviewed_years`], not here.
+pub fn years_with_reviewed_rows(reports: &[Report], district: Option<&str>) -> Vec<u16> {
+    let mut years: Vec<u16> = reports
+        .iter()
+        .filter(|r| district.is_none_or(|d| district_of(r) == d))
+        .flat_map(|r| {
+            r.tables
+                .iter()
+                .filter(|t| t.kind == TableKind::Review && !t.rows.is_empty())
+                .filter_map(move |t| reviewed_year(r, t))
+        })
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 /// The reviewed years of the reports of `district` (all reports when `None`), ascending.

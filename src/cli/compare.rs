@@ -79,7 +79,7 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
             std::iter::once(district.clone()).chain(cells.map(Option::unwrap_or_default)).collect()
         })
         .collect();
-    write_table(&headers, &rows, None, out)?;
+    write_table(&headers, &rows, &[], out)?;
     writeln!(
         out,
         "✓ met  ✗ missed  ? unassessed  {PROSE_MARK} stated in a headline sentence  (plan …) the plan's \

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use super::compare::{no_indicator, resolve};
-use super::listing::{ListingArgs, Loaded, listed, load, no_match};
+use super::listing::{ListingArgs, Loaded, load, no_district, no_match};
 use crate::analysis::district::{district_matches, match_districts};
 use crate::analysis::link::district_of;
 use crate::analysis::views;
@@ -33,9 +33,7 @@ pub fn run(args: &HistoryArgs, out: &mut dyn Write) -> std::io::Result<Outcome> 
     let known = views::districts(&loaded.reports);
     let districts = match_districts(&args.district, known.iter().map(String::as_str));
     if districts.is_empty() {
-        let message =
-            format!("no district matches “{}”; the reports name {}.", args.district, listed(&known));
-        return Ok(loaded.finish(no_match(&message)));
+        return Ok(loaded.finish(no_district(&args.district, &known)));
     }
     let canonical = match indicator {
         Some(query) => {

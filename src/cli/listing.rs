@@ -2,7 +2,7 @@
 //! options, loading the reports and the indicator aliases, and the record form of an
 //! indicator-year.
 
-use super::output::{OutputFormat, Record, WriteOptions, write_records};
+use super::output::{Column, OutputFormat, Record, WriteOptions, write_records};
 use super::{Outcome, report_failures};
 use crate::analysis::canonical::AliasTable;
 use crate::analysis::views::YearRecord;
@@ -12,8 +12,8 @@ use clap::Args;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-/// Widest a table column may be before its cells are cut with `…`.
-const MAX_COLUMN_WIDTH: usize = 48;
+/// Widest a free-text table column may be before its cells are cut with `…`.
+const MAX_TEXT_WIDTH: usize = 48;
 
 /// Output options and inputs of a listing command.
 #[derive(Debug, Clone, Args)]
@@ -31,7 +31,7 @@ pub struct ListingArgs {
 impl ListingArgs {
     /// Writes `records` in the chosen format.
     pub fn write<R: Record>(&self, records: &[R], out: &mut dyn Write) -> io::Result<()> {
-        let options = WriteOptions { csv_bom: self.csv_bom, max_column_width: Some(MAX_COLUMN_WIDTH) };
+        let options = WriteOptions { csv_bom: self.csv_bom, max_text_width: Some(MAX_TEXT_WIDTH) };
         write_records(self.format, records, options, out)
     }
 }
@@ -77,6 +77,12 @@ pub fn no_match(message: &str) -> Outcome {
     Outcome::NoMatch
 }
 
+/// Tells stderr that no district matches `query` and which the reports name; returns
+/// [`Outcome::NoMatch`].
+pub fn no_district(query: &str, known: &[String]) -> Outcome {
+    no_match(&format!("no district matches “{query}”; the reports name {}.", listed(known)))
+}
+
 /// A list for a message: `a, b, c`, or `none`.
 pub fn listed<T: ToString>(items: &[T]) -> String {
     match items.is_empty() {
@@ -100,21 +106,21 @@ pub fn binding_cell(binding: Option<bool>) -> String {
 }
 
 impl Record for YearRecord {
-    const HEADERS: &'static [&'static str] = &[
-        "district",
-        "year",
-        "indicator",
-        "name",
-        "target",
-        "planned",
-        "actual",
-        "gap",
-        "status",
-        "trend",
-        "unit",
-        "source",
-        "file",
-        "line",
+    const COLUMNS: &'static [Column] = &[
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::text("indicator"),
+        Column::text("name"),
+        Column::whole("target"),
+        Column::whole("planned"),
+        Column::whole("actual"),
+        Column::whole("gap"),
+        Column::whole("status"),
+        Column::whole("trend"),
+        Column::whole("unit"),
+        Column::whole("source"),
+        Column::whole("file"),
+        Column::whole("line"),
     ];
 
     fn cells(&self) -> Vec<String> {

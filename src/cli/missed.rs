@@ -1,10 +1,11 @@
 //! `plangap missed`: missed targets, most severe first.
 
 use super::Outcome;
-use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_match, number_cell};
-use super::output::Record;
+use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_district, no_match, number_cell};
+use super::output::{Column, Record};
 use crate::analysis::district::match_districts;
 use crate::analysis::views::{self, GapRow, MissedFilter};
+use crate::model::Report;
 use clap::Args;
 use std::io::Write;
 
@@ -25,7 +26,7 @@ pub struct MissedArgs {
 }
 
 /// Lists the missed rows of the reports that pass the filter; says on stderr what exists when
-/// none does.
+/// none does (and prints nothing, or `[]` in JSON).
 pub fn run(args: &MissedArgs, out: &mut dyn Write) -> std::io::Result<Outcome> {
     let loaded = match load(&args.listing.paths) {
         Ok(loaded) => loaded,
@@ -34,10 +35,10 @@ pub fn run(args: &MissedArgs, out: &mut dyn Write) -> std::io::Result<Outcome> {
     let filter =
         MissedFilter { district: args.district.clone(), year: args.year, binding_only: args.binding };
     let rows = views::missed(&loaded.reports, &loaded.aliases, &filter);
+    args.listing.write(&rows, out)?;
     if rows.is_empty() {
         return Ok(loaded.finish(explain_nothing(&loaded, &filter)));
     }
-    args.listing.write(&rows, out)?;
     Ok(loaded.finish(Outcome::Results))
 }
 
@@ -48,10 +49,7 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
         Some(query) => {
             let found = match_districts(query, known.iter().map(String::as_str));
             if found.is_empty() {
-                return no_match(&format!(
-                    "no district matches “{query}”; the reports name {}.",
-                    listed(&known)
-                ));
+                return no_district(query, &known);
             }
             found
         }
@@ -62,21 +60,27 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
         false => districts.join(", "),
     };
     if let Some(year) = filter.year {
-        let years: Vec<u16> = match districts.as_slice() {
-            [] => views::reviewed_years(&loaded.reports, None),
-            found => {
-                let mut years: Vec<u16> =
-                    found.iter().flat_map(|d| views::reviewed_years(&loaded.reports, Some(d))).collect();
-                years.sort_unstable();
-                years.dedup();
-                years
-            }
+        let years_of = |years: fn(&[Report], Option<&str>) -> Vec<u16>| -> Vec<u16> {
+            let mut found: Vec<u16> = match districts.as_slice() {
+                [] => years(&loaded.reports, None),
+                some => some.iter().flat_map(|d| years(&loaded.reports, Some(d))).collect(),
+            };
+            found.sort_unstable();
+            found.dedup();
+            found
         };
-        if !years.contains(&year) {
-            let whose = if districts.is_empty() { String::new() } else { format!(" of {scope}") };
+        let with_rows = years_of(views::years_with_reviewed_rows);
+        if !with_rows.contains(&year) {
+            let has = if districts.len() == 1 { "has" } else { "have" };
+            let without_table = match years_of(views::reviewed_years).contains(&year) {
+                true => format!(
+                    " (the report reviewing {year} gives no review table; `plangap check` shows what it gave)"
+                ),
+                false => String::new(),
+            };
             return no_match(&format!(
-                "no report{whose} reviews {year}; reviewed years: {}.",
-                listed(&years)
+                "{scope} {has} no reviewed rows for {year}; reviewed years: {}{without_table}.",
+                listed(&with_rows)
             ));
         }
     }
@@ -96,18 +100,18 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
 }
 
 impl Record for GapRow {
-    const HEADERS: &'static [&'static str] = &[
-        "district",
-        "year",
-        "indicator",
-        "target",
-        "actual",
-        "gap",
-        "short by",
-        "unit",
-        "binding",
-        "file",
-        "line",
+    const COLUMNS: &'static [Column] = &[
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::text("indicator"),
+        Column::whole("target"),
+        Column::whole("actual"),
+        Column::whole("gap"),
+        Column::whole("short by"),
+        Column::whole("unit"),
+        Column::whole("binding"),
+        Column::whole("file"),
+        Column::whole("line"),
     ];
 
     fn cells(&self) -> Vec<String> {

@@ -17,11 +17,34 @@ pub enum OutputFormat {
     Csv,
 }
 
+/// A column of a listing: its title, and whether its cells may be cut in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The column title (table header, CSV header).
+    pub header: &'static str,
+    /// Free text (names, captions, progress) that a table may cut with `…` at
+    /// [`WriteOptions::max_text_width`]; other columns (file paths, line numbers, numbers, codes)
+    /// are always printed whole, so they can be copied.
+    pub free_text: bool,
+}
+
+impl Column {
+    /// A free-text column, cut with `…` beyond the table's cap.
+    pub const fn text(header: &'static str) -> Column {
+        Column { header, free_text: true }
+    }
+
+    /// A column printed whole whatever its width: paths, line numbers, numbers, codes.
+    pub const fn whole(header: &'static str) -> Column {
+        Column { header, free_text: false }
+    }
+}
+
 /// A record that can be listed: its JSON form comes from `Serialize`, its table and CSV form
-/// from [`Record::cells`] under [`Record::HEADERS`].
+/// from [`Record::cells`] under [`Record::COLUMNS`].
 pub trait Record: Serialize {
-    /// Column titles, in the order of [`Record::cells`].
-    const HEADERS: &'static [&'static str];
+    /// The columns, in the order of [`Record::cells`].
+    const COLUMNS: &'static [Column];
     /// The cells of this record as text.
     fn cells(&self) -> Vec<String>;
 }
@@ -31,35 +54,43 @@ pub trait Record: Serialize {
 pub struct WriteOptions {
     /// Start CSV output with a UTF-8 byte-order mark (spreadsheets then read CJK correctly).
     pub csv_bom: bool,
-    /// Widest a table column may be before its cells are truncated with `…`.
-    pub max_column_width: Option<usize>,
+    /// Widest a free-text table column may be before its cells are cut with `…`; other columns
+    /// are never cut.
+    pub max_text_width: Option<usize>,
 }
 
-/// Writes `records` to `out` in `format`.
+/// Writes `records` to `out` in `format`. No records give no output in a table or CSV (not a
+/// lone header) and `[]` in JSON.
 pub fn write_records<R: Record>(
     format: OutputFormat,
     records: &[R],
     options: WriteOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let headers: Vec<&str> = R::COLUMNS.iter().map(|c| c.header).collect();
     match format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::from)?;
             writeln!(out)
         }
-        OutputFormat::Csv => write_csv(R::HEADERS, records.iter().map(Record::cells), options.csv_bom, out),
+        _ if records.is_empty() => Ok(()),
+        OutputFormat::Csv => write_csv(&headers, records.iter().map(Record::cells), options.csv_bom, out),
         OutputFormat::Table => {
             let rows: Vec<Vec<String>> = records.iter().map(Record::cells).collect();
-            write_table(R::HEADERS, &rows, options.max_column_width, out)
+            let caps: Vec<Option<usize>> =
+                R::COLUMNS.iter().map(|c| options.max_text_width.filter(|_| c.free_text)).collect();
+            write_table(&headers, &rows, &caps, out)
         }
     }
 }
 
 /// Writes an aligned table: a header, a rule, then one line per row; columns two spaces apart.
+/// `caps` gives, per column, the widest it may be before its cells are cut with `…`; a column
+/// without a cap (`None`, or beyond the end of `caps`) is printed whole.
 pub fn write_table(
     headers: &[&str],
     rows: &[Vec<String>],
-    max_column_width: Option<usize>,
+    caps: &[Option<usize>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
@@ -68,8 +99,10 @@ pub fn write_table(
             *width = (*width).max(display_width(cell));
         }
     }
-    if let Some(max) = max_column_width {
-        widths.iter_mut().for_each(|w| *w = (*w).min(max));
+    for (width, cap) in widths.iter_mut().zip(caps) {
+        if let Some(max) = cap {
+            *width = (*width).min(*max);
+        }
     }
     let line = |cells: &mut dyn Iterator<Item = &str>| -> String {
         let fitted: Vec<String> = cells.zip(&widths).map(|(cell, &w)| fit(cell, w)).collect();
@@ -122,7 +155,7 @@ mod tests {
     }
 
     impl Record for Row {
-        const HEADERS: &'static [&'static str] = &["指标", "值"];
+        const COLUMNS: &'static [Column] = &[Column::text("指标"), Column::whole("值")];
         fn cells(&self) -> Vec<String> {
             vec![self.name.to_owned(), self.value.to_string()]
         }
@@ -145,10 +178,24 @@ mod tests {
     }
 
     #[test]
-    fn table_truncates_wide_columns() {
-        let options = WriteOptions { max_column_width: Some(7), ..Default::default() };
+    fn table_cuts_free_text_columns_only() {
+        let options = WriteOptions { max_text_width: Some(3), ..Default::default() };
         let text = render(OutputFormat::Table, options);
-        assert_eq!(text.lines().nth(2).unwrap(), "地区生…  2.6");
+        assert_eq!(text.lines().nth(2).unwrap(), "地…  2.6");
+        assert_eq!(text.lines().nth(3).unwrap(), "GD…  -3.9");
+    }
+
+    #[test]
+    fn no_records_give_no_header_but_an_empty_json_array() {
+        for format in [OutputFormat::Table, OutputFormat::Csv] {
+            let mut out = Vec::new();
+            write_records::<Row>(format, &[], WriteOptions { csv_bom: true, ..Default::default() }, &mut out)
+                .unwrap();
+            assert!(out.is_empty(), "{format:?}");
+        }
+        let mut out = Vec::new();
+        write_records::<Row>(OutputFormat::Json, &[], WriteOptions::default(), &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[]\n");
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! `plangap projects [QUERY]`: the projects of the reports, filtered by district and stage,
 //! best matches first when a query is given.
 
-use super::output::{OutputFormat, Record, WriteOptions, write_records};
+use super::listing::{no_district, no_match};
+use super::output::{Column, OutputFormat, Record, WriteOptions, write_records};
 use super::{Outcome, report_failures};
+use crate::analysis::district::{district_matches, match_districts};
+use crate::analysis::link::district_of;
+use crate::analysis::views;
 use crate::corpus;
 use crate::finder::{FinderIndex, Query, project_year};
 use crate::model::{Project, Report, Stage};
 use clap::ValueEnum;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -17,7 +22,7 @@ pub struct ProjectsArgs {
     /// Fuzzy or pinyin query (`藻渡`, `zdsk`, `zaodushuiku`, `藻渡 sk`); without it, every project
     /// in document order.
     pub query: Vec<String>,
-    /// Only projects of this district (`綦江区`, or `綦江`).
+    /// Only projects of this district (`綦江`, `綦江区` and `qijiang` all work).
     #[arg(long)]
     pub district: Option<String>,
     /// Only projects in this stage.
@@ -26,7 +31,8 @@ pub struct ProjectsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// Widest a table column may be; longer names are cut with `…`.
+    /// Widest a free-text table column (name, group, table, progress) may be; longer text is cut
+    /// with `…`. Files and line numbers are always printed whole.
     #[arg(long, default_value_t = 40, value_name = "COLUMNS")]
     pub max_width: usize,
     /// A report file or folder (repeatable; default: the embedded sample corpus).
@@ -73,8 +79,17 @@ struct ProjectRecord<'a> {
 }
 
 impl Record for ProjectRecord<'_> {
-    const HEADERS: &'static [&'static str] =
-        &["name", "stage", "district", "year", "group", "table", "progress", "file", "line"];
+    const COLUMNS: &'static [Column] = &[
+        Column::text("name"),
+        Column::whole("stage"),
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::text("group"),
+        Column::text("table"),
+        Column::text("progress"),
+        Column::whole("file"),
+        Column::whole("line"),
+    ];
 
     fn cells(&self) -> Vec<String> {
         let text = |cell: Option<&str>| cell.unwrap_or("").to_owned();
@@ -112,43 +127,96 @@ impl<'a> ProjectRecord<'a> {
 pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
     let corpus = corpus::load_paths(&args.reports);
     let failed = report_failures(&corpus.failures);
+    if corpus.reports.is_empty() && failed == Outcome::BadInput {
+        return Ok(failed);
+    }
     let listed = list(&corpus.reports, args, out)?;
     Ok(if failed == Outcome::Results { listed } else { failed })
 }
 
 /// Prints the projects of `reports` that pass the filters of `args`, best matches first when
-/// there is a query, else in document order. `NoMatch` when none is listed.
+/// there is a query, else in document order. `NoMatch` when none is listed, with a message on
+/// stderr saying what was searched and what the reports list.
 pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
-    if let Some(district) = &args.district
-        && !reports.iter().any(|r| is_district(r, district))
+    if let Some(query) = &args.district
+        && !reports.iter().any(|r| district_matches(query, district_of(r)))
     {
-        let known: Vec<&str> = reports.iter().filter_map(|r| r.title.district.as_deref()).collect();
-        eprintln!("plangap: no loaded report is for district {district}; they are for: {}", known.join(", "));
-        return Ok(Outcome::NoMatch);
+        return Ok(no_district(query, &views::districts(reports)));
     }
     let index = FinderIndex::new(reports);
     let pool: Vec<usize> = (0..index.entries().len())
         .filter(|&candidate| {
             index.project(reports, candidate).is_some_and(|(report, project)| {
-                args.district.as_ref().is_none_or(|d| is_district(report, d))
+                args.district.as_ref().is_none_or(|d| district_matches(d, district_of(report)))
                     && args.stage.is_none_or(|s| project.stage == Some(s.stage()))
             })
         })
         .collect();
-    let matches = index.search_in(&Query::parse(&args.query.join(" ")), &pool);
+    let query = args.query.join(" ");
+    let matches = index.search_in(&Query::parse(&query), &pool);
     let records: Vec<ProjectRecord> = matches
         .iter()
         .filter_map(|m| index.project(reports, m.candidate))
         .map(|(report, project)| ProjectRecord::new(report, project))
         .collect();
-    let options = WriteOptions { max_column_width: Some(args.max_width), ..Default::default() };
+    let options = WriteOptions { max_text_width: Some(args.max_width), ..Default::default() };
     write_records(args.format, &records, options, out)?;
-    Ok(if records.is_empty() { Outcome::NoMatch } else { Outcome::Results })
+    if records.is_empty() {
+        return Ok(explain_nothing(reports, &index, args, &query, pool.len()));
+    }
+    Ok(Outcome::Results)
 }
 
-/// True when `report` is for `district`, named with or without its 区/县/市 suffix.
-fn is_district(report: &Report, district: &str) -> bool {
-    report.title.district.as_deref().is_some_and(|name| {
-        name == district || name.strip_suffix(['区', '县', '市']).is_some_and(|stem| stem == district)
-    })
+/// Says on stderr what was searched (the query, the stage and district filters, how many
+/// projects they left) and what the reports list: projects per district and year.
+fn explain_nothing(
+    reports: &[Report],
+    index: &FinderIndex,
+    args: &ProjectsArgs,
+    query: &str,
+    filtered: usize,
+) -> Outcome {
+    let mut filters = Vec::new();
+    if let Some(stage) = args.stage {
+        filters.push(format!("stage {}", stage.stage().as_str()));
+    }
+    if let Some(district) = &args.district {
+        let known = views::districts(reports);
+        let named = match_districts(district, known.iter().map(String::as_str));
+        filters.push(format!("district {}", named.join(", ")));
+    }
+    let mut searched = match query.trim().is_empty() {
+        true => "no project".to_owned(),
+        false => format!("no project matches “{}”", query.trim()),
+    };
+    if !filters.is_empty() {
+        searched.push_str(&format!(" with {}", filters.join(" and ")));
+        if !query.trim().is_empty() {
+            searched.push_str(&format!(" (those filters leave {filtered} projects)"));
+        }
+    }
+    let mut counts: BTreeMap<&str, BTreeMap<Option<u16>, usize>> = BTreeMap::new();
+    let projects = (0..index.entries().len()).filter_map(|candidate| index.project(reports, candidate));
+    for (report, project) in projects {
+        *counts.entry(district_of(report)).or_default().entry(project_year(report, project)).or_default() +=
+            1;
+    }
+    let total: usize = counts.values().flat_map(BTreeMap::values).sum();
+    let places: Vec<String> = counts
+        .iter()
+        .map(|(district, years)| {
+            let years: Vec<String> = years
+                .iter()
+                .map(|(year, count)| match year {
+                    Some(year) => format!("{year}: {count}"),
+                    None => format!("year unknown: {count}"),
+                })
+                .collect();
+            format!("{district} {}", years.join(", "))
+        })
+        .collect();
+    no_match(&format!(
+        "{searched}; the reports list {total} projects, by district and year: {}.",
+        places.join("; ")
+    ))
 }

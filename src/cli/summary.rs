@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use super::listing::{ListingArgs, load};
-use super::output::Record;
+use super::output::{Column, Record};
 use crate::analysis::views::{self, ReportSummary};
 use std::io::Write;
 
@@ -17,16 +17,16 @@ pub fn run(args: &ListingArgs, out: &mut dyn Write) -> std::io::Result<Outcome> 
 }
 
 impl Record for ReportSummary {
-    const HEADERS: &'static [&'static str] = &[
-        "district",
-        "year",
-        "reviewed",
-        "met",
-        "missed",
-        "unassessed",
-        "binding missed",
-        "prose values",
-        "file",
+    const COLUMNS: &'static [Column] = &[
+        Column::whole("district"),
+        Column::whole("year"),
+        Column::whole("reviewed"),
+        Column::whole("met"),
+        Column::whole("missed"),
+        Column::whole("unassessed"),
+        Column::whole("binding missed"),
+        Column::whole("prose values"),
+        Column::whole("file"),
     ];
 
     fn cells(&self) -> Vec<String> {
