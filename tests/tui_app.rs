@@ -306,3 +306,21 @@ fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, Overlay::None);
 }
+
+#[test]
+fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed() {
+    let mut app = on_fuling();
+    let row = app.row_cursor;
+    let failure = plangap::corpus::load_bytes("shots/screen.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .expect_err("not a report");
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
+    assert_eq!(app.row_cursor, row);
+    assert_eq!(app.tree.failures.len(), 2);
+    let message = app.message.clone().expect("a status message");
+    assert!(message.error && message.text.contains("1 failed") && message.text.contains("screen.png"));
+    let shown = screen(&draw(&app));
+    assert!(!shown.contains("No reports are loaded"), "{shown}");
+    assert!(!shown.contains("no reports loaded"), "{shown}");
+    assert!(shown.contains("screen.png"), "{shown}");
+}
