@@ -324,3 +324,13 @@ fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed()
     assert!(!shown.contains("no reports loaded"), "{shown}");
     assert!(shown.contains("screen.png"), "{shown}");
 }
+
+#[test]
+fn growing_the_terminal_scrolls_the_tree_back_instead_of_leaving_empty_lines() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('G'));
+    app.update(Msg::Resize(40, 10));
+    app.update(Msg::Resize(120, 40));
+    assert_eq!(app.tree_offset, 0, "the whole tree fits in 40 lines");
+    assert!(screen(&draw(&app)).contains("綦江区"));
+}
