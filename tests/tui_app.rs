@@ -334,3 +334,26 @@ fn growing_the_terminal_scrolls_the_tree_back_instead_of_leaving_empty_lines() {
     assert_eq!(app.tree_offset, 0, "the whole tree fits in 40 lines");
     assert!(screen(&draw(&app)).contains("綦江区"));
 }
+
+#[test]
+fn the_help_overlay_scrolls_with_g_and_ctrl_d_and_says_more_lines_follow() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('?'));
+    let top = screen(&draw(&app));
+    assert!(top.contains("more below"), "{top}");
+    assert!(!top.contains("Keys are set in"));
+    press(&mut app, KeyCode::Char('G'));
+    let Overlay::Help(bottom) = app.overlay else { panic!("help closed") };
+    assert!(bottom > 0);
+    let shown = screen(&draw(&app));
+    assert!(shown.contains("Keys are set in") && !shown.contains("more below"), "{shown}");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay, Overlay::Help(bottom), "no scrolling past the end");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.overlay, Overlay::Help(0));
+    ctrl(&mut app, 'd');
+    let Overlay::Help(page) = app.overlay else { panic!("help closed") };
+    assert!(page > 1 && page <= bottom);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.overlay, Overlay::Help(0));
+}
