@@ -357,3 +357,18 @@ fn the_help_overlay_scrolls_with_g_and_ctrl_d_and_says_more_lines_follow() {
     ctrl(&mut app, 'u');
     assert_eq!(app.overlay, Overlay::Help(0));
 }
+
+#[test]
+fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
+    let mut app = fixture_app();
+    let mut again = tui_common::fuling_2022();
+    again.file = "downloads/涪陵区2022年计划执行情况报告（第二版）.txt".to_owned();
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], failures: Vec::new() }));
+    let labels: Vec<&str> =
+        app.tree.lines.iter().filter(|l| l.depth == 1).map(|l| l.label.as_str()).collect();
+    assert!(labels.iter().any(|l| l.starts_with("2022年 ") && l.ends_with('…')), "{labels:?}");
+    assert!(labels.contains(&"2020年"), "a year of its own keeps its plain label: {labels:?}");
+    let fuling: Vec<&&str> = labels.iter().filter(|l| l.starts_with("2022年")).collect();
+    assert_eq!(fuling.len(), 2);
+    assert_ne!(fuling[0], fuling[1]);
+}
