@@ -83,12 +83,17 @@ fn the_text_filter_applies_as_typed_and_keeps_the_cursor_row() {
 }
 
 #[test]
-fn sorting_by_shortfall_puts_the_largest_first() {
+fn sorting_by_shortfall_ranks_missed_rows_as_the_gap_analysis_does() {
     let mut app = on_fuling();
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.sort, SortKey::Gap);
-    let first = app.current_table().and_then(|t| t.rows.get(app.grid.rows[0].row)).map(|r| r.name.clone());
-    assert_eq!(first.as_deref(), Some("规上工业增加值增速"));
+    let table = app.current_table().expect("a table").clone();
+    let names: Vec<&str> =
+        app.grid.rows.iter().filter_map(|r| table.rows.get(r.row)).map(|r| r.name.as_str()).collect();
+    let missed: Vec<&str> = app.missed.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names[..missed.len()], missed[..], "missed rows first, most severe (relative) first");
+    let statuses: Vec<Option<Status>> = app.grid.rows.iter().map(|r| r.status).collect();
+    assert!(statuses[missed.len()..].iter().all(|s| *s != Some(Status::Missed)), "{statuses:?}");
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('s'));
     }

@@ -4,6 +4,7 @@
 //! the visible cells to their columns. The name column stays in place when the table is scrolled
 //! sideways.
 
+use crate::analysis::views::GapRow;
 use crate::model::{IndicatorRow, IndicatorTable, Status, TableKind};
 use crate::text::display_width;
 use crate::tui::theme::Styles;
@@ -85,7 +86,9 @@ pub enum SortKey {
     /// As in the document.
     #[default]
     Document,
-    /// Largest shortfall first; rows without a gap last.
+    /// Missed rows first, the most severe first as the gap analysis ranks them (shortfall
+    /// relative to the target, [`crate::analysis::views::missed`]); the other rows after them in
+    /// document order.
     Gap,
     /// Missed, then unassessed, then met.
     Status,
@@ -214,11 +217,13 @@ pub struct IndicatorGrid {
 }
 
 impl IndicatorGrid {
-    /// Formats the rows of `table` that pass `filter`, sorted by `sort`, for drawing with `glyphs`.
+    /// Formats the rows of `table` that pass `filter`, sorted by `sort`, for drawing with `glyphs`;
+    /// `severity` is the report's missed rows, most severe first, for [`SortKey::Gap`].
     pub fn build(
         table: &IndicatorTable,
         filter: &RowFilter,
         sort: SortKey,
+        severity: &[GapRow],
         glyphs: &Glyphs,
     ) -> IndicatorGrid {
         let review = table.kind == TableKind::Review;
@@ -259,7 +264,7 @@ impl IndicatorGrid {
             .collect();
         let needle = filter.text.to_lowercase();
         rows.retain(|r| table.rows.get(r.row).is_some_and(|row| filter.accepts(row, &needle)));
-        sort_rows(&mut rows, &table.rows, sort);
+        sort_rows(&mut rows, table, sort, severity);
         IndicatorGrid { columns, rows, total: table.rows.len() }
     }
 
@@ -366,15 +371,16 @@ pub fn tsv_row(row: &IndicatorRow) -> String {
     clean.join("\t")
 }
 
-fn sort_rows(rows: &mut [GridRow], table_rows: &[IndicatorRow], sort: SortKey) {
-    let row = |r: &GridRow| table_rows.get(r.row);
+fn sort_rows(rows: &mut [GridRow], table: &IndicatorTable, sort: SortKey, severity: &[GapRow]) {
+    let row = |r: &GridRow| table.rows.get(r.row);
     match sort {
         SortKey::Document => {}
-        SortKey::Gap => rows.sort_by(|a, b| match (row(a).and_then(|r| r.gap), row(b).and_then(|r| r.gap)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+        SortKey::Gap => rows.sort_by_key(|r| {
+            let line = row(r).map(|row| row.line);
+            severity
+                .iter()
+                .position(|gap| gap.table == table.caption && Some(gap.line) == line)
+                .unwrap_or(usize::MAX)
         }),
         SortKey::Status => rows.sort_by_key(|r| match r.status {
             Some(Status::Missed) => 0,
