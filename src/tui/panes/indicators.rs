@@ -337,7 +337,7 @@ pub struct Placed {
     pub column: Column,
     /// Its left edge, relative to the table's.
     pub x: usize,
-    /// Its width; a separator follows it.
+    /// Its width; a separator follows it unless it is the last column drawn.
     pub width: usize,
 }
 
@@ -428,9 +428,11 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) -> Hidden 
     let width = usize::from(area.width);
     let placed = view.grid.layout(width, view.column_offset);
     let styles = view.styles;
+    // Separators go between columns: none dangles after the last one drawn.
+    let last = placed.last().map(|p| p.column);
     let separator = |buf: &mut Buffer, y: u16, column: &Placed| {
         let x = area.x + (column.x + column.width) as u16;
-        if x < area.right() {
+        if x < area.right() && Some(column.column) != last {
             buf.set_stringn(x, y, view.glyphs.column_separator, 1, styles.border);
         }
     };
