@@ -176,3 +176,12 @@ fn a_plan_table_draws_no_separator_after_its_last_column() {
         assert!(inside.ends_with("目标"), "at {width} columns: {header}");
     }
 }
+
+#[test]
+fn gap_pane_lines_cut_at_the_border_end_with_an_ellipsis() {
+    let app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let lines = screen_lines(&draw(&app));
+    let history =
+        lines.iter().find(|l| l.contains("2024年  █") && l.contains("目标 7")).expect("綦江区 2024");
+    assert!(history.ends_with("(+2.5…│"), "{history}");
+}
