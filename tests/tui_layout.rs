@@ -185,3 +185,12 @@ fn gap_pane_lines_cut_at_the_border_end_with_an_ellipsis() {
         lines.iter().find(|l| l.contains("2024年  █") && l.contains("目标 7")).expect("綦江区 2024");
     assert!(history.ends_with("(+2.5…│"), "{history}");
 }
+
+#[test]
+fn help_lines_cut_by_a_narrow_terminal_end_with_an_ellipsis() {
+    let mut app = app_on(fixture_corpus(), 50, 20, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('?'));
+    let lines = screen_lines(&draw(&app));
+    let collapse = lines.iter().find(|l| l.contains("collapse")).expect("the h key's line");
+    assert!(collapse.trim_end().ends_with("…│"), "{collapse}");
+}

@@ -60,7 +60,7 @@ fn footer(scroll: usize, shown: usize, total: usize, dot: &str) -> String {
 
 /// Draws the help overlay centred in `area`, scrolled by `scroll` lines.
 pub fn render_help(
-    lines: &[Line<'_>],
+    lines: &[Line<'static>],
     scroll: usize,
     styles: &Styles<Style>,
     glyphs: &Glyphs,
@@ -83,7 +83,8 @@ pub fn render_help(
         buf,
     );
     for (i, line) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+        let line = glyphs.truncate_line(line.clone(), usize::from(inner.width));
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
 }
 
