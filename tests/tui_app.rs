@@ -83,12 +83,17 @@ fn the_text_filter_applies_as_typed_and_keeps_the_cursor_row() {
 }
 
 #[test]
-fn sorting_by_shortfall_puts_the_largest_first() {
+fn sorting_by_shortfall_ranks_missed_rows_as_the_gap_analysis_does() {
     let mut app = on_fuling();
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.sort, SortKey::Gap);
-    let first = app.current_table().and_then(|t| t.rows.get(app.grid.rows[0].row)).map(|r| r.name.clone());
-    assert_eq!(first.as_deref(), Some("规上工业增加值增速"));
+    let table = app.current_table().expect("a table").clone();
+    let names: Vec<&str> =
+        app.grid.rows.iter().filter_map(|r| table.rows.get(r.row)).map(|r| r.name.as_str()).collect();
+    let missed: Vec<&str> = app.missed.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names[..missed.len()], missed[..], "missed rows first, most severe (relative) first");
+    let statuses: Vec<Option<Status>> = app.grid.rows.iter().map(|r| r.status).collect();
+    assert!(statuses[missed.len()..].iter().all(|s| *s != Some(Status::Missed)), "{statuses:?}");
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('s'));
     }
@@ -305,4 +310,70 @@ fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
     assert_eq!(app.finder.cursor, 1.min(app.finder.matches.len().saturating_sub(1)));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed() {
+    let mut app = on_fuling();
+    let row = app.row_cursor;
+    let failure = plangap::corpus::load_bytes("shots/screen.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .expect_err("not a report");
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
+    assert_eq!(app.row_cursor, row);
+    assert_eq!(app.tree.failures.len(), 2);
+    let message = app.message.clone().expect("a status message");
+    assert!(message.error && message.text.contains("1 failed") && message.text.contains("screen.png"));
+    let shown = screen(&draw(&app));
+    assert!(!shown.contains("No reports are loaded"), "{shown}");
+    assert!(!shown.contains("no reports loaded"), "{shown}");
+    assert!(shown.contains("screen.png"), "{shown}");
+}
+
+#[test]
+fn growing_the_terminal_scrolls_the_tree_back_instead_of_leaving_empty_lines() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('G'));
+    app.update(Msg::Resize(40, 10));
+    app.update(Msg::Resize(120, 40));
+    assert_eq!(app.tree_offset, 0, "the whole tree fits in 40 lines");
+    assert!(screen(&draw(&app)).contains("綦江区"));
+}
+
+#[test]
+fn the_help_overlay_scrolls_with_g_and_ctrl_d_and_says_more_lines_follow() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('?'));
+    let top = screen(&draw(&app));
+    assert!(top.contains("more below"), "{top}");
+    assert!(!top.contains("Keys are set in"));
+    press(&mut app, KeyCode::Char('G'));
+    let Overlay::Help(bottom) = app.overlay else { panic!("help closed") };
+    assert!(bottom > 0);
+    let shown = screen(&draw(&app));
+    assert!(shown.contains("Keys are set in") && !shown.contains("more below"), "{shown}");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay, Overlay::Help(bottom), "no scrolling past the end");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.overlay, Overlay::Help(0));
+    ctrl(&mut app, 'd');
+    let Overlay::Help(page) = app.overlay else { panic!("help closed") };
+    assert!(page > 1 && page <= bottom);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.overlay, Overlay::Help(0));
+}
+
+#[test]
+fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
+    let mut app = fixture_app();
+    let mut again = tui_common::fuling_2022();
+    again.file = "downloads/涪陵区2022年计划执行情况报告（第二版）.txt".to_owned();
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], failures: Vec::new() }));
+    let labels: Vec<&str> =
+        app.tree.lines.iter().filter(|l| l.depth == 1).map(|l| l.label.as_str()).collect();
+    assert!(labels.iter().any(|l| l.starts_with("2022年 ") && l.ends_with('…')), "{labels:?}");
+    assert!(labels.contains(&"2020年"), "a year of its own keeps its plain label: {labels:?}");
+    let fuling: Vec<&&str> = labels.iter().filter(|l| l.starts_with("2022年")).collect();
+    assert_eq!(fuling.len(), 2);
+    assert_ne!(fuling[0], fuling[1]);
 }

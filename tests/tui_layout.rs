@@ -154,3 +154,43 @@ fn overlays_keep_their_border_beside_wide_characters() {
         }
     }
 }
+
+#[test]
+fn a_plan_table_draws_no_separator_after_its_last_column() {
+    for width in [80, 120] {
+        let mut app = app_on(plangap::corpus::load_embedded(), width, 30, AmbiguousWidth::Narrow);
+        press(&mut app, KeyCode::Tab);
+        for _ in 0..10 {
+            if app.current_table().is_some_and(|t| t.kind == plangap::model::TableKind::Plan) {
+                break;
+            }
+            press(&mut app, KeyCode::Char(']'));
+        }
+        assert!(app.current_table().is_some_and(|t| t.kind == plangap::model::TableKind::Plan));
+        let lines = screen_lines(&draw(&app));
+        let header = lines.iter().find(|l| l.contains("指标") && l.contains("目标")).expect("the header");
+        for head in ["完成", "状态", "差距"] {
+            assert!(!header.contains(head), "a plan table has no {head} column: {header}");
+        }
+        let inside = header.trim_end().strip_suffix('│').unwrap_or(header).trim_end();
+        assert!(inside.ends_with("目标"), "at {width} columns: {header}");
+    }
+}
+
+#[test]
+fn gap_pane_lines_cut_at_the_border_end_with_an_ellipsis() {
+    let app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let lines = screen_lines(&draw(&app));
+    let history =
+        lines.iter().find(|l| l.contains("2024年  █") && l.contains("目标 7")).expect("綦江区 2024");
+    assert!(history.ends_with("(+2.5…│"), "{history}");
+}
+
+#[test]
+fn help_lines_cut_by_a_narrow_terminal_end_with_an_ellipsis() {
+    let mut app = app_on(fixture_corpus(), 50, 20, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Char('?'));
+    let lines = screen_lines(&draw(&app));
+    let collapse = lines.iter().find(|l| l.contains("collapse")).expect("the h key's line");
+    assert!(collapse.trim_end().ends_with("…│"), "{collapse}");
+}

@@ -6,6 +6,7 @@
 
 use crate::text;
 use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
 use serde::Deserialize;
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -129,6 +130,27 @@ impl Glyphs {
     pub fn truncate(&self, text: &str, width: usize) -> String {
         text::truncate_marked(text, width, self.ellipsis)
     }
+
+    /// `line` cut to at most `width` columns: the span that reaches the edge is truncated with
+    /// this set's ellipsis (so a cut always shows), the spans after it dropped.
+    pub fn truncate_line(&self, line: Line<'static>, width: usize) -> Line<'static> {
+        if line.width() <= width {
+            return line;
+        }
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for span in line.spans {
+            let span_width = span.width();
+            if used + span_width < width {
+                used += span_width;
+                spans.push(span);
+            } else {
+                spans.push(Span::styled(self.truncate(&span.content, width - used), span.style));
+                break;
+            }
+        }
+        Line { spans, ..line }
+    }
 }
 
 /// True when terminals disagree on the width of `c`: one column in most locales, two in CJK ones.
@@ -177,6 +199,17 @@ fn unambiguous(c: char) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_line_ends_with_the_ellipsis_and_never_splits_a_wide_character() {
+        let glyphs = Glyphs::new(AmbiguousWidth::Narrow);
+        let line = Line::from(vec![Span::raw("目标 7"), Span::raw(" ✗"), Span::raw(" (+2.5 since 2020)")]);
+        let text = |line: &Line<'_>| line.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+        assert_eq!(text(&glyphs.truncate_line(line.clone(), 12)), "目标 7 ✗ (+…");
+        assert_eq!(text(&glyphs.truncate_line(line.clone(), 9)), "目标 7 ✗…");
+        assert_eq!(text(&glyphs.truncate_line(line.clone(), 4)), "目…");
+        assert_eq!(glyphs.truncate_line(line.clone(), 40), line);
+    }
 
     #[test]
     fn narrow_mode_keeps_text() {

@@ -4,6 +4,7 @@
 use super::{App, Effect, Overlay};
 use crate::tui::keymap::{Action, Key, PromptAction};
 use crate::tui::layout::{self, Pane, Screen};
+use crate::tui::panes::help;
 use crate::tui::prompt::LineInput;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
@@ -29,16 +30,26 @@ impl App {
 
     /// A key while the help overlay is open: scroll, or close it.
     fn on_help_key(&mut self, key: &Key) {
+        let settings = &self.settings;
+        let count = help::help_lines(&settings.keymap, &settings.theme.styles, &settings.glyphs).len();
+        let most = help::max_scroll(count, self.size);
+        let page = (help::shown_lines(count, self.size) / 2).max(1);
+        let action = self.settings.keymap.panes.action(key);
         let Overlay::Help(scroll) = &mut self.overlay else { return };
-        match self.settings.keymap.panes.action(key) {
-            Some(Action::Down) => *scroll += 1,
-            Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-            Some(Action::PageDown) => *scroll += 10,
-            Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
-            Some(Action::Top) => *scroll = 0,
-            Some(Action::Help | Action::Back | Action::Quit) => self.overlay = Overlay::None,
-            _ => {}
+        *scroll = match action {
+            Some(Action::Down) => *scroll + 1,
+            Some(Action::Up) => scroll.saturating_sub(1),
+            Some(Action::PageDown) => *scroll + page,
+            Some(Action::PageUp) => scroll.saturating_sub(page),
+            Some(Action::Top) => 0,
+            Some(Action::Bottom) => most,
+            Some(Action::Help | Action::Back | Action::Quit) => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => *scroll,
         }
+        .min(most);
     }
 
     /// A key in a prompt: a prompt action from the key map, or a character typed.

@@ -258,14 +258,18 @@ impl App {
             Msg::Interrupt => self.quit = true,
             Msg::Loaded(corpus) => {
                 let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
+                let mut text = format!("opened {loaded} report(s), {failed} failed");
+                if let Some(error) = corpus.failures.first() {
+                    text.push_str(&format!(": {error}"));
+                }
                 self.add_corpus(corpus);
-                let text = format!("opened {loaded} report(s), {failed} failed");
                 self.notify(text, failed > 0);
             }
         }
     }
 
-    /// Adds loaded reports and failures, and selects the first new report in tree order.
+    /// Adds loaded reports and failures, and selects the first new report in tree order; when no
+    /// report is new, what was shown stays shown (reports and failures keep their indices).
     fn add_corpus(&mut self, corpus: Corpus) {
         let first_new = self.reports.len();
         let mut failures = std::mem::take(&mut self.tree.failures);
@@ -273,11 +277,23 @@ impl App {
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
         self.finder_index = FinderIndex::new(&self.reports);
-        self.selection = Selection::Nothing;
         self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
         let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);
-        self.tree_cursor = self.tree.lines.iter().position(|l| is_new(l.item)).unwrap_or(0);
+        let shown = |item: TreeItem| match (item, self.selection) {
+            (TreeItem::Report(i), Selection::Report(j)) | (TreeItem::Failure(i), Selection::Failure(j)) => {
+                i == j
+            }
+            _ => false,
+        };
+        let is_report = |item: TreeItem| matches!(item, TreeItem::Report(_));
+        let line_where =
+            |wanted: &dyn Fn(TreeItem) -> bool| self.tree.lines.iter().position(|l| wanted(l.item));
+        self.tree_cursor = line_where(&is_new)
+            .or_else(|| line_where(&shown))
+            .or_else(|| line_where(&is_report))
+            .unwrap_or(0);
         self.follow_tree_cursor();
+        self.refresh_gap();
         self.scroll_into_view();
     }
 

@@ -167,24 +167,27 @@ impl App {
     /// Moves scroll offsets so that each pane's cursor is visible.
     pub(super) fn scroll_into_view(&mut self) {
         let tree_rows = self.visible_rows(Pane::Districts);
-        self.tree_offset = keep_visible(self.tree_cursor, self.tree_offset, tree_rows);
+        self.tree_offset = keep_visible(self.tree_cursor, self.tree_offset, tree_rows, self.tree.lines.len());
         let table_rows = self.visible_rows(Pane::Indicators);
-        self.row_offset = keep_visible(self.row_cursor, self.row_offset, table_rows);
+        self.row_offset = keep_visible(self.row_cursor, self.row_offset, table_rows, self.grid.rows.len());
         let (missed, _) = gap::regions(self.pane_inner(Pane::Gap));
         let missed_rows = usize::from(missed.height.saturating_sub(1)).max(1);
-        self.gap_offset = keep_visible(self.gap_cursor, self.gap_offset, missed_rows);
+        self.gap_offset = keep_visible(self.gap_cursor, self.gap_offset, missed_rows, self.gap.missed.len());
     }
 }
 
-/// The offset that keeps `cursor` within `rows` lines starting at `offset`.
-fn keep_visible(cursor: usize, offset: usize, rows: usize) -> usize {
-    if cursor < offset {
+/// The offset that keeps `cursor` within `rows` lines starting at `offset`, of `len` lines in
+/// all, without leaving empty lines at the bottom while earlier lines are scrolled out of view
+/// (as after the pane grows).
+fn keep_visible(cursor: usize, offset: usize, rows: usize, len: usize) -> usize {
+    let offset = if cursor < offset {
         cursor
     } else if cursor >= offset + rows {
         cursor + 1 - rows
     } else {
         offset
-    }
+    };
+    offset.min(len.saturating_sub(rows))
 }
 
 #[cfg(test)]
@@ -193,8 +196,14 @@ mod tests {
 
     #[test]
     fn the_cursor_stays_in_view() {
-        assert_eq!(keep_visible(0, 5, 10), 0);
-        assert_eq!(keep_visible(14, 0, 10), 5);
-        assert_eq!(keep_visible(7, 3, 10), 3);
+        assert_eq!(keep_visible(0, 5, 10, 20), 0);
+        assert_eq!(keep_visible(14, 0, 10, 20), 5);
+        assert_eq!(keep_visible(7, 3, 10, 20), 3);
+    }
+
+    #[test]
+    fn a_grown_pane_shows_the_lines_scrolled_out_instead_of_empty_space() {
+        assert_eq!(keep_visible(14, 10, 30, 15), 0);
+        assert_eq!(keep_visible(14, 10, 10, 15), 5);
     }
 }

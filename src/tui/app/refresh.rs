@@ -14,7 +14,9 @@ impl App {
     pub(super) fn refresh_grid(&mut self) {
         let previous = self.grid.rows.get(self.row_cursor).map(|r| r.row);
         self.grid = match self.current_table() {
-            Some(table) => IndicatorGrid::build(table, &self.filter, self.sort, &self.settings.glyphs),
+            Some(table) => {
+                IndicatorGrid::build(table, &self.filter, self.sort, &self.missed, &self.settings.glyphs)
+            }
             None => IndicatorGrid::default(),
         };
         self.row_cursor = previous

@@ -8,6 +8,9 @@ use crate::tui::width::Glyphs;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// The most columns a file name takes in a report's line, when it tells two reports apart.
+const FILE_NAME_WIDTH: usize = 16;
+
 /// What a line of the tree stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TreeItem {
@@ -97,14 +100,23 @@ impl DistrictTree {
             if !district.expanded {
                 continue;
             }
+            let year_of = |index: usize| reports.get(index).map(|r| r.title.review_year);
             for &index in &district.reports {
                 let Some(report) = reports.get(index) else { continue };
                 let (missed, reviewed) = counts(index);
                 let year = report.title.review_year.map_or("?".to_owned(), |y| y.to_string());
+                // Two reports of one district and year are told apart by their files.
+                let shared = district.reports.iter().filter(|&&i| year_of(i) == year_of(index)).count() > 1;
+                let label = if shared {
+                    let file = glyphs.truncate(&glyphs.display(file_name(&report.file)), FILE_NAME_WIDTH);
+                    format!("{year}年 {file}")
+                } else {
+                    format!("{year}年")
+                };
                 lines.push(TreeLine {
                     item: TreeItem::Report(index),
                     depth: 1,
-                    label: format!("{year}年"),
+                    label,
                     badge: (reviewed > 0).then(|| {
                         let mark = if missed > 0 { "✗" } else { "✓" };
                         (format!("{mark}{missed}/{reviewed}"), missed > 0)

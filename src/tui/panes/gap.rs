@@ -112,10 +112,14 @@ impl GapView {
                     }
                     _ => detail.push(Line::styled("Select an indicator row to see its gap.", styles.muted)),
                 }
+                let missed = missed
+                    .into_iter()
+                    .map(|item| MissedItem { line: glyphs.truncate_line(item.line, missed_width), ..item })
+                    .collect();
                 GapView {
                     missed_heading: Line::styled(glyphs.truncate(&heading, missed_width), styles.header),
                     missed,
-                    detail,
+                    detail: detail.into_iter().map(|line| glyphs.truncate_line(line, width)).collect(),
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! the visible cells to their columns. The name column stays in place when the table is scrolled
 //! sideways.
 
+use crate::analysis::views::GapRow;
 use crate::model::{IndicatorRow, IndicatorTable, Status, TableKind};
 use crate::text::display_width;
 use crate::tui::theme::Styles;
@@ -85,7 +86,9 @@ pub enum SortKey {
     /// As in the document.
     #[default]
     Document,
-    /// Largest shortfall first; rows without a gap last.
+    /// Missed rows first, the most severe first as the gap analysis ranks them (shortfall
+    /// relative to the target, [`crate::analysis::views::missed`]); the other rows after them in
+    /// document order.
     Gap,
     /// Missed, then unassessed, then met.
     Status,
@@ -214,11 +217,13 @@ pub struct IndicatorGrid {
 }
 
 impl IndicatorGrid {
-    /// Formats the rows of `table` that pass `filter`, sorted by `sort`, for drawing with `glyphs`.
+    /// Formats the rows of `table` that pass `filter`, sorted by `sort`, for drawing with `glyphs`;
+    /// `severity` is the report's missed rows, most severe first, for [`SortKey::Gap`].
     pub fn build(
         table: &IndicatorTable,
         filter: &RowFilter,
         sort: SortKey,
+        severity: &[GapRow],
         glyphs: &Glyphs,
     ) -> IndicatorGrid {
         let review = table.kind == TableKind::Review;
@@ -259,7 +264,7 @@ impl IndicatorGrid {
             .collect();
         let needle = filter.text.to_lowercase();
         rows.retain(|r| table.rows.get(r.row).is_some_and(|row| filter.accepts(row, &needle)));
-        sort_rows(&mut rows, &table.rows, sort);
+        sort_rows(&mut rows, table, sort, severity);
         IndicatorGrid { columns, rows, total: table.rows.len() }
     }
 
@@ -332,7 +337,7 @@ pub struct Placed {
     pub column: Column,
     /// Its left edge, relative to the table's.
     pub x: usize,
-    /// Its width; a separator follows it.
+    /// Its width; a separator follows it unless it is the last column drawn.
     pub width: usize,
 }
 
@@ -366,15 +371,16 @@ pub fn tsv_row(row: &IndicatorRow) -> String {
     clean.join("\t")
 }
 
-fn sort_rows(rows: &mut [GridRow], table_rows: &[IndicatorRow], sort: SortKey) {
-    let row = |r: &GridRow| table_rows.get(r.row);
+fn sort_rows(rows: &mut [GridRow], table: &IndicatorTable, sort: SortKey, severity: &[GapRow]) {
+    let row = |r: &GridRow| table.rows.get(r.row);
     match sort {
         SortKey::Document => {}
-        SortKey::Gap => rows.sort_by(|a, b| match (row(a).and_then(|r| r.gap), row(b).and_then(|r| r.gap)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+        SortKey::Gap => rows.sort_by_key(|r| {
+            let line = row(r).map(|row| row.line);
+            severity
+                .iter()
+                .position(|gap| gap.table == table.caption && Some(gap.line) == line)
+                .unwrap_or(usize::MAX)
         }),
         SortKey::Status => rows.sort_by_key(|r| match r.status {
             Some(Status::Missed) => 0,
@@ -422,9 +428,11 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) -> Hidden 
     let width = usize::from(area.width);
     let placed = view.grid.layout(width, view.column_offset);
     let styles = view.styles;
+    // Separators go between columns: none dangles after the last one drawn.
+    let last = placed.last().map(|p| p.column);
     let separator = |buf: &mut Buffer, y: u16, column: &Placed| {
         let x = area.x + (column.x + column.width) as u16;
-        if x < area.right() {
+        if x < area.right() && Some(column.column) != last {
             buf.set_stringn(x, y, view.glyphs.column_separator, 1, styles.border);
         }
     };
