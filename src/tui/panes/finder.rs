@@ -8,7 +8,7 @@
 
 use crate::finder::{Entry, FinderIndex, Query, Searcher, project_year};
 use crate::model::{Report, Stage, Status};
-use crate::text::display_width;
+use crate::text::{display_width, wrap};
 use crate::tui::panes::indicators::status_label;
 use crate::tui::panes::popup::{centred, draw_popup};
 use crate::tui::prompt::LineInput;
@@ -244,7 +244,8 @@ fn preview(entry: &Entry, reports: &[Report], styles: &Styles<Style>, glyphs: &G
     lines
 }
 
-/// Breaks each preview line that is too long into lines of at most `width` columns.
+/// Breaks each preview line that is too long into lines of at most `width` columns, as
+/// [`wrap`] breaks text, keeping each character's style.
 fn wrap_lines(lines: &[Line<'static>], width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for line in lines {
@@ -252,23 +253,23 @@ fn wrap_lines(lines: &[Line<'static>], width: usize) -> Vec<Line<'static>> {
             out.push(line.clone());
             continue;
         }
-        let mut current: Vec<Span<'static>> = Vec::new();
-        let mut used = 0;
-        for span in &line.spans {
-            let mut piece = String::new();
-            for c in span.content.chars() {
-                let w = display_width(c.encode_utf8(&mut [0; 4]));
-                if used + w > width {
-                    current.push(Span::styled(std::mem::take(&mut piece), span.style));
-                    out.push(Line::from(std::mem::take(&mut current)));
-                    used = 0;
+        let styled: Vec<(char, Style)> =
+            line.spans.iter().flat_map(|span| span.content.chars().map(move |c| (c, span.style))).collect();
+        let text: String = styled.iter().map(|&(c, _)| c).collect();
+        let mut source = styled.iter().peekable();
+        for wrapped in wrap(&text, width) {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for c in wrapped.chars() {
+                // `wrap` only drops white space at line breaks: skip what it dropped.
+                while source.next_if(|&&(original, _)| original != c && original.is_whitespace()).is_some() {}
+                let style = source.next().map_or(Style::default(), |&(_, style)| style);
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
                 }
-                piece.push(c);
-                used += w;
             }
-            current.push(Span::styled(piece, span.style));
+            out.push(Line::from(spans));
         }
-        out.push(Line::from(current));
     }
     out
 }

@@ -13,7 +13,7 @@ use crate::analysis::status::assess_row;
 use crate::analysis::views::{Comparison, GapRow, YearRecord};
 use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote};
 use crate::parse::value::parse_value;
-use crate::text::display_width;
+use crate::text::wrap;
 use crate::tui::app::{App, Selection};
 use crate::tui::panes::indicators::{format_gap, status_label};
 use crate::tui::theme::Styles;
@@ -429,68 +429,12 @@ impl<'a> Bars<'a> {
     }
 }
 
-/// Breaks `text` into lines of at most `width` columns: between words of Latin text, between
-/// any two CJK characters, and inside a word only when it is longer than a line.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for token in tokens(text) {
-        let fits = display_width(&line) + display_width(token) <= width;
-        if !fits && !line.is_empty() {
-            lines.push(std::mem::take(&mut line).trim_end().to_owned());
-        }
-        let token = if line.is_empty() { token.trim_start() } else { token };
-        if display_width(token) <= width {
-            line.push_str(token);
-            continue;
-        }
-        for c in token.chars() {
-            if display_width(&line) + display_width(c.encode_utf8(&mut [0; 4])) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
-}
-
-/// Runs of ASCII letters and digits (with a leading space, if any) and single other characters.
-fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let word_char = |c: char| c.is_ascii() && !c.is_ascii_whitespace();
-        let end = if first.is_ascii() {
-            let start = rest.find(|c: char| !c.is_ascii_whitespace()).unwrap_or(rest.len());
-            let after = rest[start..].find(|c: char| !word_char(c)).map_or(rest.len(), |i| start + i);
-            after.max(first.len_utf8())
-        } else {
-            first.len_utf8()
-        };
-        let (token, tail) = rest.split_at(end);
-        rest = tail;
-        Some(token)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::display_width;
     use crate::tui::theme::{ColorMode, Theme};
     use crate::tui::width::AmbiguousWidth;
-
-    #[test]
-    fn wrapping_counts_display_width() {
-        assert_eq!(wrap("涪陵区2022年", 6), ["涪陵区", "2022年"]);
-        assert_eq!(wrap("abc", 0), ["ab", "c"]);
-        assert!(wrap("", 5).is_empty());
-        assert_eq!(wrap("not a plan report", 10), ["not a plan", "report"]);
-        assert_eq!(wrap("a “关于XX区” b", 8), ["a “关于", "XX区” b"]);
-    }
 
     fn text(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
