@@ -2,6 +2,7 @@
 //! TAB. A caption only says where a table may start; whether it is an indicator table is decided by
 //! the header that follows it.
 
+use crate::text;
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -36,7 +37,7 @@ pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
     if !is_caption(line) {
         return None;
     }
-    let folded: String = line.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let folded = text::fold(line);
     let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
         let title = title.trim();

@@ -8,7 +8,7 @@
 
 use super::cells::Cell;
 use crate::parse::caption::year_in;
-use unicode_normalization::UnicodeNormalization;
+use crate::text;
 
 /// A header cell is a short title; anything longer is data.
 const MAX_TITLE_CHARS: usize = 16;
@@ -137,7 +137,7 @@ pub(super) fn is_header_cell(text: &str) -> bool {
 
 /// The role of a column from its title, `None` when the cell is not a title.
 fn role_of(text: &str) -> Option<Role> {
-    let title: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let title = text::fold(text);
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }

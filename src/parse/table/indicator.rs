@@ -7,7 +7,7 @@ use super::name::{NameCell, read_name};
 use super::rows::RawRow;
 use crate::model::{IndicatorRow, Judgement, Status, Value, ValueForm, Warning};
 use crate::parse::value::parse_value;
-use unicode_normalization::UnicodeNormalization;
+use crate::text;
 
 /// Words of a `与目标±` cell saying the target was met.
 const MET_WORDS: [&str; 7] = ["完成", "已完成", "超额完成", "完成目标", "达到", "已达到", "达标"];
@@ -177,7 +177,7 @@ fn is_blank(text: &str) -> bool {
 /// (`-4.8个百分点` missed, `+55个百分点` met). A signed difference against an at-most target says
 /// nothing (below the ceiling is good), so it is left to the analysis.
 fn judge_difference(cell: &Cell, target: &Value) -> Option<Judgement> {
-    let text: String = cell.text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let text = text::fold(&cell.text);
     let status = if MISSED_WORDS.iter().any(|w| text.contains(w)) {
         Status::Missed
     } else if MET_WORDS.contains(&text.as_str()) {
