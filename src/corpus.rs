@@ -1,5 +1,6 @@
 //! Loading reports: the embedded sample corpus, or files and folders named by the user.
 
+use crate::document::Document;
 use crate::error::Error;
 use crate::model::{Report, Warning};
 use crate::{analysis, ingest, parse};
@@ -42,7 +43,7 @@ pub struct Corpus {
 /// Decodes, parses and assesses one file's bytes. `file` names it in the report and in errors.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
     let decoded = ingest::decode(file, bytes)?;
-    let mut report = parse::parse_report(file, &decoded.text)?;
+    let mut report = parse::parse_document(file, &decoded)?;
     if decoded.replaced > 0 {
         report.warnings.insert(0, replacement_warning(&decoded));
     }
@@ -51,7 +52,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
 }
 
 /// The warning for undecodable bytes, at the first line that shows a replacement character.
-fn replacement_warning(decoded: &ingest::Decoded) -> Warning {
+fn replacement_warning(decoded: &Document) -> Warning {
     let line =
         decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
     Warning {

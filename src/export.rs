@@ -15,6 +15,7 @@ pub struct ExportDocument<'a> {
 #[derive(Debug, Serialize)]
 pub struct ExportReport<'a> {
     file: &'a str,
+    format: &'static str,
     district: Option<&'a str>,
     city: Option<&'a str>,
     review_year: Option<u16>,
@@ -46,9 +47,11 @@ pub struct ExportIndicator<'a> {
     target: &'a str,
     actual: Option<&'a str>,
     actual_other: Option<&'a str>,
+    target_revised: Option<&'a str>,
     status: Option<&'static str>,
     gap: Option<f64>,
     line: usize,
+    layout: &'static str,
 }
 
 /// One project in the export.
@@ -102,6 +105,7 @@ fn export_report(report: &Report) -> ExportReport<'_> {
     let title = &report.title;
     ExportReport {
         file: &report.file,
+        format: report.format.as_str(),
         district: title.district.as_deref(),
         city: title.city.as_deref(),
         review_year: title.review_year,
@@ -139,9 +143,11 @@ fn export_indicator<'a>(table: &'a IndicatorTable, row: &'a IndicatorRow) -> Exp
         target: &row.target.raw,
         actual: row.actual.as_ref().map(|v| v.raw.as_str()),
         actual_other: row.actual_other.as_ref().map(|v| v.raw.as_str()),
+        target_revised: row.target_revised.as_ref().map(|v| v.raw.as_str()),
         status: row.status.map(|s| s.as_str()),
         gap: row.gap,
         line: row.line,
+        layout: table.layout.as_str(),
     }
 }
 

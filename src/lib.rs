@@ -6,9 +6,11 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod finder;
+pub mod grid;
 pub mod ingest;
 pub mod model;
 pub mod parse;

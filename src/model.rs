@@ -3,6 +3,8 @@
 //! The model keeps the text of every cell as written (`raw`) beside its typed reading, so that
 //! exports can reproduce the document exactly while the analysis works with numbers.
 
+pub use crate::document::Format;
+pub use crate::grid::Layout;
 use std::fmt;
 
 /// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
@@ -10,6 +12,8 @@ use std::fmt;
 pub struct Report {
     /// The path as given on the command line (embedded reports: their path under `examples/`).
     pub file: String,
+    /// What the file was read as (text, html, docx, pdf), by its content.
+    pub format: Format,
     /// The title block: district, years, congress session.
     pub title: TitleBlock,
     /// Every indicator table, in document order.
@@ -95,6 +99,8 @@ pub struct IndicatorTable {
     pub kind: TableKind,
     /// The year the targets are for, from the caption or header.
     pub year: Option<u16>,
+    /// How the table was laid out in the file.
+    pub layout: Layout,
     /// The rows in document order, sub-rows included.
     pub rows: Vec<IndicatorRow>,
     /// The notes printed under the table, in document order.
@@ -161,6 +167,9 @@ pub struct IndicatorRow {
     pub binding: Option<bool>,
     /// The target cell.
     pub target: Value,
+    /// The revised target, when the document revises the row's target (a note `…调整为0.1%`, a
+    /// cell `增长7%（后调整为1.6%左右）`); [`IndicatorRow::target`] keeps the original.
+    pub target_revised: Option<Value>,
     /// Review rows: the achieved value comparable with the target.
     pub actual: Option<Value>,
     /// Review rows: the other achieved cell when the table has two (绝对值 beside 增速).

@@ -70,7 +70,15 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
             }
         })
         .collect();
-    IndicatorTable { caption: caption.to_owned(), line, kind, year: Some(year), rows, notes: Vec::new() }
+    IndicatorTable {
+        caption: caption.to_owned(),
+        line,
+        kind,
+        year: Some(year),
+        layout: plangap::grid::Layout::Stream,
+        rows,
+        notes: Vec::new(),
+    }
 }
 
 fn stated(role: ValueRole, year: u16, line: usize, name: &str, raw: &str, form: ValueForm) -> NarrativeValue {
@@ -94,6 +102,7 @@ fn report(
 ) -> Report {
     Report {
         file: file.to_owned(),
+        format: plangap::model::Format::Text,
         title: TitleBlock {
             district: Some(district.to_owned()),
             city: Some("重庆市".to_owned()),

@@ -617,11 +617,13 @@ mod tests {
             line: 1,
             kind,
             year: None,
+            layout: crate::grid::Layout::Stream,
             rows,
             notes: Vec::new(),
         };
         let mut report = Report {
             file: "t".to_owned(),
+            format: crate::model::Format::Text,
             title: TitleBlock::default(),
             tables: vec![
                 table(TableKind::Review, rongchang_2022().into_iter().map(|(r, ..)| r).collect()),

@@ -1,4 +1,5 @@
-//! Bytes to clean text: encoding detection, line ends, and removal of control characters.
+//! Bytes to a [`Document`]: encoding detection, line ends, removal of control characters, and
+//! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
 //! CRLF or lone CR line ends, or as Word .docx documents ([`docx`]). The result is UTF-8 text with `\n` line ends in which only TAB and
@@ -6,40 +7,29 @@
 
 pub mod docx;
 
+use crate::document::{Document, Format};
 use crate::error::Error;
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
-/// Text decoded from a file, and the encoding it was found in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// Clean text: `\n` line ends, no control characters but TAB and newline.
-    pub text: String,
-    /// The encoding detected (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`, `docx`).
-    pub encoding: &'static str,
-    /// How many undecodable byte sequences were replaced with U+FFFD (a file cut in the middle
-    /// of a character, a damaged byte); at most one in a hundred characters is tolerated.
-    pub replaced: usize,
-}
-
-/// Decodes a file's bytes into clean text.
+/// Decodes a file's bytes into a [`Document`]: clean text, and the tables its format knows.
 ///
 /// `file` names the file in errors. Fails on empty input, on binary files other than .docx, and
 /// on bytes that are valid in none of the encodings plangap reads. A few undecodable bytes are
-/// replaced and counted in [`Decoded::replaced`] rather than failing the file.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, Error> {
+/// replaced and counted in [`Document::replaced`] rather than failing the file.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if bytes.starts_with(b"PK\x03\x04") {
         let text = docx::docx_text(bytes).map_err(not_text)?;
-        return Ok(Decoded { text: clean_text(&text), encoding: "docx", replaced: 0 });
+        return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
     }
     let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
-    Ok(Decoded { text: clean_text(&raw), encoding, replaced })
+    Ok(Document::text(clean_text(&raw), encoding, replaced))
 }
 
 /// Text, encoding name and count of replaced sequences, by BOM, then UTF-16 without BOM, then

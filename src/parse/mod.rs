@@ -9,6 +9,7 @@ pub mod table;
 pub mod title;
 pub mod value;
 
+use crate::document::Document;
 use crate::error::Error;
 use crate::model::Report;
 
@@ -17,6 +18,12 @@ use crate::model::Report;
 /// Fails when the text has no recognisable title with the reviewed and planned years; anything
 /// else that cannot be placed becomes a warning in [`Report::warnings`].
 pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
+    parse_document(file, &Document::text(text.to_owned(), "UTF-8", 0))
+}
+
+/// Parses a decoded document: its text, and the tables its format gave as grids.
+pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> {
+    let text = document.text.as_str();
     let lines: Vec<&str> = text.split('\n').collect();
     let title = title::parse_title(&lines);
     if title.review_year.is_none() || title.plan_year.is_none() {
@@ -30,5 +37,13 @@ pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
     let tables = table::parse_tables(&lines, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
     let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
-    Ok(Report { file: file.to_owned(), title, tables, projects, narrative, warnings })
+    Ok(Report {
+        file: file.to_owned(),
+        format: document.format,
+        title,
+        tables,
+        projects,
+        narrative,
+        warnings,
+    })
 }

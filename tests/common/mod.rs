@@ -29,6 +29,7 @@ fn report(file: &str, district: &str, projects: Vec<Project>) -> Report {
     };
     Report {
         file: file.to_owned(),
+        format: plangap::model::Format::Text,
         title: TitleBlock {
             district: Some(district.to_owned()),
             city: Some("重庆市".to_owned()),
@@ -40,6 +41,7 @@ fn report(file: &str, district: &str, projects: Vec<Project>) -> Report {
             line: 102,
             kind: TableKind::Plan,
             year: Some(2023),
+            layout: plangap::grid::Layout::Stream,
             rows: vec![row],
             notes: Vec::new(),
         }],

@@ -53,6 +53,7 @@ fn row(r: Row<'_>) -> IndicatorRow {
         parent: r.parent.map(str::to_owned),
         binding: r.binding,
         target: r.target,
+        target_revised: None,
         actual: r.actual,
         actual_other: None,
         judgement: None,
@@ -228,12 +229,14 @@ pub fn fuling_2022() -> Report {
     }
     Report {
         file: "examples/reports/001_fbb4d7b36528211a.txt".to_owned(),
+        format: plangap::model::Format::Text,
         title: title("涪陵区", 2022),
         tables: vec![IndicatorTable {
             caption: "表1  2022年国民经济和社会发展计划指标完成情况".to_owned(),
             line: 14,
             kind: TableKind::Review,
             year: Some(2022),
+            layout: plangap::grid::Layout::Stream,
             rows,
             notes: Vec::new(),
         }],
@@ -351,12 +354,14 @@ pub fn qijiang_2020() -> Report {
     ];
     Report {
         file: "examples/reports/002_6079ff70e2fa29a4.txt".to_owned(),
+        format: plangap::model::Format::Text,
         title: title("綦江区", 2020),
         tables: vec![IndicatorTable {
             caption: "专栏3：2020年国民经济和社会发展主要指标完成情况".to_owned(),
             line: 63,
             kind: TableKind::Review,
             year: Some(2020),
+            layout: plangap::grid::Layout::Stream,
             rows,
             notes: Vec::new(),
         }],

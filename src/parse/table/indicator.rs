@@ -99,6 +99,7 @@ pub(super) fn build_rows(
             parent,
             binding,
             target,
+            target_revised: None,
             actual,
             actual_other,
             judgement,

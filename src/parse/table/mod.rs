@@ -74,6 +74,7 @@ fn read_table(
         line: caption.index + 1,
         kind: if layout.is_review() { TableKind::Review } else { TableKind::Plan },
         year: layout.target_year().or_else(|| caption::year_in(&caption.text)),
+        layout: crate::grid::Layout::Stream,
         notes: notes.table_notes(&rows),
         rows,
     };
