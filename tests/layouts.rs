@@ -7,6 +7,7 @@
 
 use plangap::corpus;
 use plangap::export::ExportDocument;
+use plangap::model::Report;
 use serde_json::Value;
 use std::path::Path;
 
@@ -143,28 +144,32 @@ const YIDU: Master = Master {
     }],
 };
 
-/// 仁寿县 2023: a bare caption (no 表N), and a plan table with no caption after `（见下表）`.
+/// 仁寿县 2023 表 under a bare caption (no 表N).
+const RENSHOU_REVIEW: Table = Table {
+    caption: Some("2023年主要指标完成情况"),
+    kind: "review",
+    year: 2023,
+    rows: "
+        ~|~|地区生产总值增速|%|~|预|7|6.9|~|~|missed|-0.1
+        ~|~|一般公共预算收入增速|%|~|预|6以上|8.7|~|~|met|2.7
+        ~|~|城镇居民人均可支配收入|元|~|预|46500|46210|~|~|missed|-290
+        ~|~|农村居民人均可支配收入|元|~|预|增长8%|增长8.1%|~|~|met|0.1
+        ~|~|城镇调查失业率|%|~|预|5.5%以内|5.6|~|~|missed|-0.1
+        ~|~|粮食产量|万吨|~|约|完成上级下达目标|完成上级下达目标|~|~|met|~
+        ~|~|耕地保有量|万亩|~|约|≥118.6|118.6|~|~|met|0
+        ~|~|单位地区生产总值二氧化碳排放降低|%|~|约|完成省下达目标|4.2|~|~|unassessed|~
+    ",
+};
+
+/// 仁寿县 2023: the review table under a bare caption, and a plan table with no caption after
+/// `（见下表）`.
 const RENSHOU: Master = Master {
     district: Some("仁寿县"),
     city: Some("眉山市"),
     review_year: Some(2023),
     plan_year: Some(2024),
     tables: &[
-        Table {
-            caption: Some("2023年主要指标完成情况"),
-            kind: "review",
-            year: 2023,
-            rows: "
-                ~|~|地区生产总值增速|%|~|预|7|6.9|~|~|missed|-0.1
-                ~|~|一般公共预算收入增速|%|~|预|6以上|8.7|~|~|met|2.7
-                ~|~|城镇居民人均可支配收入|元|~|预|46500|46210|~|~|missed|-290
-                ~|~|农村居民人均可支配收入|元|~|预|增长8%|增长8.1%|~|~|met|0.1
-                ~|~|城镇调查失业率|%|~|预|5.5%以内|5.6|~|~|missed|-0.1
-                ~|~|粮食产量|万吨|~|约|完成上级下达目标|完成上级下达目标|~|~|met|~
-                ~|~|耕地保有量|万亩|~|约|≥118.6|118.6|~|~|met|0
-                ~|~|单位地区生产总值二氧化碳排放降低|%|~|约|完成省下达目标|4.2|~|~|unassessed|~
-            ",
-        },
+        RENSHOU_REVIEW,
         Table {
             caption: None,
             kind: "plan",
@@ -181,11 +186,23 @@ const RENSHOU: Master = Master {
     ],
 };
 
+/// The review part of 仁寿县's report as a fragment with no title and a caption that names no
+/// district: the year comes from the heading `一、2023年…`; district, city and plan year are null
+/// (and a warning says so).
+const RENSHOU_FRAGMENT: Master = Master {
+    district: None,
+    city: None,
+    review_year: Some(2023),
+    plan_year: None,
+    tables: &[RENSHOU_REVIEW],
+};
+
 /// Every fixture with rows: its file, its master, and the export's `format` and rows' `layout`.
 /// `yidu.image.html` (no rows) has its own test.
 macro_rules! fixtures {
     ($($test:ident: $file:literal => $master:ident, $format:literal, $layout:literal;)*) => {
-        const FIXTURES: &[(&str, &Master, &str, &str)] = &[$(($file, &$master, $format, $layout)),*];
+        /// Every fixture with rows: file, master's name, format, layout.
+        const FIXTURES: &[(&str, &str, &str, &str)] = &[$(($file, stringify!($master), $format, $layout)),*];
         $(
             #[test]
             fn $test() {
@@ -217,16 +234,25 @@ fixtures! {
     yidu_paste: "yidu.paste.txt" => YIDU, "text", "tab";
     renshou_html: "renshou.html" => RENSHOU, "html", "html";
     renshou_gfm: "renshou.gfm.md" => RENSHOU, "text", "pipe";
+    renshou_fragment: "renshou.fragment.txt" => RENSHOU_FRAGMENT, "text", "aligned";
 }
 
-/// The export of one fixture: the single report object of `ExportDocument::to_json`.
-fn export(file: &str) -> Value {
+/// One fixture read through the public pipeline: the report, and its object in the JSON export;
+/// a file that does not load gives its error.
+fn try_load(file: &str) -> Result<(Report, Value), String> {
     let path = Path::new(DIR).join(file);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let report = corpus::load_bytes(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let report = corpus::load_bytes(file, &bytes).map_err(|e| e.to_string())?;
     let json = ExportDocument::new(std::slice::from_ref(&report)).to_json();
-    let mut doc: Value = serde_json::from_str(&json).expect("the export is JSON");
-    doc["reports"][0].take()
+    let mut doc: Value =
+        serde_json::from_str(&json).map_err(|e| format!("{file}: export is not JSON: {e}"))?;
+    let exported = doc["reports"][0].take();
+    Ok((report, exported))
+}
+
+/// [`try_load`], failing the test when the file does not load.
+fn load(file: &str) -> (Report, Value) {
+    try_load(file).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A JSON string or null as the expectation writes it (`~` for null).
@@ -279,7 +305,10 @@ fn squeeze(text: &str) -> String {
 
 /// Asserts the report-level fields and every row of `file` against `master`.
 fn check_fixture(file: &str, master: &Master, format: &str, layout: &str) {
-    let report = export(file);
+    let (loaded, report) = load(file);
+    if master.district.is_none() {
+        assert!(!loaded.warnings.is_empty(), "{file}: no warning says the district is unknown");
+    }
     assert_eq!(report["format"], format, "{file}: format");
     let title = |key: &str| report[key].clone();
     assert_eq!(title("district"), serde_json::json!(master.district), "{file}: district");
@@ -309,20 +338,23 @@ fn check_fixture(file: &str, master: &Master, format: &str, layout: &str) {
 
 #[test]
 fn derived_forms_of_each_master_give_identical_rows() {
+    let rows = |file: &str| -> Result<Vec<String>, String> {
+        let (_, exported) = try_load(file)?;
+        Ok(exported["indicators"]
+            .as_array()
+            .map(|rows| rows.iter().map(row_line).collect())
+            .unwrap_or_default())
+    };
     let mut differ = Vec::new();
-    for master in [&TONGLIANG, &WUXING, &NANXUN, &YIDU, &RENSHOU] {
+    let mut masters: Vec<&str> = FIXTURES.iter().map(|(_, master, ..)| *master).collect();
+    masters.dedup();
+    for master in masters {
         let forms: Vec<&str> =
-            FIXTURES.iter().filter(|(_, m, ..)| std::ptr::eq(*m, master)).map(|(file, ..)| *file).collect();
-        let rows = |file: &str| -> Vec<String> {
-            export(file)["indicators"]
-                .as_array()
-                .map(|rows| rows.iter().map(row_line).collect())
-                .unwrap_or_default()
-        };
+            FIXTURES.iter().filter(|(_, m, ..)| *m == master).map(|(file, ..)| *file).collect();
         let first = rows(forms[0]);
         for file in &forms[1..] {
             if rows(file) != first {
-                differ.push(format!("{file} differs from {}", forms[0]));
+                differ.push(format!("{master}: {file} differs from {}", forms[0]));
             }
         }
     }
@@ -331,13 +363,7 @@ fn derived_forms_of_each_master_give_identical_rows() {
 
 #[test]
 fn an_image_only_table_gives_no_rows_and_a_warning_naming_it() {
-    let file = "yidu.image.html";
-    let path = Path::new(DIR).join(file);
-    let bytes = std::fs::read(&path).expect("fixture");
-    let report = corpus::load_bytes(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let json: Value =
-        serde_json::from_str(&ExportDocument::new(std::slice::from_ref(&report)).to_json()).expect("JSON");
-    let exported = &json["reports"][0];
+    let (report, exported) = load("yidu.image.html");
     assert_eq!(exported["format"], "html");
     assert_eq!(exported["district"], "宜都市");
     assert_eq!(exported["city"], "宜昌市");
