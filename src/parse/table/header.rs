@@ -93,7 +93,8 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     if rows == 0 {
         return None;
     }
-    let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_at(grid, rows, col)).collect();
+    let titles = title_matrix(grid, rows);
+    let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_of(grid, &titles, col)).collect();
     if rows == 1 {
         fold_flattened(&mut columns, body_width(grid, rows));
     }
@@ -121,14 +122,51 @@ fn is_header_row(grid: &Grid, row: usize) -> bool {
     titles > 0
 }
 
-/// The column at `col` from the header cells above it: the top title, and the lowest title of
+/// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
+/// Text layouts know no spans, so two repairs are made here: a title followed by empty titles
+/// spans them when a sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`), and a sub-title
+/// row pushed to the left (as pandoc writes a two-row header) is moved under that title.
+fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
+    let mut titles: Vec<Vec<Option<usize>>> = (0..rows)
+        .map(|row| {
+            (0..grid.cols())
+                .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trim().is_empty()))
+                .collect()
+        })
+        .collect();
+    if rows < 2 {
+        return titles;
+    }
+    let cols = grid.cols();
+    let Some(spanning) = (0..cols).rev().find(|&c| titles[0][c].is_some()).filter(|&c| {
+        c + 1 < cols && matches!(role_of(&grid.cells()[titles[0][c].unwrap_or(0)].text), Some(Role::Actual | Role::Target))
+    }) else {
+        return titles;
+    };
+    let span = cols - spanning;
+    let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
+    let under_spanning = titles[1][spanning..].iter().all(Option::is_none);
+    if subs.len() == span && under_spanning && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
+        titles[1] = vec![None; cols];
+        for (offset, index) in subs.into_iter().enumerate() {
+            titles[1][spanning + offset] = Some(index);
+        }
+    }
+    if titles[1][spanning..].iter().any(Option::is_some) {
+        for col in spanning + 1..cols {
+            titles[0][col] = titles[0][spanning];
+        }
+    }
+    titles
+}
+
+/// The column at `col` from the title cells above it: the top title, and the lowest title of
 /// another cell under it as its sub-title.
-fn column_at(grid: &Grid, rows: usize, col: usize) -> Column {
+fn column_of(grid: &Grid, titles: &[Vec<Option<usize>>], col: usize) -> Column {
     let mut stack: Vec<usize> = Vec::new();
-    for row in 0..rows {
-        if let Some(index) = grid.cell_index(row, col)
+    for row in titles {
+        if let Some(index) = row[col]
             && !stack.contains(&index)
-            && !grid.cells()[index].text.trim().is_empty()
         {
             stack.push(index);
         }
@@ -305,6 +343,20 @@ mod tests {
         assert_eq!(roles(&header), [Category, Seq, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[5].sub.as_deref(), Some("增速"));
         assert!(header.columns[5].is_growth() && !header.columns[4].is_growth());
+    }
+
+    #[test]
+    fn text_headers_without_spans_are_repaired() {
+        use Role::*;
+        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[4].sub.as_deref(), Some("增速"));
+        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));
+        assert_eq!(header.columns[0].sub, None);
     }
 
     #[test]
