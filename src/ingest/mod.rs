@@ -6,8 +6,9 @@
 //! newline remain of the control characters, so the parser and the terminal see the same text.
 
 pub mod docx;
+mod placed;
 
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::error::Error;
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -22,8 +23,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if bytes.starts_with(b"PK\x03\x04") {
-        let text = docx::docx_text(bytes).map_err(not_text)?;
-        return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
+        return docx::read(bytes).map_err(not_text);
     }
     let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {
