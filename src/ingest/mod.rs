@@ -6,6 +6,8 @@
 //! newline remain of the control characters, so the parser and the terminal see the same text.
 
 pub mod docx;
+pub mod html;
+pub mod mhtml;
 mod placed;
 
 use crate::document::Document;
@@ -24,6 +26,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::read(bytes).map_err(not_text);
+    }
+    if mhtml::is_mhtml(bytes) {
+        return mhtml::read(bytes).map_err(not_text);
+    }
+    if html::is_html(bytes) {
+        return html::read(bytes, None).map_err(not_text);
     }
     let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {

@@ -57,16 +57,18 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
 
 /// Whether a table only frames prose rather than holding data: a single cell; a single column or
 /// single row with a cell of more than 60 characters; or a cell of three or more lines and more
-/// than 200 characters (a page laid out in a table, the article in one cell).
+/// than 200 characters that holds half the table's text or more (a page laid out in a table, the
+/// article in one cell; a data table's long note is a small part of it).
 pub fn is_prose(rows: &[Vec<RawCell>]) -> bool {
     let cells = || rows.iter().flatten();
     let chars = |cell: &RawCell| cell.lines.iter().map(|l| l.chars().count()).sum::<usize>();
     let lines = |cell: &RawCell| cell.lines.iter().filter(|l| !l.trim().is_empty()).count();
     let columns = rows.iter().map(|row| row.iter().map(|c| c.col_span.max(1)).sum::<usize>()).max();
     let (rows_n, cols_n) = (rows.iter().filter(|r| !r.is_empty()).count(), columns.unwrap_or(0));
+    let total: usize = cells().map(chars).sum();
     cells().count() <= 1
         || ((rows_n <= 1 || cols_n <= 1) && cells().any(|c| chars(c) > 60))
-        || cells().any(|c| lines(c) >= 3 && chars(c) > 200)
+        || cells().any(|c| lines(c) >= 3 && chars(c) > 200 && chars(c) * 2 >= total)
 }
 
 /// Paragraphs and placed tables, in document order, becoming a [`Document`].
