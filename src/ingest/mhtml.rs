@@ -36,8 +36,9 @@ pub fn is_mhtml(bytes: &[u8]) -> bool {
 pub fn read(bytes: &[u8]) -> Result<Document, String> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let (page, charset) = find_page(&bytes[start..], 0)?
-        .ok_or_else(|| "it is a MIME web archive (.mhtml) with no text/html part, so it holds no page".to_owned())?;
+    let (page, charset) = find_page(&bytes[start..], 0)?.ok_or_else(|| {
+        "it is a MIME web archive (.mhtml) with no text/html part, so it holds no page".to_owned()
+    })?;
     html::read(&page, charset)
 }
 
@@ -70,12 +71,17 @@ fn find_page(part: &[u8], depth: usize) -> Result<Option<(Vec<u8>, Option<&'stat
     let page = match encoding.as_str() {
         "base64" => {
             let clean: Vec<u8> = body.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-            base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT
-                .decode(clean)
-                .map_err(|e| format!("its page (the text/html part of the .mhtml archive) is damaged base64 ({e})"))?
+            base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT.decode(clean).map_err(|e| {
+                format!("its page (the text/html part of the .mhtml archive) is damaged base64 ({e})")
+            })?
         }
-        "quoted-printable" => quoted_printable::decode(body, quoted_printable::ParseMode::Robust)
-            .map_err(|e| format!("its page (the text/html part of the .mhtml archive) is damaged quoted-printable ({e})"))?,
+        "quoted-printable" => {
+            quoted_printable::decode(body, quoted_printable::ParseMode::Robust).map_err(|e| {
+                format!(
+                    "its page (the text/html part of the .mhtml archive) is damaged quoted-printable ({e})"
+                )
+            })?
+        }
         _ => body.to_vec(),
     };
     Ok(Some((page, param("charset").and_then(|c| Encoding::for_label(c.as_bytes())))))
@@ -196,7 +202,9 @@ mod tests {
             Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n\
             ------=_Part;7\r\nContent-Type: text/html; charset=\"gbk\"\r\n"
             .to_vec();
-        out.extend(format!("Content-Transfer-Encoding: {transfer}\r\nContent-Location: http://x/\r\n\r\n").bytes());
+        out.extend(
+            format!("Content-Transfer-Encoding: {transfer}\r\nContent-Location: http://x/\r\n\r\n").bytes(),
+        );
         out.extend(body);
         out.extend(b"\r\n------=_Part;7--\r\n");
         out

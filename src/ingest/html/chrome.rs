@@ -12,22 +12,73 @@ use crate::ingest::placed::RawCell;
 const LONGEST_CHROME: usize = 300;
 
 /// Words that open a breadcrumb.
-const BREADCRUMB: &[&str] = &["当前位置", "您的位置", "您现在的位置", "你现在的位置", "你的位置", "所在位置", "现在位置"];
+const BREADCRUMB: &[&str] =
+    &["当前位置", "您的位置", "您现在的位置", "你现在的位置", "你的位置", "所在位置", "现在位置"];
 
 /// Words found only in a site's footer.
-const FOOTER: &[&str] =
-    &["版权所有", "网站标识码", "ICP备", "ICP证", "公网安备", "网站地图", "联系我们", "主办单位", "承办单位", "技术支持", "Copyright", "©"];
+const FOOTER: &[&str] = &[
+    "版权所有",
+    "网站标识码",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "网站地图",
+    "联系我们",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "Copyright",
+    "©",
+];
 
 /// Labels of a page's metadata block and of an information-disclosure table.
 const METADATA: &[&str] = &[
-    "发布时间", "发布日期", "更新时间", "来源", "信息来源", "文章来源", "作者", "字号", "浏览次数", "阅读次数", "访问量",
-    "点击数", "点击量", "责任编辑", "索引号", "发布机构", "发文机关", "成文日期", "生成日期", "主题分类", "文号", "主题词",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "来源",
+    "信息来源",
+    "文章来源",
+    "作者",
+    "字号",
+    "浏览次数",
+    "阅读次数",
+    "访问量",
+    "点击数",
+    "点击量",
+    "责任编辑",
+    "索引号",
+    "发布机构",
+    "发文机关",
+    "成文日期",
+    "生成日期",
+    "主题分类",
+    "文号",
+    "主题词",
 ];
 
 /// Page actions, alone or in a row of buttons (`【打印本页】【关闭窗口】`, `分享到：`).
 const ACTIONS: &[&str] = &[
-    "打印", "关闭", "打印本页", "打印此页", "关闭窗口", "关闭本页", "收藏", "加入收藏", "分享", "分享到", "返回顶部", "返回",
-    "字号", "大", "中", "小", "默认", "扫一扫", "上一篇", "下一篇",
+    "打印",
+    "关闭",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "收藏",
+    "加入收藏",
+    "分享",
+    "分享到",
+    "返回顶部",
+    "返回",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "默认",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
 ];
 
 /// Whether a line of the page is site chrome rather than article text.
@@ -36,20 +87,20 @@ pub fn is_chrome(line: &Line) -> bool {
         return false;
     }
     let text = line.text.as_str();
+    let lower = text.to_lowercase();
     line.is_link_heavy()
         || BREADCRUMB.iter().any(|w| text.starts_with(w))
-        || text.starts_with("上一篇")
-        || text.starts_with("下一篇")
-        || FOOTER.iter().any(|w| text.to_lowercase().contains(&w.to_lowercase()))
+        || ["上一篇", "下一篇", "分享到"].iter().any(|w| text.starts_with(w))
+        || FOOTER.iter().any(|w| lower.contains(&w.to_lowercase()))
         || is_metadata(text)
         || is_actions(text)
 }
 
 /// Two metadata labels in a short line, or a short line opening with one (`来源：区发展改革委`).
 fn is_metadata(text: &str) -> bool {
-    let labelled = METADATA.iter().any(|label| {
-        text.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
-    });
+    let labelled = METADATA
+        .iter()
+        .any(|label| text.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with(['：', ':'])));
     let count = METADATA.iter().filter(|label| text.contains(*label)).count();
     (labelled && text.chars().count() <= 60) || (count >= 2 && text.chars().count() <= 150)
 }
@@ -87,7 +138,7 @@ mod tests {
             "发布时间：2024-01-18 来源：区发展改革委 字号：大 中 小",
             "来源：铜梁区发展和改革委员会",
             "【打印本页】 【关闭窗口】",
-            "分享到：",
+            "分享到：微信 微博",
             "版权所有：重庆市铜梁区人民政府办公室 网站标识码：5001510001 渝ICP备05003300号",
             "上一篇：关于2023年财政预算执行情况的报告",
         ] {

@@ -86,7 +86,10 @@ mod tests {
 
     #[test]
     fn collapses_like_a_browser() {
-        assert_eq!(collapse("  \u{3000}\u{3000}2023年，全区  地区生产总值\n  增长6.1%。 "), "2023年，全区 地区生产总值增长6.1%。");
+        assert_eq!(
+            collapse("  \u{3000}\u{3000}2023年，全区  地区生产总值\n  增长6.1%。 "),
+            "2023年，全区 地区生产总值增长6.1%。"
+        );
         assert_eq!(collapse("表1\u{3000}2023年\u{a0}主要指标"), "表1 2023年 主要指标");
         assert_eq!(collapse("GDP\ngrowth 7\n8"), "GDP growth 7 8");
         assert_eq!(collapse("地区\u{3000}\n生产"), "地区 生产");

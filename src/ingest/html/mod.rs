@@ -36,7 +36,8 @@ const SNIFF_BYTES: usize = 4096;
 pub fn is_html(bytes: &[u8]) -> bool {
     let start = sniffed_start(bytes).to_ascii_lowercase();
     let first = start.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &start[i..]);
-    const MARKERS: &[&str] = &["<html", "<!doctype html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p "];
+    const MARKERS: &[&str] =
+        &["<html", "<!doctype html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p "];
     first.starts_with(b"<") && MARKERS.iter().any(|m| first.windows(m.len()).any(|w| w == m.as_bytes()))
 }
 
@@ -63,7 +64,10 @@ pub fn read(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Documen
 }
 
 /// The page's text, encoding name and count of replaced sequences.
-fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<(String, &'static str, usize), String> {
+fn decode(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<(String, &'static str, usize), String> {
     if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode_text(bytes);
     }
@@ -77,7 +81,8 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<(String, 
 /// near the start declares; a UTF-16 declaration means UTF-8, as browsers take it.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"#).expect("the charset pattern is valid")
+        Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"#)
+            .expect("the charset pattern is valid")
     });
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let label = META.captures(head)?.get(1)?.as_bytes();
@@ -140,7 +145,8 @@ impl ImageTables {
 /// naming a year and ending as captions do (`2023年主要指标完成情况`).
 fn is_caption(line: &str) -> bool {
     static NUMBERED: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"^(附表|表|专栏)\s*[0-9０-９一二三四五六七八九十]").expect("the caption pattern is valid")
+        regex::Regex::new(r"^(附表|表|专栏)\s*[0-9０-９一二三四五六七八九十]")
+            .expect("the caption pattern is valid")
     });
     const ENDINGS: &[&str] = &["情况", "指标", "计划", "目标", "一览表", "汇总表", "情况表", "计划表"];
     let line = line.trim();
@@ -159,7 +165,10 @@ mod tests {
         assert!(is_html(b"<!-- saved from url=(0051)http://www.cqtl.gov.cn/ -->\r\n<HTML><HEAD>"));
         assert!(is_html(b"<p>\xe5\x85\xb3\xe4\xba\x8e</p>"));
         assert!(is_html(b"<table border=1><tr><td>x</td></tr></table>"));
-        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("<html><body>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("<html><body>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert!(is_html(&utf16));
         assert!(!is_html("关于铜梁区<html>的报告".as_bytes()));
         assert!(!is_html(b"<notes> plain text </notes>"));

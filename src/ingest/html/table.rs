@@ -99,7 +99,8 @@ impl Visitor for Collector {
             ("td" | "th", 0) => {
                 self.end_cell();
                 let row_span = span(element.attr("rowspan"), usize::MAX);
-                self.cell = Some(Cell { row_span, col_span: span(element.attr("colspan"), 1), ..Cell::default() });
+                self.cell =
+                    Some(Cell { row_span, col_span: span(element.attr("colspan"), 1), ..Cell::default() });
             }
             ("caption", 0) => self.caption = Some(LineBuf::default()),
             ("a", _) => self.link_depth += 1,
@@ -135,7 +136,8 @@ impl Visitor for Collector {
 /// A `rowspan`/`colspan` value read as browsers do (leading digits, white space before them
 /// skipped): 1 when absent or unreadable, `zero` when 0 (a `rowspan` of 0 runs to the table's end).
 fn span(value: Option<&str>, zero: usize) -> usize {
-    let digits: String = value.unwrap_or("").trim_start().chars().take_while(char::is_ascii_digit).take(6).collect();
+    let digits: String =
+        value.unwrap_or("").trim_start().chars().take_while(char::is_ascii_digit).take(6).collect();
     match digits.parse::<usize>() {
         Ok(0) => zero,
         Ok(n) => n,
@@ -150,7 +152,11 @@ mod tests {
 
     fn first_table(html: &str) -> Table {
         let dom = Html::parse_document(html);
-        let table = dom.tree.root().descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
+        let table = dom
+            .tree
+            .root()
+            .descendants()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
         collect(table.unwrap())
     }
 
@@ -161,11 +167,17 @@ mod tests {
              <tr><td>绝对值<td><table><tr><td>增<td>速</tr><tr><td>%</table></table>",
         );
         assert_eq!(table.caption.as_deref(), Some("表1 指标"));
-        let rows: Vec<Vec<(String, usize, usize)>> =
-            table.rows.iter().map(|r| r.iter().map(|c| (c.text(), c.row_span, c.col_span)).collect()).collect();
+        let rows: Vec<Vec<(String, usize, usize)>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| (c.text(), c.row_span, c.col_span)).collect())
+            .collect();
         assert_eq!(
             rows,
-            [vec![("类别".into(), 2, 1), ("完成情况".into(), 1, 2)], vec![("绝对值".into(), 1, 1), ("增速%".into(), 1, 1)]]
+            [
+                vec![("类别".into(), 2, 1), ("完成情况".into(), 1, 2)],
+                vec![("绝对值".into(), 1, 1), ("增速%".into(), 1, 1)]
+            ]
         );
     }
 

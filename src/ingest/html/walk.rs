@@ -150,10 +150,7 @@ mod tests {
             <div hidden>隐藏</div><div style='DISPLAY: none'>隐藏</div><noscript>请启用</noscript>\
             <p><img src='/u/2024/1.jpeg?x=1'></p><p><img src=a.png>图例</p>\
             <table><tr><td>指标<td>目标<tr><td>GDP<td>6%</table><footer>版权</footer></body></html>";
-        assert_eq!(
-            texts(html),
-            ["一、2023年 计划", "执行&情况。", "[image 1.jpeg]", "图例", "[table 2x2]"]
-        );
+        assert_eq!(texts(html), ["一、2023年 计划", "执行&情况。", "[image 1.jpeg]", "图例", "[table 2x2]"]);
     }
 
     #[test]
@@ -172,6 +169,9 @@ mod tests {
     #[test]
     fn images_are_named_by_file_or_alt() {
         let names = texts("<p><img src='data:image/png;base64,AAAA'></p><p><img alt='表1'></p><p><img></p>");
-        assert_eq!(names, ["[image an image embedded in the page]", "[image 表1]", "[image an image without a source]"]);
+        assert_eq!(
+            names,
+            ["[image an image embedded in the page]", "[image 表1]", "[image an image without a source]"]
+        );
     }
 }
