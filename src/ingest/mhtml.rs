@@ -42,8 +42,11 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
     html::read(&page, charset)
 }
 
-/// The decoded body and declared charset of the first `text/html` part in the message `part`.
-fn find_page(part: &[u8], depth: usize) -> Result<Option<(Vec<u8>, Option<&'static Encoding>)>, String> {
+/// A page's bytes, decoded from their transfer encoding, and the charset its part declares.
+type Page = (Vec<u8>, Option<&'static Encoding>);
+
+/// The first `text/html` part in the message `part`.
+fn find_page(part: &[u8], depth: usize) -> Result<Option<Page>, String> {
     let (headers, body) = match header_end(part) {
         Some((end, body_start)) => (parse_headers(&part[..end]).unwrap_or_default(), &part[body_start..]),
         None => (Vec::new(), part),

@@ -109,10 +109,8 @@ pub fn visit(root: NodeRef<'_, Node>, visitor: &mut impl Visitor) {
             match edge {
                 Edge::Open(node) if skipping.is_none() => match node.value() {
                     Node::Text(text) => visitor.text(text),
-                    Node::Element(element) => {
-                        if is_hidden(element) || !visitor.open(node, element) {
-                            skipping = Some(node.id());
-                        }
+                    Node::Element(element) if is_hidden(element) || !visitor.open(node, element) => {
+                        skipping = Some(node.id());
                     }
                     _ => {}
                 },
