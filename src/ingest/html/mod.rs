@@ -31,14 +31,33 @@ use walk::Block;
 const SNIFF_BYTES: usize = 4096;
 
 /// Whether the bytes are a web page: after a byte-order mark, white space and any comments
-/// (`<!-- saved from url=… -->`), the file starts with markup, and an `<html`, `<!doctype html`,
-/// `<head`, `<body`, `<meta`, `<table`, `<div` or `<p>` tag stands near the start.
+/// (`<!-- saved from url=… -->`), the file starts with markup, and near the start stands a
+/// document's tag (`<html`, `<!doctype html`, `<head`, `<body`, `<meta`), or a fragment's
+/// (`<table`, `<div`, `<p>`) with no line of Markdown beside it (pandoc's Markdown keeps raw
+/// `<div>`s around `# headings`, `- [links](…)` and `| pipe | rows |`: that is text).
 pub fn is_html(bytes: &[u8]) -> bool {
+    const DOCUMENT: &[&str] = &["<html", "<!doctype html", "<head", "<body", "<meta"];
+    const FRAGMENT: &[&str] = &["<table", "<div", "<p>", "<p "];
     let start = sniffed_start(bytes).to_ascii_lowercase();
     let first = start.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &start[i..]);
-    const MARKERS: &[&str] =
-        &["<html", "<!doctype html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p "];
-    first.starts_with(b"<") && MARKERS.iter().any(|m| first.windows(m.len()).any(|w| w == m.as_bytes()))
+    let has = |markers: &[&str]| markers.iter().any(|m| first.windows(m.len()).any(|w| w == m.as_bytes()));
+    first.starts_with(b"<") && (has(DOCUMENT) || (has(FRAGMENT) && !has_markdown_lines(first)))
+}
+
+/// Whether a line opens as Markdown does: a heading (`# `), a list item (`- `, `* `, `+ `), a
+/// pipe row (`|`), or holds a link written `[text](url)`.
+fn has_markdown_lines(text: &[u8]) -> bool {
+    text.split(|&b| b == b'\n').any(|line| {
+        let line = line.trim_ascii_start();
+        let opens = |p: &[u8]| line.starts_with(p);
+        opens(b"# ")
+            || opens(b"## ")
+            || opens(b"- ")
+            || opens(b"* ")
+            || opens(b"+ ")
+            || opens(b"|")
+            || line.windows(2).any(|w| w == b"](")
+    })
 }
 
 /// The first bytes of the file as ASCII-compatible text: after a UTF-8 BOM as they are, after a
@@ -173,6 +192,9 @@ mod tests {
         assert!(!is_html("关于铜梁区<html>的报告".as_bytes()));
         assert!(!is_html(b"<notes> plain text </notes>"));
         assert!(!is_html(b"| a | b |\n<table>"));
+        assert!(!is_html("<div class=\"header\">\n\n-   [首页](/)\n\n</div>\n\n# 关于铜梁区".as_bytes()));
+        assert!(!is_html(b"<div>\n\n| \xe6\x8c\x87\xe6\xa0\x87 | 2023 |\n</div>"));
+        assert!(is_html(b"<html>\n<div>\n- [x](y)\n</div>"));
     }
 
     #[test]
