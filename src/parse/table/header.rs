@@ -139,11 +139,7 @@ fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
     }
     let cols = grid.cols();
     let Some(spanning) = (0..cols).rev().find(|&c| titles[0][c].is_some()).filter(|&c| {
-        c + 1 < cols
-            && matches!(
-                role_of(&grid.cells()[titles[0][c].unwrap_or(0)].text),
-                Some(Role::Actual | Role::Target)
-            )
+        c + 1 < cols && matches!(role_of(&grid.cells()[titles[0][c].unwrap_or(0)].text), Some(Role::Actual | Role::Target))
     }) else {
         return titles;
     };
@@ -352,13 +348,11 @@ mod tests {
     #[test]
     fn text_headers_without_spans_are_repaired() {
         use Role::*;
-        let header =
-            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
+        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
         let header = header.unwrap();
         assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[4].sub.as_deref(), Some("增速"));
-        let header =
-            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
+        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
         let header = header.unwrap();
         assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));

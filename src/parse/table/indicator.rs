@@ -127,10 +127,7 @@ pub(super) fn build_rows(
         let binding =
             remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
         let (target, target_revised) = read_target(text_of(cell(Role::Target)));
-        let unit = name
-            .unit
-            .clone()
-            .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+        let unit = name.unit.clone().or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
         let growth = names_growth(&name.name) || is_rate_target(&target, unit.as_deref());
         let (actual, actual_other) = achieved(grid, row, header, growth);
         let judgement = cell(Role::Difference).and_then(|c| judge_difference(c, &target));
