@@ -8,7 +8,8 @@ use crate::grid::{GridBuilder, Layout};
 
 /// Reads the TAB rows starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
-    let header = row_of(lines.get(start)?).filter(|cells| cells.iter().filter(|c| !c.is_empty()).count() >= 2)?;
+    let header =
+        row_of(lines.get(start)?).filter(|cells| cells.iter().filter(|c| !c.is_empty()).count() >= 2)?;
     let mut builder = GridBuilder::new(Layout::Tab);
     push_row(&mut builder, &header, start);
     let mut end = start + 1;

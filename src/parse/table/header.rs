@@ -123,9 +123,10 @@ fn is_header_row(grid: &Grid, row: usize) -> bool {
 }
 
 /// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
-/// Text layouts know no spans, so two repairs are made here: a title followed by empty titles
-/// spans them when a sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`), and a sub-title
-/// row pushed to the left (as pandoc writes a two-row header) is moved under that title.
+/// Text layouts know no spans, so repairs are made here: the name title spans an empty title
+/// after it (a name written over two cells); a title followed by empty titles spans them when a
+/// sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`); and a sub-title row pushed to the
+/// left (as pandoc writes a two-row header) is moved under that title.
 fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
     let mut titles: Vec<Vec<Option<usize>>> = (0..rows)
         .map(|row| {
@@ -134,27 +135,41 @@ fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
                 .collect()
         })
         .collect();
+    let cols = grid.cols();
+    for col in 1..cols {
+        let blank = titles.iter().all(|row| row[col].is_none());
+        let after_name =
+            titles[0][col - 1].is_some_and(|i| role_of(&grid.cells()[i].text) == Some(Role::Name));
+        if blank && after_name {
+            titles[0][col] = titles[0][col - 1];
+        }
+    }
     if rows < 2 {
         return titles;
     }
-    let cols = grid.cols();
-    let Some(spanning) = (0..cols).rev().find(|&c| titles[0][c].is_some()).filter(|&c| {
-        c + 1 < cols && matches!(role_of(&grid.cells()[titles[0][c].unwrap_or(0)].text), Some(Role::Actual | Role::Target))
-    }) else {
-        return titles;
+    let spanning_role = |index: Option<usize>| {
+        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
     };
-    let span = cols - spanning;
-    let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
-    let under_spanning = titles[1][spanning..].iter().all(Option::is_none);
-    if subs.len() == span && under_spanning && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
-        titles[1] = vec![None; cols];
-        for (offset, index) in subs.into_iter().enumerate() {
-            titles[1][spanning + offset] = Some(index);
+    let runs: Vec<(usize, usize)> = (0..cols)
+        .filter(|&c| spanning_role(titles[0][c]))
+        .map(|c| (c, 1 + (c + 1..cols).take_while(|&n| titles[0][n].is_none()).count()))
+        .filter(|&(_, len)| len > 1)
+        .collect();
+    if let [(start, len)] = runs[..] {
+        let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
+        let under_run = titles[1][start..start + len].iter().any(Option::is_some);
+        if subs.len() == len && !under_run && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
+            titles[1] = vec![None; cols];
+            for (offset, index) in subs.into_iter().enumerate() {
+                titles[1][start + offset] = Some(index);
+            }
         }
     }
-    if titles[1][spanning..].iter().any(Option::is_some) {
-        for col in spanning + 1..cols {
-            titles[0][col] = titles[0][spanning];
+    for (start, len) in runs {
+        if titles[1][start..start + len].iter().any(Option::is_some) {
+            for col in start + 1..start + len {
+                titles[0][col] = titles[0][start];
+            }
         }
     }
     titles
@@ -289,7 +304,7 @@ pub(crate) fn is_sub_title(text: &str) -> bool {
 }
 
 /// A title in brackets qualifying the one before it (`(增速)`, `（%）`).
-fn is_parenthetical(text: &str) -> bool {
+pub(crate) fn is_parenthetical(text: &str) -> bool {
     let title = text::fold(text);
     title.len() > 2 && title.starts_with('(') && title.ends_with(')') && title.chars().count() <= 8
 }
@@ -348,11 +363,13 @@ mod tests {
     #[test]
     fn text_headers_without_spans_are_repaired() {
         use Role::*;
-        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
         let header = header.unwrap();
         assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[4].sub.as_deref(), Some("增速"));
-        let header = read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
         let header = header.unwrap();
         assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));

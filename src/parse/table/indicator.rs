@@ -127,9 +127,20 @@ pub(super) fn build_rows(
         let binding =
             remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
         let (target, target_revised) = read_target(text_of(cell(Role::Target)));
-        let unit = name.unit.clone().or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
-        let growth = names_growth(&name.name) || is_rate_target(&target, unit.as_deref());
-        let (actual, actual_other) = achieved(grid, row, header, growth);
+        let unit = name
+            .unit
+            .clone()
+            .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+        let rate_target = is_rate_target(&target, unit.as_deref())
+            || header.find(Role::Target).is_some_and(|t| header.columns[t].is_growth());
+        let wanted = if rate_target {
+            Wanted::Growth
+        } else if names_growth(&name.name) {
+            Wanted::GrowthOrFilled
+        } else {
+            Wanted::Level
+        };
+        let (actual, actual_other) = achieved(grid, row, header, wanted);
         let judgement = cell(Role::Difference).and_then(|c| judge_difference(c, &target));
         let indicator = IndicatorRow {
             line: name_cell.line,
@@ -232,18 +243,29 @@ fn is_rate_target(target: &Value, unit: Option<&str>) -> bool {
         || (target.unit.as_deref() == Some("%") && unit.is_some_and(|u| u != "%"))
 }
 
-/// The achieved cell comparable with the target, and the other one when the table has two: for a
-/// growth-rate target the growth column (增速), otherwise the level (绝对值); when that cell is
-/// blank (`—`) and the other is not, the other (a rate such as 能耗年均增速 given as its level).
-/// `None` in plan tables.
-fn achieved(grid: &Grid, row: &BodyRow, header: &Header, growth: bool) -> (Option<Value>, Option<Value>) {
+/// Which achieved cell a row's target compares with, when a table gives 绝对值 and 增速.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// The target is a rate (`增长6.5%`, a target column titled 增速): the growth cell.
+    Growth,
+    /// The name speaks of growth (`能耗年均增速`): the growth cell, or the other when it is blank
+    /// (a rate given as its level).
+    GrowthOrFilled,
+    /// The level cell, or the other when it is blank.
+    Level,
+}
+
+/// The achieved cell comparable with the target, and the other one when the table has two (see
+/// [`Wanted`]). `None` in plan tables.
+fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Option<Value>, Option<Value>) {
     let columns = header.all(Role::Actual);
     let Some(&first) = columns.first() else { return (None, None) };
+    let growth = wanted != Wanted::Level;
     let preferred =
         columns.iter().copied().find(|&i| header.columns[i].is_growth() == growth).unwrap_or(first);
     let text = |i: usize| row.slots.get(i).copied().flatten().map_or("", |c| grid.cells()[c].text.as_str());
     let filled = |i: usize| !is_blank(text(i));
-    let primary = if filled(preferred) {
+    let primary = if filled(preferred) || wanted == Wanted::Growth {
         preferred
     } else {
         columns.iter().copied().find(|&i| filled(i)).unwrap_or(preferred)
