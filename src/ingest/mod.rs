@@ -2,8 +2,10 @@
 //! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends, or as Word .docx documents ([`docx`]). The result is UTF-8 text with `\n` line ends in which only TAB and
-//! newline remain of the control characters, so the parser and the terminal see the same text.
+//! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]) and saved web pages ([`html`],
+//! single-file [`mhtml`] archives), whose tables come as grids placed in the derived text. The
+//! result is UTF-8 text with `\n` line ends in which only TAB and newline remain of the control
+//! characters, so the parser and the terminal see the same text.
 
 pub mod docx;
 pub mod html;
