@@ -13,6 +13,7 @@ pub mod value;
 
 use crate::document::Document;
 use crate::error::Error;
+use crate::grid::Layout;
 use crate::model::Report;
 
 /// Parses a report's clean text. `file` names it in the report and in errors.
@@ -30,7 +31,10 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let lines: Vec<&str> = text.split('\n').collect();
     let mut title = title::parse_title(&lines);
     let mut warnings = Vec::new();
-    let tables = table::parse_tables(&lines, &document.tables, &mut warnings);
+    let mut tables = table::parse_tables(&lines, &document.tables, &mut warnings);
+    if document.relined {
+        tables.iter_mut().filter(|t| t.layout == Layout::Stream).for_each(|t| t.layout = Layout::Aligned);
+    }
     let fragment = title.review_year.is_none() || title.plan_year.is_none();
     if fragment {
         title = fragment::complete_title(title, &lines, &tables, &mut warnings);
