@@ -113,6 +113,8 @@ fn report(
         tables,
         projects: Vec::new(),
         narrative,
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }

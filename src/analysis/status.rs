@@ -631,6 +631,8 @@ mod tests {
             ],
             projects: Vec::new(),
             narrative: Vec::new(),
+            reviews: Vec::new(),
+            stated_counts: Vec::new(),
             warnings: Vec::new(),
         };
         assess_report(&mut report);

@@ -1,9 +1,11 @@
-//! Text to a typed [`Report`]: title block, indicator tables, value grammar and project lists.
+//! Text to a typed [`Report`]: title block, indicator tables, value grammar, project lists and
+//! the prose (headline sentences, judged sentences, the document's own counts).
 //!
 //! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
 mod caption;
+pub mod narrative;
 pub mod projects;
 pub mod table;
 pub mod title;
@@ -36,14 +38,16 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let mut warnings = Vec::new();
     let tables = table::parse_tables(&lines, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
-    let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
+    let prose = narrative::parse_prose(&lines, &title, &tables);
     Ok(Report {
         file: file.to_owned(),
         format: document.format,
         title,
         tables,
         projects,
-        narrative,
+        narrative: prose.values,
+        reviews: prose.reviews,
+        stated_counts: prose.counts,
         warnings,
     })
 }

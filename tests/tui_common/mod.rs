@@ -242,6 +242,8 @@ pub fn fuling_2022() -> Report {
         }],
         projects: Vec::new(),
         narrative: Vec::new(),
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }
@@ -367,6 +369,8 @@ pub fn qijiang_2020() -> Report {
         }],
         projects: Vec::new(),
         narrative: Vec::new(),
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }
