@@ -3,6 +3,7 @@
 //! [`crate::canonical`], which the parser shares), and the cross-district and year-over-year views.
 //! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
 
+pub mod counts;
 pub mod direction;
 pub mod district;
 pub mod link;
@@ -11,4 +12,4 @@ pub mod views;
 
 pub use crate::canonical;
 pub use direction::Direction;
-pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row};
+pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row, assess_statement};

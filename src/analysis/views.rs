@@ -4,6 +4,7 @@
 //! `target`, `actual`, `gap`, `binding`, `source`, `file`, `line`).
 
 use super::canonical::{AliasTable, normalize_name};
+use super::counts::{CountCheck, check_counts};
 use super::district::district_matches;
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
 use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
@@ -78,6 +79,11 @@ pub struct ReportSummary {
     pub binding_missed: usize,
     /// Values read from the headline sentences.
     pub narrative_values: usize,
+    /// Results judged in sentences.
+    pub judged_sentences: usize,
+    /// The document's own counts beside plangap's (`17/14 = 17/14`), from its first counting
+    /// sentence; `None` when it states none.
+    pub stated: Option<String>,
 }
 
 /// One indicator-year as listed by `compare` and `history`.
@@ -240,9 +246,24 @@ pub fn summary(reports: &[Report]) -> Vec<ReportSummary> {
                     .filter(|r| r.status == Some(Status::Missed) && r.binding == Some(true))
                     .count(),
                 narrative_values: report.narrative.len(),
+                judged_sentences: report.reviews.len(),
+                stated: check_counts(report).first().map(stated_summary),
             }
         })
         .collect()
+}
+
+/// The document's met/missed beside plangap's: `17/14 = 17/14`, or `17/14 ≠ 18/13` when they
+/// differ (`?` for a number the document does not state).
+fn stated_summary(check: &CountCheck<'_>) -> String {
+    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
+    let sign = match check.agrees {
+        Some(true) => "=",
+        Some(false) => "≠",
+        None => "?",
+    };
+    let (stated, found) = (check.stated, check.found);
+    format!("{}/{} {sign} {}/{}", number(stated.met), number(stated.missed), found.met, found.missed)
 }
 
 /// One canonical indicator across districts and years, targets and results where they exist.

@@ -1,13 +1,15 @@
 //! `plangap check`: what was recognised in each file, for checking a new report before use.
 
 use super::{Outcome, report_failures};
+use crate::analysis::counts::{CountCheck, check_counts};
 use crate::corpus;
 use crate::model::Report;
 use std::io::Write;
 use std::path::PathBuf;
 
 /// Loads `paths` (or the embedded corpus) and prints, per file, the title block, the tables with
-/// their row counts, the project boxes and the warnings with line numbers.
+/// their row counts, the judged sentences, the document's own counts beside plangap's, the
+/// project boxes and the warnings with line numbers.
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
     let corpus = corpus::load_paths(paths);
     for report in &corpus.reports {
@@ -40,6 +42,12 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             table.caption
         )?;
     }
+    if !report.reviews.is_empty() {
+        writeln!(out, "  {} results judged in sentences", report.reviews.len())?;
+    }
+    for check in check_counts(report) {
+        writeln!(out, "  line {:>4}  {}", check.stated.line, count_line(&check))?;
+    }
     let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
     boxes.dedup();
     writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
@@ -47,4 +55,26 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  warning: {}:{}: {}", report.file, warning.line, warning.message)?;
     }
     Ok(())
+}
+
+/// `stated 32 indicators: 17 met, 14 missed | plangap 32: 17 met, 14 missed, 1 unassessed — agrees`.
+pub fn count_line(check: &CountCheck<'_>) -> String {
+    let stated = check.stated;
+    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
+    let found = check.found;
+    let verdict = match check.agrees {
+        Some(true) => "agrees",
+        Some(false) => "DISAGREES",
+        None => "cannot compare",
+    };
+    format!(
+        "stated {} indicators: {} met, {} missed | plangap {}: {} met, {} missed, {} unassessed — {verdict}",
+        number(stated.total),
+        number(stated.met),
+        number(stated.missed),
+        found.total(),
+        found.met,
+        found.missed,
+        found.unassessed,
+    )
 }

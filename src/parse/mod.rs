@@ -38,7 +38,7 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let mut warnings = Vec::new();
     let tables = table::parse_tables(&lines, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
-    let prose = narrative::parse_prose(&lines, &title, &tables);
+    let prose = narrative::parse_prose(&lines, &title, &tables, &projects);
     Ok(Report {
         file: file.to_owned(),
         format: document.format,

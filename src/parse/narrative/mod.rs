@@ -15,7 +15,7 @@ pub mod headline;
 pub mod review;
 
 use crate::canonical::AliasTable;
-use crate::model::{IndicatorTable, NarrativeValue, ReviewStatement, StatedCount, TitleBlock};
+use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
 use std::collections::HashSet;
 
 /// Everything the prose of one report states.
@@ -30,23 +30,29 @@ pub struct Prose {
 }
 
 /// Reads the prose of a report's clean text (`lines[0]` is line 1). Lines that belong to an
-/// indicator table (its caption, rows and notes) are not prose and are skipped by the review
-/// and count readers.
-pub fn parse_prose(lines: &[&str], title: &TitleBlock, tables: &[IndicatorTable]) -> Prose {
+/// indicator table (its caption, rows and notes) or name projects (`…完成投资3.5亿元，完成年度目标
+/// 任务` judges a project, not an indicator) are skipped by the review and count readers.
+pub fn parse_prose(
+    lines: &[&str],
+    title: &TitleBlock,
+    tables: &[IndicatorTable],
+    projects: &[Project],
+) -> Prose {
     let aliases = AliasTable::embedded();
-    let in_tables: HashSet<usize> = tables
+    let not_prose: HashSet<usize> = tables
         .iter()
         .flat_map(|t| {
             let rows = t.rows.iter().map(|r| r.line);
             std::iter::once(t.line).chain(rows).chain(t.notes.iter().map(|n| n.line))
         })
+        .chain(projects.iter().map(|p| p.line))
         .collect();
     let review_end = plan_start(lines).unwrap_or(lines.len());
     let review_part: Vec<(usize, &str)> = lines[..review_end]
         .iter()
         .enumerate()
         .map(|(index, line)| (index + 1, *line))
-        .filter(|(line, _)| !in_tables.contains(line))
+        .filter(|(line, _)| !not_prose.contains(line))
         .collect();
     Prose {
         values: headline::headline_values(lines, title, &aliases),
