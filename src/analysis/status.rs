@@ -152,7 +152,7 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
                 ValueForm::Exact(n) | ValueForm::AtLeast(n) | ValueForm::About(n) => Some((n, t.decimals())),
                 _ => None,
             });
-            let gap = planned.map(|(n, decimals)| round_to(n * (percent - 100.0) / 100.0, decimals + 1));
+            let gap = planned.map(|(n, decimals)| round_to(n * (percent - 100.0) / 100.0, decimals + 2));
             stated(percent >= 100.0, gap)
         }
         Claim::Difference(above) => {
