@@ -123,7 +123,8 @@ fn verdict_words() {
         "城镇新增就业1.2万人，完成全年目标。进出口总额增长3.2%，未达预期。\
          粮食总产量18.6万吨，达到省级考核要求。单位GDP能耗下降2.1%，未完成年度目标任务。",
     );
-    let statuses: Vec<(String, Status)> = report.reviews.iter().map(|s| (s.name.clone(), s.status.unwrap())).collect();
+    let statuses: Vec<(String, Status)> =
+        report.reviews.iter().map(|s| (s.name.clone(), s.status.unwrap())).collect();
     assert_eq!(
         statuses,
         vec![
@@ -158,7 +159,8 @@ fn stated_counts_that_agree_and_that_disagree() {
     assert_eq!((checks[0].found.met, checks[0].found.missed), (3, 1));
     assert_eq!(checks[0].agrees, Some(true));
 
-    let disagreeing = report("吴兴区", &review.replace("3项指标达到或超过预期，1项", "4项指标达到或超过预期，0项"));
+    let disagreeing =
+        report("吴兴区", &review.replace("3项指标达到或超过预期，1项", "4项指标达到或超过预期，0项"));
     let checks = check_counts(&disagreeing);
     assert_eq!((checks[0].stated.met, checks[0].stated.missed), (Some(4), Some(0)));
     assert_eq!((checks[0].found.met, checks[0].found.missed), (3, 1), "plangap's own counts are kept");
@@ -168,21 +170,71 @@ fn stated_counts_that_agree_and_that_disagree() {
 #[test]
 fn the_samples_counts_agree_with_their_tables() {
     let corpus = plangap::corpus::load_embedded();
-    let stated: Vec<(String, Option<usize>, Option<usize>, Option<usize>, usize, usize, Option<bool>)> = corpus
-        .reports
-        .iter()
-        .flat_map(|r| {
-            check_counts(r).into_iter().map(|c| {
-                let s = c.stated;
-                (r.file.clone(), s.total, s.met, s.missed, c.found.met, c.found.missed, c.agrees)
+    let stated: Vec<(String, Option<usize>, Option<usize>, Option<usize>, usize, usize, Option<bool>)> =
+        corpus
+            .reports
+            .iter()
+            .flat_map(|r| {
+                check_counts(r).into_iter().map(|c| {
+                    let s = c.stated;
+                    (r.file.clone(), s.total, s.met, s.missed, c.found.met, c.found.missed, c.agrees)
+                })
             })
-        })
-        .collect();
+            .collect();
     assert_eq!(
         stated,
         vec![
-            ("examples/reports/001_fbb4d7b36528211a.txt".to_owned(), Some(32), Some(17), Some(14), 17, 14, Some(true)),
-            ("examples/reports/003_8d14213320e955ad.txt".to_owned(), Some(12), Some(5), Some(7), 5, 7, Some(true)),
+            (
+                "examples/reports/001_fbb4d7b36528211a.txt".to_owned(),
+                Some(32),
+                Some(17),
+                Some(14),
+                17,
+                14,
+                Some(true)
+            ),
+            (
+                "examples/reports/003_8d14213320e955ad.txt".to_owned(),
+                Some(12),
+                Some(5),
+                Some(7),
+                5,
+                7,
+                Some(true)
+            ),
         ]
     );
+}
+
+#[test]
+fn views_list_sentence_judgements_marked_and_tables_win() {
+    use plangap::analysis::canonical::AliasTable;
+    use plangap::analysis::link::Source;
+    use plangap::analysis::views::{MissedFilter, compare, missed, summary};
+    let aliases = AliasTable::embedded();
+    let prose = report(
+        "铜梁区",
+        "地区生产总值增长5.8%（预期目标为7%以上）。进出口总额增长3.2%，未达预期。城镇新增就业1.2万人，完成全年目标。",
+    );
+    let reports = vec![prose];
+    let rows = missed(&reports, &aliases, &MissedFilter::default());
+    let listed: Vec<(&str, Source, Option<f64>)> =
+        rows.iter().map(|r| (r.name.as_str(), r.source, r.gap)).collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("地区生产总值增速", Source::Narrative, Some(-1.2)),
+            ("进出口总额增速", Source::Narrative, None)
+        ]
+    );
+    let counts = &summary(&reports)[0];
+    assert_eq!((counts.reviewed, counts.judged_sentences, counts.judged_missed), (0, 3, 2));
+    let gdp = compare(&reports, &aliases, "地区生产总值增速");
+    let record = gdp.cell("铜梁区", 2023).expect("the sentence gives 2023");
+    assert_eq!((record.status, record.source), (Some(Missed), Some(Source::Narrative)));
+
+    let with_table = plangap::corpus::load_embedded().reports;
+    let fuling: Vec<_> = with_table.into_iter().filter(|r| r.file.contains("001_")).collect();
+    let table_rows = missed(&fuling, &aliases, &MissedFilter::default());
+    assert!(table_rows.iter().all(|r| r.source == Source::Table), "涪陵区 2022 judges in its table only");
 }
