@@ -117,3 +117,38 @@ fn add(found: &mut Found, status: Status) {
         Status::Unassessed => found.unassessed += 1,
     }
 }
+
+/// `stated 32 indicators: 17 met, 14 missed | plangap 32: 17 met, 14 missed, 1 unassessed — agrees`.
+pub fn count_line(check: &CountCheck<'_>) -> String {
+    let stated = check.stated;
+    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
+    let found = check.found;
+    let verdict = match check.agrees {
+        Some(true) => "agrees",
+        Some(false) => "DISAGREES",
+        None => "cannot compare",
+    };
+    format!(
+        "stated {} indicators: {} met, {} missed | plangap {}: {} met, {} missed, {} unassessed — {verdict}",
+        number(stated.total),
+        number(stated.met),
+        number(stated.missed),
+        found.total(),
+        found.met,
+        found.missed,
+        found.unassessed,
+    )
+}
+
+/// The document's met/missed beside plangap's: `17/14 = 17/14`, or `17/14 ≠ 18/13` when they
+/// differ, `?` between them when they cannot be compared (`?` for a number not stated).
+pub fn short_line(check: &CountCheck<'_>) -> String {
+    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
+    let sign = match check.agrees {
+        Some(true) => "=",
+        Some(false) => "≠",
+        None => "?",
+    };
+    let (stated, found) = (check.stated, check.found);
+    format!("{}/{} {sign} {}/{}", number(stated.met), number(stated.missed), found.met, found.missed)
+}

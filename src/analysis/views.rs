@@ -4,7 +4,7 @@
 //! `target`, `actual`, `gap`, `binding`, `source`, `file`, `line`).
 
 use super::canonical::{AliasTable, normalize_name};
-use super::counts::{CountCheck, check_counts};
+use super::counts::{check_counts, short_line};
 use super::district::district_matches;
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
 use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
@@ -302,23 +302,10 @@ pub fn summary(reports: &[Report]) -> Vec<ReportSummary> {
                 narrative_values: report.narrative.len(),
                 judged_sentences: report.reviews.len(),
                 judged_missed: report.reviews.iter().filter(|s| s.status == Some(Status::Missed)).count(),
-                stated: check_counts(report).first().map(stated_summary),
+                stated: check_counts(report).first().map(short_line),
             }
         })
         .collect()
-}
-
-/// The document's met/missed beside plangap's: `17/14 = 17/14`, or `17/14 ≠ 18/13` when they
-/// differ (`?` for a number the document does not state).
-fn stated_summary(check: &CountCheck<'_>) -> String {
-    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
-    let sign = match check.agrees {
-        Some(true) => "=",
-        Some(false) => "≠",
-        None => "?",
-    };
-    let (stated, found) = (check.stated, check.found);
-    format!("{}/{} {sign} {}/{}", number(stated.met), number(stated.missed), found.met, found.missed)
 }
 
 /// One canonical indicator across districts and years, targets and results where they exist.

@@ -1,7 +1,7 @@
 //! `plangap check`: what was recognised in each file, for checking a new report before use.
 
 use super::{Outcome, report_failures};
-use crate::analysis::counts::{CountCheck, check_counts};
+use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
 use std::io::Write;
@@ -55,26 +55,4 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  warning: {}:{}: {}", report.file, warning.line, warning.message)?;
     }
     Ok(())
-}
-
-/// `stated 32 indicators: 17 met, 14 missed | plangap 32: 17 met, 14 missed, 1 unassessed — agrees`.
-pub fn count_line(check: &CountCheck<'_>) -> String {
-    let stated = check.stated;
-    let number = |n: Option<usize>| n.map_or("?".to_owned(), |n| n.to_string());
-    let found = check.found;
-    let verdict = match check.agrees {
-        Some(true) => "agrees",
-        Some(false) => "DISAGREES",
-        None => "cannot compare",
-    };
-    format!(
-        "stated {} indicators: {} met, {} missed | plangap {}: {} met, {} missed, {} unassessed — {verdict}",
-        number(stated.total),
-        number(stated.met),
-        number(stated.missed),
-        found.total(),
-        found.met,
-        found.missed,
-        found.unassessed,
-    )
 }
