@@ -666,6 +666,7 @@ mod tests {
             kind,
             year: None,
             layout: crate::grid::Layout::Stream,
+            columns: Vec::new(),
             rows,
             notes: Vec::new(),
         };

@@ -7,6 +7,7 @@
 mod caption;
 pub mod narrative;
 pub mod projects;
+mod readers;
 pub mod table;
 pub mod title;
 pub mod value;
@@ -36,7 +37,7 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         });
     }
     let mut warnings = Vec::new();
-    let tables = table::parse_tables(&lines, &mut warnings);
+    let tables = table::parse_tables(&lines, &document.tables, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
     let prose = narrative::parse_prose(&lines, &title, &tables, &projects);
     Ok(Report {
