@@ -23,8 +23,11 @@ fn report(district: &str, review: &str) -> Report {
     report
 }
 
-/// `(name, target, actual, status, gap)` of every judged sentence.
-fn judged(report: &Report) -> Vec<(String, Option<String>, Option<String>, Status, Option<f64>)> {
+/// `(name, target, actual, status, gap)` of a judged sentence.
+type Judged = (String, Option<String>, Option<String>, Status, Option<f64>);
+
+/// Every judged sentence of `report` as [`Judged`].
+fn judged(report: &Report) -> Vec<Judged> {
     report
         .reviews
         .iter()
@@ -35,13 +38,7 @@ fn judged(report: &Report) -> Vec<(String, Option<String>, Option<String>, Statu
         .collect()
 }
 
-fn row(
-    name: &str,
-    target: Option<&str>,
-    actual: Option<&str>,
-    status: Status,
-    gap: Option<f64>,
-) -> (String, Option<String>, Option<String>, Status, Option<f64>) {
+fn row(name: &str, target: Option<&str>, actual: Option<&str>, status: Status, gap: Option<f64>) -> Judged {
     (name.to_owned(), target.map(str::to_owned), actual.map(str::to_owned), status, gap)
 }
 
@@ -170,17 +167,17 @@ fn stated_counts_that_agree_and_that_disagree() {
 #[test]
 fn the_samples_counts_agree_with_their_tables() {
     let corpus = plangap::corpus::load_embedded();
-    let stated: Vec<(String, Option<usize>, Option<usize>, Option<usize>, usize, usize, Option<bool>)> =
-        corpus
-            .reports
-            .iter()
-            .flat_map(|r| {
-                check_counts(r).into_iter().map(|c| {
-                    let s = c.stated;
-                    (r.file.clone(), s.total, s.met, s.missed, c.found.met, c.found.missed, c.agrees)
-                })
+    type Stated = (String, Option<usize>, Option<usize>, Option<usize>, usize, usize, Option<bool>);
+    let stated: Vec<Stated> = corpus
+        .reports
+        .iter()
+        .flat_map(|r| {
+            check_counts(r).into_iter().map(|c| {
+                let s = c.stated;
+                (r.file.clone(), s.total, s.met, s.missed, c.found.met, c.found.missed, c.agrees)
             })
-            .collect();
+        })
+        .collect();
     assert_eq!(
         stated,
         vec![

@@ -9,8 +9,6 @@ use crate::model::Status;
 use clap::Args;
 use std::io::{self, Write};
 
-/// Marks a value stated in a headline sentence rather than a table.
-
 /// Options of `plangap compare`.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
