@@ -235,3 +235,15 @@ fn views_list_sentence_judgements_marked_and_tables_win() {
     let table_rows = missed(&fuling, &aliases, &MissedFilter::default());
     assert!(table_rows.iter().all(|r| r.source == Source::Table), "涪陵区 2022 judges in its table only");
 }
+
+#[test]
+fn a_stated_total_of_every_row_counts_sub_rows_on_their_own() {
+    let fixture = std::fs::read("tests/data/layouts/tongliang.paste.txt").expect("the fixture");
+    let report = plangap::corpus::load_bytes("tongliang.paste.txt", &fixture).expect("a report");
+    let checks = check_counts(&report);
+    let stated = checks[0].stated;
+    assert_eq!((stated.total, stated.met, stated.missed), (Some(13), Some(7), Some(5)));
+    let found = checks[0].found;
+    assert_eq!((found.met, found.missed, found.unassessed), (7, 5, 1));
+    assert_eq!(checks[0].agrees, Some(true));
+}

@@ -9,7 +9,9 @@
 //!   unassessed (涪陵区 2022 counts 全体居民人均可支配收入, met at 7.8% against 7.5%, among its
 //!   missed indicators because its 农村居民 sub-row missed). Unassessed indicators (`不再统计`,
 //!   a qualitative target against a number) are counted apart: documents leave them out of both
-//!   met and missed;
+//!   met and missed. When the document's total is instead the number of rows with a target,
+//!   sub-rows included (铜梁区 style: `13项主要指标` over 12 indicators and one `其中` row), every
+//!   such row counts on its own: the stated total says which indicators the document counts;
 //! - without review tables: the judged sentences, one per indicator name (the first).
 
 use crate::model::{Report, ReviewStatement, StatedCount, Status, TableKind};
@@ -47,12 +49,26 @@ pub struct CountCheck<'a> {
 
 /// Each of the report's stated counts beside plangap's counts.
 pub fn check_counts(report: &Report) -> Vec<CountCheck<'_>> {
-    let found = found_counts(report);
+    let (grouped, every_row) = (found_counts(report), row_counts(report));
     report
         .stated_counts
         .iter()
-        .map(|stated| CountCheck { stated, found, agrees: agrees(stated, found) })
+        .map(|stated| {
+            let per_row = stated.total.is_some_and(|t| t != grouped.total() && t == every_row.total());
+            let found = if per_row { every_row } else { grouped };
+            CountCheck { stated, found, agrees: agrees(stated, found) }
+        })
         .collect()
+}
+
+/// Every review row with a target counted on its own, sub-rows included.
+fn row_counts(report: &Report) -> Found {
+    let mut found = Found::default();
+    let rows = report.tables.iter().filter(|t| t.kind == TableKind::Review).flat_map(|t| &t.rows);
+    for row in rows.filter(|r| !r.target.raw.is_empty()) {
+        add(&mut found, row.status.unwrap_or(Status::Unassessed));
+    }
+    found
 }
 
 /// Whether the stated numbers equal the found ones, as [`CountCheck::agrees`] says.
