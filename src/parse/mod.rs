@@ -1,10 +1,12 @@
-//! Text to a typed [`Report`]: title block, indicator tables, value grammar and project lists.
+//! Text to a typed [`Report`]: title block, indicator tables, value grammar, project lists and
+//! the prose (headline sentences, judged sentences, the document's own counts).
 //!
 //! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
 mod caption;
 mod fragment;
+pub mod narrative;
 pub mod projects;
 mod readers;
 pub mod table;
@@ -40,8 +42,8 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         title = fragment::complete_title(title, &lines, &tables, &mut warnings);
     }
     let projects = projects::parse_projects(&lines, &document.tables, title.plan_year, &mut warnings);
-    let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
-    if fragment && tables.is_empty() && narrative.is_empty() {
+    let prose = narrative::parse_prose(&lines, &title, &tables, &projects);
+    if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {
             file: file.to_owned(),
             reason: "it has no title naming the reviewed and the plan year in its first 300 lines, no \
@@ -55,7 +57,9 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         title,
         tables,
         projects,
-        narrative,
+        narrative: prose.values,
+        reviews: prose.reviews,
+        stated_counts: prose.counts,
         warnings,
     })
 }
