@@ -2,10 +2,11 @@
 //! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends, or as Word .docx documents ([`docx`]). The result is UTF-8 text with `\n` line ends in which only TAB and
+//! CRLF or lone CR line ends, as Word .docx documents ([`docx`]), or as PDF ([`pdf`]). The result is UTF-8 text with `\n` line ends in which only TAB and
 //! newline remain of the control characters, so the parser and the terminal see the same text.
 
 pub mod docx;
+pub mod pdf;
 
 use crate::document::{Document, Format};
 use crate::error::Error;
@@ -21,6 +22,9 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(Error::Empty { file: file.to_owned() });
     }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
+    if pdf::is_pdf(bytes) {
+        return pdf::read(file, bytes);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         let text = docx::docx_text(bytes).map_err(not_text)?;
         return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
