@@ -90,11 +90,15 @@ fn show(font: &Font<'_>, bytes: &[u8], state: &State, tm: &mut Matrix, drawn: &m
         if text.contains('\u{fffd}') {
             drawn.unknown += 1;
         }
-        for ch in text.chars() {
+        // One code may stand for several characters (LibreOffice draws `——` as one glyph): they
+        // share its box in equal parts, so that none looks drawn over another.
+        let n = text.chars().count().max(1) as f32;
+        let (left, step) = (x.min(x_end), (x_end - x).abs() / n);
+        for (i, ch) in text.chars().enumerate() {
             drawn.glyphs.push(Glyph {
                 ch,
-                x0: x.min(x_end),
-                x1: x.max(x_end),
+                x0: left + step * i as f32,
+                x1: left + step * (i + 1) as f32,
                 top: y_top.max(y_bottom),
                 bottom: y_top.min(y_bottom),
             });

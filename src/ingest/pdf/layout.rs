@@ -8,7 +8,7 @@
 
 use super::lines::{Line, join_wrapped, lines};
 use super::page::Page;
-use super::ruled::{PageTable, tables};
+use super::ruled::{PageCell, PageTable, tables};
 use crate::document::{Document, Format, PlacedTable};
 use crate::grid::{GridBuilder, Layout};
 use crate::model::Warning;
@@ -226,25 +226,45 @@ fn write(pieces: Vec<Piece>) -> Document {
 
 /// The grid of a table's parts (its repeated headers dropped), writing one line per row to `out`.
 fn grid(parts: &[PageTable], out: &mut Vec<String>) -> crate::grid::Grid {
+    let cells = joined_cells(parts);
+    let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
     let mut builder = GridBuilder::new(Layout::Pdf);
-    for (n, part) in parts.iter().enumerate() {
-        let skip = if n == 0 { 0 } else { repeated_header(&parts[0], part) };
-        for row in skip..part.rows() {
-            builder.start_row();
-            let line = out.len() + 1;
-            let cells: Vec<&str> = part
-                .cells
-                .iter()
-                .filter(|c| c.row == row)
-                .map(|c| {
-                    builder.push_spanning(&c.text, line, c.row_span, c.col_span);
-                    c.text.as_str()
-                })
-                .collect();
-            out.push(cells.join("\t").replace('\n', " "));
+    for row in 0..rows {
+        builder.start_row();
+        let line = out.len() + 1;
+        let starting: Vec<&PageCell> = cells.iter().filter(|c| c.row == row).collect();
+        for cell in &starting {
+            builder.push_spanning(&cell.text, line, cell.row_span, cell.col_span);
         }
+        out.push(starting.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\t"));
     }
     builder.finish()
+}
+
+/// The cells of a table's parts with rows counted from the first part's top, sorted by row and
+/// column. A continued part's repeated header is dropped; an empty cell in its first row under a
+/// cell that spans rows is the rest of that cell, cut by the page break (a 类别 cell), and
+/// lengthens it instead.
+fn joined_cells(parts: &[PageTable]) -> Vec<PageCell> {
+    let mut cells: Vec<PageCell> = Vec::new();
+    let mut rows = 0;
+    for (n, part) in parts.iter().enumerate() {
+        let skip = if n == 0 { 0 } else { repeated_header(&parts[0], part) };
+        for cell in part.cells.iter().filter(|c| c.row >= skip) {
+            let row = cell.row - skip + rows;
+            if n > 0 && cell.row == skip && cell.text.is_empty() {
+                let above = cells.iter_mut().find(|a| a.col == cell.col && a.col_span == cell.col_span && a.row + a.row_span == rows);
+                if let Some(above) = above.filter(|a| a.row_span >= 2 || cell.row_span >= 2) {
+                    above.row_span += cell.row_span;
+                    continue;
+                }
+            }
+            cells.push(PageCell { row, ..cell.clone() });
+        }
+        rows += part.rows() - skip;
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    cells
 }
 
 #[cfg(test)]

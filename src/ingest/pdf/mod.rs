@@ -187,3 +187,16 @@ fn page_resources(doc: &lopdf::Document, id: lopdf::ObjectId) -> lopdf::Dictiona
     }
     merged
 }
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("PDF").unwrap();
+        let bytes = std::fs::read(path).unwrap();
+        let (pages, _) = super::pages(&bytes).unwrap();
+        for g in pages[0].glyphs.iter().take(120) {
+            eprintln!("{:?} {:.1}-{:.1} {:.1}-{:.1}", g.ch, g.x0, g.x1, g.top, g.bottom);
+        }
+    }
+}
