@@ -5,6 +5,7 @@
 
 mod caption;
 pub mod projects;
+mod readers;
 pub mod table;
 pub mod title;
 pub mod value;
@@ -34,7 +35,7 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         });
     }
     let mut warnings = Vec::new();
-    let tables = table::parse_tables(&lines, &mut warnings);
+    let tables = table::parse_tables(&lines, &document.tables, &mut warnings);
     let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
     let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
     Ok(Report {

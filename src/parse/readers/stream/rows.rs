@@ -8,9 +8,25 @@
 //! Where blank lines do not separate rows (rows run together), cells are counted off by the layout.
 
 use super::cells::Cell;
-use super::header::Layout;
-use super::name::is_sub_row;
 use crate::model::Warning;
+use crate::parse::table::name::is_sub_row;
+
+/// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
+/// the name column.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Shape {
+    /// The title of each column, white space removed.
+    pub titles: Vec<String>,
+    /// Index of the name column.
+    pub name: usize,
+}
+
+impl Shape {
+    /// Cells in an ordinary row.
+    pub fn width(&self) -> usize {
+        self.titles.len()
+    }
+}
 
 /// The cells of one row, one per column, and the group cell it sits under.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,13 +37,8 @@ pub(super) struct RawRow {
     pub group: Option<Cell>,
 }
 
-/// Assembles the rows of the table captioned `caption` from `cells` (the cells after the header).
-pub(super) fn assemble_rows(
-    cells: &[Cell],
-    layout: &Layout,
-    caption: &str,
-    warnings: &mut Vec<Warning>,
-) -> Vec<RawRow> {
+/// Assembles the rows of a table from `cells` (the cells after the header).
+pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
     let width = layout.width();
     let blocks = split_at_blank_lines(cells);
     let row_sized = blocks.iter().filter(|b| b.len() == width || b.len() == width + 1).count();
@@ -51,11 +62,11 @@ pub(super) fn assemble_rows(
         if start == 0 && rest.len() <= layout.name {
             carried = rest.to_vec();
         } else {
-            rows.extend(partial_row(rest, layout, caption, warnings));
+            rows.extend(partial_row(rest, layout, warnings));
         }
     }
     if !carried.is_empty() {
-        warn_unplaced(&carried, caption, warnings);
+        warn_unplaced(&carried, warnings);
     }
     rows
 }
@@ -78,7 +89,7 @@ fn split_at_blank_lines(cells: &[Cell]) -> Vec<&[Cell]> {
 
 /// Whether the row starting at `cells[0]` has a group cell: the cell after the name column is a
 /// sub-row (`#…`, `﹟…`, `其中：…`) while the name column's cell is not.
-fn has_group_cell(cells: &[Cell], layout: &Layout) -> bool {
+fn has_group_cell(cells: &[Cell], layout: &Shape) -> bool {
     let (Some(group), Some(name)) = (cells.get(layout.name), cells.get(layout.name + 1)) else {
         return false;
     };
@@ -86,7 +97,7 @@ fn has_group_cell(cells: &[Cell], layout: &Layout) -> bool {
 }
 
 /// A row from exactly `width` cells, or `width + 1` with a group cell.
-fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
+fn make_row(cells: &[Cell], layout: &Shape) -> RawRow {
     if cells.len() > layout.width() {
         let mut cells = cells.to_vec();
         let group = cells.remove(layout.name);
@@ -97,23 +108,18 @@ fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
 
 /// A run of cells short of a full row: a row with its last cells missing when it reaches the name
 /// column, otherwise cells that cannot be placed. Warns either way, unless all the cells are empty.
-fn partial_row(
-    cells: &[Cell],
-    layout: &Layout,
-    caption: &str,
-    warnings: &mut Vec<Warning>,
-) -> Option<RawRow> {
+fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Option<RawRow> {
     if cells.len() <= layout.name || cells.iter().all(|c| c.text.is_empty()) {
-        warn_unplaced(cells, caption, warnings);
+        warn_unplaced(cells, warnings);
         return None;
     }
     let last_line = cells.last().map_or(0, |c| c.line);
     let name = &cells[layout.name];
-    let missing: Vec<&str> = layout.columns[cells.len()..].iter().map(|c| c.title.as_str()).collect();
+    let missing: Vec<&str> = layout.titles[cells.len()..].iter().map(String::as_str).collect();
     warnings.push(Warning {
         line: name.line,
         message: format!(
-            "{caption}: the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
+            "the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
              are left empty. Check this row in the source document (a cell may have been lost in \
              the export) and fill it in if needed.",
             name.text,
@@ -128,13 +134,13 @@ fn partial_row(
 }
 
 /// Warns about cells that belong to no row; empty ones are let go silently.
-fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
+fn warn_unplaced(cells: &[Cell], warnings: &mut Vec<Warning>) {
     let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
     let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
     warnings.push(Warning {
         line: first.line,
         message: format!(
-            "{caption}: the cell(s) “{}” could not be placed in a row and were skipped. Check the \
+            "the cell(s) “{}” could not be placed in a row and were skipped. Check the \
              table around this line in the source document.",
             texts.join("”, “"),
         ),
@@ -143,7 +149,7 @@ fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::header::read_header;
+    use super::super::header::read_flat_header;
     use super::*;
 
     /// Cells from `|`-separated texts; a leading `/` marks a blank line before the cell.
@@ -161,9 +167,9 @@ mod tests {
 
     fn table(header: &str, body: &str) -> (Vec<RawRow>, Vec<Warning>) {
         let header = cells(header);
-        let (layout, _) = read_header(&header).unwrap();
+        let shape = read_flat_header(&header).unwrap().shape();
         let mut warnings = Vec::new();
-        let rows = assemble_rows(&cells(body), &layout, "表1", &mut warnings);
+        let rows = assemble_rows(&cells(body), &shape, &mut warnings);
         (rows, warnings)
     }
 

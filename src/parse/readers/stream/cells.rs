@@ -6,8 +6,9 @@
 //! otherwise mostly separate rows. The table ends at a footnote (`注：…`), the next caption, a
 //! heading or prose. A table exported without TABs (one cell per line) is read line by line.
 
-use super::header::is_header_cell;
 use crate::parse::caption::is_caption;
+use crate::parse::table::header::is_header_cell;
+use crate::parse::table::notes::is_note;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
 const MAX_PIECE_CHARS: usize = 16;
@@ -18,7 +19,7 @@ const MAX_LOOKAHEAD: usize = 8;
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Cell {
+pub(crate) struct Cell {
     /// The text with its pieces joined and trimmed; empty for an empty cell.
     pub text: String,
     /// 1-based line where the cell starts.
@@ -41,7 +42,7 @@ impl Cell {
 
 /// The cells of a table and where the table ends.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct TableText {
+pub(crate) struct TableText {
     /// Every cell, header included, in document order.
     pub cells: Vec<Cell>,
     /// Index of the first line after the table (a footnote, prose or the next caption).
@@ -49,7 +50,7 @@ pub(super) struct TableText {
 }
 
 /// Reads the cells from `lines[start]` to the end of the table.
-pub(super) fn read_cells(lines: &[&str], start: usize) -> TableText {
+pub(crate) fn read_cells(lines: &[&str], start: usize) -> TableText {
     let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
     match first {
         Some(line) if starts_with_tab(line) => read_tab_cells(lines, start),
@@ -118,14 +119,6 @@ fn starts_with_tab(line: &str) -> bool {
 /// A footnote or the next caption: the table is over.
 fn ends_table(text: &str) -> bool {
     is_note(text) || is_caption(text)
-}
-
-/// A footnote under a table: `注：…`, `注:`, `注1.`, `备注：…` (a bare `备注` is a column title).
-pub(super) fn is_note(text: &str) -> bool {
-    if let Some(rest) = text.strip_prefix("备注") {
-        return rest.starts_with(['：', ':']);
-    }
-    text.strip_prefix('注').is_some_and(|r| r.starts_with(['：', ':', '1', '１', '①', ' ', '　']))
 }
 
 /// A paragraph of prose: a sentence ending in `。`, or long with a sentence end inside.
@@ -237,13 +230,5 @@ mod tests {
         assert!(!is_heading("一般公共预算收入"));
         assert!(is_piece("（%）"));
         assert!(!is_piece("（四）重大项目安排"));
-    }
-
-    #[test]
-    fn recognises_notes() {
-        assert!(is_note("注：“*”代表约束性指标"));
-        assert!(is_note("注:加*为约束性目标"));
-        assert!(!is_note("注重实效"));
-        assert!(!is_note("备注"));
     }
 }

@@ -1,0 +1,63 @@
+//! Markdown pipe rows (`| 指标 | 目标 |`), as pandoc and markitdown write tables: the `|---|`
+//! rule is skipped, and so are rows of empty cells (`| |`, `||`) left by a two-row header.
+
+use super::Read;
+use crate::grid::{GridBuilder, Layout};
+
+/// Reads the pipe rows starting at `lines[start]`.
+pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
+    if !is_pipe_row(lines.get(start)?) {
+        return None;
+    }
+    let mut builder = GridBuilder::new(Layout::Pipe);
+    let mut end = start;
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        if !is_pipe_row(line) {
+            break;
+        }
+        end = index + 1;
+        let cells = cells_of(line);
+        if is_rule(&cells) || cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        builder.start_row();
+        for cell in cells {
+            builder.push(cell, index + 1);
+        }
+    }
+    (!builder.is_empty()).then(|| Read { grid: builder.finish(), end, warnings: Vec::new() })
+}
+
+/// A line that starts with `|` (after white space) and has another `|`.
+fn is_pipe_row(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
+}
+
+/// The cells between the pipes, trimmed, `\|` kept as a pipe in the text.
+fn cells_of(line: &str) -> Vec<&str> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(str::trim).collect()
+}
+
+/// A `|---|:--:|` rule.
+fn is_rule(cells: &[&str]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' ')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_rules_and_debris() {
+        let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | 7 |", "", "| x | y |"];
+        let read = read(&lines, 0).unwrap();
+        assert_eq!(read.end, 5);
+        assert_eq!(read.grid.rows(), 2);
+        assert_eq!(read.grid.text(1, 0), "GDP");
+        assert_eq!(read.grid.cells()[2].line, 5);
+    }
+}
