@@ -195,8 +195,10 @@ mod debug_tests {
         let path = std::env::var("PDF").unwrap();
         let bytes = std::fs::read(path).unwrap();
         let (pages, _) = super::pages(&bytes).unwrap();
-        for g in pages[0].glyphs.iter().take(120) {
-            eprintln!("{:?} {:.1}-{:.1} {:.1}-{:.1}", g.ch, g.x0, g.x1, g.top, g.bottom);
+        for page in &pages[..3] {
+            for t in super::ruled::tables(&page.rules, &page.glyphs) {
+                eprintln!("page {} table xs {:?} ys {:?}", page.number, t.xs, t.ys.len());
+            }
         }
     }
 }

@@ -97,9 +97,13 @@ def sample_blocks(text_path, export_path):
         if i in regions:
             i, table = regions[i]
             blocks.append(table)
+        elif text[i].strip() in tables:
+            blocks.append({"p": text[i].strip()})  # a caption written in a box cell
+            i += 1
         elif text[i].startswith("\t"):
             box = []
-            while i < len(text) and i not in regions and (text[i].startswith("\t") or not text[i].strip()):
+            while (i < len(text) and i not in regions and text[i].strip() not in tables
+                   and (text[i].startswith("\t") or not text[i].strip())):
                 if text[i].strip():
                     box.append([text[i].strip()])
                 i += 1
