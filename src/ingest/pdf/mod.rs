@@ -103,6 +103,9 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::AlreadyEncrypted => {
             PdfProblem::Encrypted
         }
+        e if !ends_with_eof_marker(bytes) => {
+            PdfProblem::Damaged { reason: format!("it ends early, without the %%EOF end marker: {e}") }
+        }
         e => PdfProblem::Damaged { reason: e.to_string() },
     })?;
     if doc.is_encrypted() {
@@ -142,6 +145,11 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
         });
     }
     Ok((out, images))
+}
+
+/// Whether the last kilobyte holds `%%EOF` (a file cut short in transfer lacks it).
+fn ends_with_eof_marker(bytes: &[u8]) -> bool {
+    bytes[bytes.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF")
 }
 
 /// The page's MediaBox (inherited from its parents), default A4.
@@ -186,19 +194,4 @@ fn page_resources(doc: &lopdf::Document, id: lopdf::ObjectId) -> lopdf::Dictiona
         }
     }
     merged
-}
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("PDF").unwrap();
-        let bytes = std::fs::read(path).unwrap();
-        let (pages, _) = super::pages(&bytes).unwrap();
-        for page in &pages[..3] {
-            for t in super::ruled::tables(&page.rules, &page.glyphs) {
-                eprintln!("page {} table xs {:?} ys {:?}", page.number, t.xs, t.ys.len());
-            }
-        }
-    }
 }
