@@ -81,6 +81,27 @@ fn a_ruled_table_gives_every_cell_with_its_spans_and_paragraphs_stay_whole() {
 }
 
 #[test]
+fn a_table_without_rules_is_read_from_its_aligned_columns() {
+    let doc = read("unruled.pdf").unwrap();
+    assert_eq!(doc.tables.len(), 1, "{}", doc.text);
+    assert_eq!(
+        grid_rows(&doc, 0),
+        [
+            "序号 | 指标名称 | 2022年目标 | 2022年完成",
+            "1 | 地区生产总值增速（%） | 6.5以上 | 2.6",
+            // the name wraps, and runs up close to the next column on its first line
+            "2 | 战略性新兴产业产值占规上工业产值比重（%） | 32 | 29.5",
+            " | 其中：税收收入增速（%） | 20 | -9.5",
+            "3 | 城镇登记失业率（%） | ≤4.5 | 4",
+        ]
+    );
+    let mut text = lines(&doc);
+    text.drain(doc.tables[0].lines.clone());
+    let expected: Vec<String> = source_paragraphs("unruled").iter().map(|p| p.replace("表1  ", "表1 ")).collect();
+    assert_eq!(text, expected);
+}
+
+#[test]
 fn a_table_continued_over_a_page_break_is_one_grid_without_its_repeated_header() {
     let doc = read("continued.pdf").unwrap();
     assert_eq!(doc.tables.len(), 1, "{}", doc.text);

@@ -1,5 +1,5 @@
 //! Pages to a [`Document`]: page furniture dropped, wrapped lines joined into paragraphs (across
-//! page breaks too), ruled tables placed where they stand and joined when they run on over a
+//! page breaks too), tables (ruled, or aligned without rules) placed where they stand and joined when they run on over a
 //! page break.
 //!
 //! The text written is one paragraph a line; each table row is one line of its cells separated
@@ -9,6 +9,7 @@
 use super::lines::{Line, join_wrapped, lines};
 use super::page::Page;
 use super::ruled::{PageCell, PageTable, tables};
+use super::stream;
 use crate::document::{Document, Format, PlacedTable};
 use crate::grid::{GridBuilder, Layout};
 use crate::model::Warning;
@@ -79,17 +80,25 @@ pub fn document(pages: &[Page]) -> Document {
     doc
 }
 
-/// The page's tables, and its other glyphs as lines, top to bottom.
+/// The page's tables (ruled, then aligned without rules among the rest), and its other glyphs as
+/// lines, top to bottom.
 fn page_blocks(page: &Page) -> Vec<Block> {
-    let tables = tables(&page.rules, &page.glyphs);
+    let ruled = tables(&page.rules, &page.glyphs);
     let free: Vec<_> = page
         .glyphs
         .iter()
-        .filter(|g| !tables.iter().any(|t| t.contains(g.mid_x(), g.mid_y())))
+        .filter(|g| !ruled.iter().any(|t| t.contains(g.mid_x(), g.mid_y())))
         .copied()
         .collect();
-    let mut blocks: Vec<Block> = lines(&free).into_iter().map(Block::Line).collect();
-    blocks.extend(tables.into_iter().map(Block::Table));
+    let lines = lines(&free);
+    let aligned = stream::tables(&lines);
+    let mut blocks: Vec<Block> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !aligned.iter().any(|(range, _)| range.contains(i)))
+        .map(|(_, line)| Block::Line(line))
+        .collect();
+    blocks.extend(ruled.into_iter().chain(aligned.into_iter().map(|(_, t)| t)).map(Block::Table));
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     blocks
 }

@@ -3,8 +3,25 @@
 //! A space is written only where the PDF draws one or where two Latin letters or digits stand
 //! apart by more than a quarter of the line's height; never between CJK characters, nor between
 //! a CJK character and a digit (`7.5以上`, not `7.5 以上`).
+//!
+//! A gap wider than [`COLUMN_GAP`] times the line's height splits a line into segments: the
+//! cells of a table drawn without rules (see [`super::stream`]); elsewhere they read as one space.
 
 use super::page::Glyph;
+
+/// Gaps wider than this many line heights separate columns, not words.
+pub const COLUMN_GAP: f32 = 1.5;
+
+/// A run of a line's text with no column gap inside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// The text, as a line's.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+}
 
 /// A line of text on a page with its box.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +38,10 @@ pub struct Line {
     pub bottom: f32,
     /// Median glyph height: the font size, about.
     pub size: f32,
+    /// The line's runs of text split at column gaps, left to right (one for most lines).
+    pub segments: Vec<Segment>,
+    /// Its glyphs other than spaces, left to right.
+    pub glyphs: Vec<Glyph>,
 }
 
 /// The lines of `glyphs`, top to bottom. Glyphs overlapping a line's band by more than half
@@ -49,12 +70,56 @@ fn same_band(band: &[&Glyph], glyph: &Glyph) -> bool {
 /// One band's glyphs, left to right, as a line; `None` when it holds only spaces.
 fn line_of(mut band: Vec<&Glyph>) -> Option<Line> {
     band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    band.retain(|g| !g.ch.is_whitespace() || g.ch == ' ');
     let mut heights: Vec<f32> = band.iter().map(|g| g.height()).collect();
     heights.sort_by(f32::total_cmp);
-    let size = heights[heights.len() / 2];
+    let size = *heights.get(heights.len() / 2)?;
+    let mut runs: Vec<Vec<&Glyph>> = Vec::new();
+    let mut right_edge = f32::MIN;
+    for glyph in band.iter().copied() {
+        if glyph.ch == ' ' {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if glyph.x0 - right_edge <= size * COLUMN_GAP => run.push(glyph),
+            _ => runs.push(vec![glyph]),
+        }
+        right_edge = right_edge.max(glyph.x1);
+    }
+    let segments: Vec<Segment> = runs
+        .iter()
+        .filter_map(|run| {
+            let text = run_text(run, &band, size);
+            let x0 = run.iter().map(|g| g.x0).fold(f32::MAX, f32::min);
+            let x1 = run.iter().map(|g| g.x1).fold(f32::MIN, f32::max);
+            (!text.is_empty()).then_some(Segment { text, x0, x1 })
+        })
+        .collect();
+    if segments.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for segment in &segments {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&segment.text);
+    }
+    let (mut top, mut bottom) = (f32::MAX, f32::MIN);
+    for g in band.iter().filter(|g| g.ch != ' ') {
+        (top, bottom) = (top.min(g.top), bottom.max(g.bottom));
+    }
+    let (x0, x1) = (segments[0].x0, segments[segments.len() - 1].x1);
+    let glyphs = band.iter().filter(|g| g.ch != ' ').map(|&&g| g).collect();
+    Some(Line { text, x0, x1, top, bottom, size, segments, glyphs })
+}
+
+/// The text of one run of glyphs, with the space glyphs the PDF draws among them (`band`).
+pub fn run_text(run: &[&Glyph], band: &[&Glyph], size: f32) -> String {
+    let (from, to) = (run[0].x0, run[run.len() - 1].x1);
     let mut text = String::new();
     let mut previous: Option<&Glyph> = None;
-    for glyph in &band {
+    for glyph in band.iter().copied().filter(|g| g.x0 >= from && g.x1 <= to + 0.01) {
         if let Some(prev) = previous {
             if glyph.x0 < prev.x1 - size * 0.3 && glyph.ch == prev.ch {
                 continue; // the same glyph drawn twice (fake bold)
@@ -67,16 +132,7 @@ fn line_of(mut band: Vec<&Glyph>) -> Option<Line> {
         text.push(glyph.ch);
         previous = Some(glyph);
     }
-    let text = collapse_spaces(&text);
-    if text.is_empty() {
-        return None;
-    }
-    let solid = band.iter().filter(|g| !g.ch.is_whitespace());
-    let (mut x0, mut x1, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
-    for g in solid {
-        (x0, x1, top, bottom) = (x0.min(g.x0), x1.max(g.x1), top.min(g.top), bottom.max(g.bottom));
-    }
-    Some(Line { text, x0, x1, top, bottom, size })
+    collapse_spaces(&text)
 }
 
 /// Whether a gap between `left` and `right` reads as a space: only between two non-CJK
@@ -158,10 +214,20 @@ mod tests {
         let mut g = glyphs("增长", 0.0, 0.0, 10.0);
         g.extend(glyphs("7.5", 30.0, 0.0, 5.0));
         g.extend(glyphs("R&D", 60.0, 0.0, 5.0));
-        g.extend(glyphs("经费", 90.0, 0.0, 10.0));
+        g.extend(glyphs("经费", 80.0, 0.0, 10.0));
         assert_eq!(lines(&g)[0].text, "增长7.5 R&D经费");
         let spaced = glyphs("增长 7.5 以上", 0.0, 0.0, 10.0);
         assert_eq!(lines(&spaced)[0].text, "增长7.5以上");
+    }
+
+    #[test]
+    fn a_wide_gap_splits_a_line_into_segments() {
+        let mut g = glyphs("地区生产总值", 0.0, 0.0, 10.0);
+        g.extend(glyphs("7以上", 100.0, 0.0, 10.0));
+        let line = &lines(&g)[0];
+        let segments: Vec<(&str, f32)> = line.segments.iter().map(|s| (s.text.as_str(), s.x0)).collect();
+        assert_eq!(segments, [("地区生产总值", 0.0), ("7以上", 100.0)]);
+        assert_eq!(line.text, "地区生产总值 7以上");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! [lopdf] parses the file (cross-reference repair, decryption with an empty user password,
 //! stream filters); [`content`] runs each page's content stream to place every glyph (its text
 //! through the font's ToUnicode map, see [`fonts`]) and every ruling line; [`lines`] and
-//! [`ruled`] turn those into lines and tables, and [`layout`] into the [`Document`]: page furniture
+//! [`ruled`] and [`stream`] turn those into lines and tables (drawn with rules, or aligned without), and [`layout`] into the [`Document`]: page furniture
 //! dropped, paragraphs joined over line and page breaks, tables continued over page breaks
 //! joined with their repeated header dropped.
 //!
@@ -17,6 +17,7 @@ mod layout;
 mod lines;
 mod page;
 mod ruled;
+mod stream;
 
 use crate::document::Document;
 use crate::error::Error;

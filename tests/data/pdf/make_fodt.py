@@ -4,6 +4,7 @@
 
     make_fodt.py REPORT.txt EXPORT.json > REPORT.fodt   # a sample report (examples/reports)
     make_fodt.py --blocks FIXTURE.json > FIXTURE.fodt    # a hand-written fixture (src/*.json)
+    make_fodt.py --concat N TXT JSON [TXT JSON ...] > LONG.fodt  # samples one after another, N times
 
 For a sample, EXPORT.json is `plangap export --format json REPORT.txt`: its indicator rows (with
 their lines) give each indicator table's cells, which the stream text lists one per line.
@@ -13,7 +14,7 @@ other TAB lines (专栏 boxes of projects) become a ruled one-column table, one 
 
 A blocks file is {"header": str|null, "footer": "dash"|"page"|null, "blocks": [...]} where a
 block is {"p": text}, {"break": true} (a page break) or {"table": [[cell, ...], ...],
-"header_rows": n, "widths": [cm, ...]} with a cell either text or [text, rowspan, colspan].
+"header_rows": n, "widths": [cm, ...], "rules": false (no borders; default true)} with a cell either text or [text, rowspan, colspan].
 Every page has the header text and a footer page number `- N -` (dash) or `第N页` (page).
 """
 import html
@@ -151,6 +152,7 @@ def odt_table(n, block):
                       f'<style:table-column-properties style:column-width="{w:.2f}cm"/></style:style>')
         out.append(f'<table:table-column table:style-name="Tbl{n}.C{c}"/>')
     head = block.get("header_rows", 0)
+    cell_style = "Cell" if block.get("rules", True) else "Bare"
     for r, row in enumerate(rows):
         if r == 0 and head:
             out.append("<table:table-header-rows>")
@@ -162,7 +164,7 @@ def odt_table(n, block):
             _, text, rs, cs = slot
             span = (f' table:number-rows-spanned="{rs}"' if rs > 1 else "") + (
                 f' table:number-columns-spanned="{cs}"' if cs > 1 else "")
-            out.append(f'<table:table-cell table:style-name="Cell"{span} office:value-type="string">'
+            out.append(f'<table:table-cell table:style-name="{cell_style}"{span} office:value-type="string">'
                        f'<text:p text:style-name="CellText">{esc(text)}</text:p></table:table-cell>')
         out.append("</table:table-row>")
         if head and r == head - 1:
@@ -209,6 +211,7 @@ def fodt(doc):
 <style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-after="page"/></style:style>
 <style:style style:name="Center" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties {font.format(9)}/></style:style>
 <style:style style:name="CellText" style:family="paragraph"><style:text-properties {font.format(10.5)}/></style:style>
+<style:style style:name="Bare" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.08cm"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.08cm"/></style:style>
 {chr(10).join(styles)}
 </office:automatic-styles>
@@ -222,6 +225,10 @@ def fodt(doc):
 def main():
     if sys.argv[1] == "--blocks":
         doc = json.load(open(sys.argv[2], encoding="utf-8"))
+    elif sys.argv[1] == "--concat":
+        pairs = list(zip(sys.argv[3::2], sys.argv[4::2]))
+        blocks = [b for _ in range(int(sys.argv[2])) for t, e in pairs for b in sample_blocks(t, e)["blocks"]]
+        doc = {"header": None, "footer": "dash", "blocks": blocks}
     else:
         doc = sample_blocks(sys.argv[1], sys.argv[2])
     sys.stdout.write(fodt(doc))

@@ -12,20 +12,25 @@ to_pdf() { soffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&
 if [[ "${1:-}" == "--samples" ]]; then
   out=../../../target/pdf-samples
   mkdir -p "$out"
+  pairs=()
   for txt in ../../../examples/reports/*.txt; do
     name=$(basename "$txt" .txt)
     ../../../target/release/plangap export --format json "$txt" > "$tmp/$name.json"
     python3 make_fodt.py "$txt" "$tmp/$name.json" > "$tmp/$name.fodt"
     to_pdf "$tmp/$name.fodt" "$out"
+    pairs+=("$txt" "$tmp/$name.json")
   done
-  # A 100-page report for the benchmark: the longest sample's body repeated.
-  python3 - "$tmp" <<'PY'
-import json, sys, re
-tmp = sys.argv[1]
-PY
+  # Long reports for the benchmark and the memory check: the five samples one after another
+  # (about 70 pages), 1.5 and 3 times over, cut to 100 and 200 pages by qpdf.
+  python3 make_fodt.py --concat 2 "${pairs[@]}" > "$tmp/long2.fodt"
+  python3 make_fodt.py --concat 3 "${pairs[@]}" > "$tmp/long3.fodt"
+  to_pdf "$tmp/long2.fodt" "$tmp"
+  to_pdf "$tmp/long3.fodt" "$tmp"
+  qpdf --empty --pages "$tmp/long2.pdf" 1-100 -- "$out/pages100.pdf"
+  qpdf --empty --pages "$tmp/long3.pdf" 1-200 -- "$out/pages200.pdf"
   exit 0
 fi
-for name in indicators continued; do
+for name in indicators continued unruled; do
   python3 make_fodt.py --blocks "src/$name.json" > "$tmp/$name.fodt"
   to_pdf "$tmp/$name.fodt" .
 done
