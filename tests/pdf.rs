@@ -97,7 +97,8 @@ fn a_table_without_rules_is_read_from_its_aligned_columns() {
     );
     let mut text = lines(&doc);
     text.drain(doc.tables[0].lines.clone());
-    let expected: Vec<String> = source_paragraphs("unruled").iter().map(|p| p.replace("表1  ", "表1 ")).collect();
+    let expected: Vec<String> =
+        source_paragraphs("unruled").iter().map(|p| p.replace("表1  ", "表1 ")).collect();
     assert_eq!(text, expected);
 }
 

@@ -11,8 +11,20 @@ use serde_json::Value;
 
 /// The fields of an indicator row compared between the text and the PDF.
 const FIELDS: [&str; 14] = [
-    "table", "kind", "year", "category", "seq", "name", "raw_name", "unit", "parent", "binding", "target",
-    "actual", "actual_other", "status",
+    "table",
+    "kind",
+    "year",
+    "category",
+    "seq",
+    "name",
+    "raw_name",
+    "unit",
+    "parent",
+    "binding",
+    "target",
+    "actual",
+    "actual_other",
+    "status",
 ];
 
 fn export(file: &str, bytes: &[u8]) -> Value {
@@ -33,17 +45,20 @@ fn field(value: &Value) -> String {
 #[test]
 #[ignore = "needs the sample PDFs: tests/data/pdf/make_pdfs.sh --samples"]
 fn the_samples_printed_to_pdf_give_the_rows_and_projects_of_their_text() {
-    let mut samples: Vec<_> = std::fs::read_dir("examples/reports").unwrap().map(|e| e.unwrap().path()).collect();
+    let mut samples: Vec<_> =
+        std::fs::read_dir("examples/reports").unwrap().map(|e| e.unwrap().path()).collect();
     samples.sort();
     let (mut cells, mut exact, mut projects, mut found) = (0usize, 0usize, 0usize, 0usize);
     for text_path in samples {
         let name = text_path.file_stem().unwrap().to_string_lossy().into_owned();
         let pdf_path = format!("target/pdf-samples/{name}.pdf");
-        let pdf_bytes = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{pdf_path}: {e}; run make_pdfs.sh --samples"));
+        let pdf_bytes = std::fs::read(&pdf_path)
+            .unwrap_or_else(|e| panic!("{pdf_path}: {e}; run make_pdfs.sh --samples"));
         let text = export(&name, &std::fs::read(&text_path).unwrap());
         let pdf = export(&name, &pdf_bytes);
         assert_eq!(pdf["format"], "pdf");
-        let (rows, pdf_rows) = (text["indicators"].as_array().unwrap(), pdf["indicators"].as_array().unwrap());
+        let (rows, pdf_rows) =
+            (text["indicators"].as_array().unwrap(), pdf["indicators"].as_array().unwrap());
         let (mut sample_cells, mut sample_exact) = (0, 0);
         for (i, row) in rows.iter().enumerate() {
             for key in FIELDS {

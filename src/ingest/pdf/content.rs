@@ -81,7 +81,8 @@ pub fn run(doc: &Document, content: &[u8], resources: &Dictionary) -> Drawn {
 fn show(font: &Font<'_>, bytes: &[u8], state: &State, tm: &mut Matrix, drawn: &mut Drawn) {
     for code in font.codes(bytes) {
         let width = font.width(code) / 1000.0;
-        let trm = mul(&[state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise], &mul(tm, &state.ctm));
+        let trm =
+            mul(&[state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise], &mul(tm, &state.ctm));
         let (x, _) = apply(&trm, 0.0, 0.0);
         let (x_end, _) = apply(&trm, width, 0.0);
         let (_, y_top) = apply(&trm, 0.0, 0.88);
@@ -189,7 +190,10 @@ impl<'a> Interpreter<'a> {
                             Object::String(bytes, _) => show(font, bytes, &state, &mut tm, &mut self.drawn),
                             other => {
                                 let adjust = number(self.doc, other).unwrap_or(0.0);
-                                tm = mul(&[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * state.size * state.scale, 0.0], &tm);
+                                tm = mul(
+                                    &[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * state.size * state.scale, 0.0],
+                                    &tm,
+                                );
                             }
                         }
                     }
@@ -197,7 +201,8 @@ impl<'a> Interpreter<'a> {
                 "re" => {
                     let (x, y, w, h) = (num(0), num(1), num(2), num(3));
                     let m = state.ctm;
-                    let corners = [apply(&m, x, y), apply(&m, x + w, y), apply(&m, x + w, y + h), apply(&m, x, y + h)];
+                    let corners =
+                        [apply(&m, x, y), apply(&m, x + w, y), apply(&m, x + w, y + h), apply(&m, x, y + h)];
                     for i in 0..4 {
                         let (a, b) = (corners[i], corners[(i + 1) % 4]);
                         self.path.push((a.0, a.1, b.0, b.1));
@@ -249,7 +254,12 @@ impl<'a> Interpreter<'a> {
         for (x0, y0, x1, y1) in self.path.drain(..) {
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
             if (dx < 0.5 && dy > THIN) || (dy < 0.5 && dx > THIN) {
-                self.drawn.rules.push(Rule { x0: x0.min(x1), x1: x0.max(x1), y0: y0.min(y1), y1: y0.max(y1) });
+                self.drawn.rules.push(Rule {
+                    x0: x0.min(x1),
+                    x1: x0.max(x1),
+                    y0: y0.min(y1),
+                    y1: y0.max(y1),
+                });
             }
         }
         self.start = None;
@@ -281,7 +291,11 @@ impl<'a> Interpreter<'a> {
                         [n[0], n[1], n[2], n[3], n[4], n[5]]
                     })
                     .unwrap_or(IDENTITY);
-                let inner = stream.dict.get_deref(b"Resources", self.doc).and_then(Object::as_dict).unwrap_or(resources);
+                let inner = stream
+                    .dict
+                    .get_deref(b"Resources", self.doc)
+                    .and_then(Object::as_dict)
+                    .unwrap_or(resources);
                 let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
                     if stream.filters().map_or(true, |f| f.is_empty()) {
                         let content = stream.content.clone();

@@ -125,7 +125,9 @@ impl<'a> Font<'a> {
                     i += 2;
                 }
                 Some(Ok(last)) => {
-                    let (Some(last), Some(width)) = (number(doc, last), w.get(i + 2).and_then(|o| number(doc, o))) else {
+                    let (Some(last), Some(width)) =
+                        (number(doc, last), w.get(i + 2).and_then(|o| number(doc, o)))
+                    else {
                         break;
                     };
                     // a range wider than any CID space is damage; cap what it can insert

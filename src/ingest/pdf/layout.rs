@@ -61,7 +61,9 @@ pub fn document(pages: &[Page]) -> Document {
                     _ => pieces.push(Piece::Paragraph { text: line.text.clone(), last: line, page: number }),
                 },
                 Block::Table(table) => match pieces.last_mut() {
-                    Some(Piece::Table { parts, page: p }) if *p + 1 == number && first_on_page && continues(parts, &table) => {
+                    Some(Piece::Table { parts, page: p })
+                        if *p + 1 == number && first_on_page && continues(parts, &table) =>
+                    {
                         parts.push(table);
                         *p = number;
                     }
@@ -113,7 +115,8 @@ fn drop_furniture(pages: &[Page], blocks: &mut [(usize, Vec<Block>)]) {
         (line.bottom < page.height * 0.1 || line.top > page.height * 0.9)
             && line.text.chars().count() <= MAX_RUNNING_CHARS
     };
-    let key = |text: &str| text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect::<String>();
+    let key =
+        |text: &str| text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect::<String>();
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     for (page, (_, page_blocks)) in pages.iter().zip(blocks.iter()) {
         let mut seen = std::collections::HashSet::new();
@@ -151,7 +154,8 @@ pub fn is_page_number(text: &str) -> bool {
     }
     let Some(rest) = t.strip_prefix('第') else { return false };
     let Some((n, rest)) = rest.split_once('页') else { return false };
-    digits(n) && (rest.is_empty() || rest.strip_prefix('共').and_then(|r| r.strip_suffix('页')).is_some_and(digits))
+    digits(n)
+        && (rest.is_empty() || rest.strip_prefix('共').and_then(|r| r.strip_suffix('页')).is_some_and(digits))
 }
 
 /// Where the body text stands: its left edge and its right edge (the most common ones).
@@ -201,7 +205,9 @@ fn continues(parts: &[PageTable], next: &PageTable) -> bool {
 /// The rows of `part`'s first `k` rows as text, for finding a repeated header.
 fn row_texts(part: &PageTable, k: usize) -> Vec<Vec<(usize, usize, &str)>> {
     (0..k)
-        .map(|r| part.cells.iter().filter(|c| c.row == r).map(|c| (c.col, c.col_span, c.text.as_str())).collect())
+        .map(|r| {
+            part.cells.iter().filter(|c| c.row == r).map(|c| (c.col, c.col_span, c.text.as_str())).collect()
+        })
         .collect()
 }
 
@@ -210,7 +216,10 @@ fn row_texts(part: &PageTable, k: usize) -> Vec<Vec<(usize, usize, &str)>> {
 fn repeated_header(first: &PageTable, part: &PageTable) -> usize {
     (1..=3.min(first.rows()).min(part.rows().saturating_sub(1)))
         .rev()
-        .find(|&k| row_texts(first, k) == row_texts(part, k) && part.cells.iter().all(|c| c.row >= k || c.row + c.row_span <= k))
+        .find(|&k| {
+            row_texts(first, k) == row_texts(part, k)
+                && part.cells.iter().all(|c| c.row >= k || c.row + c.row_span <= k)
+        })
         .unwrap_or(0)
 }
 
@@ -230,7 +239,13 @@ fn write(pieces: Vec<Piece>) -> Document {
     }
     let mut text = out.join("\n");
     text.push('\n');
-    Document { text: crate::ingest::clean_text(&text), format: Format::Pdf, tables, encoding: "pdf", ..Document::default() }
+    Document {
+        text: crate::ingest::clean_text(&text),
+        format: Format::Pdf,
+        tables,
+        encoding: "pdf",
+        ..Document::default()
+    }
 }
 
 /// The grid of a table's parts (its repeated headers dropped), writing one line per row to `out`.
@@ -262,7 +277,9 @@ fn joined_cells(parts: &[PageTable]) -> Vec<PageCell> {
         for cell in part.cells.iter().filter(|c| c.row >= skip) {
             let row = cell.row - skip + rows;
             if n > 0 && cell.row == skip && cell.text.is_empty() {
-                let above = cells.iter_mut().find(|a| a.col == cell.col && a.col_span == cell.col_span && a.row + a.row_span == rows);
+                let above = cells
+                    .iter_mut()
+                    .find(|a| a.col == cell.col && a.col_span == cell.col_span && a.row + a.row_span == rows);
                 if let Some(above) = above.filter(|a| a.row_span >= 2 || cell.row_span >= 2) {
                     above.row_span += cell.row_span;
                     continue;

@@ -173,8 +173,7 @@ fn collapse_spaces(text: &str) -> String {
         if c.is_whitespace() {
             let left = out.chars().last();
             let right = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            let keep = matches!((left, right), (Some(l), Some(&r)) if spaced(l, r))
-                && !out.ends_with(' ');
+            let keep = matches!((left, right), (Some(l), Some(&r)) if spaced(l, r)) && !out.ends_with(' ');
             if keep {
                 out.push(' ');
             }

@@ -47,13 +47,17 @@ pub enum PdfProblem {
         pages: usize,
     },
     /// No text and no images.
-    #[error("the PDF has no text on any of its {pages} page(s). Check that it is the report and not a blank form.")]
+    #[error(
+        "the PDF has no text on any of its {pages} page(s). Check that it is the report and not a blank form."
+    )]
     Empty {
         /// Pages in the file.
         pages: usize,
     },
     /// Over [`MAX_BYTES`] or [`MAX_PAGES`].
-    #[error("the PDF is too large ({what}; plangap reads at most {limit}). Split it, or extract the report's pages.")]
+    #[error(
+        "the PDF is too large ({what}; plangap reads at most {limit}). Split it, or extract the report's pages."
+    )]
     TooLarge {
         /// What is too large.
         what: String,
@@ -61,7 +65,9 @@ pub enum PdfProblem {
         limit: String,
     },
     /// The file cannot be parsed.
-    #[error("the PDF is damaged ({reason}). Download or export it again; a file cut short in transfer is often the cause.")]
+    #[error(
+        "the PDF is damaged ({reason}). Download or export it again; a file cut short in transfer is often the cause."
+    )]
     Damaged {
         /// What the parser said.
         reason: String,
@@ -92,7 +98,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     });
     let (pages, images) = pages.map_err(fail)?;
     if pages.iter().all(|p| p.glyphs.is_empty()) {
-        let problem = if images { PdfProblem::Scanned { pages: pages.len() } } else { PdfProblem::Empty { pages: pages.len() } };
+        let problem = if images {
+            PdfProblem::Scanned { pages: pages.len() }
+        } else {
+            PdfProblem::Empty { pages: pages.len() }
+        };
         return Err(fail(problem));
     }
     Ok(layout::document(&pages))
@@ -114,7 +124,10 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
     }
     let ids = doc.get_pages();
     if ids.len() > MAX_PAGES {
-        return Err(PdfProblem::TooLarge { what: format!("{} pages", ids.len()), limit: format!("{MAX_PAGES} pages") });
+        return Err(PdfProblem::TooLarge {
+            what: format!("{} pages", ids.len()),
+            limit: format!("{MAX_PAGES} pages"),
+        });
     }
     if ids.is_empty() {
         return Err(PdfProblem::Damaged { reason: "it has no pages".to_owned() });
@@ -136,7 +149,13 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
                 .glyphs
                 .into_iter()
                 .filter(|g| !g.ch.is_whitespace() || g.ch == ' ')
-                .map(|g| Glyph { top: flip(g.top), bottom: flip(g.bottom), x0: g.x0 - x0, x1: g.x1 - x0, ..g })
+                .map(|g| Glyph {
+                    top: flip(g.top),
+                    bottom: flip(g.bottom),
+                    x0: g.x0 - x0,
+                    x1: g.x1 - x0,
+                    ..g
+                })
                 .collect(),
             rules: drawn
                 .rules
@@ -174,9 +193,14 @@ fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId) -> Vec<u8> {
     let mut out = Vec::new();
     for stream_id in doc.get_page_contents(id) {
         if let Ok(stream) = doc.get_object(stream_id).and_then(lopdf::Object::as_stream) {
-            let data = stream
-                .decompressed_content_with_limit(content::MAX_CONTENT_BYTES)
-                .unwrap_or_else(|_| if stream.filters().map_or(true, |f| f.is_empty()) { stream.content.clone() } else { Vec::new() });
+            let data =
+                stream.decompressed_content_with_limit(content::MAX_CONTENT_BYTES).unwrap_or_else(|_| {
+                    if stream.filters().map_or(true, |f| f.is_empty()) {
+                        stream.content.clone()
+                    } else {
+                        Vec::new()
+                    }
+                });
             out.extend_from_slice(&data);
             out.push(b'\n');
         }

@@ -97,9 +97,9 @@ fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
-    for i in 0..rules.len() {
+    for (i, rule) in rules.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(rules[i]);
+        groups.entry(r).or_default().push(*rule);
     }
     groups.into_values().collect()
 }
@@ -193,7 +193,13 @@ mod tests {
     fn text(s: &str, x: f32, top: f32) -> Vec<Glyph> {
         s.chars()
             .enumerate()
-            .map(|(i, ch)| Glyph { ch, x0: x + i as f32 * 10.0, x1: x + i as f32 * 10.0 + 9.0, top, bottom: top + 10.0 })
+            .map(|(i, ch)| Glyph {
+                ch,
+                x0: x + i as f32 * 10.0,
+                x1: x + i as f32 * 10.0 + 9.0,
+                top,
+                bottom: top + 10.0,
+            })
             .collect()
     }
 
@@ -222,7 +228,13 @@ mod tests {
             t.cells.iter().map(|c| (c.row, c.col, c.row_span, c.text.as_str())).collect();
         assert_eq!(
             cells,
-            [(0, 0, 1, "类别"), (0, 1, 1, "指标"), (1, 0, 2, "综合质量效益"), (1, 1, 1, "地区生产总值（%）"), (2, 1, 1, "税收")]
+            [
+                (0, 0, 1, "类别"),
+                (0, 1, 1, "指标"),
+                (1, 0, 2, "综合质量效益"),
+                (1, 1, 1, "地区生产总值（%）"),
+                (2, 1, 1, "税收")
+            ]
         );
     }
 

@@ -101,7 +101,11 @@ fn pieces<'a>(line: &'a Line, columns: &[Range<f32>], river: f32) -> Vec<(usize,
         let col = column_of(glyph.mid_x());
         match out.last_mut() {
             // the same piece while no river between the pieces' columns is left open
-            Some((_, last, piece)) if (*last..col).all(|c| glyph.x0 - right_edge < river.min(columns[c + 1].start - columns[c].end)) || col == *last => {
+            Some((_, last, piece))
+                if (*last..col)
+                    .all(|c| glyph.x0 - right_edge < river.min(columns[c + 1].start - columns[c].end))
+                    || col == *last =>
+            {
                 *last = col.max(*last);
                 piece.push(glyph);
             }
@@ -137,7 +141,9 @@ fn table(lines: &[Line]) -> Option<PageTable> {
             let text = run_text(&glyphs, &glyphs, line.size);
             match cells.iter_mut().find(|c| (c.col..c.col + c.col_span).contains(&first)) {
                 Some(cell) => join_wrapped(&mut cell.text, &text),
-                None => cells.push(PageCell { row, col: first, row_span: 1, col_span: last - first + 1, text }),
+                None => {
+                    cells.push(PageCell { row, col: first, row_span: 1, col_span: last - first + 1, text })
+                }
             }
         }
     }
@@ -151,11 +157,23 @@ fn table(lines: &[Line]) -> Option<PageTable> {
             if cell.col < col {
                 continue;
             }
-            cells.extend((col..cell.col).map(|c| PageCell { row, col: c, row_span: 1, col_span: 1, text: String::new() }));
+            cells.extend((col..cell.col).map(|c| PageCell {
+                row,
+                col: c,
+                row_span: 1,
+                col_span: 1,
+                text: String::new(),
+            }));
             col = cell.col + cell.col_span;
             cells.push(cell);
         }
-        cells.extend((col..columns.len()).map(|c| PageCell { row, col: c, row_span: 1, col_span: 1, text: String::new() }));
+        cells.extend((col..columns.len()).map(|c| PageCell {
+            row,
+            col: c,
+            row_span: 1,
+            col_span: 1,
+            text: String::new(),
+        }));
     }
     Some(PageTable { ys, xs, cells })
 }
