@@ -266,36 +266,101 @@ fn grid(parts: &[PageTable], out: &mut Vec<String>) -> crate::grid::Grid {
 }
 
 /// The cells of a table's parts with rows counted from the first part's top, sorted by row and
-/// column. A continued part's repeated header is dropped; an empty cell in its first row under a
-/// cell that spans rows is the rest of that cell, cut by the page break (a 类别 cell), and
-/// lengthens it instead.
+/// column. A continued part's repeated header is dropped. Where the page break cut through a
+/// row, the part's first row is the rest of the cells above: an empty cell under a cell that spans
+/// rows (a 类别 cell) lengthens it, and a first row that is only the wrapped ends of a few cells
+/// ([`is_cut_row`]) is added to their text.
 fn joined_cells(parts: &[PageTable]) -> Vec<PageCell> {
     let mut cells: Vec<PageCell> = Vec::new();
     let mut rows = 0;
     for (n, part) in parts.iter().enumerate() {
         let skip = if n == 0 { 0 } else { repeated_header(&parts[0], part) };
+        let above = |cells: &[PageCell], cell: &PageCell| {
+            cells
+                .iter()
+                .position(|a| a.col == cell.col && a.col_span == cell.col_span && a.row + a.row_span == rows)
+        };
+        let first_row: Vec<&PageCell> = part.cells.iter().filter(|c| c.row == skip).collect();
+        let cut = n > 0 && is_cut_row(&first_row, |c| above(&cells, c).map(|i| cells[i].text.as_str()));
+        let mut skipped_row = false;
         for cell in part.cells.iter().filter(|c| c.row >= skip) {
-            let row = cell.row - skip + rows;
-            if n > 0 && cell.row == skip && cell.text.is_empty() {
-                let above = cells
-                    .iter_mut()
-                    .find(|a| a.col == cell.col && a.col_span == cell.col_span && a.row + a.row_span == rows);
-                if let Some(above) = above.filter(|a| a.row_span >= 2 || cell.row_span >= 2) {
-                    above.row_span += cell.row_span;
+            let continues = n > 0 && cell.row == skip;
+            if continues && let Some(i) = above(&cells, cell) {
+                if cut {
+                    join_wrapped(&mut cells[i].text, &cell.text);
+                    cells[i].row_span += cell.row_span - 1;
+                    skipped_row = true;
+                    continue;
+                }
+                if cell.text.is_empty() && (cells[i].row_span >= 2 || cell.row_span >= 2) {
+                    cells[i].row_span += cell.row_span;
                     continue;
                 }
             }
+            let row = cell.row - skip + rows - usize::from(skipped_row && cell.row > skip);
             cells.push(PageCell { row, ..cell.clone() });
         }
-        rows += part.rows() - skip;
+        rows += part.rows() - skip - usize::from(skipped_row);
     }
     cells.sort_by_key(|c| (c.row, c.col));
     cells
 }
 
+/// Whether a continued part's first row is the rest of a row cut by the page break: text in at
+/// most half of its cells, each under a cell whose text stops mid-phrase (not after a closing
+/// bracket, as a name with its unit does), the others empty.
+fn is_cut_row<'a>(row: &[&PageCell], above: impl Fn(&PageCell) -> Option<&'a str>) -> bool {
+    let filled: Vec<&&PageCell> = row.iter().filter(|c| !c.text.is_empty()).collect();
+    !filled.is_empty()
+        && filled.len() * 2 <= row.len()
+        && filled.iter().all(|c| above(c).is_some_and(|t| !t.is_empty() && !t.ends_with(['）', ')', '。'])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn part(rows: &[&[&str]]) -> PageTable {
+        let cells = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(row, cells)| {
+                cells.iter().enumerate().map(move |(col, text)| PageCell {
+                    row,
+                    col,
+                    row_span: 1,
+                    col_span: 1,
+                    text: text.to_string(),
+                })
+            })
+            .collect();
+        PageTable { ys: (0..=rows.len()).map(|y| y as f32).collect(), xs: vec![0.0, 1.0, 2.0], cells }
+    }
+
+    fn texts(cells: &[PageCell]) -> Vec<(usize, usize, &str)> {
+        cells.iter().map(|c| (c.row, c.col, c.text.as_str())).collect()
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_and_the_repeated_header_dropped() {
+        let first = part(&[&["指标", "目标"], &["二氧化硫", "完成上级下达"]]);
+        let next = part(&[&["指标", "目标"], &["", "目标"], &["氨氮", "完成"]]);
+        assert_eq!(
+            texts(&joined_cells(&[first, next])),
+            [
+                (0, 0, "指标"),
+                (0, 1, "目标"),
+                (1, 0, "二氧化硫"),
+                (1, 1, "完成上级下达目标"),
+                (2, 0, "氨氮"),
+                (2, 1, "完成")
+            ]
+        );
+        // A next row whose text follows a name with its unit is a row of its own.
+        let first = part(&[&["指标", "目标"], &["优良天数（天）", "300"]]);
+        let next = part(&[&["主要污染物", ""], &["氨氮", "完成"]]);
+        assert_eq!(joined_cells(&[first, next]).len(), 8);
+    }
 
     #[test]
     fn page_numbers_in_their_usual_forms() {
