@@ -147,7 +147,7 @@ impl Verdict {
 
 /// The verdict from the target and achieved cells, or why there is none.
 fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
-    let target = &row.target;
+    let target = row.target_revised.as_ref().unwrap_or(&row.target);
     match target.form {
         ValueForm::Empty => return Err(Unassessable::EmptyTarget),
         ValueForm::NotTracked => return Err(Unassessable::NotTracked),

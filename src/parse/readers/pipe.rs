@@ -21,7 +21,7 @@ pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
             continue;
         }
         builder.start_row();
-        for cell in cells {
+        for cell in &cells {
             builder.push(cell, index + 1);
         }
     }
@@ -34,16 +34,30 @@ fn is_pipe_row(line: &str) -> bool {
     line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
 }
 
-/// The cells between the pipes, trimmed, `\|` kept as a pipe in the text.
-fn cells_of(line: &str) -> Vec<&str> {
+/// The cells between the pipes, trimmed, with Markdown's backslash escapes undone (`\-` is `-`,
+/// `\*` is `*`).
+fn cells_of(line: &str) -> Vec<String> {
     let line = line.trim();
     let inner = line.strip_prefix('|').unwrap_or(line);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner.split('|').map(str::trim).collect()
+    inner.split('|').map(|cell| unescape(cell.trim())).collect()
+}
+
+/// `\-` → `-`, `\*` → `*`: a backslash before ASCII punctuation only escapes it.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A `|---|:--:|` rule.
-fn is_rule(cells: &[&str]) -> bool {
+fn is_rule(cells: &[String]) -> bool {
     cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' ')))
 }
 
@@ -53,11 +67,12 @@ mod tests {
 
     #[test]
     fn skips_rules_and_debris() {
-        let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | 7 |", "", "| x | y |"];
+        let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | \\-7 |", "", "| x | y |"];
         let read = read(&lines, 0).unwrap();
         assert_eq!(read.end, 5);
         assert_eq!(read.grid.rows(), 2);
         assert_eq!(read.grid.text(1, 0), "GDP");
+        assert_eq!(read.grid.text(1, 1), "-7");
         assert_eq!(read.grid.cells()[2].line, 5);
     }
 }

@@ -8,7 +8,8 @@ use crate::grid::{GridBuilder, Layout};
 
 /// Reads the TAB rows starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
-    let header = row_of(lines.get(start)?)?;
+    let header =
+        row_of(lines.get(start)?).filter(|cells| cells.iter().filter(|c| !c.is_empty()).count() >= 2)?;
     let mut builder = GridBuilder::new(Layout::Tab);
     push_row(&mut builder, &header, start);
     let mut end = start + 1;
@@ -27,11 +28,10 @@ pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
     Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
 }
 
-/// The cells of a TAB row: at least two, after one leading TAB (Word's cell mark) is dropped.
+/// The cells of a TAB row: at least two, not all empty. (A line of one cell after a TAB is
+/// Word's one-cell-per-line export, which the header row, with two titles at least, tells apart.)
 fn row_of(line: &str) -> Option<Vec<&str>> {
-    let line = line.trim_end();
-    let line = line.strip_prefix('\t').unwrap_or(line);
-    let cells = split_cells(line, '\t')?;
+    let cells = split_cells(line.trim_end_matches([' ', '\r']), '\t')?;
     cells.iter().any(|c| !c.is_empty()).then_some(cells)
 }
 
@@ -60,5 +60,12 @@ mod tests {
     #[test]
     fn one_cell_per_line_is_not_a_tab_row() {
         assert!(read(&["\t指标", "\t目标"], 0).is_none());
+    }
+
+    #[test]
+    fn leading_empty_cells_keep_their_place() {
+        let read = read(&["指标\t目标\t完成情况\t", "\t\t绝对值\t增速"], 0).unwrap();
+        assert_eq!(read.grid.text(1, 2), "绝对值");
+        assert_eq!(read.grid.text(1, 0), "");
     }
 }

@@ -93,7 +93,8 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     if rows == 0 {
         return None;
     }
-    let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_at(grid, rows, col)).collect();
+    let titles = title_matrix(grid, rows);
+    let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_of(grid, &titles, col)).collect();
     if rows == 1 {
         fold_flattened(&mut columns, body_width(grid, rows));
     }
@@ -121,14 +122,66 @@ fn is_header_row(grid: &Grid, row: usize) -> bool {
     titles > 0
 }
 
-/// The column at `col` from the header cells above it: the top title, and the lowest title of
+/// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
+/// Text layouts know no spans, so repairs are made here: the name title spans an empty title
+/// after it (a name written over two cells); a title followed by empty titles spans them when a
+/// sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`); and a sub-title row pushed to the
+/// left (as pandoc writes a two-row header) is moved under that title.
+fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
+    let mut titles: Vec<Vec<Option<usize>>> = (0..rows)
+        .map(|row| {
+            (0..grid.cols())
+                .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trim().is_empty()))
+                .collect()
+        })
+        .collect();
+    let cols = grid.cols();
+    for col in 1..cols {
+        let blank = titles.iter().all(|row| row[col].is_none());
+        let after_name =
+            titles[0][col - 1].is_some_and(|i| role_of(&grid.cells()[i].text) == Some(Role::Name));
+        if blank && after_name {
+            titles[0][col] = titles[0][col - 1];
+        }
+    }
+    if rows < 2 {
+        return titles;
+    }
+    let spanning_role = |index: Option<usize>| {
+        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
+    };
+    let runs: Vec<(usize, usize)> = (0..cols)
+        .filter(|&c| spanning_role(titles[0][c]))
+        .map(|c| (c, 1 + (c + 1..cols).take_while(|&n| titles[0][n].is_none()).count()))
+        .filter(|&(_, len)| len > 1)
+        .collect();
+    if let [(start, len)] = runs[..] {
+        let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
+        let under_run = titles[1][start..start + len].iter().any(Option::is_some);
+        if subs.len() == len && !under_run && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
+            titles[1] = vec![None; cols];
+            for (offset, index) in subs.into_iter().enumerate() {
+                titles[1][start + offset] = Some(index);
+            }
+        }
+    }
+    for (start, len) in runs {
+        if titles[1][start..start + len].iter().any(Option::is_some) {
+            for col in start + 1..start + len {
+                titles[0][col] = titles[0][start];
+            }
+        }
+    }
+    titles
+}
+
+/// The column at `col` from the title cells above it: the top title, and the lowest title of
 /// another cell under it as its sub-title.
-fn column_at(grid: &Grid, rows: usize, col: usize) -> Column {
+fn column_of(grid: &Grid, titles: &[Vec<Option<usize>>], col: usize) -> Column {
     let mut stack: Vec<usize> = Vec::new();
-    for row in 0..rows {
-        if let Some(index) = grid.cell_index(row, col)
+    for row in titles {
+        if let Some(index) = row[col]
             && !stack.contains(&index)
-            && !grid.cells()[index].text.trim().is_empty()
         {
             stack.push(index);
         }
@@ -251,7 +304,7 @@ pub(crate) fn is_sub_title(text: &str) -> bool {
 }
 
 /// A title in brackets qualifying the one before it (`(增速)`, `（%）`).
-fn is_parenthetical(text: &str) -> bool {
+pub(crate) fn is_parenthetical(text: &str) -> bool {
     let title = text::fold(text);
     title.len() > 2 && title.starts_with('(') && title.ends_with(')') && title.chars().count() <= 8
 }
@@ -305,6 +358,22 @@ mod tests {
         assert_eq!(roles(&header), [Category, Seq, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[5].sub.as_deref(), Some("增速"));
         assert!(header.columns[5].is_growth() && !header.columns[4].is_growth());
+    }
+
+    #[test]
+    fn text_headers_without_spans_are_repaired() {
+        use Role::*;
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[4].sub.as_deref(), Some("增速"));
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));
+        assert_eq!(header.columns[0].sub, None);
     }
 
     #[test]

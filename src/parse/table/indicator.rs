@@ -127,15 +127,26 @@ pub(super) fn build_rows(
         let binding =
             remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
         let (target, target_revised) = read_target(text_of(cell(Role::Target)));
-        let (actual, actual_other) = achieved(grid, row, header, &name.name);
+        let unit = name
+            .unit
+            .clone()
+            .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+        let rate_target = is_rate_target(&target, unit.as_deref())
+            || header.find(Role::Target).is_some_and(|t| header.columns[t].is_growth());
+        let wanted = if rate_target {
+            Wanted::Growth
+        } else if names_growth(&name.name) {
+            Wanted::GrowthOrFilled
+        } else {
+            Wanted::Level
+        };
+        let (actual, actual_other) = achieved(grid, row, header, wanted);
         let judgement = cell(Role::Difference).and_then(|c| judge_difference(c, &target));
         let indicator = IndicatorRow {
             line: name_cell.line,
             category: header.find(Role::Category).and(carried.category.clone()),
             seq: cell(Role::Seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
-            unit: name
-                .unit
-                .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone())),
+            unit,
             name: name.name,
             raw_name: name.raw,
             parent,
@@ -170,23 +181,25 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The target cell, and the revision written in it (`增长7%（后调整为1.6%左右）` → the revised
-/// `1.6%左右`); the target keeps the cell as written.
+/// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
+/// `增长7%`, revised to `1.6%左右`.
 fn read_target(text: &str) -> (Value, Option<Value>) {
-    let target = parse_value(text);
-    let revised = revision_in(text).map(parse_value);
-    (target, revised)
+    match revision_in(text) {
+        Some((original, revised)) => (parse_value(original), Some(parse_value(revised))),
+        None => (parse_value(text), None),
+    }
 }
 
-/// The revised target inside a cell's brackets: `（后调整为1.6%左右）`, `(调整为5%)`.
-fn revision_in(text: &str) -> Option<&str> {
+/// The target before a bracketed revision, and the revision: `增长7%（后调整为1.6%左右）` →
+/// (`增长7%`, `1.6%左右`).
+fn revision_in(text: &str) -> Option<(&str, &str)> {
     let open = text.find(['（', '('])?;
     let inner = &text[open..];
     let start = inner.find("调整为")? + "调整为".len();
     let rest = &inner[start..];
     let end = rest.find(['）', ')']).unwrap_or(rest.len());
     let revised = rest[..end].trim();
-    (!revised.is_empty()).then_some(revised)
+    (!revised.is_empty()).then(|| (text[..open].trim(), revised))
 }
 
 /// Warns that a value stands in the name column: the cells are out of step from here on.
@@ -223,19 +236,36 @@ fn remark_binding(text: &str) -> Option<bool> {
     }
 }
 
-/// The achieved cell comparable with the target, and the other one when the table has two: for a
-/// growth-rate target the growth column (增速), otherwise the level (绝对值); when that cell is
-/// blank (`—`) and the other is not, the other (a rate such as 能耗年均增速 given as its level).
-/// `None` in plan tables.
-fn achieved(grid: &Grid, row: &BodyRow, header: &Header, name: &str) -> (Option<Value>, Option<Value>) {
+/// Whether the target is a growth rate for an indicator measured as a level: `增长6.5%`, or a
+/// percentage for an indicator in 亿元 (`7%左右` for 地区生产总值（亿元）).
+fn is_rate_target(target: &Value, unit: Option<&str>) -> bool {
+    matches!(target.form, ValueForm::Rise(_) | ValueForm::Fall(_))
+        || (target.unit.as_deref() == Some("%") && unit.is_some_and(|u| u != "%"))
+}
+
+/// Which achieved cell a row's target compares with, when a table gives 绝对值 and 增速.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// The target is a rate (`增长6.5%`, a target column titled 增速): the growth cell.
+    Growth,
+    /// The name speaks of growth (`能耗年均增速`): the growth cell, or the other when it is blank
+    /// (a rate given as its level).
+    GrowthOrFilled,
+    /// The level cell, or the other when it is blank.
+    Level,
+}
+
+/// The achieved cell comparable with the target, and the other one when the table has two (see
+/// [`Wanted`]). `None` in plan tables.
+fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Option<Value>, Option<Value>) {
     let columns = header.all(Role::Actual);
     let Some(&first) = columns.first() else { return (None, None) };
-    let growth = names_growth(name);
+    let growth = wanted != Wanted::Level;
     let preferred =
         columns.iter().copied().find(|&i| header.columns[i].is_growth() == growth).unwrap_or(first);
     let text = |i: usize| row.slots.get(i).copied().flatten().map_or("", |c| grid.cells()[c].text.as_str());
     let filled = |i: usize| !is_blank(text(i));
-    let primary = if filled(preferred) {
+    let primary = if filled(preferred) || wanted == Wanted::Growth {
         preferred
     } else {
         columns.iter().copied().find(|&i| filled(i)).unwrap_or(preferred)
@@ -321,7 +351,7 @@ mod tests {
     #[test]
     fn reads_a_revision_in_the_target_cell() {
         let (target, revised) = read_target("增长7%（后调整为1.6%左右）");
-        assert_eq!(target.raw, "增长7%（后调整为1.6%左右）");
+        assert_eq!(target.raw, "增长7%");
         assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".to_owned()));
         assert_eq!(read_target("7%").1, None);
     }

@@ -9,7 +9,7 @@
 //! what `*` means, may revise targets and deem rows met, and are kept with the rows they name
 //! ([`notes`]).
 
-mod align;
+pub(crate) mod align;
 pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;

@@ -7,7 +7,7 @@
 use super::cells::Cell;
 use super::rows::Shape;
 use crate::grid::GridBuilder;
-use crate::parse::table::header::{Role, is_sub_title, role_of};
+use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, role_of};
 
 /// One column: the top title it sits under, and its sub-title cell if the top one spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,19 +30,52 @@ pub(super) struct FlatHeader {
 /// Reads the header at the start of `cells`; `None` when the cells do not start with a header
 /// naming a name column and a target column.
 pub(super) fn read_flat_header(cells: &[Cell]) -> Option<FlatHeader> {
-    let tops: Vec<Cell> = cells.iter().take_while(|c| role_of(&c.text).is_some()).cloned().collect();
+    let (tops, columns, run) = read_title_run(cells);
     let roles: Vec<Role> = tops.iter().filter_map(|c| role_of(&c.text)).collect();
     if !roles.contains(&Role::Name) || !roles.contains(&Role::Target) {
         return None;
     }
-    let rest = &cells[tops.len()..];
+    let rest = &cells[run..];
     let second = rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count();
-    let (columns, used) = if rest[..second].iter().any(|c| is_sub_title(&c.text)) {
-        split_spanning(&tops, &rest[..second])
-    } else {
-        ((0..tops.len()).map(|top| FlatColumn { top, sub: None }).collect(), 0)
-    };
-    Some(FlatHeader { used: tops.len() + used, tops, columns })
+    let inline = columns.iter().any(|c| c.sub.is_some());
+    if inline || !rest[..second].iter().any(|c| is_sub_title(&c.text)) {
+        return Some(FlatHeader { used: run, tops, columns });
+    }
+    let (columns, used) = split_spanning(&tops, &rest[..second]);
+    Some(FlatHeader { used: run + used, tops, columns })
+}
+
+/// The run of title cells at the top, as top titles and columns, and its length. A two-row header
+/// flattened into the run (`2023年预期目标`, `（增速）`, `2023年完成情况`, `绝对值`, `增速`) is folded
+/// back: a parenthetical is the sub-title of the column before it, and sub-titles right after an
+/// achieved or target title split it.
+fn read_title_run(cells: &[Cell]) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
+    let mut tops: Vec<Cell> = Vec::new();
+    let mut columns: Vec<FlatColumn> = Vec::new();
+    let mut run = 0;
+    for cell in cells {
+        let splits_last = columns.last().is_some_and(|c: &FlatColumn| {
+            matches!(role_of(&tops[c.top].text), Some(Role::Actual | Role::Target))
+        });
+        if is_parenthetical(&cell.text) && !columns.is_empty() {
+            if let Some(last) = columns.last_mut() {
+                last.sub = Some(cell.clone());
+            }
+        } else if is_sub_title(&cell.text) && splits_last && role_of(&cell.text).is_none() {
+            let top = columns.last().map_or(0, |c| c.top);
+            if columns.last().is_some_and(|c| c.sub.is_none()) {
+                columns.pop();
+            }
+            columns.push(FlatColumn { top, sub: Some(cell.clone()) });
+        } else if role_of(&cell.text).is_some() {
+            columns.push(FlatColumn { top: tops.len(), sub: None });
+            tops.push(cell.clone());
+        } else {
+            break;
+        }
+        run += 1;
+    }
+    (tops, columns, run)
 }
 
 impl FlatHeader {
@@ -155,6 +188,14 @@ mod tests {
         assert_eq!(shape.titles.len(), 6);
         assert_eq!(shape.name, 2);
         assert_eq!(flat.columns[5].sub.as_ref().unwrap().text, "增速");
+    }
+
+    #[test]
+    fn folds_a_flattened_header() {
+        let run = ["指标名称", "2023年预期目标", "（增速）", "2023年完成情况", "绝对值", "增速", "GDP"];
+        let flat = read_flat_header(&cells(&run)).unwrap();
+        assert_eq!(flat.used, 6);
+        assert_eq!(flat.shape().titles, ["指标名称", "2023年预期目标", "2023年完成情况", "2023年完成情况"]);
     }
 
     #[test]

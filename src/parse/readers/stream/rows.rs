@@ -9,6 +9,8 @@
 
 use super::cells::Cell;
 use crate::model::Warning;
+use crate::parse::table::align::is_value;
+use crate::parse::table::header::{Role, role_of};
 use crate::parse::table::name::is_sub_row;
 
 /// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
@@ -43,7 +45,10 @@ pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<W
     let blocks = split_at_blank_lines(cells);
     let row_sized = blocks.iter().filter(|b| b.len() == width || b.len() == width + 1).count();
     let separated = row_sized * 2 >= blocks.len();
-    let units = if separated { blocks } else { vec![cells] };
+    if !separated {
+        return count_off_by_content(cells, layout, warnings);
+    }
+    let units = blocks;
 
     let mut rows = Vec::new();
     let mut carried: Vec<Cell> = Vec::new();
@@ -69,6 +74,70 @@ pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<W
         warn_unplaced(&carried, warnings);
     }
     rows
+}
+
+/// Rows from cells that blank lines do not part (a blank line between every cell, or none), where
+/// an empty cell may have vanished: a row starts at its name (a number before it is its 序号; a
+/// 序号 that vanished is left empty) and ends where the next row's number or name comes before
+/// the row is full.
+fn count_off_by_content(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
+    let width = layout.width();
+    let numbered_lead =
+        layout.name > 0 && layout.titles[..layout.name].iter().all(|t| role_of(t) == Some(Role::Seq));
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while at < cells.len() {
+        let rest = &cells[at..];
+        if rest.len() > width && has_group_cell(rest, layout) {
+            rows.push(make_row(&rest[..=width], layout));
+            at += width + 1;
+            continue;
+        }
+        let mut row: Vec<Cell> = Vec::with_capacity(width);
+        if numbered_lead && is_name(&rest[0].text) {
+            row.resize_with(layout.name, || Cell::missing(rest[0].line));
+        }
+        while row.len() < width && at < cells.len() {
+            let holds_values = matches!(
+                role_of(&layout.titles[row.len()]),
+                Some(Role::Target | Role::Actual | Role::Difference)
+            );
+            if row.len() > layout.name && holds_values && starts_row(&cells[at..], numbered_lead) {
+                break;
+            }
+            row.push(cells[at].clone());
+            at += 1;
+        }
+        if row.len() <= layout.name {
+            warn_unplaced(&row, warnings);
+            continue;
+        }
+        if row.len() < width {
+            rows.extend(partial_row(&row, layout, warnings));
+            continue;
+        }
+        rows.push(RawRow { cells: row, group: None });
+    }
+    rows
+}
+
+/// Whether `cells` start a new row: a name followed by a value (a qualitative target such as
+/// `快于经济增速` is followed by the next row's name), or a row number before such a name.
+fn starts_row(cells: &[Cell], numbered: bool) -> bool {
+    let named = |at: usize| {
+        let next = cells.iter().skip(at + 1).find(|c| !c.text.is_empty());
+        cells.get(at).is_some_and(|c| is_name(&c.text)) && next.is_some_and(|c| !is_name(&c.text))
+    };
+    let number =
+        cells.first().is_some_and(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit()));
+    named(0) || (numbered && number && named(1))
+}
+
+/// A cell that reads as an indicator's name: words that are no value and no attribute.
+fn is_name(text: &str) -> bool {
+    let attribute = text.contains("约束性") || text.contains("预期性");
+    is_sub_row(text)
+        || (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !is_value(text) && !attribute)
 }
 
 /// Runs of cells between blank lines.
