@@ -81,6 +81,41 @@ fn a_ruled_table_gives_every_cell_with_its_spans_and_paragraphs_stay_whole() {
 }
 
 #[test]
+fn a_pdf_report_exports_its_rows_with_targets_actuals_and_statuses() {
+    let path = format!("{DIR}/indicators.pdf");
+    let report = plangap::corpus::load_bytes(&path, &std::fs::read(&path).unwrap()).unwrap();
+    let json = plangap::export::ExportDocument::new(std::slice::from_ref(&report)).to_json();
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let report = &value["reports"][0];
+    assert_eq!((report["format"].as_str(), report["district"].as_str()), (Some("pdf"), Some("铜梁区")));
+    let rows: Vec<String> = report["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            ["category", "seq", "name", "target", "actual", "actual_other", "status", "gap", "line", "layout"]
+                .iter()
+                .map(|k| match &r[*k] {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "综合质量效益|1|地区生产总值增速|6.5以上|2.6%|500.3|missed|-3.9|7|pdf",
+            "综合质量效益|2|战略性新兴产业产值占规上工业产值比重|32|29.5|—|missed|-2.5|8|pdf",
+            "综合质量效益|null|税收收入增速|20|-9.5%|13.02|missed|-29.5|9|pdf",
+            "绿色发展|3|能耗强度下降|完成国家和市下达目标|3.5|—|unassessed|null|10|pdf",
+            "绿色发展|4|空气质量优良天数|≥300|339|—|met|39.0|11|pdf",
+        ]
+    );
+}
+
+#[test]
 fn a_table_without_rules_is_read_from_its_aligned_columns() {
     let doc = read("unruled.pdf").unwrap();
     assert_eq!(doc.tables.len(), 1, "{}", doc.text);
