@@ -14,6 +14,8 @@ use std::collections::HashMap;
 const MAX_FORM_DEPTH: usize = 8;
 /// The most glyphs one page may give; past it the rest of the page is ignored.
 pub const MAX_GLYPHS_PER_PAGE: usize = 200_000;
+/// The most rules one page may give; past it (hatching, a chart) the rest are ignored.
+pub const MAX_RULES_PER_PAGE: usize = 4000;
 /// The most bytes one content stream may inflate to.
 pub const MAX_CONTENT_BYTES: usize = 64 << 20;
 /// How much thicker than thin a drawn rectangle may be and still be a rule (points).
@@ -253,7 +255,9 @@ impl<'a> Interpreter<'a> {
     fn paint(&mut self) {
         for (x0, y0, x1, y1) in self.path.drain(..) {
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
-            if (dx < 0.5 && dy > THIN) || (dy < 0.5 && dx > THIN) {
+            if self.drawn.rules.len() < MAX_RULES_PER_PAGE
+                && ((dx < 0.5 && dy > THIN) || (dy < 0.5 && dx > THIN))
+            {
                 self.drawn.rules.push(Rule {
                     x0: x0.min(x1),
                     x1: x0.max(x1),

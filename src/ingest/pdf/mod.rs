@@ -8,7 +8,7 @@
 //! joined with their repeated header dropped.
 //!
 //! Limits keep a hostile or damaged file from hanging or exhausting memory: [`MAX_BYTES`],
-//! [`MAX_PAGES`], a cap on glyphs per page and on inflated stream sizes; a panic inside the PDF
+//! [`MAX_PAGES`], caps on glyphs and rules per page and on inflated stream sizes; a panic inside the PDF
 //! parser is caught and reported as a damaged file.
 
 mod content;
@@ -82,11 +82,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Reads a PDF into a [`Document`]; `file` names it in errors.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     let fail = |problem: PdfProblem| Error::Pdf { file: file.to_owned(), problem };
-    if bytes.len() > MAX_BYTES {
-        return Err(fail(PdfProblem::TooLarge {
-            what: format!("{} MiB", bytes.len() >> 20),
-            limit: format!("{} MiB", MAX_BYTES >> 20),
-        }));
+    if let Some(problem) = too_large(bytes.len()) {
+        return Err(fail(problem));
     }
     let pages = std::panic::catch_unwind(|| pages(bytes)).unwrap_or_else(|panic| {
         let reason = panic
@@ -106,6 +103,14 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(fail(problem));
     }
     Ok(layout::document(&pages))
+}
+
+/// The problem with a file of `len` bytes, if it is over [`MAX_BYTES`].
+fn too_large(len: usize) -> Option<PdfProblem> {
+    (len > MAX_BYTES).then(|| PdfProblem::TooLarge {
+        what: format!("{} MiB", len.div_ceil(1 << 20)),
+        limit: format!("{} MiB", MAX_BYTES >> 20),
+    })
 }
 
 /// Every page's glyphs and rules in top-down coordinates, and whether any image was drawn.
@@ -219,4 +224,31 @@ fn page_resources(doc: &lopdf::Document, id: lopdf::ObjectId) -> lopdf::Dictiona
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_parsing() {
+        assert_eq!(too_large(MAX_BYTES), None);
+        let message =
+            Error::Pdf { file: "big.pdf".to_owned(), problem: too_large(MAX_BYTES + 1).unwrap() }.to_string();
+        assert_eq!(
+            message,
+            "big.pdf: the PDF is too large (201 MiB; plangap reads at most 200 MiB). Split it, or extract \
+             the report's pages."
+        );
+    }
+
+    #[test]
+    fn pdf_is_recognised_by_its_header_near_the_start() {
+        assert!(is_pdf(b"%PDF-1.7\n"));
+        assert!(is_pdf(b"\xef\xbb\xbf junk %PDF-1.4"));
+        let mut late = vec![b' '; 2048];
+        late.extend_from_slice(b"%PDF-1.4");
+        assert!(!is_pdf(&late));
+        assert!(!is_pdf("关于2022年计划执行情况的报告".as_bytes()));
+    }
 }

@@ -11,6 +11,8 @@ use super::page::{Glyph, Rule};
 
 /// How far apart (points) two rule ends may be and still touch, and two positions be one.
 const SNAP: f32 = 2.0;
+/// The most row or column boundaries a table has; more is a drawing (a chart's grid, hatching).
+const MAX_BOUNDARIES: usize = 300;
 
 /// A table found on one page: cells with spans over its row and column boundaries.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,7 +131,11 @@ fn table(rules: &[Rule], glyphs: &[Glyph]) -> Option<PageTable> {
     let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.is_horizontal());
     let ys = distinct(horizontal.iter().map(|r| (r.y0 + r.y1) / 2.0).collect());
     let xs = distinct(vertical.iter().map(|r| (r.x0 + r.x1) / 2.0).collect());
-    if ys.len() < 2 || xs.len() < 2 || (ys.len() < 3 && xs.len() < 3) {
+    if ys.len() < 2
+        || xs.len() < 2
+        || (ys.len() < 3 && xs.len() < 3)
+        || ys.len().max(xs.len()) > MAX_BOUNDARIES
+    {
         return None;
     }
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
