@@ -44,6 +44,7 @@ pub struct Corpus {
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
     let decoded = ingest::decode(file, bytes)?;
     let mut report = parse::parse_document(file, &decoded)?;
+    report.warnings.splice(0..0, decoded.warnings.iter().cloned());
     if decoded.replaced > 0 {
         report.warnings.insert(0, replacement_warning(&decoded));
     }

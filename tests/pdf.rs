@@ -77,7 +77,9 @@ fn a_ruled_table_gives_every_cell_with_its_spans_and_paragraphs_stay_whole() {
         assert_eq!(cell.line, line, "{cell:?}");
         assert!(text[line - 1].split('\t').any(|t| t == cell.text), "{cell:?} not on line {line}");
     }
-    assert_eq!(text[table.lines.start], "类别\t序号\t指标名称\t2022年预期目标\t2022年完成情况");
+    // each cell under its column: the slot the 完成情况 span covers stays empty
+    assert_eq!(text[table.lines.start], "类别\t序号\t指标名称\t2022年预期目标\t2022年完成情况\t");
+    assert_eq!(text[table.lines.start + 1], "\t\t\t\t绝对值\t增速");
 }
 
 #[test]

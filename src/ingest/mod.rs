@@ -2,13 +2,18 @@
 //! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends, as Word .docx documents ([`docx`]), or as PDF ([`pdf`]). The result is UTF-8 text with `\n` line ends in which only TAB and
-//! newline remain of the control characters, so the parser and the terminal see the same text.
+//! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
+//! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
+//! the derived text. The result is UTF-8 text with `\n` line ends in which only TAB and newline
+//! remain of the control characters, so the parser and the terminal see the same text.
 
 pub mod docx;
+pub mod html;
+pub mod mhtml;
 pub mod pdf;
+mod placed;
 
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::error::Error;
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -26,8 +31,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return pdf::read(file, bytes);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let text = docx::docx_text(bytes).map_err(not_text)?;
-        return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
+        return docx::read(bytes).map_err(not_text);
+    }
+    if mhtml::is_mhtml(bytes) {
+        return mhtml::read(bytes).map_err(not_text);
+    }
+    if html::is_html(bytes) {
+        return html::read(bytes, None).map_err(not_text);
     }
     let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {

@@ -35,7 +35,7 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     if fragment {
         title = fragment::complete_title(title, &lines, &tables, &mut warnings);
     }
-    let projects = projects::parse_projects(&lines, title.plan_year, &mut warnings);
+    let projects = projects::parse_projects(&lines, &document.tables, title.plan_year, &mut warnings);
     let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
     if fragment && tables.is_empty() && narrative.is_empty() {
         return Err(Error::NotAReport {

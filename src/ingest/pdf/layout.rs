@@ -2,16 +2,17 @@
 //! page breaks too), tables (ruled, or aligned without rules) placed where they stand and joined when they run on over a
 //! page break.
 //!
-//! The text written is one paragraph a line; each table row is one line of its cells separated
-//! by TABs, and each grid cell's `line` is the 1-based line of its row, as
-//! [`crate::document::PlacedTable`] asks.
+//! The text is written as for the other formats that know their tables
+//! ([`crate::ingest::placed::DerivedText`]): one paragraph a line, each table row one line of its
+//! cells separated by TABs, each grid cell's `line` the 1-based line of its row.
 
 use super::lines::{Line, join_wrapped, lines};
 use super::page::Page;
 use super::ruled::{PageCell, PageTable, tables};
 use super::stream;
-use crate::document::{Document, Format, PlacedTable};
-use crate::grid::{GridBuilder, Layout};
+use crate::document::{Document, Format};
+use crate::grid::Layout;
+use crate::ingest::placed::{DerivedText, RawCell, RawRows, is_prose};
 use crate::model::Warning;
 
 /// What stands on a page, top to bottom.
@@ -223,46 +224,38 @@ fn repeated_header(first: &PageTable, part: &PageTable) -> usize {
         .unwrap_or(0)
 }
 
-/// Writes the pieces as lines; tables become grids placed at their lines.
+/// Writes the pieces: paragraphs a line each, tables as grids placed at their lines (one line per
+/// row), or as paragraphs when they only frame prose (a one-cell box), as the other formats do.
 fn write(pieces: Vec<Piece>) -> Document {
-    let mut out: Vec<String> = Vec::new();
-    let mut tables = Vec::new();
+    let mut text = DerivedText::new();
     for piece in pieces {
         match piece {
-            Piece::Paragraph { text, .. } => out.push(text),
+            Piece::Paragraph { text: paragraph, .. } => text.paragraph(&paragraph),
             Piece::Table { parts, .. } => {
-                let start = out.len();
-                let grid = grid(&parts, &mut out);
-                tables.push(PlacedTable { grid, lines: start..out.len() });
+                let rows = raw_rows(&joined_cells(&parts));
+                if is_prose(&rows) {
+                    rows.iter().flatten().flat_map(|cell| &cell.lines).for_each(|line| text.paragraph(line));
+                } else {
+                    text.table(&rows, Layout::Pdf);
+                }
             }
         }
     }
-    let mut text = out.join("\n");
-    text.push('\n');
-    Document {
-        text: crate::ingest::clean_text(&text),
-        format: Format::Pdf,
-        tables,
-        encoding: "pdf",
-        ..Document::default()
-    }
+    text.finish(Format::Pdf, "pdf", 0)
 }
 
-/// The grid of a table's parts (its repeated headers dropped), writing one line per row to `out`.
-fn grid(parts: &[PageTable], out: &mut Vec<String>) -> crate::grid::Grid {
-    let cells = joined_cells(parts);
+/// The cells starting in each row, left to right.
+fn raw_rows(cells: &[PageCell]) -> RawRows {
     let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
-    let mut builder = GridBuilder::new(Layout::Pdf);
-    for row in 0..rows {
-        builder.start_row();
-        let line = out.len() + 1;
-        let starting: Vec<&PageCell> = cells.iter().filter(|c| c.row == row).collect();
-        for cell in &starting {
-            builder.push_spanning(&cell.text, line, cell.row_span, cell.col_span);
-        }
-        out.push(starting.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\t"));
+    let mut out: RawRows = vec![Vec::new(); rows];
+    for cell in cells {
+        out[cell.row].push(RawCell {
+            lines: vec![cell.text.clone()],
+            row_span: cell.row_span,
+            col_span: cell.col_span,
+        });
     }
-    builder.finish()
+    out
 }
 
 /// The cells of a table's parts with rows counted from the first part's top, sorted by row and

@@ -1,8 +1,8 @@
 //! Space-aligned tables (to be written).
 
-use super::Read;
+use super::{Read, Vocabulary};
 
 /// Reads a space-aligned table.
-pub(crate) fn read(_lines: &[&str], _start: usize) -> Option<Read> {
+pub(crate) fn read(_lines: &[&str], _start: usize, _: &Vocabulary) -> Option<Read> {
     None
 }

@@ -34,8 +34,18 @@ pub(crate) struct Read {
     pub warnings: Vec<Warning>,
 }
 
+/// The words of the kind of table being looked for: a one-cell-per-line table has no rows but
+/// what its header's width gives, so its header must be known by its words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Vocabulary {
+    /// Whether a cell reads as a column title.
+    pub is_title: fn(&str) -> bool,
+    /// Whether a run of titles makes a header of this kind of table.
+    pub is_header: fn(&[&str]) -> bool,
+}
+
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
-type Reader = fn(&[&str], usize) -> Option<Read>;
+type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
 /// Every reader, the most specific layouts first.
 const READERS: [Reader; 5] = [pipe::read, boxed::read, tab::read, aligned::read, stream::read];
@@ -43,10 +53,15 @@ const READERS: [Reader; 5] = [pipe::read, boxed::read, tab::read, aligned::read,
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
 /// `score` rates best (ties go to the earlier, more specific reader). `None` when no reader
 /// finds a table there, or none scores above zero.
-pub(crate) fn read_at(lines: &[&str], start: usize, score: impl Fn(&Grid) -> usize) -> Option<Read> {
+pub(crate) fn read_at(
+    lines: &[&str],
+    start: usize,
+    vocabulary: &Vocabulary,
+    score: impl Fn(&Grid) -> usize,
+) -> Option<Read> {
     let mut best: Option<(usize, Read)> = None;
     for reader in READERS {
-        let Some(read) = reader(lines, start) else { continue };
+        let Some(read) = reader(lines, start, vocabulary) else { continue };
         let points = score(&read.grid);
         if points > 0 && best.as_ref().is_none_or(|(b, _)| points > *b) {
             best = Some((points, read));

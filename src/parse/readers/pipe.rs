@@ -1,11 +1,11 @@
 //! Markdown pipe rows (`| 指标 | 目标 |`), as pandoc and markitdown write tables: the `|---|`
 //! rule is skipped, and so are rows of empty cells (`| |`, `||`) left by a two-row header.
 
-use super::Read;
+use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 
 /// Reads the pipe rows starting at `lines[start]`.
-pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
+pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
     if !is_pipe_row(lines.get(start)?) {
         return None;
     }
@@ -64,11 +64,12 @@ fn is_rule(cells: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     #[test]
     fn skips_rules_and_debris() {
         let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | \\-7 |", "", "| x | y |"];
-        let read = read(&lines, 0).unwrap();
+        let read = read(&lines, 0, &INDICATOR).unwrap();
         assert_eq!(read.end, 5);
         assert_eq!(read.grid.rows(), 2);
         assert_eq!(read.grid.text(1, 0), "GDP");

@@ -12,6 +12,7 @@
 use crate::grid::Grid;
 pub(crate) use crate::model::ColumnRole as Role;
 use crate::parse::caption::year_in;
+use crate::parse::readers::Vocabulary;
 use crate::text;
 
 /// A header cell is a short title; anything longer is data.
@@ -256,10 +257,15 @@ fn set_aside_other_years(columns: &mut [Column], target: usize) {
     }
 }
 
-/// Whether a trimmed cell reads as a column title.
-pub(crate) fn is_header_cell(text: &str) -> bool {
-    role_of(text).is_some()
-}
+/// The words of indicator tables: a title has a role, and a header names a name column and a
+/// target column.
+pub(crate) const INDICATOR: Vocabulary = Vocabulary {
+    is_title: |text| role_of(text).is_some(),
+    is_header: |titles| {
+        let roles: Vec<Option<Role>> = titles.iter().map(|t| role_of(t)).collect();
+        roles.contains(&Some(Role::Name)) && roles.contains(&Some(Role::Target))
+    },
+};
 
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {

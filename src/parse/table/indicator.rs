@@ -91,6 +91,10 @@ pub(super) fn build_rows(
         if let Some(category) = cell(Role::Category).filter(|c| !c.text.is_empty()) {
             carried.category = Some(compact(&category.text));
         }
+        if let Some(label) = section_label(grid, row, header) {
+            carried.category = Some(label);
+            continue;
+        }
         let Some(row_name) = row_name else { continue };
         match row_name.group {
             Some(group) if !group.is_empty() => {
@@ -174,6 +178,16 @@ fn remarks_span_rows(grid: &Grid, body: &[BodyRow], header: &Header) -> bool {
     let texts: Vec<&str> =
         body.iter().filter_map(|r| r.slots[col]).map(|i| grid.cells()[i].text.as_str()).collect();
     texts.iter().any(|t| t.contains("约束")) && texts.iter().any(|t| t.contains("预期"))
+}
+
+/// The name of a section a row opens, when one cell spans the whole row (`一、经济发展`): the
+/// category of the rows below it.
+fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> {
+    let first = row.slots.first().copied().flatten()?;
+    let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
+    let text = compact(&grid.cells()[first].text);
+    let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
+    (spans && !label.is_empty()).then(|| label.to_owned())
 }
 
 /// A cell's text without white space.

@@ -20,7 +20,7 @@ use crate::grid::Grid;
 use crate::model::{IndicatorTable, TableColumn, TableKind, Warning};
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
-use header::{Header, Role, read_header, role_of};
+use header::{Header, INDICATOR, Role, read_header, role_of};
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
@@ -50,7 +50,9 @@ pub fn parse_tables(
             Some(table) => {
                 Some(Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() })
             }
-            None if could_start_table(lines[index]) => readers::read_at(lines, index, indicator_score),
+            None if could_start_table(lines[index]) => {
+                readers::read_at(lines, index, &INDICATOR, indicator_score)
+            }
             None => None,
         };
         let Some(read) = found else {

@@ -7,7 +7,7 @@
 //! heading or prose. A table exported without TABs (one cell per line) is read line by line.
 
 use crate::parse::caption::is_caption;
-use crate::parse::table::header::is_header_cell;
+use crate::parse::readers::Vocabulary;
 use crate::parse::table::notes::is_note;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
@@ -50,11 +50,11 @@ pub(crate) struct TableText {
 }
 
 /// Reads the cells from `lines[start]` to the end of the table.
-pub(crate) fn read_cells(lines: &[&str], start: usize) -> TableText {
+pub(crate) fn read_cells(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> TableText {
     let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
     match first {
         Some(line) if starts_with_tab(line) => read_tab_cells(lines, start),
-        Some(line) if is_header_cell(line.trim()) => read_line_cells(lines, start),
+        Some(line) if (vocabulary.is_title)(line.trim()) => read_line_cells(lines, start),
         _ => TableText { cells: Vec::new(), end: start },
     }
 }
@@ -168,6 +168,7 @@ fn is_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     fn texts(table: &TableText) -> Vec<&str> {
         table.cells.iter().map(|c| c.text.as_str()).collect()
@@ -176,7 +177,7 @@ mod tests {
     #[test]
     fn joins_pieces_of_a_cell_across_blank_lines() {
         let lines = ["", "\t发展", "", "综合", "", "效益", "\tGDP（%）", "\t7", "", "注：说明", "\t1"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["发展综合效益", "GDP（%）", "7"]);
         assert_eq!(table.end, 9);
         assert!(table.cells[0].after_blank);
@@ -187,7 +188,7 @@ mod tests {
     fn ends_at_prose_and_keeps_empty_cells() {
         let lines =
             ["\t指标", "\t", "\t6", "", "上述主要目标，与“十四五”规划目标充分衔接，兼顾稳妥性和积极性。"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "", "6"]);
         assert_eq!(table.end, 4);
     }
@@ -195,11 +196,11 @@ mod tests {
     #[test]
     fn a_stray_figure_after_the_last_row_is_not_part_of_it() {
         let lines = ["\t指标", "\t6", "", "- 12 -", "", "正文"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "6"]);
         assert_eq!(table.end, 3);
         let lines = ["\t目标", "\t完成国家和市", "下达目标", "", "注：说明"];
-        assert_eq!(texts(&read_cells(&lines, 0)), ["目标", "完成国家和市下达目标"]);
+        assert_eq!(texts(&read_cells(&lines, 0, &INDICATOR)), ["目标", "完成国家和市下达目标"]);
     }
 
     #[test]
@@ -212,7 +213,7 @@ mod tests {
             "7",
             "一、下一步工作安排如下，全面推进各项工作落实落地，确保完成全年目标任务。",
         ];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标名称", "目标", "GDP增速", "7"]);
         assert!(table.cells[2].after_blank);
     }
@@ -220,7 +221,7 @@ mod tests {
     #[test]
     fn prose_after_a_caption_has_no_cells() {
         let lines = ["1．交通：开工荣昌区环线高速公路、安荣合高速荣昌城区至吴家段等项目。"];
-        assert!(read_cells(&lines, 0).cells.is_empty());
+        assert!(read_cells(&lines, 0, &INDICATOR).cells.is_empty());
     }
 
     #[test]

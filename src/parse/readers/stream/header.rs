@@ -7,6 +7,7 @@
 use super::cells::Cell;
 use super::rows::Shape;
 use crate::grid::GridBuilder;
+use crate::parse::readers::Vocabulary;
 use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, role_of};
 
 /// One column: the top title it sits under, and its sub-title cell if the top one spans.
@@ -29,10 +30,10 @@ pub(super) struct FlatHeader {
 
 /// Reads the header at the start of `cells`; `None` when the cells do not start with a header
 /// naming a name column and a target column.
-pub(super) fn read_flat_header(cells: &[Cell]) -> Option<FlatHeader> {
-    let (tops, columns, run) = read_title_run(cells);
-    let roles: Vec<Role> = tops.iter().filter_map(|c| role_of(&c.text)).collect();
-    if !roles.contains(&Role::Name) || !roles.contains(&Role::Target) {
+pub(super) fn read_flat_header(cells: &[Cell], vocabulary: &Vocabulary) -> Option<FlatHeader> {
+    let (tops, columns, run) = read_title_run(cells, vocabulary);
+    let titles: Vec<&str> = tops.iter().map(|c| c.text.as_str()).collect();
+    if !(vocabulary.is_header)(&titles) {
         return None;
     }
     let rest = &cells[run..];
@@ -49,7 +50,7 @@ pub(super) fn read_flat_header(cells: &[Cell]) -> Option<FlatHeader> {
 /// flattened into the run (`2023年预期目标`, `（增速）`, `2023年完成情况`, `绝对值`, `增速`) is folded
 /// back: a parenthetical is the sub-title of the column before it, and sub-titles right after an
 /// achieved or target title split it.
-fn read_title_run(cells: &[Cell]) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
+fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
     let mut tops: Vec<Cell> = Vec::new();
     let mut columns: Vec<FlatColumn> = Vec::new();
     let mut run = 0;
@@ -67,7 +68,7 @@ fn read_title_run(cells: &[Cell]) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
                 columns.pop();
             }
             columns.push(FlatColumn { top, sub: Some(cell.clone()) });
-        } else if role_of(&cell.text).is_some() {
+        } else if (vocabulary.is_title)(&cell.text) {
             columns.push(FlatColumn { top: tops.len(), sub: None });
             tops.push(cell.clone());
         } else {
@@ -157,6 +158,7 @@ fn split_spanning(tops: &[Cell], second: &[Cell]) -> (Vec<FlatColumn>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     fn cells(texts: &[&str]) -> Vec<Cell> {
         texts
@@ -182,7 +184,7 @@ mod tests {
             "增速",
             "发展",
         ];
-        let flat = read_flat_header(&cells(&header)).unwrap();
+        let flat = read_flat_header(&cells(&header), &INDICATOR).unwrap();
         assert_eq!(flat.used, 11);
         let shape = flat.shape();
         assert_eq!(shape.titles.len(), 6);
@@ -193,14 +195,14 @@ mod tests {
     #[test]
     fn folds_a_flattened_header() {
         let run = ["指标名称", "2023年预期目标", "（增速）", "2023年完成情况", "绝对值", "增速", "GDP"];
-        let flat = read_flat_header(&cells(&run)).unwrap();
+        let flat = read_flat_header(&cells(&run), &INDICATOR).unwrap();
         assert_eq!(flat.used, 6);
         assert_eq!(flat.shape().titles, ["指标名称", "2023年预期目标", "2023年完成情况", "2023年完成情况"]);
     }
 
     #[test]
     fn a_project_box_has_no_indicator_header() {
-        assert!(read_flat_header(&cells(&["序号", "项目名称", "建设内容"])).is_none());
-        assert!(read_flat_header(&cells(&["交通类：安习高速"])).is_none());
+        assert!(read_flat_header(&cells(&["序号", "项目名称", "建设内容"]), &INDICATOR).is_none());
+        assert!(read_flat_header(&cells(&["交通类：安习高速"]), &INDICATOR).is_none());
     }
 }

@@ -12,7 +12,7 @@ mod cells;
 mod header;
 mod rows;
 
-use super::Read;
+use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use rows::RawRow;
 
@@ -20,11 +20,11 @@ use rows::RawRow;
 const HEADER_LINES: usize = 48;
 
 /// Reads the table whose header starts at `lines[start]`, `None` when no header is there.
-pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
+pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
     let head = &lines[..lines.len().min(start + HEADER_LINES)];
-    header::read_flat_header(&cells::read_cells(head, start).cells)?;
-    let text = cells::read_cells(lines, start);
-    let header = header::read_flat_header(&text.cells)?;
+    header::read_flat_header(&cells::read_cells(head, start, vocabulary).cells, vocabulary)?;
+    let text = cells::read_cells(lines, start, vocabulary);
+    let header = header::read_flat_header(&text.cells, vocabulary)?;
     let mut warnings = Vec::new();
     let rows = rows::assemble_rows(&text.cells[header.used..], &header.shape(), &mut warnings);
     let grouped = rows.iter().any(|r| r.group.is_some());
@@ -37,8 +37,15 @@ pub(crate) fn read(lines: &[&str], start: usize) -> Option<Read> {
 /// Writes the body rows; with `grouped`, the name column `name` is two columns wide: a group
 /// cell and the sub-row's own name, or one name spanning both.
 fn write_rows(builder: &mut GridBuilder, rows: &[RawRow], name: usize, grouped: bool) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1) + usize::from(grouped);
     for (index, row) in rows.iter().enumerate() {
         builder.start_row();
+        if let [label] = row.cells.as_slice()
+            && width > 1
+        {
+            builder.push_spanning(&label.text, label.line, 1, width);
+            continue;
+        }
         for (col, cell) in row.cells.iter().enumerate() {
             if col == name && grouped {
                 let Some(group) = &row.group else {
@@ -62,6 +69,7 @@ fn write_rows(builder: &mut GridBuilder, rows: &[RawRow], name: usize, grouped: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     fn texts(read: &Read, row: usize) -> Vec<&str> {
         (0..read.grid.cols()).map(|c| read.grid.text(row, c)).collect()
@@ -84,7 +92,7 @@ mod tests {
             "\t#氨氮（%）",
             "\t完成",
         ];
-        let read = read(&lines, 0).unwrap();
+        let read = read(&lines, 0, &INDICATOR).unwrap();
         assert_eq!(read.grid.rows(), 4);
         assert_eq!(texts(&read, 0), ["指标名称", "指标名称", "目标"]);
         assert_eq!(texts(&read, 1), ["甲（%）", "甲（%）", "5"]);
@@ -110,7 +118,7 @@ mod tests {
             "\t500",
             "\t6",
         ];
-        let read = read(&lines, 0).unwrap();
+        let read = read(&lines, 0, &INDICATOR).unwrap();
         assert_eq!(texts(&read, 0), ["指标", "2020年目标", "2020年完成", "2020年完成"]);
         assert_eq!(texts(&read, 1), ["指标", "2020年目标", "绝对值", "增速"]);
         assert_eq!(texts(&read, 2), ["GDP", "7", "500", "6"]);

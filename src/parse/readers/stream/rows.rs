@@ -33,7 +33,8 @@ impl Shape {
 /// The cells of one row, one per column, and the group cell it sits under.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct RawRow {
-    /// One cell per column of the layout (missing cells filled in empty).
+    /// One cell per column of the layout (missing cells filled in empty), or one cell alone
+    /// naming a section of the table (`一、交通类`), which spans the row.
     pub cells: Vec<Cell>,
     /// The group cell in the name column, when the row has one (empty on a group's later rows).
     pub group: Option<Cell>,
@@ -55,6 +56,10 @@ pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<W
     for unit in units {
         let pending: Vec<Cell> = carried.drain(..).chain(unit.iter().cloned()).collect();
         let mut start = 0;
+        while pending.get(start).is_some_and(|c| is_section(&c.text)) {
+            rows.push(RawRow { cells: vec![pending[start].clone()], group: None });
+            start += 1;
+        }
         while pending.len() - start >= width {
             let take = if has_group_cell(&pending[start..], layout) { width + 1 } else { width };
             rows.push(make_row(&pending[start..start + take], layout));
@@ -88,6 +93,11 @@ fn count_off_by_content(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warni
     let mut at = 0;
     while at < cells.len() {
         let rest = &cells[at..];
+        if is_section(&rest[0].text) {
+            rows.push(RawRow { cells: vec![rest[0].clone()], group: None });
+            at += 1;
+            continue;
+        }
         if rest.len() > width && has_group_cell(rest, layout) {
             rows.push(make_row(&rest[..=width], layout));
             at += width + 1;
@@ -138,6 +148,14 @@ fn is_name(text: &str) -> bool {
     let attribute = text.contains("约束性") || text.contains("预期性");
     is_sub_row(text)
         || (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !is_value(text) && !attribute)
+}
+
+/// A cell alone on its row naming a section of the table: `一、交通类`, `（二）水利`.
+pub(crate) fn is_section(text: &str) -> bool {
+    let rest = text.trim_start_matches(['（', '(']);
+    let numerals = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let after = rest.chars().nth(numerals);
+    numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
 }
 
 /// Runs of cells between blank lines.
@@ -220,6 +238,7 @@ fn warn_unplaced(cells: &[Cell], warnings: &mut Vec<Warning>) {
 mod tests {
     use super::super::header::read_flat_header;
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     /// Cells from `|`-separated texts; a leading `/` marks a blank line before the cell.
     fn cells(texts: &str) -> Vec<Cell> {
@@ -236,7 +255,7 @@ mod tests {
 
     fn table(header: &str, body: &str) -> (Vec<RawRow>, Vec<Warning>) {
         let header = cells(header);
-        let shape = read_flat_header(&header).unwrap().shape();
+        let shape = read_flat_header(&header, &INDICATOR).unwrap().shape();
         let mut warnings = Vec::new();
         let rows = assemble_rows(&cells(body), &shape, &mut warnings);
         (rows, warnings)
