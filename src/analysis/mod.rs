@@ -1,14 +1,15 @@
-//! Analysis over parsed reports: status and gap of each reviewed row, canonical indicator names,
-//! the values stated in headline sentences, and the cross-district and year-over-year views.
+//! Analysis over parsed reports: status and gap of each reviewed row and judged sentence, the
+//! document's own counts checked against plangap's, canonical indicator names (re-exported from
+//! [`crate::canonical`], which the parser shares), and the cross-district and year-over-year views.
 //! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
 
-pub mod canonical;
+pub mod counts;
 pub mod direction;
 pub mod district;
 pub mod link;
-pub mod narrative;
 pub mod status;
 pub mod views;
 
+pub use crate::canonical;
 pub use direction::Direction;
-pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row};
+pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row, assess_statement};

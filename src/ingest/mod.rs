@@ -10,6 +10,7 @@
 pub mod docx;
 pub mod html;
 pub mod mhtml;
+mod oneline;
 pub mod pdf;
 mod placed;
 
@@ -43,7 +44,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if looks_binary(&raw) {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
-    Ok(Document::text(clean_text(&raw), encoding, replaced))
+    let text = clean_text(&raw);
+    Ok(match oneline::unfold(&text) {
+        Some(unfolded) => Document { relined: true, ..Document::text(unfolded, encoding, replaced) },
+        None => Document::text(text, encoding, replaced),
+    })
 }
 
 /// Text, encoding name and count of replaced sequences, by BOM, then UTF-16 without BOM, then

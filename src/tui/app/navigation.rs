@@ -30,9 +30,9 @@ impl App {
             }
             Pane::Gap => {
                 self.gap_cursor = step(self.gap_cursor, self.gap.missed.len());
-                if let Some(item) = self.gap.missed.get(self.gap_cursor) {
-                    let (table, row) = (item.table, item.row);
-                    self.select_row(table, row);
+                match self.gap.missed.get(self.gap_cursor).and_then(|item| item.place) {
+                    Some((table, row)) => self.select_row(table, row),
+                    None => self.refresh_gap(),
                 }
             }
         }

@@ -39,7 +39,11 @@ impl App {
         }
         self.gap = GapView::build(self, self.pane_inner(Pane::Gap));
         let selected = self.grid.rows.get(self.row_cursor).map(|r| (self.table, r.row));
-        if let Some(index) = self.gap.missed.iter().position(|m| Some((m.table, m.row)) == selected) {
+        let on_sentence = self.focus == Pane::Gap
+            && self.gap.missed.get(self.gap_cursor).is_some_and(|m| m.place.is_none());
+        if let Some(index) = self.gap.missed.iter().position(|m| m.place.is_some() && m.place == selected)
+            && !on_sentence
+        {
             self.gap_cursor = index;
         }
         self.gap_cursor = self.gap_cursor.min(self.gap.missed.len().saturating_sub(1));

@@ -9,7 +9,8 @@
 //! → `地区生产总值增速` = `3%`), a fall of a growth indicator is a negative growth
 //! (`一般公共预算收入下降15.9%` → `-15.9%`), and lists with `分别` pair names and values in order.
 
-use super::canonical::AliasTable;
+use super::plan_start;
+use crate::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, ValueRole};
 use crate::parse::value::parse_value;
 use crate::text::fold;
@@ -135,9 +136,8 @@ enum Part {
 
 /// Finds the headline sentences of a report's clean text (`lines[0]` is line 1) and reads their
 /// indicator values: results for the reviewed year, targets for the plan year.
-pub fn extract_narrative(lines: &[&str], title: &TitleBlock) -> Vec<NarrativeValue> {
-    let aliases = AliasTable::embedded();
-    let plan_start = lines.iter().position(|line| is_plan_heading(line));
+pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable) -> Vec<NarrativeValue> {
+    let plan_start = plan_start(lines);
     let mut values = Vec::new();
     let mut found = [false, false];
     for (index, line) in lines.iter().enumerate() {
@@ -156,7 +156,7 @@ pub fn extract_narrative(lines: &[&str], title: &TitleBlock) -> Vec<NarrativeVal
                 Part::Review => (ValueRole::Actual, title.review_year),
                 Part::Plan => (ValueRole::Target, title.plan_year),
             };
-            let read = read_sentence(sentence, role, year, index + 1, &aliases);
+            let read = read_sentence(sentence, role, year, index + 1, aliases);
             if read.iter().any(|v| aliases.canonical(&v.name) == HEADLINE_INDICATOR) {
                 found[slot] = true;
                 values.extend(read);
@@ -166,14 +166,8 @@ pub fn extract_narrative(lines: &[&str], title: &TitleBlock) -> Vec<NarrativeVal
     values
 }
 
-/// The heading of part two (`二、2023年国民经济和社会发展要求和目标`, `二、2021年…计划总体考虑`).
-fn is_plan_heading(line: &str) -> bool {
-    let line = line.trim_start();
-    line.starts_with("二、") && (line.contains("目标") || line.contains("计划"))
-}
-
 /// Reads every clause of `sentence` that states an indicator value.
-fn read_sentence(
+pub(super) fn read_sentence(
     sentence: &str,
     role: ValueRole,
     year: Option<u16>,
