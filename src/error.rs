@@ -36,6 +36,14 @@ pub enum Error {
         /// What gave it away.
         reason: String,
     },
+    /// A PDF plangap cannot take text from (encrypted, scanned, too large, damaged).
+    #[error("{file}: {problem}")]
+    Pdf {
+        /// The file as named by the user.
+        file: String,
+        /// What is wrong with it, and what to do.
+        problem: crate::ingest::pdf::PdfProblem,
+    },
     /// The text is not a 国民经济和社会发展计划 report.
     #[error(
         "{file}: not a plan report ({reason}). plangap expects a title such as \

@@ -335,6 +335,7 @@ fn failed_file(error: &crate::Error) -> String {
         crate::Error::Read { path, .. } | crate::Error::NoFiles { path } => path.display().to_string(),
         crate::Error::Empty { file }
         | crate::Error::NotText { file, .. }
+        | crate::Error::Pdf { file, .. }
         | crate::Error::NotAReport { file, .. } => file.clone(),
     }
 }
