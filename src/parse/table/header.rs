@@ -9,7 +9,7 @@
 //! sub-titles after a spanning title replace it. A table is an indicator table when its header
 //! has a name column and a target column.
 
-use crate::grid::Grid;
+use crate::grid::{Grid, GridCell};
 pub(crate) use crate::model::ColumnRole as Role;
 use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
@@ -19,6 +19,8 @@ use crate::text;
 const MAX_TITLE_CHARS: usize = 16;
 /// Header rows are at the top: no more than this many.
 const MAX_HEADER_ROWS: usize = 3;
+/// Rows of one cell (a caption, a unit note) may stand above the header: no more than this many.
+const MAX_TITLE_ROWS: usize = 2;
 
 /// One column of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,13 +92,16 @@ impl Header {
 /// Reads the header at the top of `grid`. `None` when the grid does not start with a header
 /// naming a name column and a target column.
 pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
-    let rows = (0..grid.rows().min(MAX_HEADER_ROWS)).take_while(|&r| is_header_row(grid, r)).count();
-    if rows == 0 {
+    let first = (0..grid.rows().min(MAX_TITLE_ROWS)).take_while(|&r| is_title_row(grid, r)).count();
+    let count =
+        (first..grid.rows().min(first + MAX_HEADER_ROWS)).take_while(|&r| is_header_row(grid, r)).count();
+    if count == 0 {
         return None;
     }
-    let titles = title_matrix(grid, rows);
+    let rows = first + count;
+    let titles = title_matrix(grid, first, rows);
     let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_of(grid, &titles, col)).collect();
-    if rows == 1 {
+    if count == 1 {
         fold_flattened(&mut columns, body_width(grid, rows));
     }
     while columns.last().is_some_and(|c| c.title.is_empty()) {
@@ -106,6 +111,25 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     let target = columns.iter().position(|c| c.role == Role::Target)?;
     set_aside_other_years(&mut columns, target);
     Some(Header { columns, rows })
+}
+
+/// Whether `row` is a line of one cell above the header (a caption `表1 2023年…完成情况` or a unit
+/// note `单位：亿元` written inside the table).
+fn is_title_row(grid: &Grid, row: usize) -> bool {
+    let mut cells = grid.row_cells(row).filter(|c| !c.text.trim().is_empty());
+    let only = cells.next();
+    let spans_all = |c: &GridCell| grid.cols() > 1 && c.col_span == grid.cols();
+    let long = |c: &GridCell| role_of(&c.text).is_none() && c.text.chars().count() > MAX_TITLE_CHARS;
+    cells.next().is_none() && only.is_some_and(|c| spans_all(c) || long(c))
+}
+
+/// The text of the caption written as the first row of the table, if it has one.
+pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
+    (0..grid.rows().min(MAX_TITLE_ROWS))
+        .take_while(|&r| is_title_row(grid, r))
+        .filter_map(|r| grid.row_cells(r).find(|c| !c.text.trim().is_empty()))
+        .map(|c| c.text.as_str())
+        .find(|text| crate::parse::caption::year_in(text).is_some() && !text.starts_with("单位"))
 }
 
 /// Whether every cell starting in `row` reads as a column title (at least one is not empty).
@@ -128,8 +152,8 @@ fn is_header_row(grid: &Grid, row: usize) -> bool {
 /// after it (a name written over two cells); a title followed by empty titles spans them when a
 /// sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`); and a sub-title row pushed to the
 /// left (as pandoc writes a two-row header) is moved under that title.
-fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
-    let mut titles: Vec<Vec<Option<usize>>> = (0..rows)
+fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>>> {
+    let mut titles: Vec<Vec<Option<usize>>> = (first..rows)
         .map(|row| {
             (0..grid.cols())
                 .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trim().is_empty()))
@@ -145,7 +169,7 @@ fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
             titles[0][col] = titles[0][col - 1];
         }
     }
-    if rows < 2 {
+    if titles.len() < 2 {
         return titles;
     }
     let spanning_role = |index: Option<usize>| {
@@ -380,6 +404,15 @@ mod tests {
         assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
         assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));
         assert_eq!(header.columns[0].sub, None);
+    }
+
+    #[test]
+    fn a_caption_row_inside_the_table_is_skipped() {
+        let g = grid(&["表1 2023年主要指标完成情况>3", "单位：%>3", "指标|2023年目标|2023年完成", "GDP|7|6"]);
+        let header = read_header(&g).unwrap();
+        assert_eq!(header.rows, 3);
+        assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual]);
+        assert_eq!(caption_row(&g), Some("表1 2023年主要指标完成情况"));
     }
 
     #[test]

@@ -87,9 +87,10 @@ fn read_table(
     caption_index: Option<usize>,
     warnings: &mut Vec<Warning>,
 ) -> IndicatorTable {
-    let (caption, line) = match caption_index {
-        Some(at) => (caption_text(lines, at), at + 1),
-        None => (format!("表（第{}行）", start + 1), start + 1),
+    let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
+        (Some(at), _) => (caption_text(lines, at), at + 1),
+        (None, Some(title)) => (title.trim().to_owned(), start + 1),
+        (None, None) => (format!("表（第{}行）", start + 1), start + 1),
     };
     for warning in read.warnings {
         warnings.push(Warning { line: warning.line, message: format!("{caption}: {}", warning.message) });
