@@ -5,7 +5,9 @@ use crate::error::Error;
 use crate::model::{Report, Warning};
 use crate::{analysis, ingest, parse};
 use rayon::prelude::*;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The sample reports compiled into the binary: their path under the repository, and their bytes.
 pub const EMBEDDED: [(&str, &[u8]); 5] = [
@@ -90,10 +92,73 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     corpus
 }
 
-/// Reads and loads one file from disk.
+/// Reads and loads one file from disk (see [`read_report_file`]).
 pub fn load_file(path: &Path) -> Result<Report, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    let bytes = read_report_file(path, max_size())?;
     load_bytes(&path.display().to_string(), &bytes)
+}
+
+/// The largest file read by default: 20 MB, far more than any plan report.
+pub const DEFAULT_MAX_SIZE: u64 = 20 * 1024 * 1024;
+
+/// The size limit in force for this process ([`set_max_size`]).
+static MAX_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_SIZE);
+
+/// Sets the largest file that [`load_file`] and [`load_paths`] read, in bytes, for the rest of
+/// the process: the command line's `--max-size`, set once before anything is loaded.
+pub fn set_max_size(bytes: u64) {
+    MAX_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// The largest file read, in bytes.
+pub fn max_size() -> u64 {
+    MAX_SIZE.load(Ordering::Relaxed)
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them. Named pipes, devices and
+/// sockets are refused before they are opened (reading them may block or never end), and so is a
+/// file larger than `limit`; a file that grows past `limit` while being read (or does not tell
+/// its size, as `/proc` files) is refused when the limit is reached.
+pub fn read_report_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let read_error = |source| Error::Read { path: path.to_owned(), source };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if let Some(kind) = special_kind(&metadata.file_type()) {
+        return Err(Error::Special { path: path.to_owned(), kind });
+    }
+    if metadata.len() > limit {
+        return Err(Error::TooLarge { path: path.to_owned(), size: metadata.len(), limit });
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+/// What a file that is neither a regular file nor a folder is, in words; `None` for those two.
+fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
 }
 
 /// A file stands for itself; a folder for its regular, non-hidden files in name order (a folder

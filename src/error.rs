@@ -13,6 +13,32 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// The path is not a regular file: a named pipe, a device or a socket, which may never end.
+    #[error(
+        "{}: skipped: it is {kind}, not a regular file. plangap reads report files; copy the report \
+         into a file and give that file's path.",
+        path.display()
+    )]
+    Special {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is instead (`a named pipe (FIFO)`, `a character device`, …).
+        kind: &'static str,
+    },
+    /// The file is larger than any plan report.
+    #[error(
+        "{}: the file is {} MB, more than the {} MB limit (plan reports are far smaller). If it \
+         really is a report, raise the limit with --max-size MB.",
+        path.display(), megabytes(*size), megabytes(*limit)
+    )]
+    TooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// Its size in bytes (as much as was read, for files that do not tell their size).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// A folder given as input holds no files.
     #[error("{}: the folder has no files. Give report files, or a folder that holds them.", path.display())]
     NoFiles {
@@ -47,4 +73,24 @@ pub enum Error {
         /// What was missing.
         reason: String,
     },
+}
+
+impl Error {
+    /// The file the error is about, as given.
+    pub fn file(&self) -> String {
+        match self {
+            Error::Read { path, .. }
+            | Error::Special { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::NoFiles { path } => path.display().to_string(),
+            Error::Empty { file } | Error::NotText { file, .. } | Error::NotAReport { file, .. } => {
+                file.clone()
+            }
+        }
+    }
+}
+
+/// `bytes` in megabytes, rounded up, for messages.
+fn megabytes(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
 }

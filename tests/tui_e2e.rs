@@ -200,3 +200,21 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     tmux.wait_for("term=0", "SIGTERM to end the workbench");
     tmux.assert_restored();
 }
+
+#[cfg(unix)]
+#[test]
+fn opening_a_fifo_skips_it_and_q_still_quits() {
+    let Some(tmux) = Tmux::start(120, 36) else { return };
+    let fifo = tmux.home.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    tmux.text(&format!("{}; echo \"exit=$?\"", binary()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    tmux.text(&format!(":open {}", fifo.display()));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("opened 0 report(s), 1 failed", "the FIFO to be skipped");
+    assert!(screen.contains("未能读取 failed"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0", "q to quit after opening a FIFO");
+    tmux.assert_restored();
+}

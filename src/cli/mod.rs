@@ -39,6 +39,9 @@ pub struct Cli {
     /// How the terminal draws ambiguous-width characters such as — · ≥ “”: wide in CJK locales.
     #[arg(long, value_enum)]
     pub ambiguous_width: Option<crate::tui::width::AmbiguousWidth>,
+    /// The largest report file read, in megabytes; larger files are refused with a message.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::corpus::DEFAULT_MAX_SIZE >> 20)]
+    pub max_size: u64,
 }
 
 /// The subcommands.
@@ -117,6 +120,7 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command line, writing results to `out` and diagnostics to stderr.
 pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
+    crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
         Some(Command::Check { paths }) => check::run(&paths, out),

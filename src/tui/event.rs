@@ -17,13 +17,14 @@ use std::sync::mpsc::{self, Receiver, Sender};
 /// The most messages applied before a redraw, so that a flood of input still shows progress.
 const MAX_BATCH: usize = 256;
 
-/// Starts the threads that turn terminal input and termination signals into messages.
-pub fn spawn_sources() -> Receiver<Msg> {
+/// Starts the threads that turn terminal input and termination signals into messages; the
+/// sender is for work done off the event loop (loading files), which reports back as messages.
+pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
     let (sender, receiver) = mpsc::channel();
     let input = sender.clone();
     std::thread::spawn(move || read_terminal(&input));
-    spawn_signals(sender);
-    receiver
+    spawn_signals(sender.clone());
+    (sender, receiver)
 }
 
 fn read_terminal(sender: &Sender<Msg>) {
@@ -59,8 +60,15 @@ fn spawn_signals(sender: Sender<Msg>) {
 #[cfg(not(unix))]
 fn spawn_signals(_sender: Sender<Msg>) {}
 
-/// Runs the workbench until it quits: draws on every batch of messages from `messages`.
-pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -> io::Result<()> {
+/// Runs the workbench until it quits: draws on every batch of messages from `messages`. Files
+/// are loaded on their own thread, which sends [`Msg::Loaded`] through `sender`, so that keys and
+/// signals are answered while a slow file loads.
+pub fn run(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    sender: &Sender<Msg>,
+    messages: &Receiver<Msg>,
+) -> io::Result<()> {
     draw(app, &mut guard.terminal)?;
     while !app.quit {
         let Ok(first) = messages.recv() else { break };
@@ -74,6 +82,13 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -
         for effect in app.take_effects() {
             match effect {
                 Effect::Suspend => guard.suspend(app.settings.mouse)?,
+                Effect::Open(path) => {
+                    app.notify(format!("opening {}…", path.display()), false);
+                    let sender = sender.clone();
+                    std::thread::spawn(move || {
+                        let _ = sender.send(Msg::Loaded(corpus::load_paths(&[path])));
+                    });
+                }
                 other => perform(other, app, guard.terminal.backend_mut()),
             }
         }
@@ -94,7 +109,8 @@ where
 }
 
 /// Performs one effect, telling the user how it went in the status line. Suspending needs the
-/// terminal itself, which only [`run`] holds.
+/// terminal itself, which only [`run`] holds; [`run`] loads opened files on a thread, and this
+/// loads them in place (for tests and callers without an event loop).
 pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
     match effect {
         Effect::Suspend => app.notify("suspending needs the terminal of a running workbench", true),

@@ -100,13 +100,13 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     }
     let corpus = crate::corpus::load_paths(&options.paths);
     let mut guard = terminal::TerminalGuard::enter(settings.mouse)?;
-    let messages = event::spawn_sources();
+    let (sender, messages) = event::spawn_sources();
     let size = guard.terminal.size()?;
     let mut app = App::new(corpus, settings, Rect::new(0, 0, size.width, size.height));
     if !problems.is_empty() {
         app.notify(problems.join("; "), true);
     }
-    event::run(&mut app, &mut guard, &messages)?;
+    event::run(&mut app, &mut guard, &sender, &messages)?;
     drop(guard);
     Ok(())
 }

@@ -273,7 +273,7 @@ impl App {
     fn add_corpus(&mut self, corpus: Corpus) {
         let first_new = self.reports.len();
         let mut failures = std::mem::take(&mut self.tree.failures);
-        failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
+        failures.extend(corpus.failures.iter().map(|error| (error.file(), error.to_string())));
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
         self.finder_index = FinderIndex::new(&self.reports);
@@ -326,15 +326,5 @@ impl App {
     /// The selected row's indicator across districts and years, if it has a row.
     pub fn comparison(&self) -> Option<&Comparison> {
         self.canonical.as_ref().and_then(|canonical| self.comparisons.get(canonical))
-    }
-}
-
-/// The file an error is about.
-fn failed_file(error: &crate::Error) -> String {
-    match error {
-        crate::Error::Read { path, .. } | crate::Error::NoFiles { path } => path.display().to_string(),
-        crate::Error::Empty { file }
-        | crate::Error::NotText { file, .. }
-        | crate::Error::NotAReport { file, .. } => file.clone(),
     }
 }
