@@ -46,9 +46,8 @@ pub struct Corpus {
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
     let decoded = ingest::decode(file, bytes)?;
     let mut report = parse::parse_document(file, &decoded)?;
-    if decoded.replaced > 0 {
-        report.warnings.insert(0, replacement_warning(&decoded));
-    }
+    let replaced = (decoded.replaced > 0).then(|| replacement_warning(&decoded));
+    report.warnings.splice(0..0, replaced.into_iter().chain(decoded.warnings));
     analysis::assess_report(&mut report);
     Ok(report)
 }
