@@ -1,12 +1,16 @@
 //! Errors that reach the user: each says what failed, in which file, and what to do.
 
+use crate::printable::{self, printable};
 use std::path::PathBuf;
 
 /// Why a file could not be turned into a [`crate::model::Report`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read from disk.
-    #[error("{}: cannot read the file: {source}. Check that the path exists and is readable.", path.display())]
+    #[error(
+        "{}: cannot read the file: {source}. Check that the path exists and is readable.",
+        printable::path(path)
+    )]
     Read {
         /// The path as given.
         path: PathBuf,
@@ -17,7 +21,7 @@ pub enum Error {
     #[error(
         "{}: skipped: it is {kind}, not a regular file. plangap reads report files; copy the report \
          into a file and give that file's path.",
-        path.display()
+        printable::path(path)
     )]
     Special {
         /// The path as given.
@@ -29,7 +33,7 @@ pub enum Error {
     #[error(
         "{}: the file is {} MB, more than the {} MB limit (plan reports are far smaller). If it \
          really is a report, raise the limit with --max-size MB.",
-        path.display(), megabytes(*size), megabytes(*limit)
+        printable::path(path), megabytes(*size), megabytes(*limit)
     )]
     TooLarge {
         /// The path as given.
@@ -40,21 +44,25 @@ pub enum Error {
         limit: u64,
     },
     /// A folder given as input holds no files.
-    #[error("{}: the folder has no files. Give report files, or a folder that holds them.", path.display())]
+    #[error(
+        "{}: the folder has no files. Give report files, or a folder that holds them.",
+        printable::path(path)
+    )]
     NoFiles {
         /// The folder as given.
         path: PathBuf,
     },
     /// The file has no content.
-    #[error("{file}: the file is empty. Give the path of a plan report saved as text.")]
+    #[error("{}: the file is empty. Give the path of a plan report saved as text.", printable(file))]
     Empty {
         /// The file as named by the user.
         file: String,
     },
     /// The bytes are not text in any encoding plangap reads.
     #[error(
-        "{file}: not a text file ({reason}). plangap reads plan reports saved as plain text \
-         (UTF-8, UTF-16 with BOM, or GB18030/GBK); open the document and save it as text first."
+        "{}: not a text file ({reason}). plangap reads plan reports saved as plain text \
+         (UTF-8, UTF-16, or GB18030/GBK); open the document and save it as text first.",
+        printable(file)
     )]
     NotText {
         /// The file as named by the user.
@@ -64,8 +72,9 @@ pub enum Error {
     },
     /// The text is not a 国民经济和社会发展计划 report.
     #[error(
-        "{file}: not a plan report ({reason}). plangap expects a title such as \
-         “关于XX区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告” near the top."
+        "{}: not a plan report ({reason}). plangap expects a title such as \
+         “关于XX区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告” near the top.",
+        printable(file)
     )]
     NotAReport {
         /// The file as named by the user.
@@ -82,7 +91,7 @@ impl Error {
             Error::Read { path, .. }
             | Error::Special { path, .. }
             | Error::TooLarge { path, .. }
-            | Error::NoFiles { path } => path.display().to_string(),
+            | Error::NoFiles { path } => printable::path(path).to_string(),
             Error::Empty { file } | Error::NotText { file, .. } | Error::NotAReport { file, .. } => {
                 file.clone()
             }

@@ -14,6 +14,7 @@ pub mod grid;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod printable;
 pub mod text;
 pub mod tui;
 

@@ -377,3 +377,16 @@ fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
     assert_eq!(fuling.len(), 2);
     assert_ne!(fuling[0], fuling[1]);
 }
+
+#[test]
+fn control_characters_in_a_failed_file_name_are_drawn_as_escapes() {
+    let mut app = on_fuling();
+    let name = "r_\u{1b}]0;pwned\u{7}\u{202e}gpj.txt";
+    let failure = plangap::corpus::load_bytes(name, b"").expect_err("empty");
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    let message = app.message.clone().expect("a status message");
+    assert!(message.text.contains("r_\\x1b]0;pwned\\x07\\u{202e}gpj.txt"), "{}", message.text);
+    let shown = screen(&draw(&app));
+    assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{shown:?}");
+    assert!(shown.contains("r_\\x1b]0;pwned"), "{shown}");
+}

@@ -3,6 +3,7 @@
 use super::{Outcome, report_failures};
 use crate::corpus;
 use crate::model::Report;
+use crate::printable::printable;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -19,7 +20,8 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
 fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let title = &report.title;
     let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();
-    writeln!(out, "{}", report.file)?;
+    let file = printable(&report.file);
+    writeln!(out, "{file}")?;
     writeln!(
         out,
         "  {} {}: review {}, plan {}, delivered {}",
@@ -44,7 +46,7 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     boxes.dedup();
     writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
     for warning in &report.warnings {
-        writeln!(out, "  warning: {}:{}: {}", report.file, warning.line, warning.message)?;
+        writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
     }
     Ok(())
 }

@@ -60,7 +60,7 @@ impl Loaded {
 /// carries the outcome when nothing can be shown: the config is invalid or no report loaded.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
     let aliases = AliasTable::load(None).map_err(|error| {
-        eprintln!("plangap: {error}");
+        eprintln!("plangap: {}", crate::printable::printable(&error.to_string()));
         Outcome::BadInput
     })?;
     let corpus = corpus::load_paths(paths);
@@ -73,7 +73,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
 
 /// Tells stderr that nothing matched, and returns [`Outcome::NoMatch`].
 pub fn no_match(message: &str) -> Outcome {
-    eprintln!("plangap: {message}");
+    eprintln!("plangap: {}", crate::printable::printable(message));
     Outcome::NoMatch
 }
 

@@ -141,7 +141,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
             match crate::tui::run(options) {
                 Ok(()) => Ok(Outcome::Results),
                 Err(error) => {
-                    eprintln!("plangap: {error:#}");
+                    eprintln!("plangap: {}", crate::printable::printable(&format!("{error:#}")));
                     Ok(Outcome::BadInput)
                 }
             }

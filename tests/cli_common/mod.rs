@@ -6,7 +6,7 @@
 use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How a run of the binary ended.
 #[derive(Debug)]
@@ -27,7 +27,7 @@ pub fn plangap<S: AsRef<OsStr>>(args: &[S]) -> Run {
 
 /// Like [`plangap`], with `XDG_CONFIG_HOME` set to `config_home`.
 pub fn plangap_in<S: AsRef<OsStr>>(config_home: &std::path::Path, args: &[S]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_plangap"))
+    let child = Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
         .env("COLUMNS", "200")
@@ -36,18 +36,19 @@ pub fn plangap_in<S: AsRef<OsStr>>(config_home: &std::path::Path, args: &[S]) ->
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
+    let pid = child.id();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    let output = match receiver.recv_timeout(Duration::from_secs(30)) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
             panic!(
                 "plangap {:?} did not end within 30 s",
                 args.iter().map(AsRef::as_ref).collect::<Vec<_>>()
             );
         }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let output = child.wait_with_output().expect("output");
+    };
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -221,7 +221,8 @@ impl App {
 
     /// Shows `text` in the status line.
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
-        self.message = Some(Message { text: text.into(), error });
+        let text = crate::printable::printable(&text.into()).into_owned();
+        self.message = Some(Message { text, error });
     }
 
     /// The report shown, if any.

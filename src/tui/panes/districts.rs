@@ -68,7 +68,11 @@ impl DistrictTree {
     pub fn build(reports: &[Report], failures: Vec<(String, String)>, glyphs: &Glyphs) -> DistrictTree {
         let mut districts: Vec<DistrictNode> = Vec::new();
         for (index, report) in reports.iter().enumerate() {
-            let name = report.title.district.clone().unwrap_or_else(|| file_name(&report.file).to_owned());
+            let name = report
+                .title
+                .district
+                .clone()
+                .unwrap_or_else(|| glyphs.display(file_name(&report.file)).into_owned());
             match districts.iter_mut().find(|d| d.name == name) {
                 Some(district) => district.reports.push(index),
                 None => districts.push(DistrictNode { name, reports: vec![index], expanded: true }),
