@@ -318,7 +318,7 @@ fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed()
     let row = app.row_cursor;
     let failure = plangap::corpus::load_bytes("shots/screen.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
         .expect_err("not a report");
-    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    app.update(Msg::Loaded(plangap::corpus::Corpus { failures: vec![failure], ..Default::default() }));
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
     assert_eq!(app.row_cursor, row);
     assert_eq!(app.tree.failures.len(), 2);
@@ -368,7 +368,7 @@ fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
     let mut app = fixture_app();
     let mut again = tui_common::fuling_2022();
     again.file = "downloads/涪陵区2022年计划执行情况报告（第二版）.txt".to_owned();
-    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], failures: Vec::new() }));
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], ..Default::default() }));
     let labels: Vec<&str> =
         app.tree.lines.iter().filter(|l| l.depth == 1).map(|l| l.label.as_str()).collect();
     assert!(labels.iter().any(|l| l.starts_with("2022年 ") && l.ends_with('…')), "{labels:?}");
@@ -383,10 +383,22 @@ fn control_characters_in_a_failed_file_name_are_drawn_as_escapes() {
     let mut app = on_fuling();
     let name = "r_\u{1b}]0;pwned\u{7}\u{202e}gpj.txt";
     let failure = plangap::corpus::load_bytes(name, b"").expect_err("empty");
-    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    app.update(Msg::Loaded(plangap::corpus::Corpus { failures: vec![failure], ..Default::default() }));
     let message = app.message.clone().expect("a status message");
     assert!(message.text.contains("r_\\x1b]0;pwned\\x07\\u{202e}gpj.txt"), "{}", message.text);
     let shown = screen(&draw(&app));
     assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{shown:?}");
     assert!(shown.contains("r_\\x1b]0;pwned"), "{shown}");
+}
+
+#[test]
+fn opening_a_loaded_file_again_adds_no_copy_and_says_so() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let before = app.reports.len();
+    let path = std::path::PathBuf::from(plangap::corpus::EMBEDDED[1].0);
+    app.update(Msg::Loaded(plangap::corpus::load_paths(&[path])));
+    assert_eq!(app.reports.len(), before);
+    let message = app.message.clone().expect("a status message");
+    assert!(message.text.contains("opened 0 report(s)"), "{}", message.text);
+    assert!(message.text.contains("skipped 1 file(s) with the same content"), "{}", message.text);
 }

@@ -14,7 +14,7 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
     for report in &corpus.reports {
         describe(report, out)?;
     }
-    Ok(report_failures(&corpus.failures))
+    Ok(report_failures(&corpus))
 }
 
 fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -64,7 +64,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
         Outcome::BadInput
     })?;
     let corpus = corpus::load_paths(paths);
-    let input = report_failures(&corpus.failures);
+    let input = report_failures(&corpus);
     if corpus.reports.is_empty() {
         return Err(Outcome::BadInput);
     }

@@ -149,8 +149,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     }
 }
 
-/// Prints each failed file's error on stderr; returns the outcome for a run with these failures.
-fn report_failures(failures: &[crate::Error]) -> Outcome {
+/// Prints each failed file's error on stderr, and once which duplicate files were skipped;
+/// returns the outcome for a run with these failures.
+fn report_failures(corpus: &crate::corpus::Corpus) -> Outcome {
+    if let Some(note) = corpus.duplicates_note() {
+        eprintln!("plangap: {note}");
+    }
+    let failures = &corpus.failures;
     for failure in failures {
         eprintln!("plangap: {failure}");
     }

@@ -153,6 +153,9 @@ pub struct App {
     pub finder: Finder,
     /// The shown report's missed rows, most severe first.
     pub missed: Vec<GapRow>,
+    /// The content digest of every loaded report, with its file, so that a file opened again
+    /// (under any name) is not added twice.
+    loaded: HashMap<u64, String>,
     /// The selected row's indicator across districts and years, by canonical name (cached until
     /// the reports change).
     comparisons: HashMap<String, Comparison>,
@@ -198,6 +201,7 @@ impl App {
             finder_index: FinderIndex::new(&[]),
             finder: Finder::default(),
             missed: Vec::new(),
+            loaded: HashMap::new(),
             comparisons: HashMap::new(),
             canonical: None,
             gap: GapView::default(),
@@ -210,6 +214,8 @@ impl App {
             quit: false,
             effects: Vec::new(),
         };
+        let mut corpus = corpus;
+        corpus.deduplicate(&mut app.loaded);
         app.add_corpus(corpus);
         app
     }
@@ -257,9 +263,13 @@ impl App {
                 self.scroll_into_view();
             }
             Msg::Interrupt => self.quit = true,
-            Msg::Loaded(corpus) => {
+            Msg::Loaded(mut corpus) => {
+                corpus.deduplicate(&mut self.loaded);
                 let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
                 let mut text = format!("opened {loaded} report(s), {failed} failed");
+                if let Some(note) = corpus.duplicates_note() {
+                    text.push_str(&format!("; {note}"));
+                }
                 if let Some(error) = corpus.failures.first() {
                     text.push_str(&format!(": {error}"));
                 }
