@@ -70,6 +70,30 @@ pub enum Error {
         /// What gave it away.
         reason: String,
     },
+    /// A document format plangap recognises but does not read (legacy Word, WPS, RTF).
+    #[error(
+        "{}: {kind}, which plangap cannot read. Convert it to .docx, for example with \
+         `soffice --headless --convert-to docx FILE` (LibreOffice), or save it as .docx or text \
+         from Word or WPS.",
+        printable(file)
+    )]
+    Legacy {
+        /// The file as named by the user.
+        file: String,
+        /// What it is, in words.
+        kind: &'static str,
+    },
+    /// A file named or packed as a Word document that is not one.
+    #[error(
+        "{}: not a Word file ({reason}). Open it in Word or WPS and save it as .docx again.",
+        printable(file)
+    )]
+    NotWord {
+        /// The file as named by the user.
+        file: String,
+        /// What gave it away.
+        reason: String,
+    },
     /// The text is not a 国民经济和社会发展计划 report.
     #[error(
         "{}: not a plan report ({reason}). plangap expects a title such as \
@@ -92,9 +116,11 @@ impl Error {
             | Error::Special { path, .. }
             | Error::TooLarge { path, .. }
             | Error::NoFiles { path } => printable::path(path).to_string(),
-            Error::Empty { file } | Error::NotText { file, .. } | Error::NotAReport { file, .. } => {
-                file.clone()
-            }
+            Error::Empty { file }
+            | Error::NotText { file, .. }
+            | Error::Legacy { file, .. }
+            | Error::NotWord { file, .. }
+            | Error::NotAReport { file, .. } => file.clone(),
         }
     }
 }

@@ -8,6 +8,7 @@
 mod clean;
 pub mod docx;
 mod encoding;
+mod signature;
 
 pub use clean::{clean, clean_text};
 
@@ -24,8 +25,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
+    if let Some(error) = signature::unreadable(file, bytes) {
+        return Err(error);
+    }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(signature::ZIP) {
         let text = docx::docx_text(bytes).map_err(not_text)?;
         return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
     }
@@ -93,7 +97,7 @@ mod tests {
         let err = decode("pic.png", png).unwrap_err().to_string();
         assert!(err.starts_with("pic.png: not a text file"), "{err}");
         let err = decode("r.docx", b"PK\x03\x04\x14\0\x06\0").unwrap_err().to_string();
-        assert!(err.starts_with("r.docx: not a text file (it is a damaged zip archive"), "{err}");
+        assert!(err.starts_with("r.docx: not a Word file (it is a damaged zip archive"), "{err}");
         let err = decode("x", &[0xff, 0xff, 0xff, 0x80, 0x81]).unwrap_err().to_string();
         assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
     }
