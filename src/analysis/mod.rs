@@ -1,6 +1,6 @@
 //! Analysis over parsed reports: status and gap of each reviewed row, canonical indicator names,
 //! the values stated in headline sentences, and the cross-district and year-over-year views.
-//! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
+//! Pure functions; the user's config file is read by [`crate::config`].
 
 pub mod canonical;
 pub mod direction;

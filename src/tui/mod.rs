@@ -19,13 +19,13 @@ pub mod theme;
 pub mod view;
 pub mod width;
 
-use crate::analysis::canonical::{AliasTable, config_path};
+use crate::analysis::canonical::AliasTable;
 use app::{App, Settings};
 use config::Config;
 use keymap::Keymap;
 use ratatui::layout::Rect;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use theme::{ColorEnv, ColorMode, Theme};
 use width::{AmbiguousWidth, Glyphs};
 
@@ -84,12 +84,12 @@ pub fn run(options: Options) -> anyhow::Result<()> {
              (see `plangap --help`)"
         );
     }
-    let config_file = config_path();
-    let (config, config_problem) = Config::load(config_file.as_deref());
-    let themes_dir = config_file.as_deref().and_then(Path::parent).map(|dir| dir.join("themes"));
+    let config_file = crate::config::user();
+    let (config, config_problem) = Config::from_file(config_file);
+    let themes_dir = config_file.themes_dir();
     let (mut settings, mut problems) = settings(&options, &config, &ColorEnv::from_process(), themes_dir);
     problems.splice(0..0, config_problem);
-    match AliasTable::load(None) {
+    match AliasTable::with_config(config_file) {
         Ok(aliases) => settings.aliases = aliases,
         Err(error) => problems.push(format!("{error}; using the built-in indicator aliases")),
     }
