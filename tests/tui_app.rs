@@ -226,8 +226,10 @@ fn resizing_lays_out_again_at_once() {
 
 #[test]
 fn configuration_problems_are_reported_and_defaults_used() {
-    let config =
-        Config::parse("c.toml", "theme = \"nosuch\"\n[keys]\nquit = [\"ctrl-q\"]\nfly = [\"f\"]\n").unwrap();
+    let text = "theme = \"nosuch\"\n[keys]\nquit = [\"ctrl-q\"]\nfly = [\"f\"]\n";
+    let file = plangap::config::ConfigFile::from_text(std::path::Path::new("c.toml"), text);
+    let (config, problem) = Config::from_file(&file);
+    assert_eq!(problem, None);
     let env = ColorEnv::default();
     let (settings, problems) = settings(&Options::default(), &config, &env, None);
     assert_eq!(settings.theme.name, "dark");
