@@ -8,6 +8,8 @@
 //! 3. by the achieved cell's own statement: `完成…` is met and `未完成` missed, whatever the target;
 //! 4. a qualitative target (`完成上级下达目标`, `快于经济增速`) is met by an achieved cell saying
 //!    the same thing, and otherwise unassessed (a bare number cannot honestly be judged against it);
+//!    identical text that states no goal (`abc` and `abc`, a placeholder in both cells) is
+//!    unassessed too;
 //! 5. otherwise by comparing numbers of the same kind in the [`Direction`] of the row: amounts
 //!    (levels, rates, rises and falls, in one unit), point changes (`提高1.8个百分点`), ratios
 //!    (`1.95:1`) or grades (`Ⅲ类`). A point change against a level, numbers in different units, or
@@ -162,7 +164,7 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
     }
     match (&target.form, &actual.form) {
         (ValueForm::Completion(_) | ValueForm::Qualitative, ValueForm::Qualitative)
-            if actual.says_same_as(target) =>
+            if actual.says_same_as(target) && states_a_goal(target) =>
         {
             Ok(Verdict::stated(true))
         }
@@ -170,6 +172,17 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
         (_, ValueForm::Qualitative) => Err(Unassessable::QualitativeActual),
         _ => compare(row, target, actual),
     }
+}
+
+/// Words by which a qualitative target states a goal that an achieved cell can repeat to say it
+/// was reached (`完成上级下达目标`, `快于经济增速`, `与经济增长同步`).
+const GOAL_WORDS: [&str; 12] =
+    ["完成", "达到", "实现", "确保", "控制", "下达", "快于", "高于", "低于", "优于", "同步", "不低于"];
+
+/// Whether a qualitative target states a goal: identical text that states none (`abc` against
+/// `abc`, a placeholder copied into both cells) says nothing about whether it was reached.
+fn states_a_goal(target: &Value) -> bool {
+    GOAL_WORDS.iter().any(|word| target.raw.contains(word))
 }
 
 /// What kind of number a cell holds; only numbers of one kind compare.
@@ -608,6 +621,19 @@ mod tests {
             (row("二氧化硫", PCT, "完成上级下达目标", "未完成"), Missed, None),
             (row("单位地区生产总值能耗", None, "下降3.1%", "完成"), Met, None),
         ]);
+    }
+
+    #[test]
+    fn identical_text_that_states_no_goal_is_unassessed() {
+        check(&[
+            (row("某指标", None, "abc", "abc"), Unassessed, None),
+            (row("某指标", PCT, "见说明", "见说明"), Unassessed, None),
+            (row("二氧化硫", PCT, "完成上级下达目标", "完成上级下达目标"), Met, None),
+        ]);
+        assert_eq!(
+            basis(&row("某指标", None, "abc", "abc")),
+            Basis::Unassessable(Unassessable::QualitativeTarget)
+        );
     }
 
     #[test]
