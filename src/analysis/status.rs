@@ -15,7 +15,9 @@
 //!    (`1.95:1`) or grades (`Ⅲ类`). A point change against a level, numbers in different units, or
 //!    a bounded achieved value (`预计64以上`) that does not settle it, is unassessed.
 //!
-//! The gap is the achieved value minus the target in the target's unit (percentage points for
+//! The target is the revised one where the document revises it ([`IndicatorRow::target_revised`],
+//! see [`super::revised`]), else the plan's. The gap is the achieved value minus the target in the
+//! target's unit (percentage points for
 //! rates), signed so that negative means short of target: for a lower-is-better row it is the
 //! target minus the achieved value. It is rounded to the larger number of decimals written in
 //! the two cells (2.6 − 6.5 = −3.9). Grades have no gap: they are ranks, not amounts.
@@ -112,6 +114,10 @@ impl fmt::Display for Unassessable {
 /// as they are.
 pub fn assess_report(report: &mut Report) {
     let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
+    for table in review_tables {
+        super::revised::apply_revisions(&mut table.rows);
+    }
+    let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
     for row in review_tables.flat_map(|table| table.rows.iter_mut()) {
         let assessment = assess_row(row);
         row.status = Some(assessment.status);
@@ -149,7 +155,7 @@ impl Verdict {
 
 /// The verdict from the target and achieved cells, or why there is none.
 fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
-    let target = &row.target;
+    let target = row.target_revised.as_ref().unwrap_or(&row.target);
     match target.form {
         ValueForm::Empty => return Err(Unassessable::EmptyTarget),
         ValueForm::NotTracked => return Err(Unassessable::NotTracked),

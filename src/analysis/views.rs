@@ -173,7 +173,8 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 if row.status != Some(Status::Missed) || (filter.binding_only && row.binding != Some(true)) {
                     continue;
                 }
-                let relative_gap = match (row.gap, number(&row.target)) {
+                let relative_gap = match (row.gap, number(row.target_revised.as_ref().unwrap_or(&row.target)))
+                {
                     (Some(gap), Some(target)) if target != 0.0 => Some(gap / target.abs()),
                     (Some(gap), Some(_)) => Some(gap),
                     _ => None,
@@ -184,7 +185,7 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                     name: row.name.clone(),
                     canonical: row_canonical(row, aliases),
                     unit: row.unit.clone(),
-                    target: row.target.raw.clone(),
+                    target: super::revised::target_text(row),
                     actual: row.actual.as_ref().map(|v| v.raw.clone()),
                     gap: row.gap,
                     relative_gap,
