@@ -18,5 +18,6 @@ pub mod parse;
 pub mod printable;
 pub mod text;
 pub mod tui;
+pub mod write_file;
 
 pub use error::Error;

@@ -404,3 +404,42 @@ fn opening_a_loaded_file_again_adds_no_copy_and_says_so() {
     assert!(message.text.contains("opened 0 report(s)"), "{}", message.text);
     assert!(message.text.contains("skipped 1 file(s) with the same content"), "{}", message.text);
 }
+
+#[test]
+fn export_refuses_to_overwrite_without_export_bang_and_never_writes_an_input() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let dir = std::env::temp_dir().join(format!("plangap-tui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("export.json");
+    std::fs::write(&out, "keep me").unwrap();
+    let run = |app: &mut App, line: &str| {
+        press(app, KeyCode::Char(':'));
+        type_text(app, line);
+        press(app, KeyCode::Enter);
+        for effect in app.take_effects() {
+            perform(effect, app, &mut Vec::new());
+        }
+        app.message.clone().expect("a status message")
+    };
+    let message = run(&mut app, &format!("export {}", out.display()));
+    assert!(message.error && message.text.contains("exists: use export!"), "{}", message.text);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let message = run(&mut app, &format!("export! {}", out.display()));
+    assert!(!message.error && message.text.contains(&out.display().to_string()), "{}", message.text);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('{'));
+    let input = std::path::absolute(plangap::corpus::EMBEDDED[0].0).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let message = run(&mut app, &format!("export! {}", input.display()));
+    assert!(message.error && message.text.contains("is a loaded report"), "{}", message.text);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+#[test]
+fn open_and_export_expand_a_leading_tilde() {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let expanded = plangap::tui::app::expand_home("~/reports/a.txt");
+    if !home.is_empty() {
+        assert_eq!(expanded, std::path::Path::new(&home).join("reports/a.txt"));
+    }
+    assert_eq!(plangap::tui::app::expand_home("a~b"), std::path::PathBuf::from("a~b"));
+}

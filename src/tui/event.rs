@@ -8,10 +8,12 @@ use super::terminal::TerminalGuard;
 use super::view;
 use crate::corpus;
 use crate::export::ExportDocument;
+use crate::write_file;
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 /// The most messages applied before a redraw, so that a flood of input still shows progress.
@@ -119,12 +121,15 @@ pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
                 app.notify(format!("cannot copy: {error}"), true);
             }
         }
-        Effect::Export(path) => {
+        Effect::Export(path, replace) => {
             let json = ExportDocument::new(&app.reports).to_json();
-            match std::fs::write(&path, json) {
-                Ok(()) => app
-                    .notify(format!("exported {} report(s) to {}", app.reports.len(), path.display()), false),
-                Err(error) => app.notify(format!("cannot write {}: {error}", path.display()), true),
+            let inputs: Vec<PathBuf> = app.reports.iter().map(|r| PathBuf::from(&r.file)).collect();
+            match write_file::write_atomically(&path, json.as_bytes(), replace, &inputs) {
+                Ok(written) => app.notify(
+                    format!("exported {} report(s) to {}", app.reports.len(), written.display()),
+                    false,
+                ),
+                Err(error) => app.notify(error, true),
             }
         }
         Effect::Open(path) => app.update(Msg::Loaded(corpus::load_paths(&[path]))),

@@ -6,6 +6,7 @@
 //! never while drawing.
 
 mod commands;
+pub use commands::expand_home;
 mod finder;
 mod input;
 mod navigation;
@@ -74,8 +75,9 @@ pub enum Msg {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
-    /// Write the JSON export of the loaded reports to this path.
-    Export(PathBuf),
+    /// Write the JSON export of the loaded reports to this path, replacing an existing file
+    /// only when asked (`:export!`).
+    Export(PathBuf, crate::write_file::Replace),
     /// Load the reports at this path and add them.
     Open(PathBuf),
     /// Give the terminal back and stop the process until the shell resumes it.
