@@ -443,3 +443,16 @@ fn open_and_export_expand_a_leading_tilde() {
     }
     assert_eq!(plangap::tui::app::expand_home("a~b"), std::path::PathBuf::from("a~b"));
 }
+
+#[test]
+fn signals_become_messages_stop_suspends_and_an_ending_signal_is_kept_for_the_exit_status() {
+    let mut app = fixture_app();
+    app.update(Msg::Stop);
+    assert_eq!(app.take_effects(), [Effect::Suspend]);
+    app.update(Msg::Continue);
+    assert_eq!(app.take_effects(), [Effect::Redraw]);
+    assert!(!app.quit);
+    app.update(Msg::Signal(15));
+    assert!(app.quit);
+    assert_eq!(app.exit_signal, Some(15));
+}

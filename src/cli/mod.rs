@@ -90,6 +90,8 @@ pub enum Outcome {
     NoMatch,
     /// Some input could not be read or parsed (exit 2).
     BadInput,
+    /// The workbench was ended by this signal (exit 128 + its number, as a shell reports it).
+    Signalled(i32),
 }
 
 impl From<Outcome> for ExitCode {
@@ -98,6 +100,7 @@ impl From<Outcome> for ExitCode {
             Outcome::Results => ExitCode::SUCCESS,
             Outcome::NoMatch => ExitCode::from(1),
             Outcome::BadInput => ExitCode::from(2),
+            Outcome::Signalled(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
         }
     }
 }
@@ -139,7 +142,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
                 ambiguous_width: cli.ambiguous_width,
             };
             match crate::tui::run(options) {
-                Ok(()) => Ok(Outcome::Results),
+                Ok(None) => Ok(Outcome::Results),
+                Ok(Some(signal)) => Ok(Outcome::Signalled(signal)),
                 Err(error) => {
                     eprintln!("plangap: {}", crate::printable::printable(&format!("{error:#}")));
                     Ok(Outcome::BadInput)

@@ -46,15 +46,28 @@ fn read_terminal(sender: &Sender<Msg>) {
     }
 }
 
+/// Turns signals into messages: the ending ones into [`Msg::Signal`], SIGTSTP into
+/// [`Msg::Stop`] (suspend as Ctrl-Z does, rather than stop with the terminal still in raw mode
+/// on the alternate screen) and SIGCONT into [`Msg::Continue`].
 #[cfg(unix)]
 fn spawn_signals(sender: Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])
+    else {
         return;
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Msg::Interrupt);
+        for signal in signals.forever() {
+            let msg = match signal {
+                SIGTSTP => Msg::Stop,
+                SIGCONT => Msg::Continue,
+                other => Msg::Signal(other),
+            };
+            let end = matches!(msg, Msg::Signal(_));
+            if sender.send(msg).is_err() || end {
+                return;
+            }
         }
     });
 }
@@ -72,6 +85,7 @@ pub fn run(
     messages: &Receiver<Msg>,
 ) -> io::Result<()> {
     draw(app, &mut guard.terminal)?;
+    panic_if_asked_by_a_test();
     while !app.quit {
         let Ok(first) = messages.recv() else { break };
         app.update(first);
@@ -84,6 +98,7 @@ pub fn run(
         for effect in app.take_effects() {
             match effect {
                 Effect::Suspend => guard.suspend(app.settings.mouse)?,
+                Effect::Redraw => guard.resume(app.settings.mouse)?,
                 Effect::Open(path) => {
                     app.notify(format!("opening {}…", path.display()), false);
                     let sender = sender.clone();
@@ -101,6 +116,16 @@ pub fn run(
     Ok(())
 }
 
+/// Panics after the first frame when `PLANGAP_TEST_PANIC` is set, so that the end-to-end tests
+/// can check that the panic hook gives the terminal back. Debug builds only: a release build
+/// never reads the variable.
+fn panic_if_asked_by_a_test() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PLANGAP_TEST_PANIC").is_some() {
+        panic!("PLANGAP_TEST_PANIC is set: panicking on purpose to test the terminal's restoration");
+    }
+}
+
 /// Draws one frame.
 pub fn draw<B>(app: &App, terminal: &mut Terminal<B>) -> io::Result<()>
 where
@@ -115,7 +140,9 @@ where
 /// loads them in place (for tests and callers without an event loop).
 pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
     match effect {
-        Effect::Suspend => app.notify("suspending needs the terminal of a running workbench", true),
+        Effect::Suspend | Effect::Redraw => {
+            app.notify("suspending and redrawing need the terminal of a running workbench", true)
+        }
         Effect::Copy(text) => {
             if let Err(error) = clipboard::copy(terminal_out, &text) {
                 app.notify(format!("cannot copy: {error}"), true);

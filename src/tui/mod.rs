@@ -76,8 +76,9 @@ pub fn settings(
     (settings, problems)
 }
 
-/// Opens the workbench on the terminal and runs it until the user quits.
-pub fn run(options: Options) -> anyhow::Result<()> {
+/// Opens the workbench on the terminal and runs it until the user quits; returns the signal
+/// that ended it, if one did.
+pub fn run(options: Options) -> anyhow::Result<Option<i32>> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the workbench needs a terminal; in scripts use a command such as `plangap export` or `plangap check` \
@@ -108,5 +109,5 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     }
     event::run(&mut app, &mut guard, &sender, &messages)?;
     drop(guard);
-    Ok(())
+    Ok(app.exit_signal)
 }

@@ -64,8 +64,15 @@ pub enum Msg {
     Paste(String),
     /// The terminal changed size.
     Resize(u16, u16),
-    /// The process was asked to stop (Ctrl-C, SIGTERM, SIGHUP).
+    /// The terminal's input ended: close.
     Interrupt,
+    /// A signal asked the process to end (SIGTERM, SIGINT, SIGHUP, SIGQUIT): close, and exit
+    /// with 128 + the signal's number.
+    Signal(i32),
+    /// A signal asked the process to stop (SIGTSTP from `kill -TSTP`): suspend as Ctrl-Z does.
+    Stop,
+    /// The process was continued (SIGCONT): take the terminal again and draw everything.
+    Continue,
     /// Files named by `open` were loaded.
     Loaded(Corpus),
 }
@@ -82,6 +89,9 @@ pub enum Effect {
     Open(PathBuf),
     /// Give the terminal back and stop the process until the shell resumes it.
     Suspend,
+    /// Take the terminal again (it may have been used while the process was stopped) and
+    /// draw the whole screen.
+    Redraw,
 }
 
 /// A popup or prompt over the panes.
@@ -179,6 +189,8 @@ pub struct App {
     pub size: Rect,
     /// Set when the workbench should close.
     pub quit: bool,
+    /// The signal that closed the workbench, if one did (the process then exits 128 + it).
+    pub exit_signal: Option<i32>,
     effects: Vec<Effect>,
 }
 
@@ -214,6 +226,7 @@ impl App {
             message: None,
             size,
             quit: false,
+            exit_signal: None,
             effects: Vec::new(),
         };
         let mut corpus = corpus;
@@ -265,6 +278,12 @@ impl App {
                 self.scroll_into_view();
             }
             Msg::Interrupt => self.quit = true,
+            Msg::Signal(signal) => {
+                self.quit = true;
+                self.exit_signal = Some(signal);
+            }
+            Msg::Stop => self.effects.push(Effect::Suspend),
+            Msg::Continue => self.effects.push(Effect::Redraw),
             Msg::Loaded(mut corpus) => {
                 corpus.deduplicate(&mut self.loaded);
                 let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
