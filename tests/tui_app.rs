@@ -183,7 +183,7 @@ fn tree_nodes_collapse_and_expand() {
     assert_eq!(app.tree.lines.len(), lines);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('h'));
-    assert_eq!(app.tree_cursor, 0, "h on a report goes to its district");
+    assert_eq!(app.tree_scroll.cursor(), 0, "h on a report goes to its district");
 }
 
 #[test]
@@ -203,9 +203,9 @@ fn the_mouse_focuses_selects_and_scrolls() {
     // Districts are 24 columns wide at 120; the table starts at x 24, its first row at y 2.
     click(&mut app, MouseEventKind::Down(MouseButton::Left), 40, 4);
     assert_eq!(app.focus, Pane::Indicators);
-    assert_eq!(app.row_cursor, 2);
+    assert_eq!(app.row_scroll.cursor(), 2);
     click(&mut app, MouseEventKind::ScrollDown, 40, 4);
-    assert_eq!(app.row_cursor, 5);
+    assert_eq!(app.row_scroll.cursor(), 5);
     click(&mut app, MouseEventKind::Down(MouseButton::Left), 3, 4); // tree line 3: 涪陵区 2022年
     assert_eq!(app.focus, Pane::Districts);
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
@@ -317,12 +317,12 @@ fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
 #[test]
 fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed() {
     let mut app = on_fuling();
-    let row = app.row_cursor;
+    let row = app.row_scroll.cursor();
     let failure = plangap::corpus::load_bytes("shots/screen.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
         .expect_err("not a report");
     app.update(Msg::Loaded(plangap::corpus::Corpus { failures: vec![failure], ..Default::default() }));
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
-    assert_eq!(app.row_cursor, row);
+    assert_eq!(app.row_scroll.cursor(), row);
     assert_eq!(app.tree.failures.len(), 2);
     let message = app.message.clone().expect("a status message");
     assert!(message.error && message.text.contains("1 failed") && message.text.contains("screen.png"));
@@ -338,7 +338,7 @@ fn growing_the_terminal_scrolls_the_tree_back_instead_of_leaving_empty_lines() {
     press(&mut app, KeyCode::Char('G'));
     app.update(Msg::Resize(40, 10));
     app.update(Msg::Resize(120, 40));
-    assert_eq!(app.tree_offset, 0, "the whole tree fits in 40 lines");
+    assert_eq!(app.tree_scroll.offset(), 0, "the whole tree fits in 40 lines");
     assert!(screen(&draw(&app)).contains("綦江区"));
 }
 
@@ -455,4 +455,25 @@ fn signals_become_messages_stop_suspends_and_an_ending_signal_is_kept_for_the_ex
     app.update(Msg::Signal(15));
     assert!(app.quit);
     assert_eq!(app.exit_signal, Some(15));
+}
+
+#[test]
+fn a_filter_typed_at_the_bottom_of_a_long_table_shows_its_rows_at_once() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    while app.current_report().and_then(|r| r.title.district.as_deref()) != Some("涪陵区") {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.row_scroll.len(), 38);
+    assert!(app.row_scroll.offset() > 0, "G scrolls the long table");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "收入");
+    let shown = app.row_scroll.len();
+    assert!(shown > 0 && shown < 10, "{shown} rows match");
+    assert_eq!(app.row_scroll.offset(), 0, "the view is pulled back to the filtered rows");
+    assert!(app.row_scroll.cursor() < shown);
+    let text = screen(&draw(&app));
+    let table_rows = text.lines().filter(|l| l.contains("收入") && l.contains('│')).count();
+    assert!(table_rows >= shown, "the filtered rows are drawn:\n{text}");
 }

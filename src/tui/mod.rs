@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod prompt;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -19,6 +19,7 @@ use super::panes::finder::Finder;
 use super::panes::gap::GapView;
 use super::panes::indicators::{IndicatorGrid, RowFilter, SortKey};
 use super::prompt::LineInput;
+use super::scroll::Scroll;
 use super::theme::{ColorMode, Theme};
 use super::width::Glyphs;
 use crate::analysis::canonical::AliasTable;
@@ -135,10 +136,8 @@ pub struct App {
     pub reports: Vec<Report>,
     /// The districts tree.
     pub tree: DistrictTree,
-    /// The selected line of the tree.
-    pub tree_cursor: usize,
-    /// The first tree line shown.
-    pub tree_offset: usize,
+    /// The selected and first shown line of the tree.
+    pub tree_scroll: Scroll,
     /// The focused pane.
     pub focus: Pane,
     /// The popup or prompt, if any.
@@ -153,10 +152,8 @@ pub struct App {
     pub sort: SortKey,
     /// The shown table's rows, formatted.
     pub grid: IndicatorGrid,
-    /// The selected row of the grid.
-    pub row_cursor: usize,
-    /// The first grid row shown.
-    pub row_offset: usize,
+    /// The selected and first shown row of the grid.
+    pub row_scroll: Scroll,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
     /// The finder's index of projects, indicators and places (rebuilt when reports are added).
@@ -175,10 +172,8 @@ pub struct App {
     canonical: Option<String>,
     /// The gap pane's content.
     pub gap: GapView,
-    /// The selected missed row in the gap pane.
-    pub gap_cursor: usize,
-    /// The first missed row shown in the gap pane.
-    pub gap_offset: usize,
+    /// The selected and first shown missed row in the gap pane.
+    pub gap_scroll: Scroll,
     /// The first detail line shown in the gap pane.
     pub detail_offset: usize,
     /// Theme, glyphs, keys.
@@ -200,8 +195,7 @@ impl App {
         let mut app = App {
             reports: Vec::new(),
             tree: DistrictTree::default(),
-            tree_cursor: 0,
-            tree_offset: 0,
+            tree_scroll: Scroll::default(),
             focus: Pane::Districts,
             overlay: Overlay::None,
             selection: Selection::Nothing,
@@ -209,8 +203,7 @@ impl App {
             filter: RowFilter::default(),
             sort: SortKey::default(),
             grid: IndicatorGrid::default(),
-            row_cursor: 0,
-            row_offset: 0,
+            row_scroll: Scroll::default(),
             column_offset: 0,
             finder_index: FinderIndex::new(&[]),
             finder: Finder::default(),
@@ -219,8 +212,7 @@ impl App {
             comparisons: HashMap::new(),
             canonical: None,
             gap: GapView::default(),
-            gap_cursor: 0,
-            gap_offset: 0,
+            gap_scroll: Scroll::default(),
             detail_offset: 0,
             settings,
             message: None,
@@ -261,7 +253,7 @@ impl App {
 
     /// The row under the table cursor, if any.
     pub fn current_row(&self) -> Option<&crate::model::IndicatorRow> {
-        let row = self.grid.rows.get(self.row_cursor)?.row;
+        let row = self.grid.rows.get(self.row_scroll.cursor())?.row;
         self.current_table()?.rows.get(row)
     }
 
@@ -320,10 +312,12 @@ impl App {
         let is_report = |item: TreeItem| matches!(item, TreeItem::Report(_));
         let line_where =
             |wanted: &dyn Fn(TreeItem) -> bool| self.tree.lines.iter().position(|l| wanted(l.item));
-        self.tree_cursor = line_where(&is_new)
+        self.tree_scroll.set_len(self.tree.lines.len());
+        let line = line_where(&is_new)
             .or_else(|| line_where(&shown))
             .or_else(|| line_where(&is_report))
             .unwrap_or(0);
+        self.tree_scroll.select(line);
         self.follow_tree_cursor();
         self.refresh_gap();
         self.scroll_into_view();

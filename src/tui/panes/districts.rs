@@ -188,7 +188,7 @@ pub fn file_name(path: &str) -> &str {
 
 /// Draws the app's tree into `area`, from its scroll offset, the cursor line selected.
 pub fn render_tree(app: &App, focused: bool, area: Rect, buf: &mut Buffer) {
-    let (tree, cursor, offset) = (&app.tree, app.tree_cursor, app.tree_offset);
+    let (tree, cursor, offset) = (&app.tree, app.tree_scroll.cursor(), app.tree_scroll.offset());
     let (styles, glyphs) = (&app.settings.theme.styles, &app.settings.glyphs);
     let width = usize::from(area.width);
     for (i, line) in tree.lines.iter().enumerate().skip(offset).take(usize::from(area.height)) {

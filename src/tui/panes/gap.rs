@@ -100,7 +100,7 @@ impl GapView {
                 let heading = format!("未达标 Missed: {}, most severe first", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
-                let index = app.grid.rows.get(app.row_cursor).map(|r| r.row);
+                let index = app.grid.rows.get(app.row_scroll.cursor()).map(|r| r.row);
                 match (app.current_table(), app.current_row(), index) {
                     (Some(table), Some(row), Some(index)) => {
                         row_details(row, table, &painter, &mut detail);
