@@ -477,3 +477,25 @@ fn a_filter_typed_at_the_bottom_of_a_long_table_shows_its_rows_at_once() {
     let table_rows = text.lines().filter(|l| l.contains("收入") && l.contains('│')).count();
     assert!(table_rows >= shown, "the filtered rows are drawn:\n{text}");
 }
+
+#[test]
+fn the_missed_list_shows_the_relative_shortfall_it_is_sorted_by_with_log_scaled_bars() {
+    let app = app_on(plangap::corpus::load_embedded(), 140, 44, AmbiguousWidth::Narrow);
+    let lines: Vec<String> = app
+        .gap
+        .missed
+        .iter()
+        .map(|item| item.line.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .collect();
+    assert!(lines.len() > 3, "{lines:?}");
+    let shown: Vec<f64> = lines
+        .iter()
+        .map(|l| l.trim_end().rsplit(' ').next().unwrap().trim_end_matches('%').parse::<f64>().expect(l))
+        .collect();
+    assert!(
+        shown.windows(2).all(|w| w[0].abs() >= w[1].abs()),
+        "the numbers shown are the sort order: {shown:?}"
+    );
+    let bars: Vec<usize> = lines.iter().map(|l| l.matches('█').count()).collect();
+    assert!(bars[1] > 1, "a 1752% shortfall does not shrink the next one to a block: {lines:?}");
+}

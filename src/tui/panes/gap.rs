@@ -22,6 +22,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::collections::HashMap;
 
 /// Width of the labels before bars (`目标`, a year, a district).
 const LABEL_WIDTH: usize = 8;
@@ -97,7 +98,7 @@ impl GapView {
             Selection::Report(_) => {
                 let Some(report) = app.current_report() else { return GapView::default() };
                 let missed = missed_items(report, &app.missed, styles, glyphs, missed_width);
-                let heading = format!("未达标 Missed: {}, most severe first", missed.len());
+                let heading = format!("未达标 {}, by % short of target", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
                 let index = app.grid.rows.get(app.row_scroll.cursor()).map(|r| r.row);
@@ -173,20 +174,36 @@ fn missed_items(
     glyphs: &Glyphs,
     width: usize,
 ) -> Vec<MissedItem> {
-    let worst = missed.iter().filter_map(|g| g.relative_gap).map(f64::abs).fold(0.0, f64::max);
+    // Bars on a log scale: one shortfall of 1752% must not shrink every other bar to a block.
+    let scale = |relative: f64| relative.abs().ln_1p();
+    let worst = missed.iter().filter_map(|g| g.relative_gap).map(scale).fold(0.0, f64::max);
     let name_width = (width * 2 / 5).max(8);
     let gap_width = 7;
     let bar_room = width.saturating_sub(2 + name_width + 1 + 1 + gap_width);
+    // Each missed row's place, found once: linear in the report's rows.
+    let places: HashMap<(&str, usize), (usize, usize)> = report
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(t, table)| {
+            table.rows.iter().enumerate().map(move |(r, row)| ((table.caption.as_str(), row.line), (t, r)))
+        })
+        .rev()
+        .collect();
     missed
         .iter()
         .filter_map(|gap| {
-            let table = report.tables.iter().position(|t| t.caption == gap.table)?;
-            let row = report.tables.get(table)?.rows.iter().position(|r| r.line == gap.line)?;
+            let &(table, row) = places.get(&(gap.table.as_str(), gap.line))?;
             let filled = match gap.relative_gap {
                 Some(relative) if worst > 0.0 => {
-                    (((relative.abs() / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
+                    (((scale(relative) / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
                 }
                 _ => 0,
+            };
+            // The quantity the list is sorted by: the shortfall relative to the target.
+            let shown = match gap.relative_gap {
+                Some(relative) => format!("{:.0}%", relative * 100.0),
+                None => gap.gap.map(format_gap).unwrap_or_default(),
             };
             let mark = if gap.binding == Some(true) { "* " } else { "  " };
             let line = Line::from(vec![
@@ -195,10 +212,7 @@ fn missed_items(
                 Span::raw(" "),
                 Span::styled(glyphs.bar.repeat(filled), styles.bar_actual),
                 Span::raw(" ".repeat(bar_room - filled + 1)),
-                Span::styled(
-                    glyphs.fit_right(&gap.gap.map(format_gap).unwrap_or_default(), gap_width),
-                    styles.missed,
-                ),
+                Span::styled(glyphs.fit_right(&shown, gap_width), styles.missed),
             ]);
             Some(MissedItem { table, row, line })
         })
