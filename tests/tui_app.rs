@@ -499,3 +499,28 @@ fn the_missed_list_shows_the_relative_shortfall_it_is_sorted_by_with_log_scaled_
     let bars: Vec<usize> = lines.iter().map(|l| l.matches('█').count()).collect();
     assert!(bars[1] > 1, "a 1752% shortfall does not shrink the next one to a block: {lines:?}");
 }
+
+#[path = "big_report/mod.rs"]
+mod big_report;
+
+#[test]
+fn a_table_of_20k_rows_opens_and_answers_keys_without_a_quadratic_path() {
+    // 100k rows are measured by `cargo bench --bench tui` (release); a debug test of 20k rows
+    // still tells linear from quadratic (the old missed list searched 20k rows per missed row).
+    let text = big_report::big_report(20_000);
+    let report = plangap::corpus::load_bytes("big.txt", text.as_bytes()).expect("the big report loads");
+    assert_eq!(report.tables[0].rows.len(), 20_000);
+    let corpus = plangap::corpus::Corpus { reports: vec![report], ..Default::default() };
+    let start = std::time::Instant::now();
+    let mut app = app_on(corpus, 120, 40, AmbiguousWidth::Narrow);
+    draw(&app);
+    press(&mut app, KeyCode::Tab);
+    for key in ['G', 'g', 'j', 's', 's', 'm'] {
+        press(&mut app, KeyCode::Char(key));
+        draw(&app);
+    }
+    // Debug build on a shared machine: generous, but a quadratic path (minutes) fails.
+    let elapsed = start.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(60), "{elapsed:?}");
+    assert!(screen(&draw(&app)).contains("指标"));
+}
