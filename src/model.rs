@@ -101,10 +101,62 @@ pub struct IndicatorTable {
     pub year: Option<u16>,
     /// How the table was laid out in the file.
     pub layout: Layout,
+    /// The columns, left to right, as the header names them.
+    pub columns: Vec<TableColumn>,
     /// The rows in document order, sub-rows included.
     pub rows: Vec<IndicatorRow>,
     /// The notes printed under the table, in document order.
     pub notes: Vec<TableNote>,
+}
+
+/// What a column of an indicator table holds, read from the words of its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnRole {
+    /// 类别: a merged cell naming the indicators' group.
+    Category,
+    /// 序号.
+    Seq,
+    /// 指标名称 (two columns when group cells stand beside their sub-rows' names).
+    Name,
+    /// 单位: the unit, when not in the name.
+    Unit,
+    /// 预期目标, 计划目标, 目标.
+    Target,
+    /// 完成情况, 实际完成; one column per sub-title under a spanning 完成.
+    Actual,
+    /// 与目标±: the document's own comparison with the target.
+    Difference,
+    /// 备注 / 属性: 预期性 or 约束性.
+    Remark,
+    /// A titled column plangap does not use (`2021年基数`).
+    Other,
+}
+
+impl ColumnRole {
+    /// How the role is named in `check`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnRole::Category => "category",
+            ColumnRole::Seq => "seq",
+            ColumnRole::Name => "name",
+            ColumnRole::Unit => "unit",
+            ColumnRole::Target => "target",
+            ColumnRole::Actual => "actual",
+            ColumnRole::Difference => "difference",
+            ColumnRole::Remark => "remark",
+            ColumnRole::Other => "other",
+        }
+    }
+}
+
+/// A column of an indicator table as its header names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableColumn {
+    /// The title, white space removed; a spanning title and the sub-title under it joined by `/`
+    /// (`2020年完成/增速`).
+    pub title: String,
+    /// What the column holds.
+    pub role: ColumnRole,
 }
 
 /// A note printed under an indicator table, in the document's own words: a footnote, a numbered

@@ -76,6 +76,7 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
         kind,
         year: Some(year),
         layout: plangap::grid::Layout::Stream,
+        columns: Vec::new(),
         rows,
         notes: Vec::new(),
     }

@@ -570,15 +570,20 @@ fn a_box_laid_out_as_a_table_gives_one_project_per_row() {
 }
 
 #[test]
-fn a_table_cut_off_mid_row_keeps_the_full_rows_and_warns() {
+fn a_table_cut_off_mid_row_keeps_its_rows_and_warns_about_the_short_one() {
     let body = "专栏1：2022年重大项目完成情况\n\
                 \t项目名称\n\t完成情况\n\
                 \t甲工程\n\t主体完工\n\
                 \t乙工程\n";
     let report = parse(body);
-    assert_eq!(report.projects.len(), 1);
+    assert_eq!(report.projects.len(), 2);
     assert_project(&report.projects[0], None, None, Some("主体完工"));
-    assert!(report.warnings.iter().any(|w| w.line == 7 && w.message.contains("do not fill a row")));
+    assert_eq!((report.projects[1].name.as_str(), report.projects[1].progress.as_deref()), ("乙工程", None));
+    assert!(
+        report.warnings.iter().any(|w| w.line == 7 && w.message.contains("“乙工程” has 1 cells")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 #[test]

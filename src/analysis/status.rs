@@ -650,6 +650,7 @@ mod tests {
             kind,
             year: None,
             layout: crate::grid::Layout::Stream,
+            columns: Vec::new(),
             rows,
             notes: Vec::new(),
         };

@@ -34,13 +34,17 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for table in &report.tables {
         writeln!(
             out,
-            "  line {:>4}  {:<6} {:>4}  {:>3} rows  {}",
+            "  line {:>4}  {:<6} {:>4}  {:>3} rows  {:<7}  {}",
             table.line,
             table.kind.as_str(),
             table.year.map_or("?".into(), |y| y.to_string()),
             table.rows.len(),
+            table.layout.as_str(),
             table.caption
         )?;
+        let columns: Vec<String> =
+            table.columns.iter().map(|c| format!("{} ({})", c.title, c.role.as_str())).collect();
+        writeln!(out, "             columns: {}", columns.join(" | "))?;
     }
     let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
     boxes.dedup();

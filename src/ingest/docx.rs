@@ -1,39 +1,111 @@
-//! Word .docx documents to the same plain text that Word's own "save as text" gives: one
-//! paragraph a line, and in tables one cell a line after a TAB, paragraphs inside a cell on lines
-//! of their own, and a blank line after each row. The parser then reads both alike.
+//! Word .docx documents to a [`Document`]: one paragraph a line, and each table (`w:tbl`) as a
+//! [`crate::grid::Grid`] placed in the text (see [`super::placed`]), its merged cells read from
+//! the markup: `w:gridSpan` is a column span, a `w:vMerge` restart spans down over the
+//! `w:vMerge` continuation cells below it in the same grid column, and `w:gridBefore` leaves
+//! empty cells at the start of a row. A cell's paragraphs are joined into one text; a table
+//! nested in a cell gives its text to that cell; a table that only frames prose (a one-cell
+//! box) gives its paragraphs. Paragraph-only documents read as Word's own "save as text".
 
+use super::placed::{DerivedText, RawCell, RawRows, is_prose};
+use crate::document::{Document, Format};
+use crate::grid::Layout;
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 
 /// The most a document.xml may expand to; larger is taken for a damaged or hostile archive.
 const MAX_DOCUMENT_BYTES: u64 = 512 << 20;
 
-/// Extracts the text of `word/document.xml` from a .docx archive. The error is a reason for
+/// Reads a .docx archive's `word/document.xml` into a [`Document`]. The error is a reason for
 /// [`crate::Error::NotText`].
-pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
+pub fn read(bytes: &[u8]) -> Result<Document, String> {
+    let xml = document_xml(bytes, MAX_DOCUMENT_BYTES)?;
+    let blocks = document_blocks(&xml).map_err(|e| format!("its word/document.xml is damaged ({e})"))?;
+    let mut text = DerivedText::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(paragraph) => text.paragraph(&paragraph),
+            Block::Table(rows) => {
+                let rows = merge_cells(rows);
+                if is_prose(&rows) {
+                    rows.iter().flatten().flat_map(|cell| &cell.lines).for_each(|line| text.paragraph(line));
+                } else {
+                    text.table(&rows, Layout::Docx);
+                }
+            }
+        }
+    }
+    Ok(text.finish(Format::Docx, "docx", 0))
+}
+
+/// The text of the archive's `word/document.xml`, refused when it expands past `cap` bytes.
+fn document_xml(bytes: &[u8], cap: u64) -> Result<String, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("it is a damaged zip archive ({e})"))?;
     let entry = archive
         .by_name("word/document.xml")
         .map_err(|_| "it is a zip archive without word/document.xml, so not a .docx document".to_owned())?;
+    let too_large = || {
+        format!(
+            "its word/document.xml expands to more than {}, more than plangap reads; \
+             a real report is far smaller, so the archive is damaged or not a report",
+            if cap >= 1 << 20 { format!("{} MiB", cap >> 20) } else { format!("{cap} bytes") }
+        )
+    };
+    if entry.size() > cap {
+        return Err(too_large());
+    }
     let mut xml = String::new();
     entry
-        .take(MAX_DOCUMENT_BYTES)
+        .take(cap + 1)
         .read_to_string(&mut xml)
         .map_err(|e| format!("its word/document.xml cannot be read ({e})"))?;
-    document_text(&xml).map_err(|e| format!("its word/document.xml is damaged ({e})"))
+    if xml.len() as u64 > cap {
+        return Err(too_large());
+    }
+    Ok(xml)
+}
+
+/// A top-level paragraph or table of the body.
+#[derive(Debug, PartialEq)]
+enum Block {
+    Paragraph(String),
+    /// Rows of cells as Word writes them, vertical merges not yet resolved.
+    Table(Vec<Vec<WordCell>>),
+}
+
+/// How a cell takes part in a vertical merge (`w:vMerge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Merge {
+    #[default]
+    None,
+    /// `w:val="restart"`: the top cell of a merge.
+    Restart,
+    /// No value or `w:val="continue"`: covered by the restart above.
+    Continue,
+}
+
+/// One `w:tc` of an outermost table.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct WordCell {
+    lines: Vec<String>,
+    /// `w:gridSpan`, at least 1.
+    span: usize,
+    merge: Merge,
 }
 
 /// What is being collected while walking the document body.
 #[derive(Default)]
 struct Walk {
-    /// Finished lines of output.
-    lines: Vec<String>,
+    blocks: Vec<Block>,
     /// The paragraph being read.
     paragraph: String,
-    /// Open table cells, innermost last; each holds its finished paragraphs.
-    cells: Vec<Vec<String>>,
+    /// Open `w:tbl` elements: 1 inside an outermost table, more inside nested ones.
+    table_depth: usize,
+    /// The outermost table's rows so far.
+    rows: Vec<Vec<WordCell>>,
+    /// The outermost table's open cell.
+    cell: Option<WordCell>,
     /// Inside an element whose text is not document text (field codes, deleted text).
     skip_depth: usize,
     /// Inside a `w:t` run text.
@@ -49,55 +121,99 @@ impl Walk {
 
     fn end_paragraph(&mut self) {
         let paragraph = std::mem::take(&mut self.paragraph);
-        match self.cells.last_mut() {
-            Some(cell) => cell.push(paragraph),
-            None => self.lines.push(paragraph),
+        match (self.table_depth, &mut self.cell) {
+            (0, _) => self.blocks.push(Block::Paragraph(paragraph)),
+            (_, Some(cell)) => cell.lines.extend(paragraph.split('\n').map(str::to_owned)),
+            (_, None) => {}
         }
     }
 
-    fn end_cell(&mut self) {
-        let Some(paragraphs) = self.cells.pop() else { return };
-        match self.cells.last_mut() {
-            Some(outer) => outer.extend(paragraphs),
-            None => self.lines.push(format!("\t{}", paragraphs.join("\n"))),
+    /// An element opens (`Start`) or stands alone (`Empty`): table structure and cell properties.
+    fn open(&mut self, e: &BytesStart<'_>) {
+        let outermost = self.table_depth == 1;
+        match e.local_name().as_ref() {
+            "tbl" => {
+                self.table_depth += 1;
+                if self.table_depth == 1 {
+                    self.rows.clear();
+                }
+            }
+            "tr" if outermost => self.rows.push(Vec::new()),
+            "tc" if outermost => self.cell = Some(WordCell { span: 1, ..WordCell::default() }),
+            "gridSpan" if outermost => {
+                if let Some(cell) = &mut self.cell {
+                    cell.span = value(e).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+                }
+            }
+            "vMerge" if outermost => {
+                if let Some(cell) = &mut self.cell {
+                    cell.merge =
+                        if value(e).as_deref() == Some("restart") { Merge::Restart } else { Merge::Continue };
+                }
+            }
+            "gridBefore" if outermost => {
+                let before: usize = value(e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let Some(row) = self.rows.last_mut() {
+                    row.extend((0..before.min(64)).map(|_| WordCell { span: 1, ..WordCell::default() }));
+                }
+            }
+            _ => {}
         }
     }
 
-    fn end_row(&mut self) {
-        if self.cells.is_empty() {
-            self.lines.push(String::new());
+    /// An element closes (`End`, or right after `open` for an `Empty` one).
+    fn close(&mut self, name: &str) {
+        match name {
+            "p" => self.end_paragraph(),
+            "tc" if self.table_depth == 1 => {
+                if let (Some(cell), Some(row)) = (self.cell.take(), self.rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            "tbl" => {
+                if self.table_depth == 1 {
+                    self.blocks.push(Block::Table(std::mem::take(&mut self.rows)));
+                }
+                self.table_depth = self.table_depth.saturating_sub(1);
+            }
+            _ => {}
         }
     }
 }
 
+/// The `w:val` attribute of an element (a number or a keyword, so never escaped).
+fn value(e: &BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "val").map(|a| a.value.trim().to_owned())
+}
+
 /// Walks the WordprocessingML body: paragraphs, runs, tabs, breaks, tables.
-fn document_text(xml: &str) -> Result<String, quick_xml::Error> {
+fn document_blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
     let mut walk = Walk::default();
     loop {
         match reader.read_event()? {
-            Event::Start(e) => match e.local_name().as_ref() {
-                "t" => walk.in_text = true,
-                "tc" => walk.cells.push(Vec::new()),
-                "instrText" | "delText" | "del" => walk.skip_depth += 1,
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                "tab" if walk.skip_depth == 0 => {
-                    walk.paragraph.push(if walk.cells.is_empty() { '\t' } else { ' ' })
+            Event::Start(e) => {
+                walk.open(&e);
+                match e.local_name().as_ref() {
+                    "t" => walk.in_text = true,
+                    "instrText" | "delText" | "del" => walk.skip_depth += 1,
+                    _ => {}
                 }
-                "br" | "cr" if walk.skip_depth == 0 => walk.paragraph.push('\n'),
-                "p" => walk.end_paragraph(),
-                "tc" => walk.lines.push("\t".to_owned()),
-                _ => {}
-            },
+            }
+            Event::Empty(e) => {
+                walk.open(&e);
+                match e.local_name().as_ref() {
+                    "tab" if walk.skip_depth == 0 => {
+                        walk.paragraph.push(if walk.table_depth == 0 { '\t' } else { ' ' })
+                    }
+                    "br" | "cr" if walk.skip_depth == 0 => walk.paragraph.push('\n'),
+                    name => walk.close(name),
+                }
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => walk.in_text = false,
-                "p" => walk.end_paragraph(),
-                "tc" => walk.end_cell(),
-                "tr" => walk.end_row(),
                 "instrText" | "delText" | "del" => walk.skip_depth = walk.skip_depth.saturating_sub(1),
-                _ => {}
+                name => walk.close(name),
             },
             Event::Text(e) => walk.push_text(&e.xml10_content()),
             Event::CData(e) => walk.push_text(&e.xml10_content()),
@@ -112,7 +228,54 @@ fn document_text(xml: &str) -> Result<String, quick_xml::Error> {
             _ => {}
         }
     }
-    Ok(walk.lines.join("\n") + "\n")
+    if walk.table_depth > 0 {
+        walk.blocks.push(Block::Table(walk.rows));
+    }
+    Ok(walk.blocks)
+}
+
+/// Resolves vertical merges: each restart cell spans down over the continuation cells below it
+/// in the same grid column, which are dropped (the grid covers their slots); a continuation with
+/// no restart above stays an ordinary cell.
+fn merge_cells(rows: Vec<Vec<WordCell>>) -> RawRows {
+    let starts: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .scan(0, |col, cell| {
+                    let start = *col;
+                    *col += cell.span;
+                    Some(start)
+                })
+                .collect()
+        })
+        .collect();
+    let continuation_at = |r: usize, col: usize| {
+        let index = starts.get(r)?.iter().position(|&c| c == col)?;
+        (rows[r][index].merge == Merge::Continue).then_some(index)
+    };
+    let mut covered: Vec<Vec<bool>> = rows.iter().map(|row| vec![false; row.len()]).collect();
+    let mut spans: Vec<Vec<usize>> = rows.iter().map(|row| vec![1; row.len()]).collect();
+    for (r, row) in rows.iter().enumerate() {
+        for i in (0..row.len()).filter(|&i| row[i].merge == Merge::Restart) {
+            let mut below = r + 1;
+            while let Some(index) = continuation_at(below, starts[r][i]) {
+                covered[below][index] = true;
+                below += 1;
+            }
+            spans[r][i] = below - r;
+        }
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.into_iter()
+                .enumerate()
+                .filter(|&(i, _)| !covered[r][i])
+                .map(|(i, cell)| RawCell { lines: cell.lines, row_span: spans[r][i], col_span: cell.span })
+                .collect()
+        })
+        .collect()
 }
 
 /// The five entities XML predefines; anything else is kept as written.
@@ -130,34 +293,148 @@ fn named_entity(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
-    const BODY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<w:document xmlns:w="w"><w:body>
+    /// A .docx archive whose word/document.xml holds `body`.
+    fn docx(body: &str) -> Vec<u8> {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#
+        );
+        let mut buffer = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut buffer);
+        writer.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        writer.write_all(xml.as_bytes()).unwrap();
+        writer.finish().unwrap();
+        buffer.into_inner()
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    fn tc(props: &str, paragraphs: &[&str]) -> String {
+        let body: String = paragraphs.iter().map(|t| p(t)).collect();
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>")
+    }
+
+    const PARAGRAPHS: &str = r#"
 <w:p><w:r><w:t>关于荣昌区2022年</w:t></w:r><w:r><w:t xml:space="preserve">国民经济 &amp; 社会</w:t></w:r></w:p>
 <w:p><w:r><w:instrText> SHAPE \* MERGEFORMAT </w:instrText></w:r><w:r><w:t>表1</w:t><w:tab/><w:t>完成情况</w:t></w:r></w:p>
-<w:tbl>
-<w:tr><w:tc><w:p><w:r><w:t>发展</w:t></w:r></w:p><w:p><w:r><w:t>质量</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>GDP增速（%）</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>
-<w:tr><w:tc><w:p><w:r><w:t>&#8805;7</w:t></w:r></w:p></w:tc></w:tr>
-</w:tbl>
-<w:p><w:r><w:t>注：</w:t><w:br/><w:t>二行</w:t></w:r></w:p>
-</w:body></w:document>"#;
+<w:p/>
+<w:p><w:r><w:t>注：</w:t><w:br/><w:t>二行&#8805;7</w:t></w:r></w:p>"#;
 
     #[test]
-    fn paragraphs_tables_and_entities_read_like_words_text_export() {
-        let text = document_text(BODY).unwrap();
+    fn paragraphs_read_like_words_text_export() {
+        let doc = read(&docx(PARAGRAPHS)).unwrap();
+        assert_eq!(doc.text, "关于荣昌区2022年国民经济 & 社会\n表1\t完成情况\n\n注：\n二行≥7\n");
+        assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn merged_cells_become_spans() {
+        let span = r#"<w:gridSpan w:val="2"/>"#;
+        let (restart, cont) = (r#"<w:vMerge w:val="restart"/>"#, "<w:vMerge/>");
+        let rows = [
+            [tc(restart, &["类别"]), tc("", &["指标"]), tc(span, &["2023年", "完成情况"])].concat(),
+            [tc(cont, &[]), tc("", &[]), tc("", &["绝对值"]), tc("", &["增速"])].concat(),
+            [
+                tc(restart, &["发展", "质量"]),
+                tc("", &["GDP", "增速（%）"]),
+                tc("", &["1200"]),
+                tc("", &["6.1"]),
+            ]
+            .concat(),
+            [tc(r#"<w:vMerge w:val="continue"/>"#, &[]), tc("", &["税收"]), tc("", &[]), tc("", &["-2"])]
+                .concat(),
+        ];
+        let table: String = rows.iter().map(|r| format!("<w:tr>{r}</w:tr>")).collect();
+        let body =
+            format!("{}<w:tbl>{table}</w:tbl>{}", p("表1 2023年主要指标完成情况"), p("注：*为约束性指标"));
+        let doc = read(&docx(&body)).unwrap();
         assert_eq!(
-            text,
-            "关于荣昌区2022年国民经济 & 社会\n表1\t完成情况\n\t发展\n质量\n\tGDP增速（%）\n\t\n\n\t≥7\n\n注：\n二行\n"
+            doc.text,
+            "表1 2023年主要指标完成情况\n类别\t指标\t2023年完成情况\t\n\t\t绝对值\t增速\n\
+             发展质量\tGDP增速（%）\t1200\t6.1\n\t税收\t\t-2\n注：*为约束性指标\n"
         );
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].lines, 1..5);
+        let grid = &doc.tables[0].grid;
+        assert_eq!(grid.layout, Layout::Docx);
+        let cells: Vec<_> = grid
+            .cells()
+            .iter()
+            .map(|c| (c.text.as_str(), c.row, c.col, c.row_span, c.col_span, c.line))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("类别", 0, 0, 2, 1, 2),
+                ("指标", 0, 1, 1, 1, 2),
+                ("2023年完成情况", 0, 2, 1, 2, 2),
+                ("", 1, 1, 1, 1, 3),
+                ("绝对值", 1, 2, 1, 1, 3),
+                ("增速", 1, 3, 1, 1, 3),
+                ("发展质量", 2, 0, 2, 1, 4),
+                ("GDP增速（%）", 2, 1, 1, 1, 4),
+                ("1200", 2, 2, 1, 1, 4),
+                ("6.1", 2, 3, 1, 1, 4),
+                ("税收", 3, 1, 1, 1, 5),
+                ("", 3, 2, 1, 1, 5),
+                ("-2", 3, 3, 1, 1, 5),
+            ]
+        );
+        assert_eq!(grid.text(3, 0), "发展质量");
+    }
+
+    #[test]
+    fn nested_tables_give_their_text_to_the_cell_and_boxes_give_paragraphs() {
+        let inner = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc("", &["甲"]), tc("", &["乙"]));
+        let outer = format!(
+            "<w:tbl><w:tr>{}<w:tc>{}{inner}</w:tc></w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc("", &["项目"]),
+            p("内容"),
+            tc("", &["A"]),
+            tc("", &["B"])
+        );
+        let doc = read(&docx(&outer)).unwrap();
+        assert_eq!(doc.tables[0].grid.text(0, 1), "内容甲乙");
+        let boxed =
+            format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", tc("", &["专栏1：2023年重大项目", "交通类：A、B"]));
+        let doc = read(&docx(&boxed)).unwrap();
+        assert_eq!(doc.text, "专栏1：2023年重大项目\n交通类：A、B\n");
+        assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn continuation_cells_without_a_restart_are_cells_and_unclosed_tables_are_damage() {
+        let rows = format!(
+            "<w:tr>{}{}</w:tr><w:tr>{}</w:tr>",
+            tc("<w:vMerge/>", &["x"]),
+            tc("", &["y"]),
+            tc("", &["z"])
+        );
+        let doc = read(&docx(&format!("<w:tbl>{rows}</w:tbl>"))).unwrap();
+        assert_eq!(doc.tables[0].grid.text(0, 0), "x");
+        assert_eq!(doc.tables[0].grid.text(1, 0), "z");
+        let err = read(&docx(&format!("<w:tbl>{rows}"))).unwrap_err();
+        assert!(err.contains("word/document.xml is damaged"), "{err}");
     }
 
     #[test]
     fn archives_that_are_not_docx_give_reasons() {
-        assert!(docx_text(b"PK\x03\x04 broken").unwrap_err().contains("damaged zip archive"));
+        assert!(read(b"PK\x03\x04 broken").unwrap_err().contains("damaged zip archive"));
         let mut buffer = std::io::Cursor::new(Vec::new());
         let mut writer = zip::ZipWriter::new(&mut buffer);
         writer.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
         writer.finish().unwrap();
-        assert!(docx_text(buffer.get_ref()).unwrap_err().contains("without word/document.xml"));
+        assert!(read(buffer.get_ref()).unwrap_err().contains("without word/document.xml"));
+    }
+
+    #[test]
+    fn a_document_over_the_cap_is_refused_not_cut() {
+        let archive = docx(&p(&"很长的段落".repeat(100)));
+        let err = document_xml(&archive, 1000).unwrap_err();
+        assert!(err.contains("expands to more than 1000 bytes"), "{err}");
+        assert!(document_xml(&archive, 1 << 20).is_ok());
     }
 }

@@ -40,7 +40,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str, usize), String
 
 /// `bytes` decoded as `encoding` with undecodable sequences replaced, when at most one character
 /// in a hundred (and at least one) had to be replaced.
-fn decode_tolerably(encoding: &'static Encoding, bytes: &[u8]) -> Option<(String, &'static str, usize)> {
+pub(super) fn decode_tolerably(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+) -> Option<(String, &'static str, usize)> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
     let tolerated = (text.chars().count() / 100).max(1);

@@ -2,19 +2,24 @@
 //! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends, or as Word .docx documents ([`docx`]). The result is UTF-8 text with `\n` line ends in which only TAB and
-//! newline remain of the control characters, so the parser and the terminal see the same text.
+//! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]) and saved web pages ([`html`],
+//! single-file [`mhtml`] archives), whose tables come as grids placed in the derived text. The
+//! result is UTF-8 text with `\n` line ends in which only TAB and newline remain of the control
+//! characters, so the parser and the terminal see the same text.
 
 mod clean;
 pub mod docx;
 mod encoding;
+pub mod html;
+pub mod mhtml;
+mod placed;
 mod signature;
 
 pub use clean::{clean, clean_text};
 
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::error::Error;
-use encoding::{decode_text, looks_binary};
+use encoding::{decode_text, decode_tolerably, looks_binary};
 
 /// Decodes a file's bytes into a [`Document`]: clean text, and the tables its format knows.
 ///
@@ -30,8 +35,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if bytes.starts_with(signature::ZIP) {
-        let text = docx::docx_text(bytes).map_err(not_text)?;
-        return Ok(Document { format: Format::Docx, ..Document::text(clean_text(&text), "docx", 0) });
+        return docx::read(bytes).map_err(not_text);
+    }
+    if mhtml::is_mhtml(bytes) {
+        return mhtml::read(bytes).map_err(not_text);
+    }
+    if html::is_html(bytes) {
+        return html::read(bytes, None).map_err(not_text);
     }
     let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
     if looks_binary(&raw) {

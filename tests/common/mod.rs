@@ -42,6 +42,7 @@ fn report(file: &str, district: &str, projects: Vec<Project>) -> Report {
             kind: TableKind::Plan,
             year: Some(2023),
             layout: plangap::grid::Layout::Stream,
+            columns: Vec::new(),
             rows: vec![row],
             notes: Vec::new(),
         }],

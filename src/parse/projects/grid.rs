@@ -1,12 +1,17 @@
-//! Boxes laid out as tables: Word exports one cell per line after a TAB, an empty cell as a bare
-//! TAB, and the text of a merged cell spilling onto lines without a TAB. A header row naming a
-//! project column (`项目名称`, `工程名称`, `名称`) makes the box a project table; each row then
-//! gives one project, with its group, stage and progress from the columns that hold them.
+//! Boxes laid out as tables, read as a [`Grid`] like any table: the one the file's format gave
+//! (an HTML or Word table in the box), or the one a reader finds in the box's lines (Word's one
+//! cell per line, TAB rows, pipe rows…). A header row naming a project column (`项目名称`,
+//! `工程名称`, `名称`) makes the box a project table; each row then gives one project, with its
+//! group, stage and progress from the columns that hold them. A row of one cell naming a section
+//! (`一、交通类`, `（二）水利`) is a group label for the rows below it.
 
 use super::boxes::Block;
 use super::project;
 use super::vocabulary::caption_stage;
+use crate::document::PlacedTable;
+use crate::grid::Grid;
 use crate::model::{Project, Warning};
+use crate::parse::readers::{self, Vocabulary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -36,8 +41,13 @@ enum Column {
 }
 
 impl Column {
-    /// The role of a header cell (white space removed), or `None` when the cell is not a header.
+    /// The role of a header cell, or `None` when the cell is not a header.
     fn of(header: &str) -> Option<Column> {
+        let header: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+        if header.is_empty() || header.chars().count() > HEADER_MAX_CHARS {
+            return None;
+        }
+        let header = header.as_str();
         let is = |words: &[&str]| words.iter().any(|word| header.contains(word));
         let column = if is(&["名称"]) || ["项目", "工程", "民心工程", "民生实事", "项目名"].contains(&header)
         {
@@ -57,95 +67,83 @@ impl Column {
     }
 }
 
-/// One cell: its 1-based line, the line as written, and its text (spilled lines joined).
-struct Cell<'a> {
-    line: usize,
-    source: &'a str,
-    text: String,
+/// The words of project tables: a header names a project column beside at least one other.
+pub(crate) const PROJECT: Vocabulary = Vocabulary {
+    is_title: |text| Column::of(text).is_some(),
+    is_header: |titles| titles.len() >= 2 && titles.iter().any(|t| Column::of(t) == Some(Column::Name)),
+};
+
+/// Reads a box laid out as a project table; `None` when the box holds no table with a header
+/// row naming a project column (then it is a list box). `placed` are the tables the file's
+/// format gave; `lines` the whole text (`lines[0]` is line 1).
+pub fn read_grid(
+    block: &Block,
+    lines: &[&str],
+    placed: &[PlacedTable],
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<Project>> {
+    let first = block.raw.iter().find(|(_, text)| !text.trim().is_empty())?.0 - 1;
+    let last = block.raw.last().map_or(first, |(line, _)| *line);
+    let grid = match placed.iter().find(|p| (first..last).contains(&p.lines.start)) {
+        Some(table) => table.grid.clone(),
+        None => {
+            let read = readers::read_at(lines, first, &PROJECT, project_score)?;
+            for warning in read.warnings {
+                warnings.push(Warning {
+                    line: warning.line,
+                    message: format!("the table in box `{}`: {}", block.caption, warning.message),
+                });
+            }
+            read.grid
+        }
+    };
+    let (header, columns) = header(&grid)?;
+    Some(read_rows(&grid, header, &columns, block, lines))
 }
 
-/// Reads a box laid out as a project table; `None` when the box has no header row with a
-/// project column (then it is a list box). A row of one cell numbered like a section
-/// (`一、交通类`, `（二）水利`) between rows is a group label for the rows below it.
-pub fn read_grid(block: &Block, warnings: &mut Vec<Warning>) -> Option<Vec<Project>> {
-    let (columns, after_header) = header(block)?;
-    let width = columns.len();
+/// Scores a grid as a project table: its rows with a name under a project header.
+fn project_score(grid: &Grid) -> usize {
+    header(grid).map_or(0, |(row, columns)| {
+        let name = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
+        1 + (row + 1..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()).count()
+    })
+}
+
+/// The header row (the first row of project titles naming a project column) and its columns.
+fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
+    (0..grid.rows().min(3)).find_map(|row| {
+        let columns: Vec<Option<Column>> =
+            (0..grid.cols()).map(|col| Column::of(grid.text(row, col))).collect();
+        let titled = columns.iter().flatten().count();
+        (titled >= 2 && columns.contains(&Some(Column::Name)))
+            .then(|| (row, columns.into_iter().map(|c| c.unwrap_or(Column::Other)).collect()))
+    })
+}
+
+/// One project per row under the header, grouped by section rows and the group column.
+fn read_rows(grid: &Grid, header: usize, columns: &[Column], block: &Block, lines: &[&str]) -> Vec<Project> {
     let at = |role: Column| columns.iter().position(|column| *column == role);
     let mut group: Option<String> = None;
     let mut projects = Vec::new();
-    let mut row: Vec<Cell> = Vec::with_capacity(width);
-    for cell in cells(&block.raw[after_header..]) {
-        if row.is_empty() && SECTION.is_match(&cell.text) {
-            group = Some(SECTION.replace(&cell.text, "").trim().to_owned());
+    for row in header + 1..grid.rows() {
+        let cells: Vec<usize> = (0..columns.len()).filter_map(|col| grid.cell_index(row, col)).collect();
+        if let Some(&only) = cells.first()
+            && cells.iter().all(|&c| c == only)
+            && SECTION.is_match(&grid.cells()[only].text)
+        {
+            group = Some(SECTION.replace(&grid.cells()[only].text, "").trim().to_owned());
             continue;
         }
-        row.push(cell);
-        if row.len() < width {
-            continue;
-        }
-        let filled = |role: Column| at(role).and_then(|index| row.get(index)).filter(|c| !c.text.is_empty());
+        let filled =
+            |role: Column| at(role).and_then(|col| grid.cell(row, col)).filter(|c| !c.text.is_empty());
         if let Some(text) = filled(Column::Group).map(|c| c.text.clone()) {
             group = Some(text);
         }
-        if let Some(name) = filled(Column::Name) {
-            let stage = filled(Column::Stage).and_then(|c| caption_stage(&c.text)).or(block.stage);
-            let progress = filled(Column::Progress).filter(|_| !block.plan_year_box).map(|c| c.text.clone());
-            projects.push(project(
-                block,
-                name.text.clone(),
-                group.clone(),
-                stage,
-                progress,
-                name.line,
-                name.source,
-            ));
-        }
-        row.clear();
+        let Some(name) = filled(Column::Name) else { continue };
+        let stage = filled(Column::Stage).and_then(|c| caption_stage(&c.text)).or(block.stage);
+        let progress = filled(Column::Progress).filter(|_| !block.plan_year_box).map(|c| c.text.clone());
+        let source = lines.get(name.line.wrapping_sub(1)).copied().unwrap_or(&name.text);
+        projects.push(project(block, name.text.clone(), group.clone(), stage, progress, name.line, source));
     }
-    if let Some(first) = row.first() {
-        warnings.push(Warning {
-            line: first.line,
-            message: format!(
-                "the table in box `{}` ends with {} cell(s) that do not fill a row of {width}; they were left out",
-                block.caption,
-                row.len()
-            ),
-        });
-    }
-    Some(projects)
-}
-
-/// The header row: the first run of TAB-led short cells that are header words, when one of them
-/// names the project column. Returns the columns and the index in `block.raw` after the header.
-fn header(block: &Block) -> Option<(Vec<Column>, usize)> {
-    let start = block.raw.iter().position(|(_, text)| !text.trim().is_empty())?;
-    let mut columns = Vec::new();
-    let mut end = start;
-    for (_, text) in &block.raw[start..] {
-        let bare: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
-        let column = Column::of(&bare).filter(|_| bare.chars().count() <= HEADER_MAX_CHARS);
-        match column {
-            Some(column) if text.starts_with('\t') => columns.push(column),
-            _ => break,
-        }
-        end += 1;
-    }
-    (columns.len() >= 2 && columns.contains(&Column::Name)).then_some((columns, end))
-}
-
-/// The cells after the header: a TAB-led line opens a cell (empty for a bare TAB), a line without
-/// a TAB continues the cell above it, blank lines separate rows and are skipped.
-fn cells<'a>(raw: &[(usize, &'a str)]) -> Vec<Cell<'a>> {
-    let mut cells: Vec<Cell> = Vec::new();
-    for &(line, text) in raw {
-        if text.starts_with('\t') {
-            cells.push(Cell { line, source: text, text: text.trim().to_owned() });
-        } else if !text.trim().is_empty() {
-            match cells.last_mut() {
-                Some(cell) => cell.text.push_str(text.trim()),
-                None => cells.push(Cell { line, source: text, text: text.trim().to_owned() }),
-            }
-        }
-    }
-    cells
+    projects
 }

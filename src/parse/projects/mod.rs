@@ -47,6 +47,7 @@ mod split;
 mod titled;
 mod vocabulary;
 
+use crate::document::PlacedTable;
 use crate::model::{Project, Stage, Warning};
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
@@ -54,13 +55,18 @@ use std::collections::HashMap;
 
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
 /// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
-pub fn parse_projects(lines: &[&str], plan_year: Option<u16>, warnings: &mut Vec<Warning>) -> Vec<Project> {
+pub fn parse_projects(
+    lines: &[&str],
+    placed: &[PlacedTable],
+    plan_year: Option<u16>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Project> {
     let mut projects = Vec::new();
     for block in boxes::find_blocks(lines, plan_year) {
         if block.kind == BoxKind::Indicator {
             continue;
         }
-        let found = match grid::read_grid(&block, warnings) {
+        let found = match grid::read_grid(&block, lines, placed, warnings) {
             Some(rows) => rows,
             None => read_box(&block, warnings),
         };

@@ -1,44 +1,28 @@
-//! The header of an indicator table: which columns exist and in what order.
+//! The header of an indicator table: which columns exist, in whatever order, read from the
+//! words of their titles.
 //!
-//! The header is the run of cells at the top of a table that read as column titles (类别, 序号,
-//! 指标名称, 2022年预期目标, 完成情况, 与目标±, 备注). A second header row of sub-titles under a
-//! spanning title (`2020年完成` over `绝对值 | 增速`) splits that column in two; its placeholder
-//! cells under the other titles are empty. A table is an indicator table when its header has a
-//! name column and a target column.
+//! The header is the run of rows at the top of a grid whose cells all read as column titles (类别,
+//! 序号, 指标名称, 2022年预期目标, 完成情况, 与目标±, 备注). A title spanning several columns
+//! (`2020年完成` over `绝对值 | 增速`) gives each column under it its sub-title. A two-row header
+//! flattened into one row (`指标名称 | 2020年预期目标 | (增速) | 2020年完成情况 | 绝对值 | 增速` over
+//! rows of four cells) is folded back: a parenthetical qualifies the title before it, and
+//! sub-titles after a spanning title replace it. A table is an indicator table when its header
+//! has a name column and a target column.
 
-use super::cells::Cell;
+use crate::grid::Grid;
+pub(crate) use crate::model::ColumnRole as Role;
 use crate::parse::caption::year_in;
+use crate::parse::readers::Vocabulary;
 use crate::text;
 
 /// A header cell is a short title; anything longer is data.
 const MAX_TITLE_CHARS: usize = 16;
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
-    /// 类别: a merged cell naming the indicators' group.
-    Category,
-    /// 序号.
-    Seq,
-    /// 指标名称.
-    Name,
-    /// 单位: the unit, when not in the name.
-    Unit,
-    /// 预期目标, 计划目标, 目标.
-    Target,
-    /// 完成情况, 实际完成; one column per sub-title under a spanning 完成.
-    Actual,
-    /// 与目标±: the document's own comparison with the target.
-    Difference,
-    /// 备注 / 属性: 预期性 or 约束性.
-    Remark,
-    /// A titled column plangap does not use (`2021年基数`).
-    Other,
-}
+/// Header rows are at the top: no more than this many.
+const MAX_HEADER_ROWS: usize = 3;
 
 /// One column of the table.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Column {
+pub(crate) struct Column {
     /// What it holds.
     pub role: Role,
     /// Its title, white space removed (`2022年预期目标`).
@@ -52,25 +36,31 @@ impl Column {
     pub fn is_growth(&self) -> bool {
         names_growth(self.sub.as_deref().unwrap_or(&self.title))
     }
+
+    /// The title as `check` shows it: `2020年完成/增速`.
+    pub fn label(&self) -> String {
+        match &self.sub {
+            Some(sub) => format!("{}/{sub}", self.title),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// Whether a title or an indicator name speaks of a growth rate (`增速`, `增长`, `增幅`).
-pub(super) fn names_growth(text: &str) -> bool {
+pub(crate) fn names_growth(text: &str) -> bool {
     ["增速", "增长", "增幅"].iter().any(|w| text.contains(w))
 }
 
-/// The columns of a table in order.
+/// The columns of a table in order, and how many rows the header takes.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Layout {
-    /// The columns, left to right.
+pub(crate) struct Header {
+    /// The columns, left to right; column `i` is grid column `i`.
     pub columns: Vec<Column>,
-    /// Index of the name column.
-    pub name: usize,
-    /// Index of the target column.
-    pub target: usize,
+    /// How many rows at the top of the grid are header rows.
+    pub rows: usize,
 }
 
-impl Layout {
+impl Header {
     /// Cells in an ordinary row.
     pub fn width(&self) -> usize {
         self.columns.len()
@@ -81,9 +71,9 @@ impl Layout {
         self.columns.iter().position(|c| c.role == role)
     }
 
-    /// Indices of the achieved-value columns.
-    pub fn actuals(&self) -> Vec<usize> {
-        (0..self.columns.len()).filter(|&i| self.columns[i].role == Role::Actual).collect()
+    /// Indices of the columns with `role`, left to right.
+    pub fn all(&self, role: Role) -> Vec<usize> {
+        (0..self.columns.len()).filter(|&i| self.columns[i].role == role).collect()
     }
 
     /// Whether the table gives achieved values (a review table).
@@ -93,30 +83,167 @@ impl Layout {
 
     /// The year named in the target column's title (`2022年预期目标` → 2022).
     pub fn target_year(&self) -> Option<u16> {
-        self.columns.get(self.target).and_then(|c| year_in(&c.title))
+        self.find(Role::Target).and_then(|i| year_in(&self.columns[i].title))
     }
 }
 
-/// Reads the header at the start of `cells`: the layout and how many cells it took.
-/// `None` when the cells do not start with a header naming a name column and a target column.
-pub(super) fn read_header(cells: &[Cell]) -> Option<(Layout, usize)> {
-    let mut top = Vec::new();
-    for cell in cells {
-        match role_of(&cell.text) {
-            Some(role) => top.push(Column { role, title: cell.compact(), sub: None }),
-            None => break,
-        }
+/// Reads the header at the top of `grid`. `None` when the grid does not start with a header
+/// naming a name column and a target column.
+pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
+    let rows = (0..grid.rows().min(MAX_HEADER_ROWS)).take_while(|&r| is_header_row(grid, r)).count();
+    if rows == 0 {
+        return None;
     }
-    let rest = &cells[top.len()..];
-    let (mut columns, used) =
-        match rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count() {
-            n if rest[..n].iter().any(|c| is_sub_title(&c.text)) => split_spanning(&top, &rest[..n]),
-            _ => (top.clone(), 0),
-        };
-    let name = columns.iter().position(|c| c.role == Role::Name)?;
+    let titles = title_matrix(grid, rows);
+    let mut columns: Vec<Column> = (0..grid.cols()).map(|col| column_of(grid, &titles, col)).collect();
+    if rows == 1 {
+        fold_flattened(&mut columns, body_width(grid, rows));
+    }
+    while columns.last().is_some_and(|c| c.title.is_empty()) {
+        columns.pop();
+    }
+    columns.iter().position(|c| c.role == Role::Name)?;
     let target = columns.iter().position(|c| c.role == Role::Target)?;
     set_aside_other_years(&mut columns, target);
-    Some((Layout { columns, name, target }, top.len() + used))
+    Some(Header { columns, rows })
+}
+
+/// Whether every cell starting in `row` reads as a column title (at least one is not empty).
+fn is_header_row(grid: &Grid, row: usize) -> bool {
+    let mut titles = 0;
+    for cell in grid.row_cells(row) {
+        if cell.text.trim().is_empty() {
+            continue;
+        }
+        if role_of(&cell.text).is_none() && !is_sub_title(&cell.text) && !is_parenthetical(&cell.text) {
+            return false;
+        }
+        titles += 1;
+    }
+    titles > 0
+}
+
+/// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
+/// Text layouts know no spans, so repairs are made here: the name title spans an empty title
+/// after it (a name written over two cells); a title followed by empty titles spans them when a
+/// sub-title row splits it (`完成情况 | ` over `绝对值 | 增速`); and a sub-title row pushed to the
+/// left (as pandoc writes a two-row header) is moved under that title.
+fn title_matrix(grid: &Grid, rows: usize) -> Vec<Vec<Option<usize>>> {
+    let mut titles: Vec<Vec<Option<usize>>> = (0..rows)
+        .map(|row| {
+            (0..grid.cols())
+                .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trim().is_empty()))
+                .collect()
+        })
+        .collect();
+    let cols = grid.cols();
+    for col in 1..cols {
+        let blank = titles.iter().all(|row| row[col].is_none());
+        let after_name =
+            titles[0][col - 1].is_some_and(|i| role_of(&grid.cells()[i].text) == Some(Role::Name));
+        if blank && after_name {
+            titles[0][col] = titles[0][col - 1];
+        }
+    }
+    if rows < 2 {
+        return titles;
+    }
+    let spanning_role = |index: Option<usize>| {
+        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
+    };
+    let runs: Vec<(usize, usize)> = (0..cols)
+        .filter(|&c| spanning_role(titles[0][c]))
+        .map(|c| (c, 1 + (c + 1..cols).take_while(|&n| titles[0][n].is_none()).count()))
+        .filter(|&(_, len)| len > 1)
+        .collect();
+    if let [(start, len)] = runs[..] {
+        let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
+        let under_run = titles[1][start..start + len].iter().any(Option::is_some);
+        if subs.len() == len && !under_run && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
+            titles[1] = vec![None; cols];
+            for (offset, index) in subs.into_iter().enumerate() {
+                titles[1][start + offset] = Some(index);
+            }
+        }
+    }
+    for (start, len) in runs {
+        if titles[1][start..start + len].iter().any(Option::is_some) {
+            for col in start + 1..start + len {
+                titles[0][col] = titles[0][start];
+            }
+        }
+    }
+    titles
+}
+
+/// The column at `col` from the title cells above it: the top title, and the lowest title of
+/// another cell under it as its sub-title.
+fn column_of(grid: &Grid, titles: &[Vec<Option<usize>>], col: usize) -> Column {
+    let mut stack: Vec<usize> = Vec::new();
+    for row in titles {
+        if let Some(index) = row[col]
+            && !stack.contains(&index)
+        {
+            stack.push(index);
+        }
+    }
+    let title = |index: usize| text::fold(&grid.cells()[index].text);
+    let (top, sub) = match stack.as_slice() {
+        [] => return Column { role: Role::Other, title: String::new(), sub: None },
+        [only] => (title(*only), None),
+        [first, .., last] => (title(*first), Some(title(*last))),
+    };
+    let top_role = role_of(&top);
+    let sub_role = sub.as_deref().and_then(role_of);
+    let role = match (top_role, sub_role) {
+        (_, Some(role)) if role != Role::Other => role,
+        (Some(role), _) => role,
+        _ => Role::Other,
+    };
+    Column { role, title: top, sub }
+}
+
+/// The most common number of slots filled in a body row (0 when there are no body rows).
+fn body_width(grid: &Grid, header_rows: usize) -> usize {
+    let mut counts = std::collections::HashMap::new();
+    for row in header_rows..grid.rows() {
+        let filled = (0..grid.cols()).filter(|&col| grid.cell(row, col).is_some()).count();
+        *counts.entry(filled).or_insert(0usize) += 1;
+    }
+    counts.into_iter().max_by_key(|&(width, n)| (n, width)).map_or(0, |(width, _)| width)
+}
+
+/// Folds a two-row header written as one row back into columns, when the rows below are
+/// narrower than the header: a parenthetical title (`(增速)`) joins the title before it, and
+/// sub-titles (`绝对值`, `增速`) right after an achieved or target title become its columns.
+fn fold_flattened(columns: &mut Vec<Column>, body_width: usize) {
+    if body_width == 0 || columns.len() <= body_width {
+        return;
+    }
+    let mut folded: Vec<Column> = Vec::with_capacity(columns.len());
+    let mut spanning: Option<Column> = None;
+    for column in columns.drain(..) {
+        if is_parenthetical(&column.title)
+            && let Some(last) = folded.last_mut()
+        {
+            last.sub = Some(column.title.trim_matches(['(', ')']).to_owned());
+            continue;
+        }
+        if is_sub_title(&column.title)
+            && let Some(parent) = spanning.clone().or_else(|| folded.last().cloned())
+            && matches!(parent.role, Role::Actual | Role::Target)
+        {
+            if spanning.is_none() {
+                folded.pop();
+                spanning = Some(parent.clone());
+            }
+            folded.push(Column { sub: Some(column.title), ..parent });
+            continue;
+        }
+        spanning = None;
+        folded.push(column);
+    }
+    *columns = folded;
 }
 
 /// An achieved column of another year than the target's (`2022年预计完成` beside `2023年目标` in a
@@ -130,13 +257,18 @@ fn set_aside_other_years(columns: &mut [Column], target: usize) {
     }
 }
 
-/// Whether a trimmed cell reads as a column title.
-pub(super) fn is_header_cell(text: &str) -> bool {
-    role_of(text).is_some()
-}
+/// The words of indicator tables: a title has a role, and a header names a name column and a
+/// target column.
+pub(crate) const INDICATOR: Vocabulary = Vocabulary {
+    is_title: |text| role_of(text).is_some(),
+    is_header: |titles| {
+        let roles: Vec<Option<Role>> = titles.iter().map(|t| role_of(t)).collect();
+        roles.contains(&Some(Role::Name)) && roles.contains(&Some(Role::Target))
+    },
+};
 
 /// The role of a column from its title, `None` when the cell is not a title.
-fn role_of(text: &str) -> Option<Role> {
+pub(crate) fn role_of(text: &str) -> Option<Role> {
     let title = text::fold(text);
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
@@ -170,121 +302,123 @@ fn role_of(text: &str) -> Option<Role> {
 }
 
 /// A sub-title in a second header row (`绝对值`, `增速`).
-fn is_sub_title(text: &str) -> bool {
-    let title: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+pub(crate) fn is_sub_title(text: &str) -> bool {
+    let title = text::fold(text);
+    let title = title.trim_matches(['(', ')']);
     title.chars().count() <= 8
         && ["绝对", "增速", "增长", "增幅", "总量", "数值"].iter().any(|w| title.contains(w))
 }
 
-/// Splits the spanning column(s) of `top` by the second header row `second`: an empty cell sits
-/// under a column that does not span, consecutive sub-titles under the one that does. A second
-/// row of sub-titles only splits the (last) achieved column. Returns the columns and how many
-/// cells of `second` belong to the header.
-fn split_spanning(top: &[Column], second: &[Cell]) -> (Vec<Column>, usize) {
-    let sub = |column: &Column, cell: &Cell| Column { sub: Some(cell.compact()), ..column.clone() };
-    if second.iter().all(|c| !c.text.is_empty()) {
-        let at = top.iter().rposition(|c| c.role == Role::Actual).unwrap_or(top.len().saturating_sub(1));
-        let mut columns = top[..at].to_vec();
-        if let Some(spanning) = top.get(at) {
-            columns.extend(second.iter().map(|cell| sub(spanning, cell)));
-        }
-        columns.extend(top.iter().skip(at + 1).cloned());
-        return (columns, second.len());
-    }
-    let mut columns = Vec::new();
-    let (mut t, mut spanning, mut used) = (0, false, 0);
-    for cell in second {
-        if cell.text.is_empty() {
-            if spanning {
-                t += 1;
-                spanning = false;
-            }
-            let Some(column) = top.get(t) else { break };
-            columns.push(column.clone());
-            t += 1;
-        } else {
-            let Some(column) = top.get(t) else { break };
-            spanning = true;
-            columns.push(sub(column, cell));
-        }
-        used += 1;
-    }
-    if spanning {
-        t += 1;
-    }
-    columns.extend(top.iter().skip(t).cloned());
-    (columns, used)
+/// A title in brackets qualifying the one before it (`(增速)`, `（%）`).
+pub(crate) fn is_parenthetical(text: &str) -> bool {
+    let title = text::fold(text);
+    title.len() > 2 && title.starts_with('(') && title.ends_with(')') && title.chars().count() <= 8
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::{GridBuilder, Layout};
 
-    fn cells(texts: &[&str]) -> Vec<Cell> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Cell { text: t.to_string(), line: i + 1, after_blank: false })
-            .collect()
+    /// A grid from rows of `|`-separated cells; `text^2` spans two rows, `text>2` two columns.
+    fn grid(rows: &[&str]) -> Grid {
+        let mut b = GridBuilder::new(Layout::Html);
+        for (line, row) in rows.iter().enumerate() {
+            b.start_row();
+            for cell in row.split('|') {
+                let (text, rows, cols) = match (cell.split_once('^'), cell.split_once('>')) {
+                    (Some((t, n)), _) => (t, n.parse().unwrap(), 1),
+                    (_, Some((t, n))) => (t, 1, n.parse().unwrap()),
+                    _ => (cell, 1, 1),
+                };
+                b.push_spanning(text, line + 1, rows, cols);
+            }
+        }
+        b.finish()
     }
 
-    fn roles(layout: &Layout) -> Vec<Role> {
-        layout.columns.iter().map(|c| c.role).collect()
+    fn roles(header: &Header) -> Vec<Role> {
+        header.columns.iter().map(|c| c.role).collect()
     }
 
     #[test]
     fn reads_a_plan_header_with_remarks() {
-        let (layout, used) =
-            read_header(&cells(&["类别", "指  标  名  称", "2023年计划目标", "备注", "发展"])).unwrap();
-        assert_eq!(used, 4);
-        assert_eq!(roles(&layout), [Role::Category, Role::Name, Role::Target, Role::Remark]);
-        assert_eq!(layout.target_year(), Some(2023));
-        assert!(!layout.is_review());
+        let header =
+            read_header(&grid(&["类别|指  标  名  称|2023年计划目标|备注", "发展|GDP|7|预期性"])).unwrap();
+        assert_eq!(header.rows, 1);
+        assert_eq!(roles(&header), [Role::Category, Role::Name, Role::Target, Role::Remark]);
+        assert_eq!(header.target_year(), Some(2023));
+        assert!(!header.is_review());
     }
 
     #[test]
-    fn splits_a_two_level_header() {
-        let header = [
-            "类别",
-            "序号",
-            "指标名称",
-            "2020年计划目标",
-            "2020年完成",
-            "",
-            "",
-            "",
-            "",
-            "绝对值",
-            "增速",
-            "发展",
-        ];
-        let (layout, used) = read_header(&cells(&header)).unwrap();
-        assert_eq!(used, 11);
+    fn splits_a_spanning_title() {
+        let header = read_header(&grid(&[
+            "类别^2|序号^2|指标名称^2|2020年计划目标^2|2020年完成>2",
+            "绝对值|增速",
+            "发展|1|GDP|7|500|6",
+        ]))
+        .unwrap();
+        assert_eq!(header.rows, 2);
         use Role::*;
-        assert_eq!(roles(&layout), [Category, Seq, Name, Target, Actual, Actual]);
-        assert_eq!(layout.columns[5].sub.as_deref(), Some("增速"));
-        assert!(layout.columns[5].is_growth() && !layout.columns[4].is_growth());
+        assert_eq!(roles(&header), [Category, Seq, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[5].sub.as_deref(), Some("增速"));
+        assert!(header.columns[5].is_growth() && !header.columns[4].is_growth());
     }
 
     #[test]
-    fn reads_a_difference_column() {
-        let (layout, _) =
-            read_header(&cells(&["指      标", "2022年目标", "2022年完成", "与目标±", "1﹒GDP"])).unwrap();
-        assert_eq!(roles(&layout), [Role::Name, Role::Target, Role::Actual, Role::Difference]);
+    fn text_headers_without_spans_are_repaired() {
+        use Role::*;
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "|||绝对值|增速", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[4].sub.as_deref(), Some("增速"));
+        let header =
+            read_header(&grid(&["类别|指标名称|2023年目标|完成情况|", "绝对值|增速|||", "经济|GDP|7|500|6"]));
+        let header = header.unwrap();
+        assert_eq!(roles(&header), [Category, Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[3].sub.as_deref(), Some("绝对值"));
+        assert_eq!(header.columns[0].sub, None);
     }
 
     #[test]
-    fn a_base_year_column_does_not_make_a_review_table() {
-        let (layout, _) = read_header(&cells(&["指标", "2022年预计完成", "2023年目标", "GDP"])).unwrap();
-        assert_eq!(roles(&layout), [Role::Name, Role::Other, Role::Target]);
-        assert!(!layout.is_review());
-        assert_eq!(layout.target_year(), Some(2023));
+    fn completion_columns_may_come_first() {
+        let header =
+            read_header(&grid(&["指标|完成情况>2|年度目标^2", "绝对值|增速", "GDP|500|6|7"])).unwrap();
+        use Role::*;
+        assert_eq!(roles(&header), [Name, Actual, Actual, Target]);
+    }
+
+    #[test]
+    fn folds_a_flattened_two_row_header() {
+        let header = read_header(&grid(&[
+            "指标名称|2020年预期目标|(增速)|2020年完成情况|绝对值|增速",
+            "GDP|7|500|6",
+            "投资|8|300|5",
+        ]))
+        .unwrap();
+        use Role::*;
+        assert_eq!(roles(&header), [Name, Target, Actual, Actual]);
+        assert_eq!(header.columns[1].sub.as_deref(), Some("增速"));
+        assert_eq!(header.columns[3].sub.as_deref(), Some("增速"));
+        assert_eq!(header.columns[2].title, "2020年完成情况");
+    }
+
+    #[test]
+    fn reads_a_difference_column_and_sets_aside_base_years() {
+        let header =
+            read_header(&grid(&["指      标|2022年目标|2022年完成|与目标±", "1﹒GDP|7|6|-1"])).unwrap();
+        assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual, Role::Difference]);
+        let header = read_header(&grid(&["指标|2022年预计完成|2023年目标", "GDP|6|7"])).unwrap();
+        assert_eq!(roles(&header), [Role::Name, Role::Other, Role::Target]);
+        assert!(!header.is_review());
     }
 
     #[test]
     fn a_project_box_is_not_an_indicator_table() {
-        assert!(read_header(&cells(&["序号", "项目名称", "建设内容"])).is_none());
-        assert!(read_header(&cells(&["项目名称", "年度计划投资"])).is_none());
-        assert!(read_header(&cells(&["交通类：安习高速"])).is_none());
+        assert!(read_header(&grid(&["序号|项目名称|建设内容", "1|甲|乙"])).is_none());
+        assert!(read_header(&grid(&["项目名称|年度计划投资", "甲|1"])).is_none());
+        assert!(read_header(&grid(&["交通类：安习高速"])).is_none());
     }
 }

@@ -1,10 +1,10 @@
-//! Indicator rows from assembled rows: category carried down, names taken apart, parents of
+//! Indicator rows from a grid's body: category carried down, names taken apart, parents of
 //! sub-rows, binding flags, target and achieved values, and the judgement of a `与目标±` column.
 
-use super::cells::Cell;
-use super::header::{Layout, Role, names_growth};
-use super::name::{NameCell, read_name};
-use super::rows::RawRow;
+use super::align::{BodyRow, body_rows};
+use super::header::{Header, Role, names_growth};
+use super::name::{is_sub_row, read_name};
+use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Status, Value, ValueForm, Warning};
 use crate::parse::value::parse_value;
 use crate::text;
@@ -35,71 +35,128 @@ struct Carried {
     warned_misaligned: bool,
 }
 
+/// The name of one body row: its own name cell, and the group cell beside it if any.
+struct RowName<'g> {
+    cell: &'g GridCell,
+    /// The name as written (two cells of one name joined).
+    text: String,
+    /// The group cell's text, when the row sits under one (empty when the group cell is blank).
+    group: Option<&'g str>,
+}
+
+/// Reads the name of `row`: one name cell; or a group cell and the sub-row's name (the second
+/// is a sub-row, or the first spans rows); or a name written over two cells, joined.
+fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
+    let cell = |i: usize| &grid.cells()[i];
+    match row.names.as_slice() {
+        [] => None,
+        [only] => Some(RowName { cell: cell(*only), text: cell(*only).text.clone(), group: None }),
+        [first, .., last] => {
+            let (first, last) = (cell(*first), cell(*last));
+            let grouped = is_sub_row(&last.text) || first.row_span > 1 || first.row < row.row;
+            if last.text.is_empty() {
+                Some(RowName { cell: first, text: first.text.clone(), group: None })
+            } else if grouped || first.text.is_empty() {
+                Some(RowName { cell: last, text: last.text.clone(), group: Some(&first.text) })
+            } else {
+                Some(RowName { cell: first, text: format!("{}{}", first.text, last.text), group: None })
+            }
+        }
+    }
+}
+
 /// Builds the indicator rows of a table. `notes_define_stars` is set when a note under the table
 /// says what `*` means; a table whose names carry `*` tells binding from non-binding rows too.
 pub(super) fn build_rows(
-    raw_rows: &[RawRow],
-    layout: &Layout,
+    grid: &Grid,
+    header: &Header,
     notes_define_stars: bool,
     caption: &str,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorRow> {
-    let names: Vec<NameCell> =
-        raw_rows.iter().map(|r| read_name(text_of(r.cells.get(layout.name)))).collect();
-    let starred_group = raw_rows.iter().any(|r| r.group.as_ref().is_some_and(|g| read_name(&g.text).starred));
-    let uses_stars = notes_define_stars || starred_group || names.iter().any(|n| n.starred);
+    let body = body_rows(grid, header);
+    let names: Vec<Option<RowName>> = body.iter().map(|row| row_name(grid, row)).collect();
+    let uses_stars = notes_define_stars
+        || names
+            .iter()
+            .flatten()
+            .any(|n| read_name(&n.text).starred || n.group.is_some_and(|g| read_name(g).starred));
+    let remarks_span = remarks_span_rows(grid, &body, header);
 
     let mut carried = Carried::default();
     let mut rows = Vec::new();
-    for (raw, name) in raw_rows.iter().zip(names) {
-        let cell = |role: Role| layout.find(role).and_then(|i| raw.cells.get(i));
+    let mut last_remark: Option<bool> = None;
+    for (row, row_name) in body.iter().zip(names) {
+        let cell = |role: Role| header.find(role).and_then(|i| row.slots[i]).map(|i| &grid.cells()[i]);
         if let Some(category) = cell(Role::Category).filter(|c| !c.text.is_empty()) {
-            carried.category = Some(category.compact());
+            carried.category = Some(compact(&category.text));
         }
-        match &raw.group {
-            Some(group) if !group.text.is_empty() => {
-                let group = read_name(&group.text);
+        if let Some(label) = section_label(grid, row, header) {
+            carried.category = Some(label);
+            continue;
+        }
+        let Some(row_name) = row_name else { continue };
+        match row_name.group {
+            Some(group) if !group.is_empty() => {
+                let group = read_name(group);
                 carried.group = Some(Group { name: group.name, starred: group.starred });
             }
             Some(_) => {}
             None => carried.group = None,
         }
-        let Some(name_cell) = raw.cells.get(layout.name) else { continue };
+        let name = read_name(&row_name.text);
+        let name_cell = row_name.cell;
         if name.name.is_empty() {
-            warn_nameless(raw, layout, name_cell, caption, warnings);
+            warn_nameless(grid, row, header, name_cell, caption, warnings);
             continue;
         }
         if !carried.warned_misaligned && looks_like_value(&name.name) {
             carried.warned_misaligned = true;
             warn_misaligned(name_cell, caption, warnings);
         }
-        let in_group = raw.group.is_some() && carried.group.is_some();
+        let in_group = row_name.group.is_some() && carried.group.is_some();
         let (parent, parent_binding) = match (&carried.group, &carried.top) {
             (Some(group), _) if in_group => (Some(group.name.clone()), group.starred.then_some(true)),
             (_, Some(top)) if name.sub_row => (Some(top.name.clone()), top.binding),
             _ => (None, None),
         };
-        let binding = cell(Role::Remark)
-            .and_then(|c| remark_binding(&c.text))
-            .or(name.starred.then_some(true))
-            .or(parent_binding)
-            .or(uses_stars.then_some(false));
-        let target = parse_value(text_of(cell(Role::Target)));
-        let (actual, actual_other) = achieved(raw, layout, &name.name);
+        let remark = match cell(Role::Remark).map(|c| c.text.as_str()) {
+            Some(text) if !is_blank(text) => remark_binding(text),
+            _ if remarks_span => last_remark,
+            _ => None,
+        };
+        if cell(Role::Remark).is_some_and(|c| !is_blank(&c.text)) {
+            last_remark = remark;
+        }
+        let binding =
+            remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
+        let (target, target_revised) = read_target(text_of(cell(Role::Target)));
+        let unit = name
+            .unit
+            .clone()
+            .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+        let rate_target = is_rate_target(&target, unit.as_deref())
+            || header.find(Role::Target).is_some_and(|t| header.columns[t].is_growth());
+        let wanted = if rate_target {
+            Wanted::Growth
+        } else if names_growth(&name.name) {
+            Wanted::GrowthOrFilled
+        } else {
+            Wanted::Level
+        };
+        let (actual, actual_other) = achieved(grid, row, header, wanted);
         let judgement = cell(Role::Difference).and_then(|c| judge_difference(c, &target));
-        let row = IndicatorRow {
+        let indicator = IndicatorRow {
             line: name_cell.line,
-            category: layout.find(Role::Category).and(carried.category.clone()),
+            category: header.find(Role::Category).and(carried.category.clone()),
             seq: cell(Role::Seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
-            unit: name
-                .unit
-                .or_else(|| cell(Role::Unit).filter(|c| !c.text.is_empty()).map(|c| c.text.clone())),
+            unit,
             name: name.name,
             raw_name: name.raw,
             parent,
             binding,
             target,
-            target_revised: None,
+            target_revised,
             actual,
             actual_other,
             judgement,
@@ -107,15 +164,60 @@ pub(super) fn build_rows(
             gap: None,
         };
         if !in_group && !name.sub_row {
-            carried.top = Some(TopRow { name: row.name.clone(), binding: row.binding });
+            carried.top = Some(TopRow { name: indicator.name.clone(), binding: indicator.binding });
         }
-        rows.push(row);
+        rows.push(indicator);
     }
     rows
 }
 
+/// Whether blank cells of the attribute column continue the attribute above them: the column
+/// names both 约束性 and 预期性, so a blank is a cell spanning rows written once, in its first row.
+fn remarks_span_rows(grid: &Grid, body: &[BodyRow], header: &Header) -> bool {
+    let Some(col) = header.find(Role::Remark) else { return false };
+    let texts: Vec<&str> =
+        body.iter().filter_map(|r| r.slots[col]).map(|i| grid.cells()[i].text.as_str()).collect();
+    texts.iter().any(|t| t.contains("约束")) && texts.iter().any(|t| t.contains("预期"))
+}
+
+/// The name of a section a row opens, when one cell spans the whole row (`一、经济发展`): the
+/// category of the rows below it.
+fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> {
+    let first = row.slots.first().copied().flatten()?;
+    let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
+    let text = compact(&grid.cells()[first].text);
+    let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
+    (spans && !label.is_empty()).then(|| label.to_owned())
+}
+
+/// A cell's text without white space.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
+/// `增长7%`, revised to `1.6%左右`.
+fn read_target(text: &str) -> (Value, Option<Value>) {
+    match revision_in(text) {
+        Some((original, revised)) => (parse_value(original), Some(parse_value(revised))),
+        None => (parse_value(text), None),
+    }
+}
+
+/// The target before a bracketed revision, and the revision: `增长7%（后调整为1.6%左右）` →
+/// (`增长7%`, `1.6%左右`).
+fn revision_in(text: &str) -> Option<(&str, &str)> {
+    let open = text.find(['（', '('])?;
+    let inner = &text[open..];
+    let start = inner.find("调整为")? + "调整为".len();
+    let rest = &inner[start..];
+    let end = rest.find(['）', ')']).unwrap_or(rest.len());
+    let revised = rest[..end].trim();
+    (!revised.is_empty()).then(|| (text[..open].trim(), revised))
+}
+
 /// Warns that a value stands in the name column: the cells are out of step from here on.
-fn warn_misaligned(name: &Cell, caption: &str, warnings: &mut Vec<Warning>) {
+fn warn_misaligned(name: &GridCell, caption: &str, warnings: &mut Vec<Warning>) {
     warnings.push(Warning {
         line: name.line,
         message: format!(
@@ -133,7 +235,7 @@ fn looks_like_value(name: &str) -> bool {
 }
 
 /// The text of a cell that may be missing.
-fn text_of(cell: Option<&Cell>) -> &str {
+fn text_of(cell: Option<&GridCell>) -> &str {
     cell.map_or("", |c| c.text.as_str())
 }
 
@@ -148,25 +250,42 @@ fn remark_binding(text: &str) -> Option<bool> {
     }
 }
 
-/// The achieved cell comparable with the target, and the other one when the table has two: for a
-/// growth-rate target the growth column (增速), otherwise the level (绝对值); when that cell is
-/// blank (`—`) and the other is not, the other (a rate such as 能耗年均增速 given as its level).
-/// `None` in plan tables.
-fn achieved(raw: &RawRow, layout: &Layout, name: &str) -> (Option<Value>, Option<Value>) {
-    let columns = layout.actuals();
+/// Whether the target is a growth rate for an indicator measured as a level: `增长6.5%`, or a
+/// percentage for an indicator in 亿元 (`7%左右` for 地区生产总值（亿元）).
+fn is_rate_target(target: &Value, unit: Option<&str>) -> bool {
+    matches!(target.form, ValueForm::Rise(_) | ValueForm::Fall(_))
+        || (target.unit.as_deref() == Some("%") && unit.is_some_and(|u| u != "%"))
+}
+
+/// Which achieved cell a row's target compares with, when a table gives 绝对值 and 增速.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// The target is a rate (`增长6.5%`, a target column titled 增速): the growth cell.
+    Growth,
+    /// The name speaks of growth (`能耗年均增速`): the growth cell, or the other when it is blank
+    /// (a rate given as its level).
+    GrowthOrFilled,
+    /// The level cell, or the other when it is blank.
+    Level,
+}
+
+/// The achieved cell comparable with the target, and the other one when the table has two (see
+/// [`Wanted`]). `None` in plan tables.
+fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Option<Value>, Option<Value>) {
+    let columns = header.all(Role::Actual);
     let Some(&first) = columns.first() else { return (None, None) };
-    let growth = names_growth(name);
+    let growth = wanted != Wanted::Level;
     let preferred =
-        columns.iter().copied().find(|&i| layout.columns[i].is_growth() == growth).unwrap_or(first);
-    let filled = |i: usize| !is_blank(text_of(raw.cells.get(i)));
-    let primary = if filled(preferred) {
+        columns.iter().copied().find(|&i| header.columns[i].is_growth() == growth).unwrap_or(first);
+    let text = |i: usize| row.slots.get(i).copied().flatten().map_or("", |c| grid.cells()[c].text.as_str());
+    let filled = |i: usize| !is_blank(text(i));
+    let primary = if filled(preferred) || wanted == Wanted::Growth {
         preferred
     } else {
         columns.iter().copied().find(|&i| filled(i)).unwrap_or(preferred)
     };
-    let other = columns.iter().copied().find(|&i| i != primary);
-    let value = |i: usize| parse_value(text_of(raw.cells.get(i)));
-    (Some(value(primary)), other.map(value))
+    let other = columns.iter().copied().find(|&i| i != primary && row.slots[i] != row.slots[primary]);
+    (Some(parse_value(text(primary))), other.map(|i| parse_value(text(i))))
 }
 
 /// An empty cell or a dash standing for one (`—`, `-`, `/`).
@@ -177,7 +296,7 @@ fn is_blank(text: &str) -> bool {
 /// The document's verdict in a `与目标±` cell: `完成`/`未完成`, or the sign of the difference
 /// (`-4.8个百分点` missed, `+55个百分点` met). A signed difference against an at-most target says
 /// nothing (below the ceiling is good), so it is left to the analysis.
-fn judge_difference(cell: &Cell, target: &Value) -> Option<Judgement> {
+fn judge_difference(cell: &GridCell, target: &Value) -> Option<Judgement> {
     let text = text::fold(&cell.text);
     let status = if MISSED_WORDS.iter().any(|w| text.contains(w)) {
         Status::Missed
@@ -206,13 +325,21 @@ fn leading_signed_number(text: &str) -> Option<f64> {
 
 /// Warns about a row whose name cell is empty while other cells are not; an empty row is skipped
 /// silently.
-fn warn_nameless(raw: &RawRow, layout: &Layout, name: &Cell, caption: &str, warnings: &mut Vec<Warning>) {
-    let filled: Vec<&str> = raw
-        .cells
+fn warn_nameless(
+    grid: &Grid,
+    row: &BodyRow,
+    header: &Header,
+    name: &GridCell,
+    caption: &str,
+    warnings: &mut Vec<Warning>,
+) {
+    let filled: Vec<&str> = row
+        .slots
         .iter()
         .enumerate()
-        .filter(|(i, c)| !c.text.is_empty() && layout.columns[*i].role != Role::Category)
-        .map(|(_, c)| c.text.as_str())
+        .filter(|(i, _)| header.columns[*i].role != Role::Category)
+        .filter_map(|(_, slot)| slot.map(|c| grid.cells()[c].text.as_str()))
+        .filter(|text| !text.is_empty())
         .collect();
     if filled.is_empty() {
         return;
@@ -231,8 +358,16 @@ fn warn_nameless(raw: &RawRow, layout: &Layout, name: &Cell, caption: &str, warn
 mod tests {
     use super::*;
 
-    fn cell(text: &str) -> Cell {
-        Cell { text: text.to_owned(), line: 9, after_blank: false }
+    fn cell(text: &str) -> GridCell {
+        GridCell { text: text.to_owned(), row: 0, col: 0, row_span: 1, col_span: 1, line: 9 }
+    }
+
+    #[test]
+    fn reads_a_revision_in_the_target_cell() {
+        let (target, revised) = read_target("增长7%（后调整为1.6%左右）");
+        assert_eq!(target.raw, "增长7%");
+        assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".to_owned()));
+        assert_eq!(read_target("7%").1, None);
     }
 
     #[test]

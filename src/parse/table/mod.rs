@@ -1,106 +1,215 @@
-//! Indicator tables: captions, header analysis and row reconstruction from the
-//! one-cell-per-line export.
+//! Indicator tables: where they are, how they were laid out, and their rows.
 //!
-//! A table starts at a caption ([`caption`]); its cells run to a footnote, prose or the next
-//! caption ([`cells`]). The header names the columns ([`header`]); a caption whose header has no
-//! name column and target column (a project box) is not an indicator table. The cells after the
-//! header are cut into rows by the header's layout ([`rows`]) and read as indicators
-//! ([`indicator`]); the notes under the table say what `*` means, may deem rows met, and are
-//! kept with the rows they name ([`notes`]).
+//! A table is a [`Grid`] whatever its form: one the file's format gave (an HTML `<table>`, a Word
+//! table, a PDF table placed in the text by [`crate::ingest`]), or one a reader of
+//! [`crate::parse::readers`] finds in the lines of text. A grid is an indicator table when its
+//! header names a name column and a target column ([`header`]), in any order; its body rows are
+//! placed in those columns ([`align`]) and read as indicators ([`indicator`]). The caption is the
+//! `表N`/`专栏N` line or bare title before the table (or after it); the notes under the table say
+//! what `*` means, may revise targets and deem rows met, and are kept with the rows they name
+//! ([`notes`]).
 
-mod cells;
-mod header;
+pub(crate) mod align;
+pub(crate) mod header;
 mod indicator;
-mod name;
-mod notes;
-mod rows;
+pub(crate) mod name;
+pub(crate) mod notes;
 
-use crate::model::{IndicatorTable, TableKind, Warning};
-use crate::parse::caption::{self, Caption};
+use crate::document::PlacedTable;
+use crate::grid::Grid;
+use crate::model::{IndicatorTable, TableColumn, TableKind, Warning};
+use crate::parse::caption::{self, is_caption};
+use crate::parse::readers::{self, Read};
+use header::{Header, INDICATOR, Role, read_header, role_of};
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
+/// Words of a bare title (`2023年主要指标完成情况`) that make it a caption rather than a column title.
+const BARE_CAPTION_WORDS: [&str; 8] =
+    ["主要指标", "国民经济", "指标完成", "指标计划", "主要目标", "发展指标", "目标任务", "计划草案"];
+/// A caption is looked for within this many non-blank lines before the table.
+const CAPTION_LOOKBACK: usize = 3;
+/// Longest caption, in characters.
+const MAX_CAPTION_CHARS: usize = 60;
 
-/// Finds every indicator table in `lines` (`lines[0]` is line 1) and rebuilds its rows.
+/// Finds every indicator table in `lines` (`lines[0]` is line 1): the `placed` tables the file's
+/// format gave, and the tables readers find in the rest of the text.
 ///
 /// Cells that cannot be placed, rows with missing cells and indicator captions with no table
 /// after them become warnings; the rest of the table is still read.
-pub fn parse_tables(lines: &[&str], warnings: &mut Vec<Warning>) -> Vec<IndicatorTable> {
+pub fn parse_tables(
+    lines: &[&str],
+    placed: &[PlacedTable],
+    warnings: &mut Vec<Warning>,
+) -> Vec<IndicatorTable> {
     let mut tables = Vec::new();
+    let mut pending: Option<usize> = None;
     let mut index = 0;
     while index < lines.len() {
-        let Some(caption) = caption::caption_at(lines, index) else {
+        let found = match placed.iter().find(|p| p.lines.start == index) {
+            Some(table) => {
+                Some(Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() })
+            }
+            None if could_start_table(lines[index]) => {
+                readers::read_at(lines, index, &INDICATOR, indicator_score)
+            }
+            None => None,
+        };
+        let Some(read) = found else {
+            if is_caption(lines[index].trim()) {
+                warn_missing_table(lines, pending.replace(index), warnings);
+            }
             index += 1;
             continue;
         };
-        index = caption.next;
-        if let Some((table, end)) = read_table(lines, &caption, warnings) {
-            tables.push(table);
-            index = index.max(end);
+        let Some(header) = read_header(&read.grid) else {
+            index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
+            continue;
+        };
+        let caption_index = find_caption(lines, index, read.end);
+        if caption_index.is_some() && caption_index == pending {
+            pending = None;
         }
+        let end = read.end.max(index + 1);
+        tables.push(read_table(lines, index, read, &header, caption_index, warnings));
+        index = end;
     }
+    warn_missing_table(lines, pending, warnings);
     tables
 }
 
-/// Reads the table under `caption`: the table and the index of the first line after it, or
-/// `None` when no indicator header follows the caption.
+/// Builds the table read at `start` with its header, caption and notes.
 fn read_table(
     lines: &[&str],
-    caption: &Caption,
+    start: usize,
+    read: Read,
+    header: &Header,
+    caption_index: Option<usize>,
     warnings: &mut Vec<Warning>,
-) -> Option<(IndicatorTable, usize)> {
-    let text = cells::read_cells(lines, caption.next);
-    let Some((layout, used)) = header::read_header(&text.cells) else {
-        warn_missing_header(caption, warnings);
-        return None;
+) -> IndicatorTable {
+    let (caption, line) = match caption_index {
+        Some(at) => (caption_text(lines, at), at + 1),
+        None => (format!("表（第{}行）", start + 1), start + 1),
     };
-    let raw_rows = rows::assemble_rows(&text.cells[used..], &layout, &caption.text, warnings);
-    let notes = notes::read_notes(lines, text.end);
-    let mut rows = indicator::build_rows(&raw_rows, &layout, notes.define_stars(), &caption.text, warnings);
-    notes.judge(&mut rows, &caption.text, warnings);
-    warn_unread_targets(&layout, &caption.text, caption.index + 1, warnings);
+    for warning in read.warnings {
+        warnings.push(Warning { line: warning.line, message: format!("{caption}: {}", warning.message) });
+    }
+    let notes = notes::read_notes(lines, read.end);
+    let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
+    notes.judge(&mut rows, &caption, warnings);
+    warn_unread_targets(header, &caption, line, warnings);
     if rows.is_empty() {
         warnings.push(Warning {
-            line: caption.index + 1,
+            line,
             message: format!(
-                "{}: the table has a header but no rows could be read; check that its cells are \
-                 exported one per line.",
-                caption.text
+                "{caption}: the table has a header but no rows could be read; check the table in the \
+                 source document (`plangap check --text` shows the text plangap read)."
             ),
         });
     }
-    let table = IndicatorTable {
-        caption: caption.text.clone(),
-        line: caption.index + 1,
-        kind: if layout.is_review() { TableKind::Review } else { TableKind::Plan },
-        year: layout.target_year().or_else(|| caption::year_in(&caption.text)),
-        layout: crate::grid::Layout::Stream,
+    IndicatorTable {
+        year: header.target_year().or_else(|| caption::year_in(&caption)),
+        kind: if header.is_review() { TableKind::Review } else { TableKind::Plan },
+        layout: read.grid.layout,
+        columns: header.columns.iter().map(|c| TableColumn { title: c.label(), role: c.role }).collect(),
         notes: notes.table_notes(&rows),
+        caption,
+        line,
         rows,
-    };
-    Some((table, text.end))
+    }
 }
 
-/// Warns when a caption that names indicators has no indicator header after it.
-fn warn_missing_header(caption: &Caption, warnings: &mut Vec<Warning>) {
-    if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.text.contains(w)) {
+/// Scores a grid as an indicator table: rows with a name and a value under a header naming a
+/// name and a target column (0 when it is no indicator table).
+fn indicator_score(grid: &Grid) -> usize {
+    let Some(header) = read_header(grid) else { return 0 };
+    let name = header.find(Role::Name);
+    let values: Vec<usize> = (0..header.width())
+        .filter(|&c| matches!(header.columns[c].role, Role::Target | Role::Actual))
+        .collect();
+    let rows = (header.rows..grid.rows())
+        .filter(|&r| {
+            name.is_some_and(|n| !grid.text(r, n).is_empty())
+                && values.iter().any(|&c| !grid.text(r, c).is_empty())
+        })
+        .count();
+    1 + rows * 10 + header.width()
+}
+
+/// Whether a line could be the first line of a table: its first cell reads as a column title,
+/// or it is a rule or row of a drawn or Markdown table.
+fn could_start_table(line: &str) -> bool {
+    let text = line.trim();
+    if text.is_empty() || is_caption(text) || is_bare_caption(text) {
+        return false;
+    }
+    if text.starts_with(['|', '┌', '┏', '╔', '+', '│', '┃']) {
+        return true;
+    }
+    let first = text.split(['\t', '|', '│', '┃']).find(|c| !c.trim().is_empty()).unwrap_or("");
+    role_of(first).is_some() || first.split("  ").next().is_some_and(|piece| role_of(piece).is_some())
+}
+
+/// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`.
+fn is_bare_caption(text: &str) -> bool {
+    let chars = text.chars().count();
+    chars <= MAX_CAPTION_CHARS
+        && !text.contains(['。', '；', '\t', '|'])
+        && caption::year_in(text).is_some()
+        && (BARE_CAPTION_WORDS.iter().any(|w| text.contains(w)) || text.ends_with('表'))
+}
+
+/// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
+/// title within a few non-blank lines before it, else one right after it.
+fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
+    let before = (0..start).rev().filter(|&i| !lines[i].trim().is_empty()).take(CAPTION_LOOKBACK);
+    for index in before {
+        let text = lines[index].trim();
+        if is_caption(text) || is_bare_caption(text) {
+            return Some(bare_number_before(lines, index));
+        }
+        if text.chars().count() > MAX_CAPTION_CHARS {
+            break;
+        }
+    }
+    let after = (end..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
+    let text = lines[after].trim();
+    (is_caption(text) || is_bare_caption(text)).then_some(after)
+}
+
+/// A title line right under a bare `表1` line belongs to that caption: the caption starts there.
+fn bare_number_before(lines: &[&str], index: usize) -> usize {
+    match index.checked_sub(1).and_then(|i| caption::caption_at(lines, i)) {
+        Some(caption) if caption.next == index + 1 => caption.index,
+        _ => index,
+    }
+}
+
+/// The caption at `index` as written (a bare `表1` joined with the title on the next line).
+fn caption_text(lines: &[&str], index: usize) -> String {
+    caption::caption_at(lines, index).map_or_else(|| lines[index].trim().to_owned(), |c| c.text)
+}
+
+/// Warns when the caption at `index` names indicators but no table was read under it.
+fn warn_missing_table(lines: &[&str], index: Option<usize>, warnings: &mut Vec<Warning>) {
+    let Some(index) = index else { return };
+    let caption = caption_text(lines, index);
+    if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.contains(w)) {
         return;
     }
     warnings.push(Warning {
-        line: caption.index + 1,
+        line: index + 1,
         message: format!(
-            "{}: the caption names indicators but no table header with a name column (指标名称) and \
+            "{caption}: the caption names indicators but no table header with a name column (指标名称) and \
              a target column (目标) follows it, so no rows were read. If the table is there, check \
-             that its cells were exported one per line.",
-            caption.text
+             its layout with `plangap check --text`."
         ),
     });
 }
 
 /// Warns when a table has more than one target column: only the first is read.
-fn warn_unread_targets(layout: &header::Layout, caption: &str, line: usize, warnings: &mut Vec<Warning>) {
-    let targets: Vec<&str> =
-        layout.columns.iter().filter(|c| c.role == header::Role::Target).map(|c| c.title.as_str()).collect();
+fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &mut Vec<Warning>) {
+    let targets: Vec<String> = header.all(Role::Target).iter().map(|&i| header.columns[i].label()).collect();
     if let [first, rest @ ..] = targets.as_slice()
         && !rest.is_empty()
     {

@@ -11,7 +11,7 @@ const MAX_UNIT_CHARS: usize = 8;
 
 /// A name cell taken apart.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(super) struct NameCell {
+pub(crate) struct NameCell {
     /// The cell as written, trimmed.
     pub raw: String,
     /// The name without markers, number, unit, `*` and white space.
@@ -27,7 +27,7 @@ pub(super) struct NameCell {
 }
 
 /// Takes a name cell apart.
-pub(super) fn read_name(text: &str) -> NameCell {
+pub(crate) fn read_name(text: &str) -> NameCell {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let (number, rest) = split_number(&compact);
     let (sub_row, rest) = strip_markers(rest);
@@ -36,7 +36,7 @@ pub(super) fn read_name(text: &str) -> NameCell {
 }
 
 /// Whether a cell starts with a sub-row marker.
-pub(super) fn is_sub_row(text: &str) -> bool {
+pub(crate) fn is_sub_row(text: &str) -> bool {
     let text = text.trim_start();
     SUB_ROW_MARKERS.iter().any(|m| text.starts_with(m))
 }

@@ -3,7 +3,6 @@
 //! (`未完成指标说明：…`). They say what `*` means and may judge rows themselves: a target adjusted
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
-use super::cells::is_note;
 use crate::model::{IndicatorRow, Judgement, NoteKind, Status, TableNote, Warning};
 
 /// Phrases by which a note declares a row met.
@@ -244,9 +243,25 @@ fn subject_len(name: &[char]) -> Option<usize> {
     })
 }
 
+/// A footnote under a table: `注：…`, `注:`, `注1.`, `备注：…` (a bare `备注` is a column title).
+pub(crate) fn is_note(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix("备注") {
+        return rest.starts_with(['：', ':']);
+    }
+    text.strip_prefix('注').is_some_and(|r| r.starts_with(['：', ':', '1', '１', '①', ' ', '　']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognises_notes() {
+        assert!(is_note("注：“*”代表约束性指标"));
+        assert!(is_note("注:加*为约束性目标"));
+        assert!(!is_note("注重实效"));
+        assert!(!is_note("备注"));
+    }
 
     fn row(name: &str) -> IndicatorRow {
         IndicatorRow { line: 1, name: name.to_owned(), raw_name: name.to_owned(), ..IndicatorRow::default() }

@@ -480,6 +480,7 @@ mod tests {
             kind: crate::model::TableKind::Review,
             year: Some(2022),
             layout: crate::grid::Layout::Stream,
+            columns: Vec::new(),
             rows: vec![row("森林覆盖率"), row("进出口总额增速")],
             notes: vec![TableNote {
                 text: "一是森林覆盖率。“统计口径”调整。".to_owned(),

@@ -6,8 +6,9 @@
 //! otherwise mostly separate rows. The table ends at a footnote (`注：…`), the next caption, a
 //! heading or prose. A table exported without TABs (one cell per line) is read line by line.
 
-use super::header::is_header_cell;
 use crate::parse::caption::is_caption;
+use crate::parse::readers::Vocabulary;
+use crate::parse::table::notes::is_note;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
 const MAX_PIECE_CHARS: usize = 16;
@@ -18,7 +19,7 @@ const MAX_LOOKAHEAD: usize = 8;
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Cell {
+pub(crate) struct Cell {
     /// The text with its pieces joined and trimmed; empty for an empty cell.
     pub text: String,
     /// 1-based line where the cell starts.
@@ -41,7 +42,7 @@ impl Cell {
 
 /// The cells of a table and where the table ends.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct TableText {
+pub(crate) struct TableText {
     /// Every cell, header included, in document order.
     pub cells: Vec<Cell>,
     /// Index of the first line after the table (a footnote, prose or the next caption).
@@ -49,11 +50,11 @@ pub(super) struct TableText {
 }
 
 /// Reads the cells from `lines[start]` to the end of the table.
-pub(super) fn read_cells(lines: &[&str], start: usize) -> TableText {
+pub(crate) fn read_cells(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> TableText {
     let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
     match first {
         Some(line) if starts_with_tab(line) => read_tab_cells(lines, start),
-        Some(line) if is_header_cell(line.trim()) => read_line_cells(lines, start),
+        Some(line) if (vocabulary.is_title)(line.trim()) => read_line_cells(lines, start),
         _ => TableText { cells: Vec::new(), end: start },
     }
 }
@@ -120,14 +121,6 @@ fn ends_table(text: &str) -> bool {
     is_note(text) || is_caption(text)
 }
 
-/// A footnote under a table: `注：…`, `注:`, `注1.`, `备注：…` (a bare `备注` is a column title).
-pub(super) fn is_note(text: &str) -> bool {
-    if let Some(rest) = text.strip_prefix("备注") {
-        return rest.starts_with(['：', ':']);
-    }
-    text.strip_prefix('注').is_some_and(|r| r.starts_with(['：', ':', '1', '１', '①', ' ', '　']))
-}
-
 /// A paragraph of prose: a sentence ending in `。`, or long with a sentence end inside.
 fn is_paragraph(text: &str) -> bool {
     let chars = text.chars().count();
@@ -175,6 +168,7 @@ fn is_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     fn texts(table: &TableText) -> Vec<&str> {
         table.cells.iter().map(|c| c.text.as_str()).collect()
@@ -183,7 +177,7 @@ mod tests {
     #[test]
     fn joins_pieces_of_a_cell_across_blank_lines() {
         let lines = ["", "\t发展", "", "综合", "", "效益", "\tGDP（%）", "\t7", "", "注：说明", "\t1"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["发展综合效益", "GDP（%）", "7"]);
         assert_eq!(table.end, 9);
         assert!(table.cells[0].after_blank);
@@ -194,7 +188,7 @@ mod tests {
     fn ends_at_prose_and_keeps_empty_cells() {
         let lines =
             ["\t指标", "\t", "\t6", "", "上述主要目标，与“十四五”规划目标充分衔接，兼顾稳妥性和积极性。"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "", "6"]);
         assert_eq!(table.end, 4);
     }
@@ -202,11 +196,11 @@ mod tests {
     #[test]
     fn a_stray_figure_after_the_last_row_is_not_part_of_it() {
         let lines = ["\t指标", "\t6", "", "- 12 -", "", "正文"];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "6"]);
         assert_eq!(table.end, 3);
         let lines = ["\t目标", "\t完成国家和市", "下达目标", "", "注：说明"];
-        assert_eq!(texts(&read_cells(&lines, 0)), ["目标", "完成国家和市下达目标"]);
+        assert_eq!(texts(&read_cells(&lines, 0, &INDICATOR)), ["目标", "完成国家和市下达目标"]);
     }
 
     #[test]
@@ -219,7 +213,7 @@ mod tests {
             "7",
             "一、下一步工作安排如下，全面推进各项工作落实落地，确保完成全年目标任务。",
         ];
-        let table = read_cells(&lines, 0);
+        let table = read_cells(&lines, 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标名称", "目标", "GDP增速", "7"]);
         assert!(table.cells[2].after_blank);
     }
@@ -227,7 +221,7 @@ mod tests {
     #[test]
     fn prose_after_a_caption_has_no_cells() {
         let lines = ["1．交通：开工荣昌区环线高速公路、安荣合高速荣昌城区至吴家段等项目。"];
-        assert!(read_cells(&lines, 0).cells.is_empty());
+        assert!(read_cells(&lines, 0, &INDICATOR).cells.is_empty());
     }
 
     #[test]
@@ -237,13 +231,5 @@ mod tests {
         assert!(!is_heading("一般公共预算收入"));
         assert!(is_piece("（%）"));
         assert!(!is_piece("（四）重大项目安排"));
-    }
-
-    #[test]
-    fn recognises_notes() {
-        assert!(is_note("注：“*”代表约束性指标"));
-        assert!(is_note("注:加*为约束性目标"));
-        assert!(!is_note("注重实效"));
-        assert!(!is_note("备注"));
     }
 }

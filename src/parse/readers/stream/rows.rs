@@ -8,37 +8,58 @@
 //! Where blank lines do not separate rows (rows run together), cells are counted off by the layout.
 
 use super::cells::Cell;
-use super::header::Layout;
-use super::name::is_sub_row;
 use crate::model::Warning;
+use crate::parse::table::align::is_value;
+use crate::parse::table::header::{Role, role_of};
+use crate::parse::table::name::is_sub_row;
+
+/// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
+/// the name column.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Shape {
+    /// The title of each column, white space removed.
+    pub titles: Vec<String>,
+    /// Index of the name column.
+    pub name: usize,
+}
+
+impl Shape {
+    /// Cells in an ordinary row.
+    pub fn width(&self) -> usize {
+        self.titles.len()
+    }
+}
 
 /// The cells of one row, one per column, and the group cell it sits under.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct RawRow {
-    /// One cell per column of the layout (missing cells filled in empty).
+    /// One cell per column of the layout (missing cells filled in empty), or one cell alone
+    /// naming a section of the table (`一、交通类`), which spans the row.
     pub cells: Vec<Cell>,
     /// The group cell in the name column, when the row has one (empty on a group's later rows).
     pub group: Option<Cell>,
 }
 
-/// Assembles the rows of the table captioned `caption` from `cells` (the cells after the header).
-pub(super) fn assemble_rows(
-    cells: &[Cell],
-    layout: &Layout,
-    caption: &str,
-    warnings: &mut Vec<Warning>,
-) -> Vec<RawRow> {
+/// Assembles the rows of a table from `cells` (the cells after the header).
+pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
     let width = layout.width();
     let blocks = split_at_blank_lines(cells);
     let row_sized = blocks.iter().filter(|b| b.len() == width || b.len() == width + 1).count();
     let separated = row_sized * 2 >= blocks.len();
-    let units = if separated { blocks } else { vec![cells] };
+    if !separated {
+        return count_off_by_content(cells, layout, warnings);
+    }
+    let units = blocks;
 
     let mut rows = Vec::new();
     let mut carried: Vec<Cell> = Vec::new();
     for unit in units {
         let pending: Vec<Cell> = carried.drain(..).chain(unit.iter().cloned()).collect();
         let mut start = 0;
+        while pending.get(start).is_some_and(|c| is_section(&c.text)) {
+            rows.push(RawRow { cells: vec![pending[start].clone()], group: None });
+            start += 1;
+        }
         while pending.len() - start >= width {
             let take = if has_group_cell(&pending[start..], layout) { width + 1 } else { width };
             rows.push(make_row(&pending[start..start + take], layout));
@@ -51,13 +72,90 @@ pub(super) fn assemble_rows(
         if start == 0 && rest.len() <= layout.name {
             carried = rest.to_vec();
         } else {
-            rows.extend(partial_row(rest, layout, caption, warnings));
+            rows.extend(partial_row(rest, layout, warnings));
         }
     }
     if !carried.is_empty() {
-        warn_unplaced(&carried, caption, warnings);
+        warn_unplaced(&carried, warnings);
     }
     rows
+}
+
+/// Rows from cells that blank lines do not part (a blank line between every cell, or none), where
+/// an empty cell may have vanished: a row starts at its name (a number before it is its 序号; a
+/// 序号 that vanished is left empty) and ends where the next row's number or name comes before
+/// the row is full.
+fn count_off_by_content(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
+    let width = layout.width();
+    let numbered_lead =
+        layout.name > 0 && layout.titles[..layout.name].iter().all(|t| role_of(t) == Some(Role::Seq));
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while at < cells.len() {
+        let rest = &cells[at..];
+        if is_section(&rest[0].text) {
+            rows.push(RawRow { cells: vec![rest[0].clone()], group: None });
+            at += 1;
+            continue;
+        }
+        if rest.len() > width && has_group_cell(rest, layout) {
+            rows.push(make_row(&rest[..=width], layout));
+            at += width + 1;
+            continue;
+        }
+        let mut row: Vec<Cell> = Vec::with_capacity(width);
+        if numbered_lead && is_name(&rest[0].text) {
+            row.resize_with(layout.name, || Cell::missing(rest[0].line));
+        }
+        while row.len() < width && at < cells.len() {
+            let holds_values = matches!(
+                role_of(&layout.titles[row.len()]),
+                Some(Role::Target | Role::Actual | Role::Difference)
+            );
+            if row.len() > layout.name && holds_values && starts_row(&cells[at..], numbered_lead) {
+                break;
+            }
+            row.push(cells[at].clone());
+            at += 1;
+        }
+        if row.len() <= layout.name {
+            warn_unplaced(&row, warnings);
+            continue;
+        }
+        if row.len() < width {
+            rows.extend(partial_row(&row, layout, warnings));
+            continue;
+        }
+        rows.push(RawRow { cells: row, group: None });
+    }
+    rows
+}
+
+/// Whether `cells` start a new row: a name followed by a value (a qualitative target such as
+/// `快于经济增速` is followed by the next row's name), or a row number before such a name.
+fn starts_row(cells: &[Cell], numbered: bool) -> bool {
+    let named = |at: usize| {
+        let next = cells.iter().skip(at + 1).find(|c| !c.text.is_empty());
+        cells.get(at).is_some_and(|c| is_name(&c.text)) && next.is_some_and(|c| !is_name(&c.text))
+    };
+    let number =
+        cells.first().is_some_and(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit()));
+    named(0) || (numbered && number && named(1))
+}
+
+/// A cell that reads as an indicator's name: words that are no value and no attribute.
+fn is_name(text: &str) -> bool {
+    let attribute = text.contains("约束性") || text.contains("预期性");
+    is_sub_row(text)
+        || (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !is_value(text) && !attribute)
+}
+
+/// A cell alone on its row naming a section of the table: `一、交通类`, `（二）水利`.
+pub(crate) fn is_section(text: &str) -> bool {
+    let rest = text.trim_start_matches(['（', '(']);
+    let numerals = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let after = rest.chars().nth(numerals);
+    numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
 }
 
 /// Runs of cells between blank lines.
@@ -78,7 +176,7 @@ fn split_at_blank_lines(cells: &[Cell]) -> Vec<&[Cell]> {
 
 /// Whether the row starting at `cells[0]` has a group cell: the cell after the name column is a
 /// sub-row (`#…`, `﹟…`, `其中：…`) while the name column's cell is not.
-fn has_group_cell(cells: &[Cell], layout: &Layout) -> bool {
+fn has_group_cell(cells: &[Cell], layout: &Shape) -> bool {
     let (Some(group), Some(name)) = (cells.get(layout.name), cells.get(layout.name + 1)) else {
         return false;
     };
@@ -86,7 +184,7 @@ fn has_group_cell(cells: &[Cell], layout: &Layout) -> bool {
 }
 
 /// A row from exactly `width` cells, or `width + 1` with a group cell.
-fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
+fn make_row(cells: &[Cell], layout: &Shape) -> RawRow {
     if cells.len() > layout.width() {
         let mut cells = cells.to_vec();
         let group = cells.remove(layout.name);
@@ -97,23 +195,18 @@ fn make_row(cells: &[Cell], layout: &Layout) -> RawRow {
 
 /// A run of cells short of a full row: a row with its last cells missing when it reaches the name
 /// column, otherwise cells that cannot be placed. Warns either way, unless all the cells are empty.
-fn partial_row(
-    cells: &[Cell],
-    layout: &Layout,
-    caption: &str,
-    warnings: &mut Vec<Warning>,
-) -> Option<RawRow> {
+fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Option<RawRow> {
     if cells.len() <= layout.name || cells.iter().all(|c| c.text.is_empty()) {
-        warn_unplaced(cells, caption, warnings);
+        warn_unplaced(cells, warnings);
         return None;
     }
     let last_line = cells.last().map_or(0, |c| c.line);
     let name = &cells[layout.name];
-    let missing: Vec<&str> = layout.columns[cells.len()..].iter().map(|c| c.title.as_str()).collect();
+    let missing: Vec<&str> = layout.titles[cells.len()..].iter().map(String::as_str).collect();
     warnings.push(Warning {
         line: name.line,
         message: format!(
-            "{caption}: the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
+            "the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
              are left empty. Check this row in the source document (a cell may have been lost in \
              the export) and fill it in if needed.",
             name.text,
@@ -128,13 +221,13 @@ fn partial_row(
 }
 
 /// Warns about cells that belong to no row; empty ones are let go silently.
-fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
+fn warn_unplaced(cells: &[Cell], warnings: &mut Vec<Warning>) {
     let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
     let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
     warnings.push(Warning {
         line: first.line,
         message: format!(
-            "{caption}: the cell(s) “{}” could not be placed in a row and were skipped. Check the \
+            "the cell(s) “{}” could not be placed in a row and were skipped. Check the \
              table around this line in the source document.",
             texts.join("”, “"),
         ),
@@ -143,8 +236,9 @@ fn warn_unplaced(cells: &[Cell], caption: &str, warnings: &mut Vec<Warning>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::header::read_header;
+    use super::super::header::read_flat_header;
     use super::*;
+    use crate::parse::table::header::INDICATOR;
 
     /// Cells from `|`-separated texts; a leading `/` marks a blank line before the cell.
     fn cells(texts: &str) -> Vec<Cell> {
@@ -161,9 +255,9 @@ mod tests {
 
     fn table(header: &str, body: &str) -> (Vec<RawRow>, Vec<Warning>) {
         let header = cells(header);
-        let (layout, _) = read_header(&header).unwrap();
+        let shape = read_flat_header(&header, &INDICATOR).unwrap().shape();
         let mut warnings = Vec::new();
-        let rows = assemble_rows(&cells(body), &layout, "表1", &mut warnings);
+        let rows = assemble_rows(&cells(body), &shape, &mut warnings);
         (rows, warnings)
     }
 

@@ -1,0 +1,79 @@
+//! Markdown pipe rows (`| 指标 | 目标 |`), as pandoc and markitdown write tables: the `|---|`
+//! rule is skipped, and so are rows of empty cells (`| |`, `||`) left by a two-row header.
+
+use super::{Read, Vocabulary};
+use crate::grid::{GridBuilder, Layout};
+
+/// Reads the pipe rows starting at `lines[start]`.
+pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
+    if !is_pipe_row(lines.get(start)?) {
+        return None;
+    }
+    let mut builder = GridBuilder::new(Layout::Pipe);
+    let mut end = start;
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        if !is_pipe_row(line) {
+            break;
+        }
+        end = index + 1;
+        let cells = cells_of(line);
+        if is_rule(&cells) || cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        builder.start_row();
+        for cell in &cells {
+            builder.push(cell, index + 1);
+        }
+    }
+    (!builder.is_empty()).then(|| Read { grid: builder.finish(), end, warnings: Vec::new() })
+}
+
+/// A line that starts with `|` (after white space) and has another `|`.
+fn is_pipe_row(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
+}
+
+/// The cells between the pipes, trimmed, with Markdown's backslash escapes undone (`\-` is `-`,
+/// `\*` is `*`).
+fn cells_of(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|cell| unescape(cell.trim())).collect()
+}
+
+/// `\-` → `-`, `\*` → `*`: a backslash before ASCII punctuation only escapes it.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A `|---|:--:|` rule.
+fn is_rule(cells: &[String]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' ')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::table::header::INDICATOR;
+
+    #[test]
+    fn skips_rules_and_debris() {
+        let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | \\-7 |", "", "| x | y |"];
+        let read = read(&lines, 0, &INDICATOR).unwrap();
+        assert_eq!(read.end, 5);
+        assert_eq!(read.grid.rows(), 2);
+        assert_eq!(read.grid.text(1, 0), "GDP");
+        assert_eq!(read.grid.text(1, 1), "-7");
+        assert_eq!(read.grid.cells()[2].line, 5);
+    }
+}

@@ -1,0 +1,208 @@
+//! The header of a one-cell-per-line table, which alone says how wide its rows are.
+//!
+//! The header is the run of cells at the top that read as column titles. A second header row of
+//! sub-titles under a spanning title (`2020年完成` over `绝对值 | 增速`) splits that column in two;
+//! its placeholder cells under the other titles are empty.
+
+use super::cells::Cell;
+use super::rows::Shape;
+use crate::grid::GridBuilder;
+use crate::parse::readers::Vocabulary;
+use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, role_of};
+
+/// One column: the top title it sits under, and its sub-title cell if the top one spans.
+#[derive(Debug, Clone, PartialEq)]
+struct FlatColumn {
+    top: usize,
+    sub: Option<Cell>,
+}
+
+/// The header read from the first cells of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct FlatHeader {
+    /// The title cells of the first row.
+    tops: Vec<Cell>,
+    /// The columns, left to right.
+    columns: Vec<FlatColumn>,
+    /// How many cells the header took.
+    pub used: usize,
+}
+
+/// Reads the header at the start of `cells`; `None` when the cells do not start with a header
+/// naming a name column and a target column.
+pub(super) fn read_flat_header(cells: &[Cell], vocabulary: &Vocabulary) -> Option<FlatHeader> {
+    let (tops, columns, run) = read_title_run(cells, vocabulary);
+    let titles: Vec<&str> = tops.iter().map(|c| c.text.as_str()).collect();
+    if !(vocabulary.is_header)(&titles) {
+        return None;
+    }
+    let rest = &cells[run..];
+    let second = rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count();
+    let inline = columns.iter().any(|c| c.sub.is_some());
+    if inline || !rest[..second].iter().any(|c| is_sub_title(&c.text)) {
+        return Some(FlatHeader { used: run, tops, columns });
+    }
+    let (columns, used) = split_spanning(&tops, &rest[..second]);
+    Some(FlatHeader { used: run + used, tops, columns })
+}
+
+/// The run of title cells at the top, as top titles and columns, and its length. A two-row header
+/// flattened into the run (`2023年预期目标`, `（增速）`, `2023年完成情况`, `绝对值`, `增速`) is folded
+/// back: a parenthetical is the sub-title of the column before it, and sub-titles right after an
+/// achieved or target title split it.
+fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
+    let mut tops: Vec<Cell> = Vec::new();
+    let mut columns: Vec<FlatColumn> = Vec::new();
+    let mut run = 0;
+    for cell in cells {
+        let splits_last = columns.last().is_some_and(|c: &FlatColumn| {
+            matches!(role_of(&tops[c.top].text), Some(Role::Actual | Role::Target))
+        });
+        if is_parenthetical(&cell.text) && !columns.is_empty() {
+            if let Some(last) = columns.last_mut() {
+                last.sub = Some(cell.clone());
+            }
+        } else if is_sub_title(&cell.text) && splits_last && role_of(&cell.text).is_none() {
+            let top = columns.last().map_or(0, |c| c.top);
+            if columns.last().is_some_and(|c| c.sub.is_none()) {
+                columns.pop();
+            }
+            columns.push(FlatColumn { top, sub: Some(cell.clone()) });
+        } else if (vocabulary.is_title)(&cell.text) {
+            columns.push(FlatColumn { top: tops.len(), sub: None });
+            tops.push(cell.clone());
+        } else {
+            break;
+        }
+        run += 1;
+    }
+    (tops, columns, run)
+}
+
+impl FlatHeader {
+    /// The shape rows are cut by: the column titles and where the name is.
+    pub fn shape(&self) -> Shape {
+        let titles: Vec<String> = self.columns.iter().map(|c| self.tops[c.top].compact()).collect();
+        let name = self.columns.iter().position(|c| role_of(&self.tops[c.top].text) == Some(Role::Name));
+        Shape { titles, name: name.unwrap_or(0) }
+    }
+
+    /// Writes the header rows: a top title over its sub-titles, or spanning both rows; with
+    /// `grouped`, the name title spans the group column too.
+    pub fn write(&self, builder: &mut GridBuilder, grouped: bool) {
+        let two_rows = self.columns.iter().any(|c| c.sub.is_some());
+        let name = self.shape().name;
+        builder.start_row();
+        for (index, top) in self.tops.iter().enumerate() {
+            let under = self.columns.iter().filter(|c| c.top == index).count();
+            let split = self.columns.iter().any(|c| c.top == index && c.sub.is_some());
+            let widened = grouped && self.columns.iter().position(|c| c.top == index) == Some(name);
+            let cols = under.max(1) + usize::from(widened);
+            let rows = if two_rows && !split { 2 } else { 1 };
+            builder.push_spanning(&top.text, top.line, rows, cols);
+        }
+        if two_rows {
+            builder.start_row();
+            for sub in self.columns.iter().filter_map(|c| c.sub.as_ref()) {
+                builder.push(&sub.text, sub.line);
+            }
+        }
+    }
+}
+
+/// Splits the spanning column(s) of `tops` by the second header row `second`: an empty cell sits
+/// under a column that does not span, consecutive sub-titles under the one that does. A second
+/// row of sub-titles only splits the (last) achieved column. Returns the columns and how many
+/// cells of `second` belong to the header.
+fn split_spanning(tops: &[Cell], second: &[Cell]) -> (Vec<FlatColumn>, usize) {
+    let plain = |top: usize| FlatColumn { top, sub: None };
+    if second.iter().all(|c| !c.text.is_empty()) {
+        let at = tops
+            .iter()
+            .rposition(|c| role_of(&c.text) == Some(Role::Actual))
+            .unwrap_or(tops.len().saturating_sub(1));
+        let mut columns: Vec<FlatColumn> = (0..at).map(plain).collect();
+        columns.extend(second.iter().map(|cell| FlatColumn { top: at, sub: Some(cell.clone()) }));
+        columns.extend((at + 1..tops.len()).map(plain));
+        return (columns, second.len());
+    }
+    let mut columns = Vec::new();
+    let (mut t, mut spanning, mut used) = (0, false, 0);
+    for cell in second {
+        if cell.text.is_empty() {
+            if spanning {
+                t += 1;
+                spanning = false;
+            }
+            if t >= tops.len() {
+                break;
+            }
+            columns.push(plain(t));
+            t += 1;
+        } else {
+            if t >= tops.len() {
+                break;
+            }
+            spanning = true;
+            columns.push(FlatColumn { top: t, sub: Some(cell.clone()) });
+        }
+        used += 1;
+    }
+    if spanning {
+        t += 1;
+    }
+    columns.extend((t..tops.len()).map(plain));
+    (columns, used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::table::header::INDICATOR;
+
+    fn cells(texts: &[&str]) -> Vec<Cell> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cell { text: t.to_string(), line: i + 1, after_blank: false })
+            .collect()
+    }
+
+    #[test]
+    fn splits_a_two_level_header() {
+        let header = [
+            "类别",
+            "序号",
+            "指标名称",
+            "2020年计划目标",
+            "2020年完成",
+            "",
+            "",
+            "",
+            "",
+            "绝对值",
+            "增速",
+            "发展",
+        ];
+        let flat = read_flat_header(&cells(&header), &INDICATOR).unwrap();
+        assert_eq!(flat.used, 11);
+        let shape = flat.shape();
+        assert_eq!(shape.titles.len(), 6);
+        assert_eq!(shape.name, 2);
+        assert_eq!(flat.columns[5].sub.as_ref().unwrap().text, "增速");
+    }
+
+    #[test]
+    fn folds_a_flattened_header() {
+        let run = ["指标名称", "2023年预期目标", "（增速）", "2023年完成情况", "绝对值", "增速", "GDP"];
+        let flat = read_flat_header(&cells(&run), &INDICATOR).unwrap();
+        assert_eq!(flat.used, 6);
+        assert_eq!(flat.shape().titles, ["指标名称", "2023年预期目标", "2023年完成情况", "2023年完成情况"]);
+    }
+
+    #[test]
+    fn a_project_box_has_no_indicator_header() {
+        assert!(read_flat_header(&cells(&["序号", "项目名称", "建设内容"]), &INDICATOR).is_none());
+        assert!(read_flat_header(&cells(&["交通类：安习高速"]), &INDICATOR).is_none());
+    }
+}

@@ -1,0 +1,269 @@
+//! The body rows of a grid, one slot per header column.
+//!
+//! A grid from markup (HTML, Word, PDF) has every slot filled: a spanning cell covers the rows
+//! and columns it spans. A grid read from text does not know spans: a cell that spans rows
+//! (`经济发展` over four indicators, `预期性` over a block) is written once, in its first row, and
+//! the rows below it are short. A short row is placed by what its cells look like: the name is
+//! words, targets and results are values, an attribute is `预期性`/`约束性`; the columns left
+//! without a cell are the ones a span covers, and a category or attribute column takes the cell
+//! of the row above. A row with one cell more than the header whose extra cell follows the name
+//! (a name written over two cells) gives the name both.
+
+use super::header::{Header, Role};
+use crate::grid::Grid;
+use crate::model::ValueForm;
+use crate::parse::value::parse_value;
+
+/// Short rows missing more cells than this are placed from the left.
+const MAX_MISSING: usize = 4;
+
+/// One body row: the grid cell (index into [`Grid::cells`]) in each header column.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BodyRow {
+    /// The grid row.
+    pub row: usize,
+    /// Per header column, the cell in it.
+    pub slots: Vec<Option<usize>>,
+    /// The distinct cells of the name, left to right (two for a group cell beside a sub-row's
+    /// name, or a name written over two cells).
+    pub names: Vec<usize>,
+}
+
+/// The body rows of `grid` under `header`, short rows placed.
+pub(crate) fn body_rows(grid: &Grid, header: &Header) -> Vec<BodyRow> {
+    let width = header.width();
+    let name_columns = header.all(Role::Name);
+    let mut rows: Vec<BodyRow> = Vec::new();
+    for row in header.rows..grid.rows() {
+        let own: Vec<usize> = (0..grid.cells().len()).filter(|&i| grid.cells()[i].row == row).collect();
+        let spanned = (0..width).any(|col| grid.cell(row, col).is_some_and(|c| c.row < row));
+        let mut slots: Vec<Option<usize>> = (0..width).map(|col| grid.cell_index(row, col)).collect();
+        let covered = slots.iter().filter(|s| s.is_some()).count();
+        let mut names: Vec<usize> = Vec::new();
+        if !spanned && covered < width && !own.is_empty() {
+            slots = place_short_row(grid, header, &own, rows.last());
+        } else if !spanned && own.len() == width + 1 && name_columns.len() == 1 {
+            let at = name_columns[0];
+            if !is_value(&grid.cells()[own[at + 1]].text) {
+                names = vec![own[at], own[at + 1]];
+                slots = own[..=at].iter().chain(&own[at + 2..]).map(|&i| Some(i)).collect();
+            }
+        }
+        if names.is_empty() {
+            for &col in &name_columns {
+                if let Some(index) = slots.get(col).copied().flatten()
+                    && !names.contains(&index)
+                {
+                    names.push(index);
+                }
+            }
+        }
+        rows.push(BodyRow { row, slots, names });
+    }
+    rows
+}
+
+/// Places the cells `own` of a short row in the header's columns, the best fit by content;
+/// columns left without a cell take the cell above when they hold categories or attributes.
+fn place_short_row(
+    grid: &Grid,
+    header: &Header,
+    own: &[usize],
+    above: Option<&BodyRow>,
+) -> Vec<Option<usize>> {
+    let width = header.width();
+    let missing = width - own.len();
+    let mut slots = vec![None; width];
+    let chosen = if missing <= MAX_MISSING {
+        best_gaps(grid, header, own, missing)
+    } else {
+        (own.len()..width).collect()
+    };
+    let mut cells = own.iter();
+    for (col, slot) in slots.iter_mut().enumerate() {
+        if chosen.contains(&col) {
+            let spans_down = matches!(header.columns[col].role, Role::Category | Role::Remark);
+            *slot = above.filter(|_| spans_down).and_then(|a| a.slots[col]);
+        } else {
+            *slot = cells.next().copied();
+        }
+    }
+    slots
+}
+
+/// The columns to leave empty (`missing` of them) that make the cells fit best.
+fn best_gaps(grid: &Grid, header: &Header, own: &[usize], missing: usize) -> Vec<usize> {
+    let width = header.width();
+    let mut best: (i32, Vec<usize>) = (i32::MIN, Vec::new());
+    let mut gaps: Vec<usize> = (0..missing).collect();
+    loop {
+        let mut score = 0;
+        let mut cells = own.iter();
+        for col in 0..width {
+            let role = header.columns[col].role;
+            score += if gaps.contains(&col) {
+                gap_fit(role)
+            } else {
+                cells.next().map_or(0, |&i| cell_fit(&grid.cells()[i].text, role))
+            };
+        }
+        if score > best.0 {
+            best = (score, gaps.clone());
+        }
+        if !next_combination(&mut gaps, width) {
+            return best.1;
+        }
+    }
+}
+
+/// Advances `gaps` to the next combination of its size from `0..n`; false after the last.
+fn next_combination(gaps: &mut [usize], n: usize) -> bool {
+    let k = gaps.len();
+    for i in (0..k).rev() {
+        if gaps[i] < n - k + i {
+            gaps[i] += 1;
+            for j in i + 1..k {
+                gaps[j] = gaps[j - 1] + 1;
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// How well a column without a cell fits: columns that span rows are the likely ones.
+fn gap_fit(role: Role) -> i32 {
+    match role {
+        Role::Category | Role::Remark | Role::Seq | Role::Unit => 0,
+        Role::Other | Role::Difference => -1,
+        Role::Actual | Role::Target => -2,
+        Role::Name => -6,
+    }
+}
+
+/// How well a cell's text fits a column.
+fn cell_fit(text: &str, role: Role) -> i32 {
+    let text = text.trim();
+    if text.is_empty() {
+        return 0;
+    }
+    let value = is_value(text);
+    let attribute = text.contains("约束") || text.contains("预期");
+    match role {
+        Role::Name => {
+            if value {
+                -4
+            } else {
+                3
+            }
+        }
+        Role::Category => {
+            if value {
+                -3
+            } else {
+                1
+            }
+        }
+        Role::Target | Role::Actual | Role::Difference => {
+            if value {
+                2
+            } else if attribute {
+                -3
+            } else {
+                -1
+            }
+        }
+        Role::Remark => {
+            if attribute {
+                3
+            } else {
+                -2
+            }
+        }
+        Role::Seq => {
+            if text.chars().all(|c| c.is_ascii_digit()) {
+                2
+            } else {
+                -2
+            }
+        }
+        Role::Unit => {
+            if text.chars().count() <= 4 && !text.chars().any(|c| c.is_ascii_digit()) {
+                1
+            } else {
+                -1
+            }
+        }
+        Role::Other => 0,
+    }
+}
+
+/// Whether a cell reads as a target or a result rather than a name.
+pub(crate) fn is_value(text: &str) -> bool {
+    !matches!(parse_value(text).form, ValueForm::Qualitative)
+        && (text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(is_han) || is_completion(text))
+}
+
+fn is_completion(text: &str) -> bool {
+    matches!(parse_value(text).form, ValueForm::Completion(_) | ValueForm::NotTracked)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{GridBuilder, Layout};
+    use crate::parse::table::header::read_header;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        let mut b = GridBuilder::new(Layout::Tab);
+        for (line, row) in rows.iter().enumerate() {
+            b.start_row();
+            for cell in *row {
+                b.push(cell, line + 1);
+            }
+        }
+        b.finish()
+    }
+
+    fn texts(grid: &Grid, row: &BodyRow) -> Vec<String> {
+        row.slots.iter().map(|s| s.map_or("-".to_owned(), |i| grid.cells()[i].text.clone())).collect()
+    }
+
+    #[test]
+    fn short_rows_take_spanning_cells_from_above() {
+        let g = grid(&[
+            &["类别", "指标", "目标", "完成", "属性"],
+            &["经济", "GDP增速（%）", "7", "6.1", "预期性"],
+            &["投资增速（%）", "10", "3"],
+            &["质量", "森林覆盖率（%）", "55", "55.2", "约束性"],
+            &["空气优良天数", "≥325", "330"],
+        ]);
+        let header = read_header(&g).unwrap();
+        let rows = body_rows(&g, &header);
+        assert_eq!(texts(&g, &rows[1]), ["经济", "投资增速（%）", "10", "3", "预期性"]);
+        assert_eq!(texts(&g, &rows[3]), ["质量", "空气优良天数", "≥325", "330", "约束性"]);
+    }
+
+    #[test]
+    fn a_name_over_two_cells_is_one_name() {
+        let g = grid(&[&["指标", "目标", "完成"], &["单位地区生产总值能耗", "降低率", "3", "3.2"]]);
+        let header = read_header(&g).unwrap();
+        let rows = body_rows(&g, &header);
+        assert_eq!(rows[0].names.len(), 2);
+        assert_eq!(texts(&g, &rows[0]), ["单位地区生产总值能耗", "3", "3.2"]);
+    }
+
+    #[test]
+    fn combinations_run_through() {
+        let mut gaps = vec![0, 1];
+        let mut all = vec![gaps.clone()];
+        while next_combination(&mut gaps, 4) {
+            all.push(gaps.clone());
+        }
+        assert_eq!(all.len(), 6);
+    }
+}
