@@ -104,7 +104,7 @@ fn outcome(run: &Run) -> String {
         None => first,
     };
     let summary: String = summary.chars().take(70).collect();
-    let reports = run.stdout.lines().filter(|l| l.starts_with("  ") && l.contains("review")).count();
+    let reports = run.stdout.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count();
     match (run.code, summary.is_empty()) {
         (Some(0), true) => format!("{reports} report(s)"),
         _ => summary,

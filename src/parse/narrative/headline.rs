@@ -1,0 +1,500 @@
+//! Headline sentences: the prose that states the year's results
+//! (`全年地区生产总值实现531.3亿元、增长3%，规上工业增加值增长4.9%…`) and the next year's targets
+//! (`提出2023年主要预期目标：地区生产总值增长7%以上，规上工业增加值增长9%…`).
+//!
+//! A report's first part reviews the year, its second (headed `二、…`) sets the next year's
+//! targets. In each part the headline sentence is the first one that gives the growth of 地区生产总值;
+//! every clause of it that reads as `indicator [同比|预计|分别] verb value` becomes a
+//! [`NarrativeValue`]. A growth clause names the indicator as a table would (`地区生产总值增长3%`
+//! → `地区生产总值增速` = `3%`), a fall of a growth indicator is a negative growth
+//! (`一般公共预算收入下降15.9%` → `-15.9%`), and lists with `分别` pair names and values in order.
+
+use super::plan_start;
+use crate::canonical::AliasTable;
+use crate::model::{NarrativeValue, TitleBlock, ValueRole};
+use crate::parse::value::parse_value;
+use crate::text::fold;
+
+/// The indicator whose growth marks a headline sentence.
+const HEADLINE_INDICATOR: &str = "地区生产总值增速";
+
+/// Words that open a clause without being part of the indicator's name.
+const LEADING_FILLERS: [&str; 7] = ["全年", "全区", "全市", "全县", "实现", "提出", "其中"];
+
+/// Words between the indicator and its verb: `同比` (year on year), `预计` (estimated), `分别`
+/// (respectively), `均` (each).
+const MODIFIERS: [&str; 4] = ["同比", "预计", "分别", "均"];
+
+/// Words that stand for the previous clause's indicator (`总量突破1500亿元`).
+const BACK_REFERENCES: [&str; 3] = ["总量", "总额", "规模"];
+
+/// Units a value may carry, longest first where one is a prefix of another.
+const UNITS: [&str; 31] = [
+    "个百分点",
+    "%",
+    "‰",
+    "亿美元",
+    "万美元",
+    "美元",
+    "亿元",
+    "万元",
+    "元",
+    "万吨",
+    "吨",
+    "万人次",
+    "人次",
+    "万人",
+    "人",
+    "万户",
+    "户",
+    "家",
+    "个",
+    "件",
+    "万亩",
+    "亩",
+    "天",
+    "公里",
+    "万千瓦",
+    "千瓦",
+    "万平方米",
+    "平方米",
+    "亿立方米",
+    "亿公斤",
+    "万头",
+];
+
+/// Qualifiers after a number: at least, at most, about.
+const QUALIFIERS: [&str; 4] = ["以上", "以内", "以下", "左右"];
+
+/// The longest indicator name read from a clause; a longer one is prose.
+const MAX_SUBJECT_CHARS: usize = 40;
+
+/// The longest statement read as a target (`完成国家和市下达目标`); longer text is prose.
+const MAX_STATEMENT_CHARS: usize = 16;
+
+/// Verbs of a clause, longest first where one is a prefix of another.
+const VERBS: [(&str, Verb); 16] = [
+    ("控制在", Verb::Level),
+    ("保持在", Verb::Level),
+    ("稳定在", Verb::Level),
+    ("提高到", Verb::Level),
+    ("提升到", Verb::Level),
+    ("增长", Verb::Grow),
+    ("下降", Verb::Fall),
+    ("降低", Verb::Fall),
+    ("减少", Verb::Fall),
+    ("提高", Verb::Raise),
+    ("提升", Verb::Raise),
+    ("实现", Verb::Level),
+    ("达到", Verb::Level),
+    ("突破", Verb::Exceed),
+    ("达", Verb::Level),
+    ("为", Verb::Level),
+];
+
+/// What a clause's verb says about its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    /// A level: `实现531.3亿元`, `达33179元`, `控制在5.5%以内`, or no verb at all (`2万人`).
+    Level,
+    /// Passing a level: `突破1500亿元` (at least).
+    Exceed,
+    /// A growth rate: `增长3%`.
+    Grow,
+    /// A fall: `下降15.9%`.
+    Fall,
+    /// A rise in percentage points: `提高1.6个百分点`.
+    Raise,
+}
+
+/// One `verb value` of a clause.
+#[derive(Debug, Clone, PartialEq)]
+struct Segment {
+    verb: Verb,
+    /// The verb as written, for names built from it (`单位…能耗` + `下降`).
+    verb_text: &'static str,
+    reading: Reading,
+}
+
+/// A value as written after its verb.
+#[derive(Debug, Clone, PartialEq)]
+enum Reading {
+    /// A number with its unit and qualifier (`7` `%` `以上`).
+    Number { number: String, unit: &'static str, qualifier: &'static str },
+    /// A statement (`快于经济增长`, `达到市级要求`); only targets are read this way.
+    Statement(String),
+}
+
+/// Which part of the report a sentence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Part one: the reviewed year's results.
+    Review,
+    /// Part two onwards: the plan year's targets.
+    Plan,
+}
+
+/// Finds the headline sentences of a report's clean text (`lines[0]` is line 1) and reads their
+/// indicator values: results for the reviewed year, targets for the plan year.
+pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable) -> Vec<NarrativeValue> {
+    let plan_start = plan_start(lines);
+    let mut values = Vec::new();
+    let mut found = [false, false];
+    for (index, line) in lines.iter().enumerate() {
+        for sentence in line.split(['。', '！', '？']) {
+            let part = match plan_start {
+                Some(start) if index >= start => Part::Plan,
+                Some(_) => Part::Review,
+                None if sentence.contains("目标") => Part::Plan,
+                None => Part::Review,
+            };
+            let slot = usize::from(part == Part::Plan);
+            if found[slot] || (part == Part::Review && sentence.contains("目标")) {
+                continue;
+            }
+            let (role, year) = match part {
+                Part::Review => (ValueRole::Actual, title.review_year),
+                Part::Plan => (ValueRole::Target, title.plan_year),
+            };
+            let read = read_sentence(sentence, role, year, index + 1, aliases);
+            if read.iter().any(|v| aliases.canonical(&v.name) == HEADLINE_INDICATOR) {
+                found[slot] = true;
+                values.extend(read);
+            }
+        }
+    }
+    values
+}
+
+/// Reads every clause of `sentence` that states an indicator value.
+pub(super) fn read_sentence(
+    sentence: &str,
+    role: ValueRole,
+    year: Option<u16>,
+    line: usize,
+    aliases: &AliasTable,
+) -> Vec<NarrativeValue> {
+    let mut values = Vec::new();
+    let mut previous_subject: Option<String> = None;
+    for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
+        let evidence = clause.trim();
+        let normalized = fold(evidence);
+        let (mut text, mut estimated) = (normalized.as_str(), false);
+        while let Some(rest) = strip_any(text, &LEADING_FILLERS).or_else(|| text.strip_prefix("预计")) {
+            estimated |= text.starts_with("预计");
+            text = rest;
+        }
+        let Some((subject, modifiers, segments)) = split_clause(text, role) else {
+            continue;
+        };
+        let subject = match BACK_REFERENCES.contains(&subject) {
+            true => match &previous_subject {
+                Some(previous) => previous.clone(),
+                None => continue,
+            },
+            false => subject.to_owned(),
+        };
+        estimated |= modifiers.contains(&"预计");
+        let respectively = modifiers.contains(&"分别");
+        let named = name_segments(&subject, respectively, &segments, aliases);
+        for (name, unit, value_text) in named {
+            let mut value = parse_value(&value_text);
+            value.estimated |= estimated;
+            values.push(NarrativeValue {
+                role,
+                year,
+                name,
+                unit,
+                value,
+                evidence: evidence.to_owned(),
+                line,
+            });
+        }
+        previous_subject = Some(subject);
+    }
+    values
+}
+
+/// Splits a clause into its indicator, modifiers and values: the shortest leading indicator
+/// after which the rest reads as values.
+fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str>, Vec<Segment>)> {
+    clause.char_indices().skip(1).take(MAX_SUBJECT_CHARS).find_map(|(at, _)| {
+        let (subject, mut rest) = clause.split_at(at);
+        if !plausible_subject(subject) {
+            return None;
+        }
+        let mut modifiers = Vec::new();
+        while let Some(modifier) = MODIFIERS.iter().find(|m| rest.starts_with(**m)) {
+            modifiers.push(*modifier);
+            rest = &rest[modifier.len()..];
+        }
+        let segments = read_segments(rest, role)?;
+        Some((subject, modifiers, segments))
+    })
+}
+
+/// An indicator name: some letters or CJK, no numbers' signs, not ending in a conjunction.
+fn plausible_subject(subject: &str) -> bool {
+    subject.chars().any(|c| c.is_alphabetic())
+        && !subject.contains(['%', '‰'])
+        && !subject.ends_with(['和', '与', '及', '的', '在', '了', '、'])
+}
+
+/// Reads `verb value (、|和|及 [verb] value)*` to the end of the clause; a value without its own
+/// verb takes the previous one (`分别增长3.7%、2.2%和3.1%`).
+fn read_segments(mut rest: &str, role: ValueRole) -> Option<Vec<Segment>> {
+    let mut segments: Vec<Segment> = Vec::new();
+    loop {
+        let (verb, verb_text) = match VERBS.iter().find(|(text, _)| rest.starts_with(text)) {
+            Some(&(text, verb)) => {
+                rest = &rest[text.len()..];
+                (verb, text)
+            }
+            None => match segments.last() {
+                Some(previous) => (previous.verb, previous.verb_text),
+                None => (Verb::Level, ""),
+            },
+        };
+        match read_number(rest) {
+            Some((reading, after)) => {
+                segments.push(Segment { verb, verb_text, reading });
+                rest = after;
+            }
+            None => {
+                let statement_allowed = role == ValueRole::Target
+                    && matches!(verb, Verb::Grow | Verb::Fall)
+                    && !rest.is_empty()
+                    && rest.chars().nth(MAX_STATEMENT_CHARS).is_none()
+                    && !rest.contains(|c: char| c.is_ascii_digit() || c == '、');
+                if !statement_allowed {
+                    return None;
+                }
+                segments.push(Segment { verb, verb_text, reading: Reading::Statement(rest.to_owned()) });
+                return Some(segments);
+            }
+        }
+        if rest.is_empty() {
+            return Some(segments);
+        }
+        rest = strip_any(rest, &["、", "和", "及"])?;
+    }
+}
+
+/// A number with optional unit and qualifier at the start of `text`, and what follows it.
+fn read_number(text: &str) -> Option<(Reading, &str)> {
+    let sign = usize::from(text.starts_with('-'));
+    let digits =
+        text[sign..].find(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(text.len(), |n| n + sign);
+    let number = &text[..digits];
+    if number.len() == sign || number.starts_with('.') || number.ends_with('.') {
+        return None;
+    }
+    let mut rest = &text[digits..];
+    let unit = UNITS.iter().find(|u| rest.starts_with(**u)).copied().unwrap_or("");
+    rest = &rest[unit.len()..];
+    let qualifier = QUALIFIERS.iter().find(|q| rest.starts_with(**q)).copied().unwrap_or("");
+    rest = &rest[qualifier.len()..];
+    Some((Reading::Number { number: number.to_owned(), unit, qualifier }, rest))
+}
+
+/// The `(name, unit, value text)` of each segment of a clause about `subject`.
+fn name_segments(
+    subject: &str,
+    respectively: bool,
+    segments: &[Segment],
+    aliases: &AliasTable,
+) -> Vec<(String, Option<String>, String)> {
+    if !respectively {
+        if subject.contains('、') {
+            return Vec::new();
+        }
+        return segments.iter().filter_map(|s| name_value(subject, s, aliases)).collect();
+    }
+    let subjects = distribute(subject);
+    let Some(first) = segments.first() else {
+        return Vec::new();
+    };
+    if subjects.len() == segments.len() {
+        return subjects.iter().zip(segments).filter_map(|(s, seg)| name_value(s, seg, aliases)).collect();
+    }
+    // One name standing for several (`城乡居民人均可支配收入分别增长3.6%和5.1%`).
+    let Some((name, _, _)) = name_value(subject, first, aliases) else {
+        return Vec::new();
+    };
+    match aliases.split_names(&name) {
+        Some(names) if subjects.len() == 1 && names.len() == segments.len() => names
+            .into_iter()
+            .zip(segments)
+            .filter_map(|(name, seg)| {
+                let (_, unit, value) = name_value(subject, seg, aliases)?;
+                Some((name, unit, value))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The names of a `、` list, a shared ending given to one-character items
+/// (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`).
+fn distribute(subject: &str) -> Vec<String> {
+    let items: Vec<&str> = subject.split('、').collect();
+    let Some((last, leading)) = items.split_last() else {
+        return Vec::new();
+    };
+    let shared = last.char_indices().nth(1).map(|(at, _)| &last[at..]).unwrap_or("");
+    let one_char = |item: &&str| item.chars().count() == 1;
+    if !leading.is_empty() && leading.iter().all(one_char) && !shared.is_empty() {
+        let mut names: Vec<String> = leading.iter().map(|item| format!("{item}{shared}")).collect();
+        names.push((*last).to_owned());
+        return names;
+    }
+    items.into_iter().map(str::to_owned).collect()
+}
+
+/// The indicator name, its unit and the value text one segment gives for `subject`, or `None`
+/// when the segment does not state a value of a kind the tables use.
+fn name_value(
+    subject: &str,
+    segment: &Segment,
+    aliases: &AliasTable,
+) -> Option<(String, Option<String>, String)> {
+    let percent = Some("%".to_owned());
+    let growth = format!("{subject}增速");
+    match (&segment.reading, segment.verb) {
+        (Reading::Statement(text), Verb::Grow) => Some((growth, percent, text.clone())),
+        (Reading::Statement(text), _) => {
+            Some((format!("{subject}{}", segment.verb_text), None, text.clone()))
+        }
+        (Reading::Number { number, unit, qualifier }, verb) => match (verb, *unit) {
+            (Verb::Grow, "%") | (Verb::Raise, "%") => {
+                Some((growth, percent, format!("{number}%{qualifier}")))
+            }
+            (Verb::Fall, "%") => {
+                let reduction = format!("{subject}{}", segment.verb_text);
+                match aliases.knows(&reduction) {
+                    true => Some((reduction, percent, format!("{number}%{qualifier}"))),
+                    false => Some((growth, percent, format!("-{number}%{qualifier}"))),
+                }
+            }
+            (Verb::Raise | Verb::Fall, "个百分点") => {
+                Some((subject.to_owned(), percent, format!("{}{number}个百分点", segment.verb_text)))
+            }
+            (Verb::Grow | Verb::Raise | Verb::Fall, _) => None,
+            (Verb::Level | Verb::Exceed, "个百分点") => None,
+            (Verb::Level | Verb::Exceed, unit) => {
+                let qualifier = match (verb, *qualifier) {
+                    (Verb::Exceed, "") => "以上",
+                    (_, written) => written,
+                };
+                let unit_name = (!unit.is_empty()).then(|| unit.to_owned());
+                Some((subject.to_owned(), unit_name, format!("{number}{unit}{qualifier}")))
+            }
+        },
+    }
+}
+
+/// `text` without the first of `prefixes` it starts with.
+fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| text.strip_prefix(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str, role: ValueRole) -> Vec<(String, String, bool)> {
+        read_sentence(sentence, role, Some(2022), 1, &AliasTable::embedded())
+            .into_iter()
+            .map(|v| (v.name, v.value.raw, v.value.estimated))
+            .collect()
+    }
+
+    fn pairs(sentence: &str, role: ValueRole) -> Vec<(String, String)> {
+        read(sentence, role).into_iter().map(|(n, v, _)| (n, v)).collect()
+    }
+
+    fn owned(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn levels_and_growth_of_one_indicator() {
+        assert_eq!(
+            pairs(
+                "全年地区生产总值实现531.3亿元、增长3%，全体居民人均可支配收入达33179元、增长7.1%",
+                ValueRole::Actual
+            ),
+            owned(&[
+                ("地区生产总值", "531.3亿元"),
+                ("地区生产总值增速", "3%"),
+                ("全体居民人均可支配收入", "33179元"),
+                ("全体居民人均可支配收入增速", "7.1%"),
+            ])
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_names_and_values() {
+        assert_eq!(
+            pairs("一、二、三产业增加值分别同比增长3.7%、2.2%和3.1%", ValueRole::Actual),
+            owned(&[
+                ("一产业增加值增速", "3.7%"),
+                ("二产业增加值增速", "2.2%"),
+                ("三产业增加值增速", "3.1%")
+            ])
+        );
+        assert_eq!(
+            pairs("城乡居民人均可支配收入分别增长3.6%和5.1%", ValueRole::Actual),
+            owned(&[("城镇居民人均可支配收入增速", "3.6%"), ("农村居民人均可支配收入增速", "5.1%")])
+        );
+        assert!(pairs("粮食、蔬菜总产量分别达34.6万吨", ValueRole::Actual).is_empty());
+    }
+
+    #[test]
+    fn falls_estimates_and_back_references() {
+        assert_eq!(
+            read("全社会固定资产投资预计增长3.2%，一般公共预算收入下降15.9%", ValueRole::Actual),
+            vec![
+                ("全社会固定资产投资增速".to_owned(), "3.2%".to_owned(), true),
+                ("一般公共预算收入增速".to_owned(), "-15.9%".to_owned(), false),
+            ]
+        );
+        assert_eq!(
+            pairs("全年地区生产总值同比增长2.6%，总量突破1500亿元", ValueRole::Actual),
+            owned(&[("地区生产总值增速", "2.6%"), ("地区生产总值", "1500亿元以上")])
+        );
+    }
+
+    #[test]
+    fn targets_with_qualifiers_points_and_statements() {
+        assert_eq!(
+            pairs(
+                "全体居民人均可支配收入增长快于经济增长，城镇新增就业2万人，城镇调查失业率控制在5.5%以内，\
+                 城镇化率提高1.6个百分点，粮食总产量29万吨左右，单位地区生产总值能耗下降达到市级要求",
+                ValueRole::Target
+            ),
+            owned(&[
+                ("全体居民人均可支配收入增速", "快于经济增长"),
+                ("城镇新增就业", "2万人"),
+                ("城镇调查失业率", "5.5%以内"),
+                ("城镇化率", "提高1.6个百分点"),
+                ("粮食总产量", "29万吨左右"),
+                ("单位地区生产总值能耗下降", "达到市级要求"),
+            ])
+        );
+    }
+
+    #[test]
+    fn prose_that_states_no_value_is_skipped() {
+        let sentence = "综合分析国内外经济形势、宏观政策取向和经济增长支撑因素，提出地区生产总值增长7%";
+        assert_eq!(pairs(sentence, ValueRole::Target), owned(&[("地区生产总值增速", "7%")]));
+        assert!(pairs("居民收入增长放缓，消费能力减弱", ValueRole::Actual).is_empty());
+        assert!(pairs("与经济增长目标、市第六次党代会精神相衔接", ValueRole::Target).is_empty());
+        assert!(pairs("PM2.5年均浓度同比下降2.6%", ValueRole::Actual).len() == 1);
+        let long_line = "甲".repeat(100_000) + "增长3%";
+        assert!(
+            pairs(&long_line, ValueRole::Actual).is_empty(),
+            "a name longer than any indicator's is prose"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! Prose: what a report states in sentences rather than tables.
+//!
+//! - [`headline`]: the headline sentences, the year's results (`全年地区生产总值实现531.3亿元、
+//!   增长3%…`) and the next year's targets (`提出2023年主要预期目标：地区生产总值增长7%以上…`);
+//! - [`review`]: sentences that judge a result against its target (`增长6.1%…（预期目标为7%以上）`,
+//!   `完成年计划520亿元的93.5%`, `高于计划目标1.2个百分点`, `——…预期目标增长6%：预计全年增长5.4%`);
+//! - [`counts`]: the document's own counts of its results (`32项指标中：17项指标达到或超过预期，
+//!   14项指标未达预期`).
+//!
+//! Parsing only: the status and gap of a judged sentence are worked out by
+//! [`crate::analysis::assess_report`], with the rules of table rows.
+
+pub mod counts;
+pub mod headline;
+pub mod review;
+
+use crate::canonical::AliasTable;
+use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
+use std::collections::HashSet;
+
+/// Everything the prose of one report states.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prose {
+    /// Values of the headline sentences.
+    pub values: Vec<NarrativeValue>,
+    /// Results judged against their targets.
+    pub reviews: Vec<ReviewStatement>,
+    /// The document's counts of its own results.
+    pub counts: Vec<StatedCount>,
+}
+
+/// Reads the prose of a report's clean text (`lines[0]` is line 1). Lines that belong to an
+/// indicator table (its caption, rows and notes) or name projects (`…完成投资3.5亿元，完成年度目标
+/// 任务` judges a project, not an indicator) are skipped by the review and count readers.
+pub fn parse_prose(
+    lines: &[&str],
+    title: &TitleBlock,
+    tables: &[IndicatorTable],
+    projects: &[Project],
+) -> Prose {
+    let aliases = AliasTable::embedded();
+    let not_prose: HashSet<usize> = tables
+        .iter()
+        .flat_map(|t| {
+            let rows = t.rows.iter().map(|r| r.line);
+            std::iter::once(t.line).chain(rows).chain(t.notes.iter().map(|n| n.line))
+        })
+        .chain(projects.iter().map(|p| p.line))
+        .collect();
+    let review_end = plan_start(lines).unwrap_or(lines.len());
+    let review_part: Vec<(usize, &str)> = lines[..review_end]
+        .iter()
+        .enumerate()
+        .map(|(index, line)| (index + 1, *line))
+        .filter(|(line, _)| !not_prose.contains(line))
+        .collect();
+    Prose {
+        values: headline::headline_values(lines, title, &aliases),
+        reviews: review::review_statements(&review_part, title.review_year, &aliases),
+        counts: counts::stated_counts(&review_part),
+    }
+}
+
+/// The index of the heading of part two, where the plan year starts
+/// (`二、2023年国民经济和社会发展要求和目标`, `二、2021年…计划总体考虑`).
+pub(crate) fn plan_start(lines: &[&str]) -> Option<usize> {
+    lines.iter().position(|line| {
+        let line = line.trim_start();
+        line.starts_with("二、") && (line.contains("目标") || line.contains("计划"))
+    })
+}
+
+/// The sentences of a line: split at `。！？；` (full or half width), trimmed, empty ones dropped.
+pub(crate) fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['。', '！', '？', '；', ';']).map(str::trim).filter(|s| !s.is_empty())
+}

@@ -1,0 +1,437 @@
+//! Judged statements: sentences of the review part that pair a result with its target, or with
+//! the document's verdict on it. Each becomes a [`ReviewStatement`]; its status and gap are
+//! worked out later by the analysis, with the rules of table rows.
+//!
+//! A sentence (split at `。；`) is searched for claims, in the forms districts write them:
+//! - a target in brackets: `地区生产总值增长6.1%，高于全市0.5个百分点（预期目标为7%以上）`;
+//! - a share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`;
+//! - a difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点` (a
+//!   comparison with anything else, `高于全市0.5个百分点`, is not a claim);
+//! - a verdict: `完成全年目标`, `达到预期`, `未达预期`, `未完成`, `达到省级考核要求`;
+//! - a dash bullet or list item that states the target, then the result after a colon:
+//!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
+//!
+//! A claim speaks of the last result stated before it in the sentence (read with the headline
+//! grammar of [`super::headline`], so `地区生产总值增长6.1%` is `地区生产总值增速` = `6.1%`); a
+//! claim with no result of its own adds to the statement before it (a bracketed target after a
+//! difference). A share of the plan may name its indicator without a result
+//! (`固定资产投资完成年计划520亿元的93.5%`). A verdict or difference with no result before it is
+//! not read: without a value it is too often prose about tasks. Where a difference and the result
+//! are stated but the target is not, the target is worked out (`增长6.9%、高于计划目标0.4个百分点`
+//! → `6.5%`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
+//! skipped here. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
+//! as its reason.
+
+use super::headline::read_sentence;
+use super::sentences;
+use crate::canonical::AliasTable;
+use crate::model::{Claim, NarrativeValue, ReviewStatement, Value, ValueForm, ValueRole};
+use crate::parse::value::{NUMBER, UNIT, parse_value};
+use crate::text::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
+static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:全年|年度|年初|全区|全县)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
+        .expect("bracket target pattern")
+});
+
+/// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`.
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"完成(?:全年|年度|年)?(?:总量)?(?:计划|目标|任务)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
+    ))
+    .expect("share pattern")
+});
+
+/// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`.
+static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<dir>高于|低于|超过|超出|快于|慢于)(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?(?P<d>{NUMBER})(?P<unit>个百分点|百分点|{UNIT})?"
+    ))
+    .expect("difference pattern")
+});
+
+/// A verdict in words; the negative ones first, so `未完成` is not read as `完成`.
+static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
+              |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?)
+        |(?P<yes>(?:超额)?完成(?:了)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
+              |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期)",
+    )
+    .expect("verdict pattern")
+});
+
+/// A dash bullet or list item that gives the target, then the result after a colon.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<subject>[^:,]+?)(?:年度|全年)?(?:预期|计划)?目标(?:为|是)?(?P<target>[^:,]+):(?P<result>.+)$",
+    )
+    .expect("bullet pattern")
+});
+
+/// A list marker at the start of a sentence: `——`, `1.`, `1、`, `(1)`, `(一)`, `一、`.
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:—+|-+|\d+[.、]|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+        .expect("list marker pattern")
+});
+
+/// A count of indicators: sentences with one are the document's own counts, not judgements.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("count pattern"));
+
+/// Words that open a result clause without naming anything (`预计全年增长5.4%`).
+const RESULT_FILLERS: [&str; 6] = ["预计", "全年", "全区", "同比", "实现", "完成"];
+
+/// Names that compare rather than name an indicator (`比上年提高0.5个百分点`).
+const COMPARISONS: [&str; 8] = ["比", "较", "同比", "高于", "低于", "快于", "慢于", "超过"];
+
+/// The longest indicator name read before a share of the plan.
+const MAX_SHARE_SUBJECT_CHARS: usize = 20;
+
+/// Reads the judged statements of the review part: `(line number, line)` pairs, tables left out.
+pub fn review_statements(
+    lines: &[(usize, &str)],
+    year: Option<u16>,
+    aliases: &AliasTable,
+) -> Vec<ReviewStatement> {
+    let mut statements = Vec::new();
+    for &(line, text) in lines {
+        for sentence in sentences(text) {
+            statements.extend(read_statements(sentence, year, line, aliases));
+        }
+    }
+    statements
+}
+
+/// What one claim in a sentence says, and where it is.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: FoundKind,
+}
+
+#[derive(Debug, Clone)]
+enum FoundKind {
+    Target(String),
+    Reason(String),
+    Share { plan: Option<String>, percent: f64 },
+    Difference { points: f64, unit: Option<String> },
+    Verdict(bool),
+}
+
+/// The judged statements of one sentence.
+fn read_statements(
+    sentence: &str,
+    year: Option<u16>,
+    line: usize,
+    aliases: &AliasTable,
+) -> Vec<ReviewStatement> {
+    let folded = fold(sentence);
+    let body = LIST_MARKER.find(&folded).map_or(folded.as_str(), |m| &folded[m.end()..]);
+    if COUNT.is_match(body) {
+        return Vec::new();
+    }
+    let make = |name: String, unit: Option<String>, target: Option<Value>, actual: Option<Value>, claim| {
+        ReviewStatement {
+            year,
+            name,
+            unit,
+            target,
+            target_derived: false,
+            actual,
+            claim,
+            reason: None,
+            status: None,
+            gap: None,
+            evidence: sentence.to_owned(),
+            line,
+        }
+    };
+    if let Some(statement) = read_bullet(body, aliases, &make) {
+        return vec![statement];
+    }
+    let mut statements: Vec<ReviewStatement> = Vec::new();
+    let mut from = 0;
+    for found in claims(body) {
+        let before = strip_brackets(&body[from..found.start]);
+        let result = last_result(&before, aliases);
+        from = found.end;
+        let current = match result {
+            Some(value) => {
+                let NarrativeValue { name, unit, value, .. } = value;
+                statements.push(make(name, unit, None, Some(value), Claim::Values));
+                statements.last_mut()
+            }
+            None => match (&found.kind, statements.last_mut()) {
+                (_, Some(last)) => Some(last),
+                (FoundKind::Share { plan, .. }, None) => {
+                    let subject = share_subject(&before);
+                    let plan = plan.as_deref().map(parse_value);
+                    match subject {
+                        Some(name) => {
+                            let unit = plan.as_ref().and_then(|p| p.unit.clone());
+                            statements.push(make(name, unit, plan, None, Claim::Values));
+                            statements.last_mut()
+                        }
+                        None => None,
+                    }
+                }
+                _ => None,
+            },
+        };
+        if let Some(statement) = current {
+            apply(statement, found.kind);
+        }
+    }
+    statements.retain(|s| s.target.is_some() || s.claim != Claim::Values);
+    statements.iter_mut().for_each(derive_target);
+    statements
+}
+
+/// The dash-bullet form: `全年地区生产总值预期目标增长6%:预计全年增长5.4%`.
+fn read_bullet(
+    body: &str,
+    aliases: &AliasTable,
+    make: &dyn Fn(String, Option<String>, Option<Value>, Option<Value>, Claim) -> ReviewStatement,
+) -> Option<ReviewStatement> {
+    let caps = BULLET.captures(body)?;
+    let subject = &caps["subject"];
+    let target = read_sentence(&format!("{subject}{}", &caps["target"]), ValueRole::Target, None, 0, aliases);
+    let target = target.into_iter().next()?;
+    let (mut rest, mut estimated) = (&caps["result"], false);
+    while let Some(filler) = RESULT_FILLERS.iter().find(|f| rest.starts_with(**f)) {
+        estimated |= *filler == "预计";
+        rest = &rest[filler.len()..];
+    }
+    let subject = strip_fillers(subject);
+    let clause = format!("{}{subject}{rest}", if estimated { "预计" } else { "" });
+    let mut statement = make(target.name, target.unit, Some(target.value), None, Claim::Values);
+    let mut from = 0;
+    for found in claims(&clause) {
+        if from == 0 {
+            statement.actual = last_result(&strip_brackets(&clause[..found.start]), aliases).map(|v| v.value);
+        }
+        from = found.end;
+        apply(&mut statement, found.kind);
+    }
+    if from == 0 {
+        statement.actual = last_result(&strip_brackets(&clause), aliases).map(|v| v.value);
+    }
+    statement.actual.as_ref()?;
+    derive_target(&mut statement);
+    Some(statement)
+}
+
+/// Every claim of a folded sentence, in order: brackets (targets or reasons), shares of the
+/// plan, differences from the target and verdicts that do not overlap them.
+fn claims(body: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (start, end) in brackets(body) {
+        let inner = &body[start + 1..end - 1];
+        let kind = match BRACKET_TARGET.captures(inner) {
+            Some(caps) => FoundKind::Target(caps["t"].to_owned()),
+            None => FoundKind::Reason(inner.to_owned()),
+        };
+        found.push(Found { start, end, kind });
+    }
+    let free =
+        |found: &[Found], start: usize, end: usize| found.iter().all(|f| end <= f.start || start >= f.end);
+    for caps in SHARE.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        let Ok(percent) = caps["p"].parse::<f64>() else { continue };
+        if free(&found, whole.start(), whole.end()) {
+            let plan = caps.name("plan").map(|m| m.as_str().to_owned());
+            found.push(Found {
+                start: whole.start(),
+                end: whole.end(),
+                kind: FoundKind::Share { plan, percent },
+            });
+        }
+    }
+    for caps in DIFFERENCE.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        let Ok(amount) = caps["d"].parse::<f64>() else { continue };
+        let sign = if matches!(&caps["dir"], "低于" | "慢于") { -1.0 } else { 1.0 };
+        if free(&found, whole.start(), whole.end()) {
+            let unit = caps.name("unit").map(|m| m.as_str().replace("个百分点", "%").replace("百分点", "%"));
+            let kind = FoundKind::Difference { points: sign * amount, unit };
+            found.push(Found { start: whole.start(), end: whole.end(), kind });
+        }
+    }
+    for caps in VERDICT.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        if free(&found, whole.start(), whole.end()) {
+            let kind = FoundKind::Verdict(caps.name("yes").is_some());
+            found.push(Found { start: whole.start(), end: whole.end(), kind });
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    // A bracket that gives no target is a reason only after a claim; elsewhere it is prose.
+    let mut kept = Vec::with_capacity(found.len());
+    for f in found {
+        let after_claim = kept.last().is_some_and(|k: &Found| !matches!(k.kind, FoundKind::Reason(_)));
+        if !matches!(f.kind, FoundKind::Reason(_)) || after_claim {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// Adds one claim to a statement: a target fills an unstated one, a reason is kept, and a
+/// share, difference or verdict becomes the claim where the statement has none yet.
+fn apply(statement: &mut ReviewStatement, kind: FoundKind) {
+    let claim = match kind {
+        FoundKind::Target(text) => {
+            if statement.target.is_none() {
+                statement.target = Some(parse_value(&text));
+            }
+            return;
+        }
+        FoundKind::Reason(text) => {
+            statement.reason.get_or_insert(text);
+            return;
+        }
+        FoundKind::Share { plan, percent } => {
+            if statement.target.is_none() {
+                statement.target = plan.as_deref().map(parse_value);
+            }
+            Claim::ShareOfPlan(percent)
+        }
+        FoundKind::Difference { points, unit } => {
+            if statement.unit.is_none() {
+                statement.unit = unit;
+            }
+            Claim::Difference(points)
+        }
+        FoundKind::Verdict(met) => Claim::Verdict(met),
+    };
+    if statement.claim == Claim::Values {
+        statement.claim = claim;
+    }
+}
+
+/// Works out an unstated target from the result and a stated difference in the same unit
+/// (`增长6.9%、高于计划目标0.4个百分点` → `6.5%`).
+fn derive_target(statement: &mut ReviewStatement) {
+    let Claim::Difference(points) = statement.claim else { return };
+    let Some(actual) = &statement.actual else { return };
+    if statement.target.is_some() {
+        return;
+    }
+    let number = match actual.form {
+        ValueForm::Exact(n) | ValueForm::About(n) => n,
+        _ => return,
+    };
+    let decimals = actual.decimals().max(decimals_of(points)) as usize;
+    let unit = actual.unit.as_deref().unwrap_or("");
+    let text = format!("{:.*}{unit}", decimals, number - points);
+    statement.target = Some(parse_value(&text));
+    statement.target_derived = true;
+}
+
+/// The decimals of a number as `f64` prints it.
+fn decimals_of(n: f64) -> u32 {
+    let text = n.to_string();
+    text.split_once('.').map_or(0, |(_, d)| d.len() as u32)
+}
+
+/// The last result stated in `text`, read with the headline grammar; names that compare
+/// (`比上年`) are not results.
+fn last_result(text: &str, aliases: &AliasTable) -> Option<NarrativeValue> {
+    let text = text.trim_end_matches(['、', ',', ':', '和', '及']);
+    let values = read_sentence(text, ValueRole::Actual, None, 0, aliases);
+    values.into_iter().rev().find(|v| !COMPARISONS.iter().any(|c| v.name.starts_with(c)))
+}
+
+/// The indicator named before a share of the plan (`固定资产投资完成年计划…`): the last clause's
+/// text without fillers, when it is short and holds no number.
+fn share_subject(before: &str) -> Option<String> {
+    let clause = before.rsplit([',', ':']).next().unwrap_or(before);
+    let subject = strip_fillers(clause);
+    let plausible = !subject.is_empty()
+        && subject.chars().count() <= MAX_SHARE_SUBJECT_CHARS
+        && subject.chars().all(|c| c.is_alphabetic())
+        && !subject.contains(['、', '的']);
+    plausible.then(|| subject.to_owned())
+}
+
+/// `text` without leading fillers (`全年`, `预计`, `同比`, `实现`).
+fn strip_fillers(mut text: &str) -> &str {
+    while let Some(filler) = RESULT_FILLERS.iter().find(|f| text.starts_with(**f)) {
+        text = &text[filler.len()..];
+    }
+    text
+}
+
+/// The byte ranges of top-level brackets `(…)` of a folded text, brackets included.
+fn brackets(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = Some(at);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if let (0, Some(start)) = (depth, open) {
+                    ranges.push((start, at + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// `text` without its bracketed parts.
+fn strip_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in brackets(text) {
+        out.push_str(&text[from..start]);
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str) -> Vec<ReviewStatement> {
+        read_statements(sentence, Some(2023), 7, &AliasTable::embedded())
+    }
+
+    #[test]
+    fn brackets_split_into_targets_and_prose() {
+        assert_eq!(strip_brackets("增长6%(目标7%)，好(注)"), "增长6%，好");
+        assert_eq!(brackets("a(b(c))d"), vec![(1, 7)]);
+        assert!(brackets("a)(b").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_without_a_claim_is_no_statement() {
+        assert!(read("全年地区生产总值增长6.1%，高于全市0.5个百分点").is_empty());
+        assert!(read("完成中央环保督察反馈问题整改").is_empty());
+        assert!(read("11项预期性指标中地区生产总值等7项指标未完成").is_empty());
+        assert!(read("为确保国民经济和社会发展达到预期目标").is_empty());
+    }
+
+    #[test]
+    fn a_derived_target_keeps_the_written_precision() {
+        let statements = read("规上工业增加值增长6.9%、高于计划目标0.4个百分点");
+        let target = statements[0].target.as_ref().map(|t| t.raw.as_str());
+        assert_eq!(target, Some("6.5%"));
+        assert!(statements[0].target_derived);
+    }
+}
