@@ -61,6 +61,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// How many undecodable byte sequences were replaced with U+FFFD.
     pub replaced: usize,
+    /// The file was a whole page on one line (a web mirror), cut at its runs of spaces into the
+    /// lines of [`Document::text`]; the tables read from those lines were aligned with spaces.
+    pub relined: bool,
 }
 
 impl Document {

@@ -1,7 +1,10 @@
 //! The JSON export contract (`shared/SCHEMA.md`): one document with every report, every
 //! indicator row and every project. Field names here are a public interface: add, never rename.
 
-use crate::model::{IndicatorRow, IndicatorTable, NarrativeValue, Project, Report, TableNote};
+use crate::analysis::counts::{CountCheck, Found, check_counts};
+use crate::model::{
+    IndicatorRow, IndicatorTable, NarrativeValue, Project, Report, ReviewStatement, TableNote,
+};
 use serde::Serialize;
 
 /// The whole export document.
@@ -25,8 +28,11 @@ pub struct ExportReport<'a> {
     issuer: Option<&'a str>,
     indicators: Vec<ExportIndicator<'a>>,
     projects: Vec<ExportProject<'a>>,
-    /// Values stated in headline sentences rather than tables (an addition to the contract).
-    narrative: Vec<ExportNarrative<'a>>,
+    /// Values stated in headline sentences rather than tables, and results judged in sentences
+    /// (role `review`), in document order (an addition to the contract).
+    narrative: Vec<ExportProse<'a>>,
+    /// What the document says of its own results, beside plangap's counts (an addition).
+    stated_counts: Vec<ExportStatedCount<'a>>,
     /// The notes under the indicator tables, in document order (an addition to the contract).
     table_notes: Vec<ExportTableNote<'a>>,
 }
@@ -77,6 +83,47 @@ pub struct ExportNarrative<'a> {
     line: usize,
 }
 
+/// One item of a report's `narrative`: a value of a headline sentence, or a judged sentence.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ExportProse<'a> {
+    /// A value stated in a headline sentence (role `actual` or `target`).
+    Value(ExportNarrative<'a>),
+    /// A result judged against its target in a sentence (role `review`).
+    Review(ExportReview<'a>),
+}
+
+/// A result judged against its target in a sentence.
+#[derive(Debug, Serialize)]
+pub struct ExportReview<'a> {
+    role: &'static str,
+    year: Option<u16>,
+    name: &'a str,
+    unit: Option<&'a str>,
+    target: Option<&'a str>,
+    /// Whether the target is worked out from the result and a stated difference.
+    target_derived: bool,
+    actual: Option<&'a str>,
+    status: Option<&'static str>,
+    gap: Option<f64>,
+    /// The document's reason in brackets, if any.
+    reason: Option<&'a str>,
+    evidence: &'a str,
+    line: usize,
+}
+
+/// A sentence counting the document's own results, beside plangap's counts.
+#[derive(Debug, Serialize)]
+pub struct ExportStatedCount<'a> {
+    text: &'a str,
+    line: usize,
+    total: Option<usize>,
+    met: Option<usize>,
+    missed: Option<usize>,
+    found: Found,
+    agrees: Option<bool>,
+}
+
 /// One note under an indicator table: a footnote, a numbered note or one point of an
 /// explanation, with the names of the rows it speaks of.
 #[derive(Debug, Serialize)]
@@ -119,7 +166,8 @@ fn export_report(report: &Report) -> ExportReport<'_> {
             .flat_map(|table| table.rows.iter().map(move |row| export_indicator(table, row)))
             .collect(),
         projects: report.projects.iter().map(export_project).collect(),
-        narrative: report.narrative.iter().map(export_narrative).collect(),
+        narrative: export_prose(report),
+        stated_counts: check_counts(report).iter().map(export_stated_count).collect(),
         table_notes: report
             .tables
             .iter()
@@ -171,6 +219,45 @@ fn export_narrative(value: &NarrativeValue) -> ExportNarrative<'_> {
         value: &value.value.raw,
         evidence: &value.evidence,
         line: value.line,
+    }
+}
+
+/// Headline values and judged sentences, merged in line order (values first on one line).
+fn export_prose(report: &Report) -> Vec<ExportProse<'_>> {
+    let values = report.narrative.iter().map(|v| (v.line, 0, ExportProse::Value(export_narrative(v))));
+    let reviews = report.reviews.iter().map(|r| (r.line, 1, ExportProse::Review(export_review(r))));
+    let mut items: Vec<(usize, u8, ExportProse<'_>)> = values.chain(reviews).collect();
+    items.sort_by_key(|(line, order, _)| (*line, *order));
+    items.into_iter().map(|(_, _, item)| item).collect()
+}
+
+fn export_review(statement: &ReviewStatement) -> ExportReview<'_> {
+    ExportReview {
+        role: "review",
+        year: statement.year,
+        name: &statement.name,
+        unit: statement.unit.as_deref(),
+        target: statement.target.as_ref().map(|v| v.raw.as_str()),
+        target_derived: statement.target_derived,
+        actual: statement.actual.as_ref().map(|v| v.raw.as_str()),
+        status: statement.status.map(|s| s.as_str()),
+        gap: statement.gap,
+        reason: statement.reason.as_deref(),
+        evidence: &statement.evidence,
+        line: statement.line,
+    }
+}
+
+fn export_stated_count<'a>(check: &CountCheck<'a>) -> ExportStatedCount<'a> {
+    let stated = check.stated;
+    ExportStatedCount {
+        text: &stated.text,
+        line: stated.line,
+        total: stated.total,
+        met: stated.met,
+        missed: stated.missed,
+        found: check.found,
+        agrees: check.agrees,
     }
 }
 

@@ -4,6 +4,7 @@
 //! statuses, gaps and comparisons, drawn by the TUI or printed by the [`cli`].
 
 pub mod analysis;
+pub mod canonical;
 pub mod cli;
 pub mod config;
 pub mod corpus;

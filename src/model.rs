@@ -24,6 +24,12 @@ pub struct Report {
     /// next year's targets), in document order. Kept apart from [`Report::tables`]: a table
     /// value always wins over a narrative one.
     pub narrative: Vec<NarrativeValue>,
+    /// Results judged against their targets in sentences rather than tables (`增长6.1%…（预期目标为
+    /// 7%以上）`, `完成年计划520亿元的93.5%`), in document order. A table row of the same
+    /// indicator and year wins over them; both are kept.
+    pub reviews: Vec<ReviewStatement>,
+    /// What the document says of its own results (`32项指标中：17项指标达到或超过预期，14项指标未达预期`).
+    pub stated_counts: Vec<StatedCount>,
     /// Things the parser noticed but could not place, with line numbers.
     pub warnings: Vec<Warning>,
 }
@@ -354,6 +360,69 @@ impl ValueRole {
             ValueRole::Actual => "actual",
         }
     }
+}
+
+/// A sentence that states a result beside its target, or the document's verdict on it: a judged
+/// row told in prose (`地区生产总值增长6.1%…（预期目标为7%以上）`, `完成年计划520亿元的93.5%`,
+/// `增长6.9%、高于计划目标0.4个百分点`, `——…预期目标增长6%：预计全年增长5.4%`, `…完成全年目标`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewStatement {
+    /// The reviewed year.
+    pub year: Option<u16>,
+    /// The indicator as a table would name it (`地区生产总值增速`).
+    pub name: String,
+    /// The unit of the target or result (`%`, `亿元`), when the sentence gives one.
+    pub unit: Option<String>,
+    /// The target, read with the cell grammar; `None` when the sentence does not state it. A
+    /// target worked out from a stated difference (`增长6.9%、高于计划目标0.4个百分点` → `6.5%`)
+    /// has [`ReviewStatement::target_derived`] set.
+    pub target: Option<Value>,
+    /// Whether the target is worked out from the result and the stated difference.
+    pub target_derived: bool,
+    /// The result, read with the cell grammar; `None` when the sentence does not state it.
+    pub actual: Option<Value>,
+    /// What the sentence claims about the result against the target.
+    pub claim: Claim,
+    /// The document's reason, where it gives one in brackets (`（受疫情影响）`).
+    pub reason: Option<String>,
+    /// Met, missed or unassessed (filled by [`crate::analysis`]).
+    pub status: Option<Status>,
+    /// Result minus target in the target's unit, negative when short (filled by the analysis).
+    pub gap: Option<f64>,
+    /// The sentence as written.
+    pub evidence: String,
+    /// 1-based line of the sentence.
+    pub line: usize,
+}
+
+/// What a judged sentence claims about a result against its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Claim {
+    /// Only the two values: they are compared as a table row's would be.
+    Values,
+    /// The share of the planned amount achieved, in percent (`完成年计划…的93.5%` → 93.5).
+    ShareOfPlan(f64),
+    /// The result's distance from the target in the target's unit, positive when above
+    /// (`高于计划目标1.2个百分点` → 1.2, `低于预期目标0.8个百分点` → -0.8).
+    Difference(f64),
+    /// A verdict in words: `完成全年目标`, `达到预期` (true); `未达预期`, `未完成` (false).
+    Verdict(bool),
+}
+
+/// What a document says of its own results: how many indicators, how many met, how many missed
+/// (`明确的32项指标中：17项指标达到或超过预期，14项指标未达预期`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StatedCount {
+    /// The sentence as written.
+    pub text: String,
+    /// 1-based line of the sentence.
+    pub line: usize,
+    /// The number of indicators, when stated.
+    pub total: Option<usize>,
+    /// The number met (达到, 完成, 超过, 基本完成, 能够完成), when stated for every indicator.
+    pub met: Option<usize>,
+    /// The number missed (未达预期, 未完成), when stated for every indicator.
+    pub missed: Option<usize>,
 }
 
 /// A named project from a project box.

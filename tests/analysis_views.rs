@@ -114,6 +114,8 @@ fn report(
         tables,
         projects: Vec::new(),
         narrative,
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }

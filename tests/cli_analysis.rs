@@ -144,7 +144,7 @@ fn compare_table_is_a_matrix_aligned_by_display_width() {
     assert_eq!(cell_starts(qijiang), header, "綦江区 has a value every year: {printed}");
     assert!(qijiang.contains("— → 3%†"), "the 2022 result comes from prose: {qijiang}");
     assert!(lines.iter().any(|l| l.starts_with("涪陵区")) && lines.iter().any(|l| l.starts_with("荣昌区")));
-    assert!(lines.last().expect("legend").contains("† stated in a headline sentence"));
+    assert!(lines.last().expect("legend").contains("† stated in a sentence"));
 }
 
 /// Display columns where a table cell starts: a non-space after two spaces, or the line start.

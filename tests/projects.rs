@@ -368,8 +368,8 @@ fn qijiang_2024_project_boxes_and_narrative_boxes() {
     for project_box in ["专栏3：", "专栏14：", "专栏17：", "专栏24：", "专栏29："] {
         assert!(boxes.iter().any(|caption| caption.starts_with(project_box)), "{project_box} in {boxes:?}");
     }
-    for narrative in ["专栏2：", "专栏4：", "专栏9：", "专栏13：", "专栏16：", "专栏23：", "专栏28："]
-    {
+    // Narrative boxes that name no project in their sentences give none.
+    for narrative in ["专栏4：", "专栏9：", "专栏23："] {
         assert!(!boxes.iter().any(|caption| caption.starts_with(narrative)), "{narrative} in {boxes:?}");
     }
     assert_eq!(in_box(report, "专栏3：").len(), 32);
@@ -379,6 +379,43 @@ fn qijiang_2024_project_boxes_and_narrative_boxes() {
     // (`下北街片区、下关王片区、文昌宫片区城市更新及老旧小区改造` gives three names).
     assert_eq!(in_box(report, "专栏24：").len(), 15);
     assert_eq!(in_box(report, "专栏29：").len(), 10);
+}
+
+#[test]
+fn qijiang_2024_projects_named_in_the_sentences_of_narrative_boxes() {
+    let report = report("004");
+    assert_eq!(
+        names(report, "专栏10："),
+        [
+            "登瀛场",
+            "孟家院",
+            "长生沟",
+            "永桐新城保障性租赁住房工程（一期）",
+            "下北街防洪及城市更新项目",
+            "共同片区安置房项目",
+            "萌动乐园",
+            "欣悦园",
+            "区数字化城市运行和治理中心",
+        ]
+    );
+    assert_eq!(
+        names(report, "专栏12："),
+        [
+            "采煤沉陷区综合治理及绿色产业转型EOD项目",
+            "石笋沟矸石山治理",
+            "后溪矿井水治理",
+            "綦河流域水环境综合治理PPP项目",
+            "化工搪瓷厂地块污染土壤及地下水修复项目",
+            "受污染耕地安全利用示范项目",
+            "綦江抽水蓄能电站",
+        ]
+    );
+    let park = project(report, "专栏10：", "萌动乐园");
+    assert_eq!((park.line, park.stage), (265, Some(Stage::New)));
+    let station = project(report, "专栏12：", "綦江抽水蓄能电站");
+    assert_eq!(station.line, 290);
+    let reservoir = project(report, "专栏25：", "梅子桥水库");
+    assert_eq!((reservoir.line, reservoir.stage), (590, Some(Stage::New)));
 }
 
 #[test]

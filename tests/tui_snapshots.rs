@@ -184,3 +184,24 @@ fn each_theme_colours() {
         assert_debug_snapshot!(format!("theme_{name}"), draw(&app));
     }
 }
+
+/// A report with no review table that judges its results in sentences: the tree's badge counts
+/// them marked `†`, and the gap pane lists the missed ones marked, with the sentence when selected.
+#[test]
+fn sentence_judgements_in_a_report_without_a_review_table() {
+    let text = "关于重庆市铜梁区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n\
+                一、2023年国民经济和社会发展计划执行情况\n\
+                对照年初确定的3项指标，1项指标达到预期，2项指标未达预期。\n\
+                全年地区生产总值增长5.8%，高于全市0.7个百分点（预期目标为7%以上）。\n\
+                进出口总额增长3.2%，未达预期。城镇新增就业1.2万人，完成全年目标。\n\
+                二、2024年国民经济和社会发展主要目标\n";
+    let report = plangap::corpus::load_bytes("tongliang.txt", text.as_bytes()).expect("a report");
+    let corpus = plangap::corpus::Corpus { reports: vec![report], ..Default::default() };
+    let mut app = app_on(corpus, 120, 30, AmbiguousWidth::Narrow);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    let shown = screen(&draw(&app));
+    assert!(shown.contains("✗2/3†"), "{shown}");
+    assert_snapshot!(shown);
+}

@@ -14,9 +14,12 @@ use std::collections::BTreeMap;
 pub enum Source {
     /// A row of an indicator table.
     Table,
-    /// A headline sentence of the prose.
+    /// A sentence of the prose: a headline sentence or a result judged in a sentence.
     Narrative,
 }
+
+/// The mark that tells a value or judgement read from a sentence, wherever one is shown.
+pub const PROSE_MARK: &str = "†";
 
 impl Source {
     /// The name used in exports: `table` or `narrative`.
@@ -68,6 +71,8 @@ pub struct IndicatorYear {
     pub status: Option<Status>,
     /// Actual minus target, negative when short, from the same judgement as `status`.
     pub gap: Option<f64>,
+    /// The status and gap are a sentence's judgement (no review table row judges the year).
+    pub judged_in_prose: bool,
 }
 
 impl IndicatorYear {
@@ -121,11 +126,12 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
     aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values)
 }
 
-/// Links every table row and narrative value of `reports` into indicator-years, sorted by
-/// district, canonical name and year. A table value always wins over a narrative one; between
-/// two values for the same place, the first in report and document order wins. A year whose
-/// result comes from a results sentence is judged against its target with [`assess_row`], as a
-/// review row would be.
+/// Links every table row, narrative value and judged sentence of `reports` into indicator-years,
+/// sorted by district, canonical name and year. A table value always wins over a narrative one;
+/// between two values for the same place, the first in report and document order wins. A year
+/// no review table row judges takes the first judged sentence's status and gap; failing that, a
+/// year whose result comes from a results sentence is judged against its target with
+/// [`assess_row`], as a review row would be.
 pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
     let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
     for report in reports {
@@ -176,9 +182,32 @@ pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
             }
         }
     }
+    for report in reports {
+        for statement in &report.reviews {
+            let Some(year) = statement.year else { continue };
+            let canonical = aliases.canonical(&statement.name);
+            let entry =
+                entry(&mut years, report, year, canonical, &statement.name, statement.unit.as_deref());
+            let by_table = entry.reviewed.as_ref().is_some_and(|r| r.source == Source::Table);
+            if by_table || entry.judged_in_prose {
+                continue;
+            }
+            let at = |value: &Value| sourced(value, Source::Narrative, report, statement.line);
+            if let Some(target) = &statement.target {
+                fill(&mut entry.reviewed, at(target));
+            }
+            if let Some(actual) = &statement.actual {
+                fill(&mut entry.actual, at(actual));
+            }
+            entry.status = statement.status;
+            entry.gap = statement.gap;
+            entry.judged_in_prose = true;
+        }
+    }
     let mut linked: Vec<IndicatorYear> = years.into_values().collect();
-    let stated =
-        |year: &&mut IndicatorYear| year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative);
+    let stated = |year: &&mut IndicatorYear| {
+        !year.judged_in_prose && year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative)
+    };
     linked.iter_mut().filter(stated).for_each(judge_linked);
     linked
 }
@@ -223,6 +252,7 @@ fn entry<'a>(
         actual: None,
         status: None,
         gap: None,
+        judged_in_prose: false,
     });
     if entry.unit.is_none() {
         entry.unit = unit.map(str::to_owned);

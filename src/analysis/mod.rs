@@ -1,15 +1,16 @@
-//! Analysis over parsed reports: status and gap of each reviewed row, canonical indicator names,
-//! the values stated in headline sentences, and the cross-district and year-over-year views.
+//! Analysis over parsed reports: status and gap of each reviewed row and judged sentence, the
+//! document's own counts checked against plangap's, canonical indicator names (re-exported from
+//! [`crate::canonical`], which the parser shares), and the cross-district and year-over-year views.
 //! Pure functions; the user's config file is read by [`crate::config`].
 
-pub mod canonical;
+pub mod counts;
 pub mod direction;
 pub mod district;
 pub mod link;
-pub mod narrative;
 pub mod revised;
 pub mod status;
 pub mod views;
 
+pub use crate::canonical;
 pub use direction::Direction;
-pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row};
+pub use status::{Assessment, Basis, Unassessable, assess_report, assess_row, assess_statement};

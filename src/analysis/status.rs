@@ -15,6 +15,11 @@
 //!    (`1.95:1`) or grades (`Ⅲ类`). A point change against a level, numbers in different units, or
 //!    a bounded achieved value (`预计64以上`) that does not settle it, is unassessed.
 //!
+//! A judged sentence ([`ReviewStatement`]) is judged by what it claims: a verdict in words (`完成
+//! 全年目标`, `未达预期`) as the document says; a share of the plan as met from 100% up; a
+//! difference from the target (`高于计划目标1.2个百分点`) by its sign in the row's direction; two
+//! values alone as a table row with those cells would be.
+//!
 //! The target is the revised one where the document revises it ([`IndicatorRow::target_revised`],
 //! see [`super::revised`]), else the plan's. The gap is the achieved value minus the target in the
 //! target's unit (percentage points for
@@ -30,7 +35,7 @@
 //! difference (−0.1 for 28.9 against 29).
 
 use crate::analysis::direction::{Direction, counts_reduction, direction};
-use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm};
+use crate::model::{Claim, IndicatorRow, Report, ReviewStatement, Status, TableKind, Value, ValueForm};
 use std::fmt;
 
 /// The verdict on one reviewed row, its gap and how it was reached.
@@ -122,6 +127,49 @@ pub fn assess_report(report: &mut Report) {
         let assessment = assess_row(row);
         row.status = Some(assessment.status);
         row.gap = assessment.gap;
+    }
+    for statement in &mut report.reviews {
+        let assessment = assess_statement(statement);
+        statement.status = Some(assessment.status);
+        statement.gap = assessment.gap;
+    }
+}
+
+/// Judges one judged sentence as the module documentation describes.
+pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
+    let row = IndicatorRow {
+        line: statement.line,
+        name: statement.name.clone(),
+        raw_name: statement.name.clone(),
+        unit: statement.unit.clone(),
+        target: statement.target.clone().unwrap_or_default(),
+        actual: statement.actual.clone(),
+        ..IndicatorRow::default()
+    };
+    let from_values = judge(&row).ok().and_then(|v| v.gap);
+    let stated = |met: bool, gap: Option<f64>| Assessment {
+        status: if met { Status::Met } else { Status::Missed },
+        gap,
+        basis: Basis::Document,
+    };
+    match statement.claim {
+        Claim::Values => assess_row(&row),
+        Claim::Verdict(met) => stated(met, from_values),
+        Claim::ShareOfPlan(percent) => {
+            let planned = statement.target.as_ref().and_then(|t| match t.form {
+                ValueForm::Exact(n) | ValueForm::AtLeast(n) | ValueForm::About(n) => Some((n, t.decimals())),
+                _ => None,
+            });
+            let gap = planned.map(|(n, decimals)| round_to(n * (percent - 100.0) / 100.0, decimals + 2));
+            stated(percent >= 100.0, gap)
+        }
+        Claim::Difference(above) => {
+            let ahead = match direction(&row) {
+                Direction::HigherIsBetter => above,
+                Direction::LowerIsBetter => -above,
+            };
+            stated(ahead >= 0.0, Some(ahead + 0.0))
+        }
     }
 }
 
@@ -664,6 +712,8 @@ mod tests {
             ],
             projects: Vec::new(),
             narrative: Vec::new(),
+            reviews: Vec::new(),
+            stated_counts: Vec::new(),
             warnings: Vec::new(),
         };
         assess_report(&mut report);

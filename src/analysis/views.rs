@@ -4,6 +4,7 @@
 //! `target`, `actual`, `gap`, `binding`, `source`, `file`, `line`).
 
 use super::canonical::{AliasTable, normalize_name};
+use super::counts::{check_counts, short_line};
 use super::district::district_matches;
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
 use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
@@ -11,7 +12,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Which missed rows to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,13 +51,14 @@ pub struct GapRow {
     pub binding: Option<bool>,
     /// Whether [`GapRow::binding`] was taken from the report's plan table.
     pub binding_inferred: bool,
-    /// Always `table`: only table rows carry a verdict.
+    /// `table` for a table row, `narrative` for a result judged in a sentence (listed only when
+    /// no review table row of the district judges the same indicator in the same year).
     pub source: Source,
     /// The report's file.
     pub file: String,
     /// 1-based line of the row.
     pub line: usize,
-    /// The caption of the row's table.
+    /// The caption of the row's table; empty for a sentence.
     pub table: String,
 }
 
@@ -81,6 +83,13 @@ pub struct ReportSummary {
     pub binding_missed: usize,
     /// Values read from the headline sentences.
     pub narrative_values: usize,
+    /// Results judged in sentences (whether or not a table row also judges the indicator).
+    pub judged_sentences: usize,
+    /// Of those, the ones missed.
+    pub judged_missed: usize,
+    /// The document's own counts beside plangap's (`17/14 = 17/14`), from its first counting
+    /// sentence; `None` when it states none.
+    pub stated: Option<String>,
 }
 
 /// One indicator-year as listed by `compare` and `history`.
@@ -166,9 +175,12 @@ fn plan_binding(report: &Report, aliases: &AliasTable) -> HashMap<String, bool> 
 }
 
 /// Missed reviewed rows, most severe first: by shortfall relative to the target, binding first
-/// on ties, then by district, year and document order.
+/// on ties, then by district, year and document order. Results judged missed in sentences are
+/// listed too (source `narrative`), unless a review table row of the district judges the same
+/// indicator in the same year: the table wins.
 pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -> Vec<GapRow> {
     let mut rows = Vec::new();
+    let judged_in_tables = judged_in_tables(reports, aliases);
     for report in reports {
         let district = district_of(report);
         if filter.district.as_deref().is_some_and(|query| !district_matches(query, district)) {
@@ -214,9 +226,58 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 });
             }
         }
+        if filter.binding_only {
+            continue;
+        }
+        for statement in &report.reviews {
+            let canonical = aliases.canonical(&statement.name);
+            let in_table = statement.year.is_some_and(|year| {
+                judged_in_tables.contains(&(district.to_owned(), canonical.clone(), year))
+            });
+            let wanted = filter.year.is_none_or(|wanted| statement.year == Some(wanted));
+            if statement.status != Some(Status::Missed) || in_table || !wanted {
+                continue;
+            }
+            let target = statement.target.as_ref();
+            let relative_gap = match (statement.gap, target.and_then(number)) {
+                (Some(gap), Some(target)) if target != 0.0 => Some(gap / target.abs()),
+                _ => None,
+            };
+            rows.push(GapRow {
+                district: district.to_owned(),
+                year: statement.year,
+                name: statement.name.clone(),
+                canonical,
+                unit: statement.unit.clone(),
+                target: target.map(|t| t.raw.clone()).unwrap_or_default(),
+                actual: statement.actual.as_ref().map(|v| v.raw.clone()),
+                gap: statement.gap,
+                relative_gap,
+                binding: None,
+                binding_inferred: false,
+                source: Source::Narrative,
+                file: report.file.clone(),
+                line: statement.line,
+                table: String::new(),
+            });
+        }
     }
     rows.sort_by(severity_order);
     rows
+}
+
+/// `(district, canonical, year)` of every row of a review table.
+fn judged_in_tables(reports: &[Report], aliases: &AliasTable) -> HashSet<(String, String, u16)> {
+    let mut judged = HashSet::new();
+    for report in reports {
+        for table in report.tables.iter().filter(|t| t.kind == TableKind::Review) {
+            let Some(year) = reviewed_year(report, table) else { continue };
+            for row in &table.rows {
+                judged.insert((district_of(report).to_owned(), row_canonical(row, aliases), year));
+            }
+        }
+    }
+    judged
 }
 
 /// Most severe first: the larger relative shortfall, then binding, then place.
@@ -258,6 +319,9 @@ pub fn summary(reports: &[Report]) -> Vec<ReportSummary> {
                     .filter(|r| r.status == Some(Status::Missed) && r.binding == Some(true))
                     .count(),
                 narrative_values: report.narrative.len(),
+                judged_sentences: report.reviews.len(),
+                judged_missed: report.reviews.iter().filter(|s| s.status == Some(Status::Missed)).count(),
+                stated: check_counts(report).first().map(short_line),
             }
         })
         .collect()

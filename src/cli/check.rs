@@ -1,6 +1,7 @@
 //! `plangap check`: what was recognised in each file, for checking a new report before use.
 
 use super::{Outcome, report_failures};
+use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
 use crate::printable::printable;
@@ -8,7 +9,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// Loads `paths` (or the embedded corpus) and prints, per file, the title block, the tables with
-/// their row counts, the project boxes and the warnings with line numbers.
+/// their row counts, the judged sentences, the document's own counts beside plangap's, the
+/// project boxes and the warnings with line numbers.
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
     let corpus = corpus::load_paths(paths);
     for report in &corpus.reports {
@@ -45,6 +47,12 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let columns: Vec<String> =
             table.columns.iter().map(|c| format!("{} ({})", c.title, c.role.as_str())).collect();
         writeln!(out, "             columns: {}", columns.join(" | "))?;
+    }
+    if !report.reviews.is_empty() {
+        writeln!(out, "  {} results judged in sentences", report.reviews.len())?;
+    }
+    for check in check_counts(report) {
+        writeln!(out, "  line {:>4}  {}", check.stated.line, count_line(&check))?;
     }
     let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
     boxes.dedup();

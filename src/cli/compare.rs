@@ -3,14 +3,11 @@
 use super::Outcome;
 use super::listing::{ListingArgs, Loaded, listed, load, no_match};
 use super::output::{OutputFormat, write_table};
-use crate::analysis::link::Source;
+use crate::analysis::link::{PROSE_MARK, Source};
 use crate::analysis::views::{self, Comparison, IndicatorMatch, YearRecord};
 use crate::model::Status;
 use clap::Args;
 use std::io::{self, Write};
-
-/// Marks a value stated in a headline sentence rather than a table.
-const PROSE_MARK: &str = "†";
 
 /// Options of `plangap compare`.
 #[derive(Debug, Clone, Args)]
@@ -82,7 +79,7 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
     write_table(&headers, &rows, &[], out)?;
     writeln!(
         out,
-        "✓ met  ✗ missed  ? unassessed  {PROSE_MARK} stated in a headline sentence  (plan …) the plan's \
+        "✓ met  ✗ missed  ? unassessed  {PROSE_MARK} stated in a sentence  (plan …) the plan's \
          target before the review revised it"
     )
 }

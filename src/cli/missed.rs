@@ -4,6 +4,7 @@ use super::Outcome;
 use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_district, no_match, number_cell};
 use super::output::{Column, Record};
 use crate::analysis::district::match_districts;
+use crate::analysis::link::{PROSE_MARK, Source};
 use crate::analysis::views::{self, GapRow, MissedFilter};
 use crate::model::Report;
 use clap::Args;
@@ -135,7 +136,10 @@ impl Record for GapRow {
         vec![
             self.district.clone(),
             self.year.map(|y| y.to_string()).unwrap_or_default(),
-            self.name.clone(),
+            match self.source {
+                Source::Narrative => format!("{}{PROSE_MARK}", self.name),
+                Source::Table => self.name.clone(),
+            },
             self.target.clone(),
             self.actual.clone().unwrap_or_default(),
             number_cell(self.gap),

@@ -26,6 +26,9 @@ impl Record for ReportSummary {
         Column::whole("unassessed"),
         Column::whole("binding missed"),
         Column::whole("prose values"),
+        Column::whole("judged in prose"),
+        Column::whole("prose missed"),
+        Column::whole("stated met/missed"),
         Column::whole("file"),
     ];
 
@@ -40,6 +43,9 @@ impl Record for ReportSummary {
             count(self.unassessed),
             count(self.binding_missed),
             count(self.narrative_values),
+            count(self.judged_sentences),
+            count(self.judged_missed),
+            self.stated.clone().unwrap_or_default(),
             self.file.clone(),
         ]
     }

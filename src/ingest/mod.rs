@@ -12,6 +12,7 @@ pub mod docx;
 mod encoding;
 pub mod html;
 pub mod mhtml;
+mod oneline;
 mod placed;
 mod signature;
 
@@ -48,7 +49,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
     let (text, warnings) = clean(&raw);
-    Ok(Document { warnings, ..Document::text(text, encoding, replaced) })
+    Ok(match oneline::unfold(&text) {
+        Some(unfolded) => {
+            Document { relined: true, warnings, ..Document::text(unfolded, encoding, replaced) }
+        }
+        None => Document { warnings, ..Document::text(text, encoding, replaced) },
+    })
 }
 
 #[cfg(test)]

@@ -131,7 +131,15 @@ impl DerivedText {
     pub fn finish(self, format: Format, encoding: &'static str, replaced: usize) -> Document {
         let mut text = self.lines.join("\n");
         text.push('\n');
-        Document { text, format, tables: self.tables, warnings: self.warnings, encoding, replaced }
+        Document {
+            text,
+            format,
+            tables: self.tables,
+            warnings: self.warnings,
+            encoding,
+            replaced,
+            relined: false,
+        }
     }
 }
 

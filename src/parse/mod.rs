@@ -1,10 +1,12 @@
-//! Text to a typed [`Report`]: title block, indicator tables, value grammar and project lists.
+//! Text to a typed [`Report`]: title block, indicator tables, value grammar, project lists and
+//! the prose (headline sentences, judged sentences, the document's own counts).
 //!
 //! Pure functions over text: no I/O and no terminal. Line numbers are 1-based and refer to the
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
 mod caption;
 mod fragment;
+pub mod narrative;
 pub mod projects;
 mod readers;
 pub mod table;
@@ -13,6 +15,7 @@ pub mod value;
 
 use crate::document::Document;
 use crate::error::Error;
+use crate::grid::Layout;
 use crate::model::Report;
 
 /// Parses a report's clean text. `file` names it in the report and in errors.
@@ -30,14 +33,17 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let lines: Vec<&str> = text.split('\n').collect();
     let mut title = title::parse_title(&lines);
     let mut warnings = Vec::new();
-    let tables = table::parse_tables(&lines, &document.tables, &mut warnings);
+    let mut tables = table::parse_tables(&lines, &document.tables, &mut warnings);
+    if document.relined {
+        tables.iter_mut().filter(|t| t.layout == Layout::Stream).for_each(|t| t.layout = Layout::Aligned);
+    }
     let fragment = title.review_year.is_none() || title.plan_year.is_none();
     if fragment {
         title = fragment::complete_title(title, &lines, &tables, &mut warnings);
     }
     let projects = projects::parse_projects(&lines, &document.tables, title.plan_year, &mut warnings);
-    let narrative = crate::analysis::narrative::extract_narrative(&lines, &title);
-    if fragment && tables.is_empty() && narrative.is_empty() {
+    let prose = narrative::parse_prose(&lines, &title, &tables, &projects);
+    if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {
             file: file.to_owned(),
             reason: "it has no title naming the reviewed and the plan year in its first 300 lines, no \
@@ -51,7 +57,9 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         title,
         tables,
         projects,
-        narrative,
+        narrative: prose.values,
+        reviews: prose.reviews,
+        stated_counts: prose.counts,
         warnings,
     })
 }

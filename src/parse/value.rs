@@ -26,7 +26,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A number as written, with optional sign and thousands separators (`-15.9`, `28,542`).
-const NUMBER: &str = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+pub(crate) const NUMBER: &str = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
 
 /// A signed number followed by an optional unit, nothing else.
 static AMOUNT: LazyLock<Regex> =
@@ -41,7 +41,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A unit written after a number: a sign, or a few letters with an optional `/` (`件/万人`).
-const UNIT: &str = r"[%‰]|[\p{Han}A-Za-z²³]{1,4}(?:/[\p{Han}A-Za-z²³]{1,4})?%?";
+pub(crate) const UNIT: &str = r"[%‰]|[\p{Han}A-Za-z²³]{1,4}(?:/[\p{Han}A-Za-z²³]{1,4})?%?";
 
 /// A ratio of two numbers (`1.95:1`, `2.5比1`).
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {

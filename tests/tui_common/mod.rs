@@ -243,6 +243,8 @@ pub fn fuling_2022() -> Report {
         }],
         projects: Vec::new(),
         narrative: Vec::new(),
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }
@@ -369,6 +371,8 @@ pub fn qijiang_2020() -> Report {
         }],
         projects: Vec::new(),
         narrative: Vec::new(),
+        reviews: Vec::new(),
+        stated_counts: Vec::new(),
         warnings: Vec::new(),
     }
 }

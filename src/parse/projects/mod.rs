@@ -16,7 +16,9 @@
 //!   when at least half of its sentences hold a project list after a stage verb (`开工建设`,
 //!   `加快推进`, `建成投产`…), after `包括`, or before a verdict (`…3个项目全面完工`), ending the
 //!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); only those lists are read.
-//!   Narrative boxes that mention a project in passing stay out.
+//!   In other boxes, only projects named in their sentences in a few strict forms are read
+//!   (`新建萌动乐园、欣悦园等口袋公园10个`, `建成投用区数字化城市运行和治理中心`,
+//!   `綦江抽水蓄能电站完成…`; see `prose.rs`).
 //!
 //! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
 //! a project table whatever its caption: one project per row, named by that column. The boxes of
@@ -43,6 +45,7 @@
 mod boxes;
 mod grid;
 mod list;
+mod prose;
 mod split;
 mod titled;
 mod vocabulary;
@@ -95,12 +98,13 @@ fn read_box(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 }
 
 /// Reads a box whose caption does not name projects, keeping its lists only when project lists
-/// make up at least half of its sentences.
+/// make up at least half of its sentences; else only the projects its sentences name
+/// ([`prose::read_prose`]).
 fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut own_warnings = Vec::new();
     let listing = read_lists(block, Mode::Content, &mut own_warnings);
     if listing.project_sentences == 0 || listing.project_sentences * 2 < listing.sentences {
-        return Vec::new();
+        return prose::read_prose(block);
     }
     warnings.append(&mut own_warnings);
     listing.projects

@@ -131,7 +131,8 @@ fn build(rows: &[Row], bounds: &[usize]) -> Option<crate::grid::Grid> {
                 col += 1;
                 continue;
             }
-            let no_bar = |x: usize| (run.first..=run.last).all(|l| !rows[l].at(x).is_some_and(|c| BARS.contains(c)));
+            let no_bar =
+                |x: usize| (run.first..=run.last).all(|l| !rows[l].at(x).is_some_and(|c| BARS.contains(c)));
             let mut cols = 1;
             while col + cols < columns && runs[col + cols].contains(&run) && no_bar(bounds[col + cols]) {
                 cols += 1;
@@ -139,7 +140,8 @@ fn build(rows: &[Row], bounds: &[usize]) -> Option<crate::grid::Grid> {
             let (from, to) = (bounds[col] + 1, bounds[col + cols]);
             let pieces: Vec<String> =
                 (run.first..=run.last).map(|l| rows[l].text(from, to)).filter(|t| !t.is_empty()).collect();
-            let line = (run.first..=run.last).find(|&l| !rows[l].text(from, to).is_empty()).unwrap_or(run.first);
+            let line =
+                (run.first..=run.last).find(|&l| !rows[l].text(from, to).is_empty()).unwrap_or(run.first);
             builder.push_spanning(&join_pieces(&pieces), rows[line].index + 1, covered.len(), cols);
             col += cols;
         }

@@ -75,3 +75,105 @@ pub(crate) fn split_cells(line: &str, separator: char) -> Option<Vec<&str>> {
     let cells: Vec<&str> = line.split(separator).map(str::trim).collect();
     (cells.len() >= 2).then_some(cells)
 }
+
+/// Each text layout written out from a grid and read back gives the same cells.
+#[cfg(test)]
+mod roundtrip {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthStr;
+
+    /// A vocabulary for generated tables: header cells start with `H`.
+    const GENERATED: Vocabulary =
+        Vocabulary { is_title: |t| t.starts_with('H'), is_header: |t| t.len() >= 2 };
+
+    /// A cell's text: CJK, Latin and digits, no spaces, separators or header words (`增速` would
+    /// read as a sub-title row).
+    fn cell() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-z0-9.%甲乙丙丁戊己（）]{1,6}").expect("cell pattern")
+    }
+
+    /// A table: a header row of titles and 1 to 6 rows, all of one width.
+    fn table() -> impl Strategy<Value = Vec<Vec<String>>> {
+        (2usize..6, 1usize..6).prop_flat_map(|(cols, rows)| {
+            let header = proptest::collection::vec(cell().prop_map(|c| format!("H{c}")), cols);
+            let body = proptest::collection::vec(proptest::collection::vec(cell(), cols), rows);
+            (header, body).prop_map(|(header, body)| std::iter::once(header).chain(body).collect())
+        })
+    }
+
+    fn cells_of(grid: &Grid) -> Vec<Vec<String>> {
+        (0..grid.rows()).map(|r| (0..grid.cols()).map(|c| grid.text(r, c).to_owned()).collect()).collect()
+    }
+
+    fn widths(table: &[Vec<String>]) -> Vec<usize> {
+        (0..table[0].len()).map(|c| table.iter().map(|r| r[c].width()).max().unwrap_or(1)).collect()
+    }
+
+    fn pad(text: &str, width: usize) -> String {
+        format!("{text}{}", " ".repeat(width - text.width()))
+    }
+
+    fn write_tab(table: &[Vec<String>]) -> Vec<String> {
+        table.iter().map(|row| row.join("\t")).collect()
+    }
+
+    fn write_pipe(table: &[Vec<String>]) -> Vec<String> {
+        let mut lines: Vec<String> = table.iter().map(|row| format!("| {} |", row.join(" | "))).collect();
+        lines.insert(1, format!("|{}|", vec!["---"; table[0].len()].join("|")));
+        lines
+    }
+
+    fn write_boxed(table: &[Vec<String>]) -> Vec<String> {
+        let widths = widths(table);
+        let rule = |l: &str, m: &str, r: &str| {
+            format!("{l}{}{r}", widths.iter().map(|w| "─".repeat(w + 2)).collect::<Vec<_>>().join(m))
+        };
+        let mut lines = vec![rule("┌", "┬", "┐")];
+        for (i, row) in table.iter().enumerate() {
+            if i > 0 {
+                lines.push(rule("├", "┼", "┤"));
+            }
+            let cells: Vec<String> =
+                row.iter().zip(&widths).map(|(c, w)| format!(" {} ", pad(c, *w))).collect();
+            lines.push(format!("│{}│", cells.join("│")));
+        }
+        lines.push(rule("└", "┴", "┘"));
+        lines
+    }
+
+    fn write_aligned(table: &[Vec<String>]) -> Vec<String> {
+        let widths = widths(table);
+        table
+            .iter()
+            .map(|row| {
+                row.iter().zip(&widths).map(|(c, w)| pad(c, w + 3)).collect::<String>().trim_end().to_owned()
+            })
+            .collect()
+    }
+
+    fn write_stream(table: &[Vec<String>]) -> Vec<String> {
+        table.iter().flat_map(|row| row.iter().map(|c| format!("\t{c}")).chain([String::new()])).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn every_text_layout_reads_back_its_cells(table in table()) {
+            let writers: [(Reader, fn(&[Vec<String>]) -> Vec<String>); 5] = [
+                (tab::read, write_tab),
+                (pipe::read, write_pipe),
+                (boxed::read, write_boxed),
+                (aligned::read, write_aligned),
+                (stream::read, write_stream),
+            ];
+            for (reader, write) in writers {
+                let lines = write(&table);
+                let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+                let read = reader(&lines, 0, &GENERATED);
+                prop_assert!(read.is_some(), "{lines:#?}");
+                let read = read.unwrap_or_else(|| unreachable!());
+                prop_assert_eq!(cells_of(&read.grid), table.clone(), "{:#?}", lines);
+            }
+        }
+    }
+}

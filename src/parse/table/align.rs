@@ -198,9 +198,11 @@ fn cell_fit(text: &str, role: Role) -> i32 {
     }
 }
 
-/// Whether a cell reads as a target or a result rather than a name.
+/// Whether a cell reads as a target or a result rather than a name (a dash placeholder does;
+/// an empty cell does not).
 pub(crate) fn is_value(text: &str) -> bool {
-    !matches!(parse_value(text).form, ValueForm::Qualitative)
+    !text.trim().is_empty()
+        && !matches!(parse_value(text).form, ValueForm::Qualitative)
         && (text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(is_han) || is_completion(text))
 }
 

@@ -119,21 +119,20 @@ fn read_table(
     }
 }
 
-/// Scores a grid as an indicator table: rows with a name and a value under a header naming a
-/// name and a target column (0 when it is no indicator table).
+/// Scores a grid as an indicator table: its rows with a name and a target under a header naming
+/// a name and a target column. 0 when it is no indicator table, or when fewer than half of its
+/// rows with a name have a target that reads as one (cells out of line, as a converter may leave
+/// them).
 fn indicator_score(grid: &Grid) -> usize {
     let Some(header) = read_header(grid) else { return 0 };
-    let name = header.find(Role::Name);
-    let values: Vec<usize> = (0..header.width())
-        .filter(|&c| matches!(header.columns[c].role, Role::Target | Role::Actual))
-        .collect();
-    let rows = (header.rows..grid.rows())
-        .filter(|&r| {
-            name.is_some_and(|n| !grid.text(r, n).is_empty())
-                && values.iter().any(|&c| !grid.text(r, c).is_empty())
-        })
-        .count();
-    1 + rows * 10 + header.width()
+    let Some(name) = header.find(Role::Name) else { return 0 };
+    let Some(target) = header.find(Role::Target) else { return 0 };
+    let named: Vec<usize> = (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()).collect();
+    let valued = named.iter().filter(|&&r| align::is_value(grid.text(r, target))).count();
+    if named.is_empty() || valued * 2 < named.len() {
+        return 0;
+    }
+    1 + valued * 10 + header.width()
 }
 
 /// Whether a line could be the first line of a table: its first cell reads as a column title,

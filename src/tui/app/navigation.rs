@@ -26,9 +26,9 @@ impl App {
             }
             Pane::Gap => {
                 self.gap_scroll.step(delta);
-                if let Some(item) = self.gap.missed.get(self.gap_scroll.cursor()) {
-                    let (table, row) = (item.table, item.row);
-                    self.select_row(table, row);
+                match self.gap.missed.get(self.gap_scroll.cursor()).and_then(|item| item.place) {
+                    Some((table, row)) => self.select_row(table, row),
+                    None => self.refresh_gap(),
                 }
             }
         }

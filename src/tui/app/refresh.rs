@@ -40,7 +40,11 @@ impl App {
         self.gap = GapView::build(self, self.pane_inner(Pane::Gap));
         let selected = self.grid.rows.get(self.row_scroll.cursor()).map(|r| (self.table, r.row));
         self.gap_scroll.set_len(self.gap.missed.len());
-        if let Some(index) = self.gap.missed.iter().position(|m| Some((m.table, m.row)) == selected) {
+        let on_sentence = self.focus == Pane::Gap
+            && self.gap.missed.get(self.gap_scroll.cursor()).is_some_and(|m| m.place.is_none());
+        if let Some(index) = self.gap.missed.iter().position(|m| m.place.is_some() && m.place == selected)
+            && !on_sentence
+        {
             self.gap_scroll.select(index);
         }
         self.gap_scroll.show(self.missed_rows());

@@ -1,6 +1,8 @@
 //! The districts tree: each district with its reports by review year, each report with a badge of
-//! missed / reviewed rows, and the files that failed to load with their errors.
+//! missed / reviewed rows (for a report with no review table, its results judged in sentences,
+//! marked `†`), and the files that failed to load with their errors.
 
+use crate::analysis::link::PROSE_MARK;
 use crate::analysis::views::summary;
 use crate::model::Report;
 use crate::tui::app::App;
@@ -57,8 +59,9 @@ pub struct DistrictTree {
     pub failures: Vec<(String, String)>,
     /// Whether the failed files are listed.
     pub failures_expanded: bool,
-    /// Per report: missed and reviewed rows (from [`crate::analysis::views::summary`]).
-    pub counts: Vec<(usize, usize)>,
+    /// Per report: missed and reviewed rows (from [`crate::analysis::views::summary`]); for a
+    /// report with no review table, its results judged in sentences, marked (the `true`).
+    pub counts: Vec<(usize, usize, bool)>,
     /// The lines shown, rebuilt when a node opens or closes.
     pub lines: Vec<TreeLine>,
 }
@@ -81,7 +84,13 @@ impl DistrictTree {
         for district in &mut districts {
             district.reports.sort_by_key(|&i| (reports.get(i).and_then(|r| r.title.review_year), i));
         }
-        let counts = summary(reports).iter().map(|s| (s.missed, s.reviewed)).collect();
+        let counts = summary(reports)
+            .iter()
+            .map(|s| match s.reviewed {
+                0 => (s.judged_missed, s.judged_sentences, true),
+                _ => (s.missed, s.reviewed, false),
+            })
+            .collect();
         let mut tree =
             DistrictTree { districts, failures, failures_expanded: true, counts, lines: Vec::new() };
         tree.relayout(reports, glyphs);
@@ -107,7 +116,7 @@ impl DistrictTree {
             let year_of = |index: usize| reports.get(index).map(|r| r.title.review_year);
             for &index in &district.reports {
                 let Some(report) = reports.get(index) else { continue };
-                let (missed, reviewed) = counts(index);
+                let (missed, reviewed, in_prose) = counts(index);
                 let year = report.title.review_year.map_or("?".to_owned(), |y| y.to_string());
                 // Two reports of one district and year are told apart by their files.
                 let shared = district.reports.iter().filter(|&&i| year_of(i) == year_of(index)).count() > 1;
@@ -123,7 +132,8 @@ impl DistrictTree {
                     label,
                     badge: (reviewed > 0).then(|| {
                         let mark = if missed > 0 { "✗" } else { "✓" };
-                        (format!("{mark}{missed}/{reviewed}"), missed > 0)
+                        let prose = if in_prose { glyphs.display(PROSE_MARK) } else { "".into() };
+                        (format!("{mark}{missed}/{reviewed}{prose}"), missed > 0)
                     }),
                 });
             }

@@ -1,6 +1,9 @@
 //! The gap pane, in two parts drawn side by side when there is room, else one above the other:
 //! - the report's missed targets, most severe first ([`crate::analysis::views::missed`]), each
 //!   with a bar of its shortfall relative to the target; moving through them selects the row;
+//!   results judged missed in sentences are marked `†` where binding rows show `*`, and show
+//!   their sentence when selected;
+//! - the document's own counts of its results beside plangap's (`文件自述`), when it states them;
 //! - the selected indicator: target and result with a bar of each, the status with its symbol
 //!   and how the analysis reached it, the document's own words where it judges the row, the notes
 //!   under the table that speak of the row (`未完成指标说明：一是…`), and the indicator across
@@ -8,13 +11,15 @@
 //!
 //! Lines are built when the selection, theme or pane size changes, and only drawn per frame.
 
-use crate::analysis::link::number;
+use crate::analysis::counts::{check_counts, short_line};
+use crate::analysis::link::{PROSE_MARK, Source, number};
 use crate::analysis::status::assess_row;
 use crate::analysis::views::{Comparison, GapRow, YearRecord};
 use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote};
 use crate::parse::value::parse_value;
 use crate::text::wrap;
 use crate::tui::app::{App, Selection};
+use crate::tui::layout::Pane;
 use crate::tui::panes::indicators::{format_gap, status_label};
 use crate::tui::theme::Styles;
 use crate::tui::width::Glyphs;
@@ -56,10 +61,11 @@ pub fn regions(inner: Rect) -> (Rect, Rect) {
 /// A missed row of the report: where it is, and its line ready to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MissedItem {
-    /// Index of its table in the report.
-    pub table: usize,
-    /// Index of the row in the table.
-    pub row: usize,
+    /// Indices of its table in the report and of the row in the table; `None` for a result
+    /// judged in a sentence.
+    pub place: Option<(usize, usize)>,
+    /// For a result judged in a sentence: the sentence's line and text.
+    pub sentence: Option<(usize, String)>,
     /// The line: binding mark, name, bar of the relative shortfall, gap.
     pub line: Line<'static>,
 }
@@ -101,8 +107,23 @@ impl GapView {
                 let heading = format!("未达标 {}, by % short of target", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
+                stated_counts(report, &painter, &mut detail);
                 let index = app.grid.rows.get(app.row_scroll.cursor()).map(|r| r.row);
+                let sentence = match app.focus {
+                    Pane::Gap => missed.get(app.gap_scroll.cursor()).and_then(|item| item.sentence.clone()),
+                    _ => None,
+                };
                 match (app.current_table(), app.current_row(), index) {
+                    _ if sentence.is_some() => {
+                        let (line, text) = sentence.unwrap_or_default();
+                        let heading = format!("{PROSE_MARK} 句中判断 judged in a sentence (line {line}):");
+                        detail.push(Line::styled(glyphs.display(&heading).into_owned(), styles.header));
+                        detail.extend(
+                            wrap(&glyphs.display(&text), width)
+                                .into_iter()
+                                .map(|l| Line::styled(l, styles.text)),
+                        );
+                    }
                     (Some(table), Some(row), Some(index)) => {
                         row_details(row, table, &painter, &mut detail);
                         table_notes(table, index, &painter, &mut detail);
@@ -137,7 +158,9 @@ impl GapView {
                 let y = missed_area.y + 1 + (i - view.missed_offset) as u16;
                 buf.set_line(missed_area.x, y, &item.line, missed_area.width);
                 // Unfocused, the list marks the table's row only when that row is in it.
-                if i == view.missed_cursor && (view.focused || view.current == Some((item.table, item.row))) {
+                if i == view.missed_cursor
+                    && (view.focused || (item.place.is_some() && view.current == item.place))
+                {
                     let selected = if view.focused { styles.selected } else { styles.selected_unfocused };
                     buf.set_style(Rect { y, height: 1, ..missed_area }, selected);
                 }
@@ -193,7 +216,14 @@ fn missed_items(
     missed
         .iter()
         .filter_map(|gap| {
-            let &(table, row) = places.get(&(gap.table.as_str(), gap.line))?;
+            let (place, sentence, prose) = match gap.source {
+                Source::Table => (Some(*places.get(&(gap.table.as_str(), gap.line))?), None, ""),
+                Source::Narrative => {
+                    let statement =
+                        report.reviews.iter().find(|s| s.line == gap.line && s.name == gap.name)?;
+                    (None, Some((gap.line, statement.evidence.clone())), PROSE_MARK)
+                }
+            };
             let filled = match gap.relative_gap {
                 Some(relative) if worst > 0.0 => {
                     (((scale(relative) / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
@@ -205,7 +235,11 @@ fn missed_items(
                 Some(relative) => format!("{:.0}%", relative * 100.0),
                 None => gap.gap.map(format_gap).unwrap_or_default(),
             };
-            let mark = if gap.binding == Some(true) { "* " } else { "  " };
+            let mark = match (prose.is_empty(), gap.binding) {
+                (false, _) => format!("{} ", glyphs.display(prose)),
+                (true, Some(true)) => "* ".to_owned(),
+                (true, _) => "  ".to_owned(),
+            };
             let line = Line::from(vec![
                 Span::styled(mark, styles.binding),
                 Span::styled(glyphs.fit(&glyphs.display(&gap.name), name_width), styles.text),
@@ -214,9 +248,28 @@ fn missed_items(
                 Span::raw(" ".repeat(bar_room - filled + 1)),
                 Span::styled(glyphs.fit_right(&shown, gap_width), styles.missed),
             ]);
-            Some(MissedItem { table, row, line })
+            Some(MissedItem { place, sentence, line })
         })
         .collect()
+}
+
+/// The document's own counts beside plangap's (`文件自述 stated met/missed 17/14 = 17/14 plangap`),
+/// one line each, then a blank line; a disagreement in the missed style.
+fn stated_counts(report: &Report, painter: &Painter<'_>, lines: &mut Vec<Line<'static>>) {
+    let checks = check_counts(report);
+    for check in &checks {
+        let style = match check.agrees {
+            Some(false) => painter.styles.missed,
+            _ => painter.styles.muted,
+        };
+        let text = format!("文件自述 stated met/missed {} plangap", short_line(check));
+        lines.extend(
+            wrap(&painter.glyphs.display(&text), painter.width).into_iter().map(|l| Line::styled(l, style)),
+        );
+    }
+    if !checks.is_empty() {
+        lines.push(Line::default());
+    }
 }
 
 fn status_style(status: Option<Status>, styles: &Styles<Style>) -> Style {

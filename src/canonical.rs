@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// The alias table shipped with plangap.
-pub const EMBEDDED_ALIASES: &str = include_str!("../../data/indicator_aliases.toml");
+pub const EMBEDDED_ALIASES: &str = include_str!("../data/indicator_aliases.toml");
 
 /// Where the embedded table says it comes from in error messages.
 const EMBEDDED_ORIGIN: &str = "data/indicator_aliases.toml";

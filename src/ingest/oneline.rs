@@ -1,0 +1,78 @@
+//! A whole report on one line, as some web mirrors serve it: paragraphs, captions and table cells
+//! run together with runs of spaces between them. Such a line is cut at every run of two or more
+//! spaces, which gives one paragraph or one cell per line; its tables are then read as the
+//! space-aligned layout they were.
+
+/// A line this long may be a whole page.
+const MIN_PAGE_CHARS: usize = 300;
+/// A page line has at least this many runs of spaces.
+const MIN_GAPS: usize = 10;
+
+/// The text with each page-long line cut at its runs of spaces; `None` when no line is one.
+pub(crate) fn unfold(text: &str) -> Option<String> {
+    if !text.split('\n').any(is_page_line) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split('\n') {
+        if is_page_line(line) {
+            for piece in pieces(line) {
+                out.push_str(piece);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.pop();
+    Some(out)
+}
+
+/// Whether a line holds a whole page: long, with many runs of spaces.
+fn is_page_line(line: &str) -> bool {
+    line.chars().count() >= MIN_PAGE_CHARS && pieces(line).count() > MIN_GAPS
+}
+
+/// The pieces of a line between runs of two or more spaces (ASCII or ideographic).
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line.trim();
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes: Vec<(usize, char)> = rest.char_indices().collect();
+        let mut cut = rest.len();
+        let mut next = rest.len();
+        for (i, &(at, c)) in bytes.iter().enumerate() {
+            let space = |c: char| c == ' ' || c == '\u{3000}';
+            if space(c) && bytes.get(i + 1).is_some_and(|&(_, d)| space(d)) || c == '\u{3000}' {
+                cut = at;
+                let end = bytes[i..].iter().find(|&&(_, d)| !space(d)).map_or(rest.len(), |&(j, _)| j);
+                next = end;
+                break;
+            }
+        }
+        let piece = &rest[..cut];
+        rest = rest[next..].trim_start();
+        Some(piece)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_a_page_line_at_runs_of_spaces() {
+        let cells: Vec<String> = (0..40).map(|i| format!("单元格{i} a b")).collect();
+        let page = cells.join("   ");
+        let text = format!("标题\n{page}\n尾");
+        let unfolded = unfold(&text).unwrap();
+        let lines: Vec<&str> = unfolded.split('\n').collect();
+        assert_eq!(lines.len(), 42);
+        assert_eq!(lines[1], "单元格0 a b");
+        assert_eq!(lines[41], "尾");
+        assert_eq!(unfold("短行  两段"), None);
+    }
+}

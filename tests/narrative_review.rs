@@ -1,0 +1,249 @@
+//! Results judged in sentences and the document's own counts, in reports written as other
+//! districts write them (the sentences and numbers here are made up in their style): each form
+//! of statement with its expected status and gap, counts that agree and counts that do not.
+
+use plangap::analysis::assess_report;
+use plangap::analysis::counts::check_counts;
+use plangap::model::{Report, Status};
+use plangap::parse::parse_report;
+
+use Status::{Met, Missed};
+
+/// A report on `district`'s 2023 whose review part holds `review`, and whose plan part states a
+/// target sentence that must not be read as a judgement.
+fn report(district: &str, review: &str) -> Report {
+    let text = format!(
+        "关于{district}2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n\
+         一、2023年国民经济和社会发展计划执行情况\n{review}\n\
+         二、2024年国民经济和社会发展主要目标\n\
+         地区生产总值增长6%左右，完成全年目标任务。\n"
+    );
+    let mut report = parse_report("test.txt", &text).expect("the test report has a title");
+    assess_report(&mut report);
+    report
+}
+
+/// `(name, target, actual, status, gap)` of a judged sentence.
+type Judged = (String, Option<String>, Option<String>, Status, Option<f64>);
+
+/// Every judged sentence of `report` as [`Judged`].
+fn judged(report: &Report) -> Vec<Judged> {
+    report
+        .reviews
+        .iter()
+        .map(|s| {
+            let raw = |v: &Option<plangap::model::Value>| v.as_ref().map(|v| v.raw.clone());
+            (s.name.clone(), raw(&s.target), raw(&s.actual), s.status.expect("assessed"), s.gap)
+        })
+        .collect()
+}
+
+fn row(name: &str, target: Option<&str>, actual: Option<&str>, status: Status, gap: Option<f64>) -> Judged {
+    (name.to_owned(), target.map(str::to_owned), actual.map(str::to_owned), status, gap)
+}
+
+#[test]
+fn a_result_with_its_target_in_brackets() {
+    let report = report(
+        "铜梁区",
+        "全年地区生产总值增长5.8%，高于全市0.7个百分点（预期目标为7%以上）；\
+         规上工业增加值增长11.2%（年度目标10%）。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7%以上"), Some("5.8%"), Missed, Some(-1.2)),
+            row("规上工业增加值增速", Some("10%"), Some("11.2%"), Met, Some(1.2)),
+        ]
+    );
+    assert!(report.reviews.iter().all(|s| s.year == Some(2023) && s.line == 3));
+}
+
+#[test]
+fn a_share_of_the_plan_with_its_reason() {
+    let report = report(
+        "吴兴区",
+        "固定资产投资完成年计划410亿元的96.5%（受房地产开发投资下滑影响）。\
+         全年实现外贸进出口总额312亿元，完成全年总量目标的103%。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("固定资产投资", Some("410亿元"), None, Missed, Some(-14.35)),
+            row("外贸进出口总额", None, Some("312亿元"), Met, None),
+        ]
+    );
+    assert_eq!(report.reviews[0].reason.as_deref(), Some("受房地产开发投资下滑影响"));
+}
+
+#[test]
+fn a_difference_from_the_target_derives_the_unstated_target() {
+    let report = report(
+        "南浔区",
+        "规上工业增加值增长9.3%、高于计划目标1.3个百分点。社会消费品零售总额增长4.1%，低于预期目标2.4个百分点。\
+         城镇调查失业率4.6%，低于年度目标0.9个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("规上工业增加值增速", Some("8.0%"), Some("9.3%"), Met, Some(1.3)),
+            row("社会消费品零售总额增速", Some("6.5%"), Some("4.1%"), Missed, Some(-2.4)),
+            row("城镇调查失业率", Some("5.5%"), Some("4.6%"), Met, Some(0.9)),
+        ]
+    );
+    assert!(report.reviews.iter().all(|s| s.target_derived));
+}
+
+#[test]
+fn dash_bullets_and_numbered_items() {
+    let report = report(
+        "长兴县",
+        "——全年地区生产总值预期目标增长6.5%：预计全年增长5.9%。\n\
+         ——一般公共预算收入预期目标增长5%：预计全年增长7.2%。\n\
+         1.全体居民人均可支配收入同比增长6.1%、低于计划目标0.4个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("6.5%"), Some("5.9%"), Missed, Some(-0.6)),
+            row("一般公共预算收入增速", Some("5%"), Some("7.2%"), Met, Some(2.2)),
+            row("全体居民人均可支配收入增速", Some("6.5%"), Some("6.1%"), Missed, Some(-0.4)),
+        ]
+    );
+    assert!(report.reviews[0].actual.as_ref().is_some_and(|a| a.estimated));
+}
+
+#[test]
+fn verdict_words() {
+    let report = report(
+        "德清县",
+        "城镇新增就业1.2万人，完成全年目标。进出口总额增长3.2%，未达预期。\
+         粮食总产量18.6万吨，达到省级考核要求。单位GDP能耗下降2.1%，未完成年度目标任务。",
+    );
+    let statuses: Vec<(String, Status)> =
+        report.reviews.iter().map(|s| (s.name.clone(), s.status.unwrap())).collect();
+    assert_eq!(
+        statuses,
+        vec![
+            ("城镇新增就业".to_owned(), Met),
+            ("进出口总额增速".to_owned(), Missed),
+            ("粮食总产量".to_owned(), Met),
+            ("单位GDP能耗下降".to_owned(), Missed),
+        ]
+    );
+}
+
+#[test]
+fn prose_without_a_claim_on_a_target_is_not_judged() {
+    let report = report(
+        "安吉县",
+        "全年地区生产总值增长6.2%，高于全省0.2个百分点，增速居全市第二。\
+         完成中央环保督察反馈问题整改。建成投用区数字化城市运行和治理中心。",
+    );
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+}
+
+#[test]
+fn stated_counts_that_agree_and_that_disagree() {
+    let review = "对照年初确定的4项指标，3项指标达到或超过预期，1项指标未达预期。\n\
+                  地区生产总值增长5.1%（预期目标为6%）。规上工业增加值增长8%（预期目标7%）。\n\
+                  固定资产投资增长4%（预期目标3%）。社会消费品零售总额增长9%（预期目标8%）。";
+    let agreeing = report("铜梁区", review);
+    let checks = check_counts(&agreeing);
+    assert_eq!(checks.len(), 1);
+    let stated = checks[0].stated;
+    assert_eq!((stated.total, stated.met, stated.missed), (Some(4), Some(3), Some(1)));
+    assert_eq!((checks[0].found.met, checks[0].found.missed), (3, 1));
+    assert_eq!(checks[0].agrees, Some(true));
+
+    let disagreeing =
+        report("吴兴区", &review.replace("3项指标达到或超过预期，1项", "4项指标达到或超过预期，0项"));
+    let checks = check_counts(&disagreeing);
+    assert_eq!((checks[0].stated.met, checks[0].stated.missed), (Some(4), Some(0)));
+    assert_eq!((checks[0].found.met, checks[0].found.missed), (3, 1), "plangap's own counts are kept");
+    assert_eq!(checks[0].agrees, Some(false));
+}
+
+#[test]
+fn the_samples_counts_agree_with_their_tables() {
+    let corpus = plangap::corpus::load_embedded();
+    type Stated = (String, Option<usize>, Option<usize>, Option<usize>, usize, usize, Option<bool>);
+    let stated: Vec<Stated> = corpus
+        .reports
+        .iter()
+        .flat_map(|r| {
+            check_counts(r).into_iter().map(|c| {
+                let s = c.stated;
+                (r.file.clone(), s.total, s.met, s.missed, c.found.met, c.found.missed, c.agrees)
+            })
+        })
+        .collect();
+    assert_eq!(
+        stated,
+        vec![
+            (
+                "examples/reports/001_fbb4d7b36528211a.txt".to_owned(),
+                Some(32),
+                Some(17),
+                Some(14),
+                17,
+                14,
+                Some(true)
+            ),
+            (
+                "examples/reports/003_8d14213320e955ad.txt".to_owned(),
+                Some(12),
+                Some(5),
+                Some(7),
+                5,
+                7,
+                Some(true)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn views_list_sentence_judgements_marked_and_tables_win() {
+    use plangap::analysis::canonical::AliasTable;
+    use plangap::analysis::link::Source;
+    use plangap::analysis::views::{MissedFilter, compare, missed, summary};
+    let aliases = AliasTable::embedded();
+    let prose = report(
+        "铜梁区",
+        "地区生产总值增长5.8%（预期目标为7%以上）。进出口总额增长3.2%，未达预期。城镇新增就业1.2万人，完成全年目标。",
+    );
+    let reports = vec![prose];
+    let rows = missed(&reports, &aliases, &MissedFilter::default());
+    let listed: Vec<(&str, Source, Option<f64>)> =
+        rows.iter().map(|r| (r.name.as_str(), r.source, r.gap)).collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("地区生产总值增速", Source::Narrative, Some(-1.2)),
+            ("进出口总额增速", Source::Narrative, None)
+        ]
+    );
+    let counts = &summary(&reports)[0];
+    assert_eq!((counts.reviewed, counts.judged_sentences, counts.judged_missed), (0, 3, 2));
+    let gdp = compare(&reports, &aliases, "地区生产总值增速");
+    let record = gdp.cell("铜梁区", 2023).expect("the sentence gives 2023");
+    assert_eq!((record.status, record.source), (Some(Missed), Some(Source::Narrative)));
+
+    let with_table = plangap::corpus::load_embedded().reports;
+    let fuling: Vec<_> = with_table.into_iter().filter(|r| r.file.contains("001_")).collect();
+    let table_rows = missed(&fuling, &aliases, &MissedFilter::default());
+    assert!(table_rows.iter().all(|r| r.source == Source::Table), "涪陵区 2022 judges in its table only");
+}
+
+#[test]
+fn a_stated_total_of_every_row_counts_sub_rows_on_their_own() {
+    let fixture = std::fs::read("tests/data/layouts/tongliang.paste.txt").expect("the fixture");
+    let report = plangap::corpus::load_bytes("tongliang.paste.txt", &fixture).expect("a report");
+    let checks = check_counts(&report);
+    let stated = checks[0].stated;
+    assert_eq!((stated.total, stated.met, stated.missed), (Some(13), Some(7), Some(5)));
+    let found = checks[0].found;
+    assert_eq!((found.met, found.missed, found.unassessed), (7, 5, 1));
+    assert_eq!(checks[0].agrees, Some(true));
+}
