@@ -269,7 +269,7 @@ fn the_gap_pane_ranks_missed_rows_and_moving_through_them_selects_the_row() {
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(name_of(&app), "地区生产总值增速");
     let text = screen(&draw(&app));
-    assert!(text.contains("未达标 Missed: 7, most severe first"), "{text}");
+    assert!(text.contains("未达标 7, by % short of target"), "{text}");
     assert!(text.contains("✗ 未达标  差距 gap -3.9"), "{text}");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus, Pane::Indicators);
