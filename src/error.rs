@@ -94,6 +94,14 @@ pub enum Error {
         /// What gave it away.
         reason: String,
     },
+    /// A PDF plangap cannot take text from (encrypted, scanned, too large, damaged).
+    #[error("{}: {problem}", printable(file))]
+    Pdf {
+        /// The file as named by the user.
+        file: String,
+        /// What is wrong with it, and what to do.
+        problem: crate::ingest::pdf::PdfProblem,
+    },
     /// The text is not a 国民经济和社会发展计划 report.
     #[error(
         "{}: not a plan report ({reason}). plangap expects a title such as \
@@ -120,6 +128,7 @@ impl Error {
             | Error::NotText { file, .. }
             | Error::Legacy { file, .. }
             | Error::NotWord { file, .. }
+            | Error::Pdf { file, .. }
             | Error::NotAReport { file, .. } => file.clone(),
         }
     }

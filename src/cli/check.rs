@@ -19,6 +19,33 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
     Ok(report_failures(&corpus))
 }
 
+/// Prints, per file, the text plangap reads from it with 1-based line numbers (TABs shown as
+/// ` │ `), then what the reader noticed (a PDF's warnings name their page).
+pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
+    let mut failures = Vec::new();
+    for path in paths {
+        let file = path.display().to_string();
+        let decoded = corpus::read_report_file(path, corpus::max_size())
+            .and_then(|bytes| crate::ingest::decode(&file, &bytes));
+        let file = printable(&file);
+        let document = match decoded {
+            Ok(document) => document,
+            Err(error) => {
+                failures.push(error);
+                continue;
+            }
+        };
+        writeln!(out, "{file} ({}, {})", document.format.as_str(), document.encoding)?;
+        for (n, line) in document.text.lines().enumerate() {
+            writeln!(out, "{:>5}  {}", n + 1, line.replace('\t', " │ "))?;
+        }
+        for warning in &document.warnings {
+            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
+        }
+    }
+    Ok(report_failures(&corpus::Corpus { failures, ..Default::default() }))
+}
+
 fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let title = &report.title;
     let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();

@@ -57,6 +57,10 @@ pub enum Command {
     },
     /// Show what was recognised in each file: title, tables with row counts, projects, warnings.
     Check {
+        /// Print the text plangap reads from each file, with line numbers (for HTML, Word and PDF
+        /// files: the text derived from them, which warnings and exports count lines in).
+        #[arg(long)]
+        text: bool,
         /// Report files or folders (default: the embedded sample corpus).
         paths: Vec<PathBuf>,
     },
@@ -126,7 +130,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
-        Some(Command::Check { paths }) => check::run(&paths, out),
+        Some(Command::Check { paths, text: false }) => check::run(&paths, out),
+        Some(Command::Check { paths, text: true }) => check::print_text(&paths, out),
         Some(Command::Missed(args)) => missed::run(&args, out),
         Some(Command::Summary(args)) => summary::run(&args, out),
         Some(Command::Compare(args)) => compare::run(&args, out),

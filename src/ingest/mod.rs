@@ -2,10 +2,10 @@
 //! the tables of formats that know them.
 //!
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK, with LF,
-//! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]) and saved web pages ([`html`],
-//! single-file [`mhtml`] archives), whose tables come as grids placed in the derived text. The
-//! result is UTF-8 text with `\n` line ends in which only TAB and newline remain of the control
-//! characters, so the parser and the terminal see the same text.
+//! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
+//! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
+//! the derived text. The result is UTF-8 text with `\n` line ends in which only TAB and newline
+//! remain of the control characters, so the parser and the terminal see the same text.
 
 mod clean;
 pub mod docx;
@@ -13,6 +13,7 @@ mod encoding;
 pub mod html;
 pub mod mhtml;
 mod oneline;
+pub mod pdf;
 mod placed;
 mod signature;
 
@@ -35,6 +36,9 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(error);
     }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
+    if pdf::is_pdf(bytes) {
+        return pdf::read(file, bytes);
+    }
     if bytes.starts_with(signature::ZIP) {
         return docx::read(bytes).map_err(not_text);
     }

@@ -83,6 +83,9 @@ mod roundtrip {
     use proptest::prelude::*;
     use unicode_width::UnicodeWidthStr;
 
+    /// Writes a table's rows as lines of one layout.
+    type Writer = fn(&[Vec<String>]) -> Vec<String>;
+
     /// A vocabulary for generated tables: header cells start with `H`.
     const GENERATED: Vocabulary =
         Vocabulary { is_title: |t| t.starts_with('H'), is_header: |t| t.len() >= 2 };
@@ -159,7 +162,7 @@ mod roundtrip {
     proptest! {
         #[test]
         fn every_text_layout_reads_back_its_cells(table in table()) {
-            let writers: [(Reader, fn(&[Vec<String>]) -> Vec<String>); 5] = [
+            let writers: [(Reader, Writer); 5] = [
                 (tab::read, write_tab),
                 (pipe::read, write_pipe),
                 (boxed::read, write_boxed),
