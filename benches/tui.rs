@@ -3,11 +3,13 @@
 //! Goals: first frame under 100 ms, redraw under 5 ms. Also prints how many bytes a redraw sends
 //! to the terminal compared with a full frame (ratatui sends only the cells that changed).
 //!
+//! Also a report with a 100k-row table: state and first frame, one key and redraw.
+//!
 //! Run: `cargo bench --bench tui`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plangap::corpus::load_embedded;
+use plangap::corpus::{Corpus, load_embedded};
 use plangap::tui::app::{App, Msg};
 use plangap::tui::config::Config;
 use plangap::tui::theme::ColorEnv;
@@ -27,6 +29,46 @@ fn start(size: Rect) -> App {
     let env = ColorEnv { no_color: None, colorterm: None, term: Some("xterm-256color".to_owned()) };
     let (settings, _) = settings(&Options::default(), &Config::default(), &env, None);
     App::new(load_embedded(), settings, size)
+}
+
+#[path = "../tests/big_report/mod.rs"]
+mod big_report;
+
+/// The workbench on one report whose review table has 100k rows (a third of them missed): the
+/// first frame, and one key with its redraw. Every per-frame and per-key path must be linear.
+fn big_table(c: &mut Criterion) {
+    let text = big_report::big_report(100_000);
+    let report = plangap::corpus::load_bytes("big.txt", text.as_bytes()).expect("the big report loads");
+    let corpus = plangap::corpus::Corpus { reports: vec![report], ..Default::default() };
+    let env = ColorEnv { no_color: None, colorterm: None, term: Some("xterm-256color".to_owned()) };
+    let (settings, _) = settings(&Options::default(), &Config::default(), &env, None);
+    let size = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut group = c.benchmark_group("100k-row table");
+    group.sample_size(10);
+    group.bench_function("state and first frame (120x40)", |b| {
+        b.iter(|| {
+            let app = App::new(
+                Corpus { reports: corpus.reports.clone(), ..Default::default() },
+                settings.clone(),
+                size,
+            );
+            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+            terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        })
+    });
+    let mut app =
+        App::new(Corpus { reports: corpus.reports.clone(), ..Default::default() }, settings.clone(), size);
+    app.update(key(KeyCode::Tab));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    let mut down = true;
+    group.bench_function("one key and redraw (120x40)", |b| {
+        b.iter(|| {
+            app.update(key(if down { KeyCode::Char('j') } else { KeyCode::Char('k') }));
+            down = !down;
+            terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        })
+    });
+    group.finish();
 }
 
 fn key(code: KeyCode) -> Msg {
@@ -116,5 +158,5 @@ fn bytes_on_the_wire(_: &mut Criterion) {
     eprintln!("bytes sent: first frame {first}, Tab (focus change) {focus}, j (one row down) {step}");
 }
 
-criterion_group!(benches, first_frame, redraw, finder_keystroke, bytes_on_the_wire);
+criterion_group!(benches, first_frame, redraw, finder_keystroke, bytes_on_the_wire, big_table);
 criterion_main!(benches);

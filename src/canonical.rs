@@ -5,12 +5,12 @@
 //! The alias table is data (`data/indicator_aliases.toml`, compiled in), and a user's config file
 //! (`$XDG_CONFIG_HOME/plangap/config.toml`) may add to it with the same `[[indicator]]` tables.
 
+use crate::config::ConfigFile;
 use crate::model::{Value, ValueForm};
 use crate::text::fold;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
 
 /// The alias table shipped with plangap.
 pub const EMBEDDED_ALIASES: &str = include_str!("../data/indicator_aliases.toml");
@@ -86,7 +86,8 @@ impl AliasTable {
     /// `indicator` and `split` are ignored, so a config file may hold other settings too.
     pub fn from_toml(text: &str, origin: &str) -> Result<AliasTable, AliasError> {
         let error = |message: String| AliasError { origin: origin.to_owned(), message };
-        let file: AliasFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+        let file: AliasFile =
+            toml::from_str(text).map_err(|e| error(crate::config::describe_toml_error(text, &e)))?;
         let mut table = AliasTable::default();
         for entry in file.indicator {
             let canonical = normalize_name(&entry.canonical);
@@ -115,18 +116,13 @@ impl AliasTable {
         Ok(table)
     }
 
-    /// The embedded table extended by the config file at `config` (when it exists), or at the
-    /// default place ([`config_path`]) when `config` is `None`. The config's entries win.
-    pub fn load(config: Option<&Path>) -> Result<AliasTable, AliasError> {
+    /// The embedded table extended by the `[[indicator]]` and `[split]` sections of the user's
+    /// configuration ([`crate::config`]); the config's entries win. Other sections, and a file
+    /// that is missing, unreadable or not TOML ([`ConfigFile::problem`]), leave the embedded table.
+    pub fn with_config(config: &ConfigFile) -> Result<AliasTable, AliasError> {
         let mut table = AliasTable::embedded();
-        let Some(path) = config.map(Path::to_path_buf).or_else(config_path) else {
-            return Ok(table);
-        };
-        let origin = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => table.extend(AliasTable::from_toml(&text, &origin)?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && config.is_none() => {}
-            Err(e) => return Err(AliasError { origin, message: format!("cannot read the file ({e})") }),
+        if let Some(text) = config.text() {
+            table.extend(AliasTable::from_toml(text, &config.origin())?);
         }
         Ok(table)
     }
@@ -191,16 +187,6 @@ fn rate_reading(value: &Value) -> Option<&'static str> {
         ValueForm::Fall(_) => Some("下降"),
         _ => None,
     }
-}
-
-/// The default config file: `$XDG_CONFIG_HOME/plangap/config.toml`, else
-/// `$HOME/.config/plangap/config.toml`.
-pub fn config_path() -> Option<PathBuf> {
-    let base =
-        std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| {
-            std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config"))
-        })?;
-    Some(base.join("plangap").join("config.toml"))
 }
 
 /// An indicator name in the form used for comparison: folded ([`fold`]: widths, white space),

@@ -144,7 +144,7 @@ impl<'a> ExportDocument<'a> {
 
     /// The document as pretty-printed JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("the export model always serialises")
+        crate::printable::to_json_pretty(self)
     }
 }
 

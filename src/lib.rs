@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod canonical;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod error;
@@ -15,7 +16,9 @@ pub mod grid;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod printable;
 pub mod text;
 pub mod tui;
+pub mod write_file;
 
 pub use error::Error;

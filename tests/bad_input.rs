@@ -134,3 +134,17 @@ fn an_empty_folder_is_an_error_naming_it() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn legacy_word_wps_and_fake_docx_say_what_they_are() {
+    let mut ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
+    ole.resize(4096, 0);
+    let error = load_bytes("2022年报告.doc", &ole).unwrap_err();
+    assert!(matches!(error, Error::Legacy { .. }), "{error}");
+    assert!(error.to_string().contains("soffice --headless --convert-to docx FILE"), "{error}");
+    let error = load_bytes("2022年报告.wps", &ole).unwrap_err().to_string();
+    assert!(error.contains("a WPS Office document"), "{error}");
+    let error = load_bytes("fake.docx", sample_text(0).as_bytes()).unwrap_err();
+    assert!(matches!(error, Error::NotWord { .. }), "{error}");
+    assert!(error.to_string().starts_with("fake.docx: not a Word file"), "{error}");
+}

@@ -91,3 +91,47 @@ fn a_docx_of_the_same_paragraphs_exports_identically() {
         assert_eq!(docx, export_of(file, bytes), "{file} as .docx");
     }
 }
+
+#[test]
+fn every_report_in_utf16_without_bom_exports_identically() {
+    for (file, bytes) in EMBEDDED {
+        let text = std::str::from_utf8(bytes).expect("the sample reports are UTF-8");
+        let reference = export_of(file, bytes);
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(export_of(file, &le), reference, "{file} as UTF-16LE without BOM");
+        assert_eq!(export_of(file, &be), reference, "{file} as UTF-16BE without BOM");
+    }
+}
+
+#[test]
+fn a_nul_byte_in_a_report_is_damage_with_a_warning_not_a_binary_file() {
+    let (file, bytes) = EMBEDDED[1];
+    let reference = load_bytes(file, bytes).unwrap();
+    // Flip the first byte of a line far into the report to NUL, as a damaged copy would have it.
+    let line = 200;
+    let at = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).unwrap().0 + 1;
+    let mut damaged = bytes.to_vec();
+    damaged[at] = 0;
+    let report = load_bytes(file, &damaged).unwrap_or_else(|e| panic!("{e}"));
+    let warning = report.warnings.iter().find(|w| w.message.contains("NUL byte")).expect("a NUL warning");
+    assert_eq!(warning.line, line, "{warning:?}");
+    assert_eq!(report.tables.len(), reference.tables.len());
+}
+
+#[test]
+fn a_stray_escape_costs_at_most_the_rest_of_its_line() {
+    let (file, bytes) = EMBEDDED[1];
+    let reference = load_bytes(file, bytes).unwrap();
+    let text = std::str::from_utf8(bytes).unwrap();
+    for stray in ["\u{1b}]", "\u{1b}[", "\u{1b}[38;5"] {
+        let dirty = text.replacen("\n", &format!("\n{stray}"), 3).replacen(&format!("\n{stray}"), "\n", 2);
+        let report = load_bytes(file, dirty.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let rows = |r: &plangap::model::Report| r.tables.iter().map(|t| t.rows.len()).sum::<usize>();
+        assert_eq!(rows(&report), rows(&reference), "{stray:?} dropped table rows");
+        assert_eq!(report.projects.len(), reference.projects.len(), "{stray:?} dropped projects");
+        let warning =
+            report.warnings.iter().find(|w| w.message.contains("escape sequence")).expect("warning");
+        assert_eq!(warning.line, 4, "{stray:?}: {warning:?}");
+    }
+}

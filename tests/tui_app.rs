@@ -183,7 +183,7 @@ fn tree_nodes_collapse_and_expand() {
     assert_eq!(app.tree.lines.len(), lines);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('h'));
-    assert_eq!(app.tree_cursor, 0, "h on a report goes to its district");
+    assert_eq!(app.tree_scroll.cursor(), 0, "h on a report goes to its district");
 }
 
 #[test]
@@ -203,9 +203,9 @@ fn the_mouse_focuses_selects_and_scrolls() {
     // Districts are 24 columns wide at 120; the table starts at x 24, its first row at y 2.
     click(&mut app, MouseEventKind::Down(MouseButton::Left), 40, 4);
     assert_eq!(app.focus, Pane::Indicators);
-    assert_eq!(app.row_cursor, 2);
+    assert_eq!(app.row_scroll.cursor(), 2);
     click(&mut app, MouseEventKind::ScrollDown, 40, 4);
-    assert_eq!(app.row_cursor, 5);
+    assert_eq!(app.row_scroll.cursor(), 5);
     click(&mut app, MouseEventKind::Down(MouseButton::Left), 3, 4); // tree line 3: 涪陵区 2022年
     assert_eq!(app.focus, Pane::Districts);
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
@@ -226,8 +226,10 @@ fn resizing_lays_out_again_at_once() {
 
 #[test]
 fn configuration_problems_are_reported_and_defaults_used() {
-    let config =
-        Config::parse("c.toml", "theme = \"nosuch\"\n[keys]\nquit = [\"ctrl-q\"]\nfly = [\"f\"]\n").unwrap();
+    let text = "theme = \"nosuch\"\n[keys]\nquit = [\"ctrl-q\"]\nfly = [\"f\"]\n";
+    let file = plangap::config::ConfigFile::from_text(std::path::Path::new("c.toml"), text);
+    let (config, problem) = Config::from_file(&file);
+    assert_eq!(problem, None);
     let env = ColorEnv::default();
     let (settings, problems) = settings(&Options::default(), &config, &env, None);
     assert_eq!(settings.theme.name, "dark");
@@ -267,7 +269,7 @@ fn the_gap_pane_ranks_missed_rows_and_moving_through_them_selects_the_row() {
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(name_of(&app), "地区生产总值增速");
     let text = screen(&draw(&app));
-    assert!(text.contains("未达标 Missed: 7, most severe first"), "{text}");
+    assert!(text.contains("未达标 7, by % short of target"), "{text}");
     assert!(text.contains("✗ 未达标  差距 gap -3.9"), "{text}");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus, Pane::Indicators);
@@ -315,12 +317,12 @@ fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
 #[test]
 fn a_file_that_fails_to_open_keeps_the_shown_report_and_is_reported_and_listed() {
     let mut app = on_fuling();
-    let row = app.row_cursor;
+    let row = app.row_scroll.cursor();
     let failure = plangap::corpus::load_bytes("shots/screen.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
         .expect_err("not a report");
-    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: Vec::new(), failures: vec![failure] }));
+    app.update(Msg::Loaded(plangap::corpus::Corpus { failures: vec![failure], ..Default::default() }));
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
-    assert_eq!(app.row_cursor, row);
+    assert_eq!(app.row_scroll.cursor(), row);
     assert_eq!(app.tree.failures.len(), 2);
     let message = app.message.clone().expect("a status message");
     assert!(message.error && message.text.contains("1 failed") && message.text.contains("screen.png"));
@@ -336,7 +338,7 @@ fn growing_the_terminal_scrolls_the_tree_back_instead_of_leaving_empty_lines() {
     press(&mut app, KeyCode::Char('G'));
     app.update(Msg::Resize(40, 10));
     app.update(Msg::Resize(120, 40));
-    assert_eq!(app.tree_offset, 0, "the whole tree fits in 40 lines");
+    assert_eq!(app.tree_scroll.offset(), 0, "the whole tree fits in 40 lines");
     assert!(screen(&draw(&app)).contains("綦江区"));
 }
 
@@ -368,7 +370,7 @@ fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
     let mut app = fixture_app();
     let mut again = tui_common::fuling_2022();
     again.file = "downloads/涪陵区2022年计划执行情况报告（第二版）.txt".to_owned();
-    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], failures: Vec::new() }));
+    app.update(Msg::Loaded(plangap::corpus::Corpus { reports: vec![again], ..Default::default() }));
     let labels: Vec<&str> =
         app.tree.lines.iter().filter(|l| l.depth == 1).map(|l| l.label.as_str()).collect();
     assert!(labels.iter().any(|l| l.starts_with("2022年 ") && l.ends_with('…')), "{labels:?}");
@@ -376,4 +378,149 @@ fn two_reports_of_one_district_and_year_are_told_apart_by_their_files() {
     let fuling: Vec<&&str> = labels.iter().filter(|l| l.starts_with("2022年")).collect();
     assert_eq!(fuling.len(), 2);
     assert_ne!(fuling[0], fuling[1]);
+}
+
+#[test]
+fn control_characters_in_a_failed_file_name_are_drawn_as_escapes() {
+    let mut app = on_fuling();
+    let name = "r_\u{1b}]0;pwned\u{7}\u{202e}gpj.txt";
+    let failure = plangap::corpus::load_bytes(name, b"").expect_err("empty");
+    app.update(Msg::Loaded(plangap::corpus::Corpus { failures: vec![failure], ..Default::default() }));
+    let message = app.message.clone().expect("a status message");
+    assert!(message.text.contains("r_\\x1b]0;pwned\\x07\\u{202e}gpj.txt"), "{}", message.text);
+    let shown = screen(&draw(&app));
+    assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{shown:?}");
+    assert!(shown.contains("r_\\x1b]0;pwned"), "{shown}");
+}
+
+#[test]
+fn opening_a_loaded_file_again_adds_no_copy_and_says_so() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let before = app.reports.len();
+    let path = std::path::PathBuf::from(plangap::corpus::EMBEDDED[1].0);
+    app.update(Msg::Loaded(plangap::corpus::load_paths(&[path])));
+    assert_eq!(app.reports.len(), before);
+    let message = app.message.clone().expect("a status message");
+    assert!(message.text.contains("opened 0 report(s)"), "{}", message.text);
+    assert!(message.text.contains("skipped 1 file(s) with the same content"), "{}", message.text);
+}
+
+#[test]
+fn export_refuses_to_overwrite_without_export_bang_and_never_writes_an_input() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    let dir = std::env::temp_dir().join(format!("plangap-tui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("export.json");
+    std::fs::write(&out, "keep me").unwrap();
+    let run = |app: &mut App, line: &str| {
+        press(app, KeyCode::Char(':'));
+        type_text(app, line);
+        press(app, KeyCode::Enter);
+        for effect in app.take_effects() {
+            perform(effect, app, &mut Vec::new());
+        }
+        app.message.clone().expect("a status message")
+    };
+    let message = run(&mut app, &format!("export {}", out.display()));
+    assert!(message.error && message.text.contains("exists: use export!"), "{}", message.text);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let message = run(&mut app, &format!("export! {}", out.display()));
+    assert!(!message.error && message.text.contains(&out.display().to_string()), "{}", message.text);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('{'));
+    let input = std::path::absolute(plangap::corpus::EMBEDDED[0].0).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let message = run(&mut app, &format!("export! {}", input.display()));
+    assert!(message.error && message.text.contains("is a loaded report"), "{}", message.text);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+#[test]
+fn open_and_export_expand_a_leading_tilde() {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let expanded = plangap::tui::app::expand_home("~/reports/a.txt");
+    if !home.is_empty() {
+        assert_eq!(expanded, std::path::Path::new(&home).join("reports/a.txt"));
+    }
+    assert_eq!(plangap::tui::app::expand_home("a~b"), std::path::PathBuf::from("a~b"));
+}
+
+#[test]
+fn signals_become_messages_stop_suspends_and_an_ending_signal_is_kept_for_the_exit_status() {
+    let mut app = fixture_app();
+    app.update(Msg::Stop);
+    assert_eq!(app.take_effects(), [Effect::Suspend]);
+    app.update(Msg::Continue);
+    assert_eq!(app.take_effects(), [Effect::Redraw]);
+    assert!(!app.quit);
+    app.update(Msg::Signal(15));
+    assert!(app.quit);
+    assert_eq!(app.exit_signal, Some(15));
+}
+
+#[test]
+fn a_filter_typed_at_the_bottom_of_a_long_table_shows_its_rows_at_once() {
+    let mut app = app_on(plangap::corpus::load_embedded(), 120, 40, AmbiguousWidth::Narrow);
+    while app.current_report().and_then(|r| r.title.district.as_deref()) != Some("涪陵区") {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.row_scroll.len(), 38);
+    assert!(app.row_scroll.offset() > 0, "G scrolls the long table");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "收入");
+    let shown = app.row_scroll.len();
+    assert!(shown > 0 && shown < 10, "{shown} rows match");
+    assert_eq!(app.row_scroll.offset(), 0, "the view is pulled back to the filtered rows");
+    assert!(app.row_scroll.cursor() < shown);
+    let text = screen(&draw(&app));
+    let table_rows = text.lines().filter(|l| l.contains("收入") && l.contains('│')).count();
+    assert!(table_rows >= shown, "the filtered rows are drawn:\n{text}");
+}
+
+#[test]
+fn the_missed_list_shows_the_relative_shortfall_it_is_sorted_by_with_log_scaled_bars() {
+    let app = app_on(plangap::corpus::load_embedded(), 140, 44, AmbiguousWidth::Narrow);
+    let lines: Vec<String> = app
+        .gap
+        .missed
+        .iter()
+        .map(|item| item.line.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .collect();
+    assert!(lines.len() > 3, "{lines:?}");
+    let shown: Vec<f64> = lines
+        .iter()
+        .map(|l| l.trim_end().rsplit(' ').next().unwrap().trim_end_matches('%').parse::<f64>().expect(l))
+        .collect();
+    assert!(
+        shown.windows(2).all(|w| w[0].abs() >= w[1].abs()),
+        "the numbers shown are the sort order: {shown:?}"
+    );
+    let bars: Vec<usize> = lines.iter().map(|l| l.matches('█').count()).collect();
+    assert!(bars[1] > 1, "a 1752% shortfall does not shrink the next one to a block: {lines:?}");
+}
+
+#[path = "big_report/mod.rs"]
+mod big_report;
+
+#[test]
+fn a_table_of_20k_rows_opens_and_answers_keys_without_a_quadratic_path() {
+    // 100k rows are measured by `cargo bench --bench tui` (release); a debug test of 20k rows
+    // still tells linear from quadratic (the old missed list searched 20k rows per missed row).
+    let text = big_report::big_report(20_000);
+    let report = plangap::corpus::load_bytes("big.txt", text.as_bytes()).expect("the big report loads");
+    assert_eq!(report.tables[0].rows.len(), 20_000);
+    let corpus = plangap::corpus::Corpus { reports: vec![report], ..Default::default() };
+    let start = std::time::Instant::now();
+    let mut app = app_on(corpus, 120, 40, AmbiguousWidth::Narrow);
+    draw(&app);
+    press(&mut app, KeyCode::Tab);
+    for key in ['G', 'g', 'j', 's', 's', 'm'] {
+        press(&mut app, KeyCode::Char(key));
+        draw(&app);
+    }
+    // Debug build on a shared machine: generous, but a quadratic path (minutes) fails.
+    let elapsed = start.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(60), "{elapsed:?}");
+    assert!(screen(&draw(&app)).contains("指标"));
 }

@@ -10,7 +10,8 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-/// A private tmux server (its own socket) with one session, killed when dropped.
+/// A private tmux server (its own socket) with one session, killed when dropped. Tests that run
+/// at once must use different sizes: the socket is named by the process and the size.
 struct Tmux {
     socket: String,
     home: PathBuf,
@@ -197,6 +198,64 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     let pid = std::fs::read_to_string(&pid_file).expect("pid file");
     let status = Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
     assert!(status.success());
-    tmux.wait_for("term=0", "SIGTERM to end the workbench");
+    tmux.wait_for("term=143", "SIGTERM to end the workbench with 128 + 15");
+    tmux.assert_restored();
+}
+
+#[cfg(unix)]
+#[test]
+fn opening_a_fifo_skips_it_and_q_still_quits() {
+    let Some(tmux) = Tmux::start(121, 36) else { return };
+    let fifo = tmux.home.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    tmux.text(&format!("{}; echo \"exit=$?\"", binary()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    tmux.text(&format!(":open {}", fifo.display()));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("opened 0 report(s), 1 failed", "the FIFO to be skipped");
+    assert!(screen.contains("未能读取 failed"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0", "q to quit after opening a FIFO");
+    tmux.assert_restored();
+}
+
+#[test]
+fn an_external_sigtstp_suspends_like_ctrl_z_and_fg_resumes() {
+    let Some(tmux) = Tmux::start(101, 30) else { return };
+    let pid_file = tmux.home.join("pid");
+    // Alone, not in a list: a list goes on to its next command when the workbench stops.
+    tmux.text(&format!("sh -c 'echo $$ > {}; exec {}'", pid_file.display(), binary()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    assert!(Command::new("kill").args(["-TSTP", pid.trim()]).status().expect("kill").success());
+    let start = Instant::now();
+    while tmux.flag("alternate_on") != "0" && start.elapsed() < Duration::from_secs(10) {
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tmux.flag("alternate_on"), "0", "SIGTSTP left the alternate screen on:\n{}", tmux.screen());
+    assert_eq!(tmux.flag("cursor_flag"), "1", "SIGTSTP left the cursor hidden");
+    tmux.text("fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("? help", "the workbench to be drawn again after fg");
+    // Raw mode is back: a single key is read at once.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys in the panes", "the help overlay after resuming");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    tmux.text("echo \"exit=$?\"");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("exit=0", "the workbench to quit");
+    tmux.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let Some(tmux) = Tmux::start(102, 30) else { return };
+    tmux.text(&format!("PLANGAP_TEST_PANIC=1 {}; echo \"exit=$?\"", binary()));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("exit=101", "the panic to end the workbench");
+    assert!(screen.contains("panicking on purpose"), "the panic message is readable:\n{screen}");
     tmux.assert_restored();
 }

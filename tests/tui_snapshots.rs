@@ -196,7 +196,7 @@ fn sentence_judgements_in_a_report_without_a_review_table() {
                 进出口总额增长3.2%，未达预期。城镇新增就业1.2万人，完成全年目标。\n\
                 二、2024年国民经济和社会发展主要目标\n";
     let report = plangap::corpus::load_bytes("tongliang.txt", text.as_bytes()).expect("a report");
-    let corpus = plangap::corpus::Corpus { reports: vec![report], failures: Vec::new() };
+    let corpus = plangap::corpus::Corpus { reports: vec![report], ..Default::default() };
     let mut app = app_on(corpus, 120, 30, AmbiguousWidth::Narrow);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);

@@ -150,7 +150,14 @@ pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
                     TableKind::Plan => fill(&mut entry.planned, at(&row.target)),
                     TableKind::Review => {
                         let first_review = entry.reviewed.is_none();
-                        fill(&mut entry.reviewed, at(&row.target));
+                        match &row.target_revised {
+                            // The review's 目标 column is then the plan's target, revised since.
+                            Some(revised) => {
+                                fill(&mut entry.reviewed, at(revised));
+                                fill(&mut entry.planned, at(&row.target));
+                            }
+                            None => fill(&mut entry.reviewed, at(&row.target)),
+                        }
                         if let Some(actual) = &row.actual {
                             fill(&mut entry.actual, at(actual));
                         }

@@ -1,12 +1,13 @@
 //! Analysis over parsed reports: status and gap of each reviewed row and judged sentence, the
 //! document's own counts checked against plangap's, canonical indicator names (re-exported from
 //! [`crate::canonical`], which the parser shares), and the cross-district and year-over-year views.
-//! Pure functions, except [`canonical::AliasTable::load`], which reads the user's config file.
+//! Pure functions; the user's config file is read by [`crate::config`].
 
 pub mod counts;
 pub mod direction;
 pub mod district;
 pub mod link;
+pub mod revised;
 pub mod status;
 pub mod views;
 

@@ -8,6 +8,8 @@
 //! 3. by the achieved cell's own statement: `完成…` is met and `未完成` missed, whatever the target;
 //! 4. a qualitative target (`完成上级下达目标`, `快于经济增速`) is met by an achieved cell saying
 //!    the same thing, and otherwise unassessed (a bare number cannot honestly be judged against it);
+//!    identical text that states no goal (`abc` and `abc`, a placeholder in both cells) is
+//!    unassessed too;
 //! 5. otherwise by comparing numbers of the same kind in the [`Direction`] of the row: amounts
 //!    (levels, rates, rises and falls, in one unit), point changes (`提高1.8个百分点`), ratios
 //!    (`1.95:1`) or grades (`Ⅲ类`). A point change against a level, numbers in different units, or
@@ -18,7 +20,9 @@
 //! difference from the target (`高于计划目标1.2个百分点`) by its sign in the row's direction; two
 //! values alone as a table row with those cells would be.
 //!
-//! The gap is the achieved value minus the target in the target's unit (percentage points for
+//! The target is the revised one where the document revises it ([`IndicatorRow::target_revised`],
+//! see [`super::revised`]), else the plan's. The gap is the achieved value minus the target in the
+//! target's unit (percentage points for
 //! rates), signed so that negative means short of target: for a lower-is-better row it is the
 //! target minus the achieved value. It is rounded to the larger number of decimals written in
 //! the two cells (2.6 − 6.5 = −3.9). Grades have no gap: they are ranks, not amounts.
@@ -115,6 +119,10 @@ impl fmt::Display for Unassessable {
 /// as they are.
 pub fn assess_report(report: &mut Report) {
     let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
+    for table in review_tables {
+        super::revised::apply_revisions(&mut table.rows);
+    }
+    let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
     for row in review_tables.flat_map(|table| table.rows.iter_mut()) {
         let assessment = assess_row(row);
         row.status = Some(assessment.status);
@@ -210,7 +218,7 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
     }
     match (&target.form, &actual.form) {
         (ValueForm::Completion(_) | ValueForm::Qualitative, ValueForm::Qualitative)
-            if actual.says_same_as(target) =>
+            if actual.says_same_as(target) && states_a_goal(target) =>
         {
             Ok(Verdict::stated(true))
         }
@@ -218,6 +226,17 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
         (_, ValueForm::Qualitative) => Err(Unassessable::QualitativeActual),
         _ => compare(row, target, actual),
     }
+}
+
+/// Words by which a qualitative target states a goal that an achieved cell can repeat to say it
+/// was reached (`完成上级下达目标`, `快于经济增速`, `与经济增长同步`).
+const GOAL_WORDS: [&str; 12] =
+    ["完成", "达到", "实现", "确保", "控制", "下达", "快于", "高于", "低于", "优于", "同步", "不低于"];
+
+/// Whether a qualitative target states a goal: identical text that states none (`abc` against
+/// `abc`, a placeholder copied into both cells) says nothing about whether it was reached.
+fn states_a_goal(target: &Value) -> bool {
+    GOAL_WORDS.iter().any(|word| target.raw.contains(word))
 }
 
 /// What kind of number a cell holds; only numbers of one kind compare.
@@ -656,6 +675,19 @@ mod tests {
             (row("二氧化硫", PCT, "完成上级下达目标", "未完成"), Missed, None),
             (row("单位地区生产总值能耗", None, "下降3.1%", "完成"), Met, None),
         ]);
+    }
+
+    #[test]
+    fn identical_text_that_states_no_goal_is_unassessed() {
+        check(&[
+            (row("某指标", None, "abc", "abc"), Unassessed, None),
+            (row("某指标", PCT, "见说明", "见说明"), Unassessed, None),
+            (row("二氧化硫", PCT, "完成上级下达目标", "完成上级下达目标"), Met, None),
+        ]);
+        assert_eq!(
+            basis(&row("某指标", None, "abc", "abc")),
+            Basis::Unassessable(Unassessable::QualitativeTarget)
+        );
     }
 
     #[test]

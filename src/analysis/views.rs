@@ -12,7 +12,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Which missed rows to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,8 +46,11 @@ pub struct GapRow {
     pub gap: Option<f64>,
     /// The gap relative to the target (`-0.6` for 2.6 against 6.5), when both are numbers.
     pub relative_gap: Option<f64>,
-    /// 约束性 (binding) or not.
+    /// 约束性 (binding) or not; when the review table does not say, what the plan table of the
+    /// same report says of the same indicator ([`GapRow::binding_inferred`]).
     pub binding: Option<bool>,
+    /// Whether [`GapRow::binding`] was taken from the report's plan table.
+    pub binding_inferred: bool,
     /// `table` for a table row, `narrative` for a result judged in a sentence (listed only when
     /// no review table row of the district judges the same indicator in the same year).
     pub source: Source,
@@ -164,6 +167,13 @@ pub struct IndicatorMatch {
     pub alternatives: Vec<String>,
 }
 
+/// Whether each indicator of the report's plan tables is binding, by canonical name, where the
+/// plan table says (约束性 or `*`).
+fn plan_binding(report: &Report, aliases: &AliasTable) -> HashMap<String, bool> {
+    let plan_rows = report.tables.iter().filter(|t| t.kind == TableKind::Plan).flat_map(|t| &t.rows);
+    plan_rows.filter_map(|row| Some((row_canonical(row, aliases), row.binding?))).collect()
+}
+
 /// Missed reviewed rows, most severe first: by shortfall relative to the target, binding first
 /// on ties, then by district, year and document order. Results judged missed in sentences are
 /// listed too (source `narrative`), unless a review table row of the district judges the same
@@ -176,16 +186,23 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
         if filter.district.as_deref().is_some_and(|query| !district_matches(query, district)) {
             continue;
         }
+        let planned_binding = plan_binding(report, aliases);
         for table in report.tables.iter().filter(|t| t.kind == TableKind::Review) {
             let year = reviewed_year(report, table);
             if filter.year.is_some_and(|wanted| year != Some(wanted)) {
                 continue;
             }
             for row in &table.rows {
-                if row.status != Some(Status::Missed) || (filter.binding_only && row.binding != Some(true)) {
+                let inferred = match row.binding {
+                    Some(_) => None,
+                    None => planned_binding.get(&row_canonical(row, aliases)).copied(),
+                };
+                let binding = row.binding.or(inferred);
+                if row.status != Some(Status::Missed) || (filter.binding_only && binding != Some(true)) {
                     continue;
                 }
-                let relative_gap = match (row.gap, number(&row.target)) {
+                let relative_gap = match (row.gap, number(row.target_revised.as_ref().unwrap_or(&row.target)))
+                {
                     (Some(gap), Some(target)) if target != 0.0 => Some(gap / target.abs()),
                     (Some(gap), Some(_)) => Some(gap),
                     _ => None,
@@ -196,11 +213,12 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                     name: row.name.clone(),
                     canonical: row_canonical(row, aliases),
                     unit: row.unit.clone(),
-                    target: row.target.raw.clone(),
+                    target: super::revised::target_text(row),
                     actual: row.actual.as_ref().map(|v| v.raw.clone()),
                     gap: row.gap,
                     relative_gap,
-                    binding: row.binding,
+                    binding,
+                    binding_inferred: inferred.is_some(),
                     source: Source::Table,
                     file: report.file.clone(),
                     line: row.line,
@@ -236,6 +254,7 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 gap: statement.gap,
                 relative_gap,
                 binding: None,
+                binding_inferred: false,
                 source: Source::Narrative,
                 file: report.file.clone(),
                 line: statement.line,

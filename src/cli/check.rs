@@ -4,6 +4,7 @@ use super::{Outcome, report_failures};
 use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
+use crate::printable::printable;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -15,7 +16,7 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
     for report in &corpus.reports {
         describe(report, out)?;
     }
-    Ok(report_failures(&corpus.failures))
+    Ok(report_failures(&corpus))
 }
 
 /// Prints, per file, the text plangap reads from it with 1-based line numbers (TABs shown as
@@ -24,9 +25,9 @@ pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Out
     let mut failures = Vec::new();
     for path in paths {
         let file = path.display().to_string();
-        let decoded = std::fs::read(path)
-            .map_err(|source| crate::Error::Read { path: path.clone(), source })
+        let decoded = corpus::read_report_file(path, corpus::max_size())
             .and_then(|bytes| crate::ingest::decode(&file, &bytes));
+        let file = printable(&file);
         let document = match decoded {
             Ok(document) => document,
             Err(error) => {
@@ -39,16 +40,17 @@ pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Out
             writeln!(out, "{:>5}  {}", n + 1, line.replace('\t', " │ "))?;
         }
         for warning in &document.warnings {
-            writeln!(out, "  warning: {file}:{}: {}", warning.line, warning.message)?;
+            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
         }
     }
-    Ok(report_failures(&failures))
+    Ok(report_failures(&corpus::Corpus { failures, ..Default::default() }))
 }
 
 fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let title = &report.title;
     let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();
-    writeln!(out, "{}", report.file)?;
+    let file = printable(&report.file);
+    writeln!(out, "{file}")?;
     writeln!(
         out,
         "  {} {}: review {}, plan {}, delivered {}",
@@ -83,7 +85,7 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     boxes.dedup();
     writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
     for warning in &report.warnings {
-        writeln!(out, "  warning: {}:{}: {}", report.file, warning.line, warning.message)?;
+        writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
     }
     Ok(())
 }

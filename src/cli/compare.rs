@@ -44,7 +44,7 @@ pub fn resolve(loaded: &Loaded, query: &str) -> Option<IndicatorMatch> {
             true => String::new(),
             false => format!(" (also matched: {})", listed(&found.alternatives)),
         };
-        eprintln!("plangap: “{query}” read as {}{also}", found.canonical);
+        eprintln!("plangap: “{}” read as {}{also}", crate::printable::printable(query), found.canonical);
     }
     Some(found)
 }

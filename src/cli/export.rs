@@ -12,5 +12,5 @@ pub fn run(format: ExportFormat, paths: &[PathBuf], out: &mut dyn Write) -> std:
     match format {
         ExportFormat::Json => writeln!(out, "{}", ExportDocument::new(&corpus.reports).to_json())?,
     }
-    Ok(report_failures(&corpus.failures))
+    Ok(report_failures(&corpus))
 }

@@ -57,14 +57,24 @@ impl Loaded {
 }
 
 /// Loads `paths` (or the embedded corpus) and the aliases, telling stderr what failed. `Err`
-/// carries the outcome when nothing can be shown: the config is invalid or no report loaded.
+/// carries the outcome when nothing can be shown: the aliases are invalid or no report loaded.
+/// A config file that cannot be read is a note; one that is not TOML is shown with its line and
+/// key and makes the outcome [`Outcome::BadInput`], though the results are still shown.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
-    let aliases = AliasTable::load(None).map_err(|error| {
-        eprintln!("plangap: {error}");
+    let config = crate::config::user();
+    if let Some(problem) = &config.problem {
+        let note = if config.invalid { "" } else { "note: " };
+        eprintln!("plangap: {note}{problem}");
+    }
+    let aliases = AliasTable::with_config(config).map_err(|error| {
+        eprintln!("plangap: {}", crate::printable::printable(&error.to_string()));
         Outcome::BadInput
     })?;
     let corpus = corpus::load_paths(paths);
-    let input = report_failures(&corpus.failures);
+    let input = match report_failures(&corpus) {
+        _ if config.invalid => Outcome::BadInput,
+        outcome => outcome,
+    };
     if corpus.reports.is_empty() {
         return Err(Outcome::BadInput);
     }
@@ -73,7 +83,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
 
 /// Tells stderr that nothing matched, and returns [`Outcome::NoMatch`].
 pub fn no_match(message: &str) -> Outcome {
-    eprintln!("plangap: {message}");
+    eprintln!("plangap: {}", crate::printable::printable(message));
     Outcome::NoMatch
 }
 

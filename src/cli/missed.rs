@@ -92,11 +92,28 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
         .map(|s| s.reviewed)
         .sum();
     let kind = if filter.binding_only { "binding targets" } else { "targets" };
+    let unknown = match filter.binding_only {
+        true => {
+            let all = MissedFilter { binding_only: false, ..filter.clone() };
+            views::missed(&loaded.reports, &loaded.aliases, &all)
+                .iter()
+                .filter(|r| r.binding.is_none())
+                .count()
+        }
+        false => 0,
+    };
+    let unknown = match unknown {
+        0 => String::new(),
+        n => format!(
+            " {n} missed row(s) do not say whether they are binding (their table marks no 约束性, and no \
+             plan table of the same report names them): `plangap missed` without --binding lists them."
+        ),
+    };
     match reviewed {
         0 => no_match(&format!(
             "no reviewed indicator rows were found in {scope}; `plangap check` shows what each file gave."
         )),
-        n => no_match(&format!("no {kind} were missed among the {n} reviewed rows of {scope}.")),
+        n => no_match(&format!("no {kind} were missed among the {n} reviewed rows of {scope}.{unknown}")),
     }
 }
 
@@ -128,7 +145,10 @@ impl Record for GapRow {
             number_cell(self.gap),
             self.relative_gap.map(|g| format!("{:.0}%", -g * 100.0)).unwrap_or_default(),
             self.unit.clone().unwrap_or_default(),
-            binding_cell(self.binding),
+            match self.binding_inferred {
+                true => format!("{} (inferred)", binding_cell(self.binding)),
+                false => binding_cell(self.binding),
+            },
             self.file.clone(),
             self.line.to_string(),
         ]

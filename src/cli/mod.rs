@@ -39,6 +39,9 @@ pub struct Cli {
     /// How the terminal draws ambiguous-width characters such as — · ≥ “”: wide in CJK locales.
     #[arg(long, value_enum)]
     pub ambiguous_width: Option<crate::tui::width::AmbiguousWidth>,
+    /// The largest report file read, in megabytes; larger files are refused with a message.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::corpus::DEFAULT_MAX_SIZE >> 20)]
+    pub max_size: u64,
 }
 
 /// The subcommands.
@@ -91,6 +94,8 @@ pub enum Outcome {
     NoMatch,
     /// Some input could not be read or parsed (exit 2).
     BadInput,
+    /// The workbench was ended by this signal (exit 128 + its number, as a shell reports it).
+    Signalled(i32),
 }
 
 impl From<Outcome> for ExitCode {
@@ -99,6 +104,7 @@ impl From<Outcome> for ExitCode {
             Outcome::Results => ExitCode::SUCCESS,
             Outcome::NoMatch => ExitCode::from(1),
             Outcome::BadInput => ExitCode::from(2),
+            Outcome::Signalled(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
         }
     }
 }
@@ -121,6 +127,7 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command line, writing results to `out` and diagnostics to stderr.
 pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
+    crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     match cli.command {
         Some(Command::Export { format, paths }) => export::run(format, &paths, out),
         Some(Command::Check { paths, text: false }) => check::run(&paths, out),
@@ -140,9 +147,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
                 ambiguous_width: cli.ambiguous_width,
             };
             match crate::tui::run(options) {
-                Ok(()) => Ok(Outcome::Results),
+                Ok(None) => Ok(Outcome::Results),
+                Ok(Some(signal)) => Ok(Outcome::Signalled(signal)),
                 Err(error) => {
-                    eprintln!("plangap: {error:#}");
+                    eprintln!("plangap: {}", crate::printable::printable(&format!("{error:#}")));
                     Ok(Outcome::BadInput)
                 }
             }
@@ -150,8 +158,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     }
 }
 
-/// Prints each failed file's error on stderr; returns the outcome for a run with these failures.
-fn report_failures(failures: &[crate::Error]) -> Outcome {
+/// Prints each failed file's error on stderr, and once which duplicate files were skipped;
+/// returns the outcome for a run with these failures.
+fn report_failures(corpus: &crate::corpus::Corpus) -> Outcome {
+    if let Some(note) = corpus.duplicates_note() {
+        eprintln!("plangap: {note}");
+    }
+    let failures = &corpus.failures;
     for failure in failures {
         eprintln!("plangap: {failure}");
     }

@@ -1,6 +1,7 @@
 //! Printing lists of records as an aligned table, JSON or CSV: the `--format` shared by every
 //! listing command.
 
+use crate::printable::printable;
 use crate::text::{display_width, fit};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -70,7 +71,7 @@ pub fn write_records<R: Record>(
     let headers: Vec<&str> = R::COLUMNS.iter().map(|c| c.header).collect();
     match format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::from)?;
+            crate::printable::write_json_pretty(&mut *out, records)?;
             writeln!(out)
         }
         _ if records.is_empty() => Ok(()),
@@ -85,6 +86,7 @@ pub fn write_records<R: Record>(
 }
 
 /// Writes an aligned table: a header, a rule, then one line per row; columns two spaces apart.
+/// Control characters in cells (a file name may hold any) are shown as escapes.
 /// `caps` gives, per column, the widest it may be before its cells are cut with `…`; a column
 /// without a cap (`None`, or beyond the end of `caps`) is printed whole.
 pub fn write_table(
@@ -93,8 +95,10 @@ pub fn write_table(
     caps: &[Option<usize>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let rows: Vec<Vec<String>> =
+        rows.iter().map(|row| row.iter().map(|cell| printable(cell).into_owned()).collect()).collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
-    for row in rows {
+    for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(display_width(cell));
         }
@@ -111,13 +115,14 @@ pub fn write_table(
     writeln!(out, "{}", line(&mut headers.iter().copied()))?;
     let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
     writeln!(out, "{}", rule.join("  "))?;
-    for row in rows {
+    for row in &rows {
         writeln!(out, "{}", line(&mut row.iter().map(String::as_str)))?;
     }
     Ok(())
 }
 
-/// Writes RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
+/// Writes RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled;
+/// control characters other than line breaks are shown as escapes.
 pub fn write_csv(
     headers: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
@@ -137,11 +142,8 @@ pub fn write_csv(
 }
 
 fn csv_field(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
-    }
+    let cell: String = cell.split('\n').map(printable).collect::<Vec<_>>().join("\n");
+    if cell.contains([',', '"', '\n', '\r']) { format!("\"{}\"", cell.replace('"', "\"\"")) } else { cell }
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ impl<'a> ProjectRecord<'a> {
 /// Loads the reports and prints their projects.
 pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
     let corpus = corpus::load_paths(&args.reports);
-    let failed = report_failures(&corpus.failures);
+    let failed = report_failures(&corpus);
     if corpus.reports.is_empty() && failed == Outcome::BadInput {
         return Ok(failed);
     }

@@ -1,22 +1,27 @@
 //! Bytes to a [`Document`]: encoding detection, line ends, removal of control characters, and
 //! the tables of formats that know them.
 //!
-//! Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, with LF,
+//! Reports arrive as UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK, with LF,
 //! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
 //! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
 //! the derived text. The result is UTF-8 text with `\n` line ends in which only TAB and newline
 //! remain of the control characters, so the parser and the terminal see the same text.
 
+mod clean;
 pub mod docx;
+mod encoding;
 pub mod html;
 pub mod mhtml;
 mod oneline;
 pub mod pdf;
 mod placed;
+mod signature;
+
+pub use clean::{clean, clean_text};
 
 use crate::document::Document;
 use crate::error::Error;
-use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding::{decode_text, decode_tolerably, looks_binary};
 
 /// Decodes a file's bytes into a [`Document`]: clean text, and the tables its format knows.
 ///
@@ -27,11 +32,14 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
+    if let Some(error) = signature::unreadable(file, bytes) {
+        return Err(error);
+    }
     let not_text = |reason: String| Error::NotText { file: file.to_owned(), reason };
     if pdf::is_pdf(bytes) {
         return pdf::read(file, bytes);
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(signature::ZIP) {
         return docx::read(bytes).map_err(not_text);
     }
     if mhtml::is_mhtml(bytes) {
@@ -44,131 +52,19 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if looks_binary(&raw) {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
-    let text = clean_text(&raw);
+    let (text, warnings) = clean(&raw);
     Ok(match oneline::unfold(&text) {
-        Some(unfolded) => Document { relined: true, ..Document::text(unfolded, encoding, replaced) },
-        None => Document::text(text, encoding, replaced),
+        Some(unfolded) => {
+            Document { relined: true, warnings, ..Document::text(unfolded, encoding, replaced) }
+        }
+        None => Document { warnings, ..Document::text(text, encoding, replaced) },
     })
-}
-
-/// Text, encoding name and count of replaced sequences, by BOM, then UTF-16 without BOM, then
-/// UTF-8, then GB18030; the error is the reason none fits.
-fn decode_text(bytes: &[u8]) -> Result<(String, &'static str, usize), String> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_tolerably(encoding, &bytes[bom_len..])
-            .ok_or_else(|| format!("its {} byte-order mark is followed by invalid bytes", encoding.name()));
-    }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        return decode_tolerably(encoding, bytes)
-            .ok_or_else(|| "it looks like UTF-16 without a byte-order mark but does not decode".to_owned());
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), "UTF-8", 0));
-    }
-    if bytes.contains(&0) {
-        return Err("it contains NUL bytes, as binary files do".to_owned());
-    }
-    decode_tolerably(UTF_8, bytes)
-        .or_else(|| decode_tolerably(GB18030, bytes))
-        .ok_or_else(|| "it is neither valid UTF-8 nor valid GB18030/GBK".to_owned())
-}
-
-/// `bytes` decoded as `encoding` with undecodable sequences replaced, when at most one character
-/// in a hundred (and at least one) had to be replaced.
-fn decode_tolerably(encoding: &'static Encoding, bytes: &[u8]) -> Option<(String, &'static str, usize)> {
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
-    let tolerated = (text.chars().count() / 100).max(1);
-    (replaced <= tolerated).then(|| (text.into_owned(), encoding.name(), replaced))
-}
-
-/// UTF-16 without a BOM shows as NUL bytes in every other position for mostly ASCII or CJK text
-/// with ASCII punctuation; guess the byte order from where the NULs sit.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 {
-        return None;
-    }
-    let sample = &bytes[..bytes.len().min(4096)];
-    let pairs = sample.len() / 2;
-    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let mostly = |n: usize| n * 4 >= pairs && n > 0;
-    match (mostly(even_nuls), mostly(odd_nuls)) {
-        (false, true) if even_nuls == 0 => Some(UTF_16LE),
-        (true, false) if odd_nuls == 0 => Some(UTF_16BE),
-        _ => None,
-    }
-}
-
-/// True when more than a tenth of the characters are control characters other than white space,
-/// or replacement characters.
-fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut odd = 0usize;
-    for c in text.chars().take(65_536) {
-        total += 1;
-        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffd}' {
-            odd += 1;
-        }
-    }
-    odd * 10 > total
-}
-
-/// Normalises line ends to `\n` and removes what must never reach a terminal or the parser:
-/// C0 and C1 control characters except TAB and newline, DEL, terminal escape sequences, bidi
-/// overrides and isolates, and byte-order marks. Every other character, CJK punctuation such as
-/// 《》（）【】 included, passes unchanged.
-pub fn clean_text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push('\n');
-            }
-            '\t' | '\n' => out.push(c),
-            '\u{1b}' => skip_escape_sequence(&mut chars),
-            c if is_denied(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// True for the characters [`clean_text`] removes.
-fn is_denied(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-/// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`), OSC
-/// (`ESC ] … BEL` or `ESC ] … ESC \`), or a two-character escape.
-fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.next() {
-        Some('[') => {
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']') => {
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                    break;
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::GB18030;
 
     const SAMPLE: &str = "关于重庆市綦江区2022年国民经济\r\n\t类别\r（%）\n";
 
@@ -221,7 +117,7 @@ mod tests {
         let err = decode("pic.png", png).unwrap_err().to_string();
         assert!(err.starts_with("pic.png: not a text file"), "{err}");
         let err = decode("r.docx", b"PK\x03\x04\x14\0\x06\0").unwrap_err().to_string();
-        assert!(err.starts_with("r.docx: not a text file (it is a damaged zip archive"), "{err}");
+        assert!(err.starts_with("r.docx: not a Word file (it is a damaged zip archive"), "{err}");
         let err = decode("x", &[0xff, 0xff, 0xff, 0x80, 0x81]).unwrap_err().to_string();
         assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
     }
@@ -248,12 +144,5 @@ mod tests {
         bytes.extend([0xff, 0xfe, 0x80].repeat(10));
         let err = decode("x", &bytes[3..]).unwrap_err().to_string();
         assert!(err.contains("neither valid UTF-8 nor valid GB18030"), "{err}");
-    }
-
-    #[test]
-    fn control_characters_and_escapes_are_removed_but_cjk_punctuation_kept() {
-        let dirty =
-            "《规划》\u{1b}[31m红\u{1b}[0m（一）\u{0}\u{7f}\u{85}\u{202e}【注】\u{feff}\u{1b}]0;title\u{7}x";
-        assert_eq!(clean_text(dirty), "《规划》红（一）【注】x");
     }
 }

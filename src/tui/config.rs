@@ -16,11 +16,11 @@
 //! Command-line flags override the file. A file that fails to parse is reported in the status line
 //! and the defaults are used.
 
-use super::theme::{ColorMode, describe_toml_error};
+use super::theme::ColorMode;
 use super::width::AmbiguousWidth;
+use crate::config::ConfigFile;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// The settings of the configuration file; every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -49,27 +49,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// Parses configuration text; `source` names it in errors.
-    pub fn parse(source: &str, text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|error| format!("{source}: {}", describe_toml_error(text, &error)))
-    }
-
-    /// Reads the configuration file at `path` (see
-    /// [`crate::analysis::canonical::config_path`]). A missing file is the default configuration;
-    /// an unreadable or invalid one is the default configuration and an error message for the user.
-    pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
-        let Some(path) = path else {
-            return (Config::default(), None);
-        };
-        match std::fs::read_to_string(path) {
-            Ok(text) => match Config::parse(&path.display().to_string(), &text) {
-                Ok(config) => (config, None),
-                Err(error) => (Config::default(), Some(format!("config {error}; using the defaults"))),
-            },
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-            Err(error) => {
-                (Config::default(), Some(format!("config {}: cannot read it: {error}", path.display())))
-            }
+    /// The workbench's settings in the configuration file ([`crate::config`]); a missing file is
+    /// the defaults, an unreadable or invalid one the defaults and a message for the user that
+    /// names the file, the line and the key.
+    pub fn from_file(file: &ConfigFile) -> (Config, Option<String>) {
+        match file.section::<Config>() {
+            Ok(config) => (config.unwrap_or_default(), file.problem.clone()),
+            Err(error) => (Config::default(), Some(format!("config {error}; using the defaults"))),
         }
     }
 }
@@ -77,12 +63,20 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        match Config::from_file(&ConfigFile::from_text(Path::new("c.toml"), text)) {
+            (config, None) => Ok(config),
+            (_, Some(problem)) => Err(problem),
+        }
+    }
 
     #[test]
     fn a_full_configuration_parses() {
         let text = "theme = \"light\"\ncolor = \"256\"\nmouse = true\nambiguous_width = \"wide\"\n\
                     [keys]\nquit = [\"ctrl-q\"]\n[prompt_keys]\nnext = [\"ctrl-j\"]\n";
-        let config = Config::parse("c.toml", text).unwrap();
+        let config = parse(text).unwrap();
         assert_eq!(config.theme.as_deref(), Some("light"));
         assert_eq!(config.color, Some(ColorMode::Ansi256));
         assert_eq!(config.mouse, Some(true));
@@ -94,20 +88,20 @@ mod tests {
     #[test]
     fn the_analysis_sections_are_accepted() {
         let text = "mouse = true\n[[indicator]]\ncanonical = \"地区生产总值增速\"\naliases = [\"GDP增速\"]\n";
-        assert_eq!(Config::parse("c.toml", text).unwrap().mouse, Some(true));
+        assert_eq!(parse(text).unwrap().mouse, Some(true));
     }
 
     #[test]
     fn mistakes_name_the_line() {
-        let error = Config::parse("c.toml", "theme = \"dark\"\ncolour = \"none\"\n").unwrap_err();
-        assert!(error.starts_with("c.toml: line 2, column 1"), "{error}");
-        let error = Config::parse("c.toml", "color = \"8\"\n").unwrap_err();
+        let error = parse("theme = \"dark\"\ncolour = \"none\"\n").unwrap_err();
+        assert!(error.starts_with("config c.toml: line 2, column 1"), "{error}");
+        let error = parse("color = \"8\"\n").unwrap_err();
         assert!(error.contains("line 1"), "{error}");
     }
 
     #[test]
     fn a_missing_file_is_the_default() {
         let path = std::env::temp_dir().join("plangap-config-test-missing").join("config.toml");
-        assert_eq!(Config::load(Some(&path)), (Config::default(), None));
+        assert_eq!(Config::from_file(&ConfigFile::read(Some(path))), (Config::default(), None));
     }
 }

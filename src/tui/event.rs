@@ -8,22 +8,25 @@ use super::terminal::TerminalGuard;
 use super::view;
 use crate::corpus;
 use crate::export::ExportDocument;
+use crate::write_file;
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 /// The most messages applied before a redraw, so that a flood of input still shows progress.
 const MAX_BATCH: usize = 256;
 
-/// Starts the threads that turn terminal input and termination signals into messages.
-pub fn spawn_sources() -> Receiver<Msg> {
+/// Starts the threads that turn terminal input and termination signals into messages; the
+/// sender is for work done off the event loop (loading files), which reports back as messages.
+pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
     let (sender, receiver) = mpsc::channel();
     let input = sender.clone();
     std::thread::spawn(move || read_terminal(&input));
-    spawn_signals(sender);
-    receiver
+    spawn_signals(sender.clone());
+    (sender, receiver)
 }
 
 fn read_terminal(sender: &Sender<Msg>) {
@@ -43,15 +46,28 @@ fn read_terminal(sender: &Sender<Msg>) {
     }
 }
 
+/// Turns signals into messages: the ending ones into [`Msg::Signal`], SIGTSTP into
+/// [`Msg::Stop`] (suspend as Ctrl-Z does, rather than stop with the terminal still in raw mode
+/// on the alternate screen) and SIGCONT into [`Msg::Continue`].
 #[cfg(unix)]
 fn spawn_signals(sender: Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])
+    else {
         return;
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Msg::Interrupt);
+        for signal in signals.forever() {
+            let msg = match signal {
+                SIGTSTP => Msg::Stop,
+                SIGCONT => Msg::Continue,
+                other => Msg::Signal(other),
+            };
+            let end = matches!(msg, Msg::Signal(_));
+            if sender.send(msg).is_err() || end {
+                return;
+            }
         }
     });
 }
@@ -59,9 +75,17 @@ fn spawn_signals(sender: Sender<Msg>) {
 #[cfg(not(unix))]
 fn spawn_signals(_sender: Sender<Msg>) {}
 
-/// Runs the workbench until it quits: draws on every batch of messages from `messages`.
-pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -> io::Result<()> {
+/// Runs the workbench until it quits: draws on every batch of messages from `messages`. Files
+/// are loaded on their own thread, which sends [`Msg::Loaded`] through `sender`, so that keys and
+/// signals are answered while a slow file loads.
+pub fn run(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    sender: &Sender<Msg>,
+    messages: &Receiver<Msg>,
+) -> io::Result<()> {
     draw(app, &mut guard.terminal)?;
+    panic_if_asked_by_a_test();
     while !app.quit {
         let Ok(first) = messages.recv() else { break };
         app.update(first);
@@ -74,6 +98,14 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -
         for effect in app.take_effects() {
             match effect {
                 Effect::Suspend => guard.suspend(app.settings.mouse)?,
+                Effect::Redraw => guard.resume(app.settings.mouse)?,
+                Effect::Open(path) => {
+                    app.notify(format!("opening {}…", path.display()), false);
+                    let sender = sender.clone();
+                    std::thread::spawn(move || {
+                        let _ = sender.send(Msg::Loaded(corpus::load_paths(&[path])));
+                    });
+                }
                 other => perform(other, app, guard.terminal.backend_mut()),
             }
         }
@@ -82,6 +114,16 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, messages: &Receiver<Msg>) -
         }
     }
     Ok(())
+}
+
+/// Panics after the first frame when `PLANGAP_TEST_PANIC` is set, so that the end-to-end tests
+/// can check that the panic hook gives the terminal back. Debug builds only: a release build
+/// never reads the variable.
+fn panic_if_asked_by_a_test() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PLANGAP_TEST_PANIC").is_some() {
+        panic!("PLANGAP_TEST_PANIC is set: panicking on purpose to test the terminal's restoration");
+    }
 }
 
 /// Draws one frame.
@@ -94,21 +136,27 @@ where
 }
 
 /// Performs one effect, telling the user how it went in the status line. Suspending needs the
-/// terminal itself, which only [`run`] holds.
+/// terminal itself, which only [`run`] holds; [`run`] loads opened files on a thread, and this
+/// loads them in place (for tests and callers without an event loop).
 pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
     match effect {
-        Effect::Suspend => app.notify("suspending needs the terminal of a running workbench", true),
+        Effect::Suspend | Effect::Redraw => {
+            app.notify("suspending and redrawing need the terminal of a running workbench", true)
+        }
         Effect::Copy(text) => {
             if let Err(error) = clipboard::copy(terminal_out, &text) {
                 app.notify(format!("cannot copy: {error}"), true);
             }
         }
-        Effect::Export(path) => {
+        Effect::Export(path, replace) => {
             let json = ExportDocument::new(&app.reports).to_json();
-            match std::fs::write(&path, json) {
-                Ok(()) => app
-                    .notify(format!("exported {} report(s) to {}", app.reports.len(), path.display()), false),
-                Err(error) => app.notify(format!("cannot write {}: {error}", path.display()), true),
+            let inputs: Vec<PathBuf> = app.reports.iter().map(|r| PathBuf::from(&r.file)).collect();
+            match write_file::write_atomically(&path, json.as_bytes(), replace, &inputs) {
+                Ok(written) => app.notify(
+                    format!("exported {} report(s) to {}", app.reports.len(), written.display()),
+                    false,
+                ),
+                Err(error) => app.notify(error, true),
             }
         }
         Effect::Open(path) => app.update(Msg::Loaded(corpus::load_paths(&[path]))),

@@ -14,18 +14,19 @@ pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod prompt;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod width;
 
-use crate::analysis::canonical::{AliasTable, config_path};
+use crate::analysis::canonical::AliasTable;
 use app::{App, Settings};
 use config::Config;
 use keymap::Keymap;
 use ratatui::layout::Rect;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use theme::{ColorEnv, ColorMode, Theme};
 use width::{AmbiguousWidth, Glyphs};
 
@@ -76,20 +77,21 @@ pub fn settings(
     (settings, problems)
 }
 
-/// Opens the workbench on the terminal and runs it until the user quits.
-pub fn run(options: Options) -> anyhow::Result<()> {
+/// Opens the workbench on the terminal and runs it until the user quits; returns the signal
+/// that ended it, if one did.
+pub fn run(options: Options) -> anyhow::Result<Option<i32>> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the workbench needs a terminal; in scripts use a command such as `plangap export` or `plangap check` \
              (see `plangap --help`)"
         );
     }
-    let config_file = config_path();
-    let (config, config_problem) = Config::load(config_file.as_deref());
-    let themes_dir = config_file.as_deref().and_then(Path::parent).map(|dir| dir.join("themes"));
+    let config_file = crate::config::user();
+    let (config, config_problem) = Config::from_file(config_file);
+    let themes_dir = config_file.themes_dir();
     let (mut settings, mut problems) = settings(&options, &config, &ColorEnv::from_process(), themes_dir);
     problems.splice(0..0, config_problem);
-    match AliasTable::load(None) {
+    match AliasTable::with_config(config_file) {
         Ok(aliases) => settings.aliases = aliases,
         Err(error) => problems.push(format!("{error}; using the built-in indicator aliases")),
     }
@@ -100,13 +102,13 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     }
     let corpus = crate::corpus::load_paths(&options.paths);
     let mut guard = terminal::TerminalGuard::enter(settings.mouse)?;
-    let messages = event::spawn_sources();
+    let (sender, messages) = event::spawn_sources();
     let size = guard.terminal.size()?;
     let mut app = App::new(corpus, settings, Rect::new(0, 0, size.width, size.height));
     if !problems.is_empty() {
         app.notify(problems.join("; "), true);
     }
-    event::run(&mut app, &mut guard, &messages)?;
+    event::run(&mut app, &mut guard, &sender, &messages)?;
     drop(guard);
-    Ok(())
+    Ok(app.exit_signal)
 }

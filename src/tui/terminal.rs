@@ -63,8 +63,10 @@ impl TerminalGuard {
     /// the shell resumes it, with the workbench's modes on again.
     pub fn suspend(&mut self, mouse: bool) -> io::Result<()> {
         restore();
+        // SIGTSTP is handled (to suspend cleanly on `kill -TSTP`), so raising it would only come
+        // back as a message: stop the way its default action would.
         #[cfg(unix)]
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
         self.resume(mouse)
     }
 }

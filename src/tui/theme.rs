@@ -286,7 +286,7 @@ impl Theme {
     pub fn parse(source_name: &str, toml_text: &str, mode: ColorMode) -> Result<Theme, ThemeError> {
         let file: ThemeFile = toml::from_str(toml_text).map_err(|error| ThemeError {
             source_name: source_name.to_owned(),
-            reason: describe_toml_error(toml_text, &error),
+            reason: crate::config::describe_toml_error(toml_text, &error),
         })?;
         let name = file.name.unwrap_or_else(|| source_name.to_owned());
         let styles = file.styles.map(|spec| resolve_style(&spec, mode));
@@ -354,19 +354,6 @@ fn theme_path(name_or_path: &str, themes_dir: Option<&Path>) -> Option<PathBuf> 
     let dir = themes_dir?;
     let named = dir.join(format!("{name_or_path}.toml"));
     named.is_file().then_some(named)
-}
-
-/// A TOML error on one line: `line 3, column 10: unknown colour …`.
-pub fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
-    match error.span() {
-        Some(span) => {
-            let before = text.get(..span.start).unwrap_or(text);
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            format!("line {line}, column {column}: {}", error.message().trim())
-        }
-        None => error.message().trim().to_owned(),
-    }
 }
 
 fn resolve_style(spec: &StyleSpec, mode: ColorMode) -> Style {

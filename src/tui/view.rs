@@ -104,11 +104,11 @@ fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         }
         Pane::Gap => {
             let cursor = GapCursor {
-                missed_cursor: app.gap_cursor,
-                missed_offset: app.gap_offset,
+                missed_cursor: app.gap_scroll.cursor(),
+                missed_offset: app.gap_scroll.offset(),
                 detail_offset: app.detail_offset,
                 focused,
-                current: app.grid.rows.get(app.row_cursor).map(|r| (app.table, r.row)),
+                current: app.grid.rows.get(app.row_scroll.cursor()).map(|r| (app.table, r.row)),
             };
             app.gap.render(cursor, styles, inner, buf);
         }
@@ -183,8 +183,8 @@ fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) -> 
         Selection::Report(_) => {
             let view = GridView {
                 grid: &app.grid,
-                cursor: app.row_cursor,
-                offset: app.row_offset,
+                cursor: app.row_scroll.cursor(),
+                offset: app.row_scroll.offset(),
                 column_offset: app.column_offset,
                 focused,
                 styles,

@@ -99,9 +99,14 @@ impl Glyphs {
         }
     }
 
-    /// `text` as it should be drawn: unchanged in narrow mode; in wide mode with every
+    /// `text` as it should be drawn: characters that would drive the terminal shown as escapes
+    /// ([`crate::printable::printable`]: a file name may hold any); in wide mode, every
     /// ambiguous-width character replaced by an unambiguous equivalent.
     pub fn display<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let text = match crate::printable::printable(text) {
+            Cow::Borrowed(text) => text,
+            Cow::Owned(escaped) => return Cow::Owned(self.display(&escaped).into_owned()),
+        };
         if self.mode == AmbiguousWidth::Narrow || !text.chars().any(is_ambiguous) {
             return Cow::Borrowed(text);
         }

@@ -381,7 +381,7 @@ pub fn qijiang_2020() -> Report {
 pub fn fixture_corpus() -> Corpus {
     let failure = plangap::corpus::load_bytes("notes/readme.txt", b"just some notes, no plan report here\n")
         .expect_err("not a report");
-    Corpus { reports: vec![qijiang_2020(), fuling_2022()], failures: vec![failure] }
+    Corpus { reports: vec![qijiang_2020(), fuling_2022()], failures: vec![failure], ..Default::default() }
 }
 
 /// Settings as a 16-colour terminal with no configuration gets them.

@@ -3,7 +3,20 @@
 use super::{App, DEFAULT_EXPORT_PATH, Effect, Overlay};
 use crate::tui::panes::indicators;
 use crate::tui::theme::{self, Theme};
+use crate::write_file::Replace;
 use std::path::PathBuf;
+
+/// `path` with a leading `~` or `~/` read as the home folder, as a shell would.
+pub fn expand_home(path: &str) -> PathBuf {
+    let home = || std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+    match path.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| PathBuf::from(path)),
+        Some(rest) if rest.starts_with('/') => {
+            home().map_or_else(|| PathBuf::from(path), |home| home.join(rest.trim_start_matches('/')))
+        }
+        _ => PathBuf::from(path),
+    }
+}
 
 impl App {
     /// Switches to the next built-in theme.
@@ -27,7 +40,8 @@ impl App {
         }
     }
 
-    /// Runs a command-line entry: `export [PATH]`, `theme NAME|PATH`, `open PATH`, `quit`, `help`.
+    /// Runs a command-line entry: `export [PATH]` (`export! PATH` replaces a file), `theme
+    /// NAME|PATH`, `open PATH`, `quit`, `help`. Paths may start with `~/`.
     pub(super) fn run_command(&mut self, line: &str) {
         let mut words = line.split_whitespace();
         let command = words.next().unwrap_or("");
@@ -36,17 +50,18 @@ impl App {
             "" => {}
             "q" | "quit" => self.quit = true,
             "help" => self.overlay = Overlay::Help(0),
-            "export" => {
+            "export" | "export!" => {
                 let path = if argument.is_empty() { DEFAULT_EXPORT_PATH } else { argument };
-                self.effects.push(Effect::Export(PathBuf::from(path)));
+                let replace = if command == "export!" { Replace::File } else { Replace::Never };
+                self.effects.push(Effect::Export(expand_home(path), replace));
             }
             "theme" if !argument.is_empty() => self.set_theme(argument),
-            "open" if !argument.is_empty() => self.effects.push(Effect::Open(PathBuf::from(argument))),
+            "open" if !argument.is_empty() => self.effects.push(Effect::Open(expand_home(argument))),
             "theme" | "open" => {
                 self.notify(format!("{command} needs an argument: {command} NAME|PATH"), true)
             }
             other => self.notify(
-                format!("unknown command `{other}`: try export [PATH], theme NAME|PATH, open PATH, quit"),
+                format!("unknown command `{other}`: try export [PATH], export! PATH, theme NAME|PATH, open PATH, quit"),
                 true,
             ),
         }

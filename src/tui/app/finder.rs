@@ -69,10 +69,10 @@ impl App {
         if let Some(line) = district_line
             && self.tree.set_expanded(line, Some(true))
         {
-            self.tree.relayout(&self.reports, &self.settings.glyphs);
+            self.relayout_tree();
         }
         if let Some(line) = self.tree.line_of_report(report) {
-            self.tree_cursor = line;
+            self.tree_scroll.select(line);
             self.follow_tree_cursor();
         }
     }

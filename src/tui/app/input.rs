@@ -197,15 +197,17 @@ impl App {
                 let Some(rect) = regions.pane(pane) else { return };
                 let line = usize::from(event.row.saturating_sub(rect.y + 1));
                 match pane {
-                    Pane::Districts if line < self.tree.lines.len().saturating_sub(self.tree_offset) => {
-                        self.tree_cursor = self.tree_offset + line;
+                    Pane::Districts
+                        if line < self.tree.lines.len().saturating_sub(self.tree_scroll.offset()) =>
+                    {
+                        self.tree_scroll.select(self.tree_scroll.offset() + line);
                         self.follow_tree_cursor();
                     }
                     Pane::Indicators => {
                         let header = usize::from(self.table_header_rows());
-                        let row = (line + self.row_offset).checked_sub(header);
+                        let row = (line + self.row_scroll.offset()).checked_sub(header);
                         if let Some(row) = row.filter(|&r| line >= header && r < self.grid.rows.len()) {
-                            self.row_cursor = row;
+                            self.row_scroll.select(row);
                             self.refresh_gap();
                         }
                     }

@@ -6,6 +6,7 @@
 //! never while drawing.
 
 mod commands;
+pub use commands::expand_home;
 mod finder;
 mod input;
 mod navigation;
@@ -18,6 +19,7 @@ use super::panes::finder::Finder;
 use super::panes::gap::GapView;
 use super::panes::indicators::{IndicatorGrid, RowFilter, SortKey};
 use super::prompt::LineInput;
+use super::scroll::Scroll;
 use super::theme::{ColorMode, Theme};
 use super::width::Glyphs;
 use crate::analysis::canonical::AliasTable;
@@ -63,8 +65,15 @@ pub enum Msg {
     Paste(String),
     /// The terminal changed size.
     Resize(u16, u16),
-    /// The process was asked to stop (Ctrl-C, SIGTERM, SIGHUP).
+    /// The terminal's input ended: close.
     Interrupt,
+    /// A signal asked the process to end (SIGTERM, SIGINT, SIGHUP, SIGQUIT): close, and exit
+    /// with 128 + the signal's number.
+    Signal(i32),
+    /// A signal asked the process to stop (SIGTSTP from `kill -TSTP`): suspend as Ctrl-Z does.
+    Stop,
+    /// The process was continued (SIGCONT): take the terminal again and draw everything.
+    Continue,
     /// Files named by `open` were loaded.
     Loaded(Corpus),
 }
@@ -74,12 +83,16 @@ pub enum Msg {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
-    /// Write the JSON export of the loaded reports to this path.
-    Export(PathBuf),
+    /// Write the JSON export of the loaded reports to this path, replacing an existing file
+    /// only when asked (`:export!`).
+    Export(PathBuf, crate::write_file::Replace),
     /// Load the reports at this path and add them.
     Open(PathBuf),
     /// Give the terminal back and stop the process until the shell resumes it.
     Suspend,
+    /// Take the terminal again (it may have been used while the process was stopped) and
+    /// draw the whole screen.
+    Redraw,
 }
 
 /// A popup or prompt over the panes.
@@ -123,10 +136,8 @@ pub struct App {
     pub reports: Vec<Report>,
     /// The districts tree.
     pub tree: DistrictTree,
-    /// The selected line of the tree.
-    pub tree_cursor: usize,
-    /// The first tree line shown.
-    pub tree_offset: usize,
+    /// The selected and first shown line of the tree.
+    pub tree_scroll: Scroll,
     /// The focused pane.
     pub focus: Pane,
     /// The popup or prompt, if any.
@@ -141,10 +152,8 @@ pub struct App {
     pub sort: SortKey,
     /// The shown table's rows, formatted.
     pub grid: IndicatorGrid,
-    /// The selected row of the grid.
-    pub row_cursor: usize,
-    /// The first grid row shown.
-    pub row_offset: usize,
+    /// The selected and first shown row of the grid.
+    pub row_scroll: Scroll,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
     /// The finder's index of projects, indicators and places (rebuilt when reports are added).
@@ -153,6 +162,9 @@ pub struct App {
     pub finder: Finder,
     /// The shown report's missed rows, most severe first.
     pub missed: Vec<GapRow>,
+    /// The content digest of every loaded report, with its file, so that a file opened again
+    /// (under any name) is not added twice.
+    loaded: HashMap<u64, String>,
     /// The selected row's indicator across districts and years, by canonical name (cached until
     /// the reports change).
     comparisons: HashMap<String, Comparison>,
@@ -160,10 +172,8 @@ pub struct App {
     canonical: Option<String>,
     /// The gap pane's content.
     pub gap: GapView,
-    /// The selected missed row in the gap pane.
-    pub gap_cursor: usize,
-    /// The first missed row shown in the gap pane.
-    pub gap_offset: usize,
+    /// The selected and first shown missed row in the gap pane.
+    pub gap_scroll: Scroll,
     /// The first detail line shown in the gap pane.
     pub detail_offset: usize,
     /// Theme, glyphs, keys.
@@ -174,6 +184,8 @@ pub struct App {
     pub size: Rect,
     /// Set when the workbench should close.
     pub quit: bool,
+    /// The signal that closed the workbench, if one did (the process then exits 128 + it).
+    pub exit_signal: Option<i32>,
     effects: Vec<Effect>,
 }
 
@@ -183,8 +195,7 @@ impl App {
         let mut app = App {
             reports: Vec::new(),
             tree: DistrictTree::default(),
-            tree_cursor: 0,
-            tree_offset: 0,
+            tree_scroll: Scroll::default(),
             focus: Pane::Districts,
             overlay: Overlay::None,
             selection: Selection::Nothing,
@@ -192,24 +203,26 @@ impl App {
             filter: RowFilter::default(),
             sort: SortKey::default(),
             grid: IndicatorGrid::default(),
-            row_cursor: 0,
-            row_offset: 0,
+            row_scroll: Scroll::default(),
             column_offset: 0,
             finder_index: FinderIndex::new(&[]),
             finder: Finder::default(),
             missed: Vec::new(),
+            loaded: HashMap::new(),
             comparisons: HashMap::new(),
             canonical: None,
             gap: GapView::default(),
-            gap_cursor: 0,
-            gap_offset: 0,
+            gap_scroll: Scroll::default(),
             detail_offset: 0,
             settings,
             message: None,
             size,
             quit: false,
+            exit_signal: None,
             effects: Vec::new(),
         };
+        let mut corpus = corpus;
+        corpus.deduplicate(&mut app.loaded);
         app.add_corpus(corpus);
         app
     }
@@ -221,7 +234,8 @@ impl App {
 
     /// Shows `text` in the status line.
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
-        self.message = Some(Message { text: text.into(), error });
+        let text = crate::printable::printable(&text.into()).into_owned();
+        self.message = Some(Message { text, error });
     }
 
     /// The report shown, if any.
@@ -239,7 +253,7 @@ impl App {
 
     /// The row under the table cursor, if any.
     pub fn current_row(&self) -> Option<&crate::model::IndicatorRow> {
-        let row = self.grid.rows.get(self.row_cursor)?.row;
+        let row = self.grid.rows.get(self.row_scroll.cursor())?.row;
         self.current_table()?.rows.get(row)
     }
 
@@ -256,9 +270,19 @@ impl App {
                 self.scroll_into_view();
             }
             Msg::Interrupt => self.quit = true,
-            Msg::Loaded(corpus) => {
+            Msg::Signal(signal) => {
+                self.quit = true;
+                self.exit_signal = Some(signal);
+            }
+            Msg::Stop => self.effects.push(Effect::Suspend),
+            Msg::Continue => self.effects.push(Effect::Redraw),
+            Msg::Loaded(mut corpus) => {
+                corpus.deduplicate(&mut self.loaded);
                 let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
                 let mut text = format!("opened {loaded} report(s), {failed} failed");
+                if let Some(note) = corpus.duplicates_note() {
+                    text.push_str(&format!("; {note}"));
+                }
                 if let Some(error) = corpus.failures.first() {
                     text.push_str(&format!(": {error}"));
                 }
@@ -273,7 +297,7 @@ impl App {
     fn add_corpus(&mut self, corpus: Corpus) {
         let first_new = self.reports.len();
         let mut failures = std::mem::take(&mut self.tree.failures);
-        failures.extend(corpus.failures.iter().map(|error| (failed_file(error), error.to_string())));
+        failures.extend(corpus.failures.iter().map(|error| (error.file(), error.to_string())));
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
         self.finder_index = FinderIndex::new(&self.reports);
@@ -288,10 +312,12 @@ impl App {
         let is_report = |item: TreeItem| matches!(item, TreeItem::Report(_));
         let line_where =
             |wanted: &dyn Fn(TreeItem) -> bool| self.tree.lines.iter().position(|l| wanted(l.item));
-        self.tree_cursor = line_where(&is_new)
+        self.tree_scroll.set_len(self.tree.lines.len());
+        let line = line_where(&is_new)
             .or_else(|| line_where(&shown))
             .or_else(|| line_where(&is_report))
             .unwrap_or(0);
+        self.tree_scroll.select(line);
         self.follow_tree_cursor();
         self.refresh_gap();
         self.scroll_into_view();
@@ -326,16 +352,5 @@ impl App {
     /// The selected row's indicator across districts and years, if it has a row.
     pub fn comparison(&self) -> Option<&Comparison> {
         self.canonical.as_ref().and_then(|canonical| self.comparisons.get(canonical))
-    }
-}
-
-/// The file an error is about.
-fn failed_file(error: &crate::Error) -> String {
-    match error {
-        crate::Error::Read { path, .. } | crate::Error::NoFiles { path } => path.display().to_string(),
-        crate::Error::Empty { file }
-        | crate::Error::NotText { file, .. }
-        | crate::Error::Pdf { file, .. }
-        | crate::Error::NotAReport { file, .. } => file.clone(),
     }
 }

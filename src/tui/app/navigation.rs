@@ -15,22 +15,18 @@ impl App {
 
     /// Moves the focused pane's selection by `delta` lines, within bounds.
     pub(super) fn move_cursor(&mut self, delta: isize) {
-        let step = |current: usize, len: usize| -> usize {
-            let last = len.saturating_sub(1) as isize;
-            (current as isize).saturating_add(delta).clamp(0, last.max(0)) as usize
-        };
         match self.focus {
             Pane::Districts => {
-                self.tree_cursor = step(self.tree_cursor, self.tree.lines.len());
+                self.tree_scroll.step(delta);
                 self.follow_tree_cursor();
             }
             Pane::Indicators => {
-                self.row_cursor = step(self.row_cursor, self.grid.rows.len());
+                self.row_scroll.step(delta);
                 self.refresh_gap();
             }
             Pane::Gap => {
-                self.gap_cursor = step(self.gap_cursor, self.gap.missed.len());
-                match self.gap.missed.get(self.gap_cursor).and_then(|item| item.place) {
+                self.gap_scroll.step(delta);
+                match self.gap.missed.get(self.gap_scroll.cursor()).and_then(|item| item.place) {
                     Some((table, row)) => self.select_row(table, row),
                     None => self.refresh_gap(),
                 }
@@ -59,7 +55,7 @@ impl App {
             self.refresh_grid();
             self.notify("filter cleared to show the row", false);
         }
-        self.row_cursor = self.grid.rows.iter().position(|r| r.row == row).unwrap_or(0);
+        self.row_scroll.select(self.grid.rows.iter().position(|r| r.row == row).unwrap_or(0));
         self.refresh_gap();
     }
 
@@ -67,10 +63,10 @@ impl App {
     pub(super) fn on_left(&mut self) {
         match self.focus {
             Pane::Districts => {
-                if self.tree.set_expanded(self.tree_cursor, Some(false)) {
-                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                if self.tree.set_expanded(self.tree_scroll.cursor(), Some(false)) {
+                    self.relayout_tree();
                 } else {
-                    self.tree_cursor = self.tree.parent_line(self.tree_cursor);
+                    self.tree_scroll.select(self.tree.parent_line(self.tree_scroll.cursor()));
                     self.follow_tree_cursor();
                 }
             }
@@ -83,10 +79,10 @@ impl App {
     pub(super) fn on_right(&mut self) {
         match self.focus {
             Pane::Districts => {
-                if self.tree.set_expanded(self.tree_cursor, Some(true)) {
-                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                if self.tree.set_expanded(self.tree_scroll.cursor(), Some(true)) {
+                    self.relayout_tree();
                 } else if matches!(
-                    self.tree.lines.get(self.tree_cursor).map(|l| l.item),
+                    self.tree.lines.get(self.tree_scroll.cursor()).map(|l| l.item),
                     Some(TreeItem::Report(_))
                 ) {
                     self.focus = Pane::Indicators;
@@ -102,11 +98,11 @@ impl App {
     /// Enter: opens a report or toggles a district; moves between the table and the gap pane.
     pub(super) fn on_select(&mut self) {
         match self.focus {
-            Pane::Districts => match self.tree.lines.get(self.tree_cursor).map(|l| l.item) {
+            Pane::Districts => match self.tree.lines.get(self.tree_scroll.cursor()).map(|l| l.item) {
                 Some(TreeItem::Report(_)) => self.focus = Pane::Indicators,
                 Some(_) => {
-                    self.tree.set_expanded(self.tree_cursor, None);
-                    self.tree.relayout(&self.reports, &self.settings.glyphs);
+                    self.tree.set_expanded(self.tree_scroll.cursor(), None);
+                    self.relayout_tree();
                 }
                 None => {}
             },
@@ -127,7 +123,7 @@ impl App {
 
     /// Shows what the tree cursor points at.
     pub(super) fn follow_tree_cursor(&mut self) {
-        let selection = match self.tree.lines.get(self.tree_cursor).map(|l| l.item) {
+        let selection = match self.tree.lines.get(self.tree_scroll.cursor()).map(|l| l.item) {
             Some(TreeItem::Report(index)) => Selection::Report(index),
             Some(TreeItem::Failure(index)) => Selection::Failure(index),
             _ => return,
@@ -140,11 +136,9 @@ impl App {
                 }
                 None => Vec::new(),
             };
-            self.gap_cursor = 0;
-            self.gap_offset = 0;
+            self.gap_scroll.reset();
             self.table = 0;
-            self.row_cursor = 0;
-            self.row_offset = 0;
+            self.row_scroll.reset();
             self.column_offset = 0;
             self.refresh_grid();
         }
@@ -158,52 +152,27 @@ impl App {
             return;
         }
         self.table = (self.table as isize + step).rem_euclid(count as isize) as usize;
-        self.row_cursor = 0;
-        self.row_offset = 0;
+        self.row_scroll.reset();
         self.column_offset = 0;
         self.refresh_grid();
     }
 
+    /// Lays the tree out again after a district opened or closed, keeping its cursor within it.
+    pub(super) fn relayout_tree(&mut self) {
+        self.tree.relayout(&self.reports, &self.settings.glyphs);
+        self.tree_scroll.set_len(self.tree.lines.len());
+    }
+
     /// Moves scroll offsets so that each pane's cursor is visible.
     pub(super) fn scroll_into_view(&mut self) {
-        let tree_rows = self.visible_rows(Pane::Districts);
-        self.tree_offset = keep_visible(self.tree_cursor, self.tree_offset, tree_rows, self.tree.lines.len());
-        let table_rows = self.visible_rows(Pane::Indicators);
-        self.row_offset = keep_visible(self.row_cursor, self.row_offset, table_rows, self.grid.rows.len());
+        self.tree_scroll.show(self.visible_rows(Pane::Districts));
+        self.row_scroll.show(self.visible_rows(Pane::Indicators));
+        self.gap_scroll.show(self.missed_rows());
+    }
+
+    /// How many missed rows the gap pane shows.
+    pub(super) fn missed_rows(&self) -> usize {
         let (missed, _) = gap::regions(self.pane_inner(Pane::Gap));
-        let missed_rows = usize::from(missed.height.saturating_sub(1)).max(1);
-        self.gap_offset = keep_visible(self.gap_cursor, self.gap_offset, missed_rows, self.gap.missed.len());
-    }
-}
-
-/// The offset that keeps `cursor` within `rows` lines starting at `offset`, of `len` lines in
-/// all, without leaving empty lines at the bottom while earlier lines are scrolled out of view
-/// (as after the pane grows).
-fn keep_visible(cursor: usize, offset: usize, rows: usize, len: usize) -> usize {
-    let offset = if cursor < offset {
-        cursor
-    } else if cursor >= offset + rows {
-        cursor + 1 - rows
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(rows))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cursor_stays_in_view() {
-        assert_eq!(keep_visible(0, 5, 10, 20), 0);
-        assert_eq!(keep_visible(14, 0, 10, 20), 5);
-        assert_eq!(keep_visible(7, 3, 10, 20), 3);
-    }
-
-    #[test]
-    fn a_grown_pane_shows_the_lines_scrolled_out_instead_of_empty_space() {
-        assert_eq!(keep_visible(14, 10, 30, 15), 0);
-        assert_eq!(keep_visible(14, 10, 10, 15), 5);
+        usize::from(missed.height.saturating_sub(1)).max(1)
     }
 }

@@ -71,7 +71,11 @@ impl DistrictTree {
     pub fn build(reports: &[Report], failures: Vec<(String, String)>, glyphs: &Glyphs) -> DistrictTree {
         let mut districts: Vec<DistrictNode> = Vec::new();
         for (index, report) in reports.iter().enumerate() {
-            let name = report.title.district.clone().unwrap_or_else(|| file_name(&report.file).to_owned());
+            let name = report
+                .title
+                .district
+                .clone()
+                .unwrap_or_else(|| glyphs.display(file_name(&report.file)).into_owned());
             match districts.iter_mut().find(|d| d.name == name) {
                 Some(district) => district.reports.push(index),
                 None => districts.push(DistrictNode { name, reports: vec![index], expanded: true }),
@@ -194,7 +198,7 @@ pub fn file_name(path: &str) -> &str {
 
 /// Draws the app's tree into `area`, from its scroll offset, the cursor line selected.
 pub fn render_tree(app: &App, focused: bool, area: Rect, buf: &mut Buffer) {
-    let (tree, cursor, offset) = (&app.tree, app.tree_cursor, app.tree_offset);
+    let (tree, cursor, offset) = (&app.tree, app.tree_scroll.cursor(), app.tree_scroll.offset());
     let (styles, glyphs) = (&app.settings.theme.styles, &app.settings.glyphs);
     let width = usize::from(area.width);
     for (i, line) in tree.lines.iter().enumerate().skip(offset).take(usize::from(area.height)) {

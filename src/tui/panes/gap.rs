@@ -27,6 +27,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::collections::HashMap;
 
 /// Width of the labels before bars (`目标`, a year, a district).
 const LABEL_WIDTH: usize = 8;
@@ -103,13 +104,13 @@ impl GapView {
             Selection::Report(_) => {
                 let Some(report) = app.current_report() else { return GapView::default() };
                 let missed = missed_items(report, &app.missed, styles, glyphs, missed_width);
-                let heading = format!("未达标 Missed: {}, most severe first", missed.len());
+                let heading = format!("未达标 {}, by % short of target", missed.len());
                 let mut detail = Vec::new();
                 let painter = Painter { styles, glyphs, width };
                 stated_counts(report, &painter, &mut detail);
-                let index = app.grid.rows.get(app.row_cursor).map(|r| r.row);
+                let index = app.grid.rows.get(app.row_scroll.cursor()).map(|r| r.row);
                 let sentence = match app.focus {
-                    Pane::Gap => missed.get(app.gap_cursor).and_then(|item| item.sentence.clone()),
+                    Pane::Gap => missed.get(app.gap_scroll.cursor()).and_then(|item| item.sentence.clone()),
                     _ => None,
                 };
                 match (app.current_table(), app.current_row(), index) {
@@ -196,19 +197,27 @@ fn missed_items(
     glyphs: &Glyphs,
     width: usize,
 ) -> Vec<MissedItem> {
-    let worst = missed.iter().filter_map(|g| g.relative_gap).map(f64::abs).fold(0.0, f64::max);
+    // Bars on a log scale: one shortfall of 1752% must not shrink every other bar to a block.
+    let scale = |relative: f64| relative.abs().ln_1p();
+    let worst = missed.iter().filter_map(|g| g.relative_gap).map(scale).fold(0.0, f64::max);
     let name_width = (width * 2 / 5).max(8);
     let gap_width = 7;
     let bar_room = width.saturating_sub(2 + name_width + 1 + 1 + gap_width);
+    // Each missed row's place, found once: linear in the report's rows.
+    let places: HashMap<(&str, usize), (usize, usize)> = report
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(t, table)| {
+            table.rows.iter().enumerate().map(move |(r, row)| ((table.caption.as_str(), row.line), (t, r)))
+        })
+        .rev()
+        .collect();
     missed
         .iter()
         .filter_map(|gap| {
             let (place, sentence, prose) = match gap.source {
-                Source::Table => {
-                    let table = report.tables.iter().position(|t| t.caption == gap.table)?;
-                    let row = report.tables.get(table)?.rows.iter().position(|r| r.line == gap.line)?;
-                    (Some((table, row)), None, "")
-                }
+                Source::Table => (Some(*places.get(&(gap.table.as_str(), gap.line))?), None, ""),
                 Source::Narrative => {
                     let statement =
                         report.reviews.iter().find(|s| s.line == gap.line && s.name == gap.name)?;
@@ -217,9 +226,14 @@ fn missed_items(
             };
             let filled = match gap.relative_gap {
                 Some(relative) if worst > 0.0 => {
-                    (((relative.abs() / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
+                    (((scale(relative) / worst) * bar_room as f64).round() as usize).max(1).min(bar_room)
                 }
                 _ => 0,
+            };
+            // The quantity the list is sorted by: the shortfall relative to the target.
+            let shown = match gap.relative_gap {
+                Some(relative) => format!("{:.0}%", relative * 100.0),
+                None => gap.gap.map(format_gap).unwrap_or_default(),
             };
             let mark = match (prose.is_empty(), gap.binding) {
                 (false, _) => format!("{} ", glyphs.display(prose)),
@@ -232,10 +246,7 @@ fn missed_items(
                 Span::raw(" "),
                 Span::styled(glyphs.bar.repeat(filled), styles.bar_actual),
                 Span::raw(" ".repeat(bar_room - filled + 1)),
-                Span::styled(
-                    glyphs.fit_right(&gap.gap.map(format_gap).unwrap_or_default(), gap_width),
-                    styles.missed,
-                ),
+                Span::styled(glyphs.fit_right(&shown, gap_width), styles.missed),
             ]);
             Some(MissedItem { place, sentence, line })
         })

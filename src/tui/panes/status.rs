@@ -62,7 +62,7 @@ pub fn location(app: &App) -> String {
             if let Some(table) = app.current_table() {
                 parts.push(glyphs.display(&table.caption).into_owned());
                 if !app.grid.rows.is_empty() {
-                    parts.push(format!("{}/{}", app.row_cursor + 1, app.grid.rows.len()));
+                    parts.push(format!("{}/{}", app.row_scroll.cursor() + 1, app.grid.rows.len()));
                 }
             }
             parts.join(" › ")

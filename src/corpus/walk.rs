@@ -1,0 +1,46 @@
+//! What the paths named by the user stand for: a file itself, a folder the files under it.
+
+use crate::error::Error;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Adds to `files` what `path` stands for: a file itself; a folder, the files under it in name
+/// order, depth first, without hidden entries; a folder reached again through a link (a loop,
+/// or two links to one folder) is read once. A folder in which nothing was found is an error,
+/// so that a mistyped folder is not taken for an empty result.
+pub fn expand(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    if !path.is_dir() {
+        files.push(path.to_owned());
+        return Ok(());
+    }
+    let before = files.len();
+    walk(path, &mut HashSet::new(), files)?;
+    if files.len() == before {
+        return Err(Error::NoFiles { path: path.to_owned() });
+    }
+    Ok(())
+}
+
+/// The files under the folder `dir`, recursively, into `files` (see [`expand`]); `visited` holds
+/// the folders read so far, by their canonical path.
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let read_error = |source| Error::Read { path: dir.to_owned(), source };
+    if !visited.insert(std::fs::canonicalize(dir).map_err(read_error)?) {
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_error)?
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, visited, files)?;
+        } else {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
