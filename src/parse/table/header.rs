@@ -293,6 +293,9 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {
+    if text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some() {
+        return None;
+    }
     let title = text::fold(text);
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
