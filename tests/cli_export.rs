@@ -81,3 +81,19 @@ fn check_describes_each_file() {
     assert_eq!(lines.next(), Some("examples/reports/003_8d14213320e955ad.txt"));
     assert_eq!(lines.next(), Some("  重庆市 荣昌区: review 2022, plan 2023, delivered 2023-01-31"));
 }
+
+#[test]
+fn the_user_says_what_a_fragment_is_and_a_title_still_wins() {
+    let fragment = "tests/data/layouts/renshou.fragment.txt";
+    let output = plangap(&["export", "--district", "仁寿县", "--year", "2023", fragment]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = &stdout_json(&output)["reports"][0];
+    assert_eq!((report["district"].as_str(), report["review_year"].as_u64()), (Some("仁寿县"), Some(2023)));
+    assert_eq!(report["plan_year"].as_u64(), Some(2024));
+    let titled = "tests/data/layouts/tongliang.paste.txt";
+    let output = plangap(&["export", "--district", "某某区", "--year", "2019", titled]);
+    let report = &stdout_json(&output)["reports"][0];
+    assert_eq!((report["district"].as_str(), report["review_year"].as_u64()), (Some("铜梁区"), Some(2023)));
+    let output = plangap(&["check", "--district", "仁寿县", fragment]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("仁寿县: review 2023"));
+}

@@ -1,6 +1,6 @@
 //! `plangap check`: what was recognised in each file, for checking a new report before use.
 
-use super::{Outcome, report_failures};
+use super::{Identity, Outcome, report_failures};
 use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
@@ -11,8 +11,9 @@ use std::path::PathBuf;
 /// Loads `paths` (or the embedded corpus) and prints, per file, the title block, the tables with
 /// their row counts, the judged sentences, the document's own counts beside plangap's, the
 /// project boxes and the warnings with line numbers.
-pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Outcome> {
-    let corpus = corpus::load_paths(paths);
+pub fn run(paths: &[PathBuf], identity: &Identity, out: &mut dyn Write) -> std::io::Result<Outcome> {
+    let mut corpus = corpus::load_paths(paths);
+    corpus.identify(identity.district.as_deref(), identity.year);
     for report in &corpus.reports {
         describe(report, out)?;
     }

@@ -52,6 +52,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// What files without a title are (fragments).
+        #[command(flatten)]
+        identity: Identity,
         /// Report files or folders (default: the embedded sample corpus).
         paths: Vec<PathBuf>,
     },
@@ -61,6 +64,9 @@ pub enum Command {
         /// files: the text derived from them, which warnings and exports count lines in).
         #[arg(long)]
         text: bool,
+        /// What files without a title are (fragments).
+        #[command(flatten)]
+        identity: Identity,
         /// Report files or folders (default: the embedded sample corpus).
         paths: Vec<PathBuf>,
     },
@@ -76,6 +82,18 @@ pub enum Command {
     Projects(projects::ProjectsArgs),
     /// Filter lines read from stdin with the finder's engine, best first, like `fzf --filter`.
     Find(find::FindArgs),
+}
+
+/// What a file without a title is, as the user says: fills the district and reviewed year that
+/// nothing in a fragment names (a title, where there is one, always wins).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Identity {
+    /// The district of files that do not name one (`南浔区`).
+    #[arg(long, value_name = "DISTRICT")]
+    pub district: Option<String>,
+    /// The reviewed year of files that do not name one; their plan year is the year after.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<u16>,
 }
 
 /// Formats of `plangap export`.
@@ -129,9 +147,9 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
     crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     match cli.command {
-        Some(Command::Export { format, paths }) => export::run(format, &paths, out),
-        Some(Command::Check { paths, text: false }) => check::run(&paths, out),
-        Some(Command::Check { paths, text: true }) => check::print_text(&paths, out),
+        Some(Command::Export { format, identity, paths }) => export::run(format, &identity, &paths, out),
+        Some(Command::Check { paths, identity, text: false }) => check::run(&paths, &identity, out),
+        Some(Command::Check { paths, text: true, .. }) => check::print_text(&paths, out),
         Some(Command::Missed(args)) => missed::run(&args, out),
         Some(Command::Summary(args)) => summary::run(&args, out),
         Some(Command::Compare(args)) => compare::run(&args, out),

@@ -55,6 +55,22 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Fills what the user says of files that do not say it themselves (fragments without a
+    /// title): the district, the reviewed year and the plan year after it. A value a file names
+    /// is never replaced; the warning that the file did not name it is kept.
+    pub fn identify(&mut self, district: Option<&str>, year: Option<u16>) {
+        for report in &mut self.reports {
+            let title = &mut report.title;
+            if title.district.is_none() {
+                title.district = district.map(str::to_owned);
+            }
+            if year.is_some() {
+                title.review_year = title.review_year.or(year);
+                title.plan_year = title.plan_year.or(title.review_year.map(|y| y + 1));
+            }
+        }
+    }
+
     /// One sentence on the duplicates skipped, if any, for stderr or the status line.
     pub fn duplicates_note(&self) -> Option<String> {
         let (skipped, kept) = self.duplicates.first()?;
