@@ -82,6 +82,11 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is a CJK ideograph (the basic block or extension A).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// Breaks `text` into lines of at most `width` columns: between words of Latin text, between
 /// any two CJK characters, and inside a word only when it is longer than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

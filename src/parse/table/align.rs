@@ -201,17 +201,14 @@ fn cell_fit(text: &str, role: Role) -> i32 {
 /// Whether a cell reads as a target or a result rather than a name (a dash placeholder does;
 /// an empty cell does not).
 pub(crate) fn is_value(text: &str) -> bool {
-    !text.trim().is_empty()
-        && !matches!(parse_value(text).form, ValueForm::Qualitative)
-        && (text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(is_han) || is_completion(text))
-}
-
-fn is_completion(text: &str) -> bool {
-    matches!(parse_value(text).form, ValueForm::Completion(_) | ValueForm::NotTracked)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    if text.trim().is_empty() {
+        return false;
+    }
+    match parse_value(text).form {
+        ValueForm::Qualitative => false,
+        ValueForm::Completion(_) | ValueForm::NotTracked => true,
+        _ => text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(crate::text::is_han),
+    }
 }
 
 #[cfg(test)]

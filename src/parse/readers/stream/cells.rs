@@ -141,12 +141,7 @@ fn continues_table(lines: &[&str], index: usize) -> bool {
         }
     }
     let text = lines.get(index).map_or("", |l| l.trim());
-    text.chars().any(is_han) && !text.chars().any(|c| c.is_ascii_digit())
-}
-
-/// A CJK ideograph.
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    text.chars().any(crate::text::is_han) && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A short piece of a cell broken over lines: no sentence end, not a heading.

@@ -146,8 +146,7 @@ fn starts_row(cells: &[Cell], numbered: bool) -> bool {
 /// A cell that reads as an indicator's name: words that are no value and no attribute.
 fn is_name(text: &str) -> bool {
     let attribute = text.contains("约束性") || text.contains("预期性");
-    is_sub_row(text)
-        || (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !is_value(text) && !attribute)
+    is_sub_row(text) || (text.chars().any(crate::text::is_han) && !is_value(text) && !attribute)
 }
 
 /// A cell alone on its row naming a section of the table: `一、交通类`, `（二）水利`.
