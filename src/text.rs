@@ -96,7 +96,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
         .break_words(true);
-    let mut lines: Vec<String> = textwrap::wrap(text, options).into_iter().map(|line| line.trim_end().to_owned()).collect();
+    let mut lines: Vec<String> =
+        textwrap::wrap(text, options).into_iter().map(|line| line.trim_end().to_owned()).collect();
     if lines.last().is_some_and(|line| line.trim().is_empty()) {
         lines.pop();
     }

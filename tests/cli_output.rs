@@ -48,7 +48,11 @@ fn tables_fit_80_and_60_columns_cutting_free_text_with_an_ellipsis() {
             let (outcome, text) = plangap(args, Some(width));
             assert_eq!(outcome.expect("written"), Outcome::Results, "{args:?}");
             for line in text.lines() {
-                assert!(display_width(line) <= width, "{args:?} at {width}: {} wide: {line}", display_width(line));
+                assert!(
+                    display_width(line) <= width,
+                    "{args:?} at {width}: {} wide: {line}",
+                    display_width(line)
+                );
             }
         }
         // Indicator and project names are cut where they do not fit, and marked.

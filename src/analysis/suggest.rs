@@ -48,6 +48,10 @@ fn osa(a: &[char], b: &[char], free_start: bool) -> Vec<usize> {
     rows.swap_remove(a.len())
 }
 
+/// How near a candidate is, smaller first: edits within a name, edits to the whole name, not
+/// preferred, characters not shared (as `usize::MAX` minus those shared), characters.
+type Rank = (usize, usize, bool, usize, usize);
+
 /// A candidate for [`nearest`]: its name, the other names it is known by, and whether it is
 /// preferred on a tie (an indicator with targets).
 #[derive(Debug, Clone)]
@@ -67,7 +71,7 @@ pub fn nearest<'a>(query: &str, candidates: &[Candidate<'a>], limit: usize) -> V
     let wanted: Vec<char> = query.chars().collect();
     let latin: Option<Vec<char>> = query.is_ascii().then(|| query.to_lowercase().chars().collect());
     let allowed = (display_width(query) / 3).max(1);
-    let mut scored: Vec<((usize, usize, bool, usize, usize), &str)> = Vec::new();
+    let mut scored: Vec<(Rank, &str)> = Vec::new();
     for candidate in candidates {
         let mut near = (usize::MAX, usize::MAX);
         for name in &candidate.names {
@@ -83,7 +87,8 @@ pub fn nearest<'a>(query: &str, candidates: &[Candidate<'a>], limit: usize) -> V
         }
         if near.0 <= allowed {
             let shared = candidate.name.chars().filter(|c| wanted.contains(c)).count();
-            let key = (near.0, near.1, !candidate.preferred, usize::MAX - shared, candidate.name.chars().count());
+            let key =
+                (near.0, near.1, !candidate.preferred, usize::MAX - shared, candidate.name.chars().count());
             scored.push((key, candidate.name));
         }
     }

@@ -6,8 +6,8 @@
 use super::canonical::{AliasTable, normalize_name};
 use super::counts::{check_counts, short_line};
 use super::district::district_matches;
-use super::suggest::{self, Candidate};
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
+use super::suggest::{self, Candidate};
 use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -113,5 +113,7 @@ fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::
 /// Wrapping for a line of `check`: at spaces (a file path stays whole on one line unless it is
 /// longer than a line), later lines indented under the first.
 fn hanging(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width).word_separator(textwrap::WordSeparator::AsciiSpace).subsequent_indent("      ")
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .subsequent_indent("      ")
 }

@@ -48,10 +48,13 @@ pub fn run(
 /// lists them), every project and the document's own counts.
 fn sheets(reports: &[Report]) -> io::Result<Vec<Sheet>> {
     let document = serde_json::to_value(ExportDocument::new(reports)).map_err(io::Error::other)?;
-    let reports_json: Vec<&Map<String, Value>> =
+    let reports_json: Vec<&Object> =
         document["reports"].as_array().into_iter().flatten().filter_map(Value::as_object).collect();
     let aliases = AliasTable::with_config(crate::config::user()).unwrap_or_else(|error| {
-        eprintln!("plangap: {}; the missed sheet uses the built-in aliases", crate::printable::printable(&error.to_string()));
+        eprintln!(
+            "plangap: {}; the missed sheet uses the built-in aliases",
+            crate::printable::printable(&error.to_string())
+        );
         AliasTable::embedded()
     });
     let missed = views::missed(reports, &aliases, &MissedFilter::default());
@@ -63,13 +66,21 @@ fn sheets(reports: &[Report]) -> io::Result<Vec<Sheet>> {
     ])
 }
 
+/// A JSON object, fields in the contract's order.
+type Object = Map<String, Value>;
+
 /// A sheet of the items of each report's `field` list, each row headed by the report's
 /// [`REPORT_FIELDS`]; columns in the contract's field order.
-fn per_report(name: &str, reports: &[&Map<String, Value>], field: &str) -> Sheet {
-    let items: Vec<(&Map<String, Value>, &Map<String, Value>)> = reports
+fn per_report(name: &str, reports: &[&Object], field: &str) -> Sheet {
+    let items: Vec<(&Object, &Object)> = reports
         .iter()
         .flat_map(|report| {
-            report[field].as_array().into_iter().flatten().filter_map(Value::as_object).map(move |item| (*report, item))
+            report[field]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_object)
+                .map(move |item| (*report, item))
         })
         .collect();
     let mut keys: Vec<&str> = Vec::new();
@@ -85,7 +96,9 @@ fn per_report(name: &str, reports: &[&Map<String, Value>], field: &str) -> Sheet
         _ if items.iter().any(|(_, item)| item.get(key).is_some_and(Value::is_number)) => Kind::Number,
         _ => Kind::Whole,
     };
-    let report_columns = REPORT_FIELDS.iter().map(|&f| (f.to_owned(), if f == "review_year" { Kind::Number } else { Kind::Whole }));
+    let report_columns = REPORT_FIELDS
+        .iter()
+        .map(|&f| (f.to_owned(), if f == "review_year" { Kind::Number } else { Kind::Whole }));
     let item_columns = keys.iter().map(|&key| (key.to_owned(), kind_of(key)));
     let mut sheet = Sheet::new(name, report_columns.chain(item_columns));
     for (report, item) in &items {
@@ -100,7 +113,9 @@ fn cell_text(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(text)) => text.clone(),
-        Some(Value::Array(items)) => items.iter().map(|item| cell_text(Some(item))).collect::<Vec<_>>().join("; "),
+        Some(Value::Array(items)) => {
+            items.iter().map(|item| cell_text(Some(item))).collect::<Vec<_>>().join("; ")
+        }
         Some(other) => other.to_string(),
     }
 }

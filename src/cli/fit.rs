@@ -41,11 +41,8 @@ pub fn fit(columns: &[Want], width: usize) -> Vec<Option<usize>> {
         }
     }
     let cap = largest_cap(columns, &shown, width);
-    let mut widths: Vec<Option<usize>> = columns
-        .iter()
-        .zip(&shown)
-        .map(|(column, &shown)| shown.then(|| capped(column, cap)))
-        .collect();
+    let mut widths: Vec<Option<usize>> =
+        columns.iter().zip(&shown).map(|(column, &shown)| shown.then(|| capped(column, cap))).collect();
     // Columns left narrower than their cells share what the cap leaves unused, one each.
     let mut spare = width.saturating_sub(total(columns, &shown, |c| capped(c, cap)));
     for (column, slot) in columns.iter().zip(widths.iter_mut()) {
@@ -78,7 +75,8 @@ fn capped(column: &Want, cap: usize) -> usize {
 
 /// The table's width: the shown columns' widths by `width_of`, with the gaps between them.
 fn total(columns: &[Want], shown: &[bool], width_of: impl Fn(&Want) -> usize) -> usize {
-    let widths: Vec<usize> = columns.iter().zip(shown).filter(|&(_, &s)| s).map(|(c, _)| width_of(c)).collect();
+    let widths: Vec<usize> =
+        columns.iter().zip(shown).filter(|&(_, &s)| s).map(|(c, _)| width_of(c)).collect();
     widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
 }
 

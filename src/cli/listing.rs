@@ -25,7 +25,13 @@ pub struct ListingArgs {
 
 impl ListingArgs {
     /// Writes `records` in the chosen format; `sheet` names a workbook's sheet.
-    pub fn write<R: Record>(&self, sheet: &str, records: &[R], loaded: &Loaded, sink: &mut Sink) -> io::Result<()> {
+    pub fn write<R: Record>(
+        &self,
+        sheet: &str,
+        records: &[R],
+        loaded: &Loaded,
+        sink: &mut Sink,
+    ) -> io::Result<()> {
         self.output.write(sheet, records, None, &loaded.reports, sink)
     }
 }

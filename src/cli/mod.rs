@@ -163,7 +163,9 @@ pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
         Some(Command::Export { format, output, identity, paths }) => {
             export::run(format, output.as_deref(), &identity, &paths, out)
         }
-        Some(Command::Check { paths, identity, wide, text: false }) => check::run(&paths, &identity, wide, out),
+        Some(Command::Check { paths, identity, wide, text: false }) => {
+            check::run(&paths, &identity, wide, out)
+        }
         Some(Command::Check { paths, text: true, .. }) => check::print_text(&paths, out),
         Some(Command::Missed(args)) => missed::run(&args, out),
         Some(Command::Summary(args)) => summary::run(&args, out),

@@ -130,7 +130,8 @@ impl OutputArgs {
         reports: &[Report],
         sink: &mut Sink,
     ) -> io::Result<()> {
-        let options = WriteOptions { csv_bom: self.csv_bom, max_text_width: max_text, fit: self.table_width(sink) };
+        let options =
+            WriteOptions { csv_bom: self.csv_bom, max_text_width: max_text, fit: self.table_width(sink) };
         let format = self.format;
         deliver(self.output.as_deref(), format == OutputFormat::Xlsx, reports, sink, |out| match format {
             OutputFormat::Xlsx => out.write_all(&xlsx::workbook(&[xlsx::Sheet::of(sheet, records)])?),

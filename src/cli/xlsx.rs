@@ -76,7 +76,8 @@ impl Sheet {
     /// An empty sheet with these columns; a [`Kind::Value`] column is followed by its text as
     /// written (`target`, `target as written`).
     pub fn new(name: &str, columns: impl IntoIterator<Item = (String, Kind)>) -> Sheet {
-        let mut sheet = Sheet { name: name.to_owned(), kinds: Vec::new(), headers: Vec::new(), rows: Vec::new() };
+        let mut sheet =
+            Sheet { name: name.to_owned(), kinds: Vec::new(), headers: Vec::new(), rows: Vec::new() };
         for (header, kind) in columns {
             if kind == Kind::Value {
                 sheet.headers.push(header.clone());
@@ -167,14 +168,16 @@ mod tests {
         assert_eq!(plain_number("6.5"), Some(6.5));
         assert_eq!(plain_number("-82.6%"), Some(-82.6));
         assert_eq!(plain_number("＋３"), Some(3.0));
-        for text in ["7.5以上", "≥330", "", "-", ".", "1.2.3", "inf", "NaN", "1e5", "预计2.25", "5%左右"] {
+        for text in ["7.5以上", "≥330", "", "-", ".", "1.2.3", "inf", "NaN", "1e5", "预计2.25", "5%左右"]
+        {
             assert_eq!(plain_number(text), None, "{text}");
         }
     }
 
     #[test]
     fn value_columns_get_their_text_as_written_beside_the_number() {
-        let mut sheet = Sheet::new("t", [("指标".to_owned(), Kind::Text), ("target".to_owned(), Kind::Value)]);
+        let mut sheet =
+            Sheet::new("t", [("指标".to_owned(), Kind::Text), ("target".to_owned(), Kind::Value)]);
         sheet.push(["地区生产总值增速".to_owned(), "6.5".to_owned()]);
         sheet.push(["森林覆盖率".to_owned(), "7.5以上".to_owned()]);
         assert_eq!(sheet.headers, ["指标", "target", "target as written"]);
