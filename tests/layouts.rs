@@ -7,7 +7,7 @@
 
 use plangap::corpus;
 use plangap::export::ExportDocument;
-use plangap::model::Report;
+use plangap::model::{Report, WarningKind};
 use serde_json::Value;
 use std::path::Path;
 
@@ -370,7 +370,8 @@ fn an_image_only_table_gives_no_rows_and_a_warning_naming_it() {
     assert_eq!(exported["indicators"], serde_json::json!([]), "an image is not rows");
     let caption = "2023年宜都市主要经济社会发展指标完成情况";
     assert!(
-        report.warnings.iter().any(|w| w.message.contains("1.jpeg") || squeeze(&w.message).contains(caption)),
+        report.warnings.iter().any(|w| matches!(&w.kind, WarningKind::ImageTable { caption: c, images }
+            if squeeze(c).contains(caption) && images.iter().any(|i| i.contains("1.jpeg")))),
         "a warning names the image-only table: {:?}",
         report.warnings
     );
@@ -387,7 +388,7 @@ fn a_pdftotext_table_out_of_line_gives_no_rows_but_a_warning() {
     assert_eq!(exported["indicators"], serde_json::json!([]), "no misplaced rows");
     let caption = "2023年铜梁区国民经济和社会发展主要指标完成情况";
     assert!(
-        report.warnings.iter().any(|w| squeeze(&w.message).contains(caption)),
+        report.warnings.iter().any(|w| squeeze(&w.to_string()).contains(caption)),
         "a warning names the table it could not read: {:?}",
         report.warnings
     );

@@ -22,6 +22,7 @@ use super::placed::DerivedText;
 use super::{decode_text, decode_tolerably};
 use crate::document::{Document, Format};
 use crate::grid::Layout;
+use crate::model::WarningKind;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;
@@ -147,14 +148,8 @@ impl ImageTables {
     /// The caption's images are the table: warn.
     fn end(&mut self, text: &mut DerivedText) {
         if let (Some((line, caption)), false) = (self.caption.take(), self.names.is_empty()) {
-            let names = std::mem::take(&mut self.names).join(", ");
-            text.warn(
-                line,
-                format!(
-                    "the table “{caption}” is an image ({names}); plangap does not read images: \
-                     find a text version of the report (the .docx, or a page with the table as text)"
-                ),
-            );
+            let images = std::mem::take(&mut self.names);
+            text.warn(line, WarningKind::ImageTable { caption, images });
         }
         self.names.clear();
     }
