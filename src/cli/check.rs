@@ -48,7 +48,7 @@ pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Out
             writeln!(out, "{:>5}  {}", n + 1, line.replace('\t', " │ "))?;
         }
         for warning in &document.warnings {
-            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
+            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.to_string()))?;
         }
     }
     Ok(report_failures(&corpus::Corpus { failures, ..Default::default() }))
@@ -105,7 +105,7 @@ fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::
     boxes.dedup();
     wrapped(format!("  {} projects in {} boxes", report.projects.len(), boxes.len()))?;
     for warning in &report.warnings {
-        wrapped(format!("  warning: {file}:{}: {}", warning.line, printable(&warning.message)))?;
+        wrapped(format!("  warning: {file}:{}: {}", warning.line, printable(&warning.to_string())))?;
     }
     Ok(())
 }
