@@ -45,6 +45,9 @@ pub struct TitleBlock {
     pub district: Option<String>,
     /// The city above the district (`重庆市`), when the title names one.
     pub city: Option<String>,
+    /// The province-level unit above the city: a province or autonomous region the title block
+    /// names (`浙江省` of `浙江省湖州市吴兴区`), or a municipality (`重庆市`, which is both).
+    pub province: Option<String>,
     /// The year whose plan execution is reviewed.
     pub review_year: Option<u16>,
     /// The year of the draft plan.

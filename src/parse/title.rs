@@ -1,4 +1,4 @@
-//! The title block: district, city, years, the congress session and date, the issuing body.
+//! The title block: district, city, province, years, the congress session and date, the issuing body.
 //!
 //! Reports exported from Word put the title on one or more lines at the top; copies taken from
 //! government web pages add site menus and metadata before it, repeat it, write `与` for `及`,
@@ -44,6 +44,13 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("issuer pattern")
 });
 
+/// The municipalities directly under the central government: province-level cities whose
+/// districts have no city between them and the municipality.
+pub const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
+
+/// The endings of province-level units other than municipalities.
+const PROVINCE_ENDINGS: [&str; 2] = ["省", "自治区"];
+
 /// One head line: its 1-based number and its text with white space removed and widths folded.
 struct HeadLine {
     number: usize,
@@ -75,6 +82,11 @@ pub fn parse_title(lines: &[&str]) -> TitleBlock {
         block.city = block.city.take().or(city);
         block.district = district;
     }
+    block.province = block
+        .province
+        .take()
+        .or_else(|| block.issuer.as_deref().and_then(province_of))
+        .or_else(|| block.city.as_deref().and_then(province_of));
     block
 }
 
@@ -94,7 +106,9 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
             block.line = head[start].number;
             block.review_year = caps["review"].parse().ok();
             block.plan_year = caps["plan"].parse().ok();
-            let (city, district) = split_place(strip_lead_in(&caps["place"]));
+            let place = strip_lead_in(&caps["place"]);
+            let (city, district) = split_place(place);
+            block.province = province_of(place);
             block.city = city;
             block.district = district;
             return end + 1;
@@ -121,9 +135,26 @@ fn strip_lead_in(place: &str) -> &str {
     &place[start..]
 }
 
-/// Splits `重庆市綦江区` into city `重庆市` and district `綦江区`; a lone `荣昌区` is a district.
+/// The province-level unit `place` starts with: `浙江省` of `浙江省湖州市吴兴区`, `广西壮族自治区`
+/// of `广西壮族自治区南宁市`, or a municipality (`重庆市` of `重庆市綦江区` and of `重庆市`).
+pub fn province_of(place: &str) -> Option<String> {
+    if let Some(municipality) = MUNICIPALITIES.iter().find(|m| place.starts_with(*m)) {
+        return Some((*municipality).to_owned());
+    }
+    PROVINCE_ENDINGS.iter().find_map(|ending| {
+        let end = place.find(ending)? + ending.len();
+        let name = &place[..end];
+        (name.chars().count() > ending.chars().count() + 1).then(|| name.to_owned())
+    })
+}
+
+/// Splits `重庆市綦江区` into city `重庆市` and district `綦江区`; a lone `荣昌区` is a district. A
+/// province before the city (`浙江省湖州市吴兴区`) is left out ([`province_of`] reads it).
 fn split_place(place: &str) -> (Option<String>, Option<String>) {
-    let place = place.rsplit_once('省').map_or(place, |(_, rest)| rest);
+    let place = match province_of(place) {
+        Some(province) if !MUNICIPALITIES.contains(&province.as_str()) => &place[province.len()..],
+        _ => place,
+    };
     if place.chars().count() < 2 || !place.ends_with(['区', '县', '市', '旗']) {
         return (None, None);
     }
@@ -147,6 +178,7 @@ fn find_session(after_title: &[HeadLine], block: &mut TitleBlock) {
             block.session = Some(caps["session"].to_owned());
             block.delivered_on = date_from(&caps);
             let (city, district) = split_place(&caps["place"]);
+            block.province = block.province.take().or_else(|| province_of(&caps["place"]));
             block.city = block.city.take().or(city);
             if block.district.is_none() {
                 block.district = district;
@@ -235,10 +267,42 @@ mod tests {
     }
 
     #[test]
+    fn the_province_comes_from_the_title_the_session_line_the_issuer_or_a_municipality() {
+        let province = |text: &str| title_of(text).province;
+        assert_eq!(
+            province("关于浙江省湖州市吴兴区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告"),
+            Some("浙江省".to_owned())
+        );
+        assert_eq!(
+            province(
+                "关于吴兴区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n\
+                 ——2023年1月5日在浙江省湖州市吴兴区第九届人民代表大会第三次会议上"
+            ),
+            Some("浙江省".to_owned())
+        );
+        assert_eq!(
+            province(
+                "关于2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n四川省成都市武侯区发展和改革局\n\
+                 四川省成都市武侯区发展和改革委员会"
+            ),
+            Some("四川省".to_owned())
+        );
+        assert_eq!(
+            province("关于重庆市綦江区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告"),
+            Some("重庆市".to_owned())
+        );
+        assert_eq!(province("关于荣昌区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告"), None);
+        assert_eq!(province_of("广西壮族自治区南宁市"), Some("广西壮族自治区".to_owned()));
+        assert_eq!(province_of("省"), None);
+    }
+
+    #[test]
     fn place_splitting() {
         assert_eq!(split_place("重庆市綦江区"), (Some("重庆市".into()), Some("綦江区".into())));
         assert_eq!(split_place("荣昌区"), (None, Some("荣昌区".into())));
         assert_eq!(split_place("四川省成都市"), (None, Some("成都市".into())));
+        assert_eq!(split_place("浙江省湖州市吴兴区"), (Some("湖州市".into()), Some("吴兴区".into())));
+        assert_eq!(split_place("广西壮族自治区南宁市青秀区"), (Some("南宁市".into()), Some("青秀区".into())));
         assert_eq!(split_place(""), (None, None));
     }
 }
