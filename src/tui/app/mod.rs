@@ -305,12 +305,17 @@ impl App {
         }
     }
 
-    /// Adds reports as they load (after the first frame, while more are loading): no copy of a
-    /// report already loaded is added, and what is shown stays shown. For the loading path.
-    pub fn add_report(&mut self, report: Report) {
-        let mut corpus = Corpus { reports: vec![report], ..Corpus::default() };
+    /// Adds one report loaded in the background (after the first frame, while more are loading),
+    /// with the digest of its file's bytes ([`crate::corpus::digest`]): a report whose content is
+    /// already loaded is skipped, and what is shown stays shown. For the loading path.
+    pub fn add_report(&mut self, report: Report, digest: u64) {
+        self.add_batch(Corpus { reports: vec![report], digests: vec![digest], ..Corpus::default() });
+    }
+
+    /// Adds reports and failures loaded in the background, as [`App::add_report`] does.
+    pub fn add_batch(&mut self, mut corpus: Corpus) {
         corpus.deduplicate(&mut self.loaded);
-        if !corpus.reports.is_empty() {
+        if !corpus.reports.is_empty() || !corpus.failures.is_empty() {
             self.add_corpus(corpus, false);
         }
     }

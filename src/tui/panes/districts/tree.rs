@@ -131,9 +131,10 @@ pub struct DistrictTree {
     open_districts: bool,
     /// Whether the failed files are hidden.
     failures_closed: bool,
-    /// The filter's text, and the districts it lets through with their count per group.
+    /// The filter's text, and the districts it lets through with, per group, how many of them
+    /// and their missed rows.
     filter: String,
-    matched: Option<(HashSet<usize>, Vec<usize>)>,
+    matched: Option<(HashSet<usize>, Vec<(usize, usize)>)>,
 }
 
 impl DistrictTree {
@@ -288,11 +289,13 @@ impl DistrictTree {
                 Some(group) => self.districts_under(group, &mut matched),
             }
         }
-        let mut per_group = vec![0; self.groups.len()];
+        let mut per_group = vec![(0, 0); self.groups.len()];
         for &d in &matched {
-            let mut up = self.districts.get(d).and_then(|d| d.parent);
+            let Some(district) = self.districts.get(d) else { continue };
+            let mut up = district.parent;
             while let Some(g) = up {
-                per_group[g] += 1;
+                per_group[g].0 += 1;
+                per_group[g].1 += district.missed;
                 up = self.groups[g].parent;
             }
         }
@@ -461,14 +464,15 @@ impl Layout<'_> {
         }
     }
 
-    /// A group's line (`▾ 浙江省 (12)` and its missed rows), then what is under it when open;
-    /// nothing when the filter lets none of its districts through.
+    /// A group's line (`▾ 浙江省 (12)` and its missed rows; under a filter, of the districts it
+    /// lets through), then what is under it when open; nothing when the filter lets none of its
+    /// districts through.
     fn group(&self, g: usize, depth: usize, lines: &mut Vec<TreeLine>) {
         let (tree, glyphs) = (self.tree, self.glyphs);
         let Some(group) = tree.groups.get(g) else { return };
-        let count = match &tree.matched {
-            Some((_, per_group)) => per_group.get(g).copied().unwrap_or(0),
-            None => group.district_count,
+        let (count, missed) = match &tree.matched {
+            Some((_, per_group)) => per_group.get(g).copied().unwrap_or_default(),
+            None => (group.district_count, group.missed),
         };
         if count == 0 {
             return;
@@ -479,7 +483,7 @@ impl Layout<'_> {
             item: TreeItem::Group(g),
             depth,
             label: format!("{marker} {} ({count})", glyphs.display(&group.name)),
-            badge: (group.missed > 0).then(|| (format!("✗{}", group.missed), true)),
+            badge: (missed > 0).then(|| (format!("✗{missed}"), true)),
         });
         if open {
             for &city in &group.groups {
