@@ -45,8 +45,8 @@ pub struct TitleBlock {
     pub district: Option<String>,
     /// The city above the district (`重庆市`), when the title names one.
     pub city: Option<String>,
-    /// The province-level unit above the city: a province or autonomous region the title block
-    /// names (`浙江省` of `浙江省湖州市吴兴区`), or a municipality (`重庆市`, which is both).
+    /// The province or autonomous region (`浙江省`, `广西壮族自治区`), when the title block names
+    /// one; for a province's own report it is also the `district`.
     pub province: Option<String>,
     /// The year whose plan execution is reviewed.
     pub review_year: Option<u16>,

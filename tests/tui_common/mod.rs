@@ -71,7 +71,7 @@ fn title(district: &str, review: u16) -> TitleBlock {
         line: 2,
         district: Some(district.to_owned()),
         city: Some("重庆市".to_owned()),
-        province: Some("重庆市".to_owned()),
+        province: None,
         review_year: Some(review),
         plan_year: Some(review + 1),
         delivered_on: None,
@@ -438,7 +438,8 @@ pub fn report_in(province: &str, city: Option<&str>, district: &str, year: u16) 
     let mut report = qijiang_2020();
     let mut title = title(district, year);
     title.title = title.title.replace("重庆市", &format!("{province}{}", city.unwrap_or("")));
-    title.province = Some(province.to_owned());
+    // As the title parser reads them: a municipality is the city, with no province named.
+    title.province = city.map(|_| province.to_owned());
     title.city = Some(city.unwrap_or(province).to_owned());
     report.title = title;
     report.file = format!("reports/{province}{}{district}{year}.txt", city.unwrap_or(""));

@@ -4,8 +4,11 @@
 
 use super::file_name;
 use crate::model::Report;
-use crate::parse::title::MUNICIPALITIES;
 use crate::tui::width::Glyphs;
+
+/// The municipalities directly under the central government: cities that are provinces, whose
+/// districts have no city between them and the municipality.
+const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
 
 /// A report's place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
