@@ -52,7 +52,7 @@ pub struct SortKey {
 mod tests {
     use super::*;
 
-    fn sorted<'a>(mut names: Vec<&'a str>) -> Vec<&'a str> {
+    fn sorted(mut names: Vec<&str>) -> Vec<&str> {
         names.sort_by_cached_key(|n| sort_key(n));
         names
     }

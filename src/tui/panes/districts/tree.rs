@@ -105,6 +105,10 @@ enum Node {
     District(usize),
 }
 
+/// The districts a filter lets through, and per group how many of them it holds and their
+/// missed rows.
+type Matched = (HashSet<usize>, Vec<(usize, usize)>);
+
 /// The tree of groups, districts and reports, flattened into the lines currently shown.
 #[derive(Debug, Clone, Default)]
 pub struct DistrictTree {
@@ -134,7 +138,7 @@ pub struct DistrictTree {
     /// The filter's text, and the districts it lets through with, per group, how many of them
     /// and their missed rows.
     filter: String,
-    matched: Option<(HashSet<usize>, Vec<(usize, usize)>)>,
+    matched: Option<Matched>,
 }
 
 impl DistrictTree {
@@ -343,13 +347,13 @@ impl DistrictTree {
     /// Whether group `g` is open.
     fn group_open(&self, g: usize) -> bool {
         let default = self.matched.is_some() || self.open_groups;
-        self.groups.get(g).map_or(false, |group| self.toggled.get(&group.key).copied().unwrap_or(default))
+        self.groups.get(g).is_some_and(|group| self.toggled.get(&group.key).copied().unwrap_or(default))
     }
 
     /// Whether district `d` is open.
     fn district_open(&self, d: usize) -> bool {
         let key = self.districts.get(d).map(|district| &district.key);
-        key.map_or(false, |key| self.toggled.get(key).copied().unwrap_or(self.open_districts))
+        key.is_some_and(|key| self.toggled.get(key).copied().unwrap_or(self.open_districts))
     }
 
     /// The line showing `report`, if shown.
