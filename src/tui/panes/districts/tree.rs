@@ -11,7 +11,7 @@ use super::file_name;
 use super::places::{Place, place_of};
 use crate::analysis::link::PROSE_MARK;
 use crate::analysis::views::summary;
-use crate::finder::collate::sort_key;
+use crate::finder::collate::{SortKey, sort_key};
 use crate::finder::{Candidates, Query};
 use crate::model::Report;
 use crate::tui::width::Glyphs;
@@ -139,6 +139,9 @@ pub struct DistrictTree {
     /// and their missed rows.
     filter: String,
     matched: Option<Matched>,
+    /// The pinyin sort key of every name met, kept across regroupings (reports arrive one by
+    /// one while loading; each regrouping then reads the keys instead of computing them).
+    sort_keys: HashMap<String, SortKey>,
 }
 
 impl DistrictTree {
@@ -255,9 +258,10 @@ impl DistrictTree {
             }
         }
         // Pinyin order at every level; the unknown place last, groups before districts.
-        let group_keys: Vec<_> =
-            groups.iter().map(|g| (g.name == UNKNOWN_PLACE, sort_key(&g.name))).collect();
-        let district_keys: Vec<_> = districts.iter().map(|d| sort_key(&d.name)).collect();
+        let mut key_of =
+            |name: &str| self.sort_keys.entry(name.to_owned()).or_insert_with(|| sort_key(name)).clone();
+        let group_keys: Vec<_> = groups.iter().map(|g| (g.name == UNKNOWN_PLACE, key_of(&g.name))).collect();
+        let district_keys: Vec<_> = districts.iter().map(|d| key_of(&d.name)).collect();
         for group in &mut groups {
             group.groups.sort_by(|&a, &b| group_keys[a].cmp(&group_keys[b]));
             group.districts.sort_by(|&a, &b| district_keys[a].cmp(&district_keys[b]));
