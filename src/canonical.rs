@@ -167,6 +167,19 @@ impl AliasTable {
         self.canonical_of.iter().filter(move |(_, c)| *c == canonical).map(|(alias, _)| alias.as_str())
     }
 
+    /// Every canonical name with the other names (aliases, normalised) that map to it, each list
+    /// sorted: [`AliasTable::names_of`] for all canonical names at once.
+    pub fn aliases_by_canonical(&self) -> HashMap<&str, Vec<&str>> {
+        let mut lists: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (alias, canonical) in &self.canonical_of {
+            if alias != canonical {
+                lists.entry(canonical.as_str()).or_default().push(alias.as_str());
+            }
+        }
+        lists.values_mut().for_each(|list| list.sort_unstable());
+        lists
+    }
+
     /// The parts a name prefix stands for (`城乡居民…` → `城镇居民…`, `农村居民…`), if any.
     pub fn split_names(&self, name: &str) -> Option<Vec<String>> {
         let name = normalize_name(name);

@@ -132,9 +132,15 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
 /// no review table row judges takes the first judged sentence's status and gap; failing that, a
 /// year whose result comes from a results sentence is judged against its target with
 /// [`assess_row`], as a review row would be.
-pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
+///
+/// Indicator-years of different districts never meet, so linking each district's reports on
+/// their own gives the same years as linking them all ([`crate::analysis::linked`] relies on it).
+pub fn link<'a, I>(reports: I, aliases: &AliasTable) -> Vec<IndicatorYear>
+where
+    I: IntoIterator<Item = &'a Report> + Clone,
+{
     let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
-    for report in reports {
+    for report in reports.clone() {
         for table in &report.tables {
             let year = match table.kind {
                 TableKind::Review => table.year.or(report.title.review_year),
@@ -170,7 +176,7 @@ pub fn link(reports: &[Report], aliases: &AliasTable) -> Vec<IndicatorYear> {
             }
         }
     }
-    for report in reports {
+    for report in reports.clone() {
         for stated in &report.narrative {
             let Some(year) = stated.year else { continue };
             let canonical = aliases.canonical(&stated.name);

@@ -7,6 +7,7 @@ pub mod counts;
 pub mod direction;
 pub mod district;
 pub mod link;
+pub mod linked;
 pub mod revised;
 pub mod status;
 pub mod suggest;

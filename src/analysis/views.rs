@@ -330,9 +330,12 @@ pub fn summary(reports: &[Report]) -> Vec<ReportSummary> {
 
 /// One canonical indicator across districts and years, targets and results where they exist.
 pub fn compare(reports: &[Report], aliases: &AliasTable, canonical: &str) -> Comparison {
-    let linked: Vec<IndicatorYear> =
-        link(reports, aliases).into_iter().filter(|y| y.canonical == canonical).collect();
-    let records = year_records(&linked);
+    comparison(canonical, link(reports, aliases).iter().filter(|y| y.canonical == canonical))
+}
+
+/// The comparison of `canonical` from its linked indicator-years, sorted by district and year.
+pub fn comparison<'a>(canonical: &str, linked: impl IntoIterator<Item = &'a IndicatorYear>) -> Comparison {
+    let records = year_records(linked);
     let mut districts: Vec<String> = records.iter().map(|r| r.district.clone()).collect();
     districts.dedup();
     let mut years: Vec<u16> = records.iter().map(|r| r.year).collect();
@@ -357,8 +360,8 @@ pub fn history(
 }
 
 /// Records of linked indicator-years (sorted by district, canonical, year), with trends.
-fn year_records(linked: &[IndicatorYear]) -> Vec<YearRecord> {
-    let mut records = Vec::with_capacity(linked.len());
+fn year_records<'a>(linked: impl IntoIterator<Item = &'a IndicatorYear>) -> Vec<YearRecord> {
+    let mut records = Vec::new();
     let mut previous: Option<(&str, &str, u16, f64)> = None;
     for year in linked {
         let actual = year.actual.as_ref().and_then(|a| number(&a.value));

@@ -4,8 +4,10 @@
 use super::candidates::{Candidates, Match};
 use super::query::{Query, Scope};
 use super::searcher::Source;
-use crate::model::{Project, Report};
-use std::collections::HashSet;
+use crate::canonical::{AliasTable, normalize_name};
+use crate::model::{IndicatorRow, Project, Report, Value};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// What an index entry stands for. Indices point into the `&[Report]` the index was built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +61,26 @@ impl FinderIndex {
     /// Indexes `reports`: per report its projects then its indicator names (each name once per
     /// report, first occurrence), then every district and city once.
     pub fn new(reports: &[Report]) -> FinderIndex {
+        FinderIndex::build(reports, None)
+    }
+
+    /// Like [`FinderIndex::new`], and an indicator is found by the other names `aliases` gives
+    /// it too (`gdp` finds 地区生产总值增速 through `GDP增速`), the same table `compare` reads:
+    /// they follow its name in brackets (`地区生产总值增速（GDP增速、经济增速）`).
+    pub fn with_aliases(reports: &[Report], aliases: &AliasTable) -> FinderIndex {
+        FinderIndex::build(reports, Some(aliases))
+    }
+
+    fn build(reports: &[Report], aliases: Option<&AliasTable>) -> FinderIndex {
+        let alias_lists = aliases.map(AliasTable::aliases_by_canonical).unwrap_or_default();
         let mut entries = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<Cow<'_, str>> = Vec::new();
         for (r, report) in reports.iter().enumerate() {
             let mut seen = HashSet::new();
             for (p, project) in report.projects.iter().enumerate() {
                 if seen.insert(project.name.as_str()) {
                     entries.push(Entry::Project { report: r, project: p });
-                    names.push(&project.name);
+                    names.push(Cow::Borrowed(&project.name));
                 }
             }
             let mut seen = HashSet::new();
@@ -74,7 +88,10 @@ impl FinderIndex {
                 for (row, indicator) in table.rows.iter().enumerate() {
                     if seen.insert(indicator.name.as_str()) {
                         entries.push(Entry::Indicator { report: r, table: t, row });
-                        names.push(&indicator.name);
+                        names.push(match aliases {
+                            Some(aliases) => with_other_names(indicator, aliases, &alias_lists),
+                            None => Cow::Borrowed(&indicator.name),
+                        });
                     }
                 }
             }
@@ -89,7 +106,8 @@ impl FinderIndex {
             }
         }
         let place_names: Vec<String> = places.iter().map(|(name, _)| name.clone()).collect();
-        let candidates = Candidates::new(names.into_iter().chain(place_names.iter().map(String::as_str)));
+        let candidates =
+            Candidates::new(names.into_iter().chain(place_names.iter().map(|n| Cow::Borrowed(n.as_str()))));
         entries.extend(places.into_iter().map(|(name, reports)| Entry::Place { name, reports }));
         let in_scope =
             |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
@@ -157,6 +175,26 @@ impl Source for FinderIndex {
             Scope::Indicators => Some(&self.indicators),
             Scope::Places => Some(&self.places),
         }
+    }
+}
+
+/// An indicator's name followed by the other names of its canonical indicator, when it has any
+/// (`GDP增速（地区生产总值增速、经济增速）`).
+fn with_other_names<'a>(
+    row: &'a IndicatorRow,
+    aliases: &AliasTable,
+    lists: &HashMap<&str, Vec<&str>>,
+) -> Cow<'a, str> {
+    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
+    let canonical = aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values);
+    let own = normalize_name(&row.name);
+    let others: Vec<&str> = std::iter::once(canonical.as_str())
+        .chain(lists.get(canonical.as_str()).into_iter().flatten().copied())
+        .filter(|name| *name != own)
+        .collect();
+    match others.is_empty() {
+        true => Cow::Borrowed(&row.name),
+        false => Cow::Owned(format!("{}（{}）", row.name, others.join("、"))),
     }
 }
 

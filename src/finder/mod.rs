@@ -23,6 +23,7 @@
 
 pub mod align;
 pub mod candidates;
+pub mod collate;
 pub mod fold;
 pub mod index;
 pub mod matcher;

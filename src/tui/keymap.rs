@@ -55,7 +55,7 @@ pub enum Action {
     CopyTable,
     /// Open the project finder.
     Finder,
-    /// Search in the focused pane: the finder from the districts, a text filter in the table.
+    /// Search in the focused pane: filter the districts in the tree, the rows in the table.
     Search,
     /// Show the next indicator table of the report.
     NextTable,
@@ -138,7 +138,7 @@ impl Bindable for Action {
             Action::CopyRow => ("copy_row", "copy the row as TSV (OSC 52)", &["y"]),
             Action::CopyTable => ("copy_table", "copy the table as TSV (OSC 52)", &["Y"]),
             Action::Finder => ("finder", "find a project", &["ctrl-p"]),
-            Action::Search => ("search", "finder (districts) / filter rows (table)", &["/"]),
+            Action::Search => ("search", "filter districts (tree) / rows (table)", &["/"]),
             Action::NextTable => ("next_table", "next table of the report", &["]"]),
             Action::PrevTable => ("prev_table", "previous table of the report", &["["]),
         }

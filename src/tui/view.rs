@@ -54,7 +54,7 @@ fn render_panes(
             cursor
         }
         Overlay::Finder => Some(render_finder(&app.finder, styles, &app.settings.glyphs, area, buf)),
-        Overlay::None | Overlay::Filter(_) | Overlay::Command(_) => cursor,
+        Overlay::None | Overlay::Filter(_) | Overlay::TreeFilter(_) | Overlay::Command(_) => cursor,
     }
 }
 
@@ -108,7 +108,7 @@ fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                 missed_offset: app.gap_scroll.offset(),
                 detail_offset: app.detail_offset,
                 focused,
-                current: app.grid.rows.get(app.row_scroll.cursor()).map(|r| (app.table, r.row)),
+                current: app.grid.row_at(app.row_scroll.cursor()).map(|r| (app.table, r.row)),
             };
             app.gap.render(cursor, styles, inner, buf);
         }
@@ -120,7 +120,15 @@ fn pane_titles(app: &App, pane: Pane) -> (String, String) {
     let glyphs = &app.settings.glyphs;
     let dot = format!(" {} ", glyphs.dot);
     match pane {
-        Pane::Districts => (format!("{} ({})", pane.title(), app.reports.len()), String::new()),
+        Pane::Districts => {
+            // Districts, not reports: a district has a report a year.
+            let (shown, total) = app.tree.district_counts();
+            let filter = app.tree.filter();
+            match filter.is_empty() {
+                true => (format!("{} ({total})", pane.title()), String::new()),
+                false => (format!("{} ({shown}/{total})", pane.title()), format!("\"{filter}\"")),
+            }
+        }
         Pane::Indicators => {
             let Some(report) = app.current_report() else { return (pane.title().to_owned(), String::new()) };
             // With several tables the switcher names them; with one, the title does.
@@ -129,7 +137,7 @@ fn pane_titles(app: &App, pane: Pane) -> (String, String) {
                 (Some(_), count) => format!("{} {}/{count}", pane.title(), app.table + 1),
                 (None, _) => pane.title().to_owned(),
             };
-            let mut footer = vec![format!("{}/{} rows", app.grid.rows.len(), app.grid.total)];
+            let mut footer = vec![format!("{}/{} rows", app.grid.len(), app.grid.total())];
             if app.filter.is_active() {
                 footer.push(app.filter.describe(glyphs.dot));
             }
@@ -176,7 +184,7 @@ fn render_indicators(app: &App, focused: bool, area: Rect, buf: &mut Buffer) -> 
             "No indicator table was recognised in this report.".into(),
             "`plangap check FILE` lists what was found.".into(),
         ],
-        Selection::Report(_) if app.grid.rows.is_empty() => {
+        Selection::Report(_) if app.grid.is_empty() => {
             let filter = app.filter.describe(app.settings.glyphs.dot);
             vec![format!("No rows match: {filter}."), "Esc clears the filter.".into()]
         }

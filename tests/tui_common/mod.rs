@@ -432,3 +432,17 @@ pub fn screen_lines(buffer: &Buffer) -> Vec<String> {
 pub fn screen(buffer: &Buffer) -> String {
     screen_lines(buffer).join("\n")
 }
+
+/// 綦江区 2020's hand-built report moved to another place and year: a report of `district` in
+/// `city` (none for a municipality's district) of `province`, reviewing `year`.
+pub fn report_in(province: &str, city: Option<&str>, district: &str, year: u16) -> Report {
+    let mut report = qijiang_2020();
+    let mut title = title(district, year);
+    title.title = title.title.replace("重庆市", &format!("{province}{}", city.unwrap_or("")));
+    // As the title parser reads them: a municipality is the city, with no province named.
+    title.province = city.map(|_| province.to_owned());
+    title.city = Some(city.unwrap_or(province).to_owned());
+    report.title = title;
+    report.file = format!("reports/{province}{}{district}{year}.txt", city.unwrap_or(""));
+    report
+}

@@ -34,6 +34,7 @@ impl App {
             Ok(theme) => {
                 self.notify(format!("theme {}", theme.name), false);
                 self.settings.theme = theme;
+                self.gap.invalidate();
                 self.refresh_gap();
             }
             Err(error) => self.notify(format!("{error}; keeping {}", self.settings.theme.name), true),
@@ -51,9 +52,14 @@ impl App {
             "q" | "quit" => self.quit = true,
             "help" => self.overlay = Overlay::Help(0),
             "export" | "export!" => {
-                let path = if argument.is_empty() { DEFAULT_EXPORT_PATH } else { argument };
+                // Without a path, the file goes in the current folder: say which.
+                let path = match argument {
+                    "" => std::path::absolute(DEFAULT_EXPORT_PATH).unwrap_or_else(|_| DEFAULT_EXPORT_PATH.into()),
+                    path => expand_home(path),
+                };
                 let replace = if command == "export!" { Replace::File } else { Replace::Never };
-                self.effects.push(Effect::Export(expand_home(path), replace));
+                self.notify(format!("exporting {} report(s) to {}", self.reports.len(), path.display()), false);
+                self.effects.push(Effect::Export(path, replace));
             }
             "theme" if !argument.is_empty() => self.set_theme(argument),
             "open" if !argument.is_empty() => self.effects.push(Effect::Open(expand_home(argument))),
@@ -84,12 +90,12 @@ impl App {
             return self.notify("no table to copy", true);
         };
         let mut text = format!("{}\n", indicators::tsv_header());
-        let shown = self.grid.rows.iter().filter_map(|r| table.rows.get(r.row));
+        let shown = self.grid.shown().filter_map(|r| table.rows.get(r.row));
         for row in shown {
             text.push_str(&indicators::tsv_row(row));
             text.push('\n');
         }
-        let message = format!("copied {} rows as TSV", self.grid.rows.len());
+        let message = format!("copied {} rows as TSV", self.grid.len());
         self.effects.push(Effect::Copy(text));
         self.notify(message, false);
     }

@@ -2,14 +2,16 @@
 //! through the matches, and jumping to the selected one.
 
 use super::{App, Overlay};
-use crate::finder::Entry;
+use crate::finder::{Entry, FinderIndex};
 use crate::tui::layout::Pane;
-use crate::tui::panes::districts::TreeItem;
 use crate::tui::prompt::LineInput;
 
 impl App {
     /// Opens the finder with an empty query (all entries listed).
     pub(super) fn open_finder(&mut self) {
+        if std::mem::take(&mut self.finder_stale) {
+            self.finder_index = FinderIndex::with_aliases(&self.reports, &self.settings.aliases);
+        }
         self.finder.input = LineInput::default();
         self.overlay = Overlay::Finder;
         self.search_finder();
@@ -60,20 +62,9 @@ impl App {
         self.scroll_into_view();
     }
 
-    /// Puts the tree cursor on `report`, opening its district if closed.
+    /// Puts the tree cursor on `report`, opening its district if closed, and shows it.
     fn select_report(&mut self, report: usize) {
-        let district_line = self.tree.lines.iter().position(|line| match line.item {
-            TreeItem::District(d) => self.tree.districts.get(d).is_some_and(|d| d.reports.contains(&report)),
-            _ => false,
-        });
-        if let Some(line) = district_line
-            && self.tree.set_expanded(line, Some(true))
-        {
-            self.relayout_tree();
-        }
-        if let Some(line) = self.tree.line_of_report(report) {
-            self.tree_scroll.select(line);
-            self.follow_tree_cursor();
-        }
+        self.show_in_tree(report);
+        self.follow_tree_cursor();
     }
 }

@@ -16,6 +16,14 @@ impl App {
             return;
         }
         let key = Key::from_event(&event);
+        // Esc and a key typed quickly (over SSH, in tmux) arrive as one sequence, read as Alt and
+        // the key: unless Alt-key means something where it is pressed, take it as the two keys.
+        if event.modifiers.contains(KeyModifiers::ALT) && !self.is_bound(&key) {
+            self.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            let mut plain = event;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            return self.on_key(plain);
+        }
         match &self.overlay {
             Overlay::None => {
                 if let Some(action) = self.settings.keymap.panes.action(&key) {
@@ -24,7 +32,18 @@ impl App {
                 }
             }
             Overlay::Help(_) => self.on_help_key(&key),
-            Overlay::Filter(_) | Overlay::Command(_) | Overlay::Finder => self.on_prompt_key(&key, event),
+            Overlay::Filter(_) | Overlay::TreeFilter(_) | Overlay::Command(_) | Overlay::Finder => {
+                self.on_prompt_key(&key, event)
+            }
+        }
+    }
+
+    /// Whether `key` does something where it is pressed: in the panes and the help overlay,
+    /// the panes' key map; in a prompt, the prompt's.
+    fn is_bound(&self, key: &Key) -> bool {
+        match self.overlay {
+            Overlay::None | Overlay::Help(_) => self.settings.keymap.panes.action(key).is_some(),
+            _ => self.settings.keymap.prompt.action(key).is_some(),
         }
     }
 
@@ -88,7 +107,7 @@ impl App {
     /// The text of the open prompt, if one is open.
     fn prompt_input(&mut self) -> Option<&mut LineInput> {
         match &mut self.overlay {
-            Overlay::Filter(input) | Overlay::Command(input) => Some(input),
+            Overlay::Filter(input) | Overlay::TreeFilter(input) | Overlay::Command(input) => Some(input),
             Overlay::Finder => Some(&mut self.finder.input),
             Overlay::None | Overlay::Help(_) => None,
         }
@@ -110,6 +129,10 @@ impl App {
                 self.filter.text = input.text().to_owned();
                 self.refresh_grid();
             }
+            Overlay::TreeFilter(input) => {
+                let text = input.text().to_owned();
+                self.filter_tree(&text);
+            }
             Overlay::Finder => self.search_finder(),
             Overlay::Command(_) | Overlay::Help(_) | Overlay::None => {}
         }
@@ -120,15 +143,19 @@ impl App {
         match std::mem::replace(&mut self.overlay, Overlay::None) {
             Overlay::Command(input) => self.run_command(input.text()),
             Overlay::Finder => self.jump_to_finder_match(),
-            Overlay::Filter(_) | Overlay::Help(_) | Overlay::None => {}
+            Overlay::Filter(_) | Overlay::TreeFilter(_) | Overlay::Help(_) | Overlay::None => {}
         }
     }
 
     /// Esc in a prompt: closes it, dropping a filter being typed.
     fn cancel_prompt(&mut self) {
-        if let Overlay::Filter(_) = std::mem::replace(&mut self.overlay, Overlay::None) {
-            self.filter.text.clear();
-            self.refresh_grid();
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Filter(_) => {
+                self.filter.text.clear();
+                self.refresh_grid();
+            }
+            Overlay::TreeFilter(_) => self.filter_tree(""),
+            Overlay::Command(_) | Overlay::Finder | Overlay::Help(_) | Overlay::None => {}
         }
     }
 
@@ -170,7 +197,9 @@ impl App {
             Action::CopyRow => self.copy_row(),
             Action::CopyTable => self.copy_table(),
             Action::Finder => self.open_finder(),
-            Action::Search if self.focus == Pane::Districts => self.open_finder(),
+            Action::Search if self.focus == Pane::Districts => {
+                self.overlay = Overlay::TreeFilter(LineInput::new(self.tree.filter()));
+            }
             Action::Search => {
                 self.focus = Pane::Indicators;
                 self.overlay = Overlay::Filter(LineInput::new(&self.filter.text));
@@ -206,7 +235,7 @@ impl App {
                     Pane::Indicators => {
                         let header = usize::from(self.table_header_rows());
                         let row = (line + self.row_scroll.offset()).checked_sub(header);
-                        if let Some(row) = row.filter(|&r| line >= header && r < self.grid.rows.len()) {
+                        if let Some(row) = row.filter(|&r| line >= header && r < self.grid.len()) {
                             self.row_scroll.select(row);
                             self.refresh_gap();
                         }

@@ -14,7 +14,7 @@ mod refresh;
 
 use super::keymap::Keymap;
 use super::layout::{self, Pane, Screen};
-use super::panes::districts::{DistrictTree, TreeItem};
+use super::panes::districts::DistrictTree;
 use super::panes::finder::Finder;
 use super::panes::gap::GapView;
 use super::panes::indicators::{IndicatorGrid, RowFilter, SortKey};
@@ -23,6 +23,7 @@ use super::scroll::Scroll;
 use super::theme::{ColorMode, Theme};
 use super::width::Glyphs;
 use crate::analysis::canonical::AliasTable;
+use crate::analysis::linked::LinkIndex;
 use crate::analysis::views::{Comparison, GapRow};
 use crate::corpus::Corpus;
 use crate::finder::FinderIndex;
@@ -104,6 +105,8 @@ pub enum Overlay {
     Help(usize),
     /// The row filter being typed.
     Filter(LineInput),
+    /// The districts filter being typed (`/` in the tree).
+    TreeFilter(LineInput),
     /// The command line being typed.
     Command(LineInput),
     /// The project finder ([`App::finder`]).
@@ -152,12 +155,17 @@ pub struct App {
     pub sort: SortKey,
     /// The shown table's rows, formatted.
     pub grid: IndicatorGrid,
+    /// The selection and table the grid was formatted for.
+    grid_for: Option<(Selection, usize)>,
     /// The selected and first shown row of the grid.
     pub row_scroll: Scroll,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
-    /// The finder's index of projects, indicators and places (rebuilt when reports are added).
+    /// The finder's index of projects, indicators and places (rebuilt when the finder opens after
+    /// reports were added).
     pub finder_index: FinderIndex,
+    /// Whether reports were added since the finder's index was built.
+    finder_stale: bool,
     /// The finder popup's query and matches.
     pub finder: Finder,
     /// The shown report's missed rows, most severe first.
@@ -165,6 +173,8 @@ pub struct App {
     /// The content digest of every loaded report, with its file, so that a file opened again
     /// (under any name) is not added twice.
     loaded: HashMap<u64, String>,
+    /// The loaded reports' indicator-years, for comparisons across districts and years.
+    links: LinkIndex,
     /// The selected row's indicator across districts and years, by canonical name (cached until
     /// the reports change).
     comparisons: HashMap<String, Comparison>,
@@ -203,12 +213,15 @@ impl App {
             filter: RowFilter::default(),
             sort: SortKey::default(),
             grid: IndicatorGrid::default(),
+            grid_for: None,
             row_scroll: Scroll::default(),
             column_offset: 0,
             finder_index: FinderIndex::new(&[]),
+            finder_stale: false,
             finder: Finder::default(),
             missed: Vec::new(),
             loaded: HashMap::new(),
+            links: LinkIndex::default(),
             comparisons: HashMap::new(),
             canonical: None,
             gap: GapView::default(),
@@ -223,7 +236,7 @@ impl App {
         };
         let mut corpus = corpus;
         corpus.deduplicate(&mut app.loaded);
-        app.add_corpus(corpus);
+        app.add_corpus(corpus, true);
         app
     }
 
@@ -253,7 +266,7 @@ impl App {
 
     /// The row under the table cursor, if any.
     pub fn current_row(&self) -> Option<&crate::model::IndicatorRow> {
-        let row = self.grid.rows.get(self.row_scroll.cursor())?.row;
+        let row = self.grid.row_at(self.row_scroll.cursor())?.row;
         self.current_table()?.rows.get(row)
     }
 
@@ -286,38 +299,51 @@ impl App {
                 if let Some(error) = corpus.failures.first() {
                     text.push_str(&format!(": {error}"));
                 }
-                self.add_corpus(corpus);
+                self.add_corpus(corpus, true);
                 self.notify(text, failed > 0);
             }
         }
     }
 
-    /// Adds loaded reports and failures, and selects the first new report in tree order; when no
-    /// report is new, what was shown stays shown (reports and failures keep their indices).
-    fn add_corpus(&mut self, corpus: Corpus) {
+    /// Adds one report loaded in the background (after the first frame, while more are loading),
+    /// with the digest of its file's bytes ([`crate::corpus::digest`]): a report whose content is
+    /// already loaded is skipped, and what is shown stays shown. For the loading path.
+    pub fn add_report(&mut self, report: Report, digest: u64) {
+        self.add_batch(Corpus { reports: vec![report], digests: vec![digest], ..Corpus::default() });
+    }
+
+    /// Adds reports and failures loaded in the background, as [`App::add_report`] does.
+    pub fn add_batch(&mut self, mut corpus: Corpus) {
+        corpus.deduplicate(&mut self.loaded);
+        if !corpus.reports.is_empty() || !corpus.failures.is_empty() {
+            self.add_corpus(corpus, false);
+        }
+    }
+
+    /// Adds loaded reports and failures. With `select_new`, selects the first new report in tree
+    /// order (revealing it if its district is closed); otherwise, and when no report is new, what
+    /// was shown stays shown (reports and failures keep their indices). Work: the new reports'
+    /// rows, and the tree's lines.
+    fn add_corpus(&mut self, corpus: Corpus, select_new: bool) {
         let first_new = self.reports.len();
-        let mut failures = std::mem::take(&mut self.tree.failures);
-        failures.extend(corpus.failures.iter().map(|error| (error.file(), error.to_string())));
+        let failures: Vec<(String, String)> =
+            corpus.failures.iter().map(|error| (error.file(), error.to_string())).collect();
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
-        self.finder_index = FinderIndex::new(&self.reports);
-        self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
-        let is_new = |item: TreeItem| matches!(item, TreeItem::Report(i) if i >= first_new);
-        let shown = |item: TreeItem| match (item, self.selection) {
-            (TreeItem::Report(i), Selection::Report(j)) | (TreeItem::Failure(i), Selection::Failure(j)) => {
-                i == j
-            }
-            _ => false,
-        };
-        let is_report = |item: TreeItem| matches!(item, TreeItem::Report(_));
-        let line_where =
-            |wanted: &dyn Fn(TreeItem) -> bool| self.tree.lines.iter().position(|l| wanted(l.item));
-        self.tree_scroll.set_len(self.tree.lines.len());
-        let line = line_where(&is_new)
-            .or_else(|| line_where(&shown))
-            .or_else(|| line_where(&is_report))
-            .unwrap_or(0);
-        self.tree_scroll.select(line);
+        self.links.add(&self.reports, first_new, &self.settings.aliases);
+        self.finder_stale = true;
+        let cursor = self.tree.lines.get(self.tree_scroll.cursor()).and_then(|l| self.tree.key_of(l.item));
+        self.tree.add(&self.reports, first_new, failures, &self.settings.glyphs);
+        let order = self.tree.reports_in_order();
+        let report = match select_new {
+            true => order.iter().copied().find(|&i| i >= first_new),
+            false => None,
+        }
+        .or_else(|| order.first().copied().filter(|_| self.selection == Selection::Nothing));
+        match report {
+            Some(report) => self.show_in_tree(report),
+            None => self.keep_tree_cursor(cursor),
+        }
         self.follow_tree_cursor();
         self.refresh_gap();
         self.scroll_into_view();

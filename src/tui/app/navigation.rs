@@ -50,12 +50,12 @@ impl App {
             self.column_offset = 0;
             self.refresh_grid();
         }
-        if !self.grid.rows.iter().any(|r| r.row == row) {
+        if self.grid.line_of(row).is_none() {
             self.filter = RowFilter::default();
             self.refresh_grid();
             self.notify("filter cleared to show the row", false);
         }
-        self.row_scroll.select(self.grid.rows.iter().position(|r| r.row == row).unwrap_or(0));
+        self.row_scroll.select(self.grid.line_of(row).unwrap_or(0));
         self.refresh_gap();
     }
 
@@ -111,9 +111,12 @@ impl App {
         }
     }
 
-    /// Esc: clears the row filter, or moves the focus back a pane.
+    /// Esc: clears the districts filter in the tree, the row filter elsewhere, or moves the focus
+    /// back a pane.
     pub(super) fn on_back(&mut self) {
-        if self.filter.is_active() {
+        if self.focus == Pane::Districts && !self.tree.filter().is_empty() {
+            self.filter_tree("");
+        } else if self.filter.is_active() {
             self.filter = RowFilter::default();
             self.refresh_grid();
         } else if self.focus != Pane::Districts {
@@ -157,10 +160,43 @@ impl App {
         self.refresh_grid();
     }
 
-    /// Lays the tree out again after a district opened or closed, keeping its cursor within it.
+    /// Lays the tree out again after a node opened or closed or the filter changed, keeping the
+    /// cursor on the same node where it is still shown.
     pub(super) fn relayout_tree(&mut self) {
+        let cursor = self.tree.lines.get(self.tree_scroll.cursor()).and_then(|l| self.tree.key_of(l.item));
         self.tree.relayout(&self.reports, &self.settings.glyphs);
+        self.keep_tree_cursor(cursor);
+    }
+
+    /// Shows only the districts `text` matches (all of them for an empty text).
+    pub(super) fn filter_tree(&mut self, text: &str) {
+        self.tree.set_filter(text);
+        self.relayout_tree();
+    }
+
+    /// Puts the tree cursor back on the node whose key is `cursor` when it is shown, else on the
+    /// shown report (opening its district), else within the tree.
+    pub(super) fn keep_tree_cursor(&mut self, cursor: Option<String>) {
         self.tree_scroll.set_len(self.tree.lines.len());
+        match cursor.and_then(|key| self.tree.line_with_key(&key)) {
+            Some(line) => self.tree_scroll.select(line),
+            None => match self.selection {
+                Selection::Report(report) if self.tree.filter().is_empty() => self.show_in_tree(report),
+                _ => self.tree_scroll.set_len(self.tree.lines.len()),
+            },
+        }
+    }
+
+    /// Puts the tree cursor on `report`, opening its district and groups (and clearing a filter
+    /// that hides it).
+    pub(super) fn show_in_tree(&mut self, report: usize) {
+        if self.tree.reveal(report) {
+            self.tree.relayout(&self.reports, &self.settings.glyphs);
+        }
+        self.tree_scroll.set_len(self.tree.lines.len());
+        if let Some(line) = self.tree.line_of_report(report) {
+            self.tree_scroll.select(line);
+        }
     }
 
     /// Moves scroll offsets so that each pane's cursor is visible.

@@ -70,61 +70,104 @@ pub struct MissedItem {
     pub line: Line<'static>,
 }
 
-/// The gap pane's content, ready to draw.
+/// The gap pane's content, ready to draw. The report's part (its missed rows and its own
+/// counts) is built when the report or the pane's size changes; the detail of the selected row
+/// when the selection changes. Neither is touched while drawing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GapView {
     /// The heading of the missed list.
     pub missed_heading: Line<'static>,
     /// The report's missed rows, most severe first.
     pub missed: Vec<MissedItem>,
+    /// Where each listed table row is in [`GapView::missed`], by table and row.
+    listed: HashMap<(usize, usize), usize>,
+    /// The document's own counts beside plangap's, the first lines of the detail.
+    stated: Vec<Line<'static>>,
+    /// The selection and pane the report's part was built for.
+    built_for: Option<(Selection, Rect)>,
     /// Lines about the selected indicator.
     pub detail: Vec<Line<'static>>,
 }
 
 impl GapView {
-    /// The pane's content for the app's selection, for a pane whose inside is `inner`.
-    pub fn build(app: &App, inner: Rect) -> GapView {
+    /// Brings the pane up to date with the app's selection, for a pane whose inside is
+    /// `inner`: the report's part only when the report or the pane changed (or after
+    /// [`GapView::invalidate`]), the detail always. Work per call: the detail's lines.
+    pub fn refresh(&mut self, app: &App, inner: Rect) {
+        if self.built_for != Some((app.selection, inner)) {
+            self.build_report_part(app, inner);
+        }
+        self.detail = self.build_detail(app, inner);
+    }
+
+    /// Forgets the report's part, so that the next refresh builds it again (after the theme
+    /// changed).
+    pub fn invalidate(&mut self) {
+        self.built_for = None;
+    }
+
+    /// The line of the missed list showing row `row` of table `table`, if listed.
+    pub fn position_of(&self, table: usize, row: usize) -> Option<usize> {
+        self.listed.get(&(table, row)).copied()
+    }
+
+    /// The missed list, its heading and the stated counts of the selected report.
+    fn build_report_part(&mut self, app: &App, inner: Rect) {
         let styles = &app.settings.theme.styles;
         let glyphs = &app.settings.glyphs;
         let (missed_area, detail_area) = regions(inner);
-        let (missed_width, width) = (usize::from(missed_area.width), usize::from(detail_area.width));
+        let missed_width = usize::from(missed_area.width);
+        *self = GapView { built_for: Some((app.selection, inner)), ..GapView::default() };
+        let Some(report) = app.current_report() else { return };
+        let missed = missed_items(report, &app.missed, styles, glyphs, missed_width);
+        let heading = format!("未达标 {}, by % short of target", missed.len());
+        self.missed_heading = Line::styled(glyphs.truncate(&heading, missed_width), styles.header);
+        self.listed = missed.iter().enumerate().filter_map(|(i, item)| Some((item.place?, i))).collect();
+        self.missed = missed
+            .into_iter()
+            .map(|item| MissedItem { line: glyphs.truncate_line(item.line, missed_width), ..item })
+            .collect();
+        let painter = Painter { styles, glyphs, width: usize::from(detail_area.width) };
+        stated_counts(report, &painter, &mut self.stated);
+    }
+
+    /// The lines about the selection: the failed file's error, the sentence selected in the
+    /// missed list, or the selected row with its notes and comparisons.
+    fn build_detail(&self, app: &App, inner: Rect) -> Vec<Line<'static>> {
+        let styles = &app.settings.theme.styles;
+        let glyphs = &app.settings.glyphs;
+        let width = usize::from(regions(inner).1.width);
+        let painter = Painter { styles, glyphs, width };
+        let mut detail = Vec::new();
         match app.selection {
-            Selection::Nothing => GapView {
-                detail: vec![Line::styled("No report is loaded.", styles.muted)],
-                ..GapView::default()
-            },
+            Selection::Nothing => detail.push(Line::styled("No report is loaded.", styles.muted)),
             Selection::Failure(index) => {
                 let error = app.tree.failures.get(index).map_or("", |(_, error)| error.as_str());
-                let detail = wrap(&glyphs.display(error), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, styles.error))
-                    .collect();
-                GapView { detail, ..GapView::default() }
+                detail.extend(
+                    wrap(&glyphs.display(error), width).into_iter().map(|l| Line::styled(l, styles.error)),
+                );
             }
             Selection::Report(_) => {
-                let Some(report) = app.current_report() else { return GapView::default() };
-                let missed = missed_items(report, &app.missed, styles, glyphs, missed_width);
-                let heading = format!("未达标 {}, by % short of target", missed.len());
-                let mut detail = Vec::new();
-                let painter = Painter { styles, glyphs, width };
-                stated_counts(report, &painter, &mut detail);
-                let index = app.grid.rows.get(app.row_scroll.cursor()).map(|r| r.row);
+                let Some(report) = app.current_report() else { return detail };
+                detail.extend(self.stated.iter().cloned());
+                let index = app.grid.row_at(app.row_scroll.cursor()).map(|r| r.row);
                 let sentence = match app.focus {
-                    Pane::Gap => missed.get(app.gap_scroll.cursor()).and_then(|item| item.sentence.clone()),
+                    Pane::Gap => {
+                        self.missed.get(app.gap_scroll.cursor()).and_then(|item| item.sentence.as_ref())
+                    }
                     _ => None,
                 };
-                match (app.current_table(), app.current_row(), index) {
-                    _ if sentence.is_some() => {
-                        let (line, text) = sentence.unwrap_or_default();
+                match (sentence, app.current_table(), app.current_row(), index) {
+                    (Some((line, text)), ..) => {
                         let heading = format!("{PROSE_MARK} 句中判断 judged in a sentence (line {line}):");
                         detail.push(Line::styled(glyphs.display(&heading).into_owned(), styles.header));
                         detail.extend(
-                            wrap(&glyphs.display(&text), width)
+                            wrap(&glyphs.display(text), width)
                                 .into_iter()
                                 .map(|l| Line::styled(l, styles.text)),
                         );
                     }
-                    (Some(table), Some(row), Some(index)) => {
+                    (None, Some(table), Some(row), Some(index)) => {
                         row_details(row, table, &painter, &mut detail);
                         table_notes(table, index, &painter, &mut detail);
                         if let Some(comparison) = app.comparison() {
@@ -134,17 +177,9 @@ impl GapView {
                     }
                     _ => detail.push(Line::styled("Select an indicator row to see its gap.", styles.muted)),
                 }
-                let missed = missed
-                    .into_iter()
-                    .map(|item| MissedItem { line: glyphs.truncate_line(item.line, missed_width), ..item })
-                    .collect();
-                GapView {
-                    missed_heading: Line::styled(glyphs.truncate(&heading, missed_width), styles.header),
-                    missed,
-                    detail: detail.into_iter().map(|line| glyphs.truncate_line(line, width)).collect(),
-                }
             }
         }
+        detail.into_iter().map(|line| glyphs.truncate_line(line, width)).collect()
     }
 
     /// Draws the pane: the missed list from `missed_offset` with `missed_cursor` selected (when
@@ -213,15 +248,16 @@ fn missed_items(
         })
         .rev()
         .collect();
+    let sentences: HashMap<(usize, &str), &str> =
+        report.reviews.iter().rev().map(|s| ((s.line, s.name.as_str()), s.evidence.as_str())).collect();
     missed
         .iter()
         .filter_map(|gap| {
             let (place, sentence, prose) = match gap.source {
                 Source::Table => (Some(*places.get(&(gap.table.as_str(), gap.line))?), None, ""),
                 Source::Narrative => {
-                    let statement =
-                        report.reviews.iter().find(|s| s.line == gap.line && s.name == gap.name)?;
-                    (None, Some((gap.line, statement.evidence.clone())), PROSE_MARK)
+                    let evidence = sentences.get(&(gap.line, gap.name.as_str()))?;
+                    (None, Some((gap.line, (*evidence).to_owned())), PROSE_MARK)
                 }
             };
             let filled = match gap.relative_gap {

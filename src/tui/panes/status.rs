@@ -1,5 +1,5 @@
 //! The status line: where you are and the keys that matter now, or a message, or the prompt
-//! being typed (filter, command line) with its cursor.
+//! being typed (row filter, district filter, command line) with its cursor.
 
 use crate::text::display_width;
 use crate::tui::app::{App, Overlay, Selection};
@@ -16,7 +16,7 @@ fn hints(pane: Pane) -> &'static [(Action, &'static str)] {
         Pane::Districts => &[
             (Action::Down, "move"),
             (Action::Select, "open"),
-            (Action::Search, "find"),
+            (Action::Search, "filter"),
             (Action::NextPane, "pane"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
@@ -61,8 +61,8 @@ pub fn location(app: &App) -> String {
             }
             if let Some(table) = app.current_table() {
                 parts.push(glyphs.display(&table.caption).into_owned());
-                if !app.grid.rows.is_empty() {
-                    parts.push(format!("{}/{}", app.row_scroll.cursor() + 1, app.grid.rows.len()));
+                if !app.grid.is_empty() {
+                    parts.push(format!("{}/{}", app.row_scroll.cursor() + 1, app.grid.len()));
                 }
             }
             parts.join(" › ")
@@ -78,6 +78,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position
     let width = usize::from(area.width);
     let (prefix, input) = match &app.overlay {
         Overlay::Filter(input) => ("filter / ", input),
+        Overlay::TreeFilter(input) => ("districts / ", input),
         Overlay::Command(input) => (":", input),
         Overlay::None | Overlay::Help(_) | Overlay::Finder => {
             let right = hint_text(app, width / 2);

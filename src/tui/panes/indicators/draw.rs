@@ -67,7 +67,8 @@ pub fn render_grid(view: &GridView<'_>, area: Rect, buf: &mut Buffer) -> Hidden 
         right: placed.len() < view.grid.columns.len().saturating_sub(view.column_offset),
     };
     let body_height = usize::from(area.height.saturating_sub(1));
-    for (line, row) in view.grid.rows.iter().enumerate().skip(view.offset).take(body_height) {
+    let lines = view.offset..view.grid.len().min(view.offset.saturating_add(body_height));
+    for (line, row) in lines.filter_map(|line| Some((line, view.grid.row_at(line)?))) {
         let y = area.y + 1 + (line - view.offset) as u16;
         let selected = line == view.cursor;
         let base = match (selected, view.focused) {

@@ -1,4 +1,5 @@
-//! The table's rows formatted once per data change, and the columns sized to them.
+//! The table's rows formatted once per table, and the columns sized to them; the filter and the
+//! sort only choose and order the formatted rows ([`IndicatorGrid::arrange`]).
 
 use super::columns::{Column, GUTTER, MIN_NAME_WIDTH, cell_text};
 use super::order::{RowFilter, SortKey, sort_rows};
@@ -7,7 +8,7 @@ use crate::model::{IndicatorTable, Status, TableKind};
 use crate::text::display_width;
 use crate::tui::width::Glyphs;
 
-/// One shown row: its index in the table and its cells, formatted for display.
+/// One row: its index in the table and its cells, formatted for display.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridRow {
     /// Index of the row in [`IndicatorTable::rows`].
@@ -31,27 +32,23 @@ pub struct GridColumn {
     pub full: usize,
 }
 
-/// The shown rows of one table, with their columns and the width each column needs.
+/// One table's rows, formatted, with their columns and the width each column needs, and which
+/// of them are shown in what order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorGrid {
     /// The columns this table has, with the widths they need.
     pub columns: Vec<GridColumn>,
-    /// The rows passing the filter, in the chosen order.
-    pub rows: Vec<GridRow>,
-    /// The number of rows in the table before filtering.
-    pub total: usize,
+    /// Every row of the table in document order (`rows[i].row == i`).
+    rows: Vec<GridRow>,
+    /// The rows shown: indices into `rows`, filtered and sorted.
+    shown: Vec<usize>,
+    /// Per row of the table, its line among the shown rows.
+    line_of: Vec<Option<usize>>,
 }
 
 impl IndicatorGrid {
-    /// Formats the rows of `table` that pass `filter`, sorted by `sort`, for drawing with `glyphs`;
-    /// `severity` is the report's missed rows, most severe first, for [`SortKey::Gap`].
-    pub fn build(
-        table: &IndicatorTable,
-        filter: &RowFilter,
-        sort: SortKey,
-        severity: &[GapRow],
-        glyphs: &Glyphs,
-    ) -> IndicatorGrid {
+    /// Formats every row of `table` for drawing with `glyphs`, all shown in document order.
+    pub fn build(table: &IndicatorTable, glyphs: &Glyphs) -> IndicatorGrid {
         let review = table.kind == TableKind::Review;
         let columns: Vec<Column> = Column::ALL
             .into_iter()
@@ -63,7 +60,7 @@ impl IndicatorGrid {
             })
             .collect();
         // Every row is formatted, so that column widths stay put as the filter changes.
-        let mut rows: Vec<GridRow> = table
+        let rows: Vec<GridRow> = table
             .rows
             .iter()
             .enumerate()
@@ -88,10 +85,64 @@ impl IndicatorGrid {
                 GridColumn { column, width: full.min(column.max_width()) + gutter, full: full + gutter }
             })
             .collect();
+        let shown = (0..rows.len()).collect();
+        let line_of = (0..rows.len()).map(Some).collect();
+        IndicatorGrid { columns, rows, shown, line_of }
+    }
+
+    /// Shows the rows of `table` (the table the grid was built from) that pass `filter`, sorted
+    /// by `sort`; `severity` is the report's missed rows, most severe first, for [`SortKey::Gap`].
+    pub fn arrange(
+        &mut self,
+        table: &IndicatorTable,
+        filter: &RowFilter,
+        sort: SortKey,
+        severity: &[GapRow],
+    ) {
         let needle = filter.text.to_lowercase();
-        rows.retain(|r| table.rows.get(r.row).is_some_and(|row| filter.accepts(row, &needle)));
-        sort_rows(&mut rows, table, sort, severity);
-        IndicatorGrid { columns, rows, total: table.rows.len() }
+        let mut shown: Vec<usize> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, row)| *i < self.rows.len() && filter.accepts(row, &needle))
+            .map(|(i, _)| i)
+            .collect();
+        sort_rows(&mut shown, table, sort, severity);
+        self.line_of = vec![None; self.rows.len()];
+        for (line, &row) in shown.iter().enumerate() {
+            self.line_of[row] = Some(line);
+        }
+        self.shown = shown;
+    }
+
+    /// How many rows are shown.
+    pub fn len(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// Whether no row is shown.
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// How many rows the table has, shown or not.
+    pub fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The row shown on `line`.
+    pub fn row_at(&self, line: usize) -> Option<&GridRow> {
+        self.shown.get(line).and_then(|&i| self.rows.get(i))
+    }
+
+    /// The line showing row `row` of the table, if it is shown.
+    pub fn line_of(&self, row: usize) -> Option<usize> {
+        self.line_of.get(row).copied().flatten()
+    }
+
+    /// The shown rows, in order.
+    pub fn shown(&self) -> impl Iterator<Item = &GridRow> {
+        self.shown.iter().filter_map(|&i| self.rows.get(i))
     }
 
     /// How many columns can be scrolled out of view (all but the name column and one more).

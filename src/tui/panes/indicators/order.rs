@@ -1,7 +1,7 @@
 //! Which rows the indicator table shows (the filter) and in what order (the sort).
 
-use super::grid::GridRow;
 use crate::analysis::views::GapRow;
+use crate::finder::collate::sort_key;
 use crate::model::{IndicatorRow, IndicatorTable, Status};
 use std::collections::HashMap;
 
@@ -17,7 +17,7 @@ pub enum SortKey {
     Gap,
     /// Missed, then unassessed, then met.
     Status,
-    /// By name.
+    /// By name, Chinese by pinyin.
     Name,
 }
 
@@ -91,9 +91,10 @@ impl RowFilter {
     }
 }
 
-/// Sorts the shown rows by `sort`; `severity` is the report's missed rows, most severe first.
-pub(super) fn sort_rows(rows: &mut [GridRow], table: &IndicatorTable, sort: SortKey, severity: &[GapRow]) {
-    let row = |r: &GridRow| table.rows.get(r.row);
+/// Sorts the shown rows (indices into `table.rows`) by `sort`; `severity` is the report's missed
+/// rows, most severe first. Names sort by their pinyin ([`crate::finder::collate`]).
+pub(super) fn sort_rows(rows: &mut [usize], table: &IndicatorTable, sort: SortKey, severity: &[GapRow]) {
+    let row = |i: usize| table.rows.get(i);
     match sort {
         SortKey::Document => {}
         SortKey::Gap => {
@@ -105,15 +106,15 @@ pub(super) fn sort_rows(rows: &mut [GridRow], table: &IndicatorTable, sort: Sort
                 .map(|(rank, gap)| (gap.line, rank))
                 .rev()
                 .collect();
-            rows.sort_by_key(|r| row(r).and_then(|row| rank.get(&row.line).copied()).unwrap_or(usize::MAX));
+            rows.sort_by_key(|&i| row(i).and_then(|row| rank.get(&row.line).copied()).unwrap_or(usize::MAX));
         }
-        SortKey::Status => rows.sort_by_key(|r| match r.status {
+        SortKey::Status => rows.sort_by_key(|&i| match row(i).and_then(|r| r.status) {
             Some(Status::Missed) => 0,
             Some(Status::Unassessed) => 1,
             Some(Status::Met) => 2,
             None => 3,
         }),
-        SortKey::Name => rows.sort_by(|a, b| row(a).map(|r| &r.name).cmp(&row(b).map(|r| &r.name))),
+        SortKey::Name => rows.sort_by_cached_key(|&i| row(i).map(|r| sort_key(&r.name))),
     }
 }
 
