@@ -90,8 +90,7 @@ fn at_lines(lines: &[usize]) -> String {
 
 /// The byte length of the start of `text` that cleaning copies as it is: up to the first control
 /// character other than TAB and `\n`, or character that [`is_denied`]. Most text is one long
-/// run, checked sixteen bytes at a time; only the lead bytes of the few multi-byte characters
-/// that may be denied are decoded.
+/// run, checked sixteen bytes at a time for a byte that may start such a character.
 fn plain_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -105,15 +104,10 @@ fn plain_len(text: &str) -> usize {
             Some(skipped) => at += skipped,
             None => return bytes.len(),
         }
-        let byte = bytes[at];
-        if byte < 0x80 {
+        if bytes[at] < 0x80 || is_denied_sequence(&bytes[at..]) {
             return at;
         }
-        let c = text[at..].chars().next().expect("a lead byte starts a character");
-        if is_denied(c) {
-            return at;
-        }
-        at += c.len_utf8();
+        at += 1;
     }
 }
 
@@ -122,6 +116,20 @@ fn plain_len(text: &str) -> usize {
 /// (U+200E…U+2069) or U+FEFF.
 fn may_need_cleaning(byte: u8) -> bool {
     (byte < 0x20 && byte != b'\t' && byte != b'\n') || matches!(byte, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
+/// Whether `bytes` start with the UTF-8 of a non-ASCII character that [`is_denied`]: a C1 control,
+/// U+061C, U+200E, U+200F, U+202A…U+202E, U+2066…U+2069 or U+FEFF (checked against
+/// [`is_denied`] for every character by the tests).
+fn is_denied_sequence(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xc2, 0x80..=0x9f, ..]
+            | [0xd8, 0x9c, ..]
+            | [0xe2, 0x80, 0x8e | 0x8f | 0xaa..=0xae, ..]
+            | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            | [0xef, 0xbb, 0xbf, ..]
+    )
 }
 
 /// The next character of `chars`, consumed when `wanted` accepts it.
@@ -184,6 +192,16 @@ mod tests {
         assert_eq!(clean(dirty), ("《规划》红（一）【注】x".to_owned(), Vec::new()));
         let kept = "“引号”——…\u{a0}·é\u{2028}\u{fffd}";
         assert_eq!(clean(kept), (kept.to_owned(), Vec::new()));
+    }
+
+    #[test]
+    fn denied_sequences_are_the_denied_characters() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(is_denied_sequence(bytes), is_denied(c), "{c:?}");
+            assert!(is_denied_sequence(bytes) <= may_need_cleaning(bytes[0]), "{c:?}");
+        }
     }
 
     #[test]
