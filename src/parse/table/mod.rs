@@ -14,6 +14,7 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod verdict;
 
 use crate::document::PlacedTable;
 use crate::grid::Grid;
@@ -88,6 +89,8 @@ fn read_table(
     warnings: &mut Vec<Warning>,
 ) -> IndicatorTable {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
+        // The table's own first row names it better than a bare title or heading before it.
+        (Some(at), Some(title)) if !is_caption(lines[at].trim()) => (title.trim().to_owned(), start + 1),
         (Some(at), _) => (caption_text(lines, at), at + 1),
         (None, Some(title)) => (title.trim().to_owned(), start + 1),
         (None, None) => (format!("表（第{}行）", start + 1), start + 1),
@@ -207,9 +210,16 @@ fn warn_missing_table(lines: &[&str], index: Option<usize>, warnings: &mut Vec<W
     });
 }
 
-/// Warns when a table has more than one target column: only the first is read.
+/// Warns when a table has more than one target column (beyond a level and growth pair): only the
+/// first is read.
 fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &mut Vec<Warning>) {
-    let targets: Vec<String> = header.all(Role::Target).iter().map(|&i| header.columns[i].label()).collect();
+    let pair = header.target_pair();
+    let targets: Vec<String> = header
+        .all(Role::Target)
+        .iter()
+        .filter(|i| pair.first() == Some(i) || !pair.contains(i))
+        .map(|&i| header.columns[i].label())
+        .collect();
     if let [first, rest @ ..] = targets.as_slice()
         && !rest.is_empty()
     {
