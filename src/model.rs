@@ -5,6 +5,7 @@
 
 pub use crate::document::Format;
 pub use crate::grid::Layout;
+pub use crate::warning::{Scope, Warning, WarningKind};
 use std::fmt;
 
 /// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
@@ -474,13 +475,4 @@ impl Stage {
             Stage::Planned => "planned",
         }
     }
-}
-
-/// Something the parser noticed but could not place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// 1-based line.
-    pub line: usize,
-    /// What was wrong, for the user.
-    pub message: String,
 }

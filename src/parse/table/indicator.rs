@@ -6,7 +6,7 @@ use super::header::{Header, Role, names_growth};
 use super::name::{is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
-use crate::model::{IndicatorRow, Judgement, Status, Value, ValueForm, Warning};
+use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
 use crate::parse::value::parse_value;
 use crate::text;
 
@@ -222,15 +222,8 @@ fn revision_in(text: &str) -> Option<(&str, &str)> {
 
 /// Warns that a value stands in the name column: the cells are out of step from here on.
 fn warn_misaligned(name: &GridCell, caption: &str, warnings: &mut Vec<Warning>) {
-    warnings.push(Warning {
-        line: name.line,
-        message: format!(
-            "{caption}: the name cell “{}” looks like a value, so the cells of this table may be out \
-             of step from here on (a cell lost or added in the export). Check the table in the \
-             source document.",
-            name.text
-        ),
-    });
+    let kind = WarningKind::MisalignedName { name: name.text.clone() };
+    warnings.push(Warning::new(name.line, kind).in_table(Scope::Table(caption.to_owned())));
 }
 
 /// A name that is a number (`7.5`, `-3%`): a value shifted into the name column.
@@ -360,25 +353,20 @@ fn warn_nameless(
     caption: &str,
     warnings: &mut Vec<Warning>,
 ) {
-    let filled: Vec<&str> = row
+    let cells: Vec<String> = row
         .slots
         .iter()
         .enumerate()
         .filter(|(i, _)| header.columns[*i].role != Role::Category)
         .filter_map(|(_, slot)| slot.map(|c| grid.cells()[c].text.as_str()))
         .filter(|text| !text.is_empty())
+        .map(str::to_owned)
         .collect();
-    if filled.is_empty() {
+    if cells.is_empty() {
         return;
     }
-    warnings.push(Warning {
-        line: name.line,
-        message: format!(
-            "{caption}: a row has no indicator name but has the cells “{}”; it was skipped. Check \
-             the table at this line in the source document.",
-            filled.join("”, “")
-        ),
-    });
+    let kind = WarningKind::NamelessRow { cells };
+    warnings.push(Warning::new(name.line, kind).in_table(Scope::Table(caption.to_owned())));
 }
 
 #[cfg(test)]
