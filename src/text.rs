@@ -169,52 +169,21 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-/// Breaks `text` into lines of at most `width` columns: between words of Latin text, between
-/// any two CJK characters, and inside a word only when it is longer than a line.
+/// Breaks `text` into lines of at most `width` columns (textwrap, first fit): where the Unicode
+/// line-breaking rules allow (between words of Latin text, between two CJK characters, never
+/// before a closing mark such as `，` `。` `）` `”` or after an opening one), and inside a word
+/// only when it is longer than a line. White space at a break is dropped; nothing else is.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for token in tokens(text) {
-        let fits = display_width(&line) + display_width(token) <= width;
-        if !fits && !line.is_empty() {
-            lines.push(std::mem::take(&mut line).trim_end().to_owned());
-        }
-        let token = if line.is_empty() { token.trim_start() } else { token };
-        if display_width(token) <= width {
-            line.push_str(token);
-            continue;
-        }
-        for c in token.chars() {
-            if display_width(&line) + display_width(c.encode_utf8(&mut [0; 4])) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
+    let options = textwrap::Options::new(width.max(2))
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .break_words(true);
+    let mut lines: Vec<String> =
+        textwrap::wrap(text, options).into_iter().map(|line| line.trim_end().to_owned()).collect();
+    if lines.last().is_some_and(|line| line.trim().is_empty()) {
+        lines.pop();
     }
     lines
-}
-
-/// Runs of ASCII letters and digits (with a leading space, if any) and single other characters.
-fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let word_char = |c: char| c.is_ascii() && !c.is_ascii_whitespace();
-        let end = if first.is_ascii() {
-            let start = rest.find(|c: char| !c.is_ascii_whitespace()).unwrap_or(rest.len());
-            let after = rest[start..].find(|c: char| !word_char(c)).map_or(rest.len(), |i| start + i);
-            after.max(first.len_utf8())
-        } else {
-            first.len_utf8()
-        };
-        let (token, tail) = rest.split_at(end);
-        rest = tail;
-        Some(token)
-    })
 }
 
 #[cfg(test)]
@@ -275,6 +244,8 @@ mod tests {
         assert!(wrap("", 5).is_empty());
         assert_eq!(wrap("not a plan report", 10), ["not a plan", "report"]);
         assert_eq!(wrap("a “关于XX区” b", 8), ["a “关于", "XX区” b"]);
+        // A closing mark never starts a line: the character before it moves down with it.
+        assert_eq!(wrap("增长6.1%，高于预期", 9), ["增长", "6.1%，高", "于预期"]);
     }
 
     #[test]

@@ -445,3 +445,31 @@ fn missed_prints_each_format() {
         "{body}"
     );
 }
+
+#[test]
+fn a_misspelt_indicator_suggests_the_nearest_names_only() {
+    let output = run("gpd", &["compare", "gpd"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("no indicator matches “gpd”; the nearest: 地区生产总值增速"), "{message}");
+    for unrelated in ["森林覆盖率", "税收收入增速", "粮食"] {
+        assert!(!message.contains(unrelated), "{unrelated} is not near gpd: {message}");
+    }
+    let output = run("nothing-near", &["compare", "qwertyuiop"]);
+    assert!(stderr(&output).contains("none is near it"), "{}", stderr(&output));
+}
+
+#[test]
+fn district_look_ups_say_what_a_loose_name_was_read_as() {
+    for args in [
+        &["missed", "--district", "qijiang", "--format", "json"][..],
+        &["history", "--district", "qijiang", "--format", "json"],
+        &["projects", "--district", "qijiang", "--format", "json"],
+    ] {
+        let output = run("district-read-as", args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains("“qijiang” read as 綦江区"), "{args:?}: {}", stderr(&output));
+    }
+    let exact = run("district-exact", &["missed", "--district", "綦江区", "--format", "json"]);
+    assert!(!stderr(&exact).contains("read as"), "{}", stderr(&exact));
+}

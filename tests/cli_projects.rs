@@ -1,8 +1,9 @@
 //! `plangap projects` on reports built in code, and `plangap find --filter` as a process.
 
 use plangap::cli::Outcome;
-use plangap::cli::output::OutputFormat;
+use plangap::cli::output::{OutputArgs, OutputFormat};
 use plangap::cli::projects::{ProjectsArgs, StageFilter, list};
+use plangap::cli::sink::Sink;
 use plangap::text::display_width;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -15,26 +16,26 @@ fn args(query: &str) -> ProjectsArgs {
         query: query.split_whitespace().map(str::to_owned).collect(),
         district: None,
         stage: None,
-        format: OutputFormat::Table,
-        max_width: 40,
+        output: OutputArgs::default(),
+        max_width: Some(40),
         reports: Vec::new(),
     }
 }
 
 fn render(args: &ProjectsArgs) -> (Outcome, String) {
     let mut out = Vec::new();
-    let outcome = list(&corpus(), args, &mut out).unwrap();
+    let outcome = list(&corpus(), args, &mut Sink::pipe(&mut out)).unwrap();
     (outcome, String::from_utf8(out).unwrap())
 }
 
 fn names(args: &ProjectsArgs) -> Vec<String> {
-    let (_, json) = render(&ProjectsArgs { format: OutputFormat::Json, ..clone(args) });
+    let (_, json) = render(&with_format(args.clone(), OutputFormat::Json));
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     parsed.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap().to_owned()).collect()
 }
 
-fn clone(args: &ProjectsArgs) -> ProjectsArgs {
-    ProjectsArgs { query: args.query.clone(), district: args.district.clone(), reports: Vec::new(), ..*args }
+fn with_format(args: ProjectsArgs, format: OutputFormat) -> ProjectsArgs {
+    ProjectsArgs { output: OutputArgs { format, ..OutputArgs::default() }, ..args }
 }
 
 #[test]
@@ -67,7 +68,7 @@ fn district_and_stage_filter_the_list() {
 
 #[test]
 fn json_records_carry_the_project_and_where_it_is() {
-    let (outcome, json) = render(&ProjectsArgs { format: OutputFormat::Json, ..args("zdsk") });
+    let (outcome, json) = render(&with_format(args("zdsk"), OutputFormat::Json));
     assert_eq!(outcome, Outcome::Results);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
@@ -88,7 +89,7 @@ fn json_records_carry_the_project_and_where_it_is() {
 
 #[test]
 fn csv_has_a_header_and_one_row_per_project() {
-    let (_, csv) = render(&ProjectsArgs { format: OutputFormat::Csv, ..args("") });
+    let (_, csv) = render(&with_format(args(""), OutputFormat::Csv));
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "name,stage,district,year,group,table,progress,file,line");
     assert_eq!(lines.len(), 4);
@@ -99,7 +100,7 @@ fn csv_has_a_header_and_one_row_per_project() {
 
 #[test]
 fn table_columns_align_by_display_width_and_long_names_are_cut_whole() {
-    let (_, table) = render(&ProjectsArgs { max_width: 12, ..args("") });
+    let (_, table) = render(&ProjectsArgs { max_width: Some(12), ..args("") });
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 5);
     assert!(lines[3].starts_with("城区老旧小…   new"), "{}", lines[3]);

@@ -95,3 +95,26 @@ fn a_province_report_and_the_documents_verdicts_win() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn a_table_reviewing_one_year_and_planning_the_next_is_read_as_two() {
+    let report = export("yongchuan.tab.txt");
+    assert_eq!(report["district"], "永川区");
+    let caption = "表1  2023年主要指标完成情况及2024年预期目标";
+    let (review, plan) = (format!("{caption}|2023|review"), format!("{caption}|2024|plan"));
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|6.5|~|6.9|met|0.4
+        {review}|规模以上工业增加值增长|%|false|8|~|9.1|met|1.1
+        {review}|固定资产投资增长|%|false|5|~|-2.4|missed|-7.4
+        {review}|城镇调查失业率|%|false|5.5以内|~|5.1|met|0.4
+        {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|完成|met|~
+        {plan}|地区生产总值增长|%|false|6左右|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|false|8|~|~|~|~
+        {plan}|固定资产投资增长|%|false|5|~|~|~|~
+        {plan}|城镇调查失业率|%|false|5.5以内|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

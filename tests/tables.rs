@@ -799,7 +799,7 @@ fn an_unseen_layout_is_read_from_its_header() {
 }
 
 #[test]
-fn a_second_target_column_is_reported() {
+fn a_table_with_the_next_years_targets_is_read_as_a_review_and_a_plan() {
     let body = [
         "表1  2022年主要指标完成情况及2023年目标",
         "\t指标名称",
@@ -815,10 +815,36 @@ fn a_second_target_column_is_reported() {
         "注：数据为初步统计数。",
     ];
     let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
+    let [review, plan] = &report.tables[..2] else { panic!("{:?}", report.tables) };
+    assert_eq!((review.kind, review.year), (TableKind::Review, Some(2022)));
+    let row = &review.rows[0];
+    assert_eq!((row.target.raw.as_str(), row.actual.as_ref().map(|v| v.raw.as_str())), ("7", Some("5")));
+    assert_eq!((plan.kind, plan.year, plan.rows[0].target.raw.as_str()), (TableKind::Plan, Some(2023), "6"));
+    assert_eq!(review.caption, plan.caption);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_second_target_column_of_the_same_year_is_reported() {
+    let body = [
+        "表1  2022年主要指标完成情况",
+        "\t指标名称",
+        "\t年初目标",
+        "\t调整目标",
+        "\t完成情况",
+        "",
+        "\t地区生产总值增速（%）",
+        "\t7",
+        "\t6",
+        "\t5",
+        "",
+        "注：数据为初步统计数。",
+    ];
+    let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
     let table = &report.tables[0];
     assert_eq!((table.year, table.rows[0].target.raw.as_str()), (Some(2022), "7"));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-    assert!(report.warnings[0].to_string().contains("2023年目标"));
+    assert!(report.warnings[0].to_string().contains("调整目标"));
 }
 
 #[test]

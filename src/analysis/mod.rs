@@ -9,6 +9,7 @@ pub mod district;
 pub mod link;
 pub mod revised;
 pub mod status;
+pub mod suggest;
 pub mod views;
 
 pub use crate::canonical;

@@ -7,6 +7,7 @@ use super::canonical::{AliasTable, normalize_name};
 use super::counts::{check_counts, short_line};
 use super::district::district_matches;
 use super::link::{IndicatorYear, Source, Sourced, district_of, link, number, row_canonical};
+use super::suggest::{self, Candidate};
 use crate::model::{IndicatorTable, Report, Status, TableKind, ValueForm};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -461,17 +462,21 @@ fn indicator_names(reports: &[Report], aliases: &AliasTable) -> BTreeMap<String,
     found
 }
 
-/// Indicator names close to `query`, for a message when nothing matched: those sharing the most
-/// characters with it, at most `limit`.
+/// Indicator names near `query`, for a message when nothing matched: by edit distance to their
+/// names as written, their aliases and their pinyin ([`suggest::nearest`]), at most `limit`;
+/// empty when none is near.
 pub fn close_indicators(reports: &[Report], aliases: &AliasTable, query: &str, limit: usize) -> Vec<String> {
-    let wanted: Vec<char> = normalize_name(query).chars().collect();
-    let mut scored: Vec<(usize, String)> = indicator_names(reports, aliases)
-        .into_iter()
-        .filter(|(_, (_, has_target))| *has_target)
-        .map(|(canonical, _)| (canonical.chars().filter(|c| wanted.contains(c)).count(), canonical))
+    let known = indicator_names(reports, aliases);
+    let candidates: Vec<Candidate> = known
+        .iter()
+        .map(|(canonical, (names, has_target))| {
+            let mut all = vec![normalize_name(canonical)];
+            all.extend(names.iter().cloned());
+            all.extend(aliases.names_of(canonical).map(normalize_name));
+            Candidate { name: canonical, names: all, preferred: *has_target }
+        })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())));
-    scored.into_iter().take(limit).map(|(_, name)| name).collect()
+    suggest::nearest(&normalize_name(query), &candidates, limit).into_iter().map(str::to_owned).collect()
 }
 
 /// The districts of the reports, in name order, each once.

@@ -1,21 +1,28 @@
 //! `plangap check`: what was recognised in each file, for checking a new report before use.
+//!
+//! On a terminal, the lines fit its width: a table's caption and its list of columns are cut
+//! with `…`; other lines (counts, warnings) continue on indented lines, broken at spaces (a file
+//! path is never cut, and split only when it is longer than a line).
 
+use super::sink::Sink;
 use super::{Identity, Outcome, report_failures};
 use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
 use crate::printable::printable;
+use crate::text::{display_width, truncate};
 use std::io::Write;
 use std::path::PathBuf;
 
 /// Loads `paths` (or the embedded corpus) and prints, per file, the title block, the tables with
 /// their row counts, the judged sentences, the document's own counts beside plangap's, the
 /// project boxes and the warnings with line numbers.
-pub fn run(paths: &[PathBuf], identity: &Identity, out: &mut dyn Write) -> std::io::Result<Outcome> {
+pub fn run(paths: &[PathBuf], identity: &Identity, wide: bool, out: &mut Sink) -> std::io::Result<Outcome> {
     let mut corpus = corpus::load_paths(paths);
     corpus.identify(identity.district.as_deref(), identity.year);
+    let width = out.terminal_columns().filter(|_| !wide);
     for report in &corpus.reports {
-        describe(report, out)?;
+        describe(report, width, out)?;
     }
     Ok(report_failures(&corpus))
 }
@@ -47,23 +54,34 @@ pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Out
     Ok(report_failures(&corpus::Corpus { failures, ..Default::default() }))
 }
 
-fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+/// Prints what was recognised in `report`, fitted to `width` columns if given.
+fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::io::Result<()> {
+    let cut = |line: String| match width {
+        Some(width) => truncate(&line, width),
+        None => line,
+    };
+    let mut wrapped = |line: String| -> std::io::Result<()> {
+        match width {
+            Some(width) if display_width(&line) > width => {
+                textwrap::wrap(&line, hanging(width)).iter().try_for_each(|part| writeln!(out, "{part}"))
+            }
+            _ => writeln!(out, "{line}"),
+        }
+    };
     let title = &report.title;
     let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();
     let file = printable(&report.file);
-    writeln!(out, "{file}")?;
-    writeln!(
-        out,
+    wrapped(file.to_string())?;
+    wrapped(format!(
         "  {} {}: review {}, plan {}, delivered {}",
         or_unknown(title.city.as_deref()),
         or_unknown(title.district.as_deref()),
         title.review_year.map_or("?".into(), |y| y.to_string()),
         title.plan_year.map_or("?".into(), |y| y.to_string()),
         title.delivered_on.map_or("?".into(), |d| d.to_string()),
-    )?;
+    ))?;
     for table in &report.tables {
-        writeln!(
-            out,
+        let line = format!(
             "  line {:>4}  {:<6} {:>4}  {:>3} rows  {:<7}  {}",
             table.line,
             table.kind.as_str(),
@@ -71,22 +89,31 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             table.rows.len(),
             table.layout.as_str(),
             table.caption
-        )?;
+        );
+        wrapped(cut(line))?;
         let columns: Vec<String> =
             table.columns.iter().map(|c| format!("{} ({})", c.title, c.role.as_str())).collect();
-        writeln!(out, "             columns: {}", columns.join(" | "))?;
+        wrapped(cut(format!("             columns: {}", columns.join(" | "))))?;
     }
     if !report.reviews.is_empty() {
-        writeln!(out, "  {} results judged in sentences", report.reviews.len())?;
+        wrapped(format!("  {} results judged in sentences", report.reviews.len()))?;
     }
     for check in check_counts(report) {
-        writeln!(out, "  line {:>4}  {}", check.stated.line, count_line(&check))?;
+        wrapped(format!("  line {:>4}  {}", check.stated.line, count_line(&check)))?;
     }
     let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
     boxes.dedup();
-    writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
+    wrapped(format!("  {} projects in {} boxes", report.projects.len(), boxes.len()))?;
     for warning in &report.warnings {
-        writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.to_string()))?;
+        wrapped(format!("  warning: {file}:{}: {}", warning.line, printable(&warning.to_string())))?;
     }
     Ok(())
+}
+
+/// Wrapping for a line of `check`: at spaces (a file path stays whole on one line unless it is
+/// longer than a line), later lines indented under the first.
+fn hanging(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .subsequent_indent("      ")
 }

@@ -2,10 +2,12 @@
 
 use super::Outcome;
 use super::listing::{ListingArgs, Loaded, listed, load, no_match};
-use super::output::{OutputFormat, write_table};
+use super::output::{Column, OutputFormat, WriteOptions, deliver, tell_left_out, write_table};
+use super::sink::Sink;
 use crate::analysis::link::{PROSE_MARK, Source};
 use crate::analysis::views::{self, Comparison, IndicatorMatch, YearRecord};
 use crate::model::Status;
+use crate::text::wrap;
 use clap::Args;
 use std::io::{self, Write};
 
@@ -19,8 +21,9 @@ pub struct CompareArgs {
     pub listing: ListingArgs,
 }
 
-/// Prints the district × year matrix (table) or one record per district and year (JSON, CSV).
-pub fn run(args: &CompareArgs, out: &mut dyn Write) -> io::Result<Outcome> {
+/// Prints the district × year matrix (table) or one record per district and year (JSON, CSV,
+/// a workbook).
+pub fn run(args: &CompareArgs, out: &mut Sink) -> io::Result<Outcome> {
     let loaded = match load(&args.listing.paths) {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
@@ -29,9 +32,14 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> io::Result<Outcome> {
         return Ok(loaded.finish(no_indicator(&loaded, &args.indicator)));
     };
     let comparison = views::compare(&loaded.reports, &loaded.aliases, &found.canonical);
-    match args.listing.format {
-        OutputFormat::Table => write_matrix(&comparison, out)?,
-        _ => args.listing.write(&comparison.records, out)?,
+    let output = &args.listing.output;
+    match output.format {
+        OutputFormat::Table => {
+            let fit = output.table_width(out);
+            let file = output.output.as_deref();
+            deliver(file, false, &loaded.reports, out, |out| write_matrix(&comparison, fit, out))?
+        }
+        _ => args.listing.write("compare", &comparison.records, &loaded, out)?,
     }
     Ok(loaded.finish(Outcome::Results))
 }
@@ -49,14 +57,21 @@ pub fn resolve(loaded: &Loaded, query: &str) -> Option<IndicatorMatch> {
     Some(found)
 }
 
-/// Tells stderr that no indicator matches `query`, with the closest names.
+/// Tells stderr that no indicator matches `query`, with the nearest names (by edit distance to
+/// names, aliases and pinyin), or that none is near.
 pub fn no_indicator(loaded: &Loaded, query: &str) -> Outcome {
-    let close = views::close_indicators(&loaded.reports, &loaded.aliases, query, 8);
-    no_match(&format!("no indicator matches “{query}”; indicators with targets include {}.", listed(&close)))
+    match views::close_indicators(&loaded.reports, &loaded.aliases, query, 5).as_slice() {
+        [] => no_match(&format!(
+            "no indicator matches “{query}”, and none is near it; `plangap history --district D` lists \
+             a district's indicators."
+        )),
+        close => no_match(&format!("no indicator matches “{query}”; the nearest: {}.", listed(close))),
+    }
 }
 
-/// The matrix: one row per district, one column per year, `target → actual` in each cell.
-fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+/// The matrix: one row per district, one column per year, `target → actual` in each cell. Fitted
+/// to `fit` columns, if given, by leaving out the earliest years (cells are never cut).
+fn write_matrix(comparison: &Comparison, fit: Option<usize>, out: &mut dyn Write) -> io::Result<()> {
     let unit = comparison.records.iter().find_map(|r| r.unit.as_deref());
     let heading = match unit {
         Some(unit) => format!("{} ({unit}): target → actual", comparison.canonical),
@@ -64,7 +79,12 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
     };
     writeln!(out, "{heading}")?;
     let years: Vec<String> = comparison.years.iter().map(u16::to_string).collect();
-    let headers: Vec<&str> = std::iter::once("district").chain(years.iter().map(String::as_str)).collect();
+    let latest = years.len().saturating_sub(1);
+    let year_columns = years.iter().enumerate().map(|(i, year)| match u8::try_from(i + 1) {
+        Ok(rank) if i < latest => Column::whole(year).optional(rank),
+        _ => Column::whole(year),
+    });
+    let columns: Vec<Column> = std::iter::once(Column::whole("district")).chain(year_columns).collect();
     let rows: Vec<Vec<String>> = comparison
         .districts
         .iter()
@@ -76,12 +96,15 @@ fn write_matrix(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> 
             std::iter::once(district.clone()).chain(cells.map(Option::unwrap_or_default)).collect()
         })
         .collect();
-    write_table(&headers, &rows, &[], out)?;
-    writeln!(
-        out,
-        "✓ met  ✗ missed  ? unassessed  {PROSE_MARK} stated in a sentence  (plan …) the plan's \
-         target before the review revised it"
-    )
+    tell_left_out(&write_table(&columns, &rows, WriteOptions { fit, ..WriteOptions::default() }, out)?);
+    let legend = format!(
+        "✓ met  ✗ missed  ? unassessed  {PROSE_MARK} stated in a sentence  (plan …) the plan's target \
+         before the review revised it"
+    );
+    for line in fit.map_or_else(|| vec![legend.clone()], |width| wrap(&legend, width)) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// `target → actual` with the status symbol, the marks of prose values and revised targets, and

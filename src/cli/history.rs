@@ -2,12 +2,12 @@
 
 use super::Outcome;
 use super::compare::{no_indicator, resolve};
-use super::listing::{ListingArgs, Loaded, load, no_district, no_match};
-use crate::analysis::district::{district_matches, match_districts};
+use super::listing::{ListingArgs, Loaded, load, no_district, no_match, read_district};
+use super::sink::Sink;
+use crate::analysis::district::district_matches;
 use crate::analysis::link::district_of;
 use crate::analysis::views;
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Options of `plangap history`.
@@ -24,14 +24,14 @@ pub struct HistoryArgs {
 }
 
 /// Lists the district's indicator-years by indicator and year.
-pub fn run(args: &HistoryArgs, out: &mut dyn Write) -> std::io::Result<Outcome> {
+pub fn run(args: &HistoryArgs, out: &mut Sink) -> std::io::Result<Outcome> {
     let (indicator, paths) = split_indicator(args.indicator.as_deref(), &args.listing.paths);
     let loaded = match load(&paths) {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };
     let known = views::districts(&loaded.reports);
-    let districts = match_districts(&args.district, known.iter().map(String::as_str));
+    let districts = read_district(&args.district, &known);
     if districts.is_empty() {
         return Ok(loaded.finish(no_district(&args.district, &known)));
     }
@@ -55,7 +55,7 @@ pub fn run(args: &HistoryArgs, out: &mut dyn Write) -> std::io::Result<Outcome> 
             loaded.finish(no_match(&format!("the reports give no {what} for {}.", districts.join(", "))))
         );
     }
-    args.listing.write(&records, out)?;
+    args.listing.write("history", &records, &loaded, out)?;
     Ok(loaded.finish(Outcome::Results))
 }
 

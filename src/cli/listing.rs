@@ -2,37 +2,37 @@
 //! options, loading the reports and the indicator aliases, and the record form of an
 //! indicator-year.
 
-use super::output::{Column, OutputFormat, Record, WriteOptions, write_records};
+use super::output::{Column, OutputArgs, Record};
+use super::sink::Sink;
 use super::{Outcome, report_failures};
 use crate::analysis::canonical::AliasTable;
+use crate::analysis::district::match_districts;
 use crate::analysis::views::YearRecord;
 use crate::corpus;
 use crate::model::Report;
 use clap::Args;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
-
-/// Widest a free-text table column may be before its cells are cut with `…`.
-const MAX_TEXT_WIDTH: usize = 48;
 
 /// Output options and inputs of a listing command.
 #[derive(Debug, Clone, Args)]
 pub struct ListingArgs {
-    /// Output format: an aligned table, a JSON array of objects, or CSV.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
-    /// Start CSV output with a UTF-8 byte-order mark, so spreadsheets read the Chinese text.
-    #[arg(long)]
-    pub csv_bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Report files or folders (default: the embedded sample corpus).
     pub paths: Vec<PathBuf>,
 }
 
 impl ListingArgs {
-    /// Writes `records` in the chosen format.
-    pub fn write<R: Record>(&self, records: &[R], out: &mut dyn Write) -> io::Result<()> {
-        let options = WriteOptions { csv_bom: self.csv_bom, max_text_width: Some(MAX_TEXT_WIDTH) };
-        write_records(self.format, records, options, out)
+    /// Writes `records` in the chosen format; `sheet` names a workbook's sheet.
+    pub fn write<R: Record>(
+        &self,
+        sheet: &str,
+        records: &[R],
+        loaded: &Loaded,
+        sink: &mut Sink,
+    ) -> io::Result<()> {
+        self.output.write(sheet, records, None, &loaded.reports, sink)
     }
 }
 
@@ -93,6 +93,16 @@ pub fn no_district(query: &str, known: &[String]) -> Outcome {
     no_match(&format!("no district matches “{query}”; the reports name {}.", listed(known)))
 }
 
+/// The districts among `known` that `query` names, telling stderr what a loose name was read
+/// as (`“qijiang” read as 綦江区`), as indicator look-ups do; nothing is said of an exact name.
+pub fn read_district<'a>(query: &str, known: &'a [String]) -> Vec<&'a str> {
+    let found = match_districts(query, known.iter().map(String::as_str));
+    if !found.is_empty() && found != [query] {
+        eprintln!("plangap: “{}” read as {}", crate::printable::printable(query), found.join(", "));
+    }
+    found
+}
+
 /// A list for a message: `a, b, c`, or `none`.
 pub fn listed<T: ToString>(items: &[T]) -> String {
     match items.is_empty() {
@@ -116,21 +126,21 @@ pub fn binding_cell(binding: Option<bool>) -> String {
 }
 
 impl Record for YearRecord {
-    const COLUMNS: &'static [Column] = &[
+    const COLUMNS: &'static [Column<'static>] = &[
         Column::whole("district"),
-        Column::whole("year"),
+        Column::number("year"),
         Column::text("indicator"),
-        Column::text("name"),
-        Column::whole("target"),
-        Column::whole("planned"),
-        Column::whole("actual"),
-        Column::whole("gap"),
+        Column::text("name").optional(1),
+        Column::value("target"),
+        Column::value("planned").optional(2),
+        Column::value("actual"),
+        Column::number("gap"),
         Column::whole("status"),
-        Column::whole("trend"),
-        Column::whole("unit"),
-        Column::whole("source"),
-        Column::whole("file"),
-        Column::whole("line"),
+        Column::whole("trend").optional(4),
+        Column::whole("unit").optional(2),
+        Column::whole("source").optional(1),
+        Column::whole("file").optional(3),
+        Column::number("line").optional(3),
     ];
 
     fn cells(&self) -> Vec<String> {

@@ -1,14 +1,16 @@
 //! `plangap missed`: missed targets, most severe first.
 
 use super::Outcome;
-use super::listing::{ListingArgs, Loaded, binding_cell, listed, load, no_district, no_match, number_cell};
+use super::listing::{
+    ListingArgs, Loaded, binding_cell, listed, load, no_district, no_match, number_cell, read_district,
+};
 use super::output::{Column, Record};
+use super::sink::Sink;
 use crate::analysis::district::match_districts;
 use crate::analysis::link::{PROSE_MARK, Source};
 use crate::analysis::views::{self, GapRow, MissedFilter};
 use crate::model::Report;
 use clap::Args;
-use std::io::Write;
 
 /// Options of `plangap missed`.
 #[derive(Debug, Clone, Args)]
@@ -28,15 +30,18 @@ pub struct MissedArgs {
 
 /// Lists the missed rows of the reports that pass the filter; says on stderr what exists when
 /// none does (and prints nothing, or `[]` in JSON).
-pub fn run(args: &MissedArgs, out: &mut dyn Write) -> std::io::Result<Outcome> {
+pub fn run(args: &MissedArgs, out: &mut Sink) -> std::io::Result<Outcome> {
     let loaded = match load(&args.listing.paths) {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };
+    if let Some(query) = &args.district {
+        read_district(query, &views::districts(&loaded.reports));
+    }
     let filter =
         MissedFilter { district: args.district.clone(), year: args.year, binding_only: args.binding };
     let rows = views::missed(&loaded.reports, &loaded.aliases, &filter);
-    args.listing.write(&rows, out)?;
+    args.listing.write("missed", &rows, &loaded, out)?;
     if rows.is_empty() {
         return Ok(loaded.finish(explain_nothing(&loaded, &filter)));
     }
@@ -118,18 +123,18 @@ fn explain_nothing(loaded: &Loaded, filter: &MissedFilter) -> Outcome {
 }
 
 impl Record for GapRow {
-    const COLUMNS: &'static [Column] = &[
+    const COLUMNS: &'static [Column<'static>] = &[
         Column::whole("district"),
-        Column::whole("year"),
+        Column::number("year"),
         Column::text("indicator"),
-        Column::whole("target"),
-        Column::whole("actual"),
-        Column::whole("gap"),
-        Column::whole("short by"),
-        Column::whole("unit"),
-        Column::whole("binding"),
-        Column::whole("file"),
-        Column::whole("line"),
+        Column::value("target"),
+        Column::value("actual"),
+        Column::number("gap"),
+        Column::number("short by"),
+        Column::whole("unit").optional(1),
+        Column::whole("binding").optional(3),
+        Column::whole("file").optional(2),
+        Column::number("line").optional(2),
     ];
 
     fn cells(&self) -> Vec<String> {

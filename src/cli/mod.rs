@@ -6,15 +6,18 @@ mod check;
 mod compare;
 mod export;
 mod find;
+pub mod fit;
 mod history;
 mod listing;
 mod missed;
 pub mod output;
 pub mod projects;
+pub mod sink;
 mod summary;
+pub mod xlsx;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use sink::Sink;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,11 +50,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print every report, indicator row and project as one JSON document.
+    /// Print every report, indicator row and project as one JSON document, or write them as an
+    /// Excel workbook with a sheet per view (indicators, missed, projects, stated counts).
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Write to FILE instead of stdout (replacing it atomically; never a loaded report).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
         /// What files without a title are (fragments).
         #[command(flatten)]
         identity: Identity,
@@ -60,6 +67,9 @@ pub enum Command {
     },
     /// Show what was recognised in each file: title, tables with row counts, projects, warnings.
     Check {
+        /// Print whole lines even when stdout is a terminal narrower than them.
+        #[arg(long)]
+        wide: bool,
         /// Print the text plangap reads from each file, with line numbers (for HTML, Word and PDF
         /// files: the text derived from them, which warnings and exports count lines in).
         #[arg(long)]
@@ -99,8 +109,11 @@ pub struct Identity {
 /// Formats of `plangap export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// The JSON document of `SCHEMA.md`.
+    /// The JSON document of `docs/SCHEMA.md`.
     Json,
+    /// An Excel workbook: indicators, missed, projects and stated counts, a sheet each (needs
+    /// `-o FILE` when stdout is a terminal).
+    Xlsx,
 }
 
 /// How a command ended, mapped onto the process exit status.
@@ -132,7 +145,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let outcome = match run(cli, &mut out) {
+    let outcome = match run(cli, &mut Sink::stdout(&mut out)) {
         Ok(outcome) => outcome,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Results,
         Err(error) => {
@@ -144,11 +157,15 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one parsed command line, writing results to `out` and diagnostics to stderr.
-pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Outcome> {
+pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
     crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     match cli.command {
-        Some(Command::Export { format, identity, paths }) => export::run(format, &identity, &paths, out),
-        Some(Command::Check { paths, identity, text: false }) => check::run(&paths, &identity, out),
+        Some(Command::Export { format, output, identity, paths }) => {
+            export::run(format, output.as_deref(), &identity, &paths, out)
+        }
+        Some(Command::Check { paths, identity, wide, text: false }) => {
+            check::run(&paths, &identity, wide, out)
+        }
         Some(Command::Check { paths, text: true, .. }) => check::print_text(&paths, out),
         Some(Command::Missed(args)) => missed::run(&args, out),
         Some(Command::Summary(args)) => summary::run(&args, out),

@@ -1,8 +1,9 @@
 //! `plangap projects [QUERY]`: the projects of the reports, filtered by district and stage,
 //! best matches first when a query is given.
 
-use super::listing::{no_district, no_match};
-use super::output::{Column, OutputFormat, Record, WriteOptions, write_records};
+use super::listing::{no_district, no_match, read_district};
+use super::output::{Column, OutputArgs, Record};
+use super::sink::Sink;
 use super::{Outcome, report_failures};
 use crate::analysis::district::{district_matches, match_districts};
 use crate::analysis::link::district_of;
@@ -13,11 +14,11 @@ use crate::model::{Project, Report, Stage};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 /// Arguments of `plangap projects`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct ProjectsArgs {
     /// Fuzzy or pinyin query (`藻渡`, `zdsk`, `zaodushuiku`, `藻渡 sk`); without it, every project
     /// in document order.
@@ -28,13 +29,12 @@ pub struct ProjectsArgs {
     /// Only projects in this stage.
     #[arg(long, value_enum)]
     pub stage: Option<StageFilter>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Widest a free-text table column (name, group, table, progress) may be; longer text is cut
     /// with `…`. Files and line numbers are always printed whole.
-    #[arg(long, default_value_t = 40, value_name = "COLUMNS")]
-    pub max_width: usize,
+    #[arg(long, value_name = "COLUMNS", conflicts_with = "wide")]
+    pub max_width: Option<usize>,
     /// A report file or folder (repeatable; default: the embedded sample corpus).
     #[arg(long = "report", value_name = "PATH")]
     pub reports: Vec<PathBuf>,
@@ -79,16 +79,16 @@ struct ProjectRecord<'a> {
 }
 
 impl Record for ProjectRecord<'_> {
-    const COLUMNS: &'static [Column] = &[
+    const COLUMNS: &'static [Column<'static>] = &[
         Column::text("name"),
         Column::whole("stage"),
         Column::whole("district"),
-        Column::whole("year"),
-        Column::text("group"),
-        Column::text("table"),
+        Column::number("year"),
+        Column::text("group").optional(2),
+        Column::text("table").optional(1),
         Column::text("progress"),
-        Column::whole("file"),
-        Column::whole("line"),
+        Column::whole("file").optional(3),
+        Column::number("line").optional(3),
     ];
 
     fn cells(&self) -> Vec<String> {
@@ -124,7 +124,7 @@ impl<'a> ProjectRecord<'a> {
 }
 
 /// Loads the reports and prints their projects.
-pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run(args: &ProjectsArgs, out: &mut Sink) -> io::Result<Outcome> {
     let corpus = corpus::load_paths(&args.reports);
     let failed = report_failures(&corpus);
     if corpus.reports.is_empty() && failed == Outcome::BadInput {
@@ -137,11 +137,12 @@ pub fn run(args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
 /// Prints the projects of `reports` that pass the filters of `args`, best matches first when
 /// there is a query, else in document order. `NoMatch` when none is listed, with a message on
 /// stderr saying what was searched and what the reports list.
-pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io::Result<Outcome> {
-    if let Some(query) = &args.district
-        && !reports.iter().any(|r| district_matches(query, district_of(r)))
-    {
-        return Ok(no_district(query, &views::districts(reports)));
+pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut Sink) -> io::Result<Outcome> {
+    if let Some(query) = &args.district {
+        let known = views::districts(reports);
+        if read_district(query, &known).is_empty() {
+            return Ok(no_district(query, &known));
+        }
     }
     let index = FinderIndex::new(reports);
     let pool: Vec<usize> = (0..index.entries().len())
@@ -159,8 +160,7 @@ pub fn list(reports: &[Report], args: &ProjectsArgs, out: &mut dyn Write) -> io:
         .filter_map(|m| index.project(reports, m.candidate))
         .map(|(report, project)| ProjectRecord::new(report, project))
         .collect();
-    let options = WriteOptions { max_text_width: Some(args.max_width), ..Default::default() };
-    write_records(args.format, &records, options, out)?;
+    args.output.write("projects", &records, args.max_width, reports, out)?;
     if records.is_empty() {
         return Ok(explain_nothing(reports, &index, args, &query, pool.len()));
     }

@@ -3,33 +3,33 @@
 use super::Outcome;
 use super::listing::{ListingArgs, load};
 use super::output::{Column, Record};
+use super::sink::Sink;
 use crate::analysis::views::{self, ReportSummary};
-use std::io::Write;
 
 /// Prints one line of counts per report.
-pub fn run(args: &ListingArgs, out: &mut dyn Write) -> std::io::Result<Outcome> {
+pub fn run(args: &ListingArgs, out: &mut Sink) -> std::io::Result<Outcome> {
     let loaded = match load(&args.paths) {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };
-    args.write(&views::summary(&loaded.reports), out)?;
+    args.write("summary", &views::summary(&loaded.reports), &loaded, out)?;
     Ok(loaded.finish(Outcome::Results))
 }
 
 impl Record for ReportSummary {
-    const COLUMNS: &'static [Column] = &[
+    const COLUMNS: &'static [Column<'static>] = &[
         Column::whole("district"),
-        Column::whole("year"),
-        Column::whole("reviewed"),
-        Column::whole("met"),
-        Column::whole("missed"),
-        Column::whole("unassessed"),
-        Column::whole("binding missed"),
-        Column::whole("prose values"),
-        Column::whole("judged in prose"),
-        Column::whole("prose missed"),
-        Column::whole("stated met/missed"),
-        Column::whole("file"),
+        Column::number("year"),
+        Column::number("reviewed"),
+        Column::number("met"),
+        Column::number("missed"),
+        Column::number("unassessed"),
+        Column::number("binding missed").optional(4),
+        Column::number("prose values").optional(1),
+        Column::number("judged in prose").optional(1),
+        Column::number("prose missed").optional(1),
+        Column::whole("stated met/missed").optional(3),
+        Column::whole("file").optional(2),
     ];
 
     fn cells(&self) -> Vec<String> {

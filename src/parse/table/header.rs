@@ -116,6 +116,40 @@ impl Header {
             .collect()
     }
 
+    /// The headers of the tables a grid holds: one, or, when target columns name different
+    /// years (`2023年目标 | 2023年完成 | 2024年目标`: a review and the next year's plan in one
+    /// table), one per target year, each keeping its year's target and achieved columns (an
+    /// achieved or judging column without a year goes with the first).
+    pub fn by_year(self) -> Vec<Header> {
+        let mut years: Vec<u16> = Vec::new();
+        for column in self.columns.iter().filter(|c| c.role == Role::Target) {
+            if let Some(year) = year_in(&column.title)
+                && !years.contains(&year)
+            {
+                years.push(year);
+            }
+        }
+        if years.len() < 2 {
+            return vec![self];
+        }
+        let header_of = |(k, year): (usize, &u16)| {
+            let mut header = self.clone();
+            for column in &mut header.columns {
+                let own = year_in(&column.title);
+                let elsewhere = match column.role {
+                    Role::Target => own != Some(*year),
+                    Role::Actual | Role::Difference => own.map_or(k != 0, |own| own != *year),
+                    _ => false,
+                };
+                if elsewhere {
+                    column.role = Role::Other;
+                }
+            }
+            header
+        };
+        years.iter().enumerate().map(header_of).collect()
+    }
+
     /// The year named in the target column's title (`2022年预期目标` → 2022).
     pub fn target_year(&self) -> Option<u16> {
         self.find(Role::Target).and_then(|i| year_in(&self.columns[i].title))

@@ -72,22 +72,23 @@ pub fn parse_tables(
             pending = None;
         }
         let end = read.end.max(index + 1);
-        tables.push(read_table(lines, index, read, &header, caption_index, warnings));
+        tables.extend(read_tables(lines, index, read, &header.by_year(), caption_index, warnings));
         index = end;
     }
     warn_missing_table(lines, pending, warnings);
     tables
 }
 
-/// Builds the table read at `start` with its header, caption and notes.
-fn read_table(
+/// Builds the tables read at `start`, one per header (see [`Header::by_year`]), with their
+/// caption and notes. The notes and the warnings about the grid go with the first.
+fn read_tables(
     lines: &[&str],
     start: usize,
     read: Read,
-    header: &Header,
+    headers: &[Header],
     caption_index: Option<usize>,
     warnings: &mut Vec<Warning>,
-) -> IndicatorTable {
+) -> Vec<IndicatorTable> {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
         // The table's own first row names it better than a bare title or heading before it.
         (Some(at), Some(title)) if !is_caption(lines[at].trim()) => (title.trim().to_owned(), start + 1),
@@ -98,22 +99,30 @@ fn read_table(
     let scope = Scope::Table(caption.clone());
     warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
     let notes = notes::read_notes(lines, read.end);
-    let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
-    notes.judge(&mut rows, &caption, warnings);
-    warn_unread_targets(header, &caption, line, warnings);
-    if rows.is_empty() {
-        warnings.push(Warning::new(line, WarningKind::NoRows).in_table(scope));
+    let mut repeated = Vec::new();
+    let mut tables = Vec::with_capacity(headers.len());
+    for (k, header) in headers.iter().enumerate() {
+        let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
+        let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
+        if k == 0 {
+            notes.judge(&mut rows, &caption, warnings);
+        }
+        warn_unread_targets(header, &caption, line, warnings);
+        if rows.is_empty() {
+            warnings.push(Warning::new(line, WarningKind::NoRows).in_table(scope.clone()));
+        }
+        tables.push(IndicatorTable {
+            year: header.target_year().or_else(|| caption::year_in(&caption)),
+            kind: if header.is_review() { TableKind::Review } else { TableKind::Plan },
+            layout: read.grid.layout,
+            columns: header.columns.iter().map(|c| TableColumn { title: c.label(), role: c.role }).collect(),
+            notes: if k == 0 { notes.table_notes(&rows) } else { Vec::new() },
+            caption: caption.clone(),
+            line,
+            rows,
+        });
     }
-    IndicatorTable {
-        year: header.target_year().or_else(|| caption::year_in(&caption)),
-        kind: if header.is_review() { TableKind::Review } else { TableKind::Plan },
-        layout: read.grid.layout,
-        columns: header.columns.iter().map(|c| TableColumn { title: c.label(), role: c.role }).collect(),
-        notes: notes.table_notes(&rows),
-        caption,
-        line,
-        rows,
-    }
+    tables
 }
 
 /// Scores a grid as an indicator table: its rows with a name and a target under a header naming
