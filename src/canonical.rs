@@ -11,6 +11,7 @@ use crate::text::fold;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// The alias table shipped with plangap.
 pub const EMBEDDED_ALIASES: &str = include_str!("../data/indicator_aliases.toml");
@@ -76,10 +77,19 @@ struct SplitEntry {
 }
 
 impl AliasTable {
-    /// The table shipped with plangap.
+    /// The table shipped with plangap, as a copy to extend.
     pub fn embedded() -> AliasTable {
-        AliasTable::from_toml(EMBEDDED_ALIASES, EMBEDDED_ORIGIN)
-            .expect("the embedded alias table is valid (checked by the tests)")
+        AliasTable::shared().clone()
+    }
+
+    /// The table shipped with plangap, read once and shared (the parser looks names up in it for
+    /// every report).
+    pub fn shared() -> &'static AliasTable {
+        static SHARED: LazyLock<AliasTable> = LazyLock::new(|| {
+            AliasTable::from_toml(EMBEDDED_ALIASES, EMBEDDED_ORIGIN)
+                .expect("the embedded alias table is valid (checked by the tests)")
+        });
+        &SHARED
     }
 
     /// Reads a table from TOML text; `origin` names the file in errors. Keys other than

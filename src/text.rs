@@ -1,6 +1,7 @@
 //! Display width of text in a terminal, and fitting text to a width without splitting a wide
 //! character. Every width decision in the CLI and the TUI goes through here.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -73,13 +74,94 @@ pub fn fit_right_marked(text: &str, width: usize, marker: char) -> String {
 /// `text` for matching rather than display: widths folded (NFKC: `（２）` → `(2)`), minus signs and
 /// hyphens unified to `-`, white space and invisible marks removed.
 pub fn fold(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
-        .map(|c| match c {
-            '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' => '-',
-            other => other,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for run in nfkc_runs(text) {
+        match run {
+            Run::Stable(run) => run.split(char::is_whitespace).for_each(|part| out.push_str(part)),
+            Run::Unstable(run) => out.extend(run.nfkc().filter_map(fold_char)),
+        }
+    }
+    out
+}
+
+/// A character of NFKC text as [`fold`] keeps it: signs unified, white space and invisible marks
+/// dropped.
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' => Some('-'),
+        '\u{200B}'..='\u{200D}' | '\u{FEFF}' => None,
+        c if c.is_whitespace() => None,
+        c => Some(c),
+    }
+}
+
+/// `text` in Unicode normalisation form KC (`７．５％` → `7.5%`), borrowed when it already is.
+pub fn nfkc(text: &str) -> Cow<'_, str> {
+    if text.chars().all(is_nfkc_stable) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for run in nfkc_runs(text) {
+        match run {
+            Run::Stable(run) => out.push_str(run),
+            Run::Unstable(run) => out.extend(run.nfkc()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A stretch of text on its way to NFKC.
+enum Run<'a> {
+    /// Characters that NFKC leaves as they are.
+    Stable(&'a str),
+    /// Characters to run through the normaliser.
+    Unstable(&'a str),
+}
+
+/// `text` cut into runs that can be normalised one by one.
+///
+/// Plangap's text is mostly ASCII and CJK ideographs, which NFKC leaves as they are; running the
+/// normaliser over every character of every line was the parser's largest cost. A character that
+/// [`is_nfkc_stable`] is never changed, never reordered and never composed with what comes before
+/// it, so only the runs of other characters need the normaliser, each together with the
+/// character before it (which may compose with the run: `e` + U+0301 is `é`).
+fn nfkc_runs(text: &str) -> impl Iterator<Item = Run<'_>> {
+    let mut rest = text;
+    let mut pending: Option<&str> = None;
+    std::iter::from_fn(move || {
+        if let Some(run) = pending.take() {
+            return Some(Run::Unstable(run));
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(unstable) = rest.find(|c: char| !is_nfkc_stable(c)) else {
+            return Some(Run::Stable(std::mem::take(&mut rest)));
+        };
+        let start = rest[..unstable].char_indices().next_back().map_or(0, |(at, _)| at);
+        let end = rest[unstable..].find(is_nfkc_stable).map_or(rest.len(), |n| unstable + n);
+        let stable = &rest[..start];
+        pending = Some(&rest[start..end]);
+        rest = &rest[end..];
+        Some(Run::Stable(stable))
+    })
+}
+
+/// Whether NFKC leaves `c` unchanged whatever surrounds it: no decomposition, combining class 0,
+/// and never the second character of a composition. ASCII, CJK ideographs (basic block and
+/// extension A) and the common CJK punctuation `、。〈〉《》「」『』【】‘’“”—·` are.
+fn is_nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{4e00}'..='\u{9fff}'
+                | '\u{3400}'..='\u{4dbf}'
+                | '\u{3001}'..='\u{3003}'
+                | '\u{3008}'..='\u{3011}'
+                | '\u{2018}'..='\u{201d}'
+                | '\u{2014}'
+                | '\u{b7}'
+        )
 }
 
 /// Whether `c` is a CJK ideograph (the basic block or extension A).
@@ -127,6 +209,32 @@ mod tests {
     #[test]
     fn fold_unifies_widths_signs_and_spaces() {
         assert_eq!(fold("计划（草案） ７．５％ －3\u{200b}"), "计划(草案)7.5%-3");
+    }
+
+    #[test]
+    fn stable_characters_are_their_own_nfkc_and_never_compose_with_what_precedes_them() {
+        for c in ('\0'..='\u{ffff}').filter(|&c| is_nfkc_stable(c)) {
+            let text = c.to_string();
+            assert_eq!(text.nfkc().collect::<String>(), text, "{c:?} changes under NFKC");
+        }
+        for composite in '\0'..=char::MAX {
+            let mut parts = Vec::new();
+            unicode_normalization::char::decompose_canonical(composite, |c| parts.push(c));
+            if let [_, .., last] = parts[..] {
+                assert!(!is_nfkc_stable(last), "{last:?} ends the composition of {composite:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_by_run_nfkc_is_whole_text_nfkc(
+            text in "[a-eA-E0-9 \\t\\u{b}\\u{85}\u{300}-\u{302}\u{327}\u{1100}\u{1161}\u{11a8}\u{ac00}\u{ff08}\u{ff09}\u{ff10}-\u{ff19}\u{ff05}\u{3000}\u{2460}\u{2212}\u{2026}\u{fe63}\u{200b}计划、。“”—]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(nfkc(&text), text.nfkc().collect::<String>());
+            let folded: String = text.nfkc().filter_map(fold_char).collect();
+            proptest::prop_assert_eq!(fold(&text), folded);
+        }
     }
 
     #[test]

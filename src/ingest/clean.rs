@@ -2,6 +2,7 @@
 //! confuse the parser. Damage is replaced visibly and reported by line, never dropped silently.
 
 use crate::model::{Warning, WarningKind};
+use std::str::Chars;
 
 /// Normalises line ends to `\n` and removes what must never reach a terminal or the parser:
 /// C0 and C1 control characters except TAB and newline, DEL, terminal escape sequences, bidi
@@ -19,19 +20,21 @@ pub fn clean(raw: &str) -> (String, Vec<Warning>) {
     let mut line = 1;
     let mut nul_lines = Vec::new();
     let mut cut_lines = Vec::new();
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = raw.chars();
+    loop {
+        let rest = chars.as_str();
+        let (plain, rest) = rest.split_at(plain_len(rest));
+        out.push_str(plain);
+        line += plain.bytes().filter(|&b| b == b'\n').count();
+        chars = rest.chars();
+        let Some(c) = chars.next() else { break };
         match c {
             '\r' => {
-                chars.next_if_eq(&'\n');
+                next_if(&mut chars, |c| c == '\n');
                 out.push('\n');
                 line += 1;
             }
-            '\n' => {
-                out.push(c);
-                line += 1;
-            }
-            '\t' => out.push(c),
+            '\n' | '\t' => out.push(c),
             '\0' => {
                 out.push(char::REPLACEMENT_CHARACTER);
                 nul_lines.push(line);
@@ -55,6 +58,57 @@ pub fn clean(raw: &str) -> (String, Vec<Warning>) {
     (out, warnings)
 }
 
+/// The byte length of the start of `text` that cleaning copies as it is: up to the first control
+/// character other than TAB and `\n`, or character that [`is_denied`]. Most text is one long
+/// run, checked sixteen bytes at a time for a byte that may start such a character.
+fn plain_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        while let Some(chunk) = bytes.get(at..at + 16)
+            && !chunk.iter().fold(false, |flagged, &byte| flagged | may_need_cleaning(byte))
+        {
+            at += 16;
+        }
+        match bytes[at..].iter().position(|&byte| may_need_cleaning(byte)) {
+            Some(skipped) => at += skipped,
+            None => return bytes.len(),
+        }
+        if bytes[at] < 0x80 || is_denied_sequence(&bytes[at..]) {
+            return at;
+        }
+        at += 1;
+    }
+}
+
+/// Whether a byte is, or starts, a character that cleaning may change: a control character
+/// other than TAB and `\n`, or the lead byte of a C1 control, U+061C, the bidi marks
+/// (U+200E…U+2069) or U+FEFF.
+fn may_need_cleaning(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\t' && byte != b'\n') || matches!(byte, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
+/// Whether `bytes` start with the UTF-8 of a non-ASCII character that [`is_denied`]: a C1 control,
+/// U+061C, U+200E, U+200F, U+202A…U+202E, U+2066…U+2069 or U+FEFF (checked against
+/// [`is_denied`] for every character by the tests).
+fn is_denied_sequence(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xc2, 0x80..=0x9f, ..]
+            | [0xd8, 0x9c, ..]
+            | [0xe2, 0x80, 0x8e | 0x8f | 0xaa..=0xae, ..]
+            | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            | [0xef, 0xbb, 0xbf, ..]
+    )
+}
+
+/// The next character of `chars`, consumed when `wanted` accepts it.
+fn next_if(chars: &mut Chars<'_>, wanted: impl Fn(char) -> bool) -> Option<char> {
+    let c = chars.as_str().chars().next().filter(|&c| wanted(c))?;
+    chars.next();
+    Some(c)
+}
+
 /// True for the characters [`clean_text`] removes.
 fn is_denied(c: char) -> bool {
     c.is_control()
@@ -68,12 +122,12 @@ fn is_denied(c: char) -> bool {
 /// ends at its terminator or before the end of its line, whichever comes first; a CSI also ends
 /// before a character that cannot be part of it. Returns false when the sequence was not ended
 /// by its own terminator.
-fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> bool {
-    let at_line_end = |c: &char| matches!(c, '\n' | '\r');
-    match chars.peek() {
+fn skip_escape_sequence(chars: &mut Chars<'_>) -> bool {
+    let at_line_end = |c: char| matches!(c, '\n' | '\r');
+    match chars.as_str().chars().next() {
         Some('[') => {
             chars.next();
-            while let Some(c) = chars.next_if(|c| (' '..='~').contains(c)) {
+            while let Some(c) = next_if(chars, |c| (' '..='~').contains(&c)) {
                 if ('\u{40}'..='\u{7e}').contains(&c) {
                     return true;
                 }
@@ -82,8 +136,8 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) ->
         }
         Some(']') => {
             chars.next();
-            while let Some(c) = chars.next_if(|c| !at_line_end(c)) {
-                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+            while let Some(c) = next_if(chars, |c| !at_line_end(c)) {
+                if c == '\u{7}' || (c == '\u{1b}' && next_if(chars, |c| c == '\\').is_some()) {
                     return true;
                 }
             }
@@ -106,6 +160,18 @@ mod tests {
         let dirty =
             "《规划》\u{1b}[31m红\u{1b}[0m（一）\u{7f}\u{85}\u{202e}【注】\u{feff}\u{1b}]0;title\u{7}x";
         assert_eq!(clean(dirty), ("《规划》红（一）【注】x".to_owned(), Vec::new()));
+        let kept = "“引号”——…\u{a0}·é\u{2028}\u{fffd}";
+        assert_eq!(clean(kept), (kept.to_owned(), Vec::new()));
+    }
+
+    #[test]
+    fn denied_sequences_are_the_denied_characters() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(is_denied_sequence(bytes), is_denied(c), "{c:?}");
+            assert!(is_denied_sequence(bytes) <= may_need_cleaning(bytes[0]), "{c:?}");
+        }
     }
 
     #[test]

@@ -34,27 +34,25 @@ fn is_page_line(line: &str) -> bool {
     line.chars().count() >= MIN_PAGE_CHARS && pieces(line).count() > MIN_GAPS
 }
 
-/// The pieces of a line between runs of two or more spaces (ASCII or ideographic).
+/// The pieces of a line between runs of two or more spaces (ASCII or ideographic; one
+/// ideographic space is a run).
 fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    let space = |c: char| c == ' ' || c == '\u{3000}';
     let mut rest = line.trim();
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let bytes: Vec<(usize, char)> = rest.char_indices().collect();
+        let mut chars = rest.char_indices().peekable();
         let mut cut = rest.len();
-        let mut next = rest.len();
-        for (i, &(at, c)) in bytes.iter().enumerate() {
-            let space = |c: char| c == ' ' || c == '\u{3000}';
-            if space(c) && bytes.get(i + 1).is_some_and(|&(_, d)| space(d)) || c == '\u{3000}' {
+        while let Some((at, c)) = chars.next() {
+            if c == '\u{3000}' || (c == ' ' && chars.peek().is_some_and(|&(_, d)| space(d))) {
                 cut = at;
-                let end = bytes[i..].iter().find(|&&(_, d)| !space(d)).map_or(rest.len(), |&(j, _)| j);
-                next = end;
                 break;
             }
         }
         let piece = &rest[..cut];
-        rest = rest[next..].trim_start();
+        rest = rest[cut..].trim_start_matches(space).trim_start();
         Some(piece)
     })
 }

@@ -5,7 +5,6 @@
 use crate::text;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
 const MAX_CAPTION_CHARS: usize = 60;
@@ -52,13 +51,13 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if !starts || line.chars().count() > MAX_CAPTION_CHARS || line.contains('。') {
         return false;
     }
-    let folded: String = line.nfkc().collect();
+    let folded = text::nfkc(line);
     CAPTION.is_match(&folded)
 }
 
 /// The first year named in `text` (`2022年…` → 2022).
 pub(crate) fn year_in(text: &str) -> Option<u16> {
-    let folded: String = text.nfkc().collect();
+    let folded = crate::text::nfkc(text);
     YEAR.captures(&folded)?.get(1)?.as_str().parse().ok()
 }
 

@@ -83,6 +83,10 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
         let mut joined = String::new();
         for end in start..head.len().min(start + 4) {
             joined.push_str(&head[end].text);
+            // Every title names its `草案`; the pattern is tried only on lines that do.
+            if !joined.contains("草案") {
+                continue;
+            }
             let Some(caps) = TITLE.captures(&joined) else { continue };
             // The match must begin on the first joined line, or a later start would find it too.
             if caps.get(0).map_or(0, |m| m.start()) >= head[start].text.len() {

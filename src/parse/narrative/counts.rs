@@ -66,6 +66,10 @@ pub fn stated_counts(lines: &[(usize, &str)]) -> Vec<StatedCount> {
 
 /// One sentence's counts, when it is a counting sentence.
 fn read_count(sentence: &str, line: usize) -> Option<StatedCount> {
+    // Every count has a `项`, which no other character folds to: skip the folding without one.
+    if !sentence.contains('项') {
+        return None;
+    }
     let folded = fold(sentence);
     let first = COUNT.find(&folded)?;
     if INDICATOR_COUNT.find(&folded).is_none_or(|m| m.start() != first.start()) {

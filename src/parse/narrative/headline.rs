@@ -141,6 +141,9 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
     let mut values = Vec::new();
     let mut found = [false, false];
     for (index, line) in lines.iter().enumerate() {
+        if found == [true, true] {
+            break;
+        }
         for sentence in line.split(['。', '！', '？']) {
             let part = match plan_start {
                 Some(start) if index >= start => Part::Plan,
@@ -403,7 +406,7 @@ mod tests {
     use super::*;
 
     fn read(sentence: &str, role: ValueRole) -> Vec<(String, String, bool)> {
-        read_sentence(sentence, role, Some(2022), 1, &AliasTable::embedded())
+        read_sentence(sentence, role, Some(2022), 1, AliasTable::shared())
             .into_iter()
             .map(|v| (v.name, v.value.raw, v.value.estimated))
             .collect()

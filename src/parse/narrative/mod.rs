@@ -38,7 +38,7 @@ pub fn parse_prose(
     tables: &[IndicatorTable],
     projects: &[Project],
 ) -> Prose {
-    let aliases = AliasTable::embedded();
+    let aliases = AliasTable::shared();
     let not_prose: HashSet<usize> = tables
         .iter()
         .flat_map(|t| {
@@ -55,8 +55,8 @@ pub fn parse_prose(
         .filter(|(line, _)| !not_prose.contains(line))
         .collect();
     Prose {
-        values: headline::headline_values(lines, title, &aliases),
-        reviews: review::review_statements(&review_part, title.review_year, &aliases),
+        values: headline::headline_values(lines, title, aliases),
+        reviews: review::review_statements(&review_part, title.review_year, aliases),
         counts: counts::stated_counts(&review_part),
     }
 }

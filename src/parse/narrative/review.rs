@@ -82,6 +82,11 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// A count of indicators: sentences with one are the document's own counts, not judgements.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("count pattern"));
 
+/// Words of which every claim holds one: a target (`目标`), a share of the plan (`完成`), a
+/// difference from the target (`目标`) and each verdict (`完成`, `达到`, `未达`, `实现`, `超预期`).
+/// A sentence with none of them is not read further.
+const CLAIM_WORDS: [&str; 5] = ["目标", "完成", "达", "实现", "超"];
+
 /// Words that open a result clause without naming anything (`预计全年增长5.4%`).
 const RESULT_FILLERS: [&str; 6] = ["预计", "全年", "全区", "同比", "实现", "完成"];
 
@@ -131,6 +136,9 @@ fn read_statements(
     aliases: &AliasTable,
 ) -> Vec<ReviewStatement> {
     let folded = fold(sentence);
+    if !CLAIM_WORDS.iter().any(|word| folded.contains(word)) {
+        return Vec::new();
+    }
     let body = LIST_MARKER.find(&folded).map_or(folded.as_str(), |m| &folded[m.end()..]);
     if COUNT.is_match(body) {
         return Vec::new();
@@ -409,7 +417,7 @@ mod tests {
     use super::*;
 
     fn read(sentence: &str) -> Vec<ReviewStatement> {
-        read_statements(sentence, Some(2023), 7, &AliasTable::embedded())
+        read_statements(sentence, Some(2023), 7, AliasTable::shared())
     }
 
     #[test]

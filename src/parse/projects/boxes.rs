@@ -118,8 +118,8 @@ fn classify<'a>(
         .filter(|(_, text)| !text.is_empty())
         .collect();
     let indicator_header = lines.iter().any(|(_, text)| {
-        let bare: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
-        bare.starts_with("指标名称") || bare == "指标"
+        compact_after(text, "指标名称").is_some()
+            || compact_after(text, "指标").is_some_and(|mut r| r.next().is_none())
     });
     let kind = if title.contains("指标") || indicator_header {
         BoxKind::Indicator
@@ -137,6 +137,13 @@ fn classify<'a>(
     };
     let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
     Block { caption, line, lines, raw, kind, plan_year_box, stage }
+}
+
+/// The characters of `text` after `prefix`, white space left out (`指 标 名 称`), when the text
+/// starts with it.
+fn compact_after<'a>(text: &'a str, prefix: &str) -> Option<impl Iterator<Item = char> + 'a> {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    prefix.chars().all(|p| chars.next() == Some(p)).then_some(chars)
 }
 
 #[cfg(test)]

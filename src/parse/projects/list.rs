@@ -60,7 +60,7 @@ impl Logical<'_> {
     /// Whether the text is a list still waiting for its end: a top-level `、` after the numbering
     /// and no closing mark.
     fn is_open(&self) -> bool {
-        has_top_level(body_of(&self.text), &['、']) && !self.text.ends_with(LINE_END)
+        !self.text.ends_with(LINE_END) && has_top_level(body_of(&self.text), &['、'])
     }
 }
 

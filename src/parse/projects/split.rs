@@ -4,18 +4,15 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Brackets that protect the separators inside them, as (opening, closing) pairs.
-const BRACKETS: [(char, char); 9] = [
-    ('（', '）'),
-    ('(', ')'),
-    ('《', '》'),
-    ('“', '”'),
-    ('‘', '’'),
-    ('【', '】'),
-    ('[', ']'),
-    ('「', '」'),
-    ('〔', '〕'),
-];
+/// Whether `ch` opens (`Some(true)`) or closes (`Some(false)`) one of the brackets that protect
+/// the separators inside them: `（）`, `()`, `《》`, `“”`, `‘’`, `【】`, `[]`, `「」`, `〔〕`.
+fn bracket(ch: char) -> Option<bool> {
+    match ch {
+        '（' | '(' | '《' | '“' | '‘' | '【' | '[' | '「' | '〔' => Some(true),
+        '）' | ')' | '》' | '”' | '’' | '】' | ']' | '」' | '〕' => Some(false),
+        _ => None,
+    }
+}
 
 /// Punctuation that may close a list, a clause or a title.
 const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
@@ -30,17 +27,10 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 /// `text`; empty pieces are kept so that offsets stay meaningful to the caller.
 pub fn split_top_level<'a>(text: &'a str, separators: &[char]) -> Vec<(usize, &'a str)> {
     let mut pieces = Vec::new();
-    let mut depth = 0usize;
     let mut start = 0;
-    for (at, ch) in text.char_indices() {
-        if BRACKETS.iter().any(|(open, _)| *open == ch) {
-            depth += 1;
-        } else if BRACKETS.iter().any(|(_, close)| *close == ch) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && separators.contains(&ch) {
-            pieces.push((start, &text[start..at]));
-            start = at + ch.len_utf8();
-        }
+    for (at, ch) in top_level(text, separators) {
+        pieces.push((start, &text[start..at]));
+        start = at + ch.len_utf8();
     }
     pieces.push((start, &text[start..]));
     pieces
@@ -48,7 +38,24 @@ pub fn split_top_level<'a>(text: &'a str, separators: &[char]) -> Vec<(usize, &'
 
 /// Byte offset of the first occurrence of any of `targets` outside brackets.
 pub fn find_top_level(text: &str, targets: &[char]) -> Option<usize> {
-    split_top_level(text, targets).first().filter(|(_, first)| first.len() < text.len()).map(|(_, f)| f.len())
+    top_level(text, targets).next().map(|(at, _)| at)
+}
+
+/// The characters of `text` that are among `targets` and stand outside brackets, with their
+/// byte offsets. An unmatched closing bracket is ignored; brackets are never targets.
+fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (usize, char)> + 'a {
+    let mut depth = 0usize;
+    text.char_indices().filter(move |&(_, ch)| match bracket(ch) {
+        Some(true) => {
+            depth += 1;
+            false
+        }
+        Some(false) => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        None => depth == 0 && targets.contains(&ch),
+    })
 }
 
 /// Whether `text` holds any of `targets` outside brackets.

@@ -160,8 +160,8 @@ fn is_bare_caption(text: &str) -> bool {
     let chars = text.chars().count();
     chars <= MAX_CAPTION_CHARS
         && !text.contains(['。', '；', '\t', '|'])
-        && caption::year_in(text).is_some()
         && (BARE_CAPTION_WORDS.iter().any(|w| text.contains(w)) || text.ends_with('表'))
+        && caption::year_in(text).is_some()
 }
 
 /// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
