@@ -45,6 +45,7 @@
 mod boxes;
 mod grid;
 mod list;
+mod names;
 mod prose;
 mod split;
 mod titled;
@@ -107,7 +108,20 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
         return prose::read_prose(block);
     }
     warnings.append(&mut own_warnings);
-    listing.projects
+    let mut projects = listing.projects;
+    let more: Vec<Project> = prose::read_prose(block)
+        .into_iter()
+        .filter(|named| !projects.iter().any(|listed| same_project(listed, named)))
+        .collect();
+    projects.extend(more);
+    projects.sort_by_key(|project| project.line);
+    projects
+}
+
+/// Whether two mentions on one line name one project, one spelling holding the other
+/// (`…EOD` in a list, `…EOD项目` in a sentence).
+fn same_project(a: &Project, b: &Project) -> bool {
+    a.line == b.line && (a.name.contains(b.name.as_str()) || b.name.contains(a.name.as_str()))
 }
 
 /// Merges repeated mentions of one name in a box into its first mention.
