@@ -20,7 +20,7 @@ const PROJECT_ENDS: [&str; 37] = [
 /// Any project word or phase in a clause: a clause without one names no project.
 static MAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let mut words: Vec<&str> = PROJECT_ENDS.to_vec();
-    words.extend(["期", "产业园"]);
+    words.extend(["产业园", r"[一二三四五六七八九十\d]期"]);
     Regex::new(&words.join("|")).expect("project word pattern")
 });
 
@@ -229,7 +229,8 @@ fn is_ended(name: &str) -> bool {
 
 /// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).
 fn is_slogan(name: &str) -> bool {
-    name.ends_with('”') || PROJECT_ENDS.iter().any(|end| name.ends_with(&format!("”{end}")))
+    name.ends_with('”')
+        || PROJECT_ENDS.iter().any(|end| name.strip_suffix(end).is_some_and(|before| before.ends_with('”')))
 }
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).

@@ -32,6 +32,12 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("prose verb pattern")
 });
 
+/// The characters [`VERB`] may start with: a cheap test before the pattern.
+const VERB_FIRST: &[char] = &[
+    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开', '启', '续',
+    '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
+];
+
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:重点|加快|持续|积极|联合|努力|全力)?(?:推动|谋划|力争|争取|确保)").expect("intent pattern")
@@ -77,6 +83,9 @@ pub fn read_prose(block: &Block) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
+        if !names::may_name(body) {
+            continue;
+        }
         for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
             if !names::may_name(clause) {
@@ -92,11 +101,11 @@ pub fn read_prose(block: &Block) -> Vec<Project> {
 
 /// The project names of one clause, each with its stage, as the four forms read them.
 pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
-    if let Some(taken) = TAKEN_INTO.captures(clause) {
+    if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
         return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
     }
-    if let Some(found) = VERB.captures(clause) {
+    if let Some(found) = clause.starts_with(VERB_FIRST).then(|| VERB.captures(clause)).flatten() {
         let verb = found.name("verb").map_or("", |m| m.as_str());
         let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
         let stage = planned_or(rest, verb_stage(verb));
@@ -146,6 +155,9 @@ fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
     }
     for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
         let list = subject[..verb.start()].trim_end_matches('等');
+        if !names::may_name(list) {
+            continue;
+        }
         let names = Names::of_list(list).projects();
         if names.is_empty() {
             continue;
