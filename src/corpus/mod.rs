@@ -7,7 +7,7 @@ pub use read::{DEFAULT_MAX_SIZE, max_size, read_report_file, set_max_size};
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::model::{Report, Warning};
+use crate::model::{Report, Warning, WarningKind};
 use crate::printable::printable;
 use crate::{analysis, ingest, parse};
 use rayon::prelude::*;
@@ -130,14 +130,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
 fn replacement_warning(decoded: &Document) -> Warning {
     let line =
         decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
-    Warning {
-        line,
-        message: format!(
-            "{} byte sequence(s) are not valid {} and were replaced with �; the file may be cut off \
-             or damaged: check the source, or save it again as text",
-            decoded.replaced, decoded.encoding
-        ),
-    }
+    Warning::new(line, WarningKind::InvalidBytes { count: decoded.replaced, encoding: decoded.encoding })
 }
 
 /// Loads the embedded sample corpus.
