@@ -46,11 +46,13 @@ fn main() {
     let quoted: Vec<String> = syllables.iter().map(|s| format!("{s:?}")).collect();
     writeln!(out, "/// Every distinct syllable, indexed by `Syllable`.").ok();
     writeln!(out, "static SYLLABLES: [&str; {}] = [{}];", syllables.len(), quoted.join(",")).ok();
-    writeln!(out, "/// Per code point from `FIRST`: list start (bits 32+), initials (4..30), count (0..4).").ok();
+    writeln!(out, "/// Per code point from `FIRST`: list start (bits 32+), initials (4..30), count (0..4).")
+        .ok();
     writeln!(out, "static DENSE: [u64; {}] = {dense:?};", dense.len()).ok();
     writeln!(out, "/// Syllable lists, each character's first reading first.").ok();
     writeln!(out, "static LISTS: [u16; {}] = {lists:?};", lists.len()).ok();
-    let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("pinyin_table.rs");
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo"))
+        .join("pinyin_table.rs");
     std::fs::write(&path, out).expect("writing the pinyin table");
 }
 

@@ -87,7 +87,7 @@ fn score(report: &Report, boxes: &[GoldBox]) -> Score {
         let names: HashSet<&str> = found.iter().map(|project| project.name.as_str()).collect();
         for gold in gold_box.projects.iter().filter(|gold| !gold.optional) {
             score.required += 1;
-            let hit = found.iter().find(|project| gold.spellings.iter().any(|s| *s == project.name));
+            let hit = found.iter().find(|project| gold.spellings.contains(&project.name));
             match hit {
                 Some(project) => {
                     score.found += 1;
@@ -191,7 +191,10 @@ fn the_gold_reader_counts_misses_and_extras() {
         line: 1,
         source: String::new(),
     };
-    let report = Report { projects: vec![project("甲水库"), project("丙中心"), project("重点项目")], ..Report::default() };
+    let report = Report {
+        projects: vec![project("甲水库"), project("丙中心"), project("重点项目")],
+        ..Report::default()
+    };
     let score = score(&report, &boxes);
     assert_eq!((score.required, score.found, score.extracted, score.correct), (2, 1, 3, 2));
     assert_eq!(score.misses, ["专栏1： 乙工程"]);

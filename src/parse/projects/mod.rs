@@ -15,10 +15,11 @@
 //! - any other caption (`…重点任务`, `…建设重点`, `…推动改革落地情况`) is a project box only
 //!   when at least half of its sentences hold a project list after a stage verb (`开工建设`,
 //!   `加快推进`, `建成投产`…), after `包括`, or before a verdict (`…3个项目全面完工`), ending the
-//!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); only those lists are read.
-//!   In other boxes, only projects named in their sentences in a few strict forms are read
-//!   (`新建萌动乐园、欣悦园等口袋公园10个`, `建成投用区数字化城市运行和治理中心`,
-//!   `綦江抽水蓄能电站完成…`; see `prose.rs`).
+//!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); those lists are read, and
+//!   so are the projects named in the box's other sentences. In other boxes, only projects
+//!   named in their sentences are read (`新建萌动乐园、欣悦园等口袋公园10个`,
+//!   `建成投用区数字化城市运行和治理中心`, `綦江抽水蓄能电站完成…`; see `prose.rs`, and
+//!   `names.rs` for what counts as a name).
 //!
 //! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
 //! a project table whatever its caption: one project per row, named by that column. The boxes of

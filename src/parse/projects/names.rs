@@ -12,9 +12,43 @@ use std::sync::LazyLock;
 
 /// Endings of a project's name.
 const PROJECT_ENDS: [&str; 37] = [
-    "工程", "项目", "电站", "水库", "公园", "中心", "改造", "治理", "基地", "园区", "医院", "学校", "广场",
-    "小学", "中学", "幼儿园", "学院", "校区", "高速", "高铁", "铁路", "公路", "专用线", "大道", "大桥",
-    "隧道", "水厂", "电厂", "处理厂", "场馆", "综合体", "枢纽", "站", "楼", "厂房", "生产线", "物流园",
+    "工程",
+    "项目",
+    "电站",
+    "水库",
+    "公园",
+    "中心",
+    "改造",
+    "治理",
+    "基地",
+    "园区",
+    "医院",
+    "学校",
+    "广场",
+    "小学",
+    "中学",
+    "幼儿园",
+    "学院",
+    "校区",
+    "高速",
+    "高铁",
+    "铁路",
+    "公路",
+    "专用线",
+    "大道",
+    "大桥",
+    "隧道",
+    "水厂",
+    "电厂",
+    "处理厂",
+    "场馆",
+    "综合体",
+    "枢纽",
+    "站",
+    "楼",
+    "厂房",
+    "生产线",
+    "物流园",
 ];
 
 /// Any project word or phase in a clause: a clause without one names no project.
@@ -26,7 +60,8 @@ static MAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A numbered phase closing a name: `（一期）`, `(二期)`, `三期`, `一期工程`.
 static PHASE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[（(](?:[一二三四五六七八九十\d]+期|一标段)[）)]|[一二三四五六七八九十\d]期)$").expect("phase pattern")
+    Regex::new(r"(?:[（(](?:[一二三四五六七八九十\d]+期|一标段)[）)]|[一二三四五六七八九十\d]期)$")
+        .expect("phase pattern")
 });
 
 /// A quantity closing a name (a figure of work done or planned): `200公里`, `24个`, `1450户以上`.
@@ -172,11 +207,12 @@ fn split_and(name: String) -> Vec<String> {
 /// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
 fn is_declared_item(item: &str) -> bool {
     let chars = item.chars().count();
+    let bare_kind = is_ended(item) && is_generic(item);
     (2..=MAX_DECLARED_CHARS).contains(&chars)
         && !item.contains(['，', '。', '；', '：'])
         && !QUANTITY_END.is_match(item)
         && !QUANTITY_START.is_match(item)
-        && !(is_ended(item) && is_generic(item))
+        && !bare_kind
 }
 
 /// A short name without clause punctuation: a place or a brand.
@@ -203,7 +239,10 @@ fn shed_activity(mut name: String) -> String {
 
 /// `text` without quotation marks around the whole of it.
 fn unquote(text: &str) -> &str {
-    text.strip_prefix('“').and_then(|rest| rest.strip_suffix('”')).filter(|inner| !inner.contains('“')).unwrap_or(text)
+    text.strip_prefix('“')
+        .and_then(|rest| rest.strip_suffix('”'))
+        .filter(|inner| !inner.contains('“'))
+        .unwrap_or(text)
 }
 
 /// Whether `name` reads as a project: it ends in a project word or a numbered phase, and is
@@ -235,10 +274,7 @@ fn is_slogan(name: &str) -> bool {
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
 fn is_generic(name: &str) -> bool {
-    PROJECT_ENDS
-        .iter()
-        .filter_map(|end| name.strip_suffix(end))
-        .any(|before| GENERIC.is_match(before))
+    PROJECT_ENDS.iter().filter_map(|end| name.strip_suffix(end)).any(|before| GENERIC.is_match(before))
 }
 
 #[cfg(test)]
@@ -278,7 +314,10 @@ mod tests {
     fn lists() {
         assert_eq!(Names::of_list("甲水库、乙工程").projects(), ["甲水库", "乙工程"]);
         assert!(Names::of_list("甲水库、营商环境").projects().is_empty());
-        assert_eq!(Names::declared("华泰电子元件、年产8万吨再生铝").projects(), ["华泰电子元件", "年产8万吨再生铝"]);
+        assert_eq!(
+            Names::declared("华泰电子元件、年产8万吨再生铝").projects(),
+            ["华泰电子元件", "年产8万吨再生铝"]
+        );
         assert!(Names::declared("成立“南部物流园”").projects().is_empty());
         assert!(Names::of_kind("甲园、乙园", "营商环境").projects().is_empty());
         assert!(may_name("新建甲水库") && !may_name("优化营商环境"));

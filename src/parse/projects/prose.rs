@@ -34,13 +34,14 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The characters [`VERB`] may start with: a cheap test before the pattern.
 const VERB_FIRST: &[char] = &[
-    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开', '启', '续',
-    '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
+    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
+    '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
 ];
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:重点|加快|持续|积极|联合|努力|全力)?(?:推动|谋划|力争|争取|确保)").expect("intent pattern")
+    Regex::new(r"^(?:重点|加快|持续|积极|联合|努力|全力)?(?:推动|谋划|力争|争取|确保)")
+        .expect("intent pattern")
 });
 
 /// A stage stated after a list: `…完成…`, `…等项目建成投用`, `…投入使用`, `…通过…审议`.
@@ -71,8 +72,9 @@ static KIND_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `将“甲”纳入…`: a project taken into a plan.
-static TAKEN_INTO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:努力|积极)?将(?P<list>[^，。；]{2,40}?)纳入").expect("taken into pattern"));
+static TAKEN_INTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:努力|积极)?将(?P<list>[^，。；]{2,40}?)纳入").expect("taken into pattern")
+});
 
 /// What a predicate's words say beyond its verb: feasibility, plans, surveys are a planned stage.
 static PLANNING: LazyLock<Regex> =
@@ -220,7 +222,9 @@ fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
     } else if verb.contains("通过") || verb.contains("签约") {
         None
     } else {
-        verb_stage(verb.trim_start_matches(['全', '面', '顺', '利', '已', '基', '本', '成', '功', '正', '式', '按', '期']))
+        verb_stage(verb.trim_start_matches([
+            '全', '面', '顺', '利', '已', '基', '本', '成', '功', '正', '式', '按', '期',
+        ]))
     };
     planned_or(words, stage)
 }
@@ -264,12 +268,18 @@ mod tests {
             names("投产松山动力数字化车间扩能、白溪数控机床整机生产线等项目6个"),
             ["松山动力数字化车间扩能", "白溪数控机床整机生产线"]
         );
-        assert_eq!(names("新签约年产8万吨再生铝、华泰电子元件等项目3个"), ["年产8万吨再生铝", "华泰电子元件"]);
+        assert_eq!(
+            names("新签约年产8万吨再生铝、华泰电子元件等项目3个"),
+            ["年产8万吨再生铝", "华泰电子元件"]
+        );
         assert_eq!(
             names("完成锅炉烟气深度治理、石灰窑余热利用等项目节能减排改造"),
             ["锅炉烟气深度治理", "石灰窑余热利用"]
         );
-        assert_eq!(names("河西中学学生宿舍楼、城南小学运动场等项目建成投用"), ["河西中学学生宿舍楼", "城南小学运动场"]);
+        assert_eq!(
+            names("河西中学学生宿舍楼、城南小学运动场等项目建成投用"),
+            ["河西中学学生宿舍楼", "城南小学运动场"]
+        );
         assert_eq!(stages("河西中学学生宿舍楼、城南小学运动场等项目建成投用"), [Some(Stage::Completed); 2]);
         assert_eq!(names("东门停车场等4个项目上榜全省案例"), ["东门停车场"]);
         assert_eq!(names("加快推进金湾府、望江台（二期）等房地产项目建设"), ["金湾府", "望江台（二期）"]);
@@ -281,7 +291,10 @@ mod tests {
 
     #[test]
     fn a_list_and_then_its_stage() {
-        assert_eq!(names("长江师范学院（二期）、涪州职教城（一期）投入使用"), ["长江师范学院（二期）", "涪州职教城（一期）"]);
+        assert_eq!(
+            names("长江师范学院（二期）、涪州职教城（一期）投入使用"),
+            ["长江师范学院（二期）", "涪州职教城（一期）"]
+        );
         assert_eq!(names("大渡口抽水蓄能电站进入大坝填筑阶段"), ["大渡口抽水蓄能电站"]);
         assert_eq!(stages("大渡口抽水蓄能电站进入大坝填筑阶段"), [Some(Stage::Ongoing)]);
         assert_eq!(names("川南铁路进入勘察设计阶段"), ["川南铁路"]);
@@ -303,13 +316,25 @@ mod tests {
     fn shared_nouns_phases_and_frames() {
         assert_eq!(names("启动花园村、共同片区城中村改造"), ["花园村", "共同片区城中村改造"]);
         assert_eq!(names("升级改造人民广场、江滨广场"), ["人民广场", "江滨广场"]);
-        assert_eq!(names("加快推进城南中学综合楼、白沙小学科创楼等项目建设"), ["城南中学综合楼", "白沙小学科创楼"]);
+        assert_eq!(
+            names("加快推进城南中学综合楼、白沙小学科创楼等项目建设"),
+            ["城南中学综合楼", "白沙小学科创楼"]
+        );
         assert_eq!(names("完成城西体育公园、河滨体育公园建设"), ["城西体育公园", "河滨体育公园"]);
         assert_eq!(names("加快养老服务中心装修运营、儿童福利院工程建设"), ["养老服务中心", "儿童福利院工程"]);
-        assert_eq!(names("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"), ["白马一期抽水蓄能电站", "石门电厂三期"]);
-        assert_eq!(stages("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"), [Some(Stage::Planned); 2]);
+        assert_eq!(
+            names("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"),
+            ["白马一期抽水蓄能电站", "石门电厂三期"]
+        );
+        assert_eq!(
+            stages("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"),
+            [Some(Stage::Planned); 2]
+        );
         assert_eq!(names("建成投产40万头生猪养殖项目、稳定生猪产能50万头"), ["40万头生猪养殖项目"]);
-        assert_eq!(names("联合争取加快推进渝宜高铁、江东至白涛高速等前期工作"), ["渝宜高铁", "江东至白涛高速"]);
+        assert_eq!(
+            names("联合争取加快推进渝宜高铁、江东至白涛高速等前期工作"),
+            ["渝宜高铁", "江东至白涛高速"]
+        );
         assert_eq!(names("完成南环高速（城区段）总工程量的60%"), ["南环高速（城区段）"]);
     }
 
