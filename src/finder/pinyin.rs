@@ -1,12 +1,11 @@
-//! Pinyin readings of Chinese characters, computed once: every reading of every character (so a
-//! polyphonic character's other readings are accepted), and a small table of place names whose
-//! reading the `pinyin` crate gets wrong out of context (重庆 is chongqing, not zhongqing).
+//! Pinyin readings of Chinese characters: every reading of every character (so a polyphonic
+//! character's other readings are accepted), made at build time (`build.rs`), and a small table
+//! of place names whose reading the `pinyin` crate gets wrong out of context (重庆 is chongqing,
+//! not zhongqing).
 //!
 //! Readings are plain lower-case ASCII without tones; `ü` is written `v` (the input-method
 //! convention, `lv`), with `u` accepted as a second spelling (`lu`).
 
-use pinyin::ToPinyinMulti;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Place names (and a few words common in plan reports) whose characters read differently from
@@ -47,15 +46,12 @@ pub type Syllable = u16;
 const FIRST: u32 = 0x3000;
 const LAST: u32 = 0x9FFF;
 
-/// All readings of all characters, built on first use.
-struct ReadingTable {
-    /// Every distinct syllable.
-    syllables: Vec<String>,
-    /// Per code point from [`FIRST`]: start in `lists` (bits 32 and up), the letters the
-    /// readings start with (bits 4 to 29, `a` first) and the number of readings (bits 0 to 3).
-    dense: Vec<u64>,
-    /// Syllable lists, the character's first reading first.
-    lists: Vec<Syllable>,
+// `SYLLABLES`, `DENSE` and `LISTS`: every reading of every character from FIRST to LAST, made
+// from the `pinyin` crate by `build.rs` at build time, so that no run pays for building them.
+include!(concat!(env!("OUT_DIR"), "/pinyin_table.rs"));
+
+/// The place words of [`PLACE_READINGS`], built on first use (a few dozen entries).
+struct PlaceTable {
     /// Place-name words, sorted by their first character.
     places: Vec<(char, PlaceWord)>,
     /// One bit per code point of the Basic Multilingual Plane, set for the first characters of
@@ -69,39 +65,22 @@ struct PlaceWord {
     syllables: Vec<Syllable>,
 }
 
-fn table() -> &'static ReadingTable {
-    static TABLE: OnceLock<ReadingTable> = OnceLock::new();
-    TABLE.get_or_init(ReadingTable::build)
+fn place_table() -> &'static PlaceTable {
+    static TABLE: OnceLock<PlaceTable> = OnceLock::new();
+    TABLE.get_or_init(PlaceTable::build)
 }
 
-impl ReadingTable {
-    fn build() -> ReadingTable {
-        let mut interner = Interner::default();
-        let mut dense = Vec::with_capacity((LAST - FIRST + 1) as usize);
-        let mut lists = Vec::new();
-        let mut readings = Vec::new();
-        for code in FIRST..=LAST {
-            readings.clear();
-            if let Some(multi) = char::from_u32(code).and_then(|c| c.to_pinyin_multi()) {
-                for reading in multi {
-                    for spelling in spellings(reading.plain()) {
-                        let id = interner.intern(&spelling);
-                        if !readings.contains(&id) {
-                            readings.push(id);
-                        }
-                    }
-                }
-            }
-            readings.truncate(15);
-            let initials =
-                readings.iter().fold(0, |mask, &id| mask | initial_bit(&interner.syllables[id as usize]));
-            dense.push((lists.len() as u64) << 32 | u64::from(initials) << 4 | readings.len() as u64);
-            lists.extend_from_slice(&readings);
-        }
+impl PlaceTable {
+    fn build() -> PlaceTable {
+        let id = |spelled: &str| {
+            SYLLABLES.iter().position(|s| *s == spelled).and_then(|i| Syllable::try_from(i).ok())
+        };
         let mut places: Vec<(char, PlaceWord)> = Vec::new();
         for (word, reading) in PLACE_READINGS {
-            let syllables: Vec<Syllable> = reading.split(' ').map(|s| interner.intern(s)).collect();
-            if let (Some(first), true) = (word.chars().next(), word.chars().count() == syllables.len()) {
+            let syllables: Option<Vec<Syllable>> = reading.split(' ').map(id).collect();
+            if let (Some(first), Some(syllables)) = (word.chars().next(), syllables)
+                && word.chars().count() == syllables.len()
+            {
                 places.push((first, PlaceWord { text: (*word).to_owned(), syllables }));
             }
         }
@@ -112,11 +91,9 @@ impl ReadingTable {
                 *word |= 1 << (u32::from(c) % 64);
             }
         }
-        ReadingTable { syllables: interner.syllables, dense, lists, places, place_starts }
+        PlaceTable { places, place_starts }
     }
-}
 
-impl ReadingTable {
     #[inline]
     fn starts_place(&self, c: char) -> bool {
         let code = u32::from(c);
@@ -131,44 +108,14 @@ impl ReadingTable {
     }
 }
 
-/// The ASCII spellings of a plain reading: `lü` gives `lv` and `lu`, `ê` gives `e`; readings
-/// with other marks (the interjections `ḿ`, `ň`) have none.
-fn spellings(plain: &str) -> Vec<String> {
-    let plain = plain.replace('ê', "e");
-    let variants = if plain.contains('ü') {
-        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
-    } else {
-        vec![plain]
-    };
-    variants.into_iter().filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())).collect()
-}
-
-#[derive(Default)]
-struct Interner {
-    syllables: Vec<String>,
-    ids: HashMap<String, Syllable>,
-}
-
-impl Interner {
-    fn intern(&mut self, syllable: &str) -> Syllable {
-        if let Some(&id) = self.ids.get(syllable) {
-            return id;
-        }
-        let id = Syllable::try_from(self.syllables.len()).unwrap_or(Syllable::MAX);
-        self.syllables.push(syllable.to_owned());
-        self.ids.insert(syllable.to_owned(), id);
-        id
-    }
-}
-
 /// Every syllable, indexed by [`Syllable`].
-pub fn syllables() -> &'static [String] {
-    &table().syllables
+pub fn syllables() -> &'static [&'static str] {
+    &SYLLABLES
 }
 
 /// The spelling of a syllable.
 pub fn spelling(syllable: Syllable) -> &'static str {
-    syllables().get(usize::from(syllable)).map_or("", String::as_str)
+    SYLLABLES.get(usize::from(syllable)).copied().unwrap_or("")
 }
 
 /// The readings of one character.
@@ -187,10 +134,9 @@ pub fn readings(c: char) -> CharReadings {
     if !(FIRST..=LAST).contains(&code) {
         return CharReadings::default();
     }
-    let table = table();
-    let Some(&packed) = table.dense.get((code - FIRST) as usize) else { return CharReadings::default() };
+    let Some(&packed) = DENSE.get((code - FIRST) as usize) else { return CharReadings::default() };
     let start = (packed >> 32) as usize;
-    let syllables = table.lists.get(start..start + (packed & 15) as usize).unwrap_or(&[]);
+    let syllables = LISTS.get(start..start + (packed & 15) as usize).unwrap_or(&[]);
     CharReadings { syllables, initials: (packed >> 4) as u32 & LETTERS }
 }
 
@@ -205,13 +151,13 @@ pub fn initial_bit(syllable: &str) -> u32 {
 /// True when a place name of the override table may start with `c` (fast check at index time).
 #[inline]
 pub fn may_start_place(c: char) -> bool {
-    table().starts_place(c)
+    place_table().starts_place(c)
 }
 
 /// Appends to `found` the in-context readings of place names in `folded`: `(character index,
 /// syllable)` for each character inside a place name of [`PLACE_READINGS`], in order.
 pub fn place_readings(folded: &str, found: &mut Vec<(u32, Syllable)>) {
-    let table = table();
+    let table = place_table();
     let mut chars = folded.char_indices().enumerate();
     while let Some((index, (byte, c))) = chars.next() {
         if !table.starts_place(c) {

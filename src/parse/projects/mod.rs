@@ -15,10 +15,11 @@
 //! - any other caption (`…重点任务`, `…建设重点`, `…推动改革落地情况`) is a project box only
 //!   when at least half of its sentences hold a project list after a stage verb (`开工建设`,
 //!   `加快推进`, `建成投产`…), after `包括`, or before a verdict (`…3个项目全面完工`), ending the
-//!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); only those lists are read.
-//!   In other boxes, only projects named in their sentences in a few strict forms are read
-//!   (`新建萌动乐园、欣悦园等口袋公园10个`, `建成投用区数字化城市运行和治理中心`,
-//!   `綦江抽水蓄能电站完成…`; see `prose.rs`).
+//!   way project lists do (`等…项目`, a name ending in `项目`/`工程`); those lists are read, and
+//!   so are the projects named in the box's other sentences. In other boxes, only projects
+//!   named in their sentences are read (`新建萌动乐园、欣悦园等口袋公园10个`,
+//!   `建成投用区数字化城市运行和治理中心`, `綦江抽水蓄能电站完成…`; see `prose.rs`, and
+//!   `names.rs` for what counts as a name).
 //!
 //! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
 //! a project table whatever its caption: one project per row, named by that column. The boxes of
@@ -45,6 +46,7 @@
 mod boxes;
 mod grid;
 mod list;
+mod names;
 mod prose;
 mod split;
 mod titled;
@@ -102,7 +104,20 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
         return prose::read_prose(block);
     }
     warnings.append(&mut own_warnings);
-    listing.projects
+    let mut projects = listing.projects;
+    let more: Vec<Project> = prose::read_prose(block)
+        .into_iter()
+        .filter(|named| !projects.iter().any(|listed| same_project(listed, named)))
+        .collect();
+    projects.extend(more);
+    projects.sort_by_key(|project| project.line);
+    projects
+}
+
+/// Whether two mentions on one line name one project, one spelling holding the other
+/// (`…EOD` in a list, `…EOD项目` in a sentence).
+fn same_project(a: &Project, b: &Project) -> bool {
+    a.line == b.line && (a.name.contains(b.name.as_str()) || b.name.contains(a.name.as_str()))
 }
 
 /// Merges repeated mentions of one name in a box into its first mention.

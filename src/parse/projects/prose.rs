@@ -1,64 +1,69 @@
 //! Projects named in the sentences of boxes that mostly tell of other things
-//! (`专栏10：2024年城市提质建设情况`), read with precision over recall: a clause (split at
-//! `。；，：`) names projects only in one of three forms, and every name must end in a project word
-//! ([`PROJECT_ENDS`]: 工程, 项目, 电站, 水库, 公园, 中心, 改造, 治理 …) or be an item of a list whose
-//! kind does (`萌动乐园、欣悦园等口袋公园10个`):
-//! - a stage verb and a name, or a list whose every item is a name: `建成投用区数字化城市运行和
-//!   治理中心`, `加快推进采煤沉陷区综合治理及绿色产业转型EOD项目建设` (the frame `建设` is shed),
-//!   `完成江苏省人民医院重庆医院、区托育服务综合指导中心主体工程`;
-//! - a stage verb and a list closed by its kind: `完成登瀛场、孟家院、长生沟等老旧小区改造项目14个`,
-//!   `新建萌动乐园、欣悦园等口袋公园10个`: the items are the projects, when each is a short name
-//!   without figures;
-//! - a name and then its stage: `綦江抽水蓄能电站完成可研阶段三大专题报告编制`,
-//!   `力争梅子桥水库开工建设`, `永桐新城保障性租赁住房工程（一期）主体完工`.
+//! (`专栏10：2024年城市提质建设情况`). A clause (split at `。；，：`) names projects in one of four
+//! forms:
+//! - a stage verb and a list: `建成投用区数字化城市运行和治理中心`, `加快推进采煤沉陷区综合治理及
+//!   绿色产业转型EOD项目建设` (the frame `建设` is shed), `投产甲、乙等项目6个`;
+//! - a list, its kind and a count: `完成登瀛场、孟家院、长生沟等老旧小区改造项目14个`,
+//!   `新建萌动乐园、欣悦园等口袋公园10个` (the items are the projects);
+//! - a list and then its stage: `綦江抽水蓄能电站完成可研阶段三大专题报告编制`,
+//!   `甲、乙等项目建成投用`, `重庆移通学院（三期）、重庆外语外事学院（四期）投入使用`;
+//! - `将“…”纳入…`: a project taken into a plan (`将“綦江梯级渠化工程”纳入…规划`).
 //!
-//! A name holding a quantity (`农村通组公路200公里`, `年处理5万吨铝灰渣`) is a figure, not a
-//! project; a phase after the name (`主体工程`, `主体`) is its progress, not part of it.
+//! Which words are names ([`names`]): an item of a list the text itself calls projects (`…等项目`,
+//! `…2个项目`) is one; any other must end in a project word (工程, 项目, 电站, 水库, 公园 …) or a
+//! numbered phase (`（一期）`, `三期`), or be a short place sharing the noun of the list's last item
+//! (`中华村、共同片区城中村改造`). A figure (`农村通组公路200公里`, `1450户…适老化改造`), a
+//! slogan (`“一把手”工程`) or a bare kind (`重点项目`, `各类项目`) is never a project.
 
 use super::boxes::Block;
+use super::names::{self, Names};
 use super::project;
-use super::split::trim_item;
-use super::vocabulary::{clean_name, leading_verb};
+use super::split::{leading_label, split_top_level, trim_item};
+use super::vocabulary::verb_stage;
 use crate::model::{Project, Stage};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Endings of a project's name.
-const PROJECT_ENDS: [&str; 25] = [
-    "工程",
-    "项目",
-    "电站",
-    "水库",
-    "公园",
-    "中心",
-    "改造",
-    "治理",
-    "基地",
-    "园区",
-    "医院",
-    "学校",
-    "广场",
-    "小学",
-    "中学",
-    "幼儿园",
-    "学院",
-    "高速",
-    "铁路",
-    "大桥",
-    "隧道",
-    "水厂",
-    "场馆",
-    "综合体",
-    "枢纽",
+/// A stage verb opening a clause, with adverbs or words of intent before it.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:持续|加快|有序|全力|加速|积极|稳步|全面|力争|确保|重点|抓紧|尽快|提早|联合争取|争取|努力)?(?P<verb>新开工建设|开工建设|新开工|开工|启动建设|启动|加快建设|加快推进|加快推动|重点推动|续建|推进|建成投产|建成投用|建成|完工投用|完工|竣工|投产|完成|论证并实施|实施|新签约|签约|升级改造|改造升级|新建|新增|新改建|开展|加快)",
+    )
+    .expect("prose verb pattern")
+});
+
+/// The characters [`VERB`] may start with: a cheap test before the pattern.
+const VERB_FIRST: &[char] = &[
+    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
+    '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
 ];
 
-/// A name followed by its stage: `…电站完成…`, `…水库开工建设`, `…工程（一期）主体完工`.
-static NAME_THEN_STAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:力争|确保|推动|加快|持续推进|推进)?(?P<name>[^、，,（(]{2,30}?(?:[（(][^）)]{1,8}[）)])?)(?:主体工程|主体结构|主体)?(?:全面|顺利|已|基本)?(?P<verb>开工建设|开工|建成投用|建成投产|建成|完工|竣工|投产|投用|完成)",
-    )
-    .expect("name then stage pattern")
+/// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
+static INTENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:重点|加快|持续|积极|联合|努力|全力)?(?:推动|谋划|力争|争取|确保)")
+        .expect("intent pattern")
 });
+
+/// A stage stated after a list: `…完成…`, `…等项目建成投用`, `…投入使用`, `…通过…审议`.
+static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:全面|顺利|已|基本|成功|正式|按期)?(?:开工建设|开工|建成投用|建成投产|建成|完工投用|完工|竣工验收|竣工|投产|投用|投入使用|投入运营|完成|进入|入场施工|开展|启动|加快建设|签约落地|通过[^，。；]{0,30}?(?:审议|验收|评审|审查)|纳入[^，。；]{0,30}?(?:规划|体系|项目库))",
+    )
+    .expect("predicate pattern")
+});
+
+/// Where a list the text calls projects ends: `等项目`, `等6个项目`, `等房地产项目`, `2个项目`
+/// (`count`: a count without `等`, which must be the number of items).
+static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等(?:(?:\d+|[一二三四五六七八九十两]+)个)?[^、，等]{0,6}?项目|(?P<count>\d+|[一二三四五六七八九十两]+)个项目")
+        .expect("declared list pattern")
+});
+
+/// The end of a list of some things among others (`…等一批园区连接线`): its items must be names.
+const SOME_AMONG: [&str; 2] = ["等一批", "等一系列"];
+
+/// What may follow `…等项目` when the items are not projects but what they get (`…等政策项目资金`).
+const NOT_PROJECTS_AFTER: [&str; 4] = ["资金", "专班", "库", "清单"];
 
 /// A list closed by the kind of its items and a count: `…等口袋公园10个`, `…等老旧小区改造项目14个`.
 static KIND_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,37 +71,28 @@ static KIND_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("kind tail pattern")
 });
 
-/// A quantity inside a name: a figure, not a project (`200公里`, `5万吨`, `6万平方米`).
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?(?:公里|万吨|吨|平方米|万平方米|亩|万亩|户|人|个|套)")
-        .expect("quantity pattern")
+/// `将“甲”纳入…`: a project taken into a plan.
+static TAKEN_INTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:努力|积极)?将(?P<list>[^，。；]{2,40}?)纳入").expect("taken into pattern")
 });
 
-/// Verbs of new works the list reader does not take as stage verbs (`新建…口袋公园10个`).
-static NEW_WORKS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:新建|新增|新改建)").expect("new works pattern"));
-
-/// Words of intent before a name that are not part of it (`推动下北街防洪…项目`).
-static INTENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:重点|加快|持续|积极)?(?:推动|谋划|力争)").expect("intent pattern"));
-
-/// A phase after a name: its progress, not part of it (`福林水库主体工程`).
-static PHASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:主体工程|主体结构|主体)$").expect("phase pattern"));
-
-/// The longest item of a kind-closed list read as a name.
-const MAX_ITEM_CHARS: usize = 12;
+/// What a predicate's words say beyond its verb: feasibility, plans, surveys are a planned stage.
+static PLANNING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"前期|可研|工可|规划|选址|勘察设计|论证").expect("planning pattern"));
 
 /// The projects named in the sentences of `block`.
 pub fn read_prose(block: &Block) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
-        let body = text
-            .split_once(['：', ':'])
-            .map_or(text, |(label, rest)| if label.chars().count() <= 10 { rest } else { text });
-        for clause in
-            body.split(['。', '；', ';', '，', ',', '：', ':']).map(trim_item).filter(|c| !c.is_empty())
-        {
+        let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
+        if !names::may_name(body) {
+            continue;
+        }
+        for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
+            let clause = trim_item(clause);
+            if !names::may_name(clause) {
+                continue;
+            }
             for (name, stage) in names_in(clause) {
                 projects.push(project(block, name, None, stage, None, line, text));
             }
@@ -105,78 +101,132 @@ pub fn read_prose(block: &Block) -> Vec<Project> {
     projects
 }
 
-/// The project names of one clause, each with its stage: intent words and phases shed, and
-/// two names joined by `和` split when both read as projects (`及` joins the parts of one).
-fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
-    let mut names = Vec::new();
-    for (name, stage) in raw_names(clause) {
-        let name = INTENT.find(&name).map_or(name.as_str(), |m| &name[m.end()..]).to_owned();
-        let name = shed_phase(name);
-        let halves = name.split_once('和');
-        match halves {
-            Some((a, b)) if is_project_name(a) && is_project_name(b) => {
-                names.push((a.to_owned(), stage));
-                names.push((b.to_owned(), stage));
-            }
-            _ => names.push((name, stage)),
+/// The project names of one clause, each with its stage, as the four forms read them.
+pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
+    if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
+        let list = taken.name("list").map_or("", |m| m.as_str());
+        return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
+    }
+    if let Some(found) = clause.starts_with(VERB_FIRST).then(|| VERB.captures(clause)).flatten() {
+        let verb = found.name("verb").map_or("", |m| m.as_str());
+        let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
+        let stage = planned_or(rest, verb_stage(verb));
+        let names = after_verb(rest);
+        if !names.is_empty() {
+            return with_stage(names, stage);
         }
     }
-    names
+    let subject = INTENT.find(clause).map_or(clause, |m| &clause[m.end()..]);
+    before_predicate(subject)
 }
 
-/// `name` without a phase after it (`福林水库主体工程` → `福林水库`), when what is left is a name.
-fn shed_phase(name: String) -> String {
-    match PHASE.find(&name) {
-        Some(phase) if is_project_name(&name[..phase.start()]) => name[..phase.start()].to_owned(),
-        _ => name,
+/// `stage`, or planned when `words` speak of feasibility, plans or surveys.
+fn planned_or(words: &str, stage: Option<Stage>) -> Option<Stage> {
+    if PLANNING.is_match(words) { Some(Stage::Planned) } else { stage }
+}
+
+/// Pairs each name with `stage`.
+fn with_stage(names: Vec<String>, stage: Option<Stage>) -> Vec<(String, Option<Stage>)> {
+    names.into_iter().map(|name| (name, stage)).collect()
+}
+
+/// The names of the list after a verb: closed by the text's own word for projects, by a kind
+/// and a count, or else a plain list of names.
+fn after_verb(rest: &str) -> Vec<String> {
+    if let Some(at) = SOME_AMONG.iter().filter_map(|among| rest.find(among)).min() {
+        return Names::of_list(&rest[..at]).projects();
     }
+    if let Some(list) = declared_list(rest) {
+        return Names::declared(list).projects();
+    }
+    if let Some(tail) = KIND_TAIL.captures(rest) {
+        let kind = tail.name("kind").map_or("", |k| k.as_str());
+        let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
+        return Names::of_kind(list, kind).projects();
+    }
+    Names::of_list(rest).projects()
 }
 
-/// The names of one clause as the three forms read them.
-fn raw_names(clause: &str) -> Vec<(String, Option<Stage>)> {
-    let verb = leading_verb(clause).or_else(|| NEW_WORKS.find(clause).map(|m| (Some(Stage::New), m.end())));
-    if let Some((stage, at)) = verb {
-        let rest = &clause[at..];
-        if let Some(tail) = KIND_TAIL.captures(rest) {
-            let kind = tail.name("kind").map_or("", |k| k.as_str());
-            let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
-            let items: Vec<&str> = list.split('、').map(trim_item).collect();
-            let short = |item: &&str| {
-                !item.is_empty() && item.chars().count() <= MAX_ITEM_CHARS && !item.contains(char::is_numeric)
-            };
-            if is_project_name(kind) && items.iter().all(short) {
-                return items.into_iter().map(|item| (item.to_owned(), stage)).collect();
-            }
-            return Vec::new();
+/// A list of names followed by their stage (`…等项目建成投用`, `…电站完成可研…`): the first stage
+/// word after which the text before reads as a list of projects.
+fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
+    if let Some(list) = declared_list(subject).filter(|list| !list.is_empty()) {
+        let after = &subject[list.len()..];
+        let stage = PREDICATE.find(after).and_then(|verb| predicate_stage(verb.as_str(), after));
+        return with_stage(Names::declared(list).projects(), stage);
+    }
+    for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
+        let list = subject[..verb.start()].trim_end_matches('等');
+        if !names::may_name(list) {
+            continue;
         }
-        let items: Vec<String> = rest.split('、').map(|item| shed_phase(clean_name(item, true))).collect();
-        if items.iter().all(|item| is_project_name(item)) {
-            return items.into_iter().map(|item| (item, stage)).collect();
+        let names = Names::of_list(list).projects();
+        if names.is_empty() {
+            continue;
         }
-        return Vec::new();
+        let stage = predicate_stage(verb.as_str(), &subject[verb.start()..]);
+        let mut found = with_stage(names, stage);
+        // `甲完成工可、乙完成初步选址`: one clause, two statements joined by `、`.
+        let after = &subject[verb.end()..];
+        if let Some((at, _)) = after.char_indices().find(|&(_, ch)| ch == '、') {
+            found.extend(before_predicate(&after[at + '、'.len_utf8()..]));
+        }
+        return found;
     }
-    let Some(found) = NAME_THEN_STAGE.captures(clause) else { return Vec::new() };
-    let name = found.name("name").map_or("", |m| m.as_str());
-    let stage = found.name("verb").and_then(|verb| leading_verb(verb.as_str())).and_then(|(stage, _)| stage);
-    let name = clean_name(name, true);
-    match is_project_name(&name) {
-        true => vec![(name, stage)],
-        false => Vec::new(),
+    Vec::new()
+}
+
+/// The list before the text's own word for projects (`甲、乙等项目…`), when there is one and it
+/// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
+/// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
+fn declared_list(text: &str) -> Option<&str> {
+    let found = DECLARED.captures(text)?;
+    let whole = found.get(0)?;
+    let after = &text[whole.end()..];
+    if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
+        return None;
+    }
+    let list = &text[..whole.start()];
+    match found.name("count") {
+        Some(count) => (chinese_or_arabic(count.as_str()) == Some(list.split('、').count())).then_some(list),
+        None => Some(list),
     }
 }
 
-/// Whether `name` reads as a project: it ends in a project word (a bracketed phase after it
-/// allowed: `…工程（一期）`) and holds no quantity, list mark, quotation or `等` (the tail of a
-/// list it did not split: `…综合利用等项目节能减排改造`).
-fn is_project_name(name: &str) -> bool {
-    let bare = match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) => &name[..at],
-        _ => name,
+/// A small count written in digits or Chinese numerals (`12`, `三`, `两`, `十`).
+fn chinese_or_arabic(count: &str) -> Option<usize> {
+    if let Ok(number) = count.parse() {
+        return Some(number);
+    }
+    let digit = |ch: char| "零一二三四五六七八九".chars().position(|d| d == ch).or((ch == '两').then_some(2));
+    let chars: Vec<char> = count.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', one] => Some(10 + digit(*one)?),
+        [tens, '十'] => Some(digit(*tens)? * 10),
+        [tens, '十', one] => Some(digit(*tens)? * 10 + digit(*one)?),
+        [one] => digit(*one),
+        _ => None,
+    }
+}
+
+/// The stage a predicate names: its verb's, `进入…阶段` ongoing, `入场施工` new, or planned
+/// when it speaks of feasibility or plans.
+fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
+    let stage = if verb.contains("进入") {
+        Some(Stage::Ongoing)
+    } else if verb.contains("入场施工") {
+        Some(Stage::New)
+    } else if verb.contains("投用") || verb.contains("投入") {
+        Some(Stage::Completed)
+    } else if verb.contains("通过") || verb.contains("签约") {
+        None
+    } else {
+        verb_stage(verb.trim_start_matches([
+            '全', '面', '顺', '利', '已', '基', '本', '成', '功', '正', '式', '按', '期',
+        ]))
     };
-    bare.chars().count() >= 3
-        && PROJECT_ENDS.iter().any(|end| bare.ends_with(end))
-        && !QUANTITY.is_match(bare)
-        && !bare.contains(['、', '“', '等'])
+    planned_or(words, stage)
 }
 
 #[cfg(test)]
@@ -187,8 +237,12 @@ mod tests {
         names_in(clause).into_iter().map(|(name, _)| name).collect()
     }
 
+    fn stages(clause: &str) -> Vec<Option<Stage>> {
+        names_in(clause).into_iter().map(|(_, stage)| stage).collect()
+    }
+
     #[test]
-    fn the_three_forms() {
+    fn the_samples_forms() {
         assert_eq!(names("新建萌动乐园、欣悦园等口袋公园10个"), ["萌动乐园", "欣悦园"]);
         assert_eq!(names("完成登瀛场、孟家院、长生沟等老旧小区改造项目14个"), ["登瀛场", "孟家院", "长生沟"]);
         assert_eq!(names("建成投用区数字化城市运行和治理中心"), ["区数字化城市运行和治理中心"]);
@@ -198,28 +252,123 @@ mod tests {
         );
         assert_eq!(names("綦江抽水蓄能电站完成可研阶段三大专题报告编制"), ["綦江抽水蓄能电站"]);
         assert_eq!(names("力争梅子桥水库开工建设"), ["梅子桥水库"]);
+        assert_eq!(stages("力争梅子桥水库开工建设"), [Some(Stage::New)]);
         assert_eq!(
             names("永桐新城保障性租赁住房工程（一期）主体完工"),
             ["永桐新城保障性租赁住房工程（一期）"]
         );
         assert_eq!(names("完成福林水库主体工程"), ["福林水库"]);
-        assert_eq!(
-            names("完成江苏省人民医院重庆医院、区托育服务综合指导中心主体工程"),
-            ["江苏省人民医院重庆医院", "区托育服务综合指导中心"]
-        );
-        assert!(names("启动中华村、共同片区城中村改造").is_empty(), "a village is not a project");
-        assert!(names("完成铝电解烟气深度治理、水泥一般固体废物综合利用等项目节能减排改造").is_empty());
         assert_eq!(names("加快推动下北街防洪及城市更新项目"), ["下北街防洪及城市更新项目"]);
         assert_eq!(names("完成石笋沟矸石山治理和后溪矿井水治理"), ["石笋沟矸石山治理", "后溪矿井水治理"]);
     }
 
     #[test]
-    fn figures_and_tasks_are_not_projects() {
-        assert!(names("完成农村通组公路200公里").is_empty());
-        assert!(names("新建超充站24个").is_empty());
-        assert!(names("完成中央环保督察反馈问题整改").is_empty());
-        assert!(names("推进城管执法“大综合一体化”改革").is_empty());
-        assert!(names("实施“治小事”提升“大文明”行动").is_empty());
-        assert!(names("深化新时代文明实践中心建设").is_empty());
+    fn lists_the_text_calls_projects() {
+        assert_eq!(
+            names("投产松山动力数字化车间扩能、白溪数控机床整机生产线等项目6个"),
+            ["松山动力数字化车间扩能", "白溪数控机床整机生产线"]
+        );
+        assert_eq!(
+            names("新签约年产8万吨再生铝、华泰电子元件等项目3个"),
+            ["年产8万吨再生铝", "华泰电子元件"]
+        );
+        assert_eq!(
+            names("完成锅炉烟气深度治理、石灰窑余热利用等项目节能减排改造"),
+            ["锅炉烟气深度治理", "石灰窑余热利用"]
+        );
+        assert_eq!(
+            names("河西中学学生宿舍楼、城南小学运动场等项目建成投用"),
+            ["河西中学学生宿舍楼", "城南小学运动场"]
+        );
+        assert_eq!(stages("河西中学学生宿舍楼、城南小学运动场等项目建成投用"), [Some(Stage::Completed); 2]);
+        assert_eq!(names("东门停车场等4个项目上榜全省案例"), ["东门停车场"]);
+        assert_eq!(names("加快推进金湾府、望江台（二期）等房地产项目建设"), ["金湾府", "望江台（二期）"]);
+        assert_eq!(
+            names("城北高中综合楼、南岸职校改造工程2个项目开工建设"),
+            ["城北高中综合楼", "南岸职校改造工程"]
+        );
+    }
+
+    #[test]
+    fn a_list_and_then_its_stage() {
+        assert_eq!(
+            names("长江师范学院（二期）、涪州职教城（一期）投入使用"),
+            ["长江师范学院（二期）", "涪州职教城（一期）"]
+        );
+        assert_eq!(names("大渡口抽水蓄能电站进入大坝填筑阶段"), ["大渡口抽水蓄能电站"]);
+        assert_eq!(stages("大渡口抽水蓄能电站进入大坝填筑阶段"), [Some(Stage::Ongoing)]);
+        assert_eq!(names("川南铁路进入勘察设计阶段"), ["川南铁路"]);
+        assert_eq!(stages("川南铁路进入勘察设计阶段"), [Some(Stage::Planned)]);
+        assert_eq!(names("城东物流基地（二期）入场施工"), ["城东物流基地（二期）"]);
+        assert_eq!(names("力争南环高速、城西换流站等项目开工建设"), ["南环高速", "城西换流站"]);
+        assert_eq!(names("重点推动西城数据中心完成设备安装并投入运营"), ["西城数据中心"]);
+        assert_eq!(names("将“长寿梯级航道工程”纳入省级专项规划"), ["长寿梯级航道工程"]);
+        assert_eq!(names("南岸航道整治项目成功纳入全省骨干航道网体系"), ["南岸航道整治项目"]);
+        assert_eq!(names("白沙高速完成工可、城南换流站完成初步选址"), ["白沙高速", "城南换流站"]);
+        assert_eq!(names("国家粮食储备基地（长寿）通过省发改委布局方案审议"), ["国家粮食储备基地（长寿）"]);
+        assert_eq!(
+            names("论证并实施白沙铁路专用线、北岸多式联运项目等一批园区连接线"),
+            ["白沙铁路专用线", "北岸多式联运项目"]
+        );
+    }
+
+    #[test]
+    fn shared_nouns_phases_and_frames() {
+        assert_eq!(names("启动花园村、共同片区城中村改造"), ["花园村", "共同片区城中村改造"]);
+        assert_eq!(names("升级改造人民广场、江滨广场"), ["人民广场", "江滨广场"]);
+        assert_eq!(
+            names("加快推进城南中学综合楼、白沙小学科创楼等项目建设"),
+            ["城南中学综合楼", "白沙小学科创楼"]
+        );
+        assert_eq!(names("完成城西体育公园、河滨体育公园建设"), ["城西体育公园", "河滨体育公园"]);
+        assert_eq!(names("加快养老服务中心装修运营、儿童福利院工程建设"), ["养老服务中心", "儿童福利院工程"]);
+        assert_eq!(
+            names("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"),
+            ["白马一期抽水蓄能电站", "石门电厂三期"]
+        );
+        assert_eq!(
+            stages("有序推进白马一期抽水蓄能电站竣工验收、石门电厂三期规划论证"),
+            [Some(Stage::Planned); 2]
+        );
+        assert_eq!(names("建成投产40万头生猪养殖项目、稳定生猪产能50万头"), ["40万头生猪养殖项目"]);
+        assert_eq!(
+            names("联合争取加快推进渝宜高铁、江东至白涛高速等前期工作"),
+            ["渝宜高铁", "江东至白涛高速"]
+        );
+        assert_eq!(names("完成南环高速（城区段）总工程量的60%"), ["南环高速（城区段）"]);
+    }
+
+    #[test]
+    fn figures_tasks_and_kinds_are_not_projects() {
+        for clause in [
+            "完成农村通组公路200公里",
+            "新建超充站24个",
+            "完成中央环保督察反馈问题整改",
+            "推进城管执法“大综合一体化”改革",
+            "实施“治小事”提升“大文明”行动",
+            "深化新时代文明实践中心建设",
+            "持续优化营商环境",
+            "营商环境持续优化",
+            "加快推进重点项目",
+            "推动各类项目落地",
+            "实施招商引资“一把手”工程",
+            "完成1450户农村困难老年人家庭居家适老化改造",
+            "实施智能化改造项目15个以上",
+            "全力推动76个项目",
+            "食品工业园区纳入“全市十大重点加工园区”",
+            "区人民医院通过“三甲”复评",
+            "成立“南部物流园”“通道互联互通”等4个项目专班",
+            "滚动更新、迭代涉綦重大项目",
+            "完成困难老年人家庭适老化改造1450户以上",
+            "建成投用“交邮融合”线路6条以上",
+            "持续推动农村生活污水治理",
+            "按期交付8个项目",
+            "建成投用农文旅融合、人居环境整治、数字乡村等一批重点项目",
+            "全力争取城西产业示范园、城东农业示范园等政策项目资金",
+            "建成投用农文旅融合、数字乡村、创业孵化基地",
+            "实施城中村改造项目6个和老旧小区改造项目13个",
+        ] {
+            assert!(names(clause).is_empty(), "{clause}: {:?}", names(clause));
+        }
     }
 }

@@ -56,10 +56,14 @@ static ETC_TAIL_INNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d+个|[一二三四五六七八九十]+个)?(?:项目|工程)$").expect("inner etc tail pattern")
 });
 
-/// The stage a verb or verdict names: 开工/新开工/启动 new, 加快(建设)/续建/推进 ongoing,
+/// The stage a verb or verdict names: 开工/新开工/启动/新建 new, 加快(建设)/续建/推进 ongoing,
 /// 建成/完工/投产/竣工/完成 completed; `实施` names none.
-fn verb_stage(verb: &str) -> Option<Stage> {
-    if verb.contains("开工") || verb.starts_with("启动") {
+pub fn verb_stage(verb: &str) -> Option<Stage> {
+    if verb.contains("开工")
+        || verb.starts_with("启动")
+        || verb.starts_with("新建")
+        || verb.starts_with("新增")
+    {
         Some(Stage::New)
     } else if verb.contains("建设") || verb.contains("加快") || verb == "续建" || verb.contains("推进")
     {

@@ -1,0 +1,325 @@
+//! Which words of a sentence are project names: a name ends in a project word
+//! ([`PROJECT_ENDS`]: 工程, 项目, 电站, 水库, 公园, 中心, 改造, 治理 …) or a numbered phase
+//! (`（一期）`, `三期`), and is neither a figure (`农村通组公路200公里`), a slogan (`“一把手”工程`)
+//! nor a bare kind (`重点项目`, `各类项目`). Lists of them ([`Names`]) are read three ways: plain
+//! (every item a name, short places sharing the last item's noun allowed), declared (the text
+//! calls the items projects: `…等项目`) and of a kind (`…等口袋公园10个`).
+
+use super::split::{split_top_level, trim_item};
+use super::vocabulary::clean_name;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Endings of a project's name.
+const PROJECT_ENDS: [&str; 37] = [
+    "工程",
+    "项目",
+    "电站",
+    "水库",
+    "公园",
+    "中心",
+    "改造",
+    "治理",
+    "基地",
+    "园区",
+    "医院",
+    "学校",
+    "广场",
+    "小学",
+    "中学",
+    "幼儿园",
+    "学院",
+    "校区",
+    "高速",
+    "高铁",
+    "铁路",
+    "公路",
+    "专用线",
+    "大道",
+    "大桥",
+    "隧道",
+    "水厂",
+    "电厂",
+    "处理厂",
+    "场馆",
+    "综合体",
+    "枢纽",
+    "站",
+    "楼",
+    "厂房",
+    "生产线",
+    "物流园",
+];
+
+/// Any project word or phase in a clause: a clause without one names no project.
+static MAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<&str> = PROJECT_ENDS.to_vec();
+    words.extend(["产业园", r"[一二三四五六七八九十\d]期"]);
+    Regex::new(&words.join("|")).expect("project word pattern")
+});
+
+/// A numbered phase closing a name: `（一期）`, `(二期)`, `三期`, `一期工程`.
+static PHASE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[（(](?:[一二三四五六七八九十\d]+期|一标段)[）)]|[一二三四五六七八九十\d]期)$")
+        .expect("phase pattern")
+});
+
+/// A quantity closing a name (a figure of work done or planned): `200公里`, `24个`, `1450户以上`.
+static QUANTITY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:\.\d+)?(?:公里|万吨|吨|平方米|万平方米|亩|万亩|户|人|个|套|条|座|所|处|家|张|口)(?:以上|左右)?$")
+        .expect("quantity end pattern")
+});
+
+/// A quantity opening a name: a count of things (`1450户…`), not a project's output.
+static QUANTITY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d+(?:\.\d+)?(?:户|个|所|座|条|处|家|名|人|项)").expect("quantity start pattern")
+});
+
+/// A count opening what follows a project word: `项目6个…` counts projects, it holds none.
+static COUNT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:个|项)").expect("count start pattern"));
+
+/// A place that may share the noun of the list's last item (`中华村、共同片区城中村改造`).
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[^乡]村|镇|街道|片区|社区|街|乡)$").expect("place pattern"));
+
+/// Words that open a clause of action, not a name (`成立…`, `稳定生猪产能…`).
+static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:成立|开展|实施|推动|推进|建立|加强|加快|完善|深化|打造|落实|支持|引导|培育|发展|创建|争创|新增|新建|完成|建成|开工|启动|持续|全力|积极|大力|围绕|依托|聚焦|谋划|稳定|提升|提高|确保|力争|实现|做好|抓好|强化|优化|扩大|推广|举办|组织|深入|全面|统筹|着力|努力)",
+    )
+    .expect("verb-led pattern")
+});
+
+/// Modifiers that make a project word a bare kind (`重点项目`, `涉綦重大项目`, `基础设施项目`).
+static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|重大|重点|各类|一批|相关|其他|市级|区级|县级|省级|国家级|在建|续建|新开工|竣工|前期|民生|投资|合作|备份|签约|招商|新建|类|的)(?:产业|基础设施|建设|储备)?$",
+    )
+    .expect("generic pattern")
+});
+
+/// What a sentence puts after a name: its phase of work or an activity (`主体工程`, `装修运营`,
+/// `竣工验收`, `规划论证`, `总工程量的80%`), not part of it.
+static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:主体工程建设|主体工程|主体结构|主体建设|主体|装修运营|装修|竣工验收|可研报告编制|规划论证|前期工作|落地建设|建设|(?:总)?工程量的?\d+(?:\.\d+)?%)$",
+    )
+    .expect("activity pattern")
+});
+
+/// The longest item of a declared list.
+const MAX_DECLARED_CHARS: usize = 40;
+
+/// The longest item of a kind-closed list, and of a place sharing the last item's noun.
+const MAX_SHORT_CHARS: usize = 12;
+
+/// Whether `clause` holds a project word or a phase at all: a cheap test before the patterns.
+pub fn may_name(clause: &str) -> bool {
+    clause.len() >= 6 && MAY_NAME.is_match(clause)
+}
+
+/// How the items of a list are judged.
+enum Kind<'a> {
+    /// Every item must read as a project name.
+    Plain,
+    /// The text calls the items projects (`…等项目`).
+    Declared,
+    /// The items are of a named kind (`…等口袋公园10个`).
+    Of(&'a str),
+}
+
+/// A list of candidate names and how to judge them.
+pub struct Names<'a> {
+    list: &'a str,
+    kind: Kind<'a>,
+}
+
+impl<'a> Names<'a> {
+    /// A plain list: `甲水库、乙工程`.
+    pub fn of_list(list: &'a str) -> Self {
+        Names { list, kind: Kind::Plain }
+    }
+
+    /// A list the text calls projects (the `等项目` after it already cut off).
+    pub fn declared(list: &'a str) -> Self {
+        Names { list, kind: Kind::Declared }
+    }
+
+    /// A list of items of `kind` (`口袋公园`), the tail after it already cut off.
+    pub fn of_kind(list: &'a str, kind: &'a str) -> Self {
+        Names { list, kind: Kind::Of(kind) }
+    }
+
+    /// The project names of the list, or none when it does not read as a list of projects.
+    pub fn projects(&self) -> Vec<String> {
+        let pieces = split_top_level(self.list, &['、']);
+        let last = pieces.len().saturating_sub(1);
+        let mut items: Vec<String> = Vec::with_capacity(pieces.len());
+        for (index, (_, piece)) in pieces.iter().enumerate() {
+            let item = unquote(trim_item(piece));
+            if item.is_empty() || VERB_LED.is_match(item) {
+                break;
+            }
+            items.push(shed_activity(clean_name(item, index == last)));
+        }
+        let accepted = match self.kind {
+            Kind::Declared => items.iter().all(|item| is_declared_item(item)),
+            Kind::Of(kind) => {
+                (is_project_name(kind) || kind.ends_with("项目"))
+                    && items.iter().all(|item| is_short_name(item) && !item.contains(char::is_numeric))
+            }
+            Kind::Plain => is_plain_list(&items),
+        };
+        if !accepted || items.is_empty() {
+            return Vec::new();
+        }
+        match self.kind {
+            Kind::Plain => items.into_iter().flat_map(split_and).collect(),
+            _ => items,
+        }
+    }
+}
+
+/// Whether every item reads as a project name, the ones before the last allowed to be short
+/// places sharing its noun (`中华村、共同片区城中村改造`), or anything when the last item's
+/// `项目` or `工程` covers them all (`甲、乙、丙项目`).
+fn is_plain_list(items: &[String]) -> bool {
+    let Some((last, before)) = items.split_last() else { return false };
+    let shared = last.ends_with("项目") || last.ends_with("工程");
+    (is_project_name(last) || split_and(last.clone()).len() == 2)
+        && before.iter().all(|item| {
+            is_project_name(item)
+                || (is_short_name(item) && !item.contains(char::is_numeric) && PLACE.is_match(item))
+                || (shared && is_declared_item(item))
+        })
+}
+
+/// Two project names joined by `和` (`甲治理和乙治理`), split; anything else as it is (`及` joins
+/// the parts of one).
+fn split_and(name: String) -> Vec<String> {
+    match name.split_once('和') {
+        Some((a, b)) if is_project_name(a) && is_project_name(b) => vec![a.to_owned(), b.to_owned()],
+        _ => vec![name],
+    }
+}
+
+/// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
+fn is_declared_item(item: &str) -> bool {
+    let chars = item.chars().count();
+    let bare_kind = is_ended(item) && is_generic(item);
+    (2..=MAX_DECLARED_CHARS).contains(&chars)
+        && !item.contains(['，', '。', '；', '：'])
+        && !QUANTITY_END.is_match(item)
+        && !QUANTITY_START.is_match(item)
+        && !bare_kind
+}
+
+/// A short name without clause punctuation: a place or a brand.
+fn is_short_name(item: &str) -> bool {
+    (2..=MAX_SHORT_CHARS).contains(&item.chars().count()) && !item.contains(['，', '。', '“', '等'])
+}
+
+/// `name` without the phase or activity a sentence put after it, when what is left is a name,
+/// and without what a project holds (`…项目10万平方米标准化厂房` → `…项目`).
+fn shed_activity(mut name: String) -> String {
+    if let Some(at) = name.find("项目").map(|at| at + "项目".len()) {
+        let held = &name[at..];
+        if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
+            name.truncate(at);
+        }
+    }
+    match ACTIVITY.find(&name) {
+        Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => {
+            name[..found.start()].to_owned()
+        }
+        _ => name,
+    }
+}
+
+/// `text` without quotation marks around the whole of it.
+fn unquote(text: &str) -> &str {
+    text.strip_prefix('“')
+        .and_then(|rest| rest.strip_suffix('”'))
+        .filter(|inner| !inner.contains('“'))
+        .unwrap_or(text)
+}
+
+/// Whether `name` reads as a project: it ends in a project word or a numbered phase, and is
+/// neither a figure, a slogan, a bare kind nor an unsplit list (`、`, `等`).
+pub fn is_project_name(name: &str) -> bool {
+    let bare = match name.find(['（', '(']) {
+        Some(at) if name.ends_with(['）', ')']) && !PHASE_END.is_match(name) => &name[..at],
+        _ => name,
+    };
+    bare.chars().count() >= 3
+        && (is_ended(bare) || PHASE_END.is_match(bare))
+        && !bare.contains(['、', '等', '，'])
+        && !QUANTITY_END.is_match(bare)
+        && !(QUANTITY_START.is_match(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
+        && !is_slogan(bare)
+        && !is_generic(bare)
+}
+
+/// Whether `name` ends in a project word.
+fn is_ended(name: &str) -> bool {
+    PROJECT_ENDS.iter().any(|end| name.ends_with(end))
+}
+
+/// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).
+fn is_slogan(name: &str) -> bool {
+    name.ends_with('”')
+        || PROJECT_ENDS.iter().any(|end| name.strip_suffix(end).is_some_and(|before| before.ends_with('”')))
+}
+
+/// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
+fn is_generic(name: &str) -> bool {
+    PROJECT_ENDS.iter().filter_map(|end| name.strip_suffix(end)).any(|before| GENERIC.is_match(before))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_names() {
+        for name in [
+            "梅子桥水库",
+            "綦江抽水蓄能电站",
+            "渝南职教城（一期）",
+            "安稳电厂三期",
+            "西部陆海新通道“氢走廊”赶水服务区项目",
+            "50万头生猪养殖项目",
+            "渝贵高铁",
+            "陵园小学学府校区综合楼",
+        ] {
+            assert!(is_project_name(name), "{name}");
+        }
+        for name in [
+            "重点项目",
+            "各类项目",
+            "营商环境",
+            "涉綦重大项目",
+            "基础设施项目",
+            "农村通组公路200公里",
+            "“一把手”工程",
+            "1450户农村困难老年人家庭居家适老化改造",
+            "中华村",
+        ] {
+            assert!(!is_project_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(Names::of_list("甲水库、乙工程").projects(), ["甲水库", "乙工程"]);
+        assert!(Names::of_list("甲水库、营商环境").projects().is_empty());
+        assert_eq!(
+            Names::declared("华泰电子元件、年产8万吨再生铝").projects(),
+            ["华泰电子元件", "年产8万吨再生铝"]
+        );
+        assert!(Names::declared("成立“南部物流园”").projects().is_empty());
+        assert!(Names::of_kind("甲园、乙园", "营商环境").projects().is_empty());
+        assert!(may_name("新建甲水库") && !may_name("优化营商环境"));
+    }
+}
