@@ -21,6 +21,8 @@ pub struct ExportReport<'a> {
     format: &'static str,
     district: Option<&'a str>,
     city: Option<&'a str>,
+    /// The province named in the title block, when there is one (an addition to the contract).
+    province: Option<&'a str>,
     review_year: Option<u16>,
     plan_year: Option<u16>,
     delivered_on: Option<String>,
@@ -155,6 +157,7 @@ fn export_report(report: &Report) -> ExportReport<'_> {
         format: report.format.as_str(),
         district: title.district.as_deref(),
         city: title.city.as_deref(),
+        province: title.province.as_deref(),
         review_year: title.review_year,
         plan_year: title.plan_year,
         delivered_on: title.delivered_on.map(|d| d.to_string()),

@@ -46,6 +46,9 @@ pub struct TitleBlock {
     pub district: Option<String>,
     /// The city above the district (`重庆市`), when the title names one.
     pub city: Option<String>,
+    /// The province or autonomous region (`浙江省`, `广西壮族自治区`), when the title block names
+    /// one; for a province's own report it is also the `district`.
+    pub province: Option<String>,
     /// The year whose plan execution is reviewed.
     pub review_year: Option<u16>,
     /// The year of the draft plan.

@@ -1,5 +1,7 @@
 //! The same report in every encoding and line-end style gives the identical export.
 
+mod docx_common;
+
 use encoding_rs::GB18030;
 use plangap::corpus::{EMBEDDED, load_bytes};
 use plangap::export::ExportDocument;
@@ -54,7 +56,6 @@ fn gbk_subset_is_read_as_gb18030() {
 
 /// A minimal .docx whose paragraphs are the report's lines, leading TABs as `<w:tab/>`.
 fn docx_of_lines(text: &str) -> Vec<u8> {
-    use std::io::Write;
     let mut body = String::new();
     for line in text.trim_end_matches('\n').split('\n') {
         body.push_str("<w:p><w:r>");
@@ -67,18 +68,7 @@ fn docx_of_lines(text: &str) -> Vec<u8> {
         }
         body.push_str("</w:r></w:p>");
     }
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body>{body}</w:body></w:document>"
-    );
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    let mut writer = zip::ZipWriter::new(&mut buffer);
-    let options = zip::write::SimpleFileOptions::default();
-    writer.start_file("[Content_Types].xml", options).unwrap();
-    writer.write_all(b"<Types/>").unwrap();
-    writer.start_file("word/document.xml", options).unwrap();
-    writer.write_all(xml.as_bytes()).unwrap();
-    writer.finish().unwrap();
-    buffer.into_inner()
+    docx_common::docx(&body)
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Saved web pages (HTML, MHTML) and Word documents with real tables, read by content into a
 //! `Document`: the article's text, and each table as a grid with its spans placed in that text.
 
+mod docx_common;
+
 use base64::Engine;
 use plangap::document::{Document, Format};
 use plangap::grid::{Grid, Layout};
 use plangap::ingest::decode;
 use proptest::prelude::*;
-use std::io::Write;
 
 const TONGLIANG: &str = "tests/data/html/tongliang_2023.html";
 const WUXING_GBK: &str = "tests/data/html/wuxing_2023_gbk.html";
@@ -204,22 +205,6 @@ fn a_single_file_archive_reads_as_the_page_it_holds() {
     }
 }
 
-/// A .docx whose word/document.xml body is `body`.
-fn docx(body: &str) -> Vec<u8> {
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body>{body}</w:body></w:document>"
-    );
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    let mut writer = zip::ZipWriter::new(&mut buffer);
-    let options = zip::write::SimpleFileOptions::default();
-    writer.start_file("[Content_Types].xml", options).unwrap();
-    writer.write_all(b"<Types/>").unwrap();
-    writer.start_file("word/document.xml", options).unwrap();
-    writer.write_all(xml.as_bytes()).unwrap();
-    writer.finish().unwrap();
-    buffer.into_inner()
-}
-
 /// The Wuxing page's table as Word writes it: `gridSpan` for 2023年完成情况, `vMerge` for the
 /// header cells over two rows and the 属性 cell over three.
 fn wuxing_docx() -> Vec<u8> {
@@ -278,7 +263,7 @@ fn wuxing_docx() -> Vec<u8> {
         p("二、2024年主要目标"),
         p("地区生产总值增长6%左右。"),
     ];
-    docx(&body.concat())
+    docx_common::docx(&body.concat())
 }
 
 #[test]

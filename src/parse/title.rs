@@ -69,11 +69,9 @@ pub fn parse_title(lines: &[&str]) -> TitleBlock {
         .take(title_end + 12)
         .find(|line| ISSUER.is_match(&line.text))
         .map(|line| line.text.clone());
-    if let (None, Some(issuer)) = (&block.district, &block.issuer) {
-        let place = issuer.trim_end_matches(|c| c != '区' && c != '县' && c != '市');
-        let (city, district) = split_place(place);
-        block.city = block.city.take().or(city);
-        block.district = district;
+    if let (None, Some(issuer)) = (&block.district, block.issuer.clone()) {
+        let place = issuer.trim_end_matches(|c| !UNIT_ENDINGS.contains(&c) && c != '省');
+        split_place(place).fill(&mut block);
     }
     block
 }
@@ -94,9 +92,7 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
             block.line = head[start].number;
             block.review_year = caps["review"].parse().ok();
             block.plan_year = caps["plan"].parse().ok();
-            let (city, district) = split_place(strip_lead_in(&caps["place"]));
-            block.city = city;
-            block.district = district;
+            split_place(strip_lead_in(&caps["place"])).fill(block);
             return end + 1;
         }
     }
@@ -121,20 +117,60 @@ fn strip_lead_in(place: &str) -> &str {
     &place[start..]
 }
 
-/// Splits `重庆市綦江区` into city `重庆市` and district `綦江区`; a lone `荣昌区` is a district.
-fn split_place(place: &str) -> (Option<String>, Option<String>) {
-    let place = place.rsplit_once('省').map_or(place, |(_, rest)| rest);
-    if place.chars().count() < 2 || !place.ends_with(['区', '县', '市', '旗']) {
-        return (None, None);
+/// Where a report comes from, as its title block names it.
+#[derive(Debug, Default, PartialEq)]
+struct Place {
+    province: Option<String>,
+    city: Option<String>,
+    district: Option<String>,
+}
+
+impl Place {
+    /// Fills the fields of `block` that are still empty.
+    fn fill(self, block: &mut TitleBlock) {
+        block.province = block.province.take().or(self.province);
+        block.city = block.city.take().or(self.city);
+        block.district = block.district.take().or(self.district);
     }
-    let before_last = &place[..place.len() - place.chars().last().map_or(0, char::len_utf8)];
-    match before_last.find('市') {
-        Some(i) if i + '市'.len_utf8() < place.len() && i > 0 => {
-            let (city, district) = place.split_at(i + '市'.len_utf8());
-            (Some(city.to_owned()), Some(district.to_owned()))
+}
+
+/// Endings of the units that report: districts, counties, county-level and prefecture cities.
+const UNIT_ENDINGS: [char; 6] = ['区', '县', '市', '旗', '州', '盟'];
+
+/// Endings of the city above a district, in the order they are tried (`恩施土家族苗族自治州`).
+const CITY_ENDINGS: [&str; 3] = ["市", "自治州", "盟"];
+
+/// Splits `浙江省湖州市吴兴区` into province, city and district. A lone `荣昌区` is a district; a
+/// province reporting on itself (`湖北省`, `广西壮族自治区`) is both its province and the unit.
+fn split_place(place: &str) -> Place {
+    let (province, rest) = split_province(place);
+    if rest.is_empty() {
+        return Place { district: province.clone(), province, city: None };
+    }
+    if rest.chars().count() < 2 || !rest.ends_with(UNIT_ENDINGS) {
+        return Place { province, ..Place::default() };
+    }
+    let district_at = |ending: &str| {
+        rest.find(ending)
+            .map(|i| i + ending.len())
+            .filter(|&end| end >= "市市".len() && rest[end..].chars().count() >= 2)
+    };
+    match CITY_ENDINGS.iter().find_map(|ending| district_at(ending)) {
+        Some(end) => {
+            Place { province, city: Some(rest[..end].to_owned()), district: Some(rest[end..].to_owned()) }
         }
-        _ => (None, Some(place.to_owned())),
+        None => Place { province, city: None, district: Some(rest.to_owned()) },
     }
+}
+
+/// `湖北省宜昌市` → (`湖北省`, `宜昌市`); a place without a province is all rest.
+fn split_province(place: &str) -> (Option<String>, &str) {
+    ["省", "自治区"]
+        .iter()
+        .filter_map(|ending| place.find(ending).map(|i| i + ending.len()))
+        .filter(|&end| end > "省".len())
+        .min()
+        .map_or((None, place), |end| (Some(place[..end].to_owned()), &place[end..]))
 }
 
 /// Finds the congress session and its date in the lines after the title (the line may be split).
@@ -146,11 +182,7 @@ fn find_session(after_title: &[HeadLine], block: &mut TitleBlock) {
             let Some(caps) = SESSION.captures(&joined) else { continue };
             block.session = Some(caps["session"].to_owned());
             block.delivered_on = date_from(&caps);
-            let (city, district) = split_place(&caps["place"]);
-            block.city = block.city.take().or(city);
-            if block.district.is_none() {
-                block.district = district;
-            }
+            split_place(&caps["place"]).fill(block);
             return;
         }
     }
@@ -236,9 +268,37 @@ mod tests {
 
     #[test]
     fn place_splitting() {
-        assert_eq!(split_place("重庆市綦江区"), (Some("重庆市".into()), Some("綦江区".into())));
-        assert_eq!(split_place("荣昌区"), (None, Some("荣昌区".into())));
-        assert_eq!(split_place("四川省成都市"), (None, Some("成都市".into())));
-        assert_eq!(split_place(""), (None, None));
+        let place = |province: Option<&str>, city: Option<&str>, district: Option<&str>| Place {
+            province: province.map(str::to_owned),
+            city: city.map(str::to_owned),
+            district: district.map(str::to_owned),
+        };
+        assert_eq!(split_place("重庆市綦江区"), place(None, Some("重庆市"), Some("綦江区")));
+        assert_eq!(split_place("荣昌区"), place(None, None, Some("荣昌区")));
+        assert_eq!(split_place("四川省成都市"), place(Some("四川省"), None, Some("成都市")));
+        assert_eq!(split_place("浙江省湖州市吴兴区"), place(Some("浙江省"), Some("湖州市"), Some("吴兴区")));
+        assert_eq!(split_place("湖北省"), place(Some("湖北省"), None, Some("湖北省")));
+        assert_eq!(
+            split_place("广西壮族自治区南宁市青秀区"),
+            place(Some("广西壮族自治区"), Some("南宁市"), Some("青秀区"))
+        );
+        assert_eq!(
+            split_place("湖北省恩施土家族苗族自治州利川市"),
+            place(Some("湖北省"), Some("恩施土家族苗族自治州"), Some("利川市"))
+        );
+        assert_eq!(split_place("通州区"), place(None, None, Some("通州区")));
+        assert_eq!(split_place("宜都市"), place(None, None, Some("宜都市")));
+        assert_eq!(split_place(""), Place::default());
+    }
+
+    #[test]
+    fn a_province_reporting_on_itself() {
+        let block = title_of(
+            "关于湖北省2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n\
+             ——2024年1月24日在湖北省第十四届人民代表大会第二次会议上\n湖北省发展和改革委员会",
+        );
+        assert_eq!(block.province.as_deref(), Some("湖北省"));
+        assert_eq!((block.city, block.district.as_deref()), (None, Some("湖北省")));
+        assert_eq!((block.review_year, block.plan_year), (Some(2023), Some(2024)));
     }
 }

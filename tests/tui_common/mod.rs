@@ -71,6 +71,7 @@ fn title(district: &str, review: u16) -> TitleBlock {
         line: 2,
         district: Some(district.to_owned()),
         city: Some("重庆市".to_owned()),
+        province: None,
         review_year: Some(review),
         plan_year: Some(review + 1),
         delivered_on: None,
