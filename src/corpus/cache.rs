@@ -115,7 +115,11 @@ impl Cache {
         entry.extend_from_slice(&body);
         std::fs::create_dir_all(&self.dir)?;
         let path = self.entry_path(hash);
-        let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+        // A name of its own for each write, so that two threads or processes writing the same
+        // entry never write into one file.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temporary = path.with_extension(format!("tmp.{}.{write}", std::process::id()));
         let written = std::fs::File::create(&temporary).and_then(|mut file| file.write_all(&entry));
         match written.and_then(|()| std::fs::rename(&temporary, &path)) {
             Ok(()) => Ok(()),
