@@ -189,9 +189,11 @@ fn library_figures(dir: &Path, runs: usize) {
 
 fn main() {
     let args = args();
-    if !args.dir.join(format!("{}.done", args.count)).exists() {
+    // The marker beside the folder, not in it: plangap would read it as a report.
+    let marker = args.dir.with_extension("done");
+    if !marker.exists() {
         let bytes = generate::write_corpus(&args.dir, args.count).expect("the corpus is written");
-        std::fs::write(args.dir.join(format!("{}.done", args.count)), "").expect("marker");
+        std::fs::write(&marker, "").expect("marker");
         println!("wrote {} reports ({:.1} MB) to {}", args.count, bytes as f64 / 1e6, args.dir.display());
     }
     let dir = args.dir.display().to_string();
