@@ -302,14 +302,15 @@ impl App {
     fn add_loading(&mut self, mut corpus: Corpus, progress: Progress) {
         corpus.deduplicate(&mut self.loaded);
         self.loading_duplicates.append(&mut corpus.duplicates);
+        self.loading = (!progress.finished()).then_some(progress);
         if !corpus.reports.is_empty() || !corpus.failures.is_empty() {
             self.add_corpus(corpus, false);
+        } else if self.loading.is_none() {
+            self.finder_index = FinderIndex::new(&self.reports);
         }
-        if !progress.finished() {
-            self.loading = Some(progress);
+        if self.loading.is_some() {
             return;
         }
-        self.loading = None;
         let duplicates =
             Corpus { duplicates: std::mem::take(&mut self.loading_duplicates), ..Corpus::default() };
         let failed = self.tree.failures.len();
@@ -327,7 +328,11 @@ impl App {
         failures.extend(corpus.failures.iter().map(|error| (error.file(), error.to_string())));
         self.reports.extend(corpus.reports);
         self.comparisons.clear();
-        self.finder_index = FinderIndex::new(&self.reports);
+        // The finder's index of every project costs most of adding a batch: while loading, it
+        // is built once, with the last batch.
+        if self.loading.is_none() {
+            self.finder_index = FinderIndex::new(&self.reports);
+        }
         self.tree = DistrictTree::build(&self.reports, failures, &self.settings.glyphs);
         let is_new = |item: TreeItem| select_new && matches!(item, TreeItem::Report(i) if i >= first_new);
         let shown = |item: TreeItem| match (item, self.selection) {
