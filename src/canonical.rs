@@ -141,11 +141,13 @@ impl AliasTable {
     }
 
     /// The canonical name of a table row: like [`AliasTable::canonical`], but a name without a
-    /// unit or measure word whose values are growth rates (`地区生产总值` with target `7.5%左右`)
+    /// measure word whose values are growth rates (`地区生产总值` or `地区生产总值（亿元）` with target
+    /// `7.5%左右`)
     /// is read as `…增速`, and one whose values are falls (`下降3.1%`) as `…下降`.
     pub fn canonical_for_row(&self, name: &str, unit: Option<&str>, values: &[&Value]) -> String {
         let base = normalize_name(name);
-        if unit.is_some() || MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
+        // A level unit (`亿元`) beside a percent value means the value is its growth rate.
+        if unit == Some("%") || MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
             return self.canonical(&base);
         }
         let reading = values.iter().find(|v| v.form != ValueForm::Empty);
@@ -253,7 +255,9 @@ mod tests {
         assert_eq!(aliases.canonical_for_row("粮食总产量", None, &[&tons]), "粮食总产量");
         assert_eq!(aliases.canonical_for_row("城镇化率", None, &[&points]), "常住人口城镇化率");
         assert_eq!(aliases.canonical_for_row("城镇调查失业率", None, &[&within]), "城镇调查失业率");
-        assert_eq!(aliases.canonical_for_row("进出口总额", Some("亿元"), &[&about]), "进出口总额");
+        // A percent against a level unit is the level's growth rate; a percent unit is the measure.
+        assert_eq!(aliases.canonical_for_row("进出口总额", Some("亿元"), &[&about]), "进出口总额增速");
+        assert_eq!(aliases.canonical_for_row("研发投入", Some("%"), &[&about]), "研发投入");
         let empty = value("", ValueForm::Empty);
         assert_eq!(aliases.canonical_for_row("工业增加值", None, &[&empty, &about]), "工业增加值增速");
     }

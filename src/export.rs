@@ -56,6 +56,8 @@ pub struct ExportIndicator<'a> {
     actual: Option<&'a str>,
     actual_other: Option<&'a str>,
     target_revised: Option<&'a str>,
+    /// The other target cell when a table gives a level and a growth target (an addition).
+    target_other: Option<&'a str>,
     status: Option<&'static str>,
     gap: Option<f64>,
     line: usize,
@@ -195,6 +197,7 @@ fn export_indicator<'a>(table: &'a IndicatorTable, row: &'a IndicatorRow) -> Exp
         actual: row.actual.as_ref().map(|v| v.raw.as_str()),
         actual_other: row.actual_other.as_ref().map(|v| v.raw.as_str()),
         target_revised: row.target_revised.as_ref().map(|v| v.raw.as_str()),
+        target_other: row.target_other.as_ref().map(|v| v.raw.as_str()),
         status: row.status.map(|s| s.as_str()),
         gap: row.gap,
         line: row.line,

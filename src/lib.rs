@@ -19,6 +19,7 @@ pub mod parse;
 pub mod printable;
 pub mod text;
 pub mod tui;
+pub mod warning;
 pub mod write_file;
 
 pub use error::Error;

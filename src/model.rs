@@ -5,6 +5,7 @@
 
 pub use crate::document::Format;
 pub use crate::grid::Layout;
+pub use crate::warning::{Scope, Warning, WarningKind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -232,6 +233,10 @@ pub struct IndicatorRow {
     /// The revised target, when the document revises the row's target (a note `…调整为0.1%`, a
     /// cell `增长7%（后调整为1.6%左右）`); [`IndicatorRow::target`] keeps the original.
     pub target_revised: Option<Value>,
+    /// The other target cell when the table gives the target twice, as a level and as a growth
+    /// rate (`目标值 | 增长(%)` under `2024年`); [`IndicatorRow::target`] is the growth rate when
+    /// written.
+    pub target_other: Option<Value>,
     /// Review rows: the achieved value comparable with the target.
     pub actual: Option<Value>,
     /// Review rows: the other achieved cell when the table has two (绝对值 beside 增速).
@@ -471,13 +476,4 @@ impl Stage {
             Stage::Planned => "planned",
         }
     }
-}
-
-/// Something the parser noticed but could not place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Warning {
-    /// 1-based line.
-    pub line: usize,
-    /// What was wrong, for the user.
-    pub message: String,
 }

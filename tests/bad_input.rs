@@ -2,6 +2,7 @@
 
 use plangap::Error;
 use plangap::corpus::{EMBEDDED, load_bytes};
+use plangap::model::WarningKind;
 use proptest::prelude::*;
 
 fn sample_text(index: usize) -> &'static str {
@@ -113,7 +114,8 @@ fn a_report_cut_in_the_middle_of_a_character_loads_with_a_warning() {
     assert!(std::str::from_utf8(cut).is_err(), "the cut falls inside a character");
     let report = load_bytes(file, cut).unwrap_or_else(|e| panic!("{e}"));
     let warning = &report.warnings[0];
-    assert!(warning.message.starts_with("1 byte sequence(s) are not valid UTF-8"), "{}", warning.message);
+    assert_eq!(warning.kind, WarningKind::InvalidBytes { count: 1, encoding: "UTF-8" });
+    assert!(warning.to_string().starts_with("1 byte sequence(s) are not valid UTF-8"), "{warning}");
     assert_eq!(warning.line, cut.iter().filter(|&&b| b == b'\n').count() + 1, "the last line");
     assert_eq!(report.title.district.as_deref(), Some("涪陵区"));
 }

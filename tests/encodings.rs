@@ -5,6 +5,7 @@ mod docx_common;
 use encoding_rs::GB18030;
 use plangap::corpus::{EMBEDDED, load_bytes};
 use plangap::export::ExportDocument;
+use plangap::model::WarningKind;
 
 fn export_of(file: &str, bytes: &[u8]) -> String {
     let report = load_bytes(file, bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -104,7 +105,11 @@ fn a_nul_byte_in_a_report_is_damage_with_a_warning_not_a_binary_file() {
     let mut damaged = bytes.to_vec();
     damaged[at] = 0;
     let report = load_bytes(file, &damaged).unwrap_or_else(|e| panic!("{e}"));
-    let warning = report.warnings.iter().find(|w| w.message.contains("NUL byte")).expect("a NUL warning");
+    let warning = report
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, WarningKind::NulBytes { .. }))
+        .expect("a NUL warning");
     assert_eq!(warning.line, line, "{warning:?}");
     assert_eq!(report.tables.len(), reference.tables.len());
 }
@@ -120,8 +125,11 @@ fn a_stray_escape_costs_at_most_the_rest_of_its_line() {
         let rows = |r: &plangap::model::Report| r.tables.iter().map(|t| t.rows.len()).sum::<usize>();
         assert_eq!(rows(&report), rows(&reference), "{stray:?} dropped table rows");
         assert_eq!(report.projects.len(), reference.projects.len(), "{stray:?} dropped projects");
-        let warning =
-            report.warnings.iter().find(|w| w.message.contains("escape sequence")).expect("warning");
+        let warning = report
+            .warnings
+            .iter()
+            .find(|w| matches!(w.kind, WarningKind::UnterminatedEscapes { .. }))
+            .expect("warning");
         assert_eq!(warning.line, 4, "{stray:?}: {warning:?}");
     }
 }

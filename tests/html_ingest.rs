@@ -7,6 +7,7 @@ use base64::Engine;
 use plangap::document::{Document, Format};
 use plangap::grid::{Grid, Layout};
 use plangap::ingest::decode;
+use plangap::model::WarningKind;
 use proptest::prelude::*;
 
 const TONGLIANG: &str = "tests/data/html/tongliang_2023.html";
@@ -112,18 +113,24 @@ fn a_table_given_as_an_image_is_a_warning_at_its_caption() {
     let warning = &doc.warnings[0];
     assert_eq!(warning.line, 21);
     assert_eq!(doc.text.split('\n').nth(warning.line - 1), Some("表2 2024年主要指标计划"));
+    assert_eq!(
+        warning.kind,
+        WarningKind::ImageTable {
+            caption: "表2 2024年主要指标计划".to_owned(),
+            images: vec!["W020240122603180346283.jpeg".to_owned()]
+        }
+    );
     assert!(
-        warning.message.starts_with(
+        warning.to_string().starts_with(
             "the table “表2 2024年主要指标计划” is an image (W020240122603180346283.jpeg); plangap does not read images"
         ),
-        "{}",
-        warning.message
+        "{warning}"
     );
     let report = plangap::corpus::load_bytes(TONGLIANG, &std::fs::read(TONGLIANG).unwrap()).unwrap();
     assert_eq!(report.format, Format::Html);
     assert_eq!(report.title.district.as_deref(), Some("铜梁区"));
     assert!(
-        report.warnings.iter().any(|w| w.line == 21 && w.message.contains("is an image")),
+        report.warnings.iter().any(|w| w.line == 21 && matches!(w.kind, WarningKind::ImageTable { .. })),
         "{:?}",
         report.warnings
     );

@@ -7,7 +7,7 @@
 
 use plangap::corpus;
 use plangap::export::ExportDocument;
-use plangap::model::Report;
+use plangap::model::{Report, WarningKind};
 use serde_json::Value;
 use std::path::Path;
 
@@ -197,6 +197,29 @@ const RENSHOU_FRAGMENT: Master = Master {
     tables: &[RENSHOU_REVIEW],
 };
 
+/// 江津区 2023, a Markdown report whose table is raw HTML (as pandoc writes a table with merged
+/// cells): 类别 `rowspan` over its rows, `完成情况` `colspan` over `绝对值 | 增速`, a `<caption>`.
+const JIANGJIN: Master = Master {
+    district: Some("江津区"),
+    city: Some("重庆市"),
+    review_year: Some(2023),
+    plan_year: Some(2024),
+    tables: &[Table {
+        caption: Some("表1 2023年江津区主要指标完成情况"),
+        kind: "review",
+        year: 2023,
+        rows: "
+            经济发展|~|地区生产总值|亿元|~|~|增长6%左右|5.8%|1285.4|~|met|-0.2
+            经济发展|~|规模以上工业增加值增速|%|~|~|8以上|8.6|-|~|met|0.6
+            经济发展|~|社会消费品零售总额|亿元|~|~|增长7%|7.3%|520.1|~|met|0.3
+            民生保障|~|居民人均可支配收入|元|~|~|增长6.5%|6.1%|38120|~|missed|-0.4
+            民生保障|~|农村居民人均可支配收入|元|居民人均可支配收入|~|增长7.5%|7.8%|22340|~|met|0.3
+            民生保障|~|城镇调查失业率|%|~|~|≤5.5|5.1|-|~|met|0.4
+            绿色发展|~|森林覆盖率|%|~|~|57|57.3|-|~|met|0.3
+        ",
+    }],
+};
+
 /// Every fixture with rows: its file, its master, and the export's `format` and rows' `layout`.
 /// `yidu.image.html` (no rows) has its own test.
 macro_rules! fixtures {
@@ -234,6 +257,7 @@ fixtures! {
     renshou_html: "renshou.html" => RENSHOU, "html", "html";
     renshou_gfm: "renshou.gfm.md" => RENSHOU, "text", "pipe";
     renshou_fragment: "renshou.fragment.txt" => RENSHOU_FRAGMENT, "text", "aligned";
+    jiangjin_raw_html: "jiangjin.rawhtml.md" => JIANGJIN, "text", "html";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;
@@ -370,7 +394,8 @@ fn an_image_only_table_gives_no_rows_and_a_warning_naming_it() {
     assert_eq!(exported["indicators"], serde_json::json!([]), "an image is not rows");
     let caption = "2023年宜都市主要经济社会发展指标完成情况";
     assert!(
-        report.warnings.iter().any(|w| w.message.contains("1.jpeg") || squeeze(&w.message).contains(caption)),
+        report.warnings.iter().any(|w| matches!(&w.kind, WarningKind::ImageTable { caption: c, images }
+            if squeeze(c).contains(caption) && images.iter().any(|i| i.contains("1.jpeg")))),
         "a warning names the image-only table: {:?}",
         report.warnings
     );
@@ -387,7 +412,7 @@ fn a_pdftotext_table_out_of_line_gives_no_rows_but_a_warning() {
     assert_eq!(exported["indicators"], serde_json::json!([]), "no misplaced rows");
     let caption = "2023年铜梁区国民经济和社会发展主要指标完成情况";
     assert!(
-        report.warnings.iter().any(|w| squeeze(&w.message).contains(caption)),
+        report.warnings.iter().any(|w| squeeze(&w.to_string()).contains(caption)),
         "a warning names the table it could not read: {:?}",
         report.warnings
     );

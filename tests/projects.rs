@@ -3,7 +3,7 @@
 //! Every expectation here was counted and copied by hand from the report texts in
 //! `examples/reports/`, never from the parser's output.
 
-use plangap::model::{Project, Report, Stage};
+use plangap::model::{Project, Report, Scope, Stage, WarningKind};
 use plangap::parse::parse_report;
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -532,7 +532,7 @@ fn a_box_cut_off_mid_list_keeps_what_it_has_and_warns() {
     assert_eq!(names, ["甲高速公路", "乙大桥", "丙隧道工程"]);
     assert!(report.projects.iter().all(|p| p.group.as_deref() == Some("交通类") && p.line == 3));
     assert!(
-        report.warnings.iter().any(|w| w.line == 3 && w.message.contains("cut off")),
+        report.warnings.iter().any(|w| w.line == 3 && matches!(w.kind, WarningKind::ListCutOff { .. })),
         "{:?}",
         report.warnings
     );
@@ -544,7 +544,15 @@ fn an_empty_box_names_no_project_and_warns() {
     assert!(report.projects.is_empty());
     let lines: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [2, 4]);
-    assert!(report.warnings[0].message.contains("`专栏1：2023年重点项目` is empty"), "{:?}", report.warnings);
+    assert_eq!(
+        report.warnings[0].kind,
+        WarningKind::EmptyBox { caption: "专栏1：2023年重点项目".to_owned() }
+    );
+    assert!(
+        report.warnings[0].to_string().contains("`专栏1：2023年重点项目` is empty"),
+        "{:?}",
+        report.warnings
+    );
 }
 
 #[test]
@@ -617,7 +625,9 @@ fn a_table_cut_off_mid_row_keeps_its_rows_and_warns_about_the_short_one() {
     assert_project(&report.projects[0], None, None, Some("主体完工"));
     assert_eq!((report.projects[1].name.as_str(), report.projects[1].progress.as_deref()), ("乙工程", None));
     assert!(
-        report.warnings.iter().any(|w| w.line == 7 && w.message.contains("“乙工程” has 1 cells")),
+        report.warnings.iter().any(|w| w.line == 7
+            && matches!(&w.scope, Some(Scope::BoxTable(_)))
+            && matches!(&w.kind, WarningKind::ShortRow { name, cells: 1, .. } if name == "乙工程")),
         "{:?}",
         report.warnings
     );

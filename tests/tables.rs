@@ -2,7 +2,7 @@
 //! documents (examples/reports/*.txt), and the parser's behaviour on damaged tables.
 
 use plangap::corpus;
-use plangap::model::{IndicatorRow, IndicatorTable, Report, Status, TableKind};
+use plangap::model::{IndicatorRow, IndicatorTable, Report, Status, TableKind, WarningKind};
 use plangap::parse::parse_report;
 use plangap::parse::table::parse_tables;
 use std::sync::LazyLock;
@@ -578,7 +578,7 @@ fn a_table_cut_mid_row_keeps_its_complete_rows_and_warns() {
     assert_eq!(last.actual.as_ref().map(|v| v.raw.as_str()), Some(""));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert_eq!(report.warnings[0].line, 118);
-    assert!(report.warnings[0].message.contains("一般公共预算收入"));
+    assert!(report.warnings[0].to_string().contains("一般公共预算收入"));
 }
 
 #[test]
@@ -818,7 +818,7 @@ fn a_second_target_column_is_reported() {
     let table = &report.tables[0];
     assert_eq!((table.year, table.rows[0].target.raw.as_str()), (Some(2022), "7"));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-    assert!(report.warnings[0].message.contains("2023年目标"));
+    assert!(report.warnings[0].to_string().contains("2023年目标"));
 }
 
 #[test]
@@ -856,10 +856,12 @@ fn a_lost_cell_in_rows_run_together_is_reported_and_the_rest_stays_in_step() {
     );
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(
-        report.warnings[0].message.contains("“地区生产总值增速（%）” has 2 cells"),
+        matches!(&report.warnings[0].kind, WarningKind::ShortRow { name, cells: 2, columns: 3, .. }
+            if name == "地区生产总值增速（%）"),
         "{:?}",
         report.warnings
     );
+    assert!(report.warnings[0].to_string().contains("“地区生产总值增速（%）” has 2 cells"));
 }
 
 mod soup {

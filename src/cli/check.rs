@@ -41,7 +41,7 @@ pub fn print_text(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<Out
             writeln!(out, "{:>5}  {}", n + 1, line.replace('\t', " │ "))?;
         }
         for warning in &document.warnings {
-            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
+            writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.to_string()))?;
         }
     }
     Ok(report_failures(&corpus::Corpus { failures, ..Default::default() }))
@@ -86,7 +86,7 @@ fn describe(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     boxes.dedup();
     writeln!(out, "  {} projects in {} boxes", report.projects.len(), boxes.len())?;
     for warning in &report.warnings {
-        writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.message))?;
+        writeln!(out, "  warning: {file}:{}: {}", warning.line, printable(&warning.to_string()))?;
     }
     Ok(())
 }

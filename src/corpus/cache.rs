@@ -130,3 +130,16 @@ impl Cache {
         }
     }
 }
+
+/// Reads back a `&'static str` of the model (an encoding's name, a word of a warning) from a
+/// cache entry. Such strings are few and short; each read keeps its copy for the process.
+pub fn static_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let text: String = serde::Deserialize::deserialize(deserializer)?;
+    Ok(Box::leak(text.into_boxed_str()))
+}
+
+/// [`static_str`] for a list.
+pub fn static_strs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<&'static str>, D::Error> {
+    let texts: Vec<String> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(texts.into_iter().map(|text| &*Box::leak(text.into_boxed_str())).collect())
+}

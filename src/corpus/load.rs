@@ -9,7 +9,7 @@ use super::read::{max_size, read_report_file};
 use super::{Corpus, EMBEDDED, walk};
 use crate::document::Document;
 use crate::error::Error;
-use crate::model::{Report, Warning};
+use crate::model::{Report, Warning, WarningKind};
 use crate::{analysis, ingest, parse};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -76,14 +76,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
 fn replacement_warning(decoded: &Document) -> Warning {
     let line =
         decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
-    Warning {
-        line,
-        message: format!(
-            "{} byte sequence(s) are not valid {} and were replaced with �; the file may be cut off \
-             or damaged: check the source, or save it again as text",
-            decoded.replaced, decoded.encoding
-        ),
-    }
+    Warning::new(line, WarningKind::InvalidBytes { count: decoded.replaced, encoding: decoded.encoding })
 }
 
 /// [`load_bytes`] through `cache`: a report cached for the same content is taken (named

@@ -1,10 +1,7 @@
 //! Cleaning decoded text: `\n` line ends, and nothing left that could drive a terminal or
 //! confuse the parser. Damage is replaced visibly and reported by line, never dropped silently.
 
-use crate::model::Warning;
-
-/// How many line numbers a warning lists before saying "and N more".
-const LINES_LISTED: usize = 5;
+use crate::model::{Warning, WarningKind};
 
 /// Normalises line ends to `\n` and removes what must never reach a terminal or the parser:
 /// C0 and C1 control characters except TAB and newline, DEL, terminal escape sequences, bidi
@@ -50,39 +47,12 @@ pub fn clean(raw: &str) -> (String, Vec<Warning>) {
     }
     let mut warnings = Vec::new();
     if !nul_lines.is_empty() {
-        warnings.push(Warning {
-            line: nul_lines[0],
-            message: format!(
-                "{} NUL byte(s) {} were replaced with �: the file is damaged; check the source, or \
-                 save it again as text",
-                nul_lines.len(),
-                at_lines(&nul_lines)
-            ),
-        });
+        warnings.push(Warning::new(nul_lines[0], WarningKind::NulBytes { lines: nul_lines }));
     }
     if !cut_lines.is_empty() {
-        warnings.push(Warning {
-            line: cut_lines[0],
-            message: format!(
-                "{} terminal escape sequence(s) without their end {} were removed up to the end of \
-                 their line; text may be missing there: check the source",
-                cut_lines.len(),
-                at_lines(&cut_lines)
-            ),
-        });
+        warnings.push(Warning::new(cut_lines[0], WarningKind::UnterminatedEscapes { lines: cut_lines }));
     }
     (out, warnings)
-}
-
-/// `at line 3` / `at lines 3, 7, 9 and 4 more`, each line once.
-fn at_lines(lines: &[usize]) -> String {
-    let mut distinct = lines.to_vec();
-    distinct.dedup();
-    let listed: Vec<String> = distinct.iter().take(LINES_LISTED).map(usize::to_string).collect();
-    let more = distinct.len().saturating_sub(LINES_LISTED);
-    let plural = if distinct.len() > 1 { "s" } else { "" };
-    let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
-    format!("at line{plural} {}{tail}", listed.join(", "))
 }
 
 /// True for the characters [`clean_text`] removes.
@@ -144,7 +114,10 @@ mod tests {
         assert_eq!(text, "第一行\n标题\n表1\t地区生产总值\n");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 2);
-        assert!(warnings[0].message.contains("1 terminal escape sequence(s) without their end at line 2"));
+        assert_eq!(warnings[0].kind, WarningKind::UnterminatedEscapes { lines: vec![2] });
+        assert!(
+            warnings[0].to_string().contains("1 terminal escape sequence(s) without their end at line 2")
+        );
     }
 
     #[test]
@@ -153,7 +126,7 @@ mod tests {
         assert_eq!(text, "a\n地区生产总值\t6.5\n");
         assert_eq!(warnings[0].line, 2);
         assert!(
-            warnings[0].message.contains("2 terminal escape sequence(s) without their end at lines 2, 3")
+            warnings[0].to_string().contains("2 terminal escape sequence(s) without their end at lines 2, 3")
         );
     }
 
@@ -162,6 +135,10 @@ mod tests {
         let (text, warnings) = clean("a\nb\0c\n\0\0\n");
         assert_eq!(text, "a\nb\u{fffd}c\n\u{fffd}\u{fffd}\n");
         assert_eq!(warnings[0].line, 2);
-        assert!(warnings[0].message.starts_with("3 NUL byte(s) at lines 2, 3 were replaced"), "{warnings:?}");
+        assert_eq!(warnings[0].kind, WarningKind::NulBytes { lines: vec![2, 3, 3] });
+        assert!(
+            warnings[0].to_string().starts_with("3 NUL byte(s) at lines 2, 3 were replaced"),
+            "{warnings:?}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK, with LF,
 //! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
 //! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
-//! the derived text. The result is UTF-8 text with `\n` line ends in which only TAB and newline
+//! the derived text; raw HTML tables inside text ([`raw_html`]) too. The result is UTF-8 text with `\n` line ends in which only TAB and newline
 //! remain of the control characters, so the parser and the terminal see the same text.
 
 mod clean;
@@ -15,6 +15,7 @@ pub mod mhtml;
 mod oneline;
 pub mod pdf;
 mod placed;
+mod raw_html;
 mod signature;
 
 pub use clean::{clean, clean_text};
@@ -53,6 +54,9 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
     let (text, warnings) = clean(&raw);
+    if let Some(placed) = raw_html::place_tables(&text, encoding, replaced) {
+        return Ok(Document { warnings: [warnings, placed.warnings].concat(), ..placed });
+    }
     Ok(match oneline::unfold(&text) {
         Some(unfolded) => {
             Document { relined: true, warnings, ..Document::text(unfolded, encoding, replaced) }

@@ -11,7 +11,7 @@
 
 use crate::document::{Document, Format, PlacedTable};
 use crate::grid::{GridBuilder, GridCell, Layout};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 use unicode_width::UnicodeWidthChar;
 
 use super::clean_text;
@@ -96,8 +96,8 @@ impl DerivedText {
     }
 
     /// Adds a warning about `line` (1-based).
-    pub fn warn(&mut self, line: usize, message: String) {
-        self.warnings.push(Warning { line, message });
+    pub fn warn(&mut self, line: usize, kind: WarningKind) {
+        self.warnings.push(Warning::new(line, kind));
     }
 
     /// Places a table: a grid built from `rows` (spans cut to the table), one line per row.

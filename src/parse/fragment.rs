@@ -5,7 +5,7 @@
 //! table or the heading `二、2024年…计划草案`. What nothing names stays `None`, with a warning
 //! saying how to supply it.
 
-use crate::model::{IndicatorTable, TableKind, TitleBlock, Warning};
+use crate::model::{IndicatorTable, TableKind, TitleBlock, Warning, WarningKind};
 use crate::parse::caption::year_in;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -58,14 +58,7 @@ pub(crate) fn complete_title(
     .map(|(_, field)| *field)
     .collect();
     if !unknown.is_empty() {
-        warnings.push(Warning {
-            line: first_line,
-            message: format!(
-                "the file has no title (关于XX区Y年…计划执行情况…的报告), so it is read as a fragment; \
-                 nothing in it names its {}. Give them with --district and --year if you know them.",
-                unknown.join(", ")
-            ),
-        });
+        warnings.push(Warning::new(first_line, WarningKind::NoTitle { unknown }));
     }
     title
 }

@@ -56,6 +56,7 @@ fn row(r: Row<'_>) -> IndicatorRow {
         target_revised: None,
         actual: r.actual,
         actual_other: None,
+        target_other: None,
         judgement: None,
         status: r.status,
         gap: r.gap,

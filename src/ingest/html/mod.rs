@@ -22,6 +22,7 @@ use super::placed::DerivedText;
 use super::{decode_text, decode_tolerably};
 use crate::document::{Document, Format};
 use crate::grid::Layout;
+use crate::model::WarningKind;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;
@@ -78,8 +79,15 @@ fn sniffed_start(bytes: &[u8]) -> Vec<u8> {
 pub fn read(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Document, String> {
     let (text, encoding, replaced) = decode(bytes, declared)?;
     let page = scraper::Html::parse_document(&text);
-    let blocks = walk::blocks(&page);
-    Ok(derive(blocks).finish(Format::Html, encoding, replaced))
+    let mut derived = DerivedText::new();
+    derive(walk::blocks(&page), &mut derived);
+    Ok(derived.finish(Format::Html, encoding, replaced))
+}
+
+/// Adds a piece of markup found inside another format (a raw `<table>…</table>` in Markdown) to
+/// `text`, read as a page is: its lines as paragraphs, its data tables placed as grids.
+pub(crate) fn place_fragment(markup: &str, text: &mut DerivedText) {
+    derive(walk::blocks(&scraper::Html::parse_fragment(markup)), text);
 }
 
 /// The page's text, encoding name and count of replaced sequences.
@@ -109,15 +117,15 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     Some(if encoding.name().starts_with("UTF-16") { UTF_8 } else { encoding })
 }
 
-/// The derived text: chrome dropped, tables placed, tables given as images warned about.
-fn derive(blocks: Vec<Block>) -> DerivedText {
-    let mut text = DerivedText::new();
+/// Adds the blocks to the derived text: chrome dropped, tables placed, tables given as images
+/// warned about.
+fn derive(blocks: Vec<Block>, text: &mut DerivedText) {
     let mut images = ImageTables::default();
     for block in blocks {
         match block {
             Block::Line(line) if chrome::is_chrome(&line) => {}
             Block::Line(line) => {
-                images.end(&mut text);
+                images.end(text);
                 images.caption = is_caption(&line.text).then(|| (text.next_line(), line.text.clone()));
                 text.paragraph(&line.text);
             }
@@ -130,8 +138,7 @@ fn derive(blocks: Vec<Block>) -> DerivedText {
             Block::Image(_) => {}
         }
     }
-    images.end(&mut text);
-    text
+    images.end(text);
 }
 
 /// Images standing right after a table caption, with no data table after them.
@@ -147,14 +154,8 @@ impl ImageTables {
     /// The caption's images are the table: warn.
     fn end(&mut self, text: &mut DerivedText) {
         if let (Some((line, caption)), false) = (self.caption.take(), self.names.is_empty()) {
-            let names = std::mem::take(&mut self.names).join(", ");
-            text.warn(
-                line,
-                format!(
-                    "the table “{caption}” is an image ({names}); plangap does not read images: \
-                     find a text version of the report (the .docx, or a page with the table as text)"
-                ),
-            );
+            let images = std::mem::take(&mut self.names);
+            text.warn(line, WarningKind::ImageTable { caption, images });
         }
         self.names.clear();
     }

@@ -13,7 +13,7 @@ use super::stream;
 use crate::document::{Document, Format};
 use crate::grid::Layout;
 use crate::ingest::placed::{DerivedText, RawCell, RawRows, is_prose};
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 
 /// What stands on a page, top to bottom.
 #[derive(Debug)]
@@ -74,12 +74,9 @@ pub fn document(pages: &[Page]) -> Document {
         }
     }
     let mut doc = write(pieces);
-    doc.warnings.extend(blank_pages.into_iter().map(|page| Warning {
-        line: doc.text.lines().count().max(1),
-        message: format!(
-            "page {page} has no text (a scanned page is an image: it needs OCR, which plangap does not do)"
-        ),
-    }));
+    let last = doc.text.lines().count().max(1);
+    doc.warnings
+        .extend(blank_pages.into_iter().map(|page| Warning::new(last, WarningKind::BlankPage { page })));
     doc
 }
 

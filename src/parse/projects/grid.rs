@@ -10,7 +10,7 @@ use super::project;
 use super::vocabulary::caption_stage;
 use crate::document::PlacedTable;
 use crate::grid::Grid;
-use crate::model::{Project, Warning};
+use crate::model::{Project, Scope, Warning};
 use crate::parse::readers::{self, Vocabulary};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -88,12 +88,8 @@ pub fn read_grid(
         Some(table) => table.grid.clone(),
         None => {
             let read = readers::read_at(lines, first, &PROJECT, project_score)?;
-            for warning in read.warnings {
-                warnings.push(Warning {
-                    line: warning.line,
-                    message: format!("the table in box `{}`: {}", block.caption, warning.message),
-                });
-            }
+            let scope = Scope::BoxTable(block.caption.to_owned());
+            warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
             read.grid
         }
     };

@@ -7,7 +7,7 @@ use super::split::{find_top_level, has_top_level, leading_label, numbering_len, 
 use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
-use crate::model::{Project, Stage, Warning};
+use crate::model::{Project, Stage, Warning, WarningKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -98,13 +98,8 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
                 continue;
             }
             if mode == Mode::Caption && followed_by_heading {
-                warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "`{label}` in box `{}` has no list under it; it was left out",
-                        block.caption
-                    ),
-                });
+                let (label, caption) = (label.to_owned(), block.caption.to_owned());
+                warnings.push(Warning::new(line, WarningKind::HeadingWithoutList { label, caption }));
             }
             heading = Context { group: Some(label.to_owned()), stage: caption_stage(label) };
             continue;
@@ -129,14 +124,7 @@ fn join_lines<'a>(block: &Block<'a>, warnings: &mut Vec<Warning>) -> Vec<Logical
     }
     if let Some(last) = logicals.last().filter(|last| last.is_open()) {
         let (line, _) = last.source_at(last.text.len());
-        warnings.push(Warning {
-            line,
-            message: format!(
-                "the list in box `{}` stops without closing punctuation; it may be cut off, \
-                 check the source text",
-                block.caption
-            ),
-        });
+        warnings.push(Warning::new(line, WarningKind::ListCutOff { caption: block.caption.to_owned() }));
     }
     logicals
 }
@@ -220,13 +208,7 @@ fn read_line(
     }
     if !placed && mode == Mode::Caption {
         let (line, _) = logical.source_at(0);
-        warnings.push(Warning {
-            line,
-            message: format!(
-                "no project list recognised in this line of box `{}`; it was left out",
-                block.caption
-            ),
-        });
+        warnings.push(Warning::new(line, WarningKind::NoProjectList { caption: block.caption.to_owned() }));
     }
 }
 

@@ -51,7 +51,7 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
-use crate::model::{Project, Stage, Warning};
+use crate::model::{Project, Stage, Warning, WarningKind};
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
@@ -74,13 +74,8 @@ pub fn parse_projects(
             None => read_box(&block, warnings),
         };
         if block.lines.is_empty() && block.kind != BoxKind::Other {
-            warnings.push(Warning {
-                line: block.line,
-                message: format!(
-                    "project box `{}` is empty; the document may be cut off here: check the source",
-                    block.caption
-                ),
-            });
+            warnings
+                .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
         }
         projects.extend(merge_mentions(found));
     }

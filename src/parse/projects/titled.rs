@@ -5,7 +5,7 @@
 use super::boxes::Block;
 use super::project;
 use super::split::{find_top_level, leading_label, numbering_len, split_top_level, trim_item};
-use crate::model::{Project, Warning};
+use crate::model::{Project, Warning, WarningKind};
 
 /// The longest title accepted; a longer first clause is a sentence, not a title.
 const TITLE_MAX_CHARS: usize = 40;
@@ -37,14 +37,10 @@ pub fn read_titled(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
         };
         let title = trim_item(title);
         if title.is_empty() || title.chars().count() > TITLE_MAX_CHARS {
-            warnings.push(Warning {
-                line: entry.line,
-                message: format!(
-                    "no work title found in this line of box `{}` (expected `title：…` or `1.title。…`); \
-                     it was left out",
-                    block.caption
-                ),
-            });
+            warnings.push(Warning::new(
+                entry.line,
+                WarningKind::NoWorkTitle { caption: block.caption.to_owned() },
+            ));
             continue;
         }
         let progress = if block.plan_year_box { None } else { progress_of(rest) };

@@ -11,6 +11,7 @@
 
 use crate::grid::{Grid, GridCell};
 pub(crate) use crate::model::ColumnRole as Role;
+use crate::model::{Value, ValueForm};
 use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
 use crate::text;
@@ -39,6 +40,16 @@ impl Column {
         names_growth(self.sub.as_deref().unwrap_or(&self.title))
     }
 
+    /// Gives a value without a unit of its own the percent its column's title names
+    /// (`增长(%)`), so a rate is known as one wherever it stands.
+    pub fn lend_unit(&self, value: &mut Value) {
+        let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
+        let titled = percent(&self.title) || self.sub.as_deref().is_some_and(percent);
+        if titled && value.unit.is_none() && is_plain_number(&value.form) {
+            value.unit = Some("%".to_owned());
+        }
+    }
+
     /// The title as `check` shows it: `2020年完成/增速`.
     pub fn label(&self) -> String {
         match &self.sub {
@@ -46,6 +57,18 @@ impl Column {
             None => self.title.clone(),
         }
     }
+}
+
+/// A number with no unit word of its own (`6`, `7以上`, `6左右`, `6-7`).
+fn is_plain_number(form: &ValueForm) -> bool {
+    matches!(
+        form,
+        ValueForm::Exact(_)
+            | ValueForm::AtLeast(_)
+            | ValueForm::AtMost(_)
+            | ValueForm::About(_)
+            | ValueForm::Range(..)
+    )
 }
 
 /// Whether a title or an indicator name speaks of a growth rate (`增速`, `增长`, `增幅`).
@@ -78,9 +101,19 @@ impl Header {
         (0..self.columns.len()).filter(|&i| self.columns[i].role == role).collect()
     }
 
-    /// Whether the table gives achieved values (a review table).
+    /// Whether the table gives achieved values or judges its rows (a review table).
     pub fn is_review(&self) -> bool {
-        self.find(Role::Actual).is_some()
+        self.find(Role::Actual).or_else(|| self.find(Role::Difference)).is_some()
+    }
+
+    /// The target columns read as one target: the first, and the others under the same spanning
+    /// title (a level and a growth rate).
+    pub fn target_pair(&self) -> Vec<usize> {
+        let Some(first) = self.find(Role::Target) else { return Vec::new() };
+        let title = &self.columns[first].title;
+        (first..self.columns.len())
+            .take_while(|&i| self.columns[i].title == *title && self.columns[i].role == Role::Target)
+            .collect()
     }
 
     /// The year named in the target column's title (`2022年预期目标` → 2022).
@@ -110,6 +143,8 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     columns.iter().position(|c| c.role == Role::Name)?;
     let target = columns.iter().position(|c| c.role == Role::Target)?;
     set_aside_other_years(&mut columns, target);
+    pair_sub_titles(&mut columns);
+    mark_verdicts(grid, rows, &mut columns);
     Some(Header { columns, rows })
 }
 
@@ -268,6 +303,37 @@ fn fold_flattened(columns: &mut Vec<Column>, body_width: usize) {
         folded.push(column);
     }
     *columns = folded;
+}
+
+/// Sub-titles under one spanning title share the role one of them has: under `2024年`,
+/// `目标值` is a target, so `增长(%)` beside it is the same target as a growth rate.
+fn pair_sub_titles(columns: &mut [Column]) {
+    for start in 0..columns.len() {
+        let role = columns[start].role;
+        if columns[start].sub.is_none() || !matches!(role, Role::Target | Role::Actual) {
+            continue;
+        }
+        let title = columns[start].title.clone();
+        let same_span = |c: &Column| c.title == title && c.sub.is_some();
+        let before = columns[..start].iter().rev().take_while(|c| same_span(c)).count();
+        let after = columns[start + 1..].iter().take_while(|c| same_span(c)).count();
+        for column in &mut columns[start - before..=start + after] {
+            if column.role == Role::Other && column.sub.as_deref().is_some_and(is_sub_title) {
+                column.role = role;
+            }
+        }
+    }
+}
+
+/// A `完成情况` column whose cells are the document's verdicts (`完成`, `未完成`) rather than
+/// achieved values judges the rows, as a `与目标±` column does.
+fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
+    for (col, column) in columns.iter_mut().enumerate() {
+        let cells = (header_rows..grid.rows()).map(|row| grid.text(row, col));
+        if column.role == Role::Actual && super::verdict::holds_verdicts(cells) {
+            column.role = Role::Difference;
+        }
+    }
 }
 
 /// An achieved column of another year than the target's (`2022年预计完成` beside `2023年目标` in a

@@ -4,15 +4,11 @@
 use super::align::{BodyRow, body_rows};
 use super::header::{Header, Role, names_growth};
 use super::name::{is_sub_row, read_name};
+use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
-use crate::model::{IndicatorRow, Judgement, Status, Value, ValueForm, Warning};
+use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
 use crate::parse::value::parse_value;
 use crate::text;
-
-/// Words of a `与目标±` cell saying the target was met.
-const MET_WORDS: [&str; 7] = ["完成", "已完成", "超额完成", "完成目标", "达到", "已达到", "达标"];
-/// Words of a `与目标±` cell saying the target was missed.
-const MISSED_WORDS: [&str; 3] = ["未完成", "未达到", "未达标"];
 
 /// The group cell a run of sub-rows sits under.
 struct Group {
@@ -130,13 +126,20 @@ pub(super) fn build_rows(
         }
         let binding =
             remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
-        let (target, target_revised) = read_target(text_of(cell(Role::Target)));
+        let targets = target_columns(grid, row, header);
+        let target_cell = |col: Option<usize>| col.and_then(|c| row.slots.get(c).copied().flatten());
+        let target_text = |col| text_of(target_cell(col).map(|i| &grid.cells()[i]));
+        let (mut target, target_revised) = read_target(target_text(targets.primary));
+        if let Some(col) = targets.primary {
+            header.columns[col].lend_unit(&mut target);
+        }
+        let target_other = targets.other.map(|col| parse_value(target_text(Some(col))));
         let unit = name
             .unit
             .clone()
             .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
         let rate_target = is_rate_target(&target, unit.as_deref())
-            || header.find(Role::Target).is_some_and(|t| header.columns[t].is_growth());
+            || targets.primary.is_some_and(|t| header.columns[t].is_growth());
         let wanted = if rate_target {
             Wanted::Growth
         } else if names_growth(&name.name) {
@@ -157,6 +160,7 @@ pub(super) fn build_rows(
             binding,
             target,
             target_revised,
+            target_other,
             actual,
             actual_other,
             judgement,
@@ -218,15 +222,8 @@ fn revision_in(text: &str) -> Option<(&str, &str)> {
 
 /// Warns that a value stands in the name column: the cells are out of step from here on.
 fn warn_misaligned(name: &GridCell, caption: &str, warnings: &mut Vec<Warning>) {
-    warnings.push(Warning {
-        line: name.line,
-        message: format!(
-            "{caption}: the name cell “{}” looks like a value, so the cells of this table may be out \
-             of step from here on (a cell lost or added in the export). Check the table in the \
-             source document.",
-            name.text
-        ),
-    });
+    let kind = WarningKind::MisalignedName { name: name.text.clone() };
+    warnings.push(Warning::new(name.line, kind).in_table(Scope::Table(caption.to_owned())));
 }
 
 /// A name that is a number (`7.5`, `-3%`): a value shifted into the name column.
@@ -248,6 +245,27 @@ fn remark_binding(text: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// The target columns a row is read from: the one read as its target, and the other of a pair.
+struct TargetColumns {
+    primary: Option<usize>,
+    other: Option<usize>,
+}
+
+/// Which target cell a row's target is: with one target column, its cell; with a level and a
+/// growth column under one title (`2024年` over `目标值 | 增长(%)`), the growth rate when it is
+/// written (plan targets are rates first), else the level, and the other when it too is written.
+fn target_columns(grid: &Grid, row: &BodyRow, header: &Header) -> TargetColumns {
+    let pair = header.target_pair();
+    let Some(&first) = pair.first() else { return TargetColumns { primary: None, other: None } };
+    let filled =
+        |col: usize| row.slots.get(col).copied().flatten().is_some_and(|i| !is_blank(&grid.cells()[i].text));
+    let growth = pair.iter().copied().find(|&c| header.columns[c].is_growth());
+    let primary = growth.filter(|&c| filled(c)).or_else(|| pair.iter().copied().find(|&c| filled(c)));
+    let slot = |col: usize| row.slots.get(col).copied().flatten();
+    let other = primary.and_then(|p| pair.iter().copied().find(|&c| slot(c) != slot(p) && filled(c)));
+    TargetColumns { primary: primary.or(Some(first)), other }
 }
 
 /// Whether the target is a growth rate for an indicator measured as a level: `增长6.5%`, or a
@@ -285,7 +303,12 @@ fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Opt
         columns.iter().copied().find(|&i| filled(i)).unwrap_or(preferred)
     };
     let other = columns.iter().copied().find(|&i| i != primary && row.slots[i] != row.slots[primary]);
-    (Some(parse_value(text(primary))), other.map(|i| parse_value(text(i))))
+    let value = |i: usize| {
+        let mut value = parse_value(text(i));
+        header.columns[i].lend_unit(&mut value);
+        value
+    };
+    (Some(value(primary)), other.map(value))
 }
 
 /// An empty cell or a dash standing for one (`—`, `-`, `/`).
@@ -297,13 +320,10 @@ fn is_blank(text: &str) -> bool {
 /// (`-4.8个百分点` missed, `+55个百分点` met). A signed difference against an at-most target says
 /// nothing (below the ceiling is good), so it is left to the analysis.
 fn judge_difference(cell: &GridCell, target: &Value) -> Option<Judgement> {
-    let text = text::fold(&cell.text);
-    let status = if MISSED_WORDS.iter().any(|w| text.contains(w)) {
-        Status::Missed
-    } else if MET_WORDS.contains(&text.as_str()) {
-        Status::Met
+    let status = if let Some(status) = verdict(&cell.text) {
+        status
     } else {
-        let difference = leading_signed_number(&text)?;
+        let difference = leading_signed_number(&text::fold(&cell.text))?;
         if matches!(target.form, ValueForm::AtMost(_)) {
             return None;
         }
@@ -333,25 +353,20 @@ fn warn_nameless(
     caption: &str,
     warnings: &mut Vec<Warning>,
 ) {
-    let filled: Vec<&str> = row
+    let cells: Vec<String> = row
         .slots
         .iter()
         .enumerate()
         .filter(|(i, _)| header.columns[*i].role != Role::Category)
         .filter_map(|(_, slot)| slot.map(|c| grid.cells()[c].text.as_str()))
         .filter(|text| !text.is_empty())
+        .map(str::to_owned)
         .collect();
-    if filled.is_empty() {
+    if cells.is_empty() {
         return;
     }
-    warnings.push(Warning {
-        line: name.line,
-        message: format!(
-            "{caption}: a row has no indicator name but has the cells “{}”; it was skipped. Check \
-             the table at this line in the source document.",
-            filled.join("”, “")
-        ),
-    });
+    let kind = WarningKind::NamelessRow { cells };
+    warnings.push(Warning::new(name.line, kind).in_table(Scope::Table(caption.to_owned())));
 }
 
 #[cfg(test)]

@@ -14,10 +14,11 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod verdict;
 
 use crate::document::PlacedTable;
 use crate::grid::Grid;
-use crate::model::{IndicatorTable, TableColumn, TableKind, Warning};
+use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
 use header::{Header, INDICATOR, Role, read_header, role_of};
@@ -88,25 +89,20 @@ fn read_table(
     warnings: &mut Vec<Warning>,
 ) -> IndicatorTable {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
+        // The table's own first row names it better than a bare title or heading before it.
+        (Some(at), Some(title)) if !is_caption(lines[at].trim()) => (title.trim().to_owned(), start + 1),
         (Some(at), _) => (caption_text(lines, at), at + 1),
         (None, Some(title)) => (title.trim().to_owned(), start + 1),
         (None, None) => (format!("表（第{}行）", start + 1), start + 1),
     };
-    for warning in read.warnings {
-        warnings.push(Warning { line: warning.line, message: format!("{caption}: {}", warning.message) });
-    }
+    let scope = Scope::Table(caption.clone());
+    warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
     let notes = notes::read_notes(lines, read.end);
     let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
     notes.judge(&mut rows, &caption, warnings);
     warn_unread_targets(header, &caption, line, warnings);
     if rows.is_empty() {
-        warnings.push(Warning {
-            line,
-            message: format!(
-                "{caption}: the table has a header but no rows could be read; check the table in the \
-                 source document (`plangap check --text` shows the text plangap read)."
-            ),
-        });
+        warnings.push(Warning::new(line, WarningKind::NoRows).in_table(scope));
     }
     IndicatorTable {
         year: header.target_year().or_else(|| caption::year_in(&caption)),
@@ -197,29 +193,22 @@ fn warn_missing_table(lines: &[&str], index: Option<usize>, warnings: &mut Vec<W
     if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.contains(w)) {
         return;
     }
-    warnings.push(Warning {
-        line: index + 1,
-        message: format!(
-            "{caption}: the caption names indicators but no table header with a name column (指标名称) and \
-             a target column (目标) follows it, so no rows were read. If the table is there, check \
-             its layout with `plangap check --text`."
-        ),
-    });
+    warnings.push(Warning::new(index + 1, WarningKind::MissingTable).in_table(Scope::Table(caption)));
 }
 
-/// Warns when a table has more than one target column: only the first is read.
+/// Warns when a table has more than one target column (beyond a level and growth pair): only the
+/// first is read.
 fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &mut Vec<Warning>) {
-    let targets: Vec<String> = header.all(Role::Target).iter().map(|&i| header.columns[i].label()).collect();
-    if let [first, rest @ ..] = targets.as_slice()
-        && !rest.is_empty()
-    {
-        warnings.push(Warning {
-            line,
-            message: format!(
-                "{caption}: the table has several target columns; only “{first}” is read and “{}” \
-                 is skipped. Split the table in the source document to read both.",
-                rest.join("”, “")
-            ),
-        });
+    let pair = header.target_pair();
+    let mut targets = header
+        .all(Role::Target)
+        .into_iter()
+        .filter(|i| pair.first() == Some(i) || !pair.contains(i))
+        .map(|i| header.columns[i].label());
+    let Some(read) = targets.next() else { return };
+    let skipped: Vec<String> = targets.collect();
+    if !skipped.is_empty() {
+        let kind = WarningKind::UnreadTargets { read, skipped };
+        warnings.push(Warning::new(line, kind).in_table(Scope::Table(caption.to_owned())));
     }
 }

@@ -3,7 +3,7 @@
 //! (`未完成指标说明：…`). They say what `*` means and may judge rows themselves: a target adjusted
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
-use crate::model::{IndicatorRow, Judgement, NoteKind, Status, TableNote, Warning};
+use crate::model::{IndicatorRow, Judgement, NoteKind, Scope, Status, TableNote, Warning, WarningKind};
 
 /// Phrases by which a note declares a row met.
 const DEEMED_MET: [&str; 4] = ["视为完成", "视同完成", "按完成计", "视为达标"];
@@ -78,14 +78,8 @@ impl Notes {
         for sentence in self.sentences().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
             let named = rows_named(&sentence.text, rows);
             if named.is_empty() {
-                warnings.push(Warning {
-                    line: sentence.line,
-                    message: format!(
-                        "{caption}: the note “{}” deems targets met but names no row of the table that \
-                         plangap could match; check which rows it means.",
-                        sentence.text
-                    ),
-                });
+                let kind = WarningKind::UnmatchedNote { note: sentence.text.clone() };
+                warnings.push(Warning::new(sentence.line, kind).in_table(Scope::Table(caption.to_owned())));
             }
             for index in named {
                 if let Some(row) = rows.get_mut(index) {

@@ -8,7 +8,7 @@
 //! Where blank lines do not separate rows (rows run together), cells are counted off by the layout.
 
 use super::cells::Cell;
-use crate::model::Warning;
+use crate::model::{Warning, WarningKind};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{Role, role_of};
 use crate::parse::table::name::is_sub_row;
@@ -201,19 +201,15 @@ fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> O
     }
     let last_line = cells.last().map_or(0, |c| c.line);
     let name = &cells[layout.name];
-    let missing: Vec<&str> = layout.titles[cells.len()..].iter().map(String::as_str).collect();
-    warnings.push(Warning {
-        line: name.line,
-        message: format!(
-            "the row “{}” has {} cells where the header has {} columns; its {} cell(s) \
-             are left empty. Check this row in the source document (a cell may have been lost in \
-             the export) and fill it in if needed.",
-            name.text,
-            cells.len(),
-            layout.width(),
-            missing.join("、"),
-        ),
-    });
+    warnings.push(Warning::new(
+        name.line,
+        WarningKind::ShortRow {
+            name: name.text.clone(),
+            cells: cells.len(),
+            columns: layout.width(),
+            missing: layout.titles[cells.len()..].to_vec(),
+        },
+    ));
     let mut filled = cells.to_vec();
     filled.resize_with(layout.width(), || Cell::missing(last_line));
     Some(RawRow { cells: filled, group: None })
@@ -222,15 +218,8 @@ fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> O
 /// Warns about cells that belong to no row; empty ones are let go silently.
 fn warn_unplaced(cells: &[Cell], warnings: &mut Vec<Warning>) {
     let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
-    let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
-    warnings.push(Warning {
-        line: first.line,
-        message: format!(
-            "the cell(s) “{}” could not be placed in a row and were skipped. Check the \
-             table around this line in the source document.",
-            texts.join("”, “"),
-        ),
-    });
+    let cells = cells.iter().map(|c| c.text.clone()).collect();
+    warnings.push(Warning::new(first.line, WarningKind::UnplacedCells { cells }));
 }
 
 #[cfg(test)]
@@ -301,7 +290,14 @@ mod tests {
         assert_eq!(rows[1].cells[3].text, "");
         assert_eq!(rows[2].cells[1].text, "丙");
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("“乙”"), "{}", warnings[0].message);
+        let WarningKind::ShortRow { name, cells, columns, missing } = &warnings[0].kind else {
+            panic!("{:?}", warnings[0]);
+        };
+        assert_eq!(
+            (name.as_str(), *cells, *columns, missing.as_slice()),
+            ("乙", 3, 4, &["完成".to_owned()][..])
+        );
+        assert!(warnings[0].to_string().contains("“乙”"), "{}", warnings[0]);
     }
 
     #[test]
@@ -315,6 +311,7 @@ mod tests {
         let (rows, warnings) = table("序号|指标名称|目标|完成", "/1|甲|6|5|/2");
         assert_eq!(rows.len(), 1);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("could not be placed"));
+        assert_eq!(warnings[0].kind, WarningKind::UnplacedCells { cells: vec!["2".to_owned()] });
+        assert!(warnings[0].to_string().contains("could not be placed"));
     }
 }

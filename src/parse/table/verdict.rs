@@ -1,0 +1,71 @@
+//! The document's own verdict on a row, written as words in a cell (`完成`, `未完成`,
+//! `基本完成`, `未达预期`): in a `与目标±` column, or in a `完成情况` column that holds verdicts
+//! rather than achieved values.
+
+use crate::model::Status;
+use crate::text;
+
+/// Words saying the target was missed; checked first, as they contain the met words.
+const MISSED_WORDS: [&str; 7] = ["未完成", "未达到", "未达标", "未达预期", "没有完成", "没有达到", "不达标"];
+/// Words saying the target was met, as a whole cell.
+const MET_WORDS: [&str; 11] = [
+    "完成",
+    "已完成",
+    "超额完成",
+    "基本完成",
+    "完成目标",
+    "完成预期",
+    "完成预期目标",
+    "达到",
+    "已达到",
+    "达到预期",
+    "达标",
+];
+
+/// The status a cell's words state, `None` when the cell is not a verdict.
+pub(crate) fn verdict(cell: &str) -> Option<Status> {
+    let text = text::fold(cell);
+    if MISSED_WORDS.iter().any(|w| text.contains(w)) {
+        Some(Status::Missed)
+    } else if MET_WORDS.contains(&text.as_str()) {
+        Some(Status::Met)
+    } else {
+        None
+    }
+}
+
+/// Whether cells of a column are verdicts rather than values: at least two, and most of those
+/// not blank (`—`, `待考核`) are verdict words.
+pub(crate) fn holds_verdicts<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let (mut verdicts, mut others) = (0usize, 0usize);
+    for cell in cells.map(str::trim).filter(|c| !c.trim_matches(['—', '–', '-', '－', '/']).is_empty()) {
+        match verdict(cell) {
+            Some(_) => verdicts += 1,
+            None => others += 1,
+        }
+    }
+    verdicts >= 2 && verdicts > others * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_words() {
+        assert_eq!(verdict("完成"), Some(Status::Met));
+        assert_eq!(verdict(" 基本完成 "), Some(Status::Met));
+        assert_eq!(verdict("未完成"), Some(Status::Missed));
+        assert_eq!(verdict("未达预期"), Some(Status::Missed));
+        assert_eq!(verdict("完成市下达任务"), None);
+        assert_eq!(verdict("6.2"), None);
+        assert_eq!(verdict("待国家考核"), None);
+    }
+
+    #[test]
+    fn a_column_of_verdicts_is_told_from_one_of_values() {
+        assert!(holds_verdicts(["完成", "未完成", "—", "完成", "待国家考核"].into_iter()));
+        assert!(!holds_verdicts(["6.2", "8.5", "完成", "37.02"].into_iter()));
+        assert!(!holds_verdicts(["完成"].into_iter()));
+    }
+}
