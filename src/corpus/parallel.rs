@@ -68,7 +68,7 @@ mod tests {
         let items: Vec<u64> = (0..500).collect();
         // Uneven work, so that workers finish out of order.
         let work = |n: &u64| {
-            if n % 7 == 0 {
+            if n.is_multiple_of(7) {
                 std::thread::sleep(std::time::Duration::from_micros(200));
             }
             n * n

@@ -74,7 +74,7 @@ pub fn line(done: usize, total: usize) -> String {
     let share = if total == 0 { 1.0 } else { done as f64 / total as f64 };
     let eighths = (share * (BAR_WIDTH * 8) as f64).round() as usize;
     let mut bar = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 && bar.chars().count() < BAR_WIDTH {
+    if !eighths.is_multiple_of(8) && bar.chars().count() < BAR_WIDTH {
         bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
     }
     let pad = BAR_WIDTH - bar.chars().count();
