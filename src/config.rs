@@ -93,11 +93,15 @@ impl ConfigFile {
 /// The default place of the configuration file: `$XDG_CONFIG_HOME/plangap/config.toml`, else
 /// `$HOME/.config/plangap/config.toml`.
 pub fn path() -> Option<PathBuf> {
-    let base =
-        std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| {
-            std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config"))
-        })?;
-    Some(base.join("plangap").join("config.toml"))
+    Some(xdg_base("XDG_CONFIG_HOME", ".config")?.join("plangap").join("config.toml"))
+}
+
+/// A base folder of the XDG convention: the variable `var` when set and not empty, else the
+/// folder `under_home` in `$HOME`; `None` when neither is set.
+pub fn xdg_base(var: &str, under_home: &str) -> Option<PathBuf> {
+    std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| {
+        std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(under_home))
+    })
 }
 
 /// The user's configuration file, read on first use and kept for the rest of the process.

@@ -12,7 +12,7 @@ use crate::model::Warning;
 use std::ops::Range;
 
 /// What a file was read as (the `format` of each exported report), by content, not by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Plain text in any encoding.
     #[default]

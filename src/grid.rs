@@ -24,7 +24,7 @@
 //! ```
 
 /// How a table was laid out in the file (the `layout` of each exported indicator row).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Layout {
     /// One cell per line (Word's text export, mobile pages), with or without TABs or blank lines.
     Stream,

@@ -6,10 +6,11 @@
 pub use crate::document::Format;
 pub use crate::grid::Layout;
 pub use crate::warning::{Scope, Warning, WarningKind};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Report {
     /// The path as given on the command line (embedded reports: their path under `examples/`).
     pub file: String,
@@ -36,7 +37,7 @@ pub struct Report {
 }
 
 /// The title block at the head of a report.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TitleBlock {
     /// The title, its broken lines joined (`关于重庆市綦江区2022年…报告`).
     pub title: String,
@@ -62,7 +63,7 @@ pub struct TitleBlock {
 }
 
 /// A calendar date as written in a report (`2023年2月8日`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     /// Year, e.g. 2023.
     pub year: u16,
@@ -80,7 +81,7 @@ impl fmt::Display for Date {
 }
 
 /// Whether a table reviews a past year or sets targets for the coming one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TableKind {
     /// The table gives achieved values beside the targets.
     Review,
@@ -99,7 +100,7 @@ impl TableKind {
 }
 
 /// One indicator table (a table whose rows are indicators with targets).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorTable {
     /// The caption as written, trimmed (`表1  2022年…完成情况`, `专栏15：…`).
     pub caption: String,
@@ -120,7 +121,7 @@ pub struct IndicatorTable {
 }
 
 /// What a column of an indicator table holds, read from the words of its title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ColumnRole {
     /// 类别: a merged cell naming the indicators' group.
     Category,
@@ -160,7 +161,7 @@ impl ColumnRole {
 }
 
 /// A column of an indicator table as its header names it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableColumn {
     /// The title, white space removed; a spanning title and the sub-title under it joined by `/`
     /// (`2020年完成/增速`).
@@ -171,7 +172,7 @@ pub struct TableColumn {
 
 /// A note printed under an indicator table, in the document's own words: a footnote, a numbered
 /// note, or one point of a labelled explanation such as `未完成指标说明：一是…。二是…。`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableNote {
     /// The note as written: the whole footnote or numbered note, or one point of an explanation
     /// (`一是地区生产总值及其支撑指标。受俄乌冲突…存在差距。`) without the label.
@@ -187,7 +188,7 @@ pub struct TableNote {
 }
 
 /// The form of a note under a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NoteKind {
     /// A note introduced by `注：` or `备注：`.
     Footnote,
@@ -209,7 +210,7 @@ impl NoteKind {
 }
 
 /// One row of an indicator table.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IndicatorRow {
     /// 1-based line of the row's name cell.
     pub line: usize,
@@ -249,7 +250,7 @@ pub struct IndicatorRow {
 }
 
 /// A verdict the document itself states about a row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Judgement {
     /// What the document says.
     pub status: Status,
@@ -260,7 +261,7 @@ pub struct Judgement {
 }
 
 /// Whether a reviewed indicator met its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
     /// The target was met.
     Met,
@@ -282,7 +283,7 @@ impl Status {
 }
 
 /// A target or achieved cell: the text as written and its typed reading.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Value {
     /// The cell as written, trimmed; empty for an empty cell.
     pub raw: String,
@@ -297,7 +298,7 @@ pub struct Value {
 /// The typed reading of a target or achieved cell.
 ///
 /// Numbers are as written, in the cell's unit; changes are signed (a fall is negative).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum ValueForm {
     /// The cell is empty or a dash (`—`, `-`, `/`).
     #[default]
@@ -333,7 +334,7 @@ pub enum ValueForm {
 
 /// An indicator value stated in a headline sentence of the prose, outside any table
 /// (`全年地区生产总值实现531.3亿元、增长3%`, `提出2023年主要预期目标：地区生产总值增长7%以上`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NarrativeValue {
     /// Whether the sentence states an achieved value or a target.
     pub role: ValueRole,
@@ -352,7 +353,7 @@ pub struct NarrativeValue {
 }
 
 /// Whether a value is an achieved result or a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ValueRole {
     /// A target set for the year.
     Target,
@@ -373,7 +374,7 @@ impl ValueRole {
 /// A sentence that states a result beside its target, or the document's verdict on it: a judged
 /// row told in prose (`地区生产总值增长6.1%…（预期目标为7%以上）`, `完成年计划520亿元的93.5%`,
 /// `增长6.9%、高于计划目标0.4个百分点`, `——…预期目标增长6%：预计全年增长5.4%`, `…完成全年目标`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewStatement {
     /// The reviewed year.
     pub year: Option<u16>,
@@ -404,7 +405,7 @@ pub struct ReviewStatement {
 }
 
 /// What a judged sentence claims about a result against its target.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Claim {
     /// Only the two values: they are compared as a table row's would be.
     Values,
@@ -419,7 +420,7 @@ pub enum Claim {
 
 /// What a document says of its own results: how many indicators, how many met, how many missed
 /// (`明确的32项指标中：17项指标达到或超过预期，14项指标未达预期`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StatedCount {
     /// The sentence as written.
     pub text: String,
@@ -434,7 +435,7 @@ pub struct StatedCount {
 }
 
 /// A named project from a project box.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// One project as written, without stage verbs, group labels or `等项目`.
     pub name: String,
@@ -453,7 +454,7 @@ pub struct Project {
 }
 
 /// The stage a project is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Stage {
     /// 开工, 新开工, 启动.
     New,

@@ -18,8 +18,13 @@ use std::fmt;
 /// How many line numbers a warning about damaged bytes lists before it says `and N more`.
 const LINES_LISTED: usize = 5;
 
+/// A word or name fixed in the binary (an encoding's name): an alias, so that serde's derive
+/// does not borrow it from the input (the cache reads it back with
+/// [`crate::corpus::cache::static_str`]).
+pub type StaticStr = &'static str;
+
 /// Something a reader or the parser noticed but could not place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     /// 1-based line.
     pub line: usize,
@@ -53,7 +58,7 @@ impl fmt::Display for Warning {
 }
 
 /// The table a warning is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// An indicator table, by its caption (or `表（第N行）` when it has none).
     Table(String),
@@ -62,14 +67,15 @@ pub enum Scope {
 }
 
 /// What a warning is about, with the values its message names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WarningKind {
     /// Byte sequences not valid in the file's encoding were replaced with U+FFFD.
     InvalidBytes {
         /// How many sequences.
         count: usize,
         /// The encoding the file was read in (`UTF-8`, `gb18030`).
-        encoding: &'static str,
+        #[serde(deserialize_with = "crate::corpus::cache::static_str")]
+        encoding: StaticStr,
     },
     /// NUL bytes were replaced with U+FFFD.
     NulBytes {
@@ -97,7 +103,8 @@ pub enum WarningKind {
     /// unknown.
     NoTitle {
         /// What nothing in the file names: `district`, `reviewed year`, `plan year`.
-        unknown: Vec<&'static str>,
+        #[serde(deserialize_with = "crate::corpus::cache::static_strs")]
+        unknown: Vec<StaticStr>,
     },
     /// A project box with nothing in it.
     EmptyBox {

@@ -22,9 +22,11 @@ fn config_home(test: &str, config: Option<&str>) -> PathBuf {
 }
 
 fn run_with(test: &str, config: Option<&str>, args: &[&str]) -> Output {
+    let home = config_home(test, config);
     Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
-        .env("XDG_CONFIG_HOME", config_home(test, config))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home)
         .output()
         .expect("the binary runs")
 }

@@ -4,7 +4,14 @@ use serde_json::Value;
 use std::process::{Command, Output};
 
 fn plangap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plangap")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_plangap"))
+        .args(args)
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join(format!("plangap-test-{}-cache", std::process::id())),
+        )
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout_json(output: &Output) -> Value {

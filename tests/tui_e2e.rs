@@ -34,6 +34,7 @@ impl Tmux {
             .arg("env")
             .arg(format!("HOME={}", tmux.home.display()))
             .arg(format!("XDG_CONFIG_HOME={}", tmux.home.join("config").display()))
+            .arg(format!("XDG_CACHE_HOME={}", tmux.home.join("cache").display()))
             .arg("PS1=$ ")
             .args(["sh", "-i"])
             .status()

@@ -45,6 +45,10 @@ pub struct Cli {
     /// The largest report file read, in megabytes; larger files are refused with a message.
     #[arg(long, global = true, value_name = "MB", default_value_t = crate::corpus::DEFAULT_MAX_SIZE >> 20)]
     pub max_size: u64,
+    /// Parse every file again instead of taking reports parsed before from the cache
+    /// ($XDG_CACHE_HOME/plangap, else ~/.cache/plangap); the cache is not written either.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// The subcommands.
@@ -159,6 +163,8 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line, writing results to `out` and diagnostics to stderr.
 pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
     crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
+    let cache = if cli.no_cache { None } else { crate::corpus::Cache::user() };
+    crate::corpus::set_load_options(crate::corpus::LoadOptions { cache, progress: true, threads: 0 });
     match cli.command {
         Some(Command::Export { format, output, identity, paths }) => {
             export::run(format, output.as_deref(), &identity, &paths, out)

@@ -1,19 +1,28 @@
 //! Loading reports: the embedded sample corpus, or files and folders named by the user.
+//!
+//! - [`walk`]: what the named paths stand for; [`read`]: reading one file within limits.
+//! - [`load`]: decoding, parsing and assessing, one file or thousands ([`load_streaming`]),
+//!   on every core ([`parallel`]), through the [`cache`], with a [`progress`] bar.
+//! - [`Corpus`]: what loaded, what failed, what was skipped as a duplicate.
 
+pub mod cache;
+mod load;
+mod parallel;
+pub mod progress;
 mod read;
 mod walk;
 
+pub use cache::Cache;
+pub use load::{
+    LoadOptions, Progress, digest, load_bytes, load_embedded, load_file, load_options, load_paths,
+    load_paths_with, load_streaming, set_load_options,
+};
 pub use read::{DEFAULT_MAX_SIZE, max_size, read_report_file, set_max_size};
 
-use crate::document::Document;
 use crate::error::Error;
-use crate::model::{Report, Warning, WarningKind};
+use crate::model::Report;
 use crate::printable::printable;
-use crate::{analysis, ingest, parse};
-use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
 
 /// The sample reports compiled into the binary: their path under the repository, and their bytes.
 pub const EMBEDDED: [(&str, &[u8]); 5] = [
@@ -55,6 +64,25 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Adds one file's outcome: its report with its digest, or its error.
+    pub fn push(&mut self, result: Result<(u64, Report), Error>) {
+        match result {
+            Ok((digest, report)) => {
+                self.digests.push(digest);
+                self.reports.push(report);
+            }
+            Err(error) => self.failures.push(error),
+        }
+    }
+
+    /// Adds everything of `other` after what this corpus holds.
+    pub fn append(&mut self, mut other: Corpus) {
+        self.reports.append(&mut other.reports);
+        self.digests.append(&mut other.digests);
+        self.failures.append(&mut other.failures);
+        self.duplicates.append(&mut other.duplicates);
+    }
+
     /// Fills what the user says of files that do not say it themselves (fragments without a
     /// title): the district, the reviewed year and the plan year after it. A value a file names
     /// is never replaced; the warning that the file did not name it is kept.
@@ -107,80 +135,4 @@ impl Corpus {
             }
         }
     }
-}
-
-/// A digest of a file's bytes, to recognise the same content under another name.
-pub fn digest(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Decodes, parses and assesses one file's bytes. `file` names it in the report and in errors.
-pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
-    let decoded = ingest::decode(file, bytes)?;
-    let mut report = parse::parse_document(file, &decoded)?;
-    let replaced = (decoded.replaced > 0).then(|| replacement_warning(&decoded));
-    report.warnings.splice(0..0, replaced.into_iter().chain(decoded.warnings));
-    analysis::assess_report(&mut report);
-    Ok(report)
-}
-
-/// The warning for undecodable bytes, at the first line that shows a replacement character.
-fn replacement_warning(decoded: &Document) -> Warning {
-    let line =
-        decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
-    Warning::new(line, WarningKind::InvalidBytes { count: decoded.replaced, encoding: decoded.encoding })
-}
-
-/// Loads the embedded sample corpus.
-pub fn load_embedded() -> Corpus {
-    collect(EMBEDDED.par_iter().map(|(file, bytes)| Ok((digest(bytes), load_bytes(file, bytes)?))).collect())
-}
-
-/// Loads the named files; a folder stands for the files under it, in name order, sub-folders
-/// included (hidden files and folders are skipped, and a folder reached twice through links is
-/// read once). A file whose content was read before, under any name, is skipped and listed in
-/// [`Corpus::duplicates`]. With no paths, loads the embedded corpus.
-pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    if paths.is_empty() {
-        return load_embedded();
-    }
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        if let Err(error) = walk::expand(path, &mut files) {
-            failures.push(error);
-        }
-    }
-    let mut corpus = collect(files.par_iter().map(|path| load_file_digest(path)).collect());
-    failures.append(&mut corpus.failures);
-    corpus.failures = failures;
-    corpus.deduplicate(&mut HashMap::new());
-    corpus
-}
-
-/// Reads and loads one file from disk (see [`read_report_file`]).
-pub fn load_file(path: &Path) -> Result<Report, Error> {
-    load_file_digest(path).map(|(_, report)| report)
-}
-
-/// [`load_file`] with the digest of the file's bytes.
-fn load_file_digest(path: &Path) -> Result<(u64, Report), Error> {
-    let bytes = read_report_file(path, max_size())?;
-    Ok((digest(&bytes), load_bytes(&path.display().to_string(), &bytes)?))
-}
-
-fn collect(results: Vec<Result<(u64, Report), Error>>) -> Corpus {
-    let mut corpus = Corpus::default();
-    for result in results {
-        match result {
-            Ok((digest, report)) => {
-                corpus.digests.push(digest);
-                corpus.reports.push(report);
-            }
-            Err(error) => corpus.failures.push(error),
-        }
-    }
-    corpus
 }

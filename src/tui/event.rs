@@ -88,8 +88,8 @@ pub fn run(
     panic_if_asked_by_a_test();
     while !app.quit {
         let Ok(first) = messages.recv() else { break };
-        app.update(first);
-        for msg in messages.try_iter().take(MAX_BATCH) {
+        let pending = std::iter::once(first).chain(messages.try_iter().take(MAX_BATCH));
+        for msg in coalesce_loading(pending) {
             app.update(msg);
             if app.quit {
                 break;
@@ -103,7 +103,8 @@ pub fn run(
                     app.notify(format!("opening {}…", path.display()), false);
                     let sender = sender.clone();
                     std::thread::spawn(move || {
-                        let _ = sender.send(Msg::Loaded(corpus::load_paths(&[path])));
+                        let corpus = corpus::load_paths_with(&[path], &super::loading::options());
+                        let _ = sender.send(Msg::Loaded(corpus));
                     });
                 }
                 other => perform(other, app, guard.terminal.backend_mut()),
@@ -114,6 +115,23 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The messages with each run of [`Msg::Loading`] batches joined into one (their reports in
+/// order, the last progress), so that reports arriving faster than they are added cost one
+/// rebuild of the tree, not one per batch.
+pub fn coalesce_loading(messages: impl IntoIterator<Item = Msg>) -> Vec<Msg> {
+    let mut joined: Vec<Msg> = Vec::new();
+    for msg in messages {
+        match (joined.last_mut(), msg) {
+            (Some(Msg::Loading(corpus, progress)), Msg::Loading(more, later)) => {
+                corpus.append(more);
+                *progress = later;
+            }
+            (_, msg) => joined.push(msg),
+        }
+    }
+    joined
 }
 
 /// Panics after the first frame when `PLANGAP_TEST_PANIC` is set, so that the end-to-end tests
@@ -159,6 +177,8 @@ pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
                 Err(error) => app.notify(error, true),
             }
         }
-        Effect::Open(path) => app.update(Msg::Loaded(corpus::load_paths(&[path]))),
+        Effect::Open(path) => {
+            app.update(Msg::Loaded(corpus::load_paths_with(&[path], &super::loading::options())))
+        }
     }
 }

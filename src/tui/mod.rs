@@ -3,7 +3,8 @@
 //! nothing of its own.
 //!
 //! - [`app`]: the state and its update function; [`view`] and [`panes`] draw it.
-//! - [`event`]: the event loop; [`terminal`]: taking over and restoring the terminal.
+//! - [`event`]: the event loop; [`terminal`]: taking over and restoring the terminal;
+//!   [`loading`]: the reports loaded off the event loop, shown as they come.
 //! - [`keymap`], [`theme`], [`config`], [`width`]: keys, colours, settings, ambiguous width.
 
 pub mod app;
@@ -12,6 +13,7 @@ pub mod config;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod panes;
 pub mod prompt;
 pub mod scroll;
@@ -21,6 +23,7 @@ pub mod view;
 pub mod width;
 
 use crate::analysis::canonical::AliasTable;
+use crate::corpus::{Corpus, Progress};
 use app::{App, Settings};
 use config::Config;
 use keymap::Keymap;
@@ -100,11 +103,12 @@ pub fn run(options: Options) -> anyhow::Result<Option<i32>> {
         // too; the colour mode chosen here already accounts for NO_COLOR.
         crossterm::style::Colored::set_ansi_color_disabled(false);
     }
-    let corpus = crate::corpus::load_paths(&options.paths);
     let mut guard = terminal::TerminalGuard::enter(settings.mouse)?;
     let (sender, messages) = event::spawn_sources();
+    loading::spawn(options.paths, sender.clone());
     let size = guard.terminal.size()?;
-    let mut app = App::new(corpus, settings, Rect::new(0, 0, size.width, size.height));
+    let mut app = App::new(Corpus::default(), settings, Rect::new(0, 0, size.width, size.height));
+    app.loading = Some(Progress::default());
     if !problems.is_empty() {
         app.notify(problems.join("; "), true);
     }

@@ -25,11 +25,13 @@ pub fn plangap<S: AsRef<OsStr>>(args: &[S]) -> Run {
     plangap_in(&temp_dir("config-home"), args)
 }
 
-/// Like [`plangap`], with `XDG_CONFIG_HOME` set to `config_home`.
+/// Like [`plangap`], with `XDG_CONFIG_HOME` set to `config_home` and the cache of parsed reports
+/// in its folder `cache` (never the user's).
 pub fn plangap_in<S: AsRef<OsStr>>(config_home: &std::path::Path, args: &[S]) -> Run {
     let child = Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_CACHE_HOME", config_home.join("cache"))
         .env("COLUMNS", "200")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -25,7 +25,7 @@ use super::width::Glyphs;
 use crate::analysis::canonical::AliasTable;
 use crate::analysis::linked::LinkIndex;
 use crate::analysis::views::{Comparison, GapRow};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Progress};
 use crate::finder::FinderIndex;
 use crate::model::{IndicatorTable, Report};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
@@ -77,6 +77,9 @@ pub enum Msg {
     Continue,
     /// Files named by `open` were loaded.
     Loaded(Corpus),
+    /// Some of the files named on the command line were loaded (in file order), and how far
+    /// loading has come; they are added without moving the selection.
+    Loading(Corpus, Progress),
 }
 
 /// Work for the event loop: things that touch the outside world.
@@ -192,6 +195,10 @@ pub struct App {
     pub message: Option<Message>,
     /// The terminal's size.
     pub size: Rect,
+    /// How far loading the files named on the command line has come, while it goes on.
+    pub loading: Option<Progress>,
+    /// The duplicates skipped while loading them, for the note at the end.
+    loading_duplicates: Vec<(String, String)>,
     /// Set when the workbench should close.
     pub quit: bool,
     /// The signal that closed the workbench, if one did (the process then exits 128 + it).
@@ -230,6 +237,8 @@ impl App {
             settings,
             message: None,
             size,
+            loading: None,
+            loading_duplicates: Vec::new(),
             quit: false,
             exit_signal: None,
             effects: Vec::new(),
@@ -292,16 +301,12 @@ impl App {
             Msg::Loaded(mut corpus) => {
                 corpus.deduplicate(&mut self.loaded);
                 let (loaded, failed) = (corpus.reports.len(), corpus.failures.len());
-                let mut text = format!("opened {loaded} report(s), {failed} failed");
-                if let Some(note) = corpus.duplicates_note() {
-                    text.push_str(&format!("; {note}"));
-                }
-                if let Some(error) = corpus.failures.first() {
-                    text.push_str(&format!(": {error}"));
-                }
+                let first = corpus.failures.first().map(ToString::to_string);
+                let text = loaded_note("opened", loaded, failed, first, corpus.duplicates_note());
                 self.add_corpus(corpus, true);
                 self.notify(text, failed > 0);
             }
+            Msg::Loading(corpus, progress) => self.add_loading(corpus, progress),
         }
     }
 
@@ -318,6 +323,26 @@ impl App {
         if !corpus.reports.is_empty() || !corpus.failures.is_empty() {
             self.add_corpus(corpus, false);
         }
+    }
+
+    /// Adds a batch of the files named on the command line, keeping what is shown; when the
+    /// last batch is in, says how loading went, as `open` does.
+    fn add_loading(&mut self, mut corpus: Corpus, progress: Progress) {
+        corpus.deduplicate(&mut self.loaded);
+        self.loading_duplicates.append(&mut corpus.duplicates);
+        self.loading = (!progress.finished()).then_some(progress);
+        if !corpus.reports.is_empty() || !corpus.failures.is_empty() {
+            self.add_corpus(corpus, false);
+        }
+        if self.loading.is_some() {
+            return;
+        }
+        let duplicates =
+            Corpus { duplicates: std::mem::take(&mut self.loading_duplicates), ..Corpus::default() };
+        let failed = self.tree.failures.len();
+        let first = self.tree.failures.first().map(|(_, error)| error.clone());
+        let text = loaded_note("loaded", self.reports.len(), failed, first, duplicates.duplicates_note());
+        self.notify(text, failed > 0);
     }
 
     /// Adds loaded reports and failures. With `select_new`, selects the first new report in tree
@@ -379,4 +404,22 @@ impl App {
     pub fn comparison(&self) -> Option<&Comparison> {
         self.canonical.as_ref().and_then(|canonical| self.comparisons.get(canonical))
     }
+}
+
+/// What `open` or loading at start-up did: `opened 3 report(s), 1 failed: …; skipped …`.
+fn loaded_note(
+    verb: &str,
+    loaded: usize,
+    failed: usize,
+    first_failure: Option<String>,
+    duplicates: Option<String>,
+) -> String {
+    let mut text = format!("{verb} {loaded} report(s), {failed} failed");
+    if let Some(note) = duplicates {
+        text.push_str(&format!("; {note}"));
+    }
+    if let Some(error) = first_failure {
+        text.push_str(&format!(": {error}"));
+    }
+    text
 }

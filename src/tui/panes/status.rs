@@ -40,8 +40,20 @@ fn hints(pane: Pane) -> &'static [(Action, &'static str)] {
     }
 }
 
-/// Where the user is: `涪陵区 › 2022年 › 表1 … › 5/32`.
+/// Where the user is: `涪陵区 › 2022年 › 表1 … › 5/32`; while the files named on the command line
+/// load, how far that has come first: `loading 523/2000 › 涪陵区 › …`.
 pub fn location(app: &App) -> String {
+    match app.loading {
+        Some(progress) => match app.selection {
+            Selection::Nothing => format!("loading {}/{} reports…", progress.done, progress.total),
+            _ => format!("loading {}/{} › {}", progress.done, progress.total, place(app)),
+        },
+        None => place(app),
+    }
+}
+
+/// The selected report, table and row, or what is selected instead.
+fn place(app: &App) -> String {
     let glyphs = &app.settings.glyphs;
     match app.selection {
         Selection::Nothing => "no reports loaded: :open PATH".to_owned(),

@@ -1,0 +1,237 @@
+//! Corpus scale (issue 12): 2,000 reports made from the five samples, each about another real
+//! county of six provinces, years moved back by up to seven (`corpus/generate.rs`), timed
+//! through the binary as a user meets them:
+//!
+//! - cold load: `plangap summary --no-cache DIR`, and with an empty cache (which it fills);
+//! - cached load: `plangap summary DIR` again;
+//! - the workbench's first frame and its last batch (`loaded N report(s)`), in a pseudo-terminal
+//!   of 120×40 made by `script`, cold and cached;
+//!
+//! and in the library: the fixed cost of one small report, applying a batch of reports to a
+//! workbench that holds 2,000, and a key with its redraw at that size (the input latency).
+//! Each figure is the median of `--runs` runs (default 5), with the fastest beside it.
+//!
+//! Run: `cargo bench --bench corpus` (options after `--`: `--count N`, `--runs N`, `--dir
+//! PATH`; the corpus is written to `target/corpus-bench/N` unless it is there). With
+//! `--baseline BINARY`, an older build is timed in the same run (its summary and first frame),
+//! for ratios measured under the same load.
+
+#[path = "corpus/generate.rs"]
+mod generate;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plangap::corpus::{Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
+use plangap::tui::app::{App, Msg};
+use plangap::tui::config::Config;
+use plangap::tui::theme::ColorEnv;
+use plangap::tui::{Options, settings, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_plangap");
+
+struct Args {
+    count: usize,
+    runs: usize,
+    dir: PathBuf,
+    baseline: Option<String>,
+}
+
+fn args() -> Args {
+    let argv: Vec<String> = std::env::args().collect();
+    let value = |name: &str| argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).cloned();
+    let count = value("--count").and_then(|v| v.parse().ok()).unwrap_or(2000);
+    let runs = value("--runs").and_then(|v| v.parse().ok()).unwrap_or(5);
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus-bench");
+    let dir = value("--dir").map_or_else(|| target.join(count.to_string()), PathBuf::from);
+    Args { count, runs, dir, baseline: value("--baseline") }
+}
+
+/// The median and the fastest of `runs` timings of `run`.
+fn timed(runs: usize, mut run: impl FnMut() -> Duration) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| run()).collect();
+    times.sort();
+    (times[times.len() / 2], times[0])
+}
+
+fn row(what: &str, (median, fastest): (Duration, Duration)) {
+    println!("{what:<58} {:>9.1} ms  (fastest {:.1} ms)", ms(median), ms(fastest));
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// A fresh, empty cache folder.
+fn empty_cache(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("plangap-bench-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("cache folder");
+    dir
+}
+
+/// Runs `binary ARGS` with the cache in `cache` and returns how long it took.
+fn summary(binary: &str, cache: &Path, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let output = Command::new(binary)
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("plangap runs");
+    let elapsed = start.elapsed();
+    assert!(output.code().is_some(), "plangap ended by a signal");
+    elapsed
+}
+
+/// Opens the workbench on `dir` in a pseudo-terminal (`script`), and returns when its first
+/// frame showed (its status line's `help` hint) and when `last` showed; then quits it.
+fn workbench(binary: &str, dir: &Path, cache: &Path, last: &str) -> (Duration, Duration) {
+    let command = format!("stty rows 40 cols 120; exec {binary} {}", dir.display());
+    let start = Instant::now();
+    let mut child = Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .env("XDG_CACHE_HOME", cache)
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("script runs (util-linux)");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 65536];
+    let (mut first, mut done) = (None, None);
+    while done.is_none() {
+        let n = out.read(&mut buffer).expect("read the terminal");
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buffer[..n]);
+        let text = String::from_utf8_lossy(&seen);
+        if first.is_none() && text.contains("help") {
+            first = Some(start.elapsed());
+        }
+        if first.is_some() && text.contains(last) {
+            done = Some(start.elapsed());
+        }
+    }
+    let mut stdin = child.stdin.take().expect("stdin");
+    let _ = stdin.write_all(b"q");
+    drop(stdin);
+    let _ = child.wait();
+    let first = first.expect("the workbench drew a frame");
+    (first, done.unwrap_or(first))
+}
+
+/// A small report: a title and a table of three rows.
+fn small_report() -> String {
+    "关于重庆市綦江区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n\
+     表1  2022年主要指标完成情况\n指标名称\t预期目标\t完成情况\n\
+     地区生产总值增速（%）\t6\t3.1\n一般公共预算收入增速（%）\t5\t6.2\n城镇登记失业率（%）\t≤4.5\t4.1\n"
+        .to_owned()
+}
+
+fn library_figures(dir: &Path, runs: usize) {
+    let text = small_report();
+    let per_report = timed(runs * 20, || {
+        let start = Instant::now();
+        for _ in 0..100 {
+            std::hint::black_box(load_bytes("small.txt", text.as_bytes()).expect("the small report loads"));
+        }
+        start.elapsed() / 100
+    });
+    println!(
+        "{:<58} {:>9.1} µs  (fastest {:.1} µs)",
+        format!("fixed cost of one small report ({} bytes)", text.len()),
+        per_report.0.as_secs_f64() * 1e6,
+        per_report.1.as_secs_f64() * 1e6
+    );
+
+    let corpus = load_paths_with(&[dir.to_owned()], &LoadOptions::default());
+    let env = ColorEnv { no_color: None, colorterm: None, term: Some("xterm-256color".to_owned()) };
+    let (settings, _) = settings(&Options::default(), &Config::default(), &env, None);
+    let size = Rect::new(0, 0, 120, 40);
+    let total = corpus.reports.len();
+    let (most, last) = corpus.reports.split_at(total.saturating_sub(50));
+    let fresh = || {
+        let mut app = App::new(Corpus::default(), settings.clone(), size);
+        let first = Corpus { reports: most.to_vec(), ..Corpus::default() };
+        app.update(Msg::Loading(first, Progress { done: most.len(), total }));
+        app
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let batch = timed(runs, || {
+        let mut app = fresh();
+        let start = Instant::now();
+        let batch = Corpus { reports: last.to_vec(), ..Corpus::default() };
+        app.update(Msg::Loading(batch, Progress { done: total - 1, total }));
+        terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        start.elapsed()
+    });
+    row(&format!("workbench: add a batch of {} to {} reports, redraw", last.len(), most.len()), batch);
+    let mut app = fresh();
+    terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+    let key = timed(runs * 20, || {
+        let start = Instant::now();
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+        terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        start.elapsed()
+    });
+    row(&format!("workbench: a key and its redraw, {} reports", most.len()), key);
+}
+
+fn main() {
+    let args = args();
+    // The marker beside the folder, not in it: plangap would read it as a report.
+    let marker = args.dir.with_extension("done");
+    if !marker.exists() {
+        let bytes = generate::write_corpus(&args.dir, args.count).expect("the corpus is written");
+        std::fs::write(&marker, "").expect("marker");
+        println!("wrote {} reports ({:.1} MB) to {}", args.count, bytes as f64 / 1e6, args.dir.display());
+    }
+    let dir = args.dir.display().to_string();
+    println!("{} reports in {dir}, {} runs each, {} cores", args.count, args.runs, plangap_threads());
+    if let Some(baseline) = &args.baseline {
+        let cache = empty_cache("baseline");
+        row("baseline: summary", timed(args.runs, || summary(baseline, &cache, &["summary", &dir])));
+        let frame = timed(args.runs, || workbench(baseline, &args.dir, &cache, "help").0);
+        row("baseline: workbench's first frame", frame);
+    }
+    row(
+        "cold: summary --no-cache",
+        timed(args.runs, || summary(BINARY, &empty_cache("none"), &["summary", "--no-cache", &dir])),
+    );
+    row(
+        "cold: summary, empty cache (fills it)",
+        timed(args.runs, || summary(BINARY, &empty_cache("cold"), &["summary", &dir])),
+    );
+    let warm = empty_cache("warm");
+    summary(BINARY, &warm, &["summary", &dir]);
+    row("cached: summary", timed(args.runs, || summary(BINARY, &warm, &["summary", &dir])));
+    let loaded = format!("loaded {} report(s)", args.count);
+    let cold: Vec<_> =
+        (0..args.runs).map(|_| workbench(BINARY, &args.dir, &empty_cache("tui-cold"), &loaded)).collect();
+    let warm_tui: Vec<_> = (0..args.runs).map(|_| workbench(BINARY, &args.dir, &warm, &loaded)).collect();
+    let pick = |runs: &[(Duration, Duration)], f: fn(&(Duration, Duration)) -> Duration| {
+        timed(runs.len(), {
+            let mut it = runs.iter().map(f);
+            move || it.next().expect("a run")
+        })
+    };
+    row("workbench, cold: first frame", pick(&cold, |r| r.0));
+    row("workbench, cold: all reports in", pick(&cold, |r| r.1));
+    row("workbench, cached: first frame", pick(&warm_tui, |r| r.0));
+    row("workbench, cached: all reports in", pick(&warm_tui, |r| r.1));
+    library_figures(&args.dir, args.runs);
+}
+
+fn plangap_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}

@@ -1,0 +1,130 @@
+//! The cache of parsed reports (issue 12, item 5): a cached load gives what parsing gives; a
+//! changed file, another plangap version, a corrupt or foreign entry and an unwritable folder
+//! all fall back to parsing, silently and never with a stale report. Each test has its own
+//! cache folder, so none touches the user's cache or depends on another.
+
+mod cli_common;
+
+use cli_common::{plangap_in, temp_dir};
+use plangap::corpus::{Cache, EMBEDDED, LoadOptions, load_paths_with};
+use std::path::{Path, PathBuf};
+
+/// The options of a load through a cache in `dir` written by `version`, on two threads.
+fn cached(dir: &Path, version: &str) -> LoadOptions {
+    LoadOptions { cache: Some(Cache::at(dir.to_owned(), version.to_owned())), progress: false, threads: 2 }
+}
+
+/// A folder with the first two sample reports.
+fn reports(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for (i, (_, bytes)) in EMBEDDED.iter().take(2).enumerate() {
+        std::fs::write(dir.join(format!("{i}.txt")), bytes).unwrap();
+    }
+    dir
+}
+
+/// The cache's entry files.
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(cache.join("reports")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_cached_load_gives_what_parsing_gives() {
+    let (dir, cache) = (reports("cache-same"), temp_dir("cache-same-store"));
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    let first = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(entries(&cache).len(), 2, "one entry per report");
+    let second = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(first.reports, parsed.reports);
+    assert_eq!(second.reports, parsed.reports);
+    assert_eq!(second.digests, parsed.digests);
+}
+
+#[test]
+fn an_entry_serves_other_files_with_the_same_content_under_their_own_name() {
+    let (dir, cache) = (reports("cache-rename"), temp_dir("cache-rename-store"));
+    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let other = temp_dir("cache-rename-other");
+    std::fs::write(other.join("copy.txt"), EMBEDDED[0].1).unwrap();
+    let corpus = load_paths_with(std::slice::from_ref(&other), &cached(&cache, "v1"));
+    assert_eq!(corpus.reports[0].file, other.join("copy.txt").display().to_string());
+}
+
+#[test]
+fn a_changed_file_is_parsed_again() {
+    let (dir, cache) = (reports("cache-changed"), temp_dir("cache-changed-store"));
+    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let changed = String::from_utf8_lossy(EMBEDDED[0].1).replace("綦江区", "南川区");
+    std::fs::write(dir.join("0.txt"), &changed).unwrap();
+    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(corpus.reports[0].title.district.as_deref(), Some("南川区"));
+    assert_eq!(entries(&cache).len(), 3, "the changed content has an entry of its own");
+}
+
+/// Entries written by another version, whatever they hold, are not read: here they are
+/// swapped for entries of other reports under the same names.
+#[test]
+fn another_version_never_reads_the_entries() {
+    let (dir, cache) = (reports("cache-version"), temp_dir("cache-version-store"));
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "0.1.0"));
+    let files = entries(&cache);
+    let (a, b) = (std::fs::read(&files[0]).unwrap(), std::fs::read(&files[1]).unwrap());
+    std::fs::write(&files[0], &b).unwrap();
+    std::fs::write(&files[1], &a).unwrap();
+    let newer = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "0.2.0"));
+    assert_eq!(newer.reports, parsed.reports);
+}
+
+#[test]
+fn a_corrupt_or_truncated_entry_is_parsed_again() {
+    let (dir, cache) = (reports("cache-corrupt"), temp_dir("cache-corrupt-store"));
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let files = entries(&cache);
+    let mut flipped = std::fs::read(&files[0]).unwrap();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0x01;
+    std::fs::write(&files[0], &flipped).unwrap();
+    let truncated = std::fs::read(&files[1]).unwrap();
+    std::fs::write(&files[1], &truncated[..truncated.len() / 2]).unwrap();
+    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(corpus.reports, parsed.reports);
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let again = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(again.reports, parsed.reports, "the entries were rewritten");
+}
+
+#[test]
+fn an_unwritable_cache_folder_costs_only_the_parse() {
+    let dir = reports("cache-unwritable");
+    let blocker = temp_dir("cache-unwritable-store").join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&blocker, "v1"));
+    assert_eq!(corpus.reports, parsed.reports);
+    assert!(corpus.failures.is_empty());
+}
+
+/// The binary: `--no-cache` writes nothing; without it the cache is written under
+/// `$XDG_CACHE_HOME/plangap`, and a second run reads it with the same output, quietly.
+#[test]
+fn the_command_line_uses_xdg_cache_home_unless_told_not_to() {
+    let dir = reports("cache-cli");
+    let home = temp_dir("cache-cli-home");
+    let path = dir.display().to_string();
+    let no_cache = plangap_in(&home, &["summary", "--no-cache", &path]);
+    assert_eq!(no_cache.code, Some(0), "{no_cache:?}");
+    assert!(!home.join("cache").exists(), "--no-cache wrote the cache");
+    let cold = plangap_in(&home, &["summary", &path]);
+    assert_eq!(entries(&home.join("cache/plangap")).len(), 2);
+    let warm = plangap_in(&home, &["summary", &path]);
+    assert_eq!(
+        (cold.stdout.as_str(), warm.stdout.as_str()),
+        (no_cache.stdout.as_str(), no_cache.stdout.as_str())
+    );
+    assert_eq!((cold.stderr.as_str(), warm.stderr.as_str()), ("", ""), "no progress bar off a terminal");
+}
