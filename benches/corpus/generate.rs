@@ -78,7 +78,7 @@ pub fn write_corpus(dir: &Path, count: usize) -> std::io::Result<u64> {
         let (_, sample) = EMBEDDED[i % EMBEDDED.len()];
         let place = PLACES[(i / EMBEDDED.len()) % PLACES.len()];
         let shift = (i / (EMBEDDED.len() * PLACES.len())) as u16;
-        let text = renamed(&String::from_utf8_lossy(sample), place, i / EMBEDDED.len() % 2 == 0);
+        let text = renamed(&String::from_utf8_lossy(sample), place, (i / EMBEDDED.len()).is_multiple_of(2));
         let text = shift_years(&text, shift);
         let name = format!("{}-{}-{:04}.txt", place.1.trim_end_matches('市'), place.2, i);
         std::fs::write(dir.join(name), &text)?;
