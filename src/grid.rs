@@ -132,7 +132,13 @@ impl Grid {
 
     /// The cells that start in `row`, left to right.
     pub fn row_cells(&self, row: usize) -> impl Iterator<Item = &GridCell> {
-        self.cells.iter().filter(move |c| c.row == row)
+        self.cells[self.row_range(row)].iter()
+    }
+
+    /// Indices into [`Grid::cells`] of the cells that start in `row` (the builder keeps cells in
+    /// row order, so this is a binary search, not a pass over the table).
+    pub fn row_range(&self, row: usize) -> std::ops::Range<usize> {
+        self.cells.partition_point(|c| c.row < row)..self.cells.partition_point(|c| c.row <= row)
     }
 
     /// The 1-based line of `row`: the line of its first cell that starts there, else of any cell
@@ -147,11 +153,11 @@ impl Grid {
     /// The grid's rows from `from` on, as a new grid (a table's body after its header).
     pub fn rows_from(&self, from: usize) -> Grid {
         let mut builder = GridBuilder::new(self.layout);
+        let before = self.row_range(from).start;
         for row in from..self.rows() {
             builder.start_row();
-            let starts_here =
-                |c: &&GridCell| c.row == row || (row == from && c.row < from && c.covers(row, c.col));
-            for cell in self.cells.iter().filter(starts_here) {
+            let from_above = self.cells[..before].iter().filter(|c| row == from && c.covers(row, c.col));
+            for cell in from_above.chain(self.row_cells(row)) {
                 let row_span = cell.row + cell.row_span - row;
                 builder.place(cell.text.clone(), cell.line, row_span, cell.col_span, cell.col);
             }

@@ -35,7 +35,7 @@ pub(crate) fn body_rows(grid: &Grid, header: &Header) -> Vec<BodyRow> {
     let name_columns = header.all(Role::Name);
     let mut rows: Vec<BodyRow> = Vec::new();
     for row in header.rows..grid.rows() {
-        let own: Vec<usize> = (0..grid.cells().len()).filter(|&i| grid.cells()[i].row == row).collect();
+        let own: Vec<usize> = grid.row_range(row).collect();
         let spanned = (0..width).any(|col| grid.cell(row, col).is_some_and(|c| c.row < row));
         let mut slots: Vec<Option<usize>> = (0..width).map(|col| grid.cell_index(row, col)).collect();
         let covered = slots.iter().filter(|s| s.is_some()).count();
