@@ -123,7 +123,9 @@ fn navigate_filter_and_quit_leave_the_terminal_usable() {
     // Run alone, not in a list: a list goes on to its next command when Ctrl-Z stops this one.
     tmux.text(binary());
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    // The first frame comes before the reports are in; they appear as they load.
+    let screen = tmux.wait_for("荣昌区", "the reports in the districts tree");
     assert!(screen.contains("綦江区") && screen.contains("涪陵区") && screen.contains("荣昌区"), "{screen}");
     assert_eq!(tmux.flag("alternate_on"), "1");
 
