@@ -106,6 +106,17 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Quits the workbench with `q`, checks it exited with 0 and left the terminal usable.
+    fn quit_and_check_restored(&self) {
+        self.keys(&["q"]);
+        self.text("echo \"exit=$?\"");
+        self.keys(&["Enter"]);
+        self.wait_for("exit=0", "the workbench to quit");
+        self.assert_restored();
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.command().arg("kill-server").status();
@@ -172,11 +183,7 @@ fn navigate_filter_and_quit_leave_the_terminal_usable() {
     let jumped = tmux.wait_for("藻渡水库: 专栏", "the jump to 藻渡水库's report");
     assert!(!jumped.contains("查找 Find"), "the finder closed:\n{jumped}");
 
-    tmux.keys(&["q"]);
-    tmux.text("echo \"exit=$?\"");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("exit=0", "the workbench to quit");
-    tmux.assert_restored();
+    tmux.quit_and_check_restored();
 }
 
 #[test]
@@ -246,11 +253,7 @@ fn an_external_sigtstp_suspends_like_ctrl_z_and_fg_resumes() {
     tmux.keys(&["?"]);
     tmux.wait_for("Keys in the panes", "the help overlay after resuming");
     tmux.keys(&["Escape"]);
-    tmux.keys(&["q"]);
-    tmux.text("echo \"exit=$?\"");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("exit=0", "the workbench to quit");
-    tmux.assert_restored();
+    tmux.quit_and_check_restored();
 }
 
 #[test]

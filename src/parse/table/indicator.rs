@@ -312,7 +312,7 @@ fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Opt
 }
 
 /// An empty cell or a dash standing for one (`—`, `-`, `/`).
-fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     text.trim().trim_matches(['—', '–', '-', '－', '/', '／']).is_empty()
 }
 

@@ -38,7 +38,7 @@ pub(crate) fn verdict(cell: &str) -> Option<Status> {
 /// not blank (`—`, `待考核`) are verdict words.
 pub(crate) fn holds_verdicts<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     let (mut verdicts, mut others) = (0usize, 0usize);
-    for cell in cells.map(str::trim).filter(|c| !c.trim_matches(['—', '–', '-', '－', '/']).is_empty()) {
+    for cell in cells.filter(|c| !super::indicator::is_blank(c)) {
         match verdict(cell) {
             Some(_) => verdicts += 1,
             None => others += 1,
