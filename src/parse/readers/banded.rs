@@ -602,4 +602,48 @@ mod tests {
         );
         assert_eq!(g.row_line(2), 6);
     }
+
+    /// Lines of header words, values, loose words and spaces in any mix.
+    fn jumbled_lines() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "指标名称",
+            "类别",
+            "2023 年目标",
+            "2023年",
+            "完成情况",
+            "绝对值",
+            "增速",
+            "属性",
+            "预期性",
+            "7",
+            "6.5%",
+            "增长",
+            "以上",
+            "52",
+            "亿元",
+            "-",
+            "（%）",
+            "经济发",
+            "展",
+            "完成",
+            "注：说明",
+        ]);
+        let gap = prop::sample::select(vec![" ", "  ", "     ", "\u{3000}", ""]);
+        let line = prop::collection::vec((gap, word), 0..8)
+            .prop_map(|parts| parts.into_iter().map(|(g, w)| format!("{g}{w}")).collect::<String>());
+        prop::collection::vec(line, 1..14)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_jumble_of_lines_reads_without_panicking(lines in jumbled_lines()) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            for start in 0..lines.len() {
+                if let Some(read) = read(&lines, start, &INDICATOR) {
+                    proptest::prop_assert!(read.end > start && read.end <= lines.len());
+                }
+            }
+        }
+    }
 }
