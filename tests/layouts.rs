@@ -319,6 +319,8 @@ fixtures! {
     bishan_pdftotext: "bishan.pdftotext.txt" => BISHAN, "text", "aligned";
     dazu_html: "dazu.html" => DAZU, "html", "html";
     dazu_pdftotext: "dazu.pdftotext.txt" => DAZU, "text", "aligned";
+    dazu_plain: "dazu.plain.txt" => DAZU, "text", "aligned";
+    dazu_pandoc_markdown: "dazu.pandoc.md" => DAZU, "text", "aligned";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;

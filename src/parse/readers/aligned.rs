@@ -6,7 +6,7 @@
 //! of the name (a name wrapped onto a second line) is joined to the row above. Spaces that a PDF
 //! converter puts between CJK characters and digits (`7.5 以上`, `提高 1.5 个百分点`) are taken out.
 
-use super::{Read, Vocabulary};
+use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use unicode_width::UnicodeWidthChar;
 
@@ -31,7 +31,10 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
     let mut rows: Vec<(usize, Vec<Piece>)> = Vec::new();
     let mut end = start;
     for (index, line) in lines.iter().enumerate().skip(start) {
-        if line.trim().is_empty() {
+        if is_rule(line) && lines.get(index + 1).is_none_or(|next| next.trim().is_empty()) {
+            break;
+        }
+        if line.trim().is_empty() || is_rule(line) {
             continue;
         }
         let found = pieces(line);
@@ -83,7 +86,7 @@ fn flush(builder: &mut GridBuilder, cells: &mut Vec<Option<(String, usize)>>) {
     builder.start_row();
     for cell in cells.drain(..) {
         match cell {
-            Some((text, line)) => builder.push(&close_cjk_gaps(&text), line),
+            Some((text, line)) => builder.push(&unescape(&close_cjk_gaps(&text)), line),
             None => builder.push("", line),
         }
     }
@@ -115,6 +118,14 @@ fn column_starts(rows: &[(usize, Vec<Piece>)]) -> Vec<usize> {
 /// The index of the column whose start is nearest `x`.
 fn nearest(starts: &[usize], x: usize) -> usize {
     (0..starts.len()).min_by_key(|&i| starts[i].abs_diff(x)).unwrap_or(0)
+}
+
+/// Whether a line is a rule of dashes between the header and the rows, one run per column, as
+/// pandoc draws its simple and multiline tables (`------ ---------- ------`); one followed by a
+/// blank line closes the table.
+pub(crate) fn is_rule(line: &str) -> bool {
+    let text = line.trim();
+    text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '=' | ' ' | ':'))
 }
 
 /// The cells of a line: runs of text parted by two or more spaces, with their display starts.

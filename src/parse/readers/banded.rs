@@ -21,8 +21,8 @@
 //! The interpreter scores what this reader gives like any other grid, so a table it cannot place
 //! is refused there with a warning naming the table.
 
-use super::aligned::{Piece, close_cjk_gaps, pieces};
-use super::{Read, Vocabulary};
+use super::aligned::{Piece, close_cjk_gaps, is_rule, pieces};
+use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
@@ -145,7 +145,7 @@ pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Opt
         for mut fragments in cells {
             fragments.sort_by_key(|(line, _)| *line);
             let text: String = fragments.iter().map(|(_, text)| text.as_str()).collect();
-            builder.push(&close_cjk_gaps(&text), index + 1);
+            builder.push(&unescape(&close_cjk_gaps(&text)), index + 1);
         }
     }
     let end = body
@@ -165,7 +165,7 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         if found.len() == MAX_HEADER_LINES {
             break;
         }
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || is_rule(line) {
             continue;
         }
         if line.len() > MAX_HEADER_LINE_BYTES {
@@ -271,9 +271,9 @@ fn sub_run_nearest(leaves: &[Leaf], x: usize) -> Option<(usize, usize)> {
     Some((first, last - first + 1))
 }
 
-/// Writes the header rows: one, or two when sub-titles stand under a title over them.
+/// Writes the header rows: two when sub-titles stand under a title over them, else one.
 fn write_header(builder: &mut GridBuilder, header: &Header) {
-    let two_rows = header.leaves.iter().any(|leaf| leaf.sub);
+    let two_rows = !header.parents.is_empty();
     builder.start_row();
     for (i, leaf) in header.leaves.iter().enumerate() {
         match header.parents.iter().find(|p| (p.first..p.first + p.span).contains(&i)) {
@@ -301,7 +301,7 @@ fn read_body(lines: &[&str], from: usize, vocabulary: &Vocabulary) -> Vec<(usize
     let mut body = Vec::new();
     let mut blanks = 0;
     for (index, line) in lines.iter().enumerate().skip(from) {
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || is_rule(line) {
             blanks += 1;
             if blanks > MAX_BLANK_RUN {
                 break;

@@ -24,6 +24,7 @@ pub(crate) mod tab;
 
 use crate::grid::Grid;
 use crate::model::Warning;
+pub(crate) use aligned::is_rule;
 
 /// A table read from lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +54,7 @@ pub(crate) struct Vocabulary {
 type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
 /// Every reader, the most specific layouts first.
-const READERS: [Reader; 6] = [pipe::read, boxed::read, tab::read, aligned::read, banded::read, stream::read];
+const READERS: [Reader; 6] = [pipe::read, boxed::read, tab::read, banded::read, aligned::read, stream::read];
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
 /// `score` rates best (ties go to the earlier, more specific reader). `None` when no reader
@@ -73,6 +74,20 @@ pub(crate) fn read_at(
         }
     }
     best.map(|(_, read)| read)
+}
+
+/// Markdown's backslash escapes undone: `\-` → `-`, `\%` → `%` (a backslash before ASCII
+/// punctuation only escapes it), as pandoc writes cells of pipe and aligned tables.
+pub(crate) fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The cells of a line split at `separator`, trimmed; `None` when the line has fewer than two.

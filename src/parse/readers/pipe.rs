@@ -1,7 +1,7 @@
 //! Markdown pipe rows (`| 指标 | 目标 |`), as pandoc and markitdown write tables: the `|---|`
 //! rule is skipped, and so are rows of empty cells (`| |`, `||`) left by a two-row header.
 
-use super::{Read, Vocabulary};
+use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 
 /// Reads the pipe rows starting at `lines[start]`.
@@ -41,19 +41,6 @@ fn cells_of(line: &str) -> Vec<String> {
     let inner = line.strip_prefix('|').unwrap_or(line);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner.split('|').map(|cell| unescape(cell.trim())).collect()
-}
-
-/// `\-` → `-`, `\*` → `*`: a backslash before ASCII punctuation only escapes it.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A `|---|:--:|` rule.

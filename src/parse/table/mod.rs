@@ -165,9 +165,13 @@ fn is_bare_caption(text: &str) -> bool {
 }
 
 /// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
-/// title within a few non-blank lines before it, else one right after it.
+/// title within a few non-blank lines before it (rules of dashes not counted), else one right
+/// after it.
 fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
-    let before = (0..start).rev().filter(|&i| !lines[i].trim().is_empty()).take(CAPTION_LOOKBACK);
+    let before = (0..start)
+        .rev()
+        .filter(|&i| !lines[i].trim().is_empty() && !readers::is_rule(lines[i]))
+        .take(CAPTION_LOOKBACK);
     for index in before {
         let text = lines[index].trim();
         if is_caption(text) || is_bare_caption(text) {
