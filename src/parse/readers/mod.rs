@@ -51,23 +51,35 @@ type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 const READERS: [Reader; 5] = [pipe::read, boxed::read, tab::read, aligned::read, stream::read];
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
-/// `score` rates best (ties go to the earlier, more specific reader). `None` when no reader
-/// finds a table there, or none scores above zero.
+/// `judge` rates best, with what `judge` learned reading it (a header, say, so it is read once).
+/// Ties go to the earlier, more specific reader. `None` when no reader finds a table there, or
+/// `judge` rejects every grid (`None`, or a score of zero).
+pub(crate) fn read_best<T>(
+    lines: &[&str],
+    start: usize,
+    vocabulary: &Vocabulary,
+    judge: impl Fn(&Grid) -> Option<(usize, T)>,
+) -> Option<(Read, T)> {
+    let mut best: Option<(usize, Read, T)> = None;
+    for reader in READERS {
+        let Some(read) = reader(lines, start, vocabulary) else { continue };
+        let Some((points, found)) = judge(&read.grid) else { continue };
+        if points > 0 && best.as_ref().is_none_or(|(b, ..)| points > *b) {
+            best = Some((points, read, found));
+        }
+    }
+    best.map(|(_, read, found)| (read, found))
+}
+
+/// [`read_best`] for a `score` that learns nothing else: the best grid, `None` when no reader
+/// finds a table or none scores above zero.
 pub(crate) fn read_at(
     lines: &[&str],
     start: usize,
     vocabulary: &Vocabulary,
     score: impl Fn(&Grid) -> usize,
 ) -> Option<Read> {
-    let mut best: Option<(usize, Read)> = None;
-    for reader in READERS {
-        let Some(read) = reader(lines, start, vocabulary) else { continue };
-        let points = score(&read.grid);
-        if points > 0 && best.as_ref().is_none_or(|(b, _)| points > *b) {
-            best = Some((points, read));
-        }
-    }
-    best.map(|(_, read)| read)
+    read_best(lines, start, vocabulary, |grid| Some((score(grid), ()))).map(|(read, ())| read)
 }
 
 /// The cells of a line split at `separator`, trimmed; `None` when the line has fewer than two.

@@ -17,7 +17,7 @@ use crate::parse::readers::Vocabulary;
 use crate::text;
 
 /// A header cell is a short title; anything longer is data.
-const MAX_TITLE_CHARS: usize = 16;
+pub(crate) const MAX_TITLE_CHARS: usize = 16;
 /// Header rows are at the top: no more than this many.
 const MAX_HEADER_ROWS: usize = 3;
 /// Rows of one cell (a caption, a unit note) may stand above the header: no more than this many.
