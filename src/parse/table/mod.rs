@@ -158,7 +158,8 @@ fn could_start_table(line: &str) -> bool {
 /// of two spaces, reads as a column title.
 fn starts_with_title(text: &str) -> bool {
     let first = first_cell(text);
-    role_of(first).is_some() || first.split("  ").next().is_some_and(|piece| role_of(piece).is_some())
+    let gap = first.as_bytes().windows(2).position(|pair| pair == b"  ");
+    role_of(first).is_some() || gap.is_some_and(|at| role_of(&first[..at]).is_some())
 }
 
 /// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
