@@ -391,6 +391,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
         let roles: Vec<Option<Role>> = titles.iter().map(|t| role_of(t)).collect();
         roles.contains(&Some(Role::Name)) && roles.contains(&Some(Role::Target))
     },
+    spans_rows: |text| role_of(text) == Some(Role::Category),
 };
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
