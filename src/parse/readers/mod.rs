@@ -52,8 +52,28 @@ pub(crate) struct Vocabulary {
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
 type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
-/// Every reader, the most specific layouts first.
-const READERS: [Reader; 6] = [pipe::read, boxed::read, tab::read, aligned::read, banded::read, stream::read];
+/// Every reader, the most specific layouts first, each with a cheap test that the first line of
+/// every table it reads passes: a line that fails it is not offered to the reader.
+const READERS: [(Reader, fn(&str) -> bool); 6] = [
+    (pipe::read, any_line),
+    (boxed::read, any_line),
+    (tab::read, any_line),
+    (aligned::read, has_gap),
+    (banded::read, any_line),
+    (stream::read, any_line),
+];
+
+/// The test of a reader whose own first test is as cheap.
+fn any_line(_: &str) -> bool {
+    true
+}
+
+/// Whether a line may hold two cells parted by spaces: two white-space characters in a row, or
+/// an ideographic space (two columns wide). A space-aligned table's first line has two cells.
+fn has_gap(line: &str) -> bool {
+    line.as_bytes().windows(2).any(|pair| matches!(pair, [b' ' | b'\t', b' ' | b'\t']))
+        || line.contains('\u{3000}')
+}
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
 /// `judge` rates best, with what `judge` learned reading it (a header, say, so it is read once).
@@ -66,7 +86,11 @@ pub(crate) fn read_best<T>(
     judge: impl Fn(&Grid) -> Option<(usize, T)>,
 ) -> Option<(Read, T)> {
     let mut best: Option<(usize, Read, T)> = None;
-    for reader in READERS {
+    let first = lines.get(start).copied().unwrap_or("");
+    for (reader, could_start) in READERS {
+        if !could_start(first) {
+            continue;
+        }
         let Some(read) = reader(lines, start, vocabulary) else { continue };
         let Some((points, found)) = judge(&read.grid) else { continue };
         if points > 0 && best.as_ref().is_none_or(|(b, ..)| points > *b) {
