@@ -34,6 +34,8 @@ use unicode_width::UnicodeWidthStr;
 const SAME_COLUMN: usize = 3;
 /// A header has at most this many lines.
 const MAX_HEADER_LINES: usize = 4;
+/// A header line is at most this long (UTF-8 bytes, about 100 CJK characters); longer is prose.
+const MAX_HEADER_LINE_BYTES: usize = 300;
 /// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
 const MAX_LOOSE_WIDTH: usize = 30;
 /// More blank lines than this in a row end the table.
@@ -161,6 +163,14 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         }
         if line.trim().is_empty() {
             continue;
+        }
+        if line.len() > MAX_HEADER_LINE_BYTES {
+            break;
+        }
+        // Titles one per line are a one-cell-per-line header, not this layout's.
+        let one_piece = !line.trim().contains("  ") && !line.contains('\u{3000}');
+        if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
+            return None;
         }
         let titles: Vec<Piece> =
             pieces(line).into_iter().map(|p| Piece { text: close_cjk_gaps(&p.text), ..p }).collect();
