@@ -52,9 +52,12 @@ pub(crate) struct Vocabulary {
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
 type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
+/// A cheap test of the line a reader would start at: whether a table of its layout could.
+type FirstLine = fn(&str) -> bool;
+
 /// Every reader, the most specific layouts first, each with a cheap test that the first line of
 /// every table it reads passes: a line that fails it is not offered to the reader.
-const READERS: [(Reader, fn(&str) -> bool); 6] = [
+const READERS: [(Reader, FirstLine); 6] = [
     (pipe::read, any_line),
     (boxed::read, any_line),
     (tab::read, any_line),
