@@ -83,6 +83,8 @@ const VERBS: [(&[&str], Verb); 2] = [
 const ESTIMATE_WORDS: [&str; 2] = ["预计", "预估"];
 /// Statements that a measure is no longer kept.
 const NOT_TRACKED: [&str; 5] = ["不再统计", "停止统计", "取消统计", "暂停统计", "暂无统计"];
+/// The word every statement of [`NOT_TRACKED`] holds: cells without it are not looked at further.
+const NOT_TRACKED_MARK: &str = "统计";
 /// Statements that a task was not done; checked before [`DONE`].
 const NOT_DONE: [&str; 7] = ["未完成", "未能完成", "没有完成", "未达到", "未达标", "未实现", "没有达到"];
 /// Statements that a task was or is to be done.
@@ -109,6 +111,9 @@ enum Verb {
 /// [`ValueForm::Qualitative`], with the text kept in [`Value::raw`].
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim();
+    if let Some(n) = plain_number(raw) {
+        return Value { raw: raw.to_owned(), form: ValueForm::Exact(n), unit: None, estimated: false };
+    }
     let folded = fold(raw);
     let (body, estimated) = strip_estimate(&folded);
     let (form, unit) = read_form(body);
@@ -157,7 +162,9 @@ fn strip_estimate(folded: &str) -> (&str, bool) {
             body = rest.trim_start_matches([':', ',']);
             estimated = true;
         }
-        if let Some(rest) = body.strip_suffix(&format!("({word})")).or_else(|| body.strip_suffix(word)) {
+        let bracketed =
+            body.strip_suffix(')').and_then(|b| b.strip_suffix(word)).and_then(|b| b.strip_suffix('('));
+        if let Some(rest) = bracketed.or_else(|| body.strip_suffix(word)) {
             body = rest.trim_end_matches('*');
             estimated = true;
         }
@@ -170,7 +177,7 @@ fn read_form(body: &str) -> (ValueForm, Option<String>) {
     if body.chars().all(|c| matches!(c, '-' | '—' | '―' | '─' | '–' | '/')) {
         return (ValueForm::Empty, None);
     }
-    if NOT_TRACKED.iter().any(|word| body.contains(word)) {
+    if body.contains(NOT_TRACKED_MARK) && NOT_TRACKED.iter().any(|word| body.contains(word)) {
         return (ValueForm::NotTracked, None);
     }
     if let Some(form) = read_ratio(body).or_else(|| read_grade(body)) {
@@ -184,6 +191,9 @@ fn read_form(body: &str) -> (ValueForm, Option<String>) {
 
 /// A ratio (`1.95:1`).
 fn read_ratio(body: &str) -> Option<ValueForm> {
+    if !body.contains([':', '比']) {
+        return None;
+    }
     let caps = RATIO.captures(body)?;
     let a = caps.name("a").or_else(|| caps.name("c"))?;
     let b = caps.name("b").or_else(|| caps.name("d"))?;
@@ -192,6 +202,9 @@ fn read_ratio(body: &str) -> Option<ValueForm> {
 
 /// A grade (`Ⅲ类` → 3).
 fn read_grade(body: &str) -> Option<ValueForm> {
+    if !body.contains('类') {
+        return None;
+    }
     let caps = GRADE.captures(body)?;
     let grade = match caps.name("g")?.as_str().to_ascii_uppercase().as_str() {
         "I" | "一" | "1" => 1,
@@ -287,6 +300,19 @@ fn strip_word<'a, T: Copy>(body: &'a str, lists: &[(&[&str], T)], end: End) -> (
         }
     }
     (body, None)
+}
+
+/// A cell that is nothing but a number in ASCII digits, without thousands separators (`7`,
+/// `-1.5`, `+3`), as most cells are: read as [`ValueForm::Exact`] without going through the
+/// grammar, which would read it the same. `None` for anything else, or a number not finite.
+fn plain_number(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(whole) && digits(fraction)) {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// A number as matched by [`NUMBER`], thousands separators dropped; `None` unless finite.

@@ -59,8 +59,11 @@ impl Row {
 /// Reads the drawn table starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
     let first = lines.get(start)?.trim_start();
+    if !first.starts_with(|c| STARTS.contains(c)) {
+        return None;
+    }
     let drawn = first.chars().any(|c| BARS.contains(c) && c != '|' && c != '+');
-    if !first.starts_with(|c| STARTS.contains(c)) || !(drawn || is_ascii_rule(first)) {
+    if !(drawn || is_ascii_rule(first)) {
         return None;
     }
     let indent = lines[start].len() - first.len();

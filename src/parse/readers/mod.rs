@@ -53,27 +53,66 @@ pub(crate) struct Vocabulary {
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
 type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
-/// Every reader, the most specific layouts first.
-const READERS: [Reader; 6] = [pipe::read, boxed::read, tab::read, banded::read, aligned::read, stream::read];
+/// A cheap test of the line a reader would start at: whether a table of its layout could.
+type FirstLine = fn(&str) -> bool;
+
+/// Every reader, the most specific layouts first, each with a cheap test that the first line of
+/// every table it reads passes: a line that fails it is not offered to the reader.
+const READERS: [(Reader, FirstLine); 6] = [
+    (pipe::read, any_line),
+    (boxed::read, any_line),
+    (tab::read, any_line),
+    (banded::read, any_line),
+    (aligned::read, has_gap),
+    (stream::read, any_line),
+];
+
+/// The test of a reader whose own first test is as cheap.
+fn any_line(_: &str) -> bool {
+    true
+}
+
+/// Whether a line may hold two cells parted by spaces: two white-space characters in a row, or
+/// an ideographic space (two columns wide). A space-aligned table's first line has two cells.
+fn has_gap(line: &str) -> bool {
+    line.as_bytes().windows(2).any(|pair| matches!(pair, [b' ' | b'\t', b' ' | b'\t']))
+        || line.contains('\u{3000}')
+}
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
-/// `score` rates best (ties go to the earlier, more specific reader). `None` when no reader
-/// finds a table there, or none scores above zero.
+/// `judge` rates best, with what `judge` learned reading it (a header, say, so it is read once).
+/// Ties go to the earlier, more specific reader. `None` when no reader finds a table there, or
+/// `judge` rejects every grid (`None`, or a score of zero).
+pub(crate) fn read_best<T>(
+    lines: &[&str],
+    start: usize,
+    vocabulary: &Vocabulary,
+    judge: impl Fn(&Grid) -> Option<(usize, T)>,
+) -> Option<(Read, T)> {
+    let mut best: Option<(usize, Read, T)> = None;
+    let first = lines.get(start).copied().unwrap_or("");
+    for (reader, could_start) in READERS {
+        if !could_start(first) {
+            continue;
+        }
+        let Some(read) = reader(lines, start, vocabulary) else { continue };
+        let Some((points, found)) = judge(&read.grid) else { continue };
+        if points > 0 && best.as_ref().is_none_or(|(b, ..)| points > *b) {
+            best = Some((points, read, found));
+        }
+    }
+    best.map(|(_, read, found)| (read, found))
+}
+
+/// [`read_best`] for a `score` that learns nothing else: the best grid, `None` when no reader
+/// finds a table or none scores above zero.
 pub(crate) fn read_at(
     lines: &[&str],
     start: usize,
     vocabulary: &Vocabulary,
     score: impl Fn(&Grid) -> usize,
 ) -> Option<Read> {
-    let mut best: Option<(usize, Read)> = None;
-    for reader in READERS {
-        let Some(read) = reader(lines, start, vocabulary) else { continue };
-        let points = score(&read.grid);
-        if points > 0 && best.as_ref().is_none_or(|(b, _)| points > *b) {
-            best = Some((points, read));
-        }
-    }
-    best.map(|(_, read)| read)
+    read_best(lines, start, vocabulary, |grid| Some((score(grid), ()))).map(|(read, ())| read)
 }
 
 /// Markdown's backslash escapes undone: `\-` → `-`, `\%` → `%` (a backslash before ASCII

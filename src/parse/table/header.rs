@@ -15,9 +15,11 @@ use crate::model::{Value, ValueForm};
 use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
 use crate::text;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// A header cell is a short title; anything longer is data.
-const MAX_TITLE_CHARS: usize = 16;
+pub(crate) const MAX_TITLE_CHARS: usize = 16;
 /// Header rows are at the top: no more than this many.
 const MAX_HEADER_ROWS: usize = 3;
 /// Rows of one cell (a caption, a unit note) may stand above the header: no more than this many.
@@ -73,7 +75,7 @@ fn is_plain_number(form: &ValueForm) -> bool {
 
 /// Whether a title or an indicator name speaks of a growth rate (`增速`, `增长`, `增幅`).
 pub(crate) fn names_growth(text: &str) -> bool {
-    ["增速", "增长", "增幅"].iter().any(|w| text.contains(w))
+    clues(text) & GROWTH != 0
 }
 
 /// The columns of a table in order, and how many rows the header takes.
@@ -392,6 +394,63 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
     spans_rows: |text| role_of(text) == Some(Role::Category),
 };
 
+/// Words of titles that tell what a column holds, each with the clues it gives (bits below).
+/// They are all looked for in one pass over a title ([`clues`]), not one search per word.
+const CLUE_WORDS: [(&str, u16); 27] = [
+    ("±", DIFFERENCE),
+    ("+-", DIFFERENCE),
+    ("增减", DIFFERENCE),
+    ("差距", DIFFERENCE),
+    ("差值", DIFFERENCE),
+    ("是否完成", DIFFERENCE),
+    ("与目标", DIFFERENCE),
+    ("比目标", DIFFERENCE),
+    ("类别", CATEGORY),
+    ("备注", REMARK),
+    ("属性", REMARK),
+    ("性质", REMARK),
+    ("完成", ACTUAL),
+    ("实际", ACTUAL),
+    ("实绩", ACTUAL),
+    ("执行情况", ACTUAL),
+    ("实现", ACTUAL),
+    ("名称", NAMED),
+    ("目标", TARGET),
+    ("预期", TARGET),
+    ("指标", INDICATOR_WORD),
+    ("绝对", SUB_TITLE),
+    ("增速", SUB_TITLE | GROWTH),
+    ("增长", SUB_TITLE | GROWTH),
+    ("增幅", SUB_TITLE | GROWTH),
+    ("总量", SUB_TITLE),
+    ("数值", SUB_TITLE),
+];
+/// A difference from the target (`与目标±`, `增减`, `是否完成`).
+const DIFFERENCE: u16 = 1;
+/// A category (`类别`).
+const CATEGORY: u16 = 1 << 1;
+/// A remark or attribute (`备注`, `属性`).
+const REMARK: u16 = 1 << 2;
+/// An achieved value (`完成`, `实际`).
+const ACTUAL: u16 = 1 << 3;
+/// A name (`名称`).
+const NAMED: u16 = 1 << 4;
+/// A target (`目标`, `预期`).
+const TARGET: u16 = 1 << 5;
+/// The indicator itself (`指标`).
+const INDICATOR_WORD: u16 = 1 << 6;
+/// A sub-title under a spanning title (`绝对值`, `增速`).
+const SUB_TITLE: u16 = 1 << 7;
+/// A growth rate (`增速`, `增长`, `增幅`).
+const GROWTH: u16 = 1 << 8;
+
+/// The clues of [`CLUE_WORDS`] found anywhere in `text`, as one set of bits.
+fn clues(text: &str) -> u16 {
+    static WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(CLUE_WORDS.iter().map(|(word, _)| word)).expect("title words"));
+    WORDS.find_overlapping_iter(text).fold(0, |set, found| set | CLUE_WORDS[found.pattern().as_usize()].1)
+}
+
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {
     if text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some() {
@@ -401,25 +460,26 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
-    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    let found = clues(&title);
+    let has = |clue: u16| found & clue != 0;
     let is = |words: &[&str]| words.contains(&title.as_str());
-    let role = if has(&["±", "+-", "增减", "差距", "差值", "是否完成", "与目标", "比目标"]) {
+    let role = if has(DIFFERENCE) {
         Role::Difference
-    } else if has(&["类别"]) || is(&["分类", "类型", "领域", "指标类型"]) {
+    } else if has(CATEGORY) || is(&["分类", "类型", "领域", "指标类型"]) {
         Role::Category
     } else if is(&["序号", "编号", "序"]) {
         Role::Seq
     } else if is(&["单位", "计量单位"]) {
         Role::Unit
-    } else if has(&["备注", "属性", "性质"]) {
+    } else if has(REMARK) {
         Role::Remark
-    } else if has(&["完成", "实际", "实绩", "执行情况", "实现"]) {
+    } else if has(ACTUAL) {
         Role::Actual
-    } else if has(&["名称"]) {
+    } else if has(NAMED) {
         Role::Name
-    } else if has(&["目标", "预期"]) || title.ends_with("计划") || title.ends_with("计划数") {
+    } else if has(TARGET) || title.ends_with("计划") || title.ends_with("计划数") {
         Role::Target
-    } else if has(&["指标"]) || is(&["项目"]) {
+    } else if has(INDICATOR_WORD) || is(&["项目"]) {
         Role::Name
     } else if year_in(&title).is_some() && title.chars().count() <= 8 {
         Role::Other
@@ -433,8 +493,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
 pub(crate) fn is_sub_title(text: &str) -> bool {
     let title = text::fold(text);
     let title = title.trim_matches(['(', ')']);
-    title.chars().count() <= 8
-        && ["绝对", "增速", "增长", "增幅", "总量", "数值"].iter().any(|w| title.contains(w))
+    title.chars().count() <= 8 && clues(title) & SUB_TITLE != 0
 }
 
 /// A title in brackets qualifying the one before it (`(增速)`, `（%）`).

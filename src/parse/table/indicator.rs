@@ -3,7 +3,7 @@
 
 use super::align::{BodyRow, body_rows};
 use super::header::{Header, Role, names_growth};
-use super::name::{is_sub_row, read_name};
+use super::name::{compact, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -192,11 +192,6 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     let text = compact(&grid.cells()[first].text);
     let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
     (spans && !label.is_empty()).then(|| label.to_owned())
-}
-
-/// A cell's text without white space.
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target

@@ -21,7 +21,7 @@ use crate::grid::Grid;
 use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
-use header::{Header, INDICATOR, Role, read_header, role_of};
+use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
@@ -49,21 +49,23 @@ pub fn parse_tables(
     while index < lines.len() {
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
-                Some(Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() })
+                let read = Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() };
+                let header = read_header(&read.grid);
+                Some((read, header))
             }
             None if could_start_table(lines[index]) => {
-                readers::read_at(lines, index, &INDICATOR, indicator_score)
+                readers::read_best(lines, index, &INDICATOR, judge_indicator).map(|(read, h)| (read, Some(h)))
             }
             None => None,
         };
-        let Some(read) = found else {
+        let Some((read, header)) = found else {
             if is_caption(lines[index].trim()) {
                 warn_missing_table(lines, pending.replace(index), warnings);
             }
             index += 1;
             continue;
         };
-        let Some(header) = read_header(&read.grid) else {
+        let Some(header) = header else {
             index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
             continue;
         };
@@ -125,34 +127,61 @@ fn read_tables(
     tables
 }
 
-/// Scores a grid as an indicator table: its rows with a name and a target under a header naming
-/// a name and a target column. 0 when it is no indicator table, or when fewer than half of its
-/// rows with a name have a target that reads as one (cells out of line, as a converter may leave
-/// them).
-fn indicator_score(grid: &Grid) -> usize {
-    let Some(header) = read_header(grid) else { return 0 };
-    let Some(name) = header.find(Role::Name) else { return 0 };
-    let Some(target) = header.find(Role::Target) else { return 0 };
-    let named: Vec<usize> = (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()).collect();
-    let valued = named.iter().filter(|&&r| align::is_value(grid.text(r, target))).count();
-    if named.is_empty() || valued * 2 < named.len() {
-        return 0;
+/// Scores a grid as an indicator table, with its header: its rows with a name and a target
+/// under a header naming a name and a target column. `None` when it is no indicator table, or
+/// when fewer than half of its rows with a name have a target that reads as one (cells out of
+/// line, as a converter may leave them).
+fn judge_indicator(grid: &Grid) -> Option<(usize, Header)> {
+    let header = read_header(grid)?;
+    let name = header.find(Role::Name)?;
+    let target = header.find(Role::Target)?;
+    let (mut named, mut valued) = (0, 0);
+    for row in (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()) {
+        named += 1;
+        valued += usize::from(align::is_value(grid.text(row, target)));
     }
-    1 + valued * 10 + header.width()
+    if named == 0 || valued * 2 < named {
+        return None;
+    }
+    Some((1 + valued * 10 + header.width(), header))
 }
 
-/// Whether a line could be the first line of a table: its first cell reads as a column title,
-/// or it is a rule or row of a drawn or Markdown table.
+/// Whether a line could be the first line of a table: it is a rule or row of a drawn or
+/// Markdown table, or its first cell reads as a column title; and it is no caption.
 fn could_start_table(line: &str) -> bool {
     let text = line.trim();
-    if text.is_empty() || is_caption(text) || is_bare_caption(text) {
-        return false;
+    let drawn = text.starts_with(['|', '┌', '┏', '╔', '+', '│', '┃']);
+    (drawn || starts_with_title(text)) && !is_caption(text) && !is_bare_caption(text)
+}
+
+/// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
+/// of two spaces, reads as a column title.
+fn starts_with_title(text: &str) -> bool {
+    let first = first_cell(text);
+    let gap = first.as_bytes().windows(2).position(|pair| pair == b"  ");
+    role_of(first).is_some() || gap.is_some_and(|at| role_of(&first[..at]).is_some())
+}
+
+/// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
+/// none. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1 characters besides white
+/// space, which is enough to tell it is none, so a line of prose is not read to its end.
+fn first_cell(text: &str) -> &str {
+    let mut start = 0;
+    let mut letters = 0;
+    for (at, c) in text.char_indices() {
+        if matches!(c, '\t' | '|' | '│' | '┃') {
+            if letters > 0 {
+                return &text[start..at];
+            }
+            start = at + c.len_utf8();
+        } else if !c.is_whitespace() {
+            letters += 1;
+            if letters > MAX_TITLE_CHARS {
+                return &text[start..at + c.len_utf8()];
+            }
+        }
     }
-    if text.starts_with(['|', '┌', '┏', '╔', '+', '│', '┃']) {
-        return true;
-    }
-    let first = text.split(['\t', '|', '│', '┃']).find(|c| !c.trim().is_empty()).unwrap_or("");
-    role_of(first).is_some() || first.split("  ").next().is_some_and(|piece| role_of(piece).is_some())
+    if letters > 0 { &text[start..] } else { "" }
 }
 
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`.

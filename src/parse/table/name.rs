@@ -28,11 +28,16 @@ pub(crate) struct NameCell {
 
 /// Takes a name cell apart.
 pub(crate) fn read_name(text: &str) -> NameCell {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact(text);
     let (number, rest) = split_number(&compact);
     let (sub_row, rest) = strip_markers(rest);
     let (name, unit, starred) = split_unit_and_star(rest);
     NameCell { raw: text.trim().to_owned(), name: name.to_owned(), unit, starred, sub_row, number }
+}
+
+/// A cell's text without white space (`指  标  名  称` → `指标名称`).
+pub(crate) fn compact(text: &str) -> String {
+    text.split_whitespace().collect()
 }
 
 /// Whether a cell starts with a sub-row marker.

@@ -75,8 +75,9 @@ impl Notes {
     /// names the note gives, which may be shortened (`税收收入增速` for `税收收入扣除留抵退税因素后增速`).
     /// Warns when such a note names no row of the table.
     pub fn judge(&self, rows: &mut [IndicatorRow], caption: &str, warnings: &mut Vec<Warning>) {
+        let names = name_chars(rows);
         for sentence in self.sentences().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
-            let named = rows_named(&sentence.text, rows);
+            let named = rows_named(&sentence.text, &names);
             if named.is_empty() {
                 let kind = WarningKind::UnmatchedNote { note: sentence.text.clone() };
                 warnings.push(Warning::new(sentence.line, kind).in_table(Scope::Table(caption.to_owned())));
@@ -94,6 +95,7 @@ impl Notes {
     /// note whole, an explanation one point (`一是…`) at a time, so that the reasons given after a
     /// point's heading stay with the rows the heading names.
     pub fn table_notes(&self, rows: &[IndicatorRow]) -> Vec<TableNote> {
+        let names = name_chars(rows);
         self.lines
             .iter()
             .flat_map(|note| {
@@ -106,7 +108,7 @@ impl Notes {
                     line: note.line,
                     kind: note.kind,
                     label: note.label.clone(),
-                    rows: rows_in(piece, rows),
+                    rows: rows_in(piece, &names),
                 })
             })
             .collect()
@@ -162,25 +164,29 @@ fn points(text: &str) -> Vec<&str> {
     starts.windows(2).filter_map(|w| text.get(w[0]..w[1])).map(str::trim).filter(|p| !p.is_empty()).collect()
 }
 
-/// Indices of the rows that any sentence of `text` names, in table order.
-fn rows_in(text: &str, rows: &[IndicatorRow]) -> Vec<usize> {
-    let mut named: Vec<usize> = sentences_of(text).flat_map(|s| rows_named(s, rows)).collect();
+/// The name of each row as characters, for [`rows_named`].
+fn name_chars(rows: &[IndicatorRow]) -> Vec<Vec<char>> {
+    rows.iter().map(|row| row.name.chars().collect()).collect()
+}
+
+/// Indices of the rows that any sentence of `text` names, in table order (`names` from
+/// [`name_chars`]).
+fn rows_in(text: &str, names: &[Vec<char>]) -> Vec<usize> {
+    let mut named: Vec<usize> = sentences_of(text).flat_map(|s| rows_named(s, names)).collect();
     named.sort_unstable();
     named.dedup();
     named
 }
 
-/// Indices of the rows that `sentence` names. Where mentions of different rows overlap, the
-/// longer mention wins; rows with the same name share their mention.
-fn rows_named(sentence: &str, rows: &[IndicatorRow]) -> Vec<usize> {
+/// Indices of the rows whose names (`names`, from [`name_chars`]) `sentence` names. Where
+/// mentions of different rows overlap, the longer mention wins; rows with the same name share
+/// their mention.
+fn rows_named(sentence: &str, names: &[Vec<char>]) -> Vec<usize> {
     let sentence: Vec<char> = sentence.chars().collect();
-    let mut found: Vec<(usize, usize, usize)> = rows
+    let mut found: Vec<(usize, usize, usize)> = names
         .iter()
         .enumerate()
-        .filter_map(|(index, row)| {
-            let name: Vec<char> = row.name.chars().collect();
-            mention(&sentence, &name).map(|(start, len)| (index, start, len))
-        })
+        .filter_map(|(index, name)| mention(&sentence, name).map(|(start, len)| (index, start, len)))
         .collect();
     found.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -204,7 +210,8 @@ fn mention(sentence: &[char], name: &[char]) -> Option<(usize, usize)> {
         return None;
     }
     let mut best: Option<(usize, usize)> = None;
-    for start in 0..sentence.len() {
+    // A mention starts with the name's first character (a prefix of at least one).
+    for start in (0..sentence.len()).filter(|&s| sentence[s] == name[0]) {
         let rest = &sentence[start..];
         let prefix = rest.iter().zip(name).take_while(|(a, b)| a == b).count();
         let len = if prefix == name.len() {
@@ -316,7 +323,7 @@ mod tests {
         assert_eq!(mention(&sentence, &chars("地区生产总值能耗")), None);
         // A longer mention of another row takes the words: `…占地区生产总值比重` is that row's.
         let rows = [row("地区生产总值增速"), row("制造业增加值占地区生产总值比重")];
-        assert_eq!(rows_named("制造业增加值占地区生产总值比重下降", &rows), [1]);
+        assert_eq!(rows_named("制造业增加值占地区生产总值比重下降", &name_chars(&rows)), [1]);
     }
 
     #[test]

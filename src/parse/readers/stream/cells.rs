@@ -36,7 +36,7 @@ impl Cell {
 
     /// The text without any white space (`指  标  名  称` → `指标名称`).
     pub fn compact(&self) -> String {
-        self.text.chars().filter(|c| !c.is_whitespace()).collect()
+        crate::parse::table::name::compact(&self.text)
     }
 }
 

@@ -53,11 +53,11 @@ pub(super) fn read_flat_header(cells: &[Cell], vocabulary: &Vocabulary) -> Optio
 fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
     let mut tops: Vec<Cell> = Vec::new();
     let mut columns: Vec<FlatColumn> = Vec::new();
+    // Whether the top title of the last column is an achieved or target title, which sub-titles
+    // after it split.
+    let mut splits_last = false;
     let mut run = 0;
     for cell in cells {
-        let splits_last = columns.last().is_some_and(|c: &FlatColumn| {
-            matches!(role_of(&tops[c.top].text), Some(Role::Actual | Role::Target))
-        });
         if is_parenthetical(&cell.text) && !columns.is_empty() {
             if let Some(last) = columns.last_mut() {
                 last.sub = Some(cell.clone());
@@ -71,6 +71,7 @@ fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<Fl
         } else if (vocabulary.is_title)(&cell.text) {
             columns.push(FlatColumn { top: tops.len(), sub: None });
             tops.push(cell.clone());
+            splits_last = matches!(role_of(&cell.text), Some(Role::Actual | Role::Target));
         } else {
             break;
         }

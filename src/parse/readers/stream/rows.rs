@@ -54,7 +54,13 @@ pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<W
     let mut rows = Vec::new();
     let mut carried: Vec<Cell> = Vec::new();
     for unit in units {
-        let pending: Vec<Cell> = carried.drain(..).chain(unit.iter().cloned()).collect();
+        let joined: Vec<Cell>;
+        let pending: &[Cell] = if carried.is_empty() {
+            unit
+        } else {
+            joined = carried.drain(..).chain(unit.iter().cloned()).collect();
+            &joined
+        };
         let mut start = 0;
         while pending.get(start).is_some_and(|c| is_section(&c.text)) {
             rows.push(RawRow { cells: vec![pending[start].clone()], group: None });
