@@ -187,6 +187,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The byte length of the UTF-8 character that starts with byte `lead` (1 for a byte that
+/// starts none).
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xff => 4,
+        _ => 1,
+    }
+}
+
 /// The lines of `text`, split at every `\n` as `text.split('\n')` splits them (a text ending in
 /// `\n` ends with an empty line), the newlines found with SIMD.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {

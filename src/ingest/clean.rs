@@ -3,6 +3,7 @@
 
 use super::encoding::utf8_string;
 use crate::model::{Warning, WarningKind};
+use crate::text::utf8_len;
 
 /// Normalises line ends to `\n` and removes what must never reach a terminal or the parser:
 /// C0 and C1 control characters except TAB and newline, DEL, terminal escape sequences, bidi
@@ -161,16 +162,6 @@ fn starts_removed(b0: u8, b1: u8, b2: u8) -> bool {
     let bidi = (b0 == 0xe2) & (marks | isolates);
     let bom = (b0 == 0xef) & (b1 == 0xbb) & (b2 == 0xbf);
     c0 | c1 | arabic_mark | bidi | bom
-}
-
-/// The byte length of the UTF-8 character that starts with `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
 }
 
 /// The byte length of the rest of an escape sequence whose ESC was just read (`rest` follows
