@@ -155,10 +155,10 @@ fn plain_len(bytes: &[u8]) -> usize {
 /// for every character by the tests. Written without branches, for [`plain_len`].
 fn starts_removed(b0: u8, b1: u8, b2: u8) -> bool {
     let c0 = (b0 < 0x20) & (b0 != b'\t') & (b0 != b'\n') | (b0 == 0x7f);
-    let c1 = (b0 == 0xc2) & (b1 >= 0x80) & (b1 <= 0x9f);
+    let c1 = (b0 == 0xc2) & (0x80..=0x9f).contains(&b1);
     let arabic_mark = (b0 == 0xd8) & (b1 == 0x9c);
-    let marks = (b1 == 0x80) & ((b2 == 0x8e) | (b2 == 0x8f) | ((b2 >= 0xaa) & (b2 <= 0xae)));
-    let isolates = (b1 == 0x81) & (b2 >= 0xa6) & (b2 <= 0xa9);
+    let marks = (b1 == 0x80) & ((b2 == 0x8e) | (b2 == 0x8f) | (0xaa..=0xae).contains(&b2));
+    let isolates = (b1 == 0x81) & (0xa6..=0xa9).contains(&b2);
     let bidi = (b0 == 0xe2) & (marks | isolates);
     let bom = (b0 == 0xef) & (b1 == 0xbb) & (b2 == 0xbf);
     c0 | c1 | arabic_mark | bidi | bom

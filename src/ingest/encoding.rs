@@ -163,9 +163,9 @@ mod tests {
 
     #[test]
     fn cjk_utf16_without_bom_is_found_in_both_byte_orders() {
-        let (text, encoding, replaced) = decode_text(&utf16(REPORT, true)).unwrap();
+        let (text, encoding, replaced) = decode_text(utf16(REPORT, true)).unwrap();
         assert_eq!((text.as_str(), encoding, replaced), (REPORT, "UTF-16LE", 0));
-        let (text, encoding, _) = decode_text(&utf16(REPORT, false)).unwrap();
+        let (text, encoding, _) = decode_text(utf16(REPORT, false)).unwrap();
         assert_eq!((text.as_str(), encoding), (REPORT, "UTF-16BE"));
     }
 
@@ -174,7 +174,7 @@ mod tests {
         let text = "国民经济和社会发展计划执行情况".repeat(10);
         let bytes = utf16(&text, true);
         assert!(!bytes.contains(&0));
-        assert_eq!(decode_text(&bytes).unwrap().1, "UTF-16LE");
+        assert_eq!(decode_text(bytes).unwrap().1, "UTF-16LE");
     }
 
     #[test]
@@ -192,6 +192,6 @@ mod tests {
         assert_eq!((text.matches('\0').count(), encoding), (1, "UTF-8"));
         let binary: Vec<u8> =
             bytes.iter().enumerate().map(|(i, &b)| if i % 7 == 0 { 0 } else { b }).collect();
-        assert!(decode_text(&binary).unwrap_err().contains("NUL bytes"));
+        assert!(decode_text(binary).unwrap_err().contains("NUL bytes"));
     }
 }
