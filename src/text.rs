@@ -1,5 +1,6 @@
 //! Display width of text in a terminal, and fitting text to a width without splitting a wide
-//! character. Every width decision in the CLI and the TUI goes through here.
+//! character. Every width decision in the CLI and the TUI goes through here; so do folding for
+//! matching and splitting a report into lines.
 
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -186,6 +187,29 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The byte length of the UTF-8 character that starts with byte `lead` (1 for a byte that
+/// starts none).
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xff => 4,
+        _ => 1,
+    }
+}
+
+/// The lines of `text`, split at every `\n` as `text.split('\n')` splits them (a text ending in
+/// `\n` ends with an empty line), the newlines found with SIMD.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +285,12 @@ mod tests {
         assert_eq!(truncate_marked("藻渡水库工程", 7, '~'), "藻渡水~");
         assert_eq!(fit_marked("藻渡水库工程", 6, '~'), "藻渡~ ");
         assert_eq!(fit_right_marked("-15.9%", 4, '~'), "-15~");
+    }
+
+    #[test]
+    fn lines_split_as_str_split_does() {
+        for text in ["", "\n", "a", "甲\n乙\n", "\n\n丙\t丁\n戊"] {
+            assert_eq!(lines(text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>(), "{text:?}");
+        }
     }
 }

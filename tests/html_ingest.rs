@@ -126,7 +126,7 @@ fn a_table_given_as_an_image_is_a_warning_at_its_caption() {
         ),
         "{warning}"
     );
-    let report = plangap::corpus::load_bytes(TONGLIANG, &std::fs::read(TONGLIANG).unwrap()).unwrap();
+    let report = plangap::corpus::load_bytes(TONGLIANG, std::fs::read(TONGLIANG).unwrap()).unwrap();
     assert_eq!(report.format, Format::Html);
     assert_eq!(report.title.district.as_deref(), Some("铜梁区"));
     assert!(
@@ -205,7 +205,7 @@ fn a_single_file_archive_reads_as_the_page_it_holds() {
     let page = std::fs::read(WUXING_GBK).unwrap();
     let direct = read(WUXING_GBK);
     for transfer in ["quoted-printable", "base64"] {
-        let doc = decode("page.mhtml", &mhtml(&page, transfer, "gbk")).unwrap();
+        let doc = decode("page.mhtml", mhtml(&page, transfer, "gbk")).unwrap();
         assert_eq!(doc.text, direct.text, "{transfer}");
         assert_eq!(doc.tables, direct.tables, "{transfer}");
         assert_eq!((doc.format, doc.encoding), (Format::Html, "GBK"));
@@ -275,7 +275,7 @@ fn wuxing_docx() -> Vec<u8> {
 
 #[test]
 fn a_word_table_with_merged_cells_reads_as_the_same_grid_as_the_page() {
-    let doc = decode("wuxing.docx", &wuxing_docx()).unwrap();
+    let doc = decode("wuxing.docx", wuxing_docx()).unwrap();
     let page = read(WUXING_GBK);
     assert_eq!(doc.format, Format::Docx);
     assert_eq!(doc.text, page.text);
@@ -325,7 +325,7 @@ proptest! {
         }
         bytes.truncate(cut.min(bytes.len()));
         let _ = decode("damaged.html", &bytes);
-        let _ = decode("damaged.mhtml", &mhtml(&bytes, "quoted-printable", "gbk"));
+        let _ = decode("damaged.mhtml", mhtml(&bytes, "quoted-printable", "gbk"));
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn a_ruled_table_gives_every_cell_with_its_spans_and_paragraphs_stay_whole() {
 #[test]
 fn a_pdf_report_exports_its_rows_with_targets_actuals_and_statuses() {
     let path = format!("{DIR}/indicators.pdf");
-    let report = plangap::corpus::load_bytes(&path, &std::fs::read(&path).unwrap()).unwrap();
+    let report = plangap::corpus::load_bytes(&path, std::fs::read(&path).unwrap()).unwrap();
     let json = plangap::export::ExportDocument::new(std::slice::from_ref(&report)).to_json();
     let value: Value = serde_json::from_str(&json).unwrap();
     let report = &value["reports"][0];

@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::model::{Report, Warning, WarningKind};
 use crate::{analysis, ingest, parse};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -63,11 +64,18 @@ pub fn digest(bytes: &[u8]) -> u64 {
 }
 
 /// Decodes, parses and assesses one file's bytes. `file` names it in the report and in errors.
-pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Report, Error> {
-    let decoded = ingest::decode(file, bytes)?;
-    let mut report = parse::parse_document(file, &decoded)?;
-    let replaced = (decoded.replaced > 0).then(|| replacement_warning(&decoded));
-    report.warnings.splice(0..0, replaced.into_iter().chain(decoded.warnings));
+///
+/// Owned bytes (a `Vec<u8>`) of a UTF-8 text become its text without a copy (see
+/// [`ingest::decode`]), and the text is dropped as soon as it is parsed, so a report's text is
+/// held once.
+pub fn load_bytes<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Report, Error> {
+    let mut report = {
+        let decoded = ingest::decode(file, bytes)?;
+        let mut report = parse::parse_document(file, &decoded)?;
+        let replaced = (decoded.replaced > 0).then(|| replacement_warning(&decoded));
+        report.warnings.splice(0..0, replaced.into_iter().chain(decoded.warnings));
+        report
+    };
     analysis::assess_report(&mut report);
     Ok(report)
 }
@@ -82,8 +90,8 @@ fn replacement_warning(decoded: &Document) -> Warning {
 /// [`load_bytes`] through `cache`: a report cached for the same content is taken (named
 /// `file`) instead of parsing; a report parsed is stored (a cache that cannot be written is
 /// passed over in silence).
-fn load_cached(file: &str, bytes: &[u8], cache: Option<&Cache>) -> Result<(u64, Report), Error> {
-    let hash = ContentHash::of(bytes);
+fn load_cached(file: &str, bytes: Vec<u8>, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
+    let hash = ContentHash::of(&bytes);
     let Some(cache) = cache else { return Ok((hash.short(), load_bytes(file, bytes)?)) };
     if let Some(mut report) = cache.get(hash) {
         report.file = file.to_owned();
@@ -100,7 +108,7 @@ pub fn load_embedded() -> Corpus {
     map_ordered(
         &EMBEDDED,
         threads(),
-        |(file, bytes)| Ok((digest(bytes), load_bytes(file, bytes)?)),
+        |(file, bytes)| Ok((digest(bytes), load_bytes(file, *bytes)?)),
         |_, result| corpus.push(result),
     );
     corpus
@@ -184,5 +192,5 @@ pub fn load_file(path: &Path) -> Result<Report, Error> {
 /// [`load_file`] through `cache`, with the digest of the file's bytes.
 fn load_file_cached(path: &Path, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
     let bytes = read_report_file(path, max_size())?;
-    load_cached(&path.display().to_string(), &bytes, cache)
+    load_cached(&path.display().to_string(), bytes, cache)
 }

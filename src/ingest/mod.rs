@@ -23,13 +23,18 @@ pub use clean::{clean, clean_text};
 use crate::document::Document;
 use crate::error::Error;
 use encoding::{decode_text, decode_tolerably, looks_binary};
+use std::borrow::Cow;
 
 /// Decodes a file's bytes into a [`Document`]: clean text, and the tables its format knows.
 ///
 /// `file` names the file in errors. Fails on empty input, on binary files other than .docx, and
 /// on bytes that are valid in none of the encodings plangap reads. A few undecodable bytes are
 /// replaced and counted in [`Document::replaced`] rather than failing the file.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
+/// Bytes passed owned (a `Vec<u8>`) are not copied when they are UTF-8 text: they become the
+/// text itself.
+pub fn decode<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Document, Error> {
+    let input = bytes.into();
+    let bytes = input.as_ref();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { file: file.to_owned() });
     }
@@ -49,11 +54,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Document, Error> {
     if html::is_html(bytes) {
         return html::read(bytes, None).map_err(not_text);
     }
-    let (raw, encoding, replaced) = decode_text(bytes).map_err(not_text)?;
+    let (raw, encoding, replaced) = decode_text(input).map_err(not_text)?;
     if looks_binary(&raw) {
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
-    let (text, warnings) = clean(&raw);
+    let (text, warnings) = clean(raw);
     if let Some(placed) = raw_html::place_tables(&text, encoding, replaced) {
         return Ok(Document { warnings: [warnings, placed.warnings].concat(), ..placed });
     }
@@ -108,7 +113,7 @@ mod tests {
     #[test]
     fn gb18030_is_detected() {
         let (bytes, _, _) = GB18030.encode(SAMPLE);
-        let decoded = decode("a", &bytes).unwrap();
+        let decoded = decode("a", bytes).unwrap();
         assert_eq!(decoded.encoding, "gb18030");
         assert_eq!(decoded.text, clean_sample());
     }

@@ -3,6 +3,10 @@
 //! spaces, which gives one paragraph or one cell per line; its tables are then read as the
 //! space-aligned layout they were.
 
+use crate::text::lines;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// A line this long may be a whole page.
 const MIN_PAGE_CHARS: usize = 300;
 /// A page line has at least this many runs of spaces.
@@ -10,11 +14,11 @@ const MIN_GAPS: usize = 10;
 
 /// The text with each page-long line cut at its runs of spaces; `None` when no line is one.
 pub(crate) fn unfold(text: &str) -> Option<String> {
-    if !text.split('\n').any(is_page_line) {
+    if !lines(text).any(is_page_line) {
         return None;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for line in text.split('\n') {
+    for line in lines(text) {
         if is_page_line(line) {
             for piece in pieces(line) {
                 out.push_str(piece);
@@ -29,9 +33,20 @@ pub(crate) fn unfold(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether a line holds a whole page: long, with many runs of spaces.
+/// Whether a line holds a whole page: long, with many runs of spaces. The cheap tests come
+/// first: its bytes, and its spaces (each cut into pieces needs one).
 fn is_page_line(line: &str) -> bool {
-    line.chars().count() >= MIN_PAGE_CHARS && pieces(line).count() > MIN_GAPS
+    line.len() >= MIN_PAGE_CHARS
+        && line.chars().count() >= MIN_PAGE_CHARS
+        && spaces(line) >= MIN_GAPS
+        && pieces(line).nth(MIN_GAPS).is_some()
+}
+
+/// How many spaces (ASCII or ideographic) a line holds.
+fn spaces(line: &str) -> usize {
+    static IDEOGRAPHIC: LazyLock<Finder> = LazyLock::new(|| Finder::new("\u{3000}"));
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b' ', bytes).count() + IDEOGRAPHIC.find_iter(bytes).count()
 }
 
 /// The pieces of a line between runs of two or more spaces (ASCII or ideographic; one

@@ -22,7 +22,7 @@ use crate::document::{Document, Format};
 /// The text with each raw `<table>…</table>` block read as HTML and placed as a grid; `None`
 /// when the text has no complete raw table (then it is read as it is).
 pub fn place_tables(text: &str, encoding: &'static str, replaced: usize) -> Option<Document> {
-    if !text.contains("<table") && !text.contains("<TABLE") {
+    if !mentions_table(text) {
         return None;
     }
     let lines: Vec<&str> = text.strip_suffix('\n').unwrap_or(text).split('\n').collect();
@@ -60,6 +60,15 @@ pub fn place_tables(text: &str, encoding: &'static str, replaced: usize) -> Opti
         index = last + 1;
     }
     placed.then(|| derived.finish(Format::Text, encoding, replaced))
+}
+
+/// Whether `text` holds `<table` or `<TABLE` anywhere: a cheap test before the lines are read.
+fn mentions_table(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        let name = &bytes[at + 1..];
+        name.starts_with(b"table") || name.starts_with(b"TABLE")
+    })
 }
 
 /// Where in `line` an element `tag` (`<table`, lowercase) opens, in any case, followed by `>` or

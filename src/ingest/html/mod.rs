@@ -95,7 +95,7 @@ fn decode(
     bytes: &[u8],
     declared: Option<&'static Encoding>,
 ) -> Result<(String, &'static str, usize), String> {
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    if Encoding::for_bom(bytes).is_some() || simdutf8::basic::from_utf8(bytes).is_ok() {
         return decode_text(bytes);
     }
     match declared.or_else(|| meta_charset(bytes)) {

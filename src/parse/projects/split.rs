@@ -1,11 +1,25 @@
 //! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
+use crate::text::utf8_len;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Whether `ch` opens (`Some(true)`) or closes (`Some(false)`) one of the brackets that protect
-/// the separators inside them: `（）`, `()`, `《》`, `“”`, `‘’`, `【】`, `[]`, `「」`, `〔〕`.
+/// The brackets that protect the separators inside them, each opening one before its closing one.
+const BRACKETS: [(char, char); 9] = [
+    ('（', '）'),
+    ('(', ')'),
+    ('《', '》'),
+    ('“', '”'),
+    ('‘', '’'),
+    ('【', '】'),
+    ('[', ']'),
+    ('「', '」'),
+    ('〔', '〕'),
+];
+
+/// Whether `ch` opens (`Some(true)`) or closes (`Some(false)`) one of the [`BRACKETS`] (as a
+/// `match`, which compiles to a few comparisons; the tests check it against the list).
 fn bracket(ch: char) -> Option<bool> {
     match ch {
         '（' | '(' | '《' | '“' | '‘' | '【' | '[' | '「' | '〔' => Some(true),
@@ -42,20 +56,62 @@ pub fn find_top_level(text: &str, targets: &[char]) -> Option<usize> {
 }
 
 /// The characters of `text` that are among `targets` and stand outside brackets, with their
-/// byte offsets. An unmatched closing bracket is ignored; brackets are never targets.
+/// byte offsets. An unmatched closing bracket is ignored; brackets are never targets. Only the
+/// characters whose first byte is that of a bracket or a target are looked at (in CJK text, the
+/// punctuation among the ideographs).
 fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (usize, char)> + 'a {
+    let mut leads = BRACKET_LEADS;
+    targets.iter().for_each(|&target| leads.insert(target));
+    let bytes = text.as_bytes();
+    let mut at = 0;
     let mut depth = 0usize;
-    text.char_indices().filter(move |&(_, ch)| match bracket(ch) {
-        Some(true) => {
-            depth += 1;
-            false
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            let start = at;
+            at += utf8_len(lead);
+            if !leads.contains(lead) {
+                continue;
+            }
+            let ch = text[start..].chars().next()?;
+            match bracket(ch) {
+                Some(true) => depth += 1,
+                Some(false) => depth = depth.saturating_sub(1),
+                None if depth == 0 && targets.contains(&ch) => return Some((start, ch)),
+                None => {}
+            }
         }
-        Some(false) => {
-            depth = depth.saturating_sub(1);
-            false
-        }
-        None => depth == 0 && targets.contains(&ch),
+        None
     })
+}
+
+/// The first bytes of the UTF-8 of the [`BRACKETS`].
+const BRACKET_LEADS: LeadBytes = {
+    let mut leads = LeadBytes([0; 4]);
+    let mut index = 0;
+    while index < BRACKETS.len() {
+        leads.insert(BRACKETS[index].0);
+        leads.insert(BRACKETS[index].1);
+        index += 1;
+    }
+    leads
+};
+
+/// A set of bytes that UTF-8 characters start with.
+#[derive(Clone, Copy)]
+struct LeadBytes([u64; 4]);
+
+impl LeadBytes {
+    /// Adds the first byte of `ch`'s UTF-8.
+    const fn insert(&mut self, ch: char) {
+        let mut utf8 = [0; 4];
+        let lead = ch.encode_utf8(&mut utf8).as_bytes()[0];
+        self.0[(lead >> 6) as usize] |= 1 << (lead & 63);
+    }
+
+    /// Whether the set holds `byte`.
+    fn contains(self, byte: u8) -> bool {
+        self.0[(byte >> 6) as usize] & (1 << (byte & 63)) != 0
+    }
 }
 
 /// Whether `text` holds any of `targets` outside brackets.
@@ -95,6 +151,16 @@ mod tests {
             .map(|(_, p)| p)
             .collect();
         assert_eq!(pieces, ["甲（一期、二期）", "乙《丙、丁》", "“戊、己”"]);
+    }
+
+    #[test]
+    fn the_brackets_matched_are_the_listed_ones() {
+        for ch in '\0'..=char::MAX {
+            let listed = BRACKETS
+                .iter()
+                .find_map(|&(open, close)| (ch == open).then_some(true).or((ch == close).then_some(false)));
+            assert_eq!(bracket(ch), listed, "{ch:?}");
+        }
     }
 
     #[test]
