@@ -71,6 +71,7 @@ impl Column {
 pub(crate) const PROJECT: Vocabulary = Vocabulary {
     is_title: |text| Column::of(text).is_some(),
     is_header: |titles| titles.len() >= 2 && titles.iter().any(|t| Column::of(t) == Some(Column::Name)),
+    spans_rows: |text| Column::of(text) == Some(Column::Group),
 };
 
 /// Reads a box laid out as a project table; `None` when the box holds no table with a header

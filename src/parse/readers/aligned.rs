@@ -15,11 +15,12 @@ const SAME_COLUMN: usize = 3;
 /// A table line is at most this long; longer lines are prose.
 const MAX_LINE_CHARS: usize = 200;
 
-/// One cell of a line: where it starts and ends (display columns) and its text.
+/// One cell of a line: where it starts (display columns) and its text.
 #[derive(Debug, Clone)]
-struct Piece {
-    start: usize,
-    text: String,
+pub(super) struct Piece {
+    /// Display column where the text starts.
+    pub start: usize,
+    pub text: String,
 }
 
 /// Reads the space-aligned table starting at `lines[start]`.
@@ -117,7 +118,7 @@ fn nearest(starts: &[usize], x: usize) -> usize {
 }
 
 /// The cells of a line: runs of text parted by two or more spaces, with their display starts.
-fn pieces(line: &str) -> Vec<Piece> {
+pub(super) fn pieces(line: &str) -> Vec<Piece> {
     let mut found: Vec<Piece> = Vec::new();
     let mut x = 0;
     let mut spaces = 0;
@@ -151,7 +152,7 @@ fn pieces(line: &str) -> Vec<Piece> {
 
 /// Takes out the spaces a converter puts between CJK characters and digits or other CJK
 /// characters (`8 以上` → `8以上`, `提高 1 个百分点` → `提高1个百分点`); spaces between Latin words stay.
-fn close_cjk_gaps(text: &str) -> String {
+pub(super) fn close_cjk_gaps(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: char| UnicodeWidthChar::width(c) == Some(2);
     let mut out = String::with_capacity(text.len());

@@ -13,8 +13,10 @@
 //! | [`pipe`] | Markdown pipe rows |
 //! | [`boxed`] | box-drawn tables of text browsers (`┌─┬─┐`, `+---+`) |
 //! | [`aligned`] | columns aligned with spaces (`pdftotext -layout`) |
+//! | [`banded`] | columns aligned with spaces, rows drawn over several lines (`pdftotext -layout` of wrapped cells) |
 
 pub(crate) mod aligned;
+pub(crate) mod banded;
 pub(crate) mod boxed;
 pub(crate) mod pipe;
 pub(crate) mod stream;
@@ -42,13 +44,16 @@ pub(crate) struct Vocabulary {
     pub is_title: fn(&str) -> bool,
     /// Whether a run of titles makes a header of this kind of table.
     pub is_header: fn(&[&str]) -> bool,
+    /// Whether a column of this title has cells spanning rows (类别), whose text a layout that
+    /// draws rows over several lines may print anywhere beside them.
+    pub spans_rows: fn(&str) -> bool,
 }
 
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
 type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
 
 /// Every reader, the most specific layouts first.
-const READERS: [Reader; 5] = [pipe::read, boxed::read, tab::read, aligned::read, stream::read];
+const READERS: [Reader; 6] = [pipe::read, boxed::read, tab::read, aligned::read, banded::read, stream::read];
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
 /// `score` rates best (ties go to the earlier, more specific reader). `None` when no reader
@@ -88,7 +93,7 @@ mod roundtrip {
 
     /// A vocabulary for generated tables: header cells start with `H`.
     const GENERATED: Vocabulary =
-        Vocabulary { is_title: |t| t.starts_with('H'), is_header: |t| t.len() >= 2 };
+        Vocabulary { is_title: |t| t.starts_with('H'), is_header: |t| t.len() >= 2, spans_rows: |_| false };
 
     /// A cell's text: CJK, Latin and digits, no spaces, separators or header words (`增速` would
     /// read as a sub-title row, `（a）` as a parenthetical qualifying the title above).

@@ -389,6 +389,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
         let roles: Vec<Option<Role>> = titles.iter().map(|t| role_of(t)).collect();
         roles.contains(&Some(Role::Name)) && roles.contains(&Some(Role::Target))
     },
+    spans_rows: |text| role_of(text) == Some(Role::Category),
 };
 
 /// The role of a column from its title, `None` when the cell is not a title.

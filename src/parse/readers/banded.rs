@@ -1,0 +1,549 @@
+//! Rows drawn over several lines: `pdftotext -layout` of a table whose cells wrap.
+//!
+//! A PDF table's row is as tall as its tallest cell. `pdftotext -layout` prints the short cells of
+//! a row (its values) on one line, the *value line*, the lines of a wrapped name around it, and a
+//! merged cell (a 类别 over several rows) wherever its text stood on the page. The columns drift:
+//! a value line's cells may stand one space apart, many columns away from their titles. So:
+//! 1. the header is the run of lines at the start whose pieces (parted by two or more spaces) all
+//!    read as column titles or sub-titles; its columns are the titles of the line with the most, and the
+//!    sub-titles of a line below it (`绝对值 增速`) under a title of a line above (`完成情况`);
+//! 2. a value line is cut into words at every space, except a space between a number and its
+//!    words (`8 以上`, `增长 6.5%`, `52 亿元`, `提高 1 个百分点`);
+//! 3. the words of a value line go to the columns in order, each column taking a run of them (or
+//!    none), where they sit nearest the columns' positions, learnt from the value lines that fill
+//!    every column;
+//! 4. a line of loose text (no value) goes to the column nearest it and to the nearest value line
+//!    of its block (the lines between blank lines), first to one whose own line left that column
+//!    empty; loose text in a column whose cells span rows (the vocabulary says which: 类别) is
+//!    joined over its lines and given to the value line nearest its middle (the first to the
+//!    first row), the interpreter carrying it down to the next.
+//!
+//! The interpreter scores what this reader gives like any other grid, so a table it cannot place
+//! is refused there with a warning naming the table.
+
+use super::aligned::{Piece, close_cjk_gaps, pieces};
+use super::{Read, Vocabulary};
+use crate::grid::{GridBuilder, Layout};
+use crate::parse::caption::is_caption;
+use crate::parse::table::align::is_value;
+use crate::parse::table::header::is_sub_title;
+use std::cmp::Reverse;
+use unicode_width::UnicodeWidthStr;
+
+/// Starts of titles this close (in display columns) are one column.
+const SAME_COLUMN: usize = 3;
+/// A header has at most this many lines.
+const MAX_HEADER_LINES: usize = 4;
+/// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
+const MAX_LOOSE_WIDTH: usize = 30;
+/// More blank lines than this in a row end the table.
+const MAX_BLANK_RUN: usize = 2;
+/// Lines of one spanning cell's text are at most this far apart.
+const LABEL_GAP: usize = 2;
+/// What placing a second word in a column costs, in display columns of distance.
+const JOIN_COST: usize = 4;
+/// What a value in a column of text (or text in a column of values) costs.
+const KIND_COST: usize = 20;
+/// Times the columns' positions are learnt again from the words placed in them.
+const REFINEMENTS: usize = 2;
+
+/// A column of the header: its title, line and where it starts.
+#[derive(Debug, Clone)]
+struct Leaf {
+    x: usize,
+    title: String,
+    line: usize,
+    /// Whether the title comes from a line below the main header line (`绝对值` under `完成情况`).
+    sub: bool,
+}
+
+/// A title over several sub-titles (`完成情况` over `绝对值 | 增速`).
+#[derive(Debug, Clone)]
+struct Parent {
+    title: String,
+    line: usize,
+    /// Index of the first leaf under it.
+    first: usize,
+    span: usize,
+}
+
+/// The header's columns, left to right, and the titles over them.
+#[derive(Debug, Clone)]
+struct Header {
+    leaves: Vec<Leaf>,
+    parents: Vec<Parent>,
+    /// Index of the first line after the header.
+    end: usize,
+}
+
+/// A line of the table body.
+#[derive(Debug, Clone)]
+enum BodyLine {
+    /// A row's values and whatever else its line holds, cut into words.
+    Values(Vec<Piece>),
+    /// Text without a value: part of a wrapped cell.
+    Loose(Piece),
+    Blank,
+}
+
+/// Where a column stands, whether its cells are values and which words fill it, as the value
+/// lines that fill every column show them.
+#[derive(Debug, Clone)]
+struct Column {
+    x: usize,
+    holds_values: Option<bool>,
+    /// The words of the column's cells in those lines (`预期性`, `约束性`).
+    words: Vec<String>,
+}
+
+/// Text found for a cell: the line it came from (0-based) and the text.
+type Fragment = (usize, String);
+
+/// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
+pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
+    let header = read_header(lines, start, vocabulary)?;
+    let body = read_body(lines, header.end);
+    let value_lines: Vec<(usize, &[Piece])> = body
+        .iter()
+        .filter_map(|(index, line)| match line {
+            BodyLine::Values(words) => Some((*index, words.as_slice())),
+            _ => None,
+        })
+        .collect();
+    if value_lines.len() < 2 {
+        return None;
+    }
+    let columns = locate_columns(&header.leaves, &value_lines);
+    let spanning: Vec<bool> = header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
+    let mut rows: Vec<Vec<Vec<Fragment>>> = value_lines
+        .iter()
+        .map(|(index, words)| {
+            place(words, &columns)
+                .into_iter()
+                .map(|run| run.iter().map(|&w| (*index, words[w].text.clone())).collect())
+                .collect()
+        })
+        .collect();
+    let loose = loose_fragments(&body, &columns);
+    for (col, is_spanning) in spanning.iter().enumerate() {
+        if *is_spanning {
+            place_labels(&body, &value_lines, &mut rows, &loose, col);
+        } else {
+            attach_loose(&body, &value_lines, &mut rows, &loose, col);
+        }
+    }
+    let mut builder = GridBuilder::new(Layout::Aligned);
+    write_header(&mut builder, &header);
+    for ((index, _), cells) in value_lines.iter().zip(rows) {
+        builder.start_row();
+        for mut fragments in cells {
+            fragments.sort_by_key(|(line, _)| *line);
+            let text: String = fragments.iter().map(|(_, text)| text.as_str()).collect();
+            builder.push(&close_cjk_gaps(&text), index + 1);
+        }
+    }
+    let end = body
+        .iter()
+        .rev()
+        .find(|(_, line)| !matches!(line, BodyLine::Blank))
+        .map_or(header.end, |(i, _)| i + 1);
+    Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
+}
+
+/// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the
+/// most titles giving the columns. `None` when the lines there make no header.
+fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Header> {
+    let mut found: Vec<(usize, Vec<Piece>)> = Vec::new();
+    let mut end = start;
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        if found.len() == MAX_HEADER_LINES {
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let titles: Vec<Piece> =
+            pieces(line).into_iter().map(|p| Piece { text: close_cjk_gaps(&p.text), ..p }).collect();
+        let is_title = |t: &Piece| (vocabulary.is_title)(&t.text) || is_sub_title(&t.text);
+        if !titles.iter().all(is_title) {
+            break;
+        }
+        found.push((index, titles));
+        end = index + 1;
+    }
+    let base = (0..found.len()).max_by_key(|&i| (found[i].1.len(), Reverse(i)))?;
+    let all: Vec<&str> =
+        found.iter().flat_map(|(_, titles)| titles.iter().map(|t| t.text.as_str())).collect();
+    if found[base].1.len() < 2 || !(vocabulary.is_header)(&all) {
+        return None;
+    }
+    let (base_line, base_titles) = &found[base];
+    let mut leaves: Vec<Leaf> = base_titles
+        .iter()
+        .map(|t| Leaf { x: t.start, title: t.text.clone(), line: *base_line, sub: false })
+        .collect();
+    for (line, titles) in &found[base + 1..] {
+        for title in titles {
+            let wrapped = !is_sub_title(&title.text);
+            match leaves.iter_mut().find(|l| wrapped && !l.sub && l.x.abs_diff(title.start) <= SAME_COLUMN) {
+                // A title wrapped onto the next line.
+                Some(leaf) => leaf.title.push_str(&title.text),
+                None => {
+                    leaves.push(Leaf { x: title.start, title: title.text.clone(), line: *line, sub: true })
+                }
+            }
+        }
+    }
+    leaves.sort_by_key(|leaf| leaf.x);
+    let mut parents = Vec::new();
+    for (line, titles) in &found[..base] {
+        for title in titles {
+            match sub_run_nearest(&leaves, title.start) {
+                Some((first, span)) => {
+                    parents.push(Parent { title: title.text.clone(), line: *line, first, span })
+                }
+                None => {
+                    let nearest = (0..leaves.len()).min_by_key(|&i| leaves[i].x.abs_diff(title.start))?;
+                    leaves[nearest].title.insert_str(0, &title.text);
+                }
+            }
+        }
+    }
+    Some(Header { leaves, parents, end })
+}
+
+/// The run of adjacent sub-title columns nearest display column `x`: its first index and length.
+fn sub_run_nearest(leaves: &[Leaf], x: usize) -> Option<(usize, usize)> {
+    let nearest = (0..leaves.len()).filter(|&i| leaves[i].sub).min_by_key(|&i| leaves[i].x.abs_diff(x))?;
+    let first = (0..=nearest).rev().take_while(|&i| leaves[i].sub).last().unwrap_or(nearest);
+    let last = (nearest..leaves.len()).take_while(|&i| leaves[i].sub).last().unwrap_or(nearest);
+    Some((first, last - first + 1))
+}
+
+/// Writes the header rows: one, or two when sub-titles stand under a title over them.
+fn write_header(builder: &mut GridBuilder, header: &Header) {
+    let two_rows = header.leaves.iter().any(|leaf| leaf.sub);
+    builder.start_row();
+    for (i, leaf) in header.leaves.iter().enumerate() {
+        match header.parents.iter().find(|p| (p.first..p.first + p.span).contains(&i)) {
+            Some(parent) if parent.first == i => {
+                builder.push_spanning(&parent.title, parent.line + 1, 1, parent.span)
+            }
+            Some(_) => {}
+            None => builder.push_spanning(&leaf.title, leaf.line + 1, if two_rows { 2 } else { 1 }, 1),
+        }
+    }
+    if two_rows {
+        builder.start_row();
+        for (i, leaf) in header.leaves.iter().enumerate() {
+            if header.parents.iter().any(|p| (p.first..p.first + p.span).contains(&i)) {
+                builder.push(&leaf.title, leaf.line + 1);
+            }
+        }
+    }
+}
+
+/// The lines of the body from `from`: value lines, loose text and blanks, from the first block
+/// (lines between blank lines) with a value line to the last; prose or a caption ends it.
+fn read_body(lines: &[&str], from: usize) -> Vec<(usize, BodyLine)> {
+    let mut body = Vec::new();
+    let mut blanks = 0;
+    for (index, line) in lines.iter().enumerate().skip(from) {
+        if line.trim().is_empty() {
+            blanks += 1;
+            if blanks > MAX_BLANK_RUN {
+                break;
+            }
+            body.push((index, BodyLine::Blank));
+            continue;
+        }
+        blanks = 0;
+        match read_line(line) {
+            Some(read) => body.push((index, read)),
+            None => break,
+        }
+    }
+    let is_values = |(_, line): &(usize, BodyLine)| matches!(line, BodyLine::Values(_));
+    let Some(last) = body.iter().rposition(is_values) else { return Vec::new() };
+    let after = body[last..]
+        .iter()
+        .position(|(_, line)| matches!(line, BodyLine::Blank))
+        .map_or(body.len(), |p| last + p);
+    body.truncate(after);
+    let first = body.iter().position(is_values).unwrap_or(0);
+    let before =
+        body[..first].iter().rposition(|(_, line)| matches!(line, BodyLine::Blank)).map_or(0, |p| p + 1);
+    body.drain(..before);
+    body
+}
+
+/// A non-blank line of the body; `None` when it is prose, a caption or a note.
+fn read_line(line: &str) -> Option<BodyLine> {
+    let text = line.trim();
+    if is_caption(text) || text.starts_with('注') || text.ends_with(['。', '：', ':']) {
+        return None;
+    }
+    let words = words(line);
+    let wide = words.iter().any(|w| w.text.width() > MAX_LOOSE_WIDTH);
+    if pieces(line).len() >= 2 && words.iter().any(|w| is_value(&w.text)) && !wide {
+        return Some(BodyLine::Values(words));
+    }
+    let text: String = words.iter().map(|w| w.text.as_str()).collect();
+    let start = words.first()?.start;
+    (text.width() <= MAX_LOOSE_WIDTH).then(|| BodyLine::Loose(Piece { start, text: close_cjk_gaps(&text) }))
+}
+
+/// The words of a line: cut at every space, but a number and its words stay one
+/// (`8 以上`, `增长 6.5%`, `52 亿元`, `提高 1 个百分点`).
+fn words(line: &str) -> Vec<Piece> {
+    let mut words: Vec<Piece> = Vec::new();
+    for piece in pieces(line) {
+        let mut x = piece.start;
+        for (k, part) in piece.text.split(' ').enumerate() {
+            match words.last_mut() {
+                Some(last) if k > 0 && binds(&last.text, part) => last.text.push_str(part),
+                _ => words.push(Piece { start: x, text: part.to_owned() }),
+            }
+            x += part.width() + 1;
+        }
+    }
+    words
+}
+
+/// Whether a word and the next one are a number and its words: one of them has digits, the
+/// other alone is no value, and together they read as one.
+fn binds(left: &str, right: &str) -> bool {
+    let has_digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    let words = match (has_digits(left), has_digits(right)) {
+        (true, false) => right,
+        (false, true) => left,
+        _ => return false,
+    };
+    !is_value(words) && is_value(&format!("{left}{right}"))
+}
+
+/// Where the columns stand: first from the value lines that fill every column, else from the
+/// titles, then learnt again from the words placed in them.
+fn locate_columns(leaves: &[Leaf], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
+    let mut columns: Vec<Column> =
+        leaves.iter().map(|leaf| Column { x: leaf.x, holds_values: None, words: Vec::new() }).collect();
+    let full: Vec<&[Piece]> =
+        value_lines.iter().map(|(_, words)| *words).filter(|words| words.len() == leaves.len()).collect();
+    if !full.is_empty() {
+        for (j, column) in columns.iter_mut().enumerate() {
+            column.x = median(full.iter().map(|words| words[j].start).collect());
+            let values = full.iter().filter(|words| is_value(&words[j].text)).count();
+            column.holds_values = Some(values * 2 > full.len());
+            column.words = full.iter().map(|words| words[j].text.clone()).filter(|w| !is_value(w)).collect();
+        }
+    }
+    for _ in 0..REFINEMENTS {
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); columns.len()];
+        for (_, words) in value_lines {
+            for (j, run) in place(words, &columns).iter().enumerate() {
+                if let [only] = run[..] {
+                    starts[j].push(words[only].start);
+                }
+            }
+        }
+        for (column, starts) in columns.iter_mut().zip(starts) {
+            if !starts.is_empty() {
+                column.x = median(starts);
+            }
+        }
+    }
+    columns
+}
+
+/// The middle value (the lower of the two middle ones).
+fn median(mut values: Vec<usize>) -> usize {
+    values.sort_unstable();
+    values[(values.len() - 1) / 2]
+}
+
+/// Places a value line's words in the columns, in order: for each column, the indices of the
+/// run of words it takes (maybe none), chosen at the least cost of distance from the column,
+/// words joined, and words out of their column's kind (a value among names, a word another
+/// column is filled with, two values in one cell).
+fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
+    let (m, n) = (words.len(), columns.len());
+    let values: Vec<bool> = words.iter().map(|w| is_value(&w.text)).collect();
+    let belongs_elsewhere = |word: &str, column: &Column| {
+        !column.words.iter().any(|w| w == word) && columns.iter().any(|c| c.words.iter().any(|w| w == word))
+    };
+    let run_cost = |from: usize, to: usize, column: &Column| -> usize {
+        let joined = (to - from).saturating_sub(1) * JOIN_COST;
+        let two_values = values[from..to].iter().filter(|v| **v).count() > 1;
+        let cost = |(word, value): (&Piece, &bool)| {
+            let kind = column.holds_values.is_some_and(|holds| holds != *value)
+                || belongs_elsewhere(&word.text, column);
+            word.start.abs_diff(column.x) + usize::from(kind) * KIND_COST
+        };
+        joined
+            + usize::from(two_values) * KIND_COST
+            + words[from..to].iter().zip(&values[from..to]).map(cost).sum::<usize>()
+    };
+    // best[j][i]: the least cost of placing the first i words in the first j columns, and where
+    // column j's run starts.
+    let mut best = vec![vec![(usize::MAX, 0); m + 1]; n + 1];
+    best[0][0] = (0, 0);
+    for j in 1..=n {
+        for i in 0..=m {
+            for from in 0..=i {
+                let (before, _) = best[j - 1][from];
+                if before == usize::MAX {
+                    continue;
+                }
+                let cost = before + run_cost(from, i, &columns[j - 1]);
+                if cost < best[j][i].0 {
+                    best[j][i] = (cost, from);
+                }
+            }
+        }
+    }
+    let mut runs = vec![Vec::new(); n];
+    let mut i = m;
+    for j in (1..=n).rev() {
+        let from = best[j][i].1;
+        runs[j - 1] = (from..i).collect();
+        i = from;
+    }
+    runs
+}
+
+/// The loose lines of the body with the column each stands nearest.
+fn loose_fragments<'a>(body: &'a [(usize, BodyLine)], columns: &[Column]) -> Vec<(usize, usize, &'a str)> {
+    body.iter()
+        .filter_map(|(index, line)| match line {
+            BodyLine::Loose(piece) => {
+                let col = (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start))?;
+                Some((*index, col, piece.text.as_str()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The block (run of lines between blank lines) that line `index` is in: its first and last line.
+fn block_of(body: &[(usize, BodyLine)], index: usize) -> (usize, usize) {
+    let at = body.iter().position(|(i, _)| *i == index).unwrap_or(0);
+    let blank = |(_, line): &(usize, BodyLine)| matches!(line, BodyLine::Blank);
+    let first = body[..at].iter().rposition(blank).map_or(0, |p| p + 1);
+    let last = body[at..].iter().position(blank).map_or(body.len(), |p| at + p) - 1;
+    (body[first].0, body[last].0)
+}
+
+/// Gives each loose line of column `col` to the nearest value line of its block (any value line
+/// when its block has none): first to one whose own line left the column empty, then to the one
+/// above.
+fn attach_loose(
+    body: &[(usize, BodyLine)],
+    value_lines: &[(usize, &[Piece])],
+    rows: &mut [Vec<Vec<Fragment>>],
+    loose: &[(usize, usize, &str)],
+    col: usize,
+) {
+    let own: Vec<bool> = rows.iter().map(|cells| !cells[col].is_empty()).collect();
+    for &(index, _, text) in loose.iter().filter(|(_, c, _)| *c == col) {
+        let (first, last) = block_of(body, index);
+        let in_block: Vec<usize> =
+            (0..value_lines.len()).filter(|&r| (first..=last).contains(&value_lines[r].0)).collect();
+        let candidates = if in_block.is_empty() { (0..value_lines.len()).collect() } else { in_block };
+        let Some(row) = candidates
+            .into_iter()
+            .min_by_key(|&r| (value_lines[r].0.abs_diff(index), own[r], value_lines[r].0 > index))
+        else {
+            continue;
+        };
+        rows[row][col].push((index, text.to_owned()));
+    }
+}
+
+/// The text of column `col`, whose cells span rows: the words and loose lines in it, joined
+/// into labels where their lines are close and in one block, each label given to the value line
+/// nearest its middle, the first to the first row.
+fn place_labels(
+    body: &[(usize, BodyLine)],
+    value_lines: &[(usize, &[Piece])],
+    rows: &mut [Vec<Vec<Fragment>>],
+    loose: &[(usize, usize, &str)],
+    col: usize,
+) {
+    let mut texts: Vec<Fragment> =
+        rows.iter_mut().flat_map(|cells| std::mem::take(&mut cells[col])).collect();
+    texts
+        .extend(loose.iter().filter(|(_, c, _)| *c == col).map(|&(index, _, text)| (index, text.to_owned())));
+    texts.sort_by_key(|(line, _)| *line);
+    let mut labels: Vec<Vec<Fragment>> = Vec::new();
+    for text in texts {
+        match labels.last_mut() {
+            Some(label)
+                if text.0 - label[label.len() - 1].0 <= LABEL_GAP
+                    && block_of(body, text.0) == block_of(body, label[0].0) =>
+            {
+                label.push(text)
+            }
+            _ => labels.push(vec![text]),
+        }
+    }
+    for (k, label) in labels.into_iter().enumerate() {
+        let middle = label[0].0 + label[label.len() - 1].0;
+        let nearest = (0..value_lines.len()).min_by_key(|&r| (2 * value_lines[r].0).abs_diff(middle));
+        // The first label's cell starts at the first row, wherever in its span the text stood.
+        let Some(row) = (if k == 0 { Some(0) } else { nearest }) else { continue };
+        rows[row][col].extend(label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::table::header::INDICATOR;
+
+    #[test]
+    fn a_number_keeps_its_words_and_other_words_part() {
+        let texts = |line: &str| words(line).into_iter().map(|w| w.text).collect::<Vec<_>>();
+        assert_eq!(
+            texts("经济发 固定资产投资（%） 预期性 10     -   4.1"),
+            ["经济发", "固定资产投资（%）", "预期性", "10", "-", "4.1"]
+        );
+        assert_eq!(texts("预期性 提高 1 个百分点   62.4"), ["预期性", "提高1个百分点", "62.4"]);
+        assert_eq!(texts("预期性 52 亿元   50.8 亿元  3.5%"), ["预期性", "52亿元", "50.8亿元", "3.5%"]);
+        assert_eq!(texts("7 6.9"), ["7", "6.9"]);
+    }
+
+    #[test]
+    fn reads_rows_drawn_over_lines_with_a_merged_category() {
+        let lines = [
+            "                               完成情况",
+            "类别   指标名称        属性  2024 年目标",
+            "                               绝对值     增速",
+            "",
+            "     一般公共预算收入（亿",
+            "                预期性 30 亿元          28.5 亿元  2.1%",
+            "     元）",
+            "",
+            "产业发 工业投资增速（%） 预期性 12            -          9.4",
+            "展",
+            "     服务业增加值（亿元）   预期性 增长 7%       410.2     6.8%",
+            "",
+            "（二）工业经济提质增效，全年新增规上工业企业42家，工业增加值增长8%，高于预期。",
+        ];
+        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        let g = &read.grid;
+        assert_eq!(read.end, 11);
+        let rows: Vec<Vec<&str>> =
+            (0..g.rows()).map(|r| (0..g.cols()).map(|c| g.text(r, c)).collect()).collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["类别", "指标名称", "属性", "2024年目标", "完成情况", "完成情况"],
+                vec!["类别", "指标名称", "属性", "2024年目标", "绝对值", "增速"],
+                vec!["产业发展", "一般公共预算收入（亿元）", "预期性", "30亿元", "28.5亿元", "2.1%"],
+                vec!["", "工业投资增速（%）", "预期性", "12", "-", "9.4"],
+                vec!["", "服务业增加值（亿元）", "预期性", "增长7%", "410.2", "6.8%"],
+            ]
+        );
+        assert_eq!(g.row_line(2), 6);
+    }
+}
