@@ -412,6 +412,34 @@ fn linking_joins_plan_targets_with_the_next_reports_results() {
 }
 
 #[test]
+fn a_level_row_with_percent_values_links_as_its_growth_rate_in_percent() {
+    let level = report(
+        "tongliang-2023.txt",
+        "铜梁区",
+        2023,
+        vec![table(
+            "表1  2023年主要指标完成情况",
+            20,
+            Review,
+            2023,
+            vec![review(
+                25,
+                "地区生产总值（亿元）",
+                value("7%左右", ValueForm::About(7.0)),
+                exact("6.6%"),
+                Met,
+                Some(-0.4),
+            )],
+        )],
+        Vec::new(),
+    );
+    let linked = link(std::slice::from_ref(&level), &AliasTable::embedded());
+    let year = linked.iter().find(|y| y.district == "铜梁区" && y.year == 2023).expect("2023 is linked");
+    assert_eq!(year.canonical, "地区生产总值增速");
+    assert_eq!(year.unit.as_deref(), Some("%"), "the values' unit, not the level's 亿元");
+}
+
+#[test]
 fn a_target_restated_unchanged_is_not_a_revision() {
     let linked = link(&[qijiang_2020()], &AliasTable::embedded());
     assert!(linked.iter().all(|y| y.revised_from().is_none()));

@@ -244,6 +244,40 @@ const BISHAN: Master = Master {
     }],
 };
 
+/// 大足区 2022, a web page written by hand: a review table whose header spans two rows
+/// (`2022年` over `目标 | 实际`, 指标, 单位 and 完成情况 spanning both) with a verdict column, and a
+/// plan table (`2022年预计 | 2023年预期目标 | 指标属性`) after a heading.
+const DAZU: Master = Master {
+    district: Some("大足区"),
+    city: Some("重庆市"),
+    review_year: Some(2022),
+    plan_year: Some(2023),
+    tables: &[
+        Table {
+            caption: Some("一、2022年国民经济和社会发展计划执行情况"),
+            kind: "review",
+            year: 2022,
+            rows: "
+                ~|~|地区生产总值增长|%|~|~|6.5|3.9|~|~|missed|-2.6
+                ~|~|规模以上工业增加值增长|%|~|~|8|6.1|~|~|missed|-1.9
+                ~|~|一般公共预算收入|亿元|~|~|40|41.2|~|~|met|1.2
+                ~|~|城镇调查失业率|%|~|~|5.5以内|5.3|~|~|met|0.2
+                ~|~|单位地区生产总值能耗降低|%|~|~|完成市下达任务|完成|~|~|met|~
+            ",
+        },
+        Table {
+            caption: None,
+            kind: "plan",
+            year: 2023,
+            rows: "
+                ~|1|地区生产总值|亿元|~|预|增长6%左右|~|~|~|~|~
+                ~|2|城乡居民人均可支配收入增长|%|~|预|与经济增长基本同步|~|~|~|~|~
+                ~|3|单位GDP能耗降低|%|~|约|完成市下达任务|~|~|~|~|~
+            ",
+        },
+    ],
+};
+
 /// Every fixture with rows: its file, its master, and the export's `format` and rows' `layout`.
 /// `yidu.image.html` (no rows) has its own test.
 macro_rules! fixtures {
@@ -283,6 +317,8 @@ fixtures! {
     renshou_fragment: "renshou.fragment.txt" => RENSHOU_FRAGMENT, "text", "aligned";
     jiangjin_raw_html: "jiangjin.rawhtml.md" => JIANGJIN, "text", "html";
     bishan_pdftotext: "bishan.pdftotext.txt" => BISHAN, "text", "aligned";
+    dazu_html: "dazu.html" => DAZU, "html", "html";
+    dazu_pdftotext: "dazu.pdftotext.txt" => DAZU, "text", "aligned";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;

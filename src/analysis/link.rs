@@ -2,7 +2,7 @@
 //! in Y (in the report on Y) are the same indicator-year. A review that restates a different
 //! target (revised during the year) keeps both.
 
-use super::canonical::AliasTable;
+use super::canonical::{AliasTable, normalize_name};
 use super::status::assess_row;
 use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
 use serde::Serialize;
@@ -126,6 +126,15 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
     aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values)
 }
 
+/// The unit of a row's values as linked: `%` when a level row (`地区生产总值（亿元）`) is linked as
+/// its rate of change because its values are percents (see [`AliasTable::canonical_for_row`]).
+fn linked_unit<'a>(row: &'a IndicatorRow, canonical: &str, aliases: &AliasTable) -> Option<&'a str> {
+    match aliases.canonical(&normalize_name(&row.name)) == canonical {
+        true => row.unit.as_deref(),
+        false => Some("%"),
+    }
+}
+
 /// Links every table row, narrative value and judged sentence of `reports` into indicator-years,
 /// sorted by district, canonical name and year. A table value always wins over a narrative one;
 /// between two values for the same place, the first in report and document order wins. A year
@@ -149,7 +158,8 @@ where
             let Some(year) = year else { continue };
             for row in &table.rows {
                 let canonical = row_canonical(row, aliases);
-                let entry = entry(&mut years, report, year, canonical, &row.name, row.unit.as_deref());
+                let unit = linked_unit(row, &canonical, aliases);
+                let entry = entry(&mut years, report, year, canonical, &row.name, unit);
                 entry.binding = entry.binding.or(row.binding);
                 let at = |value: &Value| sourced(value, Source::Table, report, row.line);
                 match table.kind {

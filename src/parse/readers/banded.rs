@@ -30,10 +30,16 @@ use crate::parse::table::header::is_sub_title;
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
 
+/// The words of a 属性 column: they may stand one space from a number but are not its unit.
+const ATTRIBUTE_WORDS: [&str; 2] = ["预期性", "约束性"];
 /// Starts of titles this close (in display columns) are one column.
 const SAME_COLUMN: usize = 3;
 /// A header has at most this many lines.
 const MAX_HEADER_LINES: usize = 4;
+/// A header line is at most this long (UTF-8 bytes, about 100 CJK characters); longer is prose.
+const MAX_HEADER_LINE_BYTES: usize = 300;
+/// A piece of a header line is cut into at most this many titles.
+const MAX_TITLES_PER_PIECE: usize = 4;
 /// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
 const MAX_LOOSE_WIDTH: usize = 30;
 /// More blank lines than this in a row end the table.
@@ -102,7 +108,7 @@ type Fragment = (usize, String);
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
 pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
     let header = read_header(lines, start, vocabulary)?;
-    let body = read_body(lines, header.end);
+    let body = read_body(lines, header.end, vocabulary);
     let value_lines: Vec<(usize, &[Piece])> = body
         .iter()
         .filter_map(|(index, line)| match line {
@@ -162,12 +168,15 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         if line.trim().is_empty() {
             continue;
         }
-        let titles: Vec<Piece> =
-            pieces(line).into_iter().map(|p| Piece { text: close_cjk_gaps(&p.text), ..p }).collect();
-        let is_title = |t: &Piece| (vocabulary.is_title)(&t.text) || is_sub_title(&t.text);
-        if !titles.iter().all(is_title) {
+        if line.len() > MAX_HEADER_LINE_BYTES {
             break;
         }
+        // Titles one per line are a one-cell-per-line header, not this layout's.
+        let one_piece = !line.trim().contains("  ") && !line.contains('\u{3000}');
+        if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
+            return None;
+        }
+        let Some(titles) = titles_of(line, vocabulary) else { break };
         found.push((index, titles));
         end = index + 1;
     }
@@ -182,9 +191,12 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         .iter()
         .map(|t| Leaf { x: t.start, title: t.text.clone(), line: *base_line, sub: false })
         .collect();
+    // Under a line of titles over others, the line below holds the sub-titles; else a title
+    // under another is the rest of it, wrapped.
+    let over = base > 0;
     for (line, titles) in &found[base + 1..] {
         for title in titles {
-            let wrapped = !is_sub_title(&title.text);
+            let wrapped = !over && !is_sub_title(&title.text);
             match leaves.iter_mut().find(|l| wrapped && !l.sub && l.x.abs_diff(title.start) <= SAME_COLUMN) {
                 // A title wrapped onto the next line.
                 Some(leaf) => leaf.title.push_str(&title.text),
@@ -210,6 +222,45 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         }
     }
     Some(Header { leaves, parents, end })
+}
+
+/// The titles of a header line: its pieces, and a piece of titles one space apart
+/// (`单位 2022 年预计`) cut into them. `None` when a piece is no title.
+fn titles_of(line: &str, vocabulary: &Vocabulary) -> Option<Vec<Piece>> {
+    let is_title = |text: &str| (vocabulary.is_title)(text) || is_sub_title(text) || is_year_label(text);
+    let mut titles = Vec::new();
+    for piece in pieces(line) {
+        titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE)?);
+    }
+    Some(titles)
+}
+
+/// A piece as one title, or cut at spaces into up to `most` titles.
+fn split_titles(piece: &Piece, is_title: &impl Fn(&str) -> bool, most: usize) -> Option<Vec<Piece>> {
+    let whole = close_cjk_gaps(&piece.text);
+    if is_title(&whole) {
+        return Some(vec![Piece { start: piece.start, text: whole }]);
+    }
+    if most < 2 {
+        return None;
+    }
+    piece.text.match_indices(' ').find_map(|(at, _)| {
+        let left = close_cjk_gaps(&piece.text[..at]);
+        if !is_title(&left) {
+            return None;
+        }
+        let right =
+            Piece { start: piece.start + piece.text[..=at].width(), text: piece.text[at + 1..].to_owned() };
+        let mut titles = split_titles(&right, is_title, most - 1)?;
+        titles.insert(0, Piece { start: piece.start, text: left });
+        Some(titles)
+    })
+}
+
+/// Whether a title is a year alone (`2022年`, `2022年度`), as over a pair of 目标 | 实际 columns.
+fn is_year_label(text: &str) -> bool {
+    let rest = text.trim_end_matches('度').strip_suffix('年').unwrap_or("");
+    rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The run of adjacent sub-title columns nearest display column `x`: its first index and length.
@@ -244,8 +295,9 @@ fn write_header(builder: &mut GridBuilder, header: &Header) {
 }
 
 /// The lines of the body from `from`: value lines, loose text and blanks, from the first block
-/// (lines between blank lines) with a value line to the last; prose or a caption ends it.
-fn read_body(lines: &[&str], from: usize) -> Vec<(usize, BodyLine)> {
+/// (lines between blank lines) with a value line to the last; prose, a caption, a note or the
+/// header of another table ends it.
+fn read_body(lines: &[&str], from: usize, vocabulary: &Vocabulary) -> Vec<(usize, BodyLine)> {
     let mut body = Vec::new();
     let mut blanks = 0;
     for (index, line) in lines.iter().enumerate().skip(from) {
@@ -258,6 +310,10 @@ fn read_body(lines: &[&str], from: usize) -> Vec<(usize, BodyLine)> {
             continue;
         }
         blanks = 0;
+        // The header of the next table.
+        if line.len() <= MAX_HEADER_LINE_BYTES && titles_of(line, vocabulary).is_some_and(|t| t.len() >= 2) {
+            break;
+        }
         match read_line(line) {
             Some(read) => body.push((index, read)),
             None => break,
@@ -311,7 +367,7 @@ fn words(line: &str) -> Vec<Piece> {
 }
 
 /// Whether a word and the next one are a number and its words: one of them has digits, the
-/// other alone is no value, and together they read as one.
+/// other alone is no value (`完成` is one) nor a 属性, and together they read as one.
 fn binds(left: &str, right: &str) -> bool {
     let has_digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
     let words = match (has_digits(left), has_digits(right)) {
@@ -319,7 +375,7 @@ fn binds(left: &str, right: &str) -> bool {
         (false, true) => left,
         _ => return false,
     };
-    !is_value(words) && is_value(&format!("{left}{right}"))
+    !ATTRIBUTE_WORDS.contains(&words) && !is_value(words) && is_value(&format!("{left}{right}"))
 }
 
 /// Where the columns stand: first from the value lines that fill every column, else from the
@@ -545,5 +601,49 @@ mod tests {
             ]
         );
         assert_eq!(g.row_line(2), 6);
+    }
+
+    /// Lines of header words, values, loose words and spaces in any mix.
+    fn jumbled_lines() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "指标名称",
+            "类别",
+            "2023 年目标",
+            "2023年",
+            "完成情况",
+            "绝对值",
+            "增速",
+            "属性",
+            "预期性",
+            "7",
+            "6.5%",
+            "增长",
+            "以上",
+            "52",
+            "亿元",
+            "-",
+            "（%）",
+            "经济发",
+            "展",
+            "完成",
+            "注：说明",
+        ]);
+        let gap = prop::sample::select(vec![" ", "  ", "     ", "\u{3000}", ""]);
+        let line = prop::collection::vec((gap, word), 0..8)
+            .prop_map(|parts| parts.into_iter().map(|(g, w)| format!("{g}{w}")).collect::<String>());
+        prop::collection::vec(line, 1..14)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_jumble_of_lines_reads_without_panicking(lines in jumbled_lines()) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            for start in 0..lines.len() {
+                if let Some(read) = read(&lines, start, &INDICATOR) {
+                    proptest::prop_assert!(read.end > start && read.end <= lines.len());
+                }
+            }
+        }
     }
 }
