@@ -91,7 +91,8 @@ fn summary(binary: &str, cache: &Path, args: &[&str]) -> Duration {
 }
 
 /// Opens the workbench on `dir` in a pseudo-terminal (`script`), and returns when its first
-/// frame showed (its status line's `help` hint) and when `last` showed; then quits it.
+/// frame showed (its status line's `help` hint) and when `last` showed (the first frame's time
+/// when it never did within [`QUIET`] of silence); then quits it.
 fn workbench(binary: &str, dir: &Path, cache: &Path, last: &str) -> (Duration, Duration) {
     let command = format!("stty rows 40 cols 120; exec {binary} {}", dir.display());
     let start = Instant::now();
@@ -105,15 +106,20 @@ fn workbench(binary: &str, dir: &Path, cache: &Path, last: &str) -> (Duration, D
         .spawn()
         .expect("script runs (util-linux)");
     let mut out = child.stdout.take().expect("stdout");
+    let (chunks, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 65536];
+        while let Ok(n @ 1..) = out.read(&mut buffer) {
+            if chunks.send(buffer[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
     let mut seen = Vec::new();
-    let mut buffer = [0u8; 65536];
     let (mut first, mut done) = (None, None);
     while done.is_none() {
-        let n = out.read(&mut buffer).expect("read the terminal");
-        if n == 0 {
-            break;
-        }
-        seen.extend_from_slice(&buffer[..n]);
+        let Ok(chunk) = received.recv_timeout(QUIET) else { break };
+        seen.extend_from_slice(&chunk);
         let text = String::from_utf8_lossy(&seen);
         if first.is_none() && text.contains("help") {
             first = Some(start.elapsed());
@@ -125,10 +131,17 @@ fn workbench(binary: &str, dir: &Path, cache: &Path, last: &str) -> (Duration, D
     let mut stdin = child.stdin.take().expect("stdin");
     let _ = stdin.write_all(b"q");
     drop(stdin);
+    let _ = child.kill();
     let _ = child.wait();
     let first = first.expect("the workbench drew a frame");
+    if done.is_none() {
+        eprintln!("the workbench never showed “{last}”: its time is the first frame's");
+    }
     (first, done.unwrap_or(first))
 }
+
+/// How long the workbench may stay silent before a run is given up.
+const QUIET: Duration = Duration::from_secs(60);
 
 /// A small report: a title and a table of three rows.
 fn small_report() -> String {
@@ -215,10 +228,12 @@ fn main() {
     let warm = empty_cache("warm");
     summary(BINARY, &warm, &["summary", &dir]);
     row("cached: summary", timed(args.runs, || summary(BINARY, &warm, &["summary", &dir])));
-    let loaded = format!("loaded {} report(s)", args.count);
+    // The end of loading says `loaded N report(s), …`; only the cells that changed since the
+    // progress line are sent, so the words are looked for, not the whole sentence.
+    let loaded = "report(s), ";
     let cold: Vec<_> =
-        (0..args.runs).map(|_| workbench(BINARY, &args.dir, &empty_cache("tui-cold"), &loaded)).collect();
-    let warm_tui: Vec<_> = (0..args.runs).map(|_| workbench(BINARY, &args.dir, &warm, &loaded)).collect();
+        (0..args.runs).map(|_| workbench(BINARY, &args.dir, &empty_cache("tui-cold"), loaded)).collect();
+    let warm_tui: Vec<_> = (0..args.runs).map(|_| workbench(BINARY, &args.dir, &warm, loaded)).collect();
     let pick = |runs: &[(Duration, Duration)], f: fn(&(Duration, Duration)) -> Duration| {
         timed(runs.len(), {
             let mut it = runs.iter().map(f);

@@ -1,13 +1,17 @@
 //! The cache of parsed reports (issue 12, item 5): a cached load gives what parsing gives; a
 //! changed file, another plangap version, a corrupt or foreign entry and an unwritable folder
-//! all fall back to parsing, silently and never with a stale report. Each test has its own
-//! cache folder, so none touches the user's cache or depends on another.
+//! all fall back to parsing, silently and never with a stale report; entries unused for long,
+//! or beyond the size cap, are pruned. Each test has its own cache folder, so none touches the
+//! user's cache or depends on another.
 
 mod cli_common;
 
 use cli_common::{plangap_in, temp_dir};
-use plangap::corpus::{Cache, EMBEDDED, LoadOptions, load_paths_with};
+use plangap::corpus::{Cache, EMBEDDED, LoadOptions, Retention, load_paths_with};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const DAY: Duration = Duration::from_secs(24 * 3600);
 
 /// The options of a load through a cache in `dir` written by `version`, on two threads.
 fn cached(dir: &Path, version: &str) -> LoadOptions {
@@ -127,4 +131,67 @@ fn the_command_line_uses_xdg_cache_home_unless_told_not_to() {
         (no_cache.stdout.as_str(), no_cache.stdout.as_str())
     );
     assert_eq!((cold.stderr.as_str(), warm.stderr.as_str()), ("", ""), "no progress bar off a terminal");
+}
+
+/// Sets the time `path` was last used (its modification time) to `days` ago.
+fn used_days_ago(path: &Path, days: u32) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() - DAY * days).unwrap();
+}
+
+#[test]
+fn entries_unused_for_long_are_pruned_and_a_read_marks_an_entry_used() {
+    let (dir, store) = (reports("cache-prune-age"), temp_dir("cache-prune-age-store"));
+    let cache = Cache::at(store.clone(), "v1".to_owned());
+    let options = LoadOptions { cache: Some(cache.clone()), progress: false, threads: 2 };
+    load_paths_with(std::slice::from_ref(&dir), &options);
+    let files = entries(&store);
+    for file in &files {
+        used_days_ago(file, 40);
+    }
+    // Reading the first report again marks its entry used; the other stays 40 days old.
+    let first = temp_dir("cache-prune-age-first");
+    std::fs::write(first.join("0.txt"), EMBEDDED[0].1).unwrap();
+    load_paths_with(std::slice::from_ref(&first), &options);
+    let retention = Retention { max_age: DAY * 30, max_bytes: u64::MAX };
+    assert_eq!(cache.prune(&retention, SystemTime::now()).unwrap(), 1);
+    let left = entries(&store);
+    assert_eq!(left.len(), 1);
+    let reread = load_paths_with(std::slice::from_ref(&first), &options);
+    let parsed = load_paths_with(std::slice::from_ref(&first), &LoadOptions::default());
+    assert_eq!(reread.reports, parsed.reports);
+    assert_eq!(entries(&store), left, "the kept entry served the report");
+}
+
+#[test]
+fn beyond_the_size_cap_the_least_recently_used_entries_go_first() {
+    let (dir, store) = (reports("cache-prune-size"), temp_dir("cache-prune-size-store"));
+    let cache = Cache::at(store.clone(), "v1".to_owned());
+    load_paths_with(std::slice::from_ref(&dir), &cached(&store, "v1"));
+    let files = entries(&store);
+    used_days_ago(&files[0], 2);
+    used_days_ago(&files[1], 1);
+    let newest = std::fs::metadata(&files[1]).unwrap().len();
+    let retention = Retention { max_age: DAY * 30, max_bytes: newest };
+    assert_eq!(cache.prune(&retention, SystemTime::now()).unwrap(), 1);
+    assert_eq!(entries(&store), vec![files[1].clone()]);
+    let none = Retention { max_age: DAY * 30, max_bytes: 0 };
+    assert_eq!(cache.prune(&none, SystemTime::now()).unwrap(), 1);
+    assert!(entries(&store).is_empty());
+}
+
+#[test]
+fn pruning_runs_once_a_day_after_a_load() {
+    let (dir, store) = (reports("cache-prune-due"), temp_dir("cache-prune-due-store"));
+    load_paths_with(std::slice::from_ref(&dir), &cached(&store, "v1"));
+    assert!(store.join("pruned").exists(), "the first load pruned and said when");
+    for file in entries(&store) {
+        used_days_ago(&file, 400);
+    }
+    let empty = temp_dir("cache-prune-due-empty");
+    load_paths_with(std::slice::from_ref(&empty), &cached(&store, "v1"));
+    assert_eq!(entries(&store).len(), 2, "pruned less than a day ago: nothing removed");
+    used_days_ago(&store.join("pruned"), 2);
+    load_paths_with(std::slice::from_ref(&empty), &cached(&store, "v1"));
+    assert!(entries(&store).is_empty(), "the entries unused for 400 days were removed");
 }

@@ -6,7 +6,8 @@ mod tui_common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plangap::corpus::{Corpus, Progress};
-use plangap::tui::app::{Msg, Selection};
+use plangap::finder::{Entry, IndexSource};
+use plangap::tui::app::{Effect, Msg, Selection};
 use plangap::tui::event::coalesce_loading;
 use plangap::tui::width::AmbiguousWidth;
 use tui_common::{app_on, draw, fixture_corpus, fuling_2022, qijiang_2020, screen};
@@ -83,4 +84,44 @@ fn batches_waiting_together_are_added_as_one() {
         other => panic!("not a batch: {other:?}"),
     }
     assert!(matches!(joined[1], Msg::Key(_)), "keys keep their place between batches");
+}
+
+/// The finder's index is asked for when loading ends and built off the event loop (as
+/// `Effect::IndexFinder`); the workbench takes it only when it covers every loaded report.
+#[test]
+fn the_end_of_loading_has_the_finder_index_built_off_the_event_loop() {
+    let mut app = app_on(Corpus::default(), 120, 30, AmbiguousWidth::Narrow);
+    app.loading = Some(Progress { done: 0, total: 2 });
+    app.update(Msg::Loading(batch(vec![fuling_2022()]), Progress { done: 1, total: 2 }));
+    let index_effects = |effects: Vec<Effect>| {
+        effects
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::IndexFinder(source) => Some(source),
+                _ => None,
+            })
+            .collect::<Vec<IndexSource>>()
+    };
+    assert!(index_effects(app.take_effects()).is_empty(), "no index while loading");
+    let partial = IndexSource::new(&app.reports, None);
+    app.update(Msg::Loading(batch(vec![qijiang_2020()]), Progress { done: 2, total: 2 }));
+    let mut sources = index_effects(app.take_effects());
+    assert_eq!(sources.len(), 1, "one index asked for when loading ended");
+    let source = sources.pop().unwrap();
+
+    app.update(Msg::FinderIndex(Box::new(partial.build())));
+    assert_eq!(app.finder_index.reports(), 0, "an index of fewer reports than loaded is dropped");
+    let built = std::thread::spawn(move || source.build()).join().unwrap();
+    app.update(Msg::FinderIndex(Box::new(built)));
+    assert_eq!(app.finder_index.reports(), 2);
+    let places: Vec<&str> = app
+        .finder_index
+        .entries()
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Place { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(places.contains(&"涪陵区") && places.contains(&"綦江区"), "{places:?}");
 }

@@ -12,16 +12,27 @@
 //!
 //! What the cache does not hold: the file's name (an entry serves every file with its content;
 //! [`Report::file`] is set by the caller), and the user's `--district`/`--year` hints, which are
-//! applied after loading ([`super::Corpus::identify`]) and so never change an entry.
+//! applied after loading ([`super::Corpus::identify`]) and so never change an entry. What it
+//! holds once: a project's source paragraph and box caption, which every project listed in the
+//! same paragraph repeats (four fifths of a report's bytes), are stored once in a table of
+//! strings ([`Stored`]).
+//!
+//! Entries not used for [`Retention::max_age`] are removed, and the oldest go first when all of
+//! them pass [`Retention::max_bytes`] ([`Cache::prune`], run once a day by
+//! [`Cache::prune_if_due`]); reading an entry marks it used (its modification time, refreshed
+//! at most once a day).
 
 use crate::model::Report;
-use std::io::Write;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The layout of an entry; raise it whenever the header or the serialized model changes shape
 /// in a way the version would not show.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The bytes every entry starts with.
 const MAGIC: &[u8; 8] = b"PLANGAP\x01";
@@ -81,11 +92,21 @@ impl Cache {
         self.dir.join(format!("{:032x}.bin", hash.0))
     }
 
-    /// The report cached for content `hash`, if a valid entry of this build holds one.
+    /// The report cached for content `hash`, if a valid entry of this build holds one; the
+    /// entry is marked used.
     pub fn get(&self, hash: ContentHash) -> Option<Report> {
-        let bytes = std::fs::read(self.entry_path(hash)).ok()?;
+        let mut file = std::fs::File::open(self.entry_path(hash)).ok()?;
+        let metadata = file.metadata().ok()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes).ok()?;
         let body = self.check_header(&bytes, hash)?;
-        postcard::from_bytes(body).ok()
+        let report = postcard::from_bytes::<Stored>(body).ok()?.into_report()?;
+        let now = SystemTime::now();
+        if metadata.modified().is_ok_and(|used| now.duration_since(used).unwrap_or_default() > TOUCH_AFTER) {
+            // Best effort: an entry that cannot be marked is only pruned sooner.
+            let _ = file.set_modified(now);
+        }
+        Some(report)
     }
 
     /// The body of an entry whose header is this build's, for content `hash`, with the body's
@@ -105,7 +126,7 @@ impl Cache {
     /// Stores `report` as the parse of content `hash`. Fails when the folder or the file cannot
     /// be written; the caller may ignore that (the cache is an optimisation).
     pub fn put(&self, hash: ContentHash, report: &Report) -> std::io::Result<()> {
-        let body = postcard::to_allocvec(report).map_err(std::io::Error::other)?;
+        let body = postcard::to_allocvec(&Stored::of(report)).map_err(std::io::Error::other)?;
         let mut entry = Vec::with_capacity(body.len() + self.version.len() + 40);
         entry.extend_from_slice(MAGIC);
         entry.extend_from_slice(&(self.version.len() as u32).to_le_bytes());
@@ -129,6 +150,128 @@ impl Cache {
             }
         }
     }
+
+    /// Removes the entries not used for `retention.max_age` before `now`, then the least
+    /// recently used ones while all of them hold more than `retention.max_bytes`, and the
+    /// temporary files of writes that never finished. Returns how many files were removed; a
+    /// file that cannot be removed is left for the next time.
+    pub fn prune(&self, retention: &Retention, now: SystemTime) -> std::io::Result<usize> {
+        let mut entries = Vec::new();
+        for item in std::fs::read_dir(&self.dir)? {
+            let Ok(item) = item else { continue };
+            let Ok(metadata) = item.metadata() else { continue };
+            let used = metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            let age = now.duration_since(used).unwrap_or_default();
+            let name = item.file_name();
+            let name = name.to_string_lossy();
+            if name.contains(".tmp.") && age > STALE_WRITE {
+                entries.push((SystemTime::UNIX_EPOCH, metadata.len(), item.path()));
+            } else if metadata.is_file() && name.ends_with(".bin") {
+                entries.push((used, metadata.len(), item.path()));
+            }
+        }
+        entries.sort_by_key(|(used, ..)| std::cmp::Reverse(*used));
+        let (mut kept, mut removed) = (0u64, 0);
+        for (used, size, path) in entries {
+            let expired = used == SystemTime::UNIX_EPOCH
+                || now.duration_since(used).unwrap_or_default() > retention.max_age
+                || kept + size > retention.max_bytes;
+            if !expired {
+                kept += size;
+            } else if std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// [`Cache::prune`] with the default [`Retention`], when it has not run for a day (a file
+    /// beside the entries records when it last did). Errors are ignored: pruning only saves
+    /// space.
+    pub fn prune_if_due(&self) {
+        let Some(marker) = self.dir.parent().map(|base| base.join("pruned")) else { return };
+        let now = SystemTime::now();
+        let last = std::fs::metadata(&marker).and_then(|m| m.modified());
+        if last.is_ok_and(|last| now.duration_since(last).unwrap_or_default() < PRUNE_EVERY) {
+            return;
+        }
+        if std::fs::write(&marker, "").is_ok() {
+            let _ = self.prune(&Retention::default(), now);
+        }
+    }
+}
+
+/// A used entry's modification time is refreshed when older than this, so that most reads
+/// write nothing.
+const TOUCH_AFTER: Duration = Duration::from_secs(24 * 3600);
+
+/// How often [`Cache::prune_if_due`] prunes.
+const PRUNE_EVERY: Duration = Duration::from_secs(24 * 3600);
+
+/// A temporary file older than this is a write that never finished (the process ended).
+const STALE_WRITE: Duration = Duration::from_secs(3600);
+
+/// How long unused entries are kept, and how much room all entries may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Entries not used for this long are removed.
+    pub max_age: Duration,
+    /// The least recently used entries are removed while all of them hold more bytes than this.
+    pub max_bytes: u64,
+}
+
+impl Default for Retention {
+    /// 30 days and 512 MiB (a corpus of 2,000 reports takes about 60 MB).
+    fn default() -> Retention {
+        Retention { max_age: Duration::from_secs(30 * 24 * 3600), max_bytes: 512 << 20 }
+    }
+}
+
+/// An entry's body: the report with each project's source paragraph and box caption replaced
+/// by an index into `strings`, which holds each of them once.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    report: Report,
+    strings: Vec<String>,
+    /// Per project, in order: the indices of its source and of its caption in `strings`.
+    projects: Vec<(u32, u32)>,
+}
+
+impl Stored {
+    /// The entry body for `report`.
+    fn of(report: &Report) -> Stored {
+        let mut report = report.clone();
+        let mut strings = Vec::new();
+        let mut known: HashMap<String, u32> = HashMap::new();
+        let mut index = |text: String| {
+            *known.entry(text).or_insert_with_key(|text| {
+                strings.push(text.clone());
+                (strings.len() - 1) as u32
+            })
+        };
+        let projects = report
+            .projects
+            .iter_mut()
+            .map(|project| {
+                (index(std::mem::take(&mut project.source)), index(std::mem::take(&mut project.table)))
+            })
+            .collect();
+        Stored { report, strings, projects }
+    }
+
+    /// The report this body stands for; `None` when an index or the count of projects does not
+    /// fit the report (a body that is not what [`Stored::of`] wrote).
+    fn into_report(self) -> Option<Report> {
+        let Stored { mut report, strings, projects } = self;
+        if projects.len() != report.projects.len() {
+            return None;
+        }
+        for (project, (source, table)) in report.projects.iter_mut().zip(projects) {
+            project.source = strings.get(source as usize)?.clone();
+            project.table = strings.get(table as usize)?.clone();
+        }
+        Some(report)
+    }
 }
 
 /// Reads back a `&'static str` of the model (an encoding's name, a word of a warning) from a
@@ -142,4 +285,33 @@ pub fn static_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&
 pub fn static_strs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<&'static str>, D::Error> {
     let texts: Vec<String> = serde::Deserialize::deserialize(deserializer)?;
     Ok(texts.into_iter().map(|text| &*Box::leak(text.into_boxed_str())).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        let (file, bytes) = super::super::EMBEDDED[0];
+        super::super::load_bytes(file, bytes).expect("the sample loads")
+    }
+
+    #[test]
+    fn a_stored_report_holds_each_source_once_and_gives_the_report_back() {
+        let report = sample();
+        let stored = Stored::of(&report);
+        assert!(stored.strings.len() < report.projects.len(), "sources and captions are shared");
+        assert!(stored.report.projects.iter().all(|p| p.source.is_empty() && p.table.is_empty()));
+        assert_eq!(stored.into_report(), Some(report));
+    }
+
+    #[test]
+    fn a_stored_report_whose_indices_do_not_fit_is_refused() {
+        let mut stored = Stored::of(&sample());
+        stored.projects[0].0 = stored.strings.len() as u32;
+        assert_eq!(stored.into_report(), None);
+        let mut stored = Stored::of(&sample());
+        stored.projects.pop();
+        assert_eq!(stored.into_report(), None);
+    }
 }

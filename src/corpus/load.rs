@@ -145,7 +145,8 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
 /// Loads the named files (see [`load_paths_with`]; with no paths, the embedded corpus) and
 /// hands them to `sink` in file order, in batches: the paths that could not be listed first,
 /// then what loaded at least every `every`, and a last batch with [`Progress::finished`]. The
-/// batches are not deduplicated.
+/// batches are not deduplicated. After the last batch, the cache is pruned when due
+/// ([`Cache::prune_if_due`]).
 pub fn load_streaming(
     paths: &[PathBuf],
     options: &LoadOptions,
@@ -182,6 +183,9 @@ pub fn load_streaming(
             }
         },
     );
+    if let Some(cache) = cache {
+        cache.prune_if_due();
+    }
 }
 
 /// Reads and loads one file from disk (see [`read_report_file`]).

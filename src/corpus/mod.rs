@@ -12,7 +12,7 @@ pub mod progress;
 mod read;
 mod walk;
 
-pub use cache::Cache;
+pub use cache::{Cache, Retention};
 pub use load::{
     LoadOptions, Progress, digest, load_bytes, load_embedded, load_file, load_options, load_paths,
     load_paths_with, load_streaming, set_load_options,

@@ -55,6 +55,85 @@ pub struct FinderIndex {
     projects: Vec<usize>,
     indicators: Vec<usize>,
     places: Vec<usize>,
+    reports: usize,
+}
+
+impl std::fmt::Debug for FinderIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FinderIndex")
+            .field("entries", &self.entries.len())
+            .field("reports", &self.reports)
+            .finish()
+    }
+}
+
+/// What an index is made of, taken out of the reports: its entries and their searchable names,
+/// owned, so that the slow part (preparing every name for fuzzy and pinyin search,
+/// [`IndexSource::build`]) can run on another thread while the reports stay where they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexSource {
+    entries: Vec<Entry>,
+    names: Vec<String>,
+    reports: usize,
+}
+
+impl IndexSource {
+    /// The entries of `reports` (see [`FinderIndex::new`]), indicators with the other names
+    /// `aliases` gives them when given.
+    pub fn new(reports: &[Report], aliases: Option<&AliasTable>) -> IndexSource {
+        let alias_lists = aliases.map(AliasTable::aliases_by_canonical).unwrap_or_default();
+        let mut entries = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for (r, report) in reports.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for (p, project) in report.projects.iter().enumerate() {
+                if seen.insert(project.name.as_str()) {
+                    entries.push(Entry::Project { report: r, project: p });
+                    names.push(project.name.clone());
+                }
+            }
+            let mut seen = HashSet::new();
+            for (t, table) in report.tables.iter().enumerate() {
+                for (row, indicator) in table.rows.iter().enumerate() {
+                    if seen.insert(indicator.name.as_str()) {
+                        entries.push(Entry::Indicator { report: r, table: t, row });
+                        names.push(match aliases {
+                            Some(aliases) => with_other_names(indicator, aliases, &alias_lists).into_owned(),
+                            None => indicator.name.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        let mut places: Vec<(String, Vec<usize>)> = Vec::new();
+        for (r, report) in reports.iter().enumerate() {
+            for name in [&report.title.district, &report.title.city].into_iter().flatten() {
+                match places.iter_mut().find(|(known, _)| known == name) {
+                    Some((_, found_in)) => found_in.push(r),
+                    None => places.push((name.clone(), vec![r])),
+                }
+            }
+        }
+        names.extend(places.iter().map(|(name, _)| name.clone()));
+        entries.extend(places.into_iter().map(|(name, reports)| Entry::Place { name, reports }));
+        IndexSource { entries, names, reports: reports.len() }
+    }
+
+    /// The index: every name prepared for search (folded forms, pinyin readings of places).
+    pub fn build(self) -> FinderIndex {
+        let IndexSource { entries, names, reports } = self;
+        let candidates = Candidates::new(names);
+        let in_scope =
+            |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
+        FinderIndex {
+            projects: in_scope(Scope::Projects),
+            indicators: in_scope(Scope::Indicators),
+            places: in_scope(Scope::Places),
+            entries,
+            candidates,
+            reports,
+        }
+    }
 }
 
 impl FinderIndex {
@@ -72,52 +151,12 @@ impl FinderIndex {
     }
 
     fn build(reports: &[Report], aliases: Option<&AliasTable>) -> FinderIndex {
-        let alias_lists = aliases.map(AliasTable::aliases_by_canonical).unwrap_or_default();
-        let mut entries = Vec::new();
-        let mut names: Vec<Cow<'_, str>> = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for (p, project) in report.projects.iter().enumerate() {
-                if seen.insert(project.name.as_str()) {
-                    entries.push(Entry::Project { report: r, project: p });
-                    names.push(Cow::Borrowed(&project.name));
-                }
-            }
-            let mut seen = HashSet::new();
-            for (t, table) in report.tables.iter().enumerate() {
-                for (row, indicator) in table.rows.iter().enumerate() {
-                    if seen.insert(indicator.name.as_str()) {
-                        entries.push(Entry::Indicator { report: r, table: t, row });
-                        names.push(match aliases {
-                            Some(aliases) => with_other_names(indicator, aliases, &alias_lists),
-                            None => Cow::Borrowed(&indicator.name),
-                        });
-                    }
-                }
-            }
-        }
-        let mut places: Vec<(String, Vec<usize>)> = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
-            for name in [&report.title.district, &report.title.city].into_iter().flatten() {
-                match places.iter_mut().find(|(known, _)| known == name) {
-                    Some((_, found_in)) => found_in.push(r),
-                    None => places.push((name.clone(), vec![r])),
-                }
-            }
-        }
-        let place_names: Vec<String> = places.iter().map(|(name, _)| name.clone()).collect();
-        let candidates =
-            Candidates::new(names.into_iter().chain(place_names.iter().map(|n| Cow::Borrowed(n.as_str()))));
-        entries.extend(places.into_iter().map(|(name, reports)| Entry::Place { name, reports }));
-        let in_scope =
-            |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
-        FinderIndex {
-            projects: in_scope(Scope::Projects),
-            indicators: in_scope(Scope::Indicators),
-            places: in_scope(Scope::Places),
-            entries,
-            candidates,
-        }
+        IndexSource::new(reports, aliases).build()
+    }
+
+    /// How many reports the index was built from (the first that many of the list).
+    pub fn reports(&self) -> usize {
+        self.reports
     }
 
     /// Every entry; a [`Match::candidate`] is an index into this.

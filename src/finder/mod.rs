@@ -32,6 +32,6 @@ pub mod query;
 pub mod searcher;
 
 pub use candidates::{Candidates, Match};
-pub use index::{Entry, FinderIndex, project_year};
+pub use index::{Entry, FinderIndex, IndexSource, project_year};
 pub use query::{Query, Scope};
 pub use searcher::{Searcher, Source};

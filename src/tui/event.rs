@@ -99,6 +99,12 @@ pub fn run(
             match effect {
                 Effect::Suspend => guard.suspend(app.settings.mouse)?,
                 Effect::Redraw => guard.resume(app.settings.mouse)?,
+                Effect::IndexFinder(source) => {
+                    let sender = sender.clone();
+                    std::thread::spawn(move || {
+                        let _ = sender.send(Msg::FinderIndex(Box::new(source.build())));
+                    });
+                }
                 Effect::Open(path) => {
                     app.notify(format!("opening {}…", path.display()), false);
                     let sender = sender.clone();
@@ -154,8 +160,8 @@ where
 }
 
 /// Performs one effect, telling the user how it went in the status line. Suspending needs the
-/// terminal itself, which only [`run`] holds; [`run`] loads opened files on a thread, and this
-/// loads them in place (for tests and callers without an event loop).
+/// terminal itself, which only [`run`] holds; [`run`] loads opened files and builds the finder's
+/// index on a thread, and this does both in place (for tests and callers without an event loop).
 pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
     match effect {
         Effect::Suspend | Effect::Redraw => {
@@ -177,6 +183,7 @@ pub fn perform(effect: Effect, app: &mut App, terminal_out: &mut impl Write) {
                 Err(error) => app.notify(error, true),
             }
         }
+        Effect::IndexFinder(source) => app.update(Msg::FinderIndex(Box::new(source.build()))),
         Effect::Open(path) => {
             app.update(Msg::Loaded(corpus::load_paths_with(&[path], &super::loading::options())))
         }

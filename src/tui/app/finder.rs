@@ -17,6 +17,20 @@ impl App {
         self.search_finder();
     }
 
+    /// Takes an index built off the event loop when it covers every loaded report (one built
+    /// before the last reports came is dropped: another is on its way), and searches again if
+    /// the finder is open.
+    pub(super) fn take_finder_index(&mut self, index: Box<FinderIndex>) {
+        if index.reports() != self.reports.len() {
+            return;
+        }
+        self.finder_index = *index;
+        self.finder_stale = false;
+        if self.overlay == Overlay::Finder {
+            self.search_finder();
+        }
+    }
+
     /// Searches for the finder's query; the searcher narrows the last matches when it can.
     pub(super) fn search_finder(&mut self) {
         let (styles, glyphs) = (&self.settings.theme.styles, &self.settings.glyphs);

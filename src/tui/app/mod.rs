@@ -26,7 +26,7 @@ use crate::analysis::canonical::AliasTable;
 use crate::analysis::linked::LinkIndex;
 use crate::analysis::views::{Comparison, GapRow};
 use crate::corpus::{Corpus, Progress};
-use crate::finder::FinderIndex;
+use crate::finder::{FinderIndex, IndexSource};
 use crate::model::{IndicatorTable, Report};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Margin, Rect};
@@ -80,6 +80,9 @@ pub enum Msg {
     /// Some of the files named on the command line were loaded (in file order), and how far
     /// loading has come; they are added without moving the selection.
     Loading(Corpus, Progress),
+    /// The finder's index, built off the event loop ([`Effect::IndexFinder`]); taken when it
+    /// covers every loaded report.
+    FinderIndex(Box<FinderIndex>),
 }
 
 /// Work for the event loop: things that touch the outside world.
@@ -97,6 +100,9 @@ pub enum Effect {
     /// Take the terminal again (it may have been used while the process was stopped) and
     /// draw the whole screen.
     Redraw,
+    /// Build the finder's index from this source off the event loop and send it back as
+    /// [`Msg::FinderIndex`] (asked when loading ends, so the finder opens without a pause).
+    IndexFinder(IndexSource),
 }
 
 /// A popup or prompt over the panes.
@@ -164,8 +170,8 @@ pub struct App {
     pub row_scroll: Scroll,
     /// Scrollable columns hidden on the left.
     pub column_offset: usize,
-    /// The finder's index of projects, indicators and places (rebuilt when the finder opens after
-    /// reports were added).
+    /// The finder's index of projects, indicators and places: built off the event loop when
+    /// loading ends, else when the finder opens after reports were added.
     pub finder_index: FinderIndex,
     /// Whether reports were added since the finder's index was built.
     finder_stale: bool,
@@ -304,9 +310,11 @@ impl App {
                 let first = corpus.failures.first().map(ToString::to_string);
                 let text = loaded_note("opened", loaded, failed, first, corpus.duplicates_note());
                 self.add_corpus(corpus, true);
+                self.index_finder_later();
                 self.notify(text, failed > 0);
             }
             Msg::Loading(corpus, progress) => self.add_loading(corpus, progress),
+            Msg::FinderIndex(index) => self.take_finder_index(index),
         }
     }
 
@@ -337,12 +345,20 @@ impl App {
         if self.loading.is_some() {
             return;
         }
+        self.index_finder_later();
         let duplicates =
             Corpus { duplicates: std::mem::take(&mut self.loading_duplicates), ..Corpus::default() };
         let failed = self.tree.failures.len();
         let first = self.tree.failures.first().map(|(_, error)| error.clone());
         let text = loaded_note("loaded", self.reports.len(), failed, first, duplicates.duplicates_note());
         self.notify(text, failed > 0);
+    }
+
+    /// Asks for the finder's index to be built off the event loop ([`Effect::IndexFinder`]):
+    /// only its entries and names are taken out of the reports here.
+    fn index_finder_later(&mut self) {
+        let source = IndexSource::new(&self.reports, Some(&self.settings.aliases));
+        self.effects.push(Effect::IndexFinder(source));
     }
 
     /// Adds loaded reports and failures. With `select_new`, selects the first new report in tree
