@@ -221,6 +221,8 @@ fn opening_a_fifo_skips_it_and_q_still_quits() {
     tmux.text(&format!("{}; echo \"exit=$?\"", binary()));
     tmux.keys(&["Enter"]);
     tmux.wait_for("? help", "the workbench (its status line is drawn last)");
+    // The sample corpus loads after the first frame; its note would replace the one awaited here.
+    tmux.wait_for("loaded 5 report(s)", "the sample corpus to finish loading");
     tmux.text(&format!(":open {}", fifo.display()));
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("opened 0 report(s), 1 failed", "the FIFO to be skipped");
