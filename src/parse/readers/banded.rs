@@ -131,11 +131,12 @@ pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Opt
         })
         .collect();
     let loose = loose_fragments(&body, &columns);
+    let blocks = Blocks::of(&body);
     for (col, is_spanning) in spanning.iter().enumerate() {
         if *is_spanning {
-            place_labels(&body, &value_lines, &mut rows, &loose, col);
+            place_labels(&blocks, &value_lines, &mut rows, &loose, col);
         } else {
-            attach_loose(&body, &value_lines, &mut rows, &loose, col);
+            attach_loose(&blocks, &value_lines, &mut rows, &loose, col);
         }
     }
     let mut builder = GridBuilder::new(Layout::Aligned);
@@ -480,20 +481,46 @@ fn loose_fragments<'a>(body: &'a [(usize, BodyLine)], columns: &[Column]) -> Vec
         .collect()
 }
 
-/// The block (run of lines between blank lines) that line `index` is in: its first and last line.
-fn block_of(body: &[(usize, BodyLine)], index: usize) -> (usize, usize) {
-    let at = body.iter().position(|(i, _)| *i == index).unwrap_or(0);
-    let blank = |(_, line): &(usize, BodyLine)| matches!(line, BodyLine::Blank);
-    let first = body[..at].iter().rposition(blank).map_or(0, |p| p + 1);
-    let last = body[at..].iter().position(blank).map_or(body.len(), |p| at + p) - 1;
-    (body[first].0, body[last].0)
+/// The blocks of the body (runs of lines between blank lines), numbered top to bottom.
+struct Blocks {
+    /// Index of the body's first line.
+    first: usize,
+    /// The block of each line of the body, the body's lines being consecutive.
+    numbers: Vec<usize>,
+}
+
+impl Blocks {
+    fn of(body: &[(usize, BodyLine)]) -> Blocks {
+        let mut number = 0;
+        let numbers = body
+            .iter()
+            .map(|(_, line)| {
+                number += usize::from(matches!(line, BodyLine::Blank));
+                number
+            })
+            .collect();
+        Blocks { first: body.first().map_or(0, |(index, _)| *index), numbers }
+    }
+
+    /// The block of line `index`.
+    fn of_line(&self, index: usize) -> usize {
+        index.checked_sub(self.first).and_then(|k| self.numbers.get(k)).copied().unwrap_or(usize::MAX)
+    }
+}
+
+/// The value lines just above and just below line `index` (`index` being twice the line when
+/// `doubled`, to compare with the middle of a label), those that exist.
+fn neighbours(value_lines: &[(usize, &[Piece])], index: usize, doubled: bool) -> Vec<usize> {
+    let scale = if doubled { 2 } else { 1 };
+    let below = value_lines.partition_point(|(line, _)| line * scale < index);
+    [below.checked_sub(1), Some(below).filter(|&r| r < value_lines.len())].into_iter().flatten().collect()
 }
 
 /// Gives each loose line of column `col` to the nearest value line of its block (any value line
 /// when its block has none): first to one whose own line left the column empty, then to the one
 /// above.
 fn attach_loose(
-    body: &[(usize, BodyLine)],
+    blocks: &Blocks,
     value_lines: &[(usize, &[Piece])],
     rows: &mut [Vec<Vec<Fragment>>],
     loose: &[(usize, usize, &str)],
@@ -501,10 +528,11 @@ fn attach_loose(
 ) {
     let own: Vec<bool> = rows.iter().map(|cells| !cells[col].is_empty()).collect();
     for &(index, _, text) in loose.iter().filter(|(_, c, _)| *c == col) {
-        let (first, last) = block_of(body, index);
+        let around = neighbours(value_lines, index, false);
+        let block = blocks.of_line(index);
         let in_block: Vec<usize> =
-            (0..value_lines.len()).filter(|&r| (first..=last).contains(&value_lines[r].0)).collect();
-        let candidates = if in_block.is_empty() { (0..value_lines.len()).collect() } else { in_block };
+            around.iter().copied().filter(|&r| blocks.of_line(value_lines[r].0) == block).collect();
+        let candidates = if in_block.is_empty() { around } else { in_block };
         let Some(row) = candidates
             .into_iter()
             .min_by_key(|&r| (value_lines[r].0.abs_diff(index), own[r], value_lines[r].0 > index))
@@ -519,7 +547,7 @@ fn attach_loose(
 /// into labels where their lines are close and in one block, each label given to the value line
 /// nearest its middle, the first to the first row.
 fn place_labels(
-    body: &[(usize, BodyLine)],
+    blocks: &Blocks,
     value_lines: &[(usize, &[Piece])],
     rows: &mut [Vec<Vec<Fragment>>],
     loose: &[(usize, usize, &str)],
@@ -535,7 +563,7 @@ fn place_labels(
         match labels.last_mut() {
             Some(label)
                 if text.0 - label[label.len() - 1].0 <= LABEL_GAP
-                    && block_of(body, text.0) == block_of(body, label[0].0) =>
+                    && blocks.of_line(text.0) == blocks.of_line(label[0].0) =>
             {
                 label.push(text)
             }
@@ -544,7 +572,9 @@ fn place_labels(
     }
     for (k, label) in labels.into_iter().enumerate() {
         let middle = label[0].0 + label[label.len() - 1].0;
-        let nearest = (0..value_lines.len()).min_by_key(|&r| (2 * value_lines[r].0).abs_diff(middle));
+        let nearest = neighbours(value_lines, middle, true)
+            .into_iter()
+            .min_by_key(|&r| (2 * value_lines[r].0).abs_diff(middle));
         // The first label's cell starts at the first row, wherever in its span the text stood.
         let Some(row) = (if k == 0 { Some(0) } else { nearest }) else { continue };
         rows[row][col].extend(label);
