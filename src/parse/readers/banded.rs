@@ -98,7 +98,7 @@ enum BodyLine {
 struct Column {
     x: usize,
     holds_values: Option<bool>,
-    /// The words of the column's cells in those lines (`预期性`, `约束性`).
+    /// The words of the column's cells in those lines (`预期性`, `约束性`), sorted, each once.
     words: Vec<String>,
 }
 
@@ -392,6 +392,8 @@ fn locate_columns(leaves: &[Leaf], value_lines: &[(usize, &[Piece])]) -> Vec<Col
             let values = full.iter().filter(|words| is_value(&words[j].text)).count();
             column.holds_values = Some(values * 2 > full.len());
             column.words = full.iter().map(|words| words[j].text.clone()).filter(|w| !is_value(w)).collect();
+            column.words.sort_unstable();
+            column.words.dedup();
         }
     }
     for _ in 0..REFINEMENTS {
@@ -425,20 +427,27 @@ fn median(mut values: Vec<usize>) -> usize {
 fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
     let (m, n) = (words.len(), columns.len());
     let values: Vec<bool> = words.iter().map(|w| is_value(&w.text)).collect();
-    let belongs_elsewhere = |word: &str, column: &Column| {
-        !column.words.iter().any(|w| w == word) && columns.iter().any(|c| c.words.iter().any(|w| w == word))
-    };
-    let run_cost = |from: usize, to: usize, column: &Column| -> usize {
+    // out_of_kind[w][j]: word w is not of column j's kind (a value among names, or a word another
+    // column is filled with).
+    let out_of_kind: Vec<Vec<bool>> = words
+        .iter()
+        .zip(&values)
+        .map(|(word, value)| {
+            let seen: Vec<bool> = columns.iter().map(|c| c.words.binary_search(&word.text).is_ok()).collect();
+            let elsewhere = seen.contains(&true);
+            columns
+                .iter()
+                .zip(&seen)
+                .map(|(c, here)| c.holds_values.is_some_and(|holds| holds != *value) || (elsewhere && !here))
+                .collect()
+        })
+        .collect();
+    let run_cost = |from: usize, to: usize, j: usize| -> usize {
         let joined = (to - from).saturating_sub(1) * JOIN_COST;
         let two_values = values[from..to].iter().filter(|v| **v).count() > 1;
-        let cost = |(word, value): (&Piece, &bool)| {
-            let kind = column.holds_values.is_some_and(|holds| holds != *value)
-                || belongs_elsewhere(&word.text, column);
-            word.start.abs_diff(column.x) + usize::from(kind) * KIND_COST
-        };
-        joined
-            + usize::from(two_values) * KIND_COST
-            + words[from..to].iter().zip(&values[from..to]).map(cost).sum::<usize>()
+        let cost =
+            |w: usize| words[w].start.abs_diff(columns[j].x) + usize::from(out_of_kind[w][j]) * KIND_COST;
+        joined + usize::from(two_values) * KIND_COST + (from..to).map(cost).sum::<usize>()
     };
     // best[j][i]: the least cost of placing the first i words in the first j columns, and where
     // column j's run starts.
@@ -451,7 +460,7 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
                 if before == usize::MAX {
                     continue;
                 }
-                let cost = before + run_cost(from, i, &columns[j - 1]);
+                let cost = before + run_cost(from, i, j - 1);
                 if cost < best[j][i].0 {
                     best[j][i] = (cost, from);
                 }
