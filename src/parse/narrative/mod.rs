@@ -13,6 +13,7 @@
 pub mod counts;
 pub mod headline;
 pub mod review;
+mod unwrap;
 
 use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
@@ -29,7 +30,8 @@ pub struct Prose {
     pub counts: Vec<StatedCount>,
 }
 
-/// Reads the prose of a report's clean text (`lines[0]` is line 1). Lines that belong to an
+/// Reads the prose of a report's clean text (`lines[0]` is line 1), paragraphs a converter wrapped
+/// joined back ([`unwrap`]). Lines that belong to an
 /// indicator table (its caption, rows and notes) or name projects (`…完成投资3.5亿元，完成年度目标
 /// 任务` judges a project, not an indicator) are skipped by the review and count readers.
 pub fn parse_prose(
@@ -54,6 +56,9 @@ pub fn parse_prose(
         .map(|(index, line)| (index + 1, *line))
         .filter(|(line, _)| !not_prose.contains(line))
         .collect();
+    let paragraphs = unwrap::unwrap(&review_part);
+    let review_part: Vec<(usize, &str)> =
+        paragraphs.iter().map(|(line, text)| (*line, text.as_ref())).collect();
     Prose {
         values: headline::headline_values(lines, title, aliases),
         reviews: review::review_statements(&review_part, title.review_year, aliases),
