@@ -198,6 +198,22 @@ pub fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
+/// before a pattern that needs one. In U+2000–U+9FFF (first bytes E2–E9: CJK ideographs and
+/// punctuation) there is no digit, and in U+F000–U+FFFF (first byte EF) only the fullwidth
+/// `０`–`９` (EF BC 90–99); so CJK text costs one pass the compiler vectorises and a look at
+/// each fullwidth mark, and only text with another character is decoded.
+pub fn may_hold_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let other = |byte: u8| byte.is_ascii_digit() | matches!(byte, 0xc2..=0xe1 | 0xea..=0xee | 0xf0..=0xff);
+    if bytes.iter().fold(false, |seen, &byte| seen | other(byte)) {
+        return text.chars().any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()));
+    }
+    memchr::memchr_iter(0xef, bytes).any(|at| {
+        bytes.get(at + 1) == Some(&0xbc) && bytes.get(at + 2).is_some_and(|b| (0x90..=0x99).contains(b))
+    })
+}
+
 /// The lines of `text`, split at every `\n` as `text.split('\n')` splits them (a text ending in
 /// `\n` ends with an empty line), the newlines found with SIMD.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -285,6 +301,17 @@ mod tests {
         assert_eq!(truncate_marked("藻渡水库工程", 7, '~'), "藻渡水~");
         assert_eq!(fit_marked("藻渡水库工程", 6, '~'), "藻渡~ ");
         assert_eq!(fit_right_marked("-15.9%", 4, '~'), "-15~");
+    }
+
+    #[test]
+    fn digits_are_never_missed() {
+        let digit = regex::Regex::new(r"\d").expect("digit pattern");
+        for c in '\0'..=char::MAX {
+            let text = format!("甲{c}乙");
+            assert!(may_hold_digit(&text) || !digit.is_match(&text), "{c:?}");
+        }
+        assert!(!may_hold_digit("完成投资，亿元（）"));
+        assert!(may_hold_digit("增长６％") && may_hold_digit("38个"));
     }
 
     #[test]

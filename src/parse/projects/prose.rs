@@ -16,27 +16,58 @@
 //! slogan (`“一把手”工程`) or a bare kind (`重点项目`, `各类项目`) is never a project.
 
 use super::boxes::Block;
-use super::names::{self, Names};
+use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
-use super::vocabulary::verb_stage;
+use super::vocabulary::{ADVERBS, VERB_FIRST, verb_stage};
 use crate::model::{Project, Stage};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Words of intent that may come before a stage verb in a sentence, besides [`ADVERBS`].
+const INTENTS: [&str; 3] = ["联合争取", "争取", "努力"];
+
+/// The stage verbs of sentences, longest spelling first where one holds another.
+const VERBS: [&str; 31] = [
+    "新开工建设",
+    "开工建设",
+    "新开工",
+    "开工",
+    "启动建设",
+    "启动",
+    "加快建设",
+    "加快推进",
+    "加快推动",
+    "重点推动",
+    "续建",
+    "推进",
+    "建成投产",
+    "建成投用",
+    "建成",
+    "完工投用",
+    "完工",
+    "竣工",
+    "投产",
+    "完成",
+    "论证并实施",
+    "实施",
+    "新签约",
+    "签约",
+    "升级改造",
+    "改造升级",
+    "新建",
+    "新增",
+    "新改建",
+    "开展",
+    "加快",
+];
+
 /// A stage verb opening a clause, with adverbs or words of intent before it.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:持续|加快|有序|全力|加速|积极|稳步|全面|力争|确保|重点|抓紧|尽快|提早|联合争取|争取|努力)?(?P<verb>新开工建设|开工建设|新开工|开工|启动建设|启动|加快建设|加快推进|加快推动|重点推动|续建|推进|建成投产|建成投用|建成|完工投用|完工|竣工|投产|完成|论证并实施|实施|新签约|签约|升级改造|改造升级|新建|新增|新改建|开展|加快)",
-    )
-    .expect("prose verb pattern")
+    let before: Vec<&str> = ADVERBS.iter().chain(&INTENTS).copied().collect();
+    Regex::new(&format!("^(?:{})?(?P<verb>{})", before.join("|"), VERBS.join("|")))
+        .expect("prose verb pattern")
 });
-
-/// The characters [`VERB`] may start with: a cheap test before the pattern.
-const VERB_FIRST: &[char] = &[
-    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
-    '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
-];
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,12 +116,13 @@ pub fn read_prose(block: &Block) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
-        if !names::may_name(body) {
+        let words = LineWords::new(body);
+        if !words.may_name(body) {
             continue;
         }
         for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
-            if !names::may_name(clause) {
+            if !words.may_name(clause) {
                 continue;
             }
             for (name, stage) in names_in(clause) {
@@ -239,6 +271,13 @@ mod tests {
 
     fn stages(clause: &str) -> Vec<Option<Stage>> {
         names_in(clause).into_iter().map(|(_, stage)| stage).collect()
+    }
+
+    #[test]
+    fn every_verb_starts_with_a_verb_first_character() {
+        for word in ADVERBS.iter().chain(&INTENTS).chain(&VERBS) {
+            assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
     }
 
     #[test]
