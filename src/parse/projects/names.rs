@@ -8,7 +8,7 @@
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
 use crate::text::may_hold_digit;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -56,7 +56,10 @@ const PROJECT_ENDS: [&str; 37] = [
 
 /// The project words and `期` (of a phase such as `三期`), searched for all at once.
 static PROJECT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(PROJECT_ENDS.iter().chain(&["产业园", "期"])).expect("project words automaton")
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PROJECT_ENDS.iter().chain(&["产业园", "期"]))
+        .expect("project words automaton")
 });
 
 /// A numbered phase anywhere (`三期`, `2期`): the `期` that [`PROJECT_WORDS`] finds, checked
@@ -325,18 +328,27 @@ fn starts_with_quantity(name: &str) -> bool {
 
 /// Whether `name` ends in a project word.
 fn is_ended(name: &str) -> bool {
-    PROJECT_ENDS.iter().any(|end| name.ends_with(end))
+    before_ends(name).next().is_some()
+}
+
+/// What stands before each project word `name` ends in (`綦江电站` ends in `电站` and `站`). The
+/// last bytes are compared first: most words are ruled out without a call to compare the rest.
+fn before_ends(name: &str) -> impl Iterator<Item = &str> {
+    let last = name.as_bytes().last().copied();
+    PROJECT_ENDS
+        .iter()
+        .filter(move |end| end.as_bytes().last().copied() == last)
+        .filter_map(|end| name.strip_suffix(end))
 }
 
 /// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).
 fn is_slogan(name: &str) -> bool {
-    name.ends_with('”')
-        || PROJECT_ENDS.iter().any(|end| name.strip_suffix(end).is_some_and(|before| before.ends_with('”')))
+    name.ends_with('”') || before_ends(name).any(|before| before.ends_with('”'))
 }
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
 fn is_generic(name: &str) -> bool {
-    PROJECT_ENDS.iter().filter_map(|end| name.strip_suffix(end)).any(|before| GENERIC.is_match(before))
+    before_ends(name).any(|before| GENERIC.is_match(before))
 }
 
 #[cfg(test)]

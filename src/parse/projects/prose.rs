@@ -19,7 +19,7 @@ use super::boxes::Block;
 use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
-use super::vocabulary::{ADVERBS, VERB_FIRST, verb_stage};
+use super::vocabulary::{ADVERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,7 +27,8 @@ use std::sync::LazyLock;
 /// Words of intent that may come before a stage verb in a sentence, besides [`ADVERBS`].
 const INTENTS: [&str; 3] = ["联合争取", "争取", "努力"];
 
-/// The stage verbs of sentences, longest spelling first where one holds another.
+/// The stage verbs opening a sentence's clause (after [`ADVERBS`] or [`INTENTS`]), longest
+/// spelling first where one holds another: `建成投用…`, `加快推进…`.
 const VERBS: [&str; 31] = [
     "新开工建设",
     "开工建设",
@@ -61,13 +62,6 @@ const VERBS: [&str; 31] = [
     "开展",
     "加快",
 ];
-
-/// A stage verb opening a clause, with adverbs or words of intent before it.
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let before: Vec<&str> = ADVERBS.iter().chain(&INTENTS).copied().collect();
-    Regex::new(&format!("^(?:{})?(?P<verb>{})", before.join("|"), VERBS.join("|")))
-        .expect("prose verb pattern")
-});
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,9 +133,8 @@ pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
         let list = taken.name("list").map_or("", |m| m.as_str());
         return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
     }
-    if let Some(found) = clause.starts_with(VERB_FIRST).then(|| VERB.captures(clause)).flatten() {
-        let verb = found.name("verb").map_or("", |m| m.as_str());
-        let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
+    if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &VERBS) {
+        let rest = &clause[end..];
         let stage = planned_or(rest, verb_stage(verb));
         let names = after_verb(rest);
         if !names.is_empty() {
@@ -171,7 +164,7 @@ fn after_verb(rest: &str) -> Vec<String> {
     if let Some(list) = declared_list(rest) {
         return Names::declared(list).projects();
     }
-    if let Some(tail) = KIND_TAIL.captures(rest) {
+    if let Some(tail) = rest.contains('等').then(|| KIND_TAIL.captures(rest)).flatten() {
         let kind = tail.name("kind").map_or("", |k| k.as_str());
         let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
         return Names::of_kind(list, kind).projects();
@@ -212,7 +205,7 @@ fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    let found = DECLARED.captures(text)?;
+    let found = text.contains("项目").then(|| DECLARED.captures(text)).flatten()?;
     let whole = found.get(0)?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
@@ -263,6 +256,7 @@ fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::vocabulary::VERB_FIRST;
     use super::*;
 
     fn names(clause: &str) -> Vec<String> {

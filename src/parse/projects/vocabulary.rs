@@ -37,14 +37,8 @@ const VERBS: [&str; 19] = [
     "实施",
 ];
 
-/// A stage verb opening a clause, with optional adverbs: `开工建设`, `加快推进`, `建成投产`.
-static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("^(?:{})?(?P<verb>{})", ADVERBS.join("|"), VERBS.join("|")))
-        .expect("leading verb pattern")
-});
-
 /// The characters a stage verb, or an adverb or word of intent before one, may start with
-/// ([`ADVERBS`], [`VERBS`] and the verbs of prose sentences): a cheap test before the patterns.
+/// ([`ADVERBS`], [`VERBS`] and the verbs of prose sentences): a cheap first test.
 pub const VERB_FIRST: &[char] = &[
     '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
     '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
@@ -152,12 +146,23 @@ pub fn caption_stage(text: &str) -> Option<Stage> {
 
 /// A clause opening with a stage verb: the verb's stage and the byte offset of the list after it.
 pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
+    let (verb, end) = opening_verb(clause, &[&ADVERBS], &VERBS)?;
+    Some((verb_stage(verb), end))
+}
+
+/// The verb of `verbs` opening `clause`, after one of the words of `before` or none, as the
+/// pattern `^(?:before…)?(?P<verb>verbs…)` finds it: a word before is taken when a verb follows
+/// it, and the first verb in `verbs` that follows wins. The verb and the byte offset after it.
+pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&'v str]) -> Option<(&'v str, usize)> {
     if !clause.starts_with(VERB_FIRST) {
         return None;
     }
-    let found = LEADING_VERB.captures(clause)?;
-    let verb = found.name("verb")?.as_str();
-    Some((verb_stage(verb), found.get(0)?.end()))
+    let words = before.iter().flat_map(|words| words.iter());
+    let leads = words.filter(|word| clause.starts_with(**word)).map(|word| word.len());
+    leads.chain([0]).find_map(|lead| {
+        let rest = &clause[lead..];
+        verbs.iter().find(|verb| rest.starts_with(**verb)).map(|verb| (*verb, lead + verb.len()))
+    })
 }
 
 /// What a verdict closing a clause says about the projects before it.
@@ -263,6 +268,29 @@ mod tests {
         assert_eq!(caption_stage("前期及在建项目"), Some(Stage::Ongoing));
         assert_eq!(caption_stage("重大前期项目"), Some(Stage::Planned));
         assert_eq!(caption_stage("重点项目"), None);
+    }
+
+    #[test]
+    fn opening_verbs_as_the_pattern_finds_them() {
+        let pattern = Regex::new(&format!("^(?:{})?(?P<verb>{})", ADVERBS.join("|"), VERBS.join("|")))
+            .expect("verb pattern");
+        for clause in [
+            "加快推进甲",
+            "加快乙",
+            "加快",
+            "全面完成丙",
+            "全面丁",
+            "开工建设戊",
+            "新开工己",
+            "实施",
+            "持续",
+            "庚",
+        ] {
+            let found = pattern
+                .captures(clause)
+                .and_then(|found| Some((found.name("verb")?.as_str(), found.get(0)?.end())));
+            assert_eq!(opening_verb(clause, &[&ADVERBS], &VERBS), found, "{clause}");
+        }
     }
 
     #[test]
