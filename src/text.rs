@@ -199,18 +199,14 @@ pub fn utf8_len(lead: u8) -> usize {
 }
 
 /// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
-/// before a pattern that needs one. In U+2000–U+9FFF (first bytes E2–E9: CJK ideographs and
-/// punctuation) there is no digit, and in U+F000–U+FFFF (first byte EF) only the fullwidth
-/// `０`–`９` (EF BC 90–99); so CJK text costs one pass the compiler vectorises and a look at
-/// each fullwidth mark, and only text with another character is decoded.
+/// before a pattern that needs one, for short texts such as names. ASCII digits are looked for
+/// byte by byte; other characters are decoded only when their first byte is outside E2–E9
+/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is).
 pub fn may_hold_digit(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let other = |byte: u8| byte.is_ascii_digit() | matches!(byte, 0xc2..=0xe1 | 0xea..=0xee | 0xf0..=0xff);
-    if bytes.iter().fold(false, |seen, &byte| seen | other(byte)) {
-        return text.chars().any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()));
-    }
-    memchr::memchr_iter(0xef, bytes).any(|at| {
-        bytes.get(at + 1) == Some(&0xbc) && bytes.get(at + 2).is_some_and(|b| (0x90..=0x99).contains(b))
+    text.bytes().enumerate().any(|(at, byte)| match byte {
+        b'0'..=b'9' => true,
+        0x00..=0xc1 | 0xe2..=0xe9 => false,
+        _ => text[at..].chars().next().is_some_and(char::is_numeric),
     })
 }
 

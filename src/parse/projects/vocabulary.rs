@@ -4,7 +4,6 @@
 
 use super::split::trim_item;
 use crate::model::Stage;
-use crate::text::may_hold_digit;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -193,7 +192,7 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 /// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
 /// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`.
 pub fn is_statement(clause: &str) -> bool {
-    may_hold_digit(clause) && (FIGURES.is_match(clause) || PROJECT_COUNT.is_match(clause))
+    FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause))
 }
 
 /// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
