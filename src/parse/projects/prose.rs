@@ -19,7 +19,7 @@ use super::boxes::Block;
 use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
-use super::vocabulary::{ADVERBS, opening_verb, verb_stage};
+use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,31 +27,13 @@ use std::sync::LazyLock;
 /// Words of intent that may come before a stage verb in a sentence, besides [`ADVERBS`].
 const INTENTS: [&str; 3] = ["联合争取", "争取", "努力"];
 
-/// The stage verbs opening a sentence's clause (after [`ADVERBS`] or [`INTENTS`]), longest
-/// spelling first where one holds another: `建成投用…`, `加快推进…`.
-const VERBS: [&str; 31] = [
-    "新开工建设",
-    "开工建设",
-    "新开工",
-    "开工",
-    "启动建设",
-    "启动",
-    "加快建设",
+/// Stage verbs of sentences besides the list verbs ([`VERBS`], tried after these), longest
+/// spelling first where one holds another: `加快推进…`, `新签约…`, `升级改造…`.
+const SENTENCE_VERBS: [&str; 12] = [
     "加快推进",
     "加快推动",
     "重点推动",
-    "续建",
-    "推进",
-    "建成投产",
-    "建成投用",
-    "建成",
-    "完工投用",
-    "完工",
-    "竣工",
-    "投产",
-    "完成",
     "论证并实施",
-    "实施",
     "新签约",
     "签约",
     "升级改造",
@@ -60,7 +42,6 @@ const VERBS: [&str; 31] = [
     "新增",
     "新改建",
     "开展",
-    "加快",
 ];
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
@@ -133,7 +114,7 @@ pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
         let list = taken.name("list").map_or("", |m| m.as_str());
         return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
     }
-    if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &VERBS) {
+    if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
         let rest = &clause[end..];
         let stage = planned_or(rest, verb_stage(verb));
         let names = after_verb(rest);
@@ -269,7 +250,7 @@ mod tests {
 
     #[test]
     fn every_verb_starts_with_a_verb_first_character() {
-        for word in ADVERBS.iter().chain(&INTENTS).chain(&VERBS) {
+        for word in INTENTS.iter().chain(&SENTENCE_VERBS) {
             assert!(word.starts_with(VERB_FIRST), "{word}");
         }
     }

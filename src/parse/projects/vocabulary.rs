@@ -14,7 +14,7 @@ pub const ADVERBS: [&str; 14] = [
 ];
 
 /// Stage verbs opening a clause, longest spelling first where one holds another.
-const VERBS: [&str; 19] = [
+pub const VERBS: [&str; 19] = [
     "新开工建设",
     "开工建设",
     "新开工",
@@ -145,14 +145,15 @@ pub fn caption_stage(text: &str) -> Option<Stage> {
 
 /// A clause opening with a stage verb: the verb's stage and the byte offset of the list after it.
 pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
-    let (verb, end) = opening_verb(clause, &[&ADVERBS], &VERBS)?;
+    let (verb, end) = opening_verb(clause, &[&ADVERBS], &[&VERBS])?;
     Some((verb_stage(verb), end))
 }
 
 /// The verb of `verbs` opening `clause`, after one of the words of `before` or none, as the
 /// pattern `^(?:before…)?(?P<verb>verbs…)` finds it: a word before is taken when a verb follows
-/// it, and the first verb in `verbs` that follows wins. The verb and the byte offset after it.
-pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&'v str]) -> Option<(&'v str, usize)> {
+/// it, and the first verb (in the order of the lists) that follows wins. The verb and the byte
+/// offset after it.
+pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&[&'v str]]) -> Option<(&'v str, usize)> {
     if !clause.starts_with(VERB_FIRST) {
         return None;
     }
@@ -160,7 +161,8 @@ pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&'v str]) -> 
     let leads = words.filter(|word| clause.starts_with(**word)).map(|word| word.len());
     leads.chain([0]).find_map(|lead| {
         let rest = &clause[lead..];
-        verbs.iter().find(|verb| rest.starts_with(**verb)).map(|verb| (*verb, lead + verb.len()))
+        let mut all = verbs.iter().flat_map(|verbs| verbs.iter());
+        all.find(|verb| rest.starts_with(**verb)).map(|verb| (*verb, lead + verb.len()))
     })
 }
 
@@ -288,7 +290,7 @@ mod tests {
             let found = pattern
                 .captures(clause)
                 .and_then(|found| Some((found.name("verb")?.as_str(), found.get(0)?.end())));
-            assert_eq!(opening_verb(clause, &[&ADVERBS], &VERBS), found, "{clause}");
+            assert_eq!(opening_verb(clause, &[&ADVERBS], &[&VERBS]), found, "{clause}");
         }
     }
 
