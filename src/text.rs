@@ -198,6 +198,18 @@ pub fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
+/// before a pattern that needs one, for short texts such as names. ASCII digits are looked for
+/// byte by byte; other characters are decoded only when their first byte is outside E2–E9
+/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is).
+pub fn may_hold_digit(text: &str) -> bool {
+    text.bytes().enumerate().any(|(at, byte)| match byte {
+        b'0'..=b'9' => true,
+        0x00..=0xc1 | 0xe2..=0xe9 => false,
+        _ => text[at..].chars().next().is_some_and(char::is_numeric),
+    })
+}
+
 /// The lines of `text`, split at every `\n` as `text.split('\n')` splits them (a text ending in
 /// `\n` ends with an empty line), the newlines found with SIMD.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -285,6 +297,17 @@ mod tests {
         assert_eq!(truncate_marked("藻渡水库工程", 7, '~'), "藻渡水~");
         assert_eq!(fit_marked("藻渡水库工程", 6, '~'), "藻渡~ ");
         assert_eq!(fit_right_marked("-15.9%", 4, '~'), "-15~");
+    }
+
+    #[test]
+    fn digits_are_never_missed() {
+        let digit = regex::Regex::new(r"\d").expect("digit pattern");
+        for c in '\0'..=char::MAX {
+            let text = format!("甲{c}乙");
+            assert!(may_hold_digit(&text) || !digit.is_match(&text), "{c:?}");
+        }
+        assert!(!may_hold_digit("完成投资，亿元（）"));
+        assert!(may_hold_digit("增长６％") && may_hold_digit("38个"));
     }
 
     #[test]

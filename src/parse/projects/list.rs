@@ -3,7 +3,7 @@
 
 use super::boxes::Block;
 use super::project;
-use super::split::{find_top_level, has_top_level, leading_label, numbering_len, split_top_level, trim_item};
+use super::split::{TopLevel, has_top_level, leading_label, numbering_len, trim_item};
 use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
@@ -82,13 +82,16 @@ struct Found<'t> {
 /// Reads the project lists of a box.
 pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Listing {
     let logicals = join_lines(block, warnings);
+    let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
     let mut listing = Listing::default();
     let mut heading = Context { group: None, stage: None };
-    for (index, logical) in logicals.iter().enumerate() {
+    for (index, (logical, top)) in logicals.iter().zip(&tops).enumerate() {
         let body = body_of(&logical.text);
-        if let Some(label) = heading_label(body) {
-            let followed_by_heading =
-                logicals.get(index + 1).is_none_or(|next| heading_label(body_of(&next.text)).is_some());
+        if let Some(label) = heading_label(body, top) {
+            let followed_by_heading = logicals
+                .get(index + 1)
+                .zip(tops.get(index + 1))
+                .is_none_or(|(next, top)| heading_label(body_of(&next.text), top).is_some());
             let (line, source) = logical.source_at(0);
             let numbered = numbering_len(&logical.text).is_some();
             if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
@@ -104,7 +107,7 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
             heading = Context { group: Some(label.to_owned()), stage: caption_stage(label) };
             continue;
         }
-        read_line(block, mode, logical, &heading, &mut listing, warnings);
+        read_line(block, mode, (logical, top), &heading, &mut listing, warnings);
     }
     listing
 }
@@ -134,7 +137,7 @@ fn join_lines<'a>(block: &Block<'a>, warnings: &mut Vec<Warning>) -> Vec<Logical
 fn starts_entry(text: &str) -> bool {
     numbering_len(text).is_some()
         || leading_label(text, &['：', ':']).is_some()
-        || heading_label(text).is_some()
+        || heading_label(text, &TopLevel::new(text)).is_some()
 }
 
 /// The line without its numbering.
@@ -143,26 +146,27 @@ fn body_of(text: &str) -> &str {
 }
 
 /// A heading or a label standing on its own line (`1．社会投资项目`, `交通类：`): the label.
-fn heading_label(body: &str) -> Option<&str> {
+/// `top` holds the separators of the line `body` belongs to.
+fn heading_label<'t>(body: &'t str, top: &TopLevel) -> Option<&'t str> {
     let bare = body.trim_end_matches(['：', ':']).trim();
     let short = bare.chars().count() <= 20;
-    let plain = !has_top_level(bare, &['、', '，', '。', '；', ',', ';', '：', ':']);
+    let plain = top.find(bare, &['、', '，', '。', '；', ',', ';', '：', ':']).is_none();
     (short && plain && !bare.is_empty()).then_some(bare)
 }
 
-/// Reads the lists on one logical line.
+/// Reads the lists on one logical line, whose separators `top` holds.
 fn read_line(
     block: &Block,
     mode: Mode,
-    logical: &Logical,
+    (logical, top): (&Logical, &TopLevel),
     heading: &Context,
     listing: &mut Listing,
     warnings: &mut Vec<Warning>,
 ) {
     let numbered = numbering_len(&logical.text).is_some();
     let body = body_of(&logical.text);
-    let label = leading_label(body, &['：', ':']).or_else(|| {
-        leading_label(body, &['。']).filter(|(label, _)| numbered && label.chars().count() <= 10)
+    let label = top.leading_label(body, &['：', ':']).or_else(|| {
+        top.leading_label(body, &['。']).filter(|(label, _)| numbered && label.chars().count() <= 10)
     });
     let (group, rest) = match label {
         Some((label, after)) => (Some(label.to_owned()), &body[after..]),
@@ -171,12 +175,12 @@ fn read_line(
     let mut context =
         Context { stage: label.and_then(|(label, _)| caption_stage(label)).or(heading.stage), group };
     let mut placed = false;
-    for (_, sentence) in split_top_level(rest, &['。', '！', '!']) {
+    for (_, sentence) in top.split(rest, &['。', '！', '!']) {
         let mut carried: Option<Stage> = None;
         let mut figures_only = true;
         let mut lists_here = false;
-        for (_, clause) in split_top_level(sentence, &['，', '；', ',', ';']) {
-            let found = match read_clause(clause, mode, &mut context, &mut carried) {
+        for (_, clause) in top.split(sentence, &['，', '；', ',', ';']) {
+            let found = match read_clause(clause, mode, &mut context, &mut carried, top) {
                 Clause::Empty => continue,
                 Clause::Figures => {
                     placed = true;
@@ -195,7 +199,7 @@ fn read_line(
                 carried.filter(|_| found.progress.is_none()).or(context.stage).or(block.stage)
             };
             let before = listing.projects.len();
-            push_names(block, logical, &found, stage, &context, listing);
+            push_names(block, (logical, top), &found, stage, &context, listing);
             lists_here |= listing.projects.len() > before;
         }
         if !figures_only {
@@ -225,12 +229,14 @@ enum Clause<'t> {
 }
 
 /// Reads one clause: a statement of figures (which may name the stage of what follows), or a
-/// list after a verb, before a verdict, after `包括`, or (in caption mode) a plain list.
+/// list after a verb, before a verdict, after `包括`, or (in caption mode) a plain list. `top`
+/// holds the separators of its line.
 fn read_clause<'t>(
     clause: &'t str,
     mode: Mode,
     context: &mut Context,
     carried: &mut Option<Stage>,
+    top: &TopLevel,
 ) -> Clause<'t> {
     let clause = clause.trim();
     let (clause, introduced) = INTRODUCTIONS
@@ -254,7 +260,7 @@ fn read_clause<'t>(
     } else if let Some(verdict) = trailing_verdict(clause) {
         let list = &clause[..verdict.start];
         Found { list, stage: verdict.stage, own_stage: verdict.stage.is_some(), progress: verdict.progress }
-    } else if introduced || (mode == Mode::Caption && looks_like_list(clause)) {
+    } else if introduced || (mode == Mode::Caption && looks_like_list(clause, top)) {
         Found { list: clause, stage: None, own_stage: false, progress: None }
     } else {
         return Clause::Other;
@@ -267,24 +273,25 @@ fn read_clause<'t>(
 }
 
 /// A plain clause that lists names: several items, a `等…项目` tail, or one project noun.
-fn looks_like_list(clause: &str) -> bool {
-    has_top_level(clause, &['、', '；', ';']) || has_project_tail(clause)
+fn looks_like_list(clause: &str, top: &TopLevel) -> bool {
+    top.find(clause, &['、', '；', ';']).is_some() || has_project_tail(clause)
 }
 
-/// Splits a list at top-level `、`/`；` and adds one project per name.
+/// Splits a list at top-level `、`/`；` and adds one project per name. (A name never holds a
+/// top-level `。`: the line was split into sentences there.)
 fn push_names(
     block: &Block,
-    logical: &Logical,
+    (logical, top): (&Logical, &TopLevel),
     found: &Found,
     stage: Option<Stage>,
     context: &Context,
     listing: &mut Listing,
 ) {
-    let items = list_items(found.list);
+    let items = list_items(found.list, top);
     let last = items.len().saturating_sub(1);
     for (index, piece) in items.iter().enumerate() {
         let name = clean_name(piece, index == last);
-        if name.chars().count() < 2 || find_top_level(&name, &['。']).is_some() {
+        if name.chars().count() < 2 {
             continue;
         }
         let offset = (piece.as_ptr() as usize).saturating_sub(logical.text.as_ptr() as usize);
@@ -296,13 +303,14 @@ fn push_names(
 
 /// The items of a list: pieces between top-level `、`/`；`, where a piece that cannot stand alone
 /// joins the next one: a bare place of one or two characters sharing the next item's noun
-/// (`隆盛、赶水10万千瓦集中式光伏项目`), or a number mark (`二期工程12#、13#散货泊位`).
-fn list_items(list: &str) -> Vec<&str> {
+/// (`隆盛、赶水10万千瓦集中式光伏项目`), or a number mark (`二期工程12#、13#散货泊位`). `top`
+/// holds the separators of the list's line.
+fn list_items<'t>(list: &'t str, top: &TopLevel) -> Vec<&'t str> {
     static NUMBER_MARK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+\s*[#＃号]$").expect("number mark pattern"));
     let mut items = Vec::new();
     let mut joined_from: Option<usize> = None;
-    for (offset, piece) in split_top_level(list, &['、', '；', ';']) {
+    for (offset, piece) in top.split(list, &['、', '；', ';']) {
         let start = joined_from.take().unwrap_or(offset);
         let bare = trim_item(piece);
         if bare.chars().count() <= 2 || NUMBER_MARK.is_match(bare) {

@@ -7,7 +7,10 @@
 
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
+use crate::text::may_hold_digit;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Endings of a project's name.
@@ -51,12 +54,18 @@ const PROJECT_ENDS: [&str; 37] = [
     "物流园",
 ];
 
-/// Any project word or phase in a clause: a clause without one names no project.
-static MAY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words: Vec<&str> = PROJECT_ENDS.to_vec();
-    words.extend(["产业园", r"[一二三四五六七八九十\d]期"]);
-    Regex::new(&words.join("|")).expect("project word pattern")
+/// The project words and `期` (of a phase such as `三期`), searched for all at once.
+static PROJECT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PROJECT_ENDS.iter().chain(&["产业园", "期"]))
+        .expect("project words automaton")
 });
+
+/// A numbered phase anywhere (`三期`, `2期`): the `期` that [`PROJECT_WORDS`] finds, checked
+/// with the character before it.
+static PHASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[一二三四五六七八九十\d]期$").expect("phase pattern"));
 
 /// A numbered phase closing a name: `（一期）`, `(二期)`, `三期`, `一期工程`.
 static PHASE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,7 +125,48 @@ const MAX_SHORT_CHARS: usize = 12;
 
 /// Whether `clause` holds a project word or a phase at all: a cheap test before the patterns.
 pub fn may_name(clause: &str) -> bool {
-    clause.len() >= 6 && MAY_NAME.is_match(clause)
+    clause.len() >= 6 && project_words(clause).next().is_some()
+}
+
+/// Where `text` holds a project word or a numbered phase (`三期`).
+fn project_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let phase = PROJECT_ENDS.len() + 1;
+    PROJECT_WORDS
+        .find_iter(text)
+        .filter(move |word| {
+            word.pattern().as_usize() != phase || {
+                let before = text[..word.start()].char_indices().next_back().map_or(0, |(at, _)| at);
+                PHASE.is_match(&text[before..word.end()])
+            }
+        })
+        .map(|word| word.range())
+}
+
+/// The project words of one line, found once, so that each clause of the line is tested by
+/// [`may_name`] without another scan. No project word holds a separator or white space, so the
+/// words within a clause are the ones a scan of the clause alone would find.
+pub struct LineWords<'a> {
+    line: &'a str,
+    words: Vec<Range<usize>>,
+}
+
+impl<'a> LineWords<'a> {
+    /// Finds the project words of `line`.
+    pub fn new(line: &'a str) -> Self {
+        LineWords { line, words: project_words(line).collect() }
+    }
+
+    /// [`may_name`] of `clause`, a piece of the line that starts and ends at a separator or
+    /// white space (or is the whole line).
+    pub fn may_name(&self, clause: &str) -> bool {
+        let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
+        match start.checked_add(clause.len()).filter(|&end| start <= end && end <= self.line.len()) {
+            Some(end) => {
+                clause.len() >= 6 && self.words.iter().any(|word| word.start >= start && word.end <= end)
+            }
+            None => may_name(clause),
+        }
+    }
 }
 
 /// How the items of a list are judged.
@@ -210,8 +260,8 @@ fn is_declared_item(item: &str) -> bool {
     let bare_kind = is_ended(item) && is_generic(item);
     (2..=MAX_DECLARED_CHARS).contains(&chars)
         && !item.contains(['，', '。', '；', '：'])
-        && !QUANTITY_END.is_match(item)
-        && !QUANTITY_START.is_match(item)
+        && !ends_in_quantity(item)
+        && !starts_with_quantity(item)
         && !bare_kind
 }
 
@@ -249,32 +299,56 @@ fn unquote(text: &str) -> &str {
 /// neither a figure, a slogan, a bare kind nor an unsplit list (`、`, `等`).
 pub fn is_project_name(name: &str) -> bool {
     let bare = match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) && !PHASE_END.is_match(name) => &name[..at],
+        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
         _ => name,
     };
     bare.chars().count() >= 3
-        && (is_ended(bare) || PHASE_END.is_match(bare))
+        && (is_ended(bare) || ends_in_phase(bare))
         && !bare.contains(['、', '等', '，'])
-        && !QUANTITY_END.is_match(bare)
-        && !(QUANTITY_START.is_match(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
+        && !ends_in_quantity(bare)
+        && !(starts_with_quantity(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
         && !is_slogan(bare)
         && !is_generic(bare)
 }
 
+/// Whether `name` ends in a numbered phase ([`PHASE_END`]).
+fn ends_in_phase(name: &str) -> bool {
+    name.ends_with(['期', '）', ')']) && PHASE_END.is_match(name)
+}
+
+/// Whether `name` ends in a quantity ([`QUANTITY_END`]).
+fn ends_in_quantity(name: &str) -> bool {
+    may_hold_digit(name) && QUANTITY_END.is_match(name)
+}
+
+/// Whether `name` opens with a count of things ([`QUANTITY_START`]).
+fn starts_with_quantity(name: &str) -> bool {
+    name.starts_with(char::is_numeric) && QUANTITY_START.is_match(name)
+}
+
 /// Whether `name` ends in a project word.
 fn is_ended(name: &str) -> bool {
-    PROJECT_ENDS.iter().any(|end| name.ends_with(end))
+    before_ends(name).next().is_some()
+}
+
+/// What stands before each project word `name` ends in (`綦江电站` ends in `电站` and `站`). The
+/// last bytes are compared first: most words are ruled out without a call to compare the rest.
+fn before_ends(name: &str) -> impl Iterator<Item = &str> {
+    let last = name.as_bytes().last().copied();
+    PROJECT_ENDS
+        .iter()
+        .filter(move |end| end.as_bytes().last().copied() == last)
+        .filter_map(|end| name.strip_suffix(end))
 }
 
 /// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).
 fn is_slogan(name: &str) -> bool {
-    name.ends_with('”')
-        || PROJECT_ENDS.iter().any(|end| name.strip_suffix(end).is_some_and(|before| before.ends_with('”')))
+    name.ends_with('”') || before_ends(name).any(|before| before.ends_with('”'))
 }
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
 fn is_generic(name: &str) -> bool {
-    PROJECT_ENDS.iter().filter_map(|end| name.strip_suffix(end)).any(|before| GENERIC.is_match(before))
+    before_ends(name).any(|before| GENERIC.is_match(before))
 }
 
 #[cfg(test)]
@@ -321,5 +395,11 @@ mod tests {
         assert!(Names::declared("成立“南部物流园”").projects().is_empty());
         assert!(Names::of_kind("甲园、乙园", "营商环境").projects().is_empty());
         assert!(may_name("新建甲水库") && !may_name("优化营商环境"));
+        assert!(may_name("推进二期") && may_name("推进２期") && !may_name("推进后期") && !may_name("期待乙"));
+        let line = "优化营商环境，新建甲水库，推进二期，同期开展";
+        let words = LineWords::new(line);
+        for (_, clause) in split_top_level(line, &['，']) {
+            assert_eq!(words.may_name(clause), may_name(clause), "{clause}");
+        }
     }
 }

@@ -16,26 +16,32 @@
 //! slogan (`“一把手”工程`) or a bare kind (`重点项目`, `各类项目`) is never a project.
 
 use super::boxes::Block;
-use super::names::{self, Names};
+use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
-use super::vocabulary::verb_stage;
+use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A stage verb opening a clause, with adverbs or words of intent before it.
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:持续|加快|有序|全力|加速|积极|稳步|全面|力争|确保|重点|抓紧|尽快|提早|联合争取|争取|努力)?(?P<verb>新开工建设|开工建设|新开工|开工|启动建设|启动|加快建设|加快推进|加快推动|重点推动|续建|推进|建成投产|建成投用|建成|完工投用|完工|竣工|投产|完成|论证并实施|实施|新签约|签约|升级改造|改造升级|新建|新增|新改建|开展|加快)",
-    )
-    .expect("prose verb pattern")
-});
+/// Words of intent that may come before a stage verb in a sentence, besides [`ADVERBS`].
+const INTENTS: [&str; 3] = ["联合争取", "争取", "努力"];
 
-/// The characters [`VERB`] may start with: a cheap test before the pattern.
-const VERB_FIRST: &[char] = &[
-    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
-    '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
+/// Stage verbs of sentences besides the list verbs ([`VERBS`], tried after these), longest
+/// spelling first where one holds another: `加快推进…`, `新签约…`, `升级改造…`.
+const SENTENCE_VERBS: [&str; 12] = [
+    "加快推进",
+    "加快推动",
+    "重点推动",
+    "论证并实施",
+    "新签约",
+    "签约",
+    "升级改造",
+    "改造升级",
+    "新建",
+    "新增",
+    "新改建",
+    "开展",
 ];
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
@@ -85,12 +91,13 @@ pub fn read_prose(block: &Block) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
-        if !names::may_name(body) {
+        let words = LineWords::new(body);
+        if !words.may_name(body) {
             continue;
         }
         for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
-            if !names::may_name(clause) {
+            if !words.may_name(clause) {
                 continue;
             }
             for (name, stage) in names_in(clause) {
@@ -107,9 +114,8 @@ pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
         let list = taken.name("list").map_or("", |m| m.as_str());
         return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
     }
-    if let Some(found) = clause.starts_with(VERB_FIRST).then(|| VERB.captures(clause)).flatten() {
-        let verb = found.name("verb").map_or("", |m| m.as_str());
-        let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
+    if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
+        let rest = &clause[end..];
         let stage = planned_or(rest, verb_stage(verb));
         let names = after_verb(rest);
         if !names.is_empty() {
@@ -139,7 +145,7 @@ fn after_verb(rest: &str) -> Vec<String> {
     if let Some(list) = declared_list(rest) {
         return Names::declared(list).projects();
     }
-    if let Some(tail) = KIND_TAIL.captures(rest) {
+    if let Some(tail) = rest.contains('等').then(|| KIND_TAIL.captures(rest)).flatten() {
         let kind = tail.name("kind").map_or("", |k| k.as_str());
         let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
         return Names::of_kind(list, kind).projects();
@@ -180,7 +186,7 @@ fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    let found = DECLARED.captures(text)?;
+    let found = text.contains("项目").then(|| DECLARED.captures(text)).flatten()?;
     let whole = found.get(0)?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
@@ -231,6 +237,7 @@ fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::vocabulary::VERB_FIRST;
     use super::*;
 
     fn names(clause: &str) -> Vec<String> {
@@ -239,6 +246,13 @@ mod tests {
 
     fn stages(clause: &str) -> Vec<Option<Stage>> {
         names_in(clause).into_iter().map(|(_, stage)| stage).collect()
+    }
+
+    #[test]
+    fn every_verb_starts_with_a_verb_first_character() {
+        for word in INTENTS.iter().chain(&SENTENCE_VERBS) {
+            assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
     }
 
     #[test]

@@ -114,6 +114,75 @@ impl LeadBytes {
     }
 }
 
+/// The separators a [`TopLevel`] records: every character the box readers split at.
+const MARKED: [char; 12] = ['、', '，', '。', '；', ',', ';', '：', ':', '！', '!', '？', '?'];
+
+/// A text with its top-level separators found in one pass, so that the text and its pieces can
+/// be split again and again (lines into sentences, sentences into clauses, clauses into items)
+/// without another scan. A piece that starts outside brackets (the text itself, or what follows
+/// a top-level separator, balanced numbering or a verb) has, in its range, the same top-level
+/// separators as the whole text: the bracket depth is 0 where it starts either way.
+pub struct TopLevel<'a> {
+    text: &'a str,
+    /// Byte offset in `text` and character of each top-level separator among [`MARKED`].
+    marks: Vec<(usize, char)>,
+}
+
+impl<'a> TopLevel<'a> {
+    /// Finds the top-level separators of `text`.
+    pub fn new(text: &'a str) -> Self {
+        TopLevel { text, marks: top_level(text, &MARKED).collect() }
+    }
+
+    /// The recorded separators of `piece` among `targets`, with offsets in `piece`; `None` when
+    /// `piece` is not a slice of the text or a target is not recorded (then the caller scans).
+    fn marks_of<'s>(
+        &'s self,
+        piece: &str,
+        targets: &'s [char],
+    ) -> Option<impl Iterator<Item = (usize, char)> + 's> {
+        let start = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let end = start
+            .checked_add(piece.len())
+            .filter(|&end| start <= self.text.len() && end <= self.text.len())?;
+        if !targets.iter().all(|target| MARKED.contains(target)) {
+            return None;
+        }
+        let from = self.marks.partition_point(|&(at, _)| at < start);
+        let to = self.marks.partition_point(|&(at, _)| at < end);
+        let marks = self.marks.get(from..to)?.iter();
+        Some(marks.filter(move |(_, ch)| targets.contains(ch)).map(move |&(at, ch)| (at - start, ch)))
+    }
+
+    /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
+    pub fn split<'p>(&self, piece: &'p str, separators: &[char]) -> Vec<(usize, &'p str)> {
+        let Some(marks) = self.marks_of(piece, separators) else {
+            return split_top_level(piece, separators);
+        };
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (at, ch) in marks {
+            pieces.push((start, &piece[start..at]));
+            start = at + ch.len_utf8();
+        }
+        pieces.push((start, &piece[start..]));
+        pieces
+    }
+
+    /// [`find_top_level`] in `piece`, a slice of the text that starts outside brackets.
+    pub fn find(&self, piece: &str, targets: &[char]) -> Option<usize> {
+        match self.marks_of(piece, targets) {
+            Some(mut marks) => marks.next().map(|(at, _)| at),
+            None => find_top_level(piece, targets),
+        }
+    }
+
+    /// [`leading_label`] of `piece`, a slice of the text that starts outside brackets.
+    pub fn leading_label<'p>(&self, piece: &'p str, stop: &[char]) -> Option<(&'p str, usize)> {
+        label_at(piece, self.find(piece, stop)?)
+    }
+}
+
 /// Whether `text` holds any of `targets` outside brackets.
 pub fn has_top_level(text: &str, targets: &[char]) -> bool {
     find_top_level(text, targets).is_some()
@@ -128,7 +197,11 @@ pub fn numbering_len(text: &str) -> Option<usize> {
 /// follows it. `stop` lists the characters that may close the label; a label is at most 20
 /// characters and never holds clause punctuation (it may join two groups: `水利、生态环保`).
 pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize)> {
-    let at = find_top_level(text, stop)?;
+    label_at(text, find_top_level(text, stop)?)
+}
+
+/// The label of [`leading_label`] when the character closing it stands at byte `at`.
+fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     let label = text[..at].trim();
     let closing = text[at..].chars().next()?;
     let plain = !label.contains(['，', '。', '；', ',', ';']);
@@ -177,6 +250,24 @@ mod tests {
         }
         assert_eq!(numbering_len("2023年通组公路工程"), None);
         assert_eq!(numbering_len("5G基站"), None);
+    }
+
+    #[test]
+    fn pieces_split_as_they_would_alone() {
+        let text = "1．交通（一期、二期）：甲、乙（丙，丁）等项目，开工建设戊。己；庚）、辛";
+        let top = TopLevel::new(text);
+        let rest = &text["1．".len()..];
+        for separators in [&['、'][..], &['，', '；'], &['。', '！', '!'], &['：', ':'], &['?']] {
+            assert_eq!(top.split(text, separators), split_top_level(text, separators));
+            assert_eq!(top.split(rest, separators), split_top_level(rest, separators));
+            assert_eq!(top.find(rest, separators), find_top_level(rest, separators));
+            for (_, piece) in split_top_level(rest, &['，', '。']) {
+                assert_eq!(top.split(piece, separators), split_top_level(piece, separators));
+            }
+        }
+        assert_eq!(top.split("甲（、）乙", &['、']), split_top_level("甲（、）乙", &['、']));
+        assert_eq!(top.find(rest, &['（']), None);
+        assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
     }
 
     #[test]

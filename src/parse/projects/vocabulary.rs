@@ -7,19 +7,55 @@ use crate::model::Stage;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A stage verb opening a clause, with optional adverbs: `开工建设`, `加快推进`, `建成投产`.
-static LEADING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:持续|加快|有序|全力|加速|积极|稳步|全面|力争|确保|重点|抓紧|尽快|提早)?(?P<verb>新开工建设|开工建设|新开工|开工|启动建设|启动|加快建设|加快|续建|推进|建成投产|建成投用|建成|完工投用|完工|竣工|投产|完成|实施)",
-    )
-    .expect("leading verb pattern")
-});
+/// Adverbs that may come before a stage verb: `加快推进`, `全面完成`.
+pub const ADVERBS: [&str; 14] = [
+    "持续", "加快", "有序", "全力", "加速", "积极", "稳步", "全面", "力争", "确保", "重点", "抓紧", "尽快",
+    "提早",
+];
+
+/// Stage verbs opening a clause, longest spelling first where one holds another.
+pub const VERBS: [&str; 19] = [
+    "新开工建设",
+    "开工建设",
+    "新开工",
+    "开工",
+    "启动建设",
+    "启动",
+    "加快建设",
+    "加快",
+    "续建",
+    "推进",
+    "建成投产",
+    "建成投用",
+    "建成",
+    "完工投用",
+    "完工",
+    "竣工",
+    "投产",
+    "完成",
+    "实施",
+];
+
+/// The characters a stage verb, or an adverb or word of intent before one, may start with
+/// ([`ADVERBS`], [`VERBS`] and the verbs of prose sentences): a cheap first test.
+pub const VERB_FIRST: &[char] = &[
+    '持', '加', '有', '全', '积', '稳', '力', '确', '重', '抓', '尽', '提', '联', '争', '努', '新', '开',
+    '启', '续', '推', '建', '完', '竣', '投', '论', '实', '签', '升', '改',
+];
+
+/// The stages a verdict closing a clause may name, longest spelling first.
+const VERDICT_STAGES: [&str; 10] =
+    ["建成投产", "建成投用", "完工投用", "完工投产", "建成", "完工", "竣工", "投产", "开工建设", "开工"];
+
+/// The verdict on the year's target: `完成年度目标任务`.
+const YEAR_TARGET_DONE: &str = "完成年度目标任务";
 
 /// A verdict closing a clause about the projects listed before it.
 static TRAILING_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:全面|顺利|已|均已|均)?(?:(?P<stage>建成投产|建成投用|完工投用|完工投产|建成|完工|竣工|投产|开工建设|开工)|(?P<progress>(?:全部)?完成年度目标任务\S*))$",
-    )
+    Regex::new(&format!(
+        r"(?:全面|顺利|已|均已|均)?(?:(?P<stage>{})|(?P<progress>(?:全部)?{YEAR_TARGET_DONE}\S*))$",
+        VERDICT_STAGES.join("|")
+    ))
     .expect("trailing verdict pattern")
 });
 
@@ -76,26 +112,58 @@ pub fn verb_stage(verb: &str) -> Option<Stage> {
 }
 
 /// The stage a caption, a heading or a statement names: `完工投产重大项目` completed,
-/// `新建…重点项目`/`新开工项目` new, `续建项目` ongoing, `重大前期项目` planned.
+/// `新建…重点项目`/`新开工项目` new, `续建项目` ongoing, `重大前期项目` planned (the first of
+/// these that the text names; read in one pass).
 pub fn caption_stage(text: &str) -> Option<Stage> {
-    if ["完工", "投产", "竣工", "建成"].iter().any(|word| text.contains(word)) {
-        Some(Stage::Completed)
-    } else if ["新开工", "开工", "新建"].iter().any(|word| text.contains(word)) {
-        Some(Stage::New)
-    } else if text.contains("续建") || text.contains("在建") {
-        Some(Stage::Ongoing)
-    } else if text.contains("前期") {
-        Some(Stage::Planned)
-    } else {
-        None
+    let mut named = [false; 3];
+    for (at, ch) in text.char_indices() {
+        let word = |word: &str| text[at..].starts_with(word);
+        let found = match ch {
+            '完' if word("完工") => Stage::Completed,
+            '投' if word("投产") => Stage::Completed,
+            '竣' if word("竣工") => Stage::Completed,
+            '建' if word("建成") => Stage::Completed,
+            '开' if word("开工") => Stage::New,
+            '新' if word("新建") => Stage::New,
+            '续' if word("续建") => Stage::Ongoing,
+            '在' if word("在建") => Stage::Ongoing,
+            '前' if word("前期") => Stage::Planned,
+            _ => continue,
+        };
+        match found {
+            Stage::Completed => return Some(Stage::Completed),
+            Stage::New => named[0] = true,
+            Stage::Ongoing => named[1] = true,
+            _ => named[2] = true,
+        }
     }
+    [Stage::New, Stage::Ongoing, Stage::Planned]
+        .into_iter()
+        .zip(named)
+        .find_map(|(stage, named)| named.then_some(stage))
 }
 
 /// A clause opening with a stage verb: the verb's stage and the byte offset of the list after it.
 pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
-    let found = LEADING_VERB.captures(clause)?;
-    let verb = found.name("verb")?.as_str();
-    Some((verb_stage(verb), found.get(0)?.end()))
+    let (verb, end) = opening_verb(clause, &[&ADVERBS], &[&VERBS])?;
+    Some((verb_stage(verb), end))
+}
+
+/// The verb of `verbs` opening `clause`, after one of the words of `before` or none, as the
+/// pattern `^(?:before…)?(?P<verb>verbs…)` finds it: a word before is taken when a verb follows
+/// it, and the first verb (in the order of the lists) that follows wins. The verb and the byte
+/// offset after it.
+pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&[&'v str]]) -> Option<(&'v str, usize)> {
+    if !clause.starts_with(VERB_FIRST) {
+        return None;
+    }
+    let words = before.iter().flat_map(|words| words.iter());
+    let leads = words.filter(|word| clause.starts_with(**word)).map(|word| word.len());
+    leads.chain([0]).find_map(|lead| {
+        let rest = &clause[lead..];
+        let mut all = verbs.iter().flat_map(|verbs| verbs.iter());
+        all.find(|verb| rest.starts_with(**verb)).map(|verb| (*verb, lead + verb.len()))
+    })
 }
 
 /// What a verdict closing a clause says about the projects before it.
@@ -111,6 +179,11 @@ pub struct Verdict {
 
 /// A verdict closing `clause`: `…3个项目全面完工`, `…等2个项目完成年度目标任务`.
 pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
+    let may_close =
+        VERDICT_STAGES.iter().any(|stage| clause.ends_with(stage)) || clause.contains(YEAR_TARGET_DONE);
+    if !may_close {
+        return None;
+    }
     let found = TRAILING_VERDICT.captures(clause)?;
     let whole = found.get(0)?;
     let stage = found.name("stage").and_then(|verb| verb_stage(verb.as_str()));
@@ -121,7 +194,7 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 /// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
 /// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`.
 pub fn is_statement(clause: &str) -> bool {
-    FIGURES.is_match(clause) || PROJECT_COUNT.is_match(clause)
+    FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause))
 }
 
 /// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
@@ -129,7 +202,14 @@ pub fn is_statement(clause: &str) -> bool {
 pub fn has_project_tail(list: &str) -> bool {
     let list = trim_item(list);
     let etc_tail = list.rfind('等').is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + '等'.len_utf8()..]));
-    etc_tail || list.ends_with("项目") || list.ends_with("工程") || FRAME_SUFFIX.is_match(list)
+    etc_tail || list.ends_with("项目") || list.ends_with("工程") || frame_suffix(list).is_some()
+}
+
+/// The frame a clause verb adds after a project noun ([`FRAME_SUFFIX`]), with the noun as
+/// capture 1; the pattern only runs on a name ending the way a frame does.
+fn frame_suffix(name: &str) -> Option<regex::Captures<'_>> {
+    let may_end = ["建设", "投产", "前期工作"].iter().any(|end| name.ends_with(end));
+    may_end.then(|| FRAME_SUFFIX.captures(name)).flatten()
 }
 
 /// One list item as a project name: trimmed, without `等项目`/`等N个项目`/`等…项目建设` (for the
@@ -142,10 +222,11 @@ pub fn clean_name(item: &str, last: bool) -> String {
     if let Some(at) = name.rfind('等').filter(|at| tail.is_match(&name[at + '等'.len_utf8()..])) {
         name = trim_item(&name[..at]);
     }
-    if let Some(found) = TRAILING_COUNT.find(name) {
+    let may_count = (name.ends_with("项目") || name.ends_with("工程")) && name.contains('个');
+    if let Some(found) = may_count.then(|| TRAILING_COUNT.find(name)).flatten() {
         name = trim_item(&name[..found.start()]);
     }
-    match FRAME_SUFFIX.captures(name) {
+    match frame_suffix(name) {
         Some(found) => {
             let keep = found.get(1).map_or(name.len(), |noun| noun.end());
             name[..keep].to_owned()
@@ -171,6 +252,46 @@ mod tests {
         assert_eq!(clean_name("水环境综合整治工程建设", true), "水环境综合整治工程");
         assert_eq!(clean_name("2024年高标准农田建设", true), "2024年高标准农田建设");
         assert_eq!(clean_name("江津至綦江万盛高速等前期工作", true), "江津至綦江万盛高速");
+    }
+
+    #[test]
+    fn every_verb_starts_with_a_verb_first_character() {
+        for word in ADVERBS.iter().chain(&VERBS) {
+            assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
+    }
+
+    #[test]
+    fn caption_stages_in_order() {
+        assert_eq!(caption_stage("2022年完工投产重大项目"), Some(Stage::Completed));
+        assert_eq!(caption_stage("前期项目和新开工项目，已建成"), Some(Stage::Completed));
+        assert_eq!(caption_stage("续建和新建项目"), Some(Stage::New));
+        assert_eq!(caption_stage("前期及在建项目"), Some(Stage::Ongoing));
+        assert_eq!(caption_stage("重大前期项目"), Some(Stage::Planned));
+        assert_eq!(caption_stage("重点项目"), None);
+    }
+
+    #[test]
+    fn opening_verbs_as_the_pattern_finds_them() {
+        let pattern = Regex::new(&format!("^(?:{})?(?P<verb>{})", ADVERBS.join("|"), VERBS.join("|")))
+            .expect("verb pattern");
+        for clause in [
+            "加快推进甲",
+            "加快乙",
+            "加快",
+            "全面完成丙",
+            "全面丁",
+            "开工建设戊",
+            "新开工己",
+            "实施",
+            "持续",
+            "庚",
+        ] {
+            let found = pattern
+                .captures(clause)
+                .and_then(|found| Some((found.name("verb")?.as_str(), found.get(0)?.end())));
+            assert_eq!(opening_verb(clause, &[&ADVERBS], &[&VERBS]), found, "{clause}");
+        }
     }
 
     #[test]
