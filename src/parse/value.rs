@@ -21,7 +21,7 @@
 //! least -3.
 
 use crate::model::{Value, ValueForm};
-use crate::text::fold;
+use crate::text::fold_cow;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -111,20 +111,32 @@ enum Verb {
 /// [`ValueForm::Qualitative`], with the text kept in [`Value::raw`].
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim();
+    let (form, unit, estimated) = read_value(raw);
+    Value { raw: raw.to_owned(), form, unit, estimated }
+}
+
+/// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values
+/// from words.
+pub(crate) fn value_form(raw: &str) -> ValueForm {
+    read_value(raw.trim()).0
+}
+
+/// The form, in-cell unit and estimate mark of a trimmed cell.
+fn read_value(raw: &str) -> (ValueForm, Option<String>, bool) {
     if let Some(n) = plain_number(raw) {
-        return Value { raw: raw.to_owned(), form: ValueForm::Exact(n), unit: None, estimated: false };
+        return (ValueForm::Exact(n), None, false);
     }
-    let folded = fold(raw);
+    let folded = fold_cow(raw);
     let (body, estimated) = strip_estimate(&folded);
     let (form, unit) = read_form(body);
-    Value { raw: raw.to_owned(), form, unit, estimated }
+    (form, unit, estimated)
 }
 
 impl Value {
     /// The most digits written after a decimal point in any number of the cell
     /// (`6.5` → 1, `1.95:1` → 2, `29万吨左右` → 0).
     pub fn decimals(&self) -> u32 {
-        let folded = fold(&self.raw);
+        let folded = fold_cow(&self.raw);
         let mut best = 0;
         let mut run: Option<u32> = None;
         let mut previous_digit = false;
@@ -148,7 +160,7 @@ impl Value {
     /// Whether two cells say the same thing, widths, white space and estimate marks aside
     /// (`预计快于经济增速` says what `快于经济增速` says).
     pub fn says_same_as(&self, other: &Value) -> bool {
-        let (this, that) = (fold(&self.raw), fold(&other.raw));
+        let (this, that) = (fold_cow(&self.raw), fold_cow(&other.raw));
         strip_estimate(&this).0 == strip_estimate(&that).0
     }
 }
