@@ -13,8 +13,8 @@ mod header;
 mod rows;
 
 use super::{Read, Vocabulary};
-use cells::CellReader;
 use crate::grid::{GridBuilder, Layout};
+use cells::CellReader;
 use rows::RawRow;
 
 /// A header is read from at most this many lines, before the whole table is.
