@@ -189,7 +189,9 @@ impl GridBuilder {
         let row = self.current.map_or(0, |r| r + 1);
         self.current = Some(row);
         if self.slots.len() <= row {
-            self.slots.resize_with(row + 1, Vec::new);
+            // Rows are mostly as wide as the one before: room for as many slots up front.
+            let width = row.checked_sub(1).map_or(0, |above| self.slots[above].len());
+            self.slots.push(Vec::with_capacity(width));
         }
         self.cursor = 0;
     }

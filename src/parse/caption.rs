@@ -36,7 +36,7 @@ pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
     if !is_caption(line) {
         return None;
     }
-    let folded = text::fold(line);
+    let folded = text::fold_cow(line);
     let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
         let title = title.trim();
@@ -57,6 +57,10 @@ pub(crate) fn is_caption(line: &str) -> bool {
 
 /// The first year named in `text` (`2022年…` → 2022).
 pub(crate) fn year_in(text: &str) -> Option<u16> {
+    // `年`, or the compatibility ideograph NFKC turns into it: without either there is no year.
+    if !text.contains(['年', '\u{f98e}']) {
+        return None;
+    }
     let folded = crate::text::nfkc(text);
     YEAR.captures(&folded)?.get(1)?.as_str().parse().ok()
 }
@@ -115,5 +119,6 @@ mod tests {
         assert_eq!(year_in("专栏3：2023年国民经济"), Some(2023));
         assert_eq!(year_in("２０２２年预期目标"), Some(2022));
         assert_eq!(year_in("计划目标"), None);
+        assert_eq!(year_in("2023\u{f98e}目标"), Some(2023));
     }
 }

@@ -21,7 +21,7 @@
 //! least -3.
 
 use crate::model::{Value, ValueForm};
-use crate::text::fold;
+use crate::text::fold_cow;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -111,20 +111,32 @@ enum Verb {
 /// [`ValueForm::Qualitative`], with the text kept in [`Value::raw`].
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim();
+    let (form, unit, estimated) = read_value(raw);
+    Value { raw: raw.to_owned(), form, unit, estimated }
+}
+
+/// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values
+/// from words.
+pub(crate) fn value_form(raw: &str) -> ValueForm {
+    read_value(raw.trim()).0
+}
+
+/// The form, in-cell unit and estimate mark of a trimmed cell.
+fn read_value(raw: &str) -> (ValueForm, Option<String>, bool) {
     if let Some(n) = plain_number(raw) {
-        return Value { raw: raw.to_owned(), form: ValueForm::Exact(n), unit: None, estimated: false };
+        return (ValueForm::Exact(n), None, false);
     }
-    let folded = fold(raw);
+    let folded = fold_cow(raw);
     let (body, estimated) = strip_estimate(&folded);
     let (form, unit) = read_form(body);
-    Value { raw: raw.to_owned(), form, unit, estimated }
+    (form, unit, estimated)
 }
 
 impl Value {
     /// The most digits written after a decimal point in any number of the cell
     /// (`6.5` → 1, `1.95:1` → 2, `29万吨左右` → 0).
     pub fn decimals(&self) -> u32 {
-        let folded = fold(&self.raw);
+        let folded = fold_cow(&self.raw);
         let mut best = 0;
         let mut run: Option<u32> = None;
         let mut previous_digit = false;
@@ -148,7 +160,7 @@ impl Value {
     /// Whether two cells say the same thing, widths, white space and estimate marks aside
     /// (`预计快于经济增速` says what `快于经济增速` says).
     pub fn says_same_as(&self, other: &Value) -> bool {
-        let (this, that) = (fold(&self.raw), fold(&other.raw));
+        let (this, that) = (fold_cow(&self.raw), fold_cow(&other.raw));
         strip_estimate(&this).0 == strip_estimate(&that).0
     }
 }
@@ -230,12 +242,13 @@ fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
         (_, Some(b)) => Some(b),
         (a, None) => a,
     };
+    if let Some((n, unit)) = plain_amount(core) {
+        return Some(amount_with_unit(n, unit, verb, bound));
+    }
     if let Some(caps) = AMOUNT.captures(core) {
         let n = number(&caps["n"])?;
         let unit = caps.name("unit").map(|u| u.as_str().to_owned());
-        let points = unit.as_deref().is_some_and(|u| u.ends_with("百分点"));
-        let form = if points { point_change(n, verb) } else { amount(n, verb, bound) };
-        return Some((form, unit));
+        return Some(amount_with_unit(n, unit, verb, bound));
     }
     let caps = RANGE.captures(core)?;
     let (lo, hi) = (number(&caps["lo"])?, number(&caps["hi"])?);
@@ -245,6 +258,28 @@ fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
         _ => ValueForm::Range(lo, hi),
     };
     Some((form, unit))
+}
+
+/// What [`AMOUNT`] reads in the commonest cells, without it: a plain number (see
+/// [`plain_number`]), alone or before `%`.
+fn plain_amount(core: &str) -> Option<(f64, Option<String>)> {
+    match core.strip_suffix('%') {
+        Some(digits) => plain_number(digits).map(|n| (n, Some("%".to_owned()))),
+        None => plain_number(core).map(|n| (n, None)),
+    }
+}
+
+/// The form of a number with its unit, verb of change and bound: a unit of `百分点` makes a point
+/// change.
+fn amount_with_unit(
+    n: f64,
+    unit: Option<String>,
+    verb: Option<Verb>,
+    bound: Option<Bound>,
+) -> (ValueForm, Option<String>) {
+    let points = unit.as_deref().is_some_and(|u| u.ends_with("百分点"));
+    let form = if points { point_change(n, verb) } else { amount(n, verb, bound) };
+    (form, unit)
 }
 
 /// A change in percentage points, signed by its verb.
@@ -288,6 +323,14 @@ enum End {
 
 /// The body without the first word of `lists` found at its `end`, and that word's tag.
 fn strip_word<'a, T: Copy>(body: &'a str, lists: &[(&[&str], T)], end: End) -> (&'a str, Option<T>) {
+    // No word starts or ends with a digit, so a number at that end (most cells) has none there.
+    let edge = match end {
+        End::Start => body.bytes().next(),
+        End::Finish => body.bytes().next_back(),
+    };
+    if edge.is_some_and(|b| b.is_ascii_digit()) {
+        return (body, None);
+    }
     for &(words, tag) in lists {
         for word in words {
             let rest = match end {
@@ -317,7 +360,7 @@ fn plain_number(text: &str) -> Option<f64> {
 
 /// A number as matched by [`NUMBER`], thousands separators dropped; `None` unless finite.
 fn number(text: &str) -> Option<f64> {
-    let n: f64 = text.replace(',', "").parse().ok()?;
+    let n: f64 = if text.contains(',') { text.replace(',', "").parse().ok()? } else { text.parse().ok()? };
     n.is_finite().then_some(n)
 }
 
@@ -484,6 +527,17 @@ mod tests {
         assert_eq!(form("6%～7%"), Range(6.0, 7.0));
         assert_eq!(form("6.5至7"), Range(6.5, 7.0));
         assert_eq!(form("下降2-3%"), Range(-3.0, -2.0));
+    }
+
+    #[test]
+    fn no_bound_or_verb_word_has_a_digit_at_its_stripped_end() {
+        let starts = BOUNDS_BEFORE.iter().map(|l| l.0).chain(VERBS.iter().map(|l| l.0));
+        for word in starts.flatten() {
+            assert!(!word.starts_with(|c: char| c.is_ascii_digit()), "{word}");
+        }
+        for word in BOUNDS_AFTER.iter().flat_map(|l| l.0) {
+            assert!(!word.ends_with(|c: char| c.is_ascii_digit()), "{word}");
+        }
     }
 
     #[test]

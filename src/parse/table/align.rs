@@ -12,7 +12,7 @@
 use super::header::{Header, Role};
 use crate::grid::Grid;
 use crate::model::ValueForm;
-use crate::parse::value::parse_value;
+use crate::parse::value::value_form;
 
 /// Short rows missing more cells than this are placed from the left.
 const MAX_MISSING: usize = 4;
@@ -204,7 +204,7 @@ pub(crate) fn is_value(text: &str) -> bool {
     if text.trim().is_empty() {
         return false;
     }
-    match parse_value(text).form {
+    match value_form(text) {
         ValueForm::Qualitative => false,
         ValueForm::Completion(_) | ValueForm::NotTracked => true,
         _ => text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(crate::text::is_han),

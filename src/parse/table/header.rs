@@ -456,13 +456,13 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
     if text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some() {
         return None;
     }
-    let title = text::fold(text);
+    let title = text::fold_cow(text);
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
     let found = clues(&title);
     let has = |clue: u16| found & clue != 0;
-    let is = |words: &[&str]| words.contains(&title.as_str());
+    let is = |words: &[&str]| words.contains(&&*title);
     let role = if has(DIFFERENCE) {
         Role::Difference
     } else if has(CATEGORY) || is(&["分类", "类型", "领域", "指标类型"]) {
@@ -491,14 +491,14 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
 
 /// A sub-title in a second header row (`绝对值`, `增速`).
 pub(crate) fn is_sub_title(text: &str) -> bool {
-    let title = text::fold(text);
+    let title = text::fold_cow(text);
     let title = title.trim_matches(['(', ')']);
     title.chars().count() <= 8 && clues(title) & SUB_TITLE != 0
 }
 
 /// A title in brackets qualifying the one before it (`(增速)`, `（%）`).
 pub(crate) fn is_parenthetical(text: &str) -> bool {
-    let title = text::fold(text);
+    let title = text::fold_cow(text);
     title.len() > 2 && title.starts_with('(') && title.ends_with(')') && title.chars().count() <= 8
 }
 

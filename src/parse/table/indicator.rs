@@ -3,7 +3,7 @@
 
 use super::align::{BodyRow, body_rows};
 use super::header::{Header, Role, names_growth};
-use super::name::{compact, is_sub_row, read_name};
+use super::name::{NameCell, compact, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -34,8 +34,8 @@ struct Carried {
 /// The name of one body row: its own name cell, and the group cell beside it if any.
 struct RowName<'g> {
     cell: &'g GridCell,
-    /// The name as written (two cells of one name joined).
-    text: String,
+    /// The name taken apart (two cells of one name joined first).
+    name: NameCell,
     /// The group cell's text, when the row sits under one (empty when the group cell is blank).
     group: Option<&'g str>,
 }
@@ -44,19 +44,55 @@ struct RowName<'g> {
 /// is a sub-row, or the first spans rows); or a name written over two cells, joined.
 fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
     let cell = |i: usize| &grid.cells()[i];
+    let named = |cell: &'g GridCell, group| RowName { cell, name: read_name(&cell.text), group };
     match row.names.as_slice() {
         [] => None,
-        [only] => Some(RowName { cell: cell(*only), text: cell(*only).text.clone(), group: None }),
+        [only] => Some(named(cell(*only), None)),
         [first, .., last] => {
             let (first, last) = (cell(*first), cell(*last));
             let grouped = is_sub_row(&last.text) || first.row_span > 1 || first.row < row.row;
             if last.text.is_empty() {
-                Some(RowName { cell: first, text: first.text.clone(), group: None })
+                Some(named(first, None))
             } else if grouped || first.text.is_empty() {
-                Some(RowName { cell: last, text: last.text.clone(), group: Some(&first.text) })
+                Some(named(last, Some(&first.text)))
             } else {
-                Some(RowName { cell: first, text: format!("{}{}", first.text, last.text), group: None })
+                let name = read_name(&format!("{}{}", first.text, last.text));
+                Some(RowName { cell: first, name, group: None })
             }
+        }
+    }
+}
+
+/// The header's columns as rows are read by them, looked up once per table rather than once per
+/// row: the column of each role a row reads, the target and achieved columns, and which columns
+/// give growth rates.
+struct Columns<'h> {
+    header: &'h Header,
+    category: Option<usize>,
+    seq: Option<usize>,
+    unit: Option<usize>,
+    remark: Option<usize>,
+    difference: Option<usize>,
+    /// The target columns read as one target ([`Header::target_pair`]).
+    pair: Vec<usize>,
+    /// The achieved columns, left to right.
+    actual: Vec<usize>,
+    /// Per column, whether it gives a growth rate rather than a level.
+    growth: Vec<bool>,
+}
+
+impl<'h> Columns<'h> {
+    fn new(header: &'h Header) -> Self {
+        Columns {
+            header,
+            category: header.find(Role::Category),
+            seq: header.find(Role::Seq),
+            unit: header.find(Role::Unit),
+            remark: header.find(Role::Remark),
+            difference: header.find(Role::Difference),
+            pair: header.target_pair(),
+            actual: header.all(Role::Actual),
+            growth: header.columns.iter().map(|c| c.is_growth()).collect(),
         }
     }
 }
@@ -73,18 +109,16 @@ pub(super) fn build_rows(
     let body = body_rows(grid, header);
     let names: Vec<Option<RowName>> = body.iter().map(|row| row_name(grid, row)).collect();
     let uses_stars = notes_define_stars
-        || names
-            .iter()
-            .flatten()
-            .any(|n| read_name(&n.text).starred || n.group.is_some_and(|g| read_name(g).starred));
+        || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
     let remarks_span = remarks_span_rows(grid, &body, header);
+    let columns = Columns::new(header);
 
     let mut carried = Carried::default();
     let mut rows = Vec::new();
     let mut last_remark: Option<bool> = None;
     for (row, row_name) in body.iter().zip(names) {
-        let cell = |role: Role| header.find(role).and_then(|i| row.slots[i]).map(|i| &grid.cells()[i]);
-        if let Some(category) = cell(Role::Category).filter(|c| !c.text.is_empty()) {
+        let cell = |col: Option<usize>| col.and_then(|i| row.slots[i]).map(|i| &grid.cells()[i]);
+        if let Some(category) = cell(columns.category).filter(|c| !c.text.is_empty()) {
             carried.category = Some(compact(&category.text));
         }
         if let Some(label) = section_label(grid, row, header) {
@@ -100,7 +134,7 @@ pub(super) fn build_rows(
             Some(_) => {}
             None => carried.group = None,
         }
-        let name = read_name(&row_name.text);
+        let name = row_name.name;
         let name_cell = row_name.cell;
         if name.name.is_empty() {
             warn_nameless(grid, row, header, name_cell, caption, warnings);
@@ -116,17 +150,17 @@ pub(super) fn build_rows(
             (_, Some(top)) if name.sub_row => (Some(top.name.clone()), top.binding),
             _ => (None, None),
         };
-        let remark = match cell(Role::Remark).map(|c| c.text.as_str()) {
+        let remark = match cell(columns.remark).map(|c| c.text.as_str()) {
             Some(text) if !is_blank(text) => remark_binding(text),
             _ if remarks_span => last_remark,
             _ => None,
         };
-        if cell(Role::Remark).is_some_and(|c| !is_blank(&c.text)) {
+        if cell(columns.remark).is_some_and(|c| !is_blank(&c.text)) {
             last_remark = remark;
         }
         let binding =
             remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
-        let targets = target_columns(grid, row, header);
+        let targets = target_columns(grid, row, &columns);
         let target_cell = |col: Option<usize>| col.and_then(|c| row.slots.get(c).copied().flatten());
         let target_text = |col| text_of(target_cell(col).map(|i| &grid.cells()[i]));
         let (mut target, target_revised) = read_target(target_text(targets.primary));
@@ -137,9 +171,9 @@ pub(super) fn build_rows(
         let unit = name
             .unit
             .clone()
-            .or_else(|| cell(Role::Unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
-        let rate_target = is_rate_target(&target, unit.as_deref())
-            || targets.primary.is_some_and(|t| header.columns[t].is_growth());
+            .or_else(|| cell(columns.unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+        let rate_target =
+            is_rate_target(&target, unit.as_deref()) || targets.primary.is_some_and(|t| columns.growth[t]);
         let wanted = if rate_target {
             Wanted::Growth
         } else if names_growth(&name.name) {
@@ -147,12 +181,12 @@ pub(super) fn build_rows(
         } else {
             Wanted::Level
         };
-        let (actual, actual_other) = achieved(grid, row, header, wanted);
-        let judgement = cell(Role::Difference).and_then(|c| judge_difference(c, &target));
+        let (actual, actual_other) = achieved(grid, row, &columns, wanted);
+        let judgement = cell(columns.difference).and_then(|c| judge_difference(c, &target));
         let indicator = IndicatorRow {
             line: name_cell.line,
-            category: header.find(Role::Category).and(carried.category.clone()),
-            seq: cell(Role::Seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
+            category: columns.category.and(carried.category.clone()),
+            seq: cell(columns.seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
             unit,
             name: name.name,
             raw_name: name.raw,
@@ -251,12 +285,12 @@ struct TargetColumns {
 /// Which target cell a row's target is: with one target column, its cell; with a level and a
 /// growth column under one title (`2024年` over `目标值 | 增长(%)`), the growth rate when it is
 /// written (plan targets are rates first), else the level, and the other when it too is written.
-fn target_columns(grid: &Grid, row: &BodyRow, header: &Header) -> TargetColumns {
-    let pair = header.target_pair();
+fn target_columns(grid: &Grid, row: &BodyRow, columns: &Columns) -> TargetColumns {
+    let pair = &columns.pair;
     let Some(&first) = pair.first() else { return TargetColumns { primary: None, other: None } };
     let filled =
         |col: usize| row.slots.get(col).copied().flatten().is_some_and(|i| !is_blank(&grid.cells()[i].text));
-    let growth = pair.iter().copied().find(|&c| header.columns[c].is_growth());
+    let growth = pair.iter().copied().find(|&c| columns.growth[c]);
     let primary = growth.filter(|&c| filled(c)).or_else(|| pair.iter().copied().find(|&c| filled(c)));
     let slot = |col: usize| row.slots.get(col).copied().flatten();
     let other = primary.and_then(|p| pair.iter().copied().find(|&c| slot(c) != slot(p) && filled(c)));
@@ -284,12 +318,11 @@ enum Wanted {
 
 /// The achieved cell comparable with the target, and the other one when the table has two (see
 /// [`Wanted`]). `None` in plan tables.
-fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Option<Value>, Option<Value>) {
-    let columns = header.all(Role::Actual);
+fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Option<Value>, Option<Value>) {
+    let columns = &table.actual;
     let Some(&first) = columns.first() else { return (None, None) };
     let growth = wanted != Wanted::Level;
-    let preferred =
-        columns.iter().copied().find(|&i| header.columns[i].is_growth() == growth).unwrap_or(first);
+    let preferred = columns.iter().copied().find(|&i| table.growth[i] == growth).unwrap_or(first);
     let text = |i: usize| row.slots.get(i).copied().flatten().map_or("", |c| grid.cells()[c].text.as_str());
     let filled = |i: usize| !is_blank(text(i));
     let primary = if filled(preferred) || wanted == Wanted::Growth {
@@ -300,7 +333,7 @@ fn achieved(grid: &Grid, row: &BodyRow, header: &Header, wanted: Wanted) -> (Opt
     let other = columns.iter().copied().find(|&i| i != primary && row.slots[i] != row.slots[primary]);
     let value = |i: usize| {
         let mut value = parse_value(text(i));
-        header.columns[i].lend_unit(&mut value);
+        table.header.columns[i].lend_unit(&mut value);
         value
     };
     (Some(value(primary)), other.map(value))
@@ -318,7 +351,7 @@ fn judge_difference(cell: &GridCell, target: &Value) -> Option<Judgement> {
     let status = if let Some(status) = verdict(&cell.text) {
         status
     } else {
-        let difference = leading_signed_number(&text::fold(&cell.text))?;
+        let difference = leading_signed_number(&text::fold_cow(&cell.text))?;
         if matches!(target.form, ValueForm::AtMost(_)) {
             return None;
         }

@@ -24,10 +24,10 @@ const MET_WORDS: [&str; 11] = [
 
 /// The status a cell's words state, `None` when the cell is not a verdict.
 pub(crate) fn verdict(cell: &str) -> Option<Status> {
-    let text = text::fold(cell);
+    let text = text::fold_cow(cell);
     if MISSED_WORDS.iter().any(|w| text.contains(w)) {
         Some(Status::Missed)
-    } else if MET_WORDS.contains(&text.as_str()) {
+    } else if MET_WORDS.contains(&&*text) {
         Some(Status::Met)
     } else {
         None

@@ -9,6 +9,7 @@
 use crate::parse::caption::is_caption;
 use crate::parse::readers::Vocabulary;
 use crate::parse::table::notes::is_note;
+use std::borrow::Cow;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
 const MAX_PIECE_CHARS: usize = 16;
@@ -17,21 +18,21 @@ const MAX_CELL_CHARS: usize = 50;
 /// How many lines past a piece of a cell to look for the table going on.
 const MAX_LOOKAHEAD: usize = 8;
 
-/// One table cell.
+/// One table cell, its text borrowed from the line it stands on unless pieces were joined.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Cell {
+pub(crate) struct Cell<'a> {
     /// The text with its pieces joined and trimmed; empty for an empty cell.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// 1-based line where the cell starts.
     pub line: usize,
     /// A blank line came before the cell: a likely row boundary.
     pub after_blank: bool,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// An empty cell standing in for one the document leaves out, placed at `line`.
-    pub fn missing(line: usize) -> Cell {
-        Cell { text: String::new(), line, after_blank: false }
+    pub fn missing(line: usize) -> Self {
+        Cell { text: Cow::Borrowed(""), line, after_blank: false }
     }
 
     /// The text without any white space (`指  标  名  称` → `指标名称`).
@@ -42,73 +43,133 @@ impl Cell {
 
 /// The cells of a table and where the table ends.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TableText {
+pub(crate) struct TableText<'a> {
     /// Every cell, header included, in document order.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// Index of the first line after the table (a footnote, prose or the next caption).
     pub end: usize,
 }
 
 /// Reads the cells from `lines[start]` to the end of the table.
-pub(crate) fn read_cells(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> TableText {
-    let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
-    match first {
-        Some(line) if starts_with_tab(line) => read_tab_cells(lines, start),
-        Some(line) if (vocabulary.is_title)(line.trim()) => read_line_cells(lines, start),
-        _ => TableText { cells: Vec::new(), end: start },
-    }
+#[cfg(test)]
+pub(crate) fn read_cells<'a>(lines: &[&'a str], start: usize, vocabulary: &Vocabulary) -> TableText<'a> {
+    let mut reader = CellReader::new(lines, start, vocabulary);
+    reader.read_until(lines.len());
+    reader.finish()
 }
 
-/// TAB export: a TAB starts a cell, a short line without one continues the cell before it.
-fn read_tab_cells(lines: &[&str], start: usize) -> TableText {
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut after_blank = false;
-    for (index, line) in lines.iter().enumerate().skip(start) {
+/// How the cells of a table are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Word's TAB export: a TAB starts a cell, a short line without one continues the cell before.
+    Tabs,
+    /// An export without TABs: every non-blank line is a cell.
+    Lines,
+}
+
+/// Reads a table's cells line by line, and can stop and go on: the header is read from the
+/// first lines, and the rest of the table only when there is a header, without reading the
+/// first lines again.
+pub(crate) struct CellReader<'l, 'a> {
+    lines: &'l [&'a str],
+    /// `None` when the first line starts no table of cells.
+    mode: Option<Mode>,
+    /// The next line to read.
+    next: usize,
+    /// Where the table ended, once it has.
+    end: Option<usize>,
+    /// A blank line came after the last cell.
+    after_blank: bool,
+    cells: Vec<Cell<'a>>,
+}
+
+impl<'l, 'a> CellReader<'l, 'a> {
+    /// A reader of the table whose first line is `lines[start]` (after blank lines).
+    pub fn new(lines: &'l [&'a str], start: usize, vocabulary: &Vocabulary) -> Self {
+        let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
+        let mode = match first {
+            Some(line) if starts_with_tab(line) => Some(Mode::Tabs),
+            Some(line) if (vocabulary.is_title)(line.trim()) => Some(Mode::Lines),
+            _ => None,
+        };
+        let end = mode.is_none().then_some(start);
+        CellReader { lines, mode, next: start, end, after_blank: false, cells: Vec::new() }
+    }
+
+    /// The cells read so far. The last may still grow by pieces on the lines not yet read.
+    pub fn cells(&self) -> &[Cell<'a>] {
+        &self.cells
+    }
+
+    /// Reads on up to line `limit` (not included), or to the end of the table.
+    pub fn read_until(&mut self, limit: usize) {
+        let limit = limit.min(self.lines.len());
+        while self.end.is_none() && self.next < limit {
+            let index = self.next;
+            let ended = match self.mode {
+                Some(Mode::Tabs) => !self.read_tab_line(index),
+                _ => !self.read_plain_line(index),
+            };
+            if ended {
+                self.end = Some(index);
+            } else {
+                self.next += 1;
+            }
+        }
+    }
+
+    /// The cells, and the line after the table (the last line read, when the table was not read
+    /// to its end).
+    pub fn finish(self) -> TableText<'a> {
+        TableText { end: self.end.unwrap_or(self.next), cells: self.cells }
+    }
+
+    /// Reads `lines[index]` of a TAB export; false when the table ended before it.
+    fn read_tab_line(&mut self, index: usize) -> bool {
+        let line = self.lines[index];
         let text = line.trim();
         if text.is_empty() && !starts_with_tab(line) {
-            after_blank = true;
-            continue;
+            self.after_blank = true;
+            return true;
         }
         if ends_table(text) {
-            return TableText { cells, end: index };
+            return false;
         }
         if starts_with_tab(line) {
             if is_paragraph(text) {
-                return TableText { cells, end: index };
+                return false;
             }
             for (n, piece) in line.trim_start_matches(' ').split('\t').skip(1).enumerate() {
-                let after_blank = after_blank && n == 0;
-                cells.push(Cell { text: piece.trim().to_owned(), line: index + 1, after_blank });
+                let after_blank = self.after_blank && n == 0;
+                self.cells.push(Cell { text: Cow::Borrowed(piece.trim()), line: index + 1, after_blank });
             }
         } else {
-            match cells.last_mut() {
-                Some(cell) if is_piece(text) && continues_table(lines, index) => cell.text.push_str(text),
-                _ => return TableText { cells, end: index },
+            match self.cells.last_mut() {
+                Some(cell) if is_piece(text) && continues_table(self.lines, index) => {
+                    cell.text.to_mut().push_str(text);
+                }
+                _ => return false,
             }
         }
-        after_blank = false;
+        self.after_blank = false;
+        true
     }
-    TableText { cells, end: lines.len() }
-}
 
-/// Export without TABs: every non-blank line is a cell.
-fn read_line_cells(lines: &[&str], start: usize) -> TableText {
-    let mut cells = Vec::new();
-    let mut after_blank = false;
-    for (index, line) in lines.iter().enumerate().skip(start) {
-        let text = line.trim();
+    /// Reads `lines[index]` of an export without TABs; false when the table ended before it.
+    fn read_plain_line(&mut self, index: usize) -> bool {
+        let text = self.lines[index].trim();
         if text.is_empty() {
-            after_blank = true;
-            continue;
+            self.after_blank = true;
+            return true;
         }
         if ends_table(text) || is_paragraph(text) || is_heading(text) || text.chars().count() > MAX_CELL_CHARS
         {
-            return TableText { cells, end: index };
+            return false;
         }
-        cells.push(Cell { text: text.to_owned(), line: index + 1, after_blank });
-        after_blank = false;
+        self.cells.push(Cell { text: Cow::Borrowed(text), line: index + 1, after_blank: self.after_blank });
+        self.after_blank = false;
+        true
     }
-    TableText { cells, end: lines.len() }
 }
 
 /// A line that starts with a TAB (possibly after spaces).
@@ -165,8 +226,8 @@ mod tests {
     use super::*;
     use crate::parse::table::header::INDICATOR;
 
-    fn texts(table: &TableText) -> Vec<&str> {
-        table.cells.iter().map(|c| c.text.as_str()).collect()
+    fn texts<'t>(table: &'t TableText<'_>) -> Vec<&'t str> {
+        table.cells.iter().map(|c| &*c.text).collect()
     }
 
     #[test]

@@ -12,45 +12,52 @@ use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, role_of}
 
 /// One column: the top title it sits under, and its sub-title cell if the top one spans.
 #[derive(Debug, Clone, PartialEq)]
-struct FlatColumn {
+struct FlatColumn<'a> {
     top: usize,
-    sub: Option<Cell>,
+    sub: Option<Cell<'a>>,
 }
 
 /// The header read from the first cells of a table.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct FlatHeader {
+pub(super) struct FlatHeader<'a> {
     /// The title cells of the first row.
-    tops: Vec<Cell>,
+    tops: Vec<Cell<'a>>,
     /// The columns, left to right.
-    columns: Vec<FlatColumn>,
+    columns: Vec<FlatColumn<'a>>,
     /// How many cells the header took.
     pub used: usize,
+    /// How many cells were looked at to read it: the header is the same whatever cells follow
+    /// these.
+    pub looked: usize,
 }
 
 /// Reads the header at the start of `cells`; `None` when the cells do not start with a header
 /// naming a name column and a target column.
-pub(super) fn read_flat_header(cells: &[Cell], vocabulary: &Vocabulary) -> Option<FlatHeader> {
+pub(super) fn read_flat_header<'a>(cells: &[Cell<'a>], vocabulary: &Vocabulary) -> Option<FlatHeader<'a>> {
     let (tops, columns, run) = read_title_run(cells, vocabulary);
-    let titles: Vec<&str> = tops.iter().map(|c| c.text.as_str()).collect();
+    let titles: Vec<&str> = tops.iter().map(|c| &*c.text).collect();
     if !(vocabulary.is_header)(&titles) {
         return None;
     }
     let rest = &cells[run..];
     let second = rest.iter().take_while(|c| c.text.is_empty() || is_sub_title(&c.text)).count();
+    let looked = cells.len().min(run + second + 1);
     let inline = columns.iter().any(|c| c.sub.is_some());
     if inline || !rest[..second].iter().any(|c| is_sub_title(&c.text)) {
-        return Some(FlatHeader { used: run, tops, columns });
+        return Some(FlatHeader { used: run, tops, columns, looked });
     }
     let (columns, used) = split_spanning(&tops, &rest[..second]);
-    Some(FlatHeader { used: run + used, tops, columns })
+    Some(FlatHeader { used: run + used, tops, columns, looked })
 }
 
 /// The run of title cells at the top, as top titles and columns, and its length. A two-row header
 /// flattened into the run (`2023年预期目标`, `（增速）`, `2023年完成情况`, `绝对值`, `增速`) is folded
 /// back: a parenthetical is the sub-title of the column before it, and sub-titles right after an
 /// achieved or target title split it.
-fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<FlatColumn>, usize) {
+fn read_title_run<'a>(
+    cells: &[Cell<'a>],
+    vocabulary: &Vocabulary,
+) -> (Vec<Cell<'a>>, Vec<FlatColumn<'a>>, usize) {
     let mut tops: Vec<Cell> = Vec::new();
     let mut columns: Vec<FlatColumn> = Vec::new();
     // Whether the top title of the last column is an achieved or target title, which sub-titles
@@ -80,19 +87,24 @@ fn read_title_run(cells: &[Cell], vocabulary: &Vocabulary) -> (Vec<Cell>, Vec<Fl
     (tops, columns, run)
 }
 
-impl FlatHeader {
+impl FlatHeader<'_> {
     /// The shape rows are cut by: the column titles and where the name is.
     pub fn shape(&self) -> Shape {
         let titles: Vec<String> = self.columns.iter().map(|c| self.tops[c.top].compact()).collect();
+        Shape { titles, name: self.name_column() }
+    }
+
+    /// Index of the name column (the first, when no title names it).
+    fn name_column(&self) -> usize {
         let name = self.columns.iter().position(|c| role_of(&self.tops[c.top].text) == Some(Role::Name));
-        Shape { titles, name: name.unwrap_or(0) }
+        name.unwrap_or(0)
     }
 
     /// Writes the header rows: a top title over its sub-titles, or spanning both rows; with
     /// `grouped`, the name title spans the group column too.
     pub fn write(&self, builder: &mut GridBuilder, grouped: bool) {
         let two_rows = self.columns.iter().any(|c| c.sub.is_some());
-        let name = self.shape().name;
+        let name = self.name_column();
         builder.start_row();
         for (index, top) in self.tops.iter().enumerate() {
             let under = self.columns.iter().filter(|c| c.top == index).count();
@@ -115,7 +127,7 @@ impl FlatHeader {
 /// under a column that does not span, consecutive sub-titles under the one that does. A second
 /// row of sub-titles only splits the (last) achieved column. Returns the columns and how many
 /// cells of `second` belong to the header.
-fn split_spanning(tops: &[Cell], second: &[Cell]) -> (Vec<FlatColumn>, usize) {
+fn split_spanning<'a>(tops: &[Cell<'a>], second: &[Cell<'a>]) -> (Vec<FlatColumn<'a>>, usize) {
     let plain = |top: usize| FlatColumn { top, sub: None };
     if second.iter().all(|c| !c.text.is_empty()) {
         let at = tops
@@ -161,11 +173,11 @@ mod tests {
     use super::*;
     use crate::parse::table::header::INDICATOR;
 
-    fn cells(texts: &[&str]) -> Vec<Cell> {
+    fn cells<'a>(texts: &[&'a str]) -> Vec<Cell<'a>> {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Cell { text: t.to_string(), line: i + 1, after_blank: false })
+            .map(|(i, t)| Cell { text: (*t).into(), line: i + 1, after_blank: false })
             .collect()
     }
 

@@ -14,6 +14,7 @@ mod rows;
 
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
+use cells::CellReader;
 use rows::RawRow;
 
 /// A header is read from at most this many lines, before the whole table is.
@@ -21,22 +22,28 @@ const HEADER_LINES: usize = 48;
 
 /// Reads the table whose header starts at `lines[start]`, `None` when no header is there.
 pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
-    let head = &lines[..lines.len().min(start + HEADER_LINES)];
-    header::read_flat_header(&cells::read_cells(head, start, vocabulary).cells, vocabulary)?;
-    let text = cells::read_cells(lines, start, vocabulary);
-    let header = header::read_flat_header(&text.cells, vocabulary)?;
+    let mut reader = CellReader::new(lines, start, vocabulary);
+    reader.read_until(start + HEADER_LINES);
+    let head = header::read_flat_header(reader.cells(), vocabulary)?;
+    // The header read from the first lines stands unless it looked at the last cell read, which
+    // the lines after may still lengthen.
+    let settled = head.looked < reader.cells().len();
+    reader.read_until(lines.len());
+    let text = reader.finish();
+    let header = if settled { head } else { header::read_flat_header(&text.cells, vocabulary)? };
     let mut warnings = Vec::new();
-    let rows = rows::assemble_rows(&text.cells[header.used..], &header.shape(), &mut warnings);
+    let shape = header.shape();
+    let rows = rows::assemble_rows(&text.cells[header.used..], &shape, &mut warnings);
     let grouped = rows.iter().any(|r| r.group.is_some());
     let mut builder = GridBuilder::new(Layout::Stream);
     header.write(&mut builder, grouped);
-    write_rows(&mut builder, &rows, header.shape().name, grouped);
+    write_rows(&mut builder, &rows, shape.name, grouped);
     Some(Read { grid: builder.finish(), end: text.end, warnings })
 }
 
 /// Writes the body rows; with `grouped`, the name column `name` is two columns wide: a group
 /// cell and the sub-row's own name, or one name spanning both.
-fn write_rows(builder: &mut GridBuilder, rows: &[RawRow], name: usize, grouped: bool) {
+fn write_rows(builder: &mut GridBuilder, rows: &[RawRow<'_>], name: usize, grouped: bool) {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1) + usize::from(grouped);
     for (index, row) in rows.iter().enumerate() {
         builder.start_row();

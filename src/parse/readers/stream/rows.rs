@@ -32,16 +32,20 @@ impl Shape {
 
 /// The cells of one row, one per column, and the group cell it sits under.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct RawRow {
+pub(super) struct RawRow<'a> {
     /// One cell per column of the layout (missing cells filled in empty), or one cell alone
     /// naming a section of the table (`一、交通类`), which spans the row.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// The group cell in the name column, when the row has one (empty on a group's later rows).
-    pub group: Option<Cell>,
+    pub group: Option<Cell<'a>>,
 }
 
 /// Assembles the rows of a table from `cells` (the cells after the header).
-pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
+pub(super) fn assemble_rows<'a>(
+    cells: &[Cell<'a>],
+    layout: &Shape,
+    warnings: &mut Vec<Warning>,
+) -> Vec<RawRow<'a>> {
     let width = layout.width();
     let blocks = split_at_blank_lines(cells);
     let row_sized = blocks.iter().filter(|b| b.len() == width || b.len() == width + 1).count();
@@ -91,7 +95,11 @@ pub(super) fn assemble_rows(cells: &[Cell], layout: &Shape, warnings: &mut Vec<W
 /// an empty cell may have vanished: a row starts at its name (a number before it is its 序号; a
 /// 序号 that vanished is left empty) and ends where the next row's number or name comes before
 /// the row is full.
-fn count_off_by_content(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
+fn count_off_by_content<'a>(
+    cells: &[Cell<'a>],
+    layout: &Shape,
+    warnings: &mut Vec<Warning>,
+) -> Vec<RawRow<'a>> {
     let width = layout.width();
     let numbered_lead =
         layout.name > 0 && layout.titles[..layout.name].iter().all(|t| role_of(t) == Some(Role::Seq));
@@ -164,7 +172,7 @@ pub(crate) fn is_section(text: &str) -> bool {
 }
 
 /// Runs of cells between blank lines.
-fn split_at_blank_lines(cells: &[Cell]) -> Vec<&[Cell]> {
+fn split_at_blank_lines<'c, 'a>(cells: &'c [Cell<'a>]) -> Vec<&'c [Cell<'a>]> {
     let mut blocks = Vec::new();
     let mut start = 0;
     for (i, cell) in cells.iter().enumerate() {
@@ -189,7 +197,7 @@ fn has_group_cell(cells: &[Cell], layout: &Shape) -> bool {
 }
 
 /// A row from exactly `width` cells, or `width + 1` with a group cell.
-fn make_row(cells: &[Cell], layout: &Shape) -> RawRow {
+fn make_row<'a>(cells: &[Cell<'a>], layout: &Shape) -> RawRow<'a> {
     if cells.len() > layout.width() {
         let mut cells = cells.to_vec();
         let group = cells.remove(layout.name);
@@ -200,7 +208,7 @@ fn make_row(cells: &[Cell], layout: &Shape) -> RawRow {
 
 /// A run of cells short of a full row: a row with its last cells missing when it reaches the name
 /// column, otherwise cells that cannot be placed. Warns either way, unless all the cells are empty.
-fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> Option<RawRow> {
+fn partial_row<'a>(cells: &[Cell<'a>], layout: &Shape, warnings: &mut Vec<Warning>) -> Option<RawRow<'a>> {
     if cells.len() <= layout.name || cells.iter().all(|c| c.text.is_empty()) {
         warn_unplaced(cells, warnings);
         return None;
@@ -210,7 +218,7 @@ fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> O
     warnings.push(Warning::new(
         name.line,
         WarningKind::ShortRow {
-            name: name.text.clone(),
+            name: name.text.to_string(),
             cells: cells.len(),
             columns: layout.width(),
             missing: layout.titles[cells.len()..].to_vec(),
@@ -224,7 +232,7 @@ fn partial_row(cells: &[Cell], layout: &Shape, warnings: &mut Vec<Warning>) -> O
 /// Warns about cells that belong to no row; empty ones are let go silently.
 fn warn_unplaced(cells: &[Cell], warnings: &mut Vec<Warning>) {
     let Some(first) = cells.iter().find(|c| !c.text.is_empty()) else { return };
-    let cells = cells.iter().map(|c| c.text.clone()).collect();
+    let cells = cells.iter().map(|c| c.text.to_string()).collect();
     warnings.push(Warning::new(first.line, WarningKind::UnplacedCells { cells }));
 }
 
@@ -235,19 +243,19 @@ mod tests {
     use crate::parse::table::header::INDICATOR;
 
     /// Cells from `|`-separated texts; a leading `/` marks a blank line before the cell.
-    fn cells(texts: &str) -> Vec<Cell> {
+    fn cells(texts: &str) -> Vec<Cell<'_>> {
         texts
             .split('|')
             .enumerate()
             .map(|(i, t)| Cell {
-                text: t.trim_start_matches('/').to_owned(),
+                text: t.trim_start_matches('/').into(),
                 line: i + 1,
                 after_blank: t.starts_with('/'),
             })
             .collect()
     }
 
-    fn table(header: &str, body: &str) -> (Vec<RawRow>, Vec<Warning>) {
+    fn table<'a>(header: &str, body: &'a str) -> (Vec<RawRow<'a>>, Vec<Warning>) {
         let header = cells(header);
         let shape = read_flat_header(&header, &INDICATOR).unwrap().shape();
         let mut warnings = Vec::new();
