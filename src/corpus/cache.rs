@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
@@ -232,7 +233,7 @@ impl Default for Retention {
 #[derive(Serialize, Deserialize)]
 struct Stored {
     report: Report,
-    strings: Vec<String>,
+    strings: Vec<Arc<str>>,
     /// Per project, in order: the indices of its source and of its caption in `strings`.
     projects: Vec<(u32, u32)>,
 }
@@ -242,10 +243,10 @@ impl Stored {
     fn of(report: &Report) -> Stored {
         let mut report = report.clone();
         let mut strings = Vec::new();
-        let mut known: HashMap<String, u32> = HashMap::new();
-        let mut index = |text: String| {
+        let mut known: HashMap<Arc<str>, u32> = HashMap::new();
+        let mut index = |text: Arc<str>| {
             *known.entry(text).or_insert_with_key(|text| {
-                strings.push(text.clone());
+                strings.push(Arc::clone(text));
                 (strings.len() - 1) as u32
             })
         };
@@ -267,8 +268,8 @@ impl Stored {
             return None;
         }
         for (project, (source, table)) in report.projects.iter_mut().zip(projects) {
-            project.source = strings.get(source as usize)?.clone();
-            project.table = strings.get(table as usize)?.clone();
+            project.source = Arc::clone(strings.get(source as usize)?);
+            project.table = Arc::clone(strings.get(table as usize)?);
         }
         Some(report)
     }
