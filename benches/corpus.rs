@@ -21,6 +21,7 @@ mod generate;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plangap::corpus::{Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
+use plangap::finder::IndexSource;
 use plangap::tui::app::{App, Msg};
 use plangap::tui::config::Config;
 use plangap::tui::theme::ColorEnv;
@@ -198,6 +199,12 @@ fn library_figures(dir: &Path, runs: usize) {
         start.elapsed()
     });
     row(&format!("workbench: a key and its redraw, {} reports", most.len()), key);
+    let source = timed(runs, || {
+        let start = Instant::now();
+        std::hint::black_box(IndexSource::new(&corpus.reports, Some(&settings.aliases)));
+        start.elapsed()
+    });
+    row(&format!("finder: IndexSource::new (UI thread), {total} reports"), source);
 }
 
 fn main() {

@@ -40,7 +40,7 @@ fn counts(report: &Report) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for project in &report.projects {
         match counts.last_mut() {
-            Some((table, count)) if *table == project.table => *count += 1,
+            Some((table, count)) if **table == *project.table => *count += 1,
             _ => counts.push((project.table.to_string(), 1)),
         }
     }
