@@ -300,6 +300,7 @@ fixtures! {
     tongliang_w3m: "tongliang.w3m.txt" => TONGLIANG, "text", "boxed";
     tongliang_ascii: "tongliang.ascii.txt" => TONGLIANG, "text", "boxed";
     tongliang_paste: "tongliang.paste.txt" => TONGLIANG, "text", "tab";
+    tongliang_lynx: "tongliang.lynx.txt" => TONGLIANG, "text", "aligned";
     wuxing_gbk_html: "wuxing.gbk.html" => WUXING, "html", "html";
     wuxing_gfm: "wuxing.gfm.md" => WUXING, "text", "pipe";
     wuxing_stream_blank: "wuxing.stream-blank.txt" => WUXING, "text", "stream";

@@ -128,14 +128,44 @@ pub(crate) fn is_rule(line: &str) -> bool {
     text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '=' | ' ' | ':'))
 }
 
+/// How a layout counts the columns of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Measure {
+    /// By display width, a CJK character two columns: `w3m`, pandoc.
+    Display,
+    /// Every character one column: `pdftotext -layout` and `lynx -dump` place text on a grid of
+    /// characters.
+    Chars,
+}
+
+impl Measure {
+    /// The columns a character takes (a TAB four).
+    fn width(self, c: char) -> usize {
+        match (self, c) {
+            (_, '\t') => 4,
+            (Measure::Display, _) => UnicodeWidthChar::width(c).unwrap_or(0),
+            (Measure::Chars, _) => 1,
+        }
+    }
+
+    /// The columns a text takes.
+    pub(super) fn len(self, text: &str) -> usize {
+        text.chars().map(|c| self.width(c)).sum()
+    }
+}
+
 /// The cells of a line: runs of text parted by two or more spaces, with their display starts.
 pub(super) fn pieces(line: &str) -> Vec<Piece> {
+    pieces_by(line, Measure::Display)
+}
+
+/// [`pieces`], their starts counted by `measure`.
+pub(super) fn pieces_by(line: &str, measure: Measure) -> Vec<Piece> {
     let mut found: Vec<Piece> = Vec::new();
     let mut x = 0;
     let mut spaces = 0;
     let mut current: Option<Piece> = None;
     for c in line.chars() {
-        let width = UnicodeWidthChar::width(c).unwrap_or(0);
         if c == ' ' || c == '\u{3000}' || c == '\t' {
             spaces += if c == '\u{3000}' { 2 } else { 1 };
         } else {
@@ -155,7 +185,7 @@ pub(super) fn pieces(line: &str) -> Vec<Piece> {
             }
             spaces = 0;
         }
-        x += width.max(usize::from(c == '\t') * 4);
+        x += measure.width(c);
     }
     found.extend(current);
     found

@@ -18,10 +18,14 @@
 //!    joined over its lines and given to the value line nearest its middle (the first to the
 //!    first row), the interpreter carrying it down to the next.
 //!
+//! Positions are counted in characters where the value lines line up better so (`pdftotext` and
+//! `lynx -dump` place every character, CJK or not, in one column of a grid), else in display
+//! columns (`w3m`, pandoc).
+//!
 //! The interpreter scores what this reader gives like any other grid, so a table it cannot place
 //! is refused there with a warning naming the table.
 
-use super::aligned::{Piece, close_cjk_gaps, is_rule, pieces};
+use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by};
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::caption::is_caption;
@@ -42,6 +46,8 @@ const MAX_HEADER_LINE_BYTES: usize = 300;
 const MAX_TITLES_PER_PIECE: usize = 4;
 /// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
 const MAX_LOOSE_WIDTH: usize = 30;
+/// A word of a value line wider than this (display columns) is prose, not a cell.
+const MAX_WORD_WIDTH: usize = 48;
 /// More blank lines than this in a row end the table.
 const MAX_BLANK_RUN: usize = 2;
 /// Lines of one spanning cell's text are at most this far apart.
@@ -107,8 +113,38 @@ type Fragment = (usize, String);
 
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
 pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
-    let header = read_header(lines, start, vocabulary)?;
-    let body = read_body(lines, header.end, vocabulary);
+    let header = read_header(lines, start, vocabulary, Measure::Display)?;
+    let body = read_body(lines, header.end, vocabulary, Measure::Display);
+    match measure_of(lines, &body) {
+        Measure::Display => read_rows(header, &body, vocabulary),
+        Measure::Chars => {
+            let header = read_header(lines, start, vocabulary, Measure::Chars)?;
+            let body = read_body(lines, header.end, vocabulary, Measure::Chars);
+            read_rows(header, &body, vocabulary)
+        }
+    }
+}
+
+/// How the value lines of a body are measured: in characters when their words start at no more
+/// than half as many places so (a grid of characters, as `lynx -dump` draws, lines up exactly),
+/// else in display columns. (`pdftotext -layout` also counts characters, but its columns drift
+/// either way, and the words are placed by the header's display columns as well as by theirs.)
+fn measure_of(lines: &[&str], body: &[(usize, BodyLine)]) -> Measure {
+    let places = |measure: Measure| {
+        let mut starts: Vec<usize> = body
+            .iter()
+            .filter(|(_, line)| matches!(line, BodyLine::Values(_)))
+            .flat_map(|(index, _)| words(lines[*index], measure).into_iter().map(|word| word.start))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts.len()
+    };
+    if places(Measure::Chars) * 2 <= places(Measure::Display) { Measure::Chars } else { Measure::Display }
+}
+
+/// The grid of a table from its header and body.
+fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary) -> Option<Read> {
     let value_lines: Vec<(usize, &[Piece])> = body
         .iter()
         .filter_map(|(index, line)| match line {
@@ -130,8 +166,8 @@ pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Opt
                 .collect()
         })
         .collect();
-    let loose = loose_fragments(&body, &columns);
-    let blocks = Blocks::of(&body);
+    let loose = loose_fragments(body, &columns);
+    let blocks = Blocks::of(body);
     for (col, is_spanning) in spanning.iter().enumerate() {
         if *is_spanning {
             place_labels(&blocks, &value_lines, &mut rows, &loose, col);
@@ -159,7 +195,7 @@ pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Opt
 
 /// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the
 /// most titles giving the columns. `None` when the lines there make no header.
-fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Header> {
+fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
     let mut found: Vec<(usize, Vec<Piece>)> = Vec::new();
     let mut end = start;
     for (index, line) in lines.iter().enumerate().skip(start) {
@@ -177,7 +213,7 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
         if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
             return None;
         }
-        let Some(titles) = titles_of(line, vocabulary) else { break };
+        let Some(titles) = titles_of(line, vocabulary, measure) else { break };
         found.push((index, titles));
         end = index + 1;
     }
@@ -209,6 +245,9 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
     }
     leaves.sort_by_key(|leaf| leaf.x);
     let mut parents = Vec::new();
+    if base == 0 {
+        (leaves, parents) = lift_parents(leaves, measure);
+    }
     for (line, titles) in &found[..base] {
         for title in titles {
             match sub_run_nearest(&leaves, title.start) {
@@ -225,19 +264,60 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<
     Some(Header { leaves, parents, end })
 }
 
+/// With no line of titles above the main one, a title of the main line that two or more
+/// sub-titles of the line below stand nearest (`完成情况` over `绝对值 增速`, centre to centre) is
+/// their parent, not a column: the leaves without those titles, and the parents.
+fn lift_parents(leaves: Vec<Leaf>, measure: Measure) -> (Vec<Leaf>, Vec<Parent>) {
+    // Twice the centre, to stay in whole columns.
+    let centre = |leaf: &Leaf| 2 * leaf.x + measure.len(&leaf.title);
+    let over: Vec<Option<usize>> = leaves
+        .iter()
+        .map(|leaf| {
+            let titles = (0..leaves.len()).filter(|&k| !leaves[k].sub);
+            titles.min_by_key(|&k| centre(&leaves[k]).abs_diff(centre(leaf))).filter(|_| leaf.sub)
+        })
+        .collect();
+    let over = &over;
+    let under = |k: usize| (0..leaves.len()).filter(move |&i| over[i] == Some(k));
+    let lifted: Vec<usize> = (0..leaves.len()).filter(|&k| under(k).nth(1).is_some()).collect();
+    let mut kept = Vec::with_capacity(leaves.len());
+    let mut new_index = Vec::with_capacity(leaves.len());
+    for (k, leaf) in leaves.iter().enumerate() {
+        new_index.push(kept.len());
+        if !lifted.contains(&k) {
+            kept.push(leaf.clone());
+        }
+    }
+    let parents = lifted
+        .iter()
+        .map(|&k| Parent {
+            title: leaves[k].title.clone(),
+            line: leaves[k].line,
+            first: under(k).map(|i| new_index[i]).min().unwrap_or(0),
+            span: under(k).count(),
+        })
+        .collect();
+    (kept, parents)
+}
+
 /// The titles of a header line: its pieces, and a piece of titles one space apart
 /// (`单位 2022 年预计`) cut into them. `None` when a piece is no title.
-fn titles_of(line: &str, vocabulary: &Vocabulary) -> Option<Vec<Piece>> {
+fn titles_of(line: &str, vocabulary: &Vocabulary, measure: Measure) -> Option<Vec<Piece>> {
     let is_title = |text: &str| (vocabulary.is_title)(text) || is_sub_title(text) || is_year_label(text);
     let mut titles = Vec::new();
-    for piece in pieces(line) {
-        titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE)?);
+    for piece in pieces_by(line, measure) {
+        titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE, measure)?);
     }
     Some(titles)
 }
 
 /// A piece as one title, or cut at spaces into up to `most` titles.
-fn split_titles(piece: &Piece, is_title: &impl Fn(&str) -> bool, most: usize) -> Option<Vec<Piece>> {
+fn split_titles(
+    piece: &Piece,
+    is_title: &impl Fn(&str) -> bool,
+    most: usize,
+    measure: Measure,
+) -> Option<Vec<Piece>> {
     let whole = close_cjk_gaps(&piece.text);
     if is_title(&whole) {
         return Some(vec![Piece { start: piece.start, text: whole }]);
@@ -250,9 +330,11 @@ fn split_titles(piece: &Piece, is_title: &impl Fn(&str) -> bool, most: usize) ->
         if !is_title(&left) {
             return None;
         }
-        let right =
-            Piece { start: piece.start + piece.text[..=at].width(), text: piece.text[at + 1..].to_owned() };
-        let mut titles = split_titles(&right, is_title, most - 1)?;
+        let right = Piece {
+            start: piece.start + measure.len(&piece.text[..=at]),
+            text: piece.text[at + 1..].to_owned(),
+        };
+        let mut titles = split_titles(&right, is_title, most - 1, measure)?;
         titles.insert(0, Piece { start: piece.start, text: left });
         Some(titles)
     })
@@ -298,7 +380,12 @@ fn write_header(builder: &mut GridBuilder, header: &Header) {
 /// The lines of the body from `from`: value lines, loose text and blanks, from the first block
 /// (lines between blank lines) with a value line to the last; prose, a caption, a note or the
 /// header of another table ends it.
-fn read_body(lines: &[&str], from: usize, vocabulary: &Vocabulary) -> Vec<(usize, BodyLine)> {
+fn read_body(
+    lines: &[&str],
+    from: usize,
+    vocabulary: &Vocabulary,
+    measure: Measure,
+) -> Vec<(usize, BodyLine)> {
     let mut body = Vec::new();
     let mut blanks = 0;
     for (index, line) in lines.iter().enumerate().skip(from) {
@@ -312,10 +399,12 @@ fn read_body(lines: &[&str], from: usize, vocabulary: &Vocabulary) -> Vec<(usize
         }
         blanks = 0;
         // The header of the next table.
-        if line.len() <= MAX_HEADER_LINE_BYTES && titles_of(line, vocabulary).is_some_and(|t| t.len() >= 2) {
+        if line.len() <= MAX_HEADER_LINE_BYTES
+            && titles_of(line, vocabulary, measure).is_some_and(|t| t.len() >= 2)
+        {
             break;
         }
-        match read_line(line) {
+        match read_line(line, measure) {
             Some(read) => body.push((index, read)),
             None => break,
         }
@@ -335,13 +424,13 @@ fn read_body(lines: &[&str], from: usize, vocabulary: &Vocabulary) -> Vec<(usize
 }
 
 /// A non-blank line of the body; `None` when it is prose, a caption or a note.
-fn read_line(line: &str) -> Option<BodyLine> {
+fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     let text = line.trim();
     if is_caption(text) || text.starts_with('注') || text.ends_with(['。', '：', ':']) {
         return None;
     }
-    let words = words(line);
-    let wide = words.iter().any(|w| w.text.width() > MAX_LOOSE_WIDTH);
+    let words = words(line, measure);
+    let wide = words.iter().any(|w| w.text.width() > MAX_WORD_WIDTH);
     if pieces(line).len() >= 2 && words.iter().any(|w| is_value(&w.text)) && !wide {
         return Some(BodyLine::Values(words));
     }
@@ -352,16 +441,16 @@ fn read_line(line: &str) -> Option<BodyLine> {
 
 /// The words of a line: cut at every space, but a number and its words stay one
 /// (`8 以上`, `增长 6.5%`, `52 亿元`, `提高 1 个百分点`).
-fn words(line: &str) -> Vec<Piece> {
+fn words(line: &str, measure: Measure) -> Vec<Piece> {
     let mut words: Vec<Piece> = Vec::new();
-    for piece in pieces(line) {
+    for piece in pieces_by(line, measure) {
         let mut x = piece.start;
         for (k, part) in piece.text.split(' ').enumerate() {
             match words.last_mut() {
                 Some(last) if k > 0 && binds(&last.text, part) => last.text.push_str(part),
                 _ => words.push(Piece { start: x, text: part.to_owned() }),
             }
-            x += part.width() + 1;
+            x += measure.len(part) + 1;
         }
     }
     words
@@ -562,24 +651,32 @@ fn place_labels(
     loose: &[(usize, usize, &str)],
     col: usize,
 ) {
-    let mut texts: Vec<Fragment> =
-        rows.iter_mut().flat_map(|cells| std::mem::take(&mut cells[col])).collect();
-    texts
-        .extend(loose.iter().filter(|(_, c, _)| *c == col).map(|&(index, _, text)| (index, text.to_owned())));
-    texts.sort_by_key(|(line, _)| *line);
-    let mut labels: Vec<Vec<Fragment>> = Vec::new();
-    for text in texts {
+    // Each text with whether it stands on a value line.
+    let mut texts: Vec<(Fragment, bool)> = rows
+        .iter_mut()
+        .flat_map(|cells| std::mem::take(&mut cells[col]))
+        .map(|fragment| (fragment, true))
+        .collect();
+    texts.extend(
+        loose.iter().filter(|(_, c, _)| *c == col).map(|&(index, _, text)| ((index, text.to_owned()), false)),
+    );
+    texts.sort_by_key(|((line, _), _)| *line);
+    // Labels: their texts, and whether one of them stands on a value line (two such are two labels).
+    let mut labels: Vec<(Vec<Fragment>, bool)> = Vec::new();
+    for (text, on_values) in texts {
         match labels.last_mut() {
-            Some(label)
+            Some((label, has_values))
                 if text.0 - label[label.len() - 1].0 <= LABEL_GAP
-                    && blocks.of_line(text.0) == blocks.of_line(label[0].0) =>
+                    && blocks.of_line(text.0) == blocks.of_line(label[0].0)
+                    && !(on_values && *has_values) =>
             {
-                label.push(text)
+                label.push(text);
+                *has_values |= on_values;
             }
-            _ => labels.push(vec![text]),
+            _ => labels.push((vec![text], on_values)),
         }
     }
-    for (k, label) in labels.into_iter().enumerate() {
+    for (k, (label, _)) in labels.into_iter().enumerate() {
         let middle = label[0].0 + label[label.len() - 1].0;
         let nearest = neighbours(value_lines, middle, true)
             .into_iter()
@@ -597,7 +694,8 @@ mod tests {
 
     #[test]
     fn a_number_keeps_its_words_and_other_words_part() {
-        let texts = |line: &str| words(line).into_iter().map(|w| w.text).collect::<Vec<_>>();
+        let texts =
+            |line: &str| words(line, Measure::Display).into_iter().map(|w| w.text).collect::<Vec<_>>();
         assert_eq!(
             texts("经济发 固定资产投资（%） 预期性 10     -   4.1"),
             ["经济发", "固定资产投资（%）", "预期性", "10", "-", "4.1"]
@@ -640,6 +738,33 @@ mod tests {
             ]
         );
         assert_eq!(g.row_line(2), 6);
+    }
+
+    #[test]
+    fn a_grid_of_characters_is_measured_in_characters() {
+        // As `lynx -dump` draws a table: every character one column, cells one space apart,
+        // `完成情况` centred over its two sub-titles.
+        let lines = [
+            "  类别      指标名称     属性  2022年目标      完成情况",
+            "                                 总量     增速",
+            "  产业发展 工业投资增速（%）   预期性 12        -      9.4",
+            "       服务业增加值（亿元）  预期性 增长7%      410.2  6.8%",
+            "  民生事业 城镇新增就业（万人）  预期性 1.8       1.95   -",
+        ];
+        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        let g = &read.grid;
+        let rows: Vec<Vec<&str>> =
+            (0..g.rows()).map(|r| (0..g.cols()).map(|c| g.text(r, c)).collect()).collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["类别", "指标名称", "属性", "2022年目标", "完成情况", "完成情况"],
+                vec!["类别", "指标名称", "属性", "2022年目标", "总量", "增速"],
+                vec!["产业发展", "工业投资增速（%）", "预期性", "12", "-", "9.4"],
+                vec!["", "服务业增加值（亿元）", "预期性", "增长7%", "410.2", "6.8%"],
+                vec!["民生事业", "城镇新增就业（万人）", "预期性", "1.8", "1.95", "-"],
+            ]
+        );
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
