@@ -21,6 +21,7 @@ mod generate;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plangap::corpus::{Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
+use plangap::finder::IndexSource;
 use plangap::tui::app::{App, Msg};
 use plangap::tui::config::Config;
 use plangap::tui::theme::ColorEnv;
@@ -198,6 +199,21 @@ fn library_figures(dir: &Path, runs: usize) {
         start.elapsed()
     });
     row(&format!("workbench: a key and its redraw, {} reports", most.len()), key);
+    let aliases = Some(&settings.aliases);
+    let whole = timed(runs, || {
+        let start = Instant::now();
+        std::hint::black_box(IndexSource::new(&corpus.reports, aliases));
+        start.elapsed()
+    });
+    row(&format!("finder: names of {total} reports at once (IndexSource::new)"), whole);
+    let held = IndexSource::new(most, aliases);
+    let batch = timed(runs * 20, || {
+        let mut source = held.clone();
+        let start = Instant::now();
+        source.add(&corpus.reports);
+        start.elapsed()
+    });
+    row(&format!("finder: names of a batch of {} (UI thread, per batch)", last.len()), batch);
 }
 
 fn main() {

@@ -24,7 +24,7 @@ const MEASURE_ENDINGS: [&str; 11] =
     ["增速", "率", "比重", "比例", "占比", "强度", "指数", "之比", "下降", "降低", "减少"];
 
 /// Maps the ways reports write an indicator to one canonical name.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AliasTable {
     /// Normalised alias → canonical name (every canonical name maps to itself).
     canonical_of: HashMap<String, String>,
@@ -155,15 +155,25 @@ impl AliasTable {
     /// `7.5%左右`)
     /// is read as `…增速`, and one whose values are falls (`下降3.1%`) as `…下降`.
     pub fn canonical_for_row(&self, name: &str, unit: Option<&str>, values: &[&Value]) -> String {
+        self.canonical_for_reading(name, unit, row_reading(values))
+    }
+
+    /// [`AliasTable::canonical_for_row`] with what it reads of the values given instead of them
+    /// ([`row_reading`]).
+    pub fn canonical_for_reading(
+        &self,
+        name: &str,
+        unit: Option<&str>,
+        reading: Option<&'static str>,
+    ) -> String {
         let base = normalize_name(name);
         // A level unit (`亿元`) beside a percent value means the value is its growth rate.
         if unit == Some("%") || MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
             return self.canonical(&base);
         }
-        let reading = values.iter().find(|v| v.form != ValueForm::Empty);
-        match reading.map(|v| rate_reading(v)) {
-            Some(Some(suffix)) => self.canonical(&format!("{base}{suffix}")),
-            _ => self.canonical(&base),
+        match reading {
+            Some(suffix) => self.canonical(&format!("{base}{suffix}")),
+            None => self.canonical(&base),
         }
     }
 
@@ -198,6 +208,12 @@ impl AliasTable {
             Some(parts.iter().map(|part| format!("{part}{rest}")).collect())
         })
     }
+}
+
+/// What [`AliasTable::canonical_for_row`] reads of a row's values: the growth-rate or fall
+/// reading of the first that is not empty ([`rate_reading`]).
+pub fn row_reading(values: &[&Value]) -> Option<&'static str> {
+    values.iter().find(|v| v.form != ValueForm::Empty).and_then(|v| rate_reading(v))
 }
 
 /// `增速` for a growth-rate value (`7.5%左右`), `下降` for a fall (`下降3.1%`), else `None`.

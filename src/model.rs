@@ -7,7 +7,9 @@ pub use crate::document::Format;
 pub use crate::grid::Layout;
 pub use crate::warning::{Scope, Warning, WarningKind};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 /// One parsed plan report (国民经济和社会发展计划执行情况及计划草案的报告).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -441,16 +443,34 @@ pub struct Project {
     pub name: String,
     /// The label before `：` that groups it (`交通类`), if any.
     pub group: Option<String>,
-    /// The caption of the box or table it came from.
-    pub table: String,
+    /// The caption of the box or table it came from, one copy shared by the box's projects
+    /// ([`share_texts`]).
+    pub table: Arc<str>,
     /// Its stage, when the box says.
     pub stage: Option<Stage>,
     /// For completion lists, the completion statement (`完成年度目标任务23%`).
     pub progress: Option<String>,
     /// 1-based line it came from.
     pub line: usize,
-    /// The whole line it came from, for previews.
-    pub source: String,
+    /// The whole line it came from, for previews, one copy shared by the projects named in it
+    /// ([`share_texts`]).
+    pub source: Arc<str>,
+}
+
+/// Makes the projects whose source lines, or whose captions, are equal share one copy of the
+/// text: a line that lists ten projects is then held once, not ten times.
+pub fn share_texts(projects: &mut [Project]) {
+    let mut known: HashSet<Arc<str>> = HashSet::new();
+    for project in projects {
+        for text in [&mut project.source, &mut project.table] {
+            match known.get(&**text) {
+                Some(shared) => *text = Arc::clone(shared),
+                None => {
+                    known.insert(Arc::clone(text));
+                }
+            }
+        }
+    }
 }
 
 /// The stage a project is in.

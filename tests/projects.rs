@@ -40,8 +40,8 @@ fn counts(report: &Report) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for project in &report.projects {
         match counts.last_mut() {
-            Some((table, count)) if *table == project.table => *count += 1,
-            _ => counts.push((project.table.clone(), 1)),
+            Some((table, count)) if **table == *project.table => *count += 1,
+            _ => counts.push((project.table.to_string(), 1)),
         }
     }
     counts
@@ -520,7 +520,7 @@ fn zaodu_reservoir_everywhere_it_is_listed() {
     let mut found: Vec<(&str, &str, Option<Stage>)> = Vec::new();
     for report in CORPUS.iter() {
         for project in report.projects.iter().filter(|p| p.name == "藻渡水库") {
-            found.push((&report.file[17..20], project.table.as_str(), project.stage));
+            found.push((&report.file[17..20], &*project.table, project.stage));
         }
     }
     assert_eq!(

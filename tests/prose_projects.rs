@@ -185,11 +185,11 @@ fn the_gold_reader_counts_misses_and_extras() {
     let project = |name: &str| Project {
         name: name.to_owned(),
         group: None,
-        table: "专栏1：2023年项目".to_owned(),
+        table: "专栏1：2023年项目".into(),
         stage: Some(Stage::New),
         progress: None,
         line: 1,
-        source: String::new(),
+        source: "".into(),
     };
     let report = Report {
         projects: vec![project("甲水库"), project("丙中心"), project("重点项目")],

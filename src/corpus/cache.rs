@@ -14,8 +14,8 @@
 //! [`Report::file`] is set by the caller), and the user's `--district`/`--year` hints, which are
 //! applied after loading ([`super::Corpus::identify`]) and so never change an entry. What it
 //! holds once: a project's source paragraph and box caption, which every project listed in the
-//! same paragraph repeats (four fifths of a report's bytes), are stored once in a table of
-//! strings ([`Stored`]).
+//! same paragraph shares (four fifths of a report's bytes), are stored once in a table of
+//! texts, checked as UTF-8 in one pass when read ([`Stored`]).
 //!
 //! Entries not used for [`Retention::max_age`] are removed, and the oldest go first when all of
 //! them pass [`Retention::max_bytes`] ([`Cache::prune`], run once a day by
@@ -24,15 +24,18 @@
 
 use crate::model::Report;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The layout of an entry; raise it whenever the header or the serialized model changes shape
 /// in a way the version would not show.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The bytes every entry starts with.
 const MAGIC: &[u8; 8] = b"PLANGAP\x01";
@@ -97,10 +100,13 @@ impl Cache {
     pub fn get(&self, hash: ContentHash) -> Option<Report> {
         let mut file = std::fs::File::open(self.entry_path(hash)).ok()?;
         let metadata = file.metadata().ok()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes).ok()?;
-        let body = self.check_header(&bytes, hash)?;
-        let report = postcard::from_bytes::<Stored>(body).ok()?.into_report()?;
+        let report = ENTRY_BYTES.with_borrow_mut(|bytes| {
+            bytes.clear();
+            bytes.reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
+            file.read_to_end(bytes).ok()?;
+            let body = self.check_header(bytes, hash)?;
+            postcard::from_bytes::<Stored>(body).ok()?.into_report()
+        })?;
         let now = SystemTime::now();
         if metadata.modified().is_ok_and(|used| now.duration_since(used).unwrap_or_default() > TOUCH_AFTER) {
             // Best effort: an entry that cannot be marked is only pruned sooner.
@@ -201,6 +207,12 @@ impl Cache {
     }
 }
 
+thread_local! {
+    /// The bytes of the entry a thread reads, kept from entry to entry so that reading many
+    /// needs no fresh memory for each.
+    static ENTRY_BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 /// A used entry's modification time is refreshed when older than this, so that most reads
 /// write nothing.
 const TOUCH_AFTER: Duration = Duration::from_secs(24 * 3600);
@@ -228,25 +240,31 @@ impl Default for Retention {
 }
 
 /// An entry's body: the report with each project's source paragraph and box caption replaced
-/// by an index into `strings`, which holds each of them once.
+/// by an index into a table of texts that holds each of them once, one after the other, so that
+/// reading it back checks their UTF-8 once and borrows them from the entry's bytes.
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<'a> {
     report: Report,
-    strings: Vec<String>,
-    /// Per project, in order: the indices of its source and of its caption in `strings`.
+    /// The shared texts, one after the other.
+    #[serde(borrow)]
+    texts: Cow<'a, [u8]>,
+    /// Where each text ends in `texts`.
+    ends: Vec<u32>,
+    /// Per project, in order: the indices of its source and of its caption among the texts.
     projects: Vec<(u32, u32)>,
 }
 
-impl Stored {
+impl Stored<'_> {
     /// The entry body for `report`.
-    fn of(report: &Report) -> Stored {
+    fn of(report: &Report) -> Stored<'static> {
         let mut report = report.clone();
-        let mut strings = Vec::new();
-        let mut known: HashMap<String, u32> = HashMap::new();
-        let mut index = |text: String| {
+        let (mut texts, mut ends) = (Vec::new(), Vec::new());
+        let mut known: HashMap<Arc<str>, u32> = HashMap::new();
+        let mut index = |text: Arc<str>| {
             *known.entry(text).or_insert_with_key(|text| {
-                strings.push(text.clone());
-                (strings.len() - 1) as u32
+                texts.extend_from_slice(text.as_bytes());
+                ends.push(texts.len() as u32);
+                (ends.len() - 1) as u32
             })
         };
         let projects = report
@@ -256,19 +274,32 @@ impl Stored {
                 (index(std::mem::take(&mut project.source)), index(std::mem::take(&mut project.table)))
             })
             .collect();
-        Stored { report, strings, projects }
+        Stored { report, texts: Cow::Owned(texts), ends, projects }
     }
 
-    /// The report this body stands for; `None` when an index or the count of projects does not
-    /// fit the report (a body that is not what [`Stored::of`] wrote).
+    /// The shared texts; `None` when they are not UTF-8 or an end does not fit.
+    fn texts(&self) -> Option<Vec<Arc<str>>> {
+        let all = simdutf8::basic::from_utf8(&self.texts).ok()?;
+        let mut start = 0;
+        let mut texts = Vec::with_capacity(self.ends.len());
+        for &end in &self.ends {
+            texts.push(Arc::from(all.get(start..end as usize)?));
+            start = end as usize;
+        }
+        Some(texts)
+    }
+
+    /// The report this body stands for; `None` when a text, an index or the count of projects
+    /// does not fit the report (a body that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
-        let Stored { mut report, strings, projects } = self;
+        let texts = self.texts()?;
+        let Stored { mut report, projects, .. } = self;
         if projects.len() != report.projects.len() {
             return None;
         }
         for (project, (source, table)) in report.projects.iter_mut().zip(projects) {
-            project.source = strings.get(source as usize)?.clone();
-            project.table = strings.get(table as usize)?.clone();
+            project.source = Arc::clone(texts.get(source as usize)?);
+            project.table = Arc::clone(texts.get(table as usize)?);
         }
         Some(report)
     }
@@ -300,15 +331,27 @@ mod tests {
     fn a_stored_report_holds_each_source_once_and_gives_the_report_back() {
         let report = sample();
         let stored = Stored::of(&report);
-        assert!(stored.strings.len() < report.projects.len(), "sources and captions are shared");
+        assert!(stored.ends.len() < report.projects.len(), "sources and captions are shared");
         assert!(stored.report.projects.iter().all(|p| p.source.is_empty() && p.table.is_empty()));
         assert_eq!(stored.into_report(), Some(report));
     }
 
     #[test]
+    fn a_stored_report_read_back_borrows_its_texts_and_refuses_them_when_not_utf8() {
+        let report = sample();
+        let bytes = postcard::to_allocvec(&Stored::of(&report)).expect("serializes");
+        let read = postcard::from_bytes::<Stored>(&bytes).expect("deserializes");
+        assert!(matches!(read.texts, Cow::Borrowed(_)), "the texts are borrowed from the entry");
+        assert_eq!(read.into_report(), Some(report));
+        let mut stored = Stored::of(&sample());
+        stored.texts.to_mut()[0] = 0xFF;
+        assert_eq!(stored.into_report(), None);
+    }
+
+    #[test]
     fn a_stored_report_whose_indices_do_not_fit_is_refused() {
         let mut stored = Stored::of(&sample());
-        stored.projects[0].0 = stored.strings.len() as u32;
+        stored.projects[0].0 = stored.ends.len() as u32;
         assert_eq!(stored.into_report(), None);
         let mut stored = Stored::of(&sample());
         stored.projects.pop();

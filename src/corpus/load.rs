@@ -5,13 +5,14 @@
 use super::cache::{Cache, ContentHash};
 use super::parallel::{map_ordered, threads};
 use super::progress::ProgressBar;
-use super::read::{max_size, read_report_file};
+use super::read::{max_size, read_report_file_into};
 use super::{Corpus, EMBEDDED, walk};
 use crate::document::Document;
 use crate::error::Error;
 use crate::model::{Report, Warning, WarningKind};
 use crate::{analysis, ingest, parse};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -90,16 +91,25 @@ fn replacement_warning(decoded: &Document) -> Warning {
 /// [`load_bytes`] through `cache`: a report cached for the same content is taken (named
 /// `file`) instead of parsing; a report parsed is stored (a cache that cannot be written is
 /// passed over in silence).
-fn load_cached(file: &str, bytes: Vec<u8>, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
-    let hash = ContentHash::of(&bytes);
-    let Some(cache) = cache else { return Ok((hash.short(), load_bytes(file, bytes)?)) };
-    if let Some(mut report) = cache.get(hash) {
+/// The bytes are taken out of `bytes` only when they are parsed, so that a caller reading many
+/// files into one buffer reuses its memory while the cache answers.
+fn load_cached(file: &str, bytes: &mut Vec<u8>, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
+    let hash = ContentHash::of(bytes);
+    if let Some(mut report) = cache.and_then(|cache| cache.get(hash)) {
         report.file = file.to_owned();
         return Ok((hash.short(), report));
     }
-    let report = load_bytes(file, bytes)?;
-    let _ = cache.put(hash, &report);
+    let report = load_bytes(file, std::mem::take(bytes))?;
+    if let Some(cache) = cache {
+        let _ = cache.put(hash, &report);
+    }
     Ok((hash.short(), report))
+}
+
+thread_local! {
+    /// The bytes of the file a loading thread reads, kept from file to file (see
+    /// [`load_cached`]).
+    static FILE_BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Loads the embedded sample corpus.
@@ -188,13 +198,15 @@ pub fn load_streaming(
     }
 }
 
-/// Reads and loads one file from disk (see [`read_report_file`]).
+/// Reads and loads one file from disk (see [`super::read_report_file`]).
 pub fn load_file(path: &Path) -> Result<Report, Error> {
     load_file_cached(path, None).map(|(_, report)| report)
 }
 
 /// [`load_file`] through `cache`, with the digest of the file's bytes.
 fn load_file_cached(path: &Path, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
-    let bytes = read_report_file(path, max_size())?;
-    load_cached(&path.display().to_string(), bytes, cache)
+    FILE_BYTES.with_borrow_mut(|bytes| {
+        read_report_file_into(path, max_size(), bytes)?;
+        load_cached(&path.display().to_string(), bytes, cache)
+    })
 }

@@ -27,6 +27,15 @@ pub fn max_size() -> u64 {
 /// file larger than `limit`; a file that grows past `limit` while being read (or does not tell
 /// its size, as `/proc` files) is refused when the limit is reached.
 pub fn read_report_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    read_report_file_into(path, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_report_file`] into `bytes` (emptied first), whose memory is reused: a thread that reads
+/// many files needs no fresh memory for each.
+pub fn read_report_file_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), Error> {
+    bytes.clear();
     let read_error = |source| Error::Read { path: path.to_owned(), source };
     let metadata = std::fs::metadata(path).map_err(read_error)?;
     if let Some(kind) = special_kind(&metadata.file_type()) {
@@ -36,12 +45,12 @@ pub fn read_report_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
         return Err(Error::TooLarge { path: path.to_owned(), size: metadata.len(), limit });
     }
     let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(read_error)?;
+    bytes.reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(bytes).map_err(read_error)?;
     if bytes.len() as u64 > limit {
         return Err(Error::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// What a file that is neither a regular file nor a folder is, in words; `None` for those two.

@@ -4,10 +4,12 @@
 use super::candidates::{Candidates, Match};
 use super::query::{Query, Scope};
 use super::searcher::Source;
-use crate::canonical::{AliasTable, normalize_name};
+use crate::canonical::{AliasTable, normalize_name, row_reading};
 use crate::model::{IndicatorRow, Project, Report, Value};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// What an index entry stands for. Indices point into the `&[Report]` the index was built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,61 +70,151 @@ impl std::fmt::Debug for FinderIndex {
 }
 
 /// What an index is made of, taken out of the reports: its entries and their searchable names,
-/// owned, so that the slow part (preparing every name for fuzzy and pinyin search,
-/// [`IndexSource::build`]) can run on another thread while the reports stay where they are.
+/// owned, so that the slow part (the other names of indicators, and preparing every name for
+/// fuzzy and pinyin search, [`IndexSource::build`]) can run on another thread while the reports
+/// stay where they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexSource {
-    entries: Vec<Entry>,
-    names: Vec<String>,
+    /// What each [`IndexSource::add`] took out.
+    batches: Vec<Batch>,
+    /// Each district and city, with the reports whose title names it.
+    places: Vec<(String, Vec<usize>)>,
+    aliases: Option<AliasTable>,
     reports: usize,
+}
+
+/// A set of names hashed with xxh3, which is several times faster than the default hasher on
+/// names of a few dozen bytes.
+type NameSet<'a> = HashSet<&'a str, BuildHasherDefault<Xxh3Default>>;
+
+/// The entries of a batch of reports with their names, and the indicator names among them that
+/// [`IndexSource::build`] gives the other names of their canonical indicator. Each batch is
+/// held apart, so that adding one never copies what earlier ones took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Batch {
+    entries: Vec<Entry>,
+    names: NameList,
+    rows: Vec<RowName>,
+}
+
+/// Names one after the other in one text, so that taking them out of the reports allocates
+/// nothing per name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct NameList {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl NameList {
+    /// An empty list with room for `names` names of `bytes` bytes in all.
+    fn with_capacity(names: usize, bytes: usize) -> NameList {
+        NameList { text: String::with_capacity(bytes), ends: Vec::with_capacity(names) }
+    }
+
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Name `i`; empty when out of range.
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
+        self.ends.get(i).and_then(|&end| self.text.get(start..end)).unwrap_or("")
+    }
+}
+
+/// An indicator's name in [`IndexSource::names`], with what its canonical name depends on
+/// besides the name ([`AliasTable::canonical_for_reading`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowName {
+    name: usize,
+    unit: Option<String>,
+    reading: Option<&'static str>,
 }
 
 impl IndexSource {
     /// The entries of `reports` (see [`FinderIndex::new`]), indicators with the other names
-    /// `aliases` gives them when given.
+    /// `aliases` gives them when given. Only names are copied here; the aliases are looked up
+    /// by [`IndexSource::build`].
     pub fn new(reports: &[Report], aliases: Option<&AliasTable>) -> IndexSource {
-        let alias_lists = aliases.map(AliasTable::aliases_by_canonical).unwrap_or_default();
-        let mut entries = Vec::new();
-        let mut names: Vec<String> = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
-            let mut seen = HashSet::new();
+        let mut source =
+            IndexSource { batches: Vec::new(), places: Vec::new(), aliases: aliases.cloned(), reports: 0 };
+        source.add(reports);
+        source
+    }
+
+    /// Adds the reports of `reports` that the source does not hold yet (those past the first
+    /// [`IndexSource::reports`]), so that a list that grows batch by batch is taken out batch by
+    /// batch, as it comes, and not all at once when it is complete.
+    pub fn add(&mut self, reports: &[Report]) {
+        let first = self.reports;
+        let Some(new) = reports.get(first..) else { return };
+        let (most, bytes) = most_names(new);
+        let mut batch = Batch {
+            entries: Vec::with_capacity(most),
+            names: NameList::with_capacity(most, bytes),
+            rows: Vec::new(),
+        };
+        let mut seen = NameSet::default();
+        for (r, report) in new.iter().enumerate().map(|(i, report)| (first + i, report)) {
+            seen.clear();
             for (p, project) in report.projects.iter().enumerate() {
                 if seen.insert(project.name.as_str()) {
-                    entries.push(Entry::Project { report: r, project: p });
-                    names.push(project.name.clone());
+                    batch.entries.push(Entry::Project { report: r, project: p });
+                    batch.names.push(&project.name);
                 }
             }
-            let mut seen = HashSet::new();
+            seen.clear();
             for (t, table) in report.tables.iter().enumerate() {
                 for (row, indicator) in table.rows.iter().enumerate() {
                     if seen.insert(indicator.name.as_str()) {
-                        entries.push(Entry::Indicator { report: r, table: t, row });
-                        names.push(match aliases {
-                            Some(aliases) => with_other_names(indicator, aliases, &alias_lists).into_owned(),
-                            None => indicator.name.clone(),
-                        });
+                        batch.entries.push(Entry::Indicator { report: r, table: t, row });
+                        if self.aliases.is_some() {
+                            batch.rows.push(RowName::of(indicator, batch.names.len()));
+                        }
+                        batch.names.push(&indicator.name);
                     }
                 }
             }
-        }
-        let mut places: Vec<(String, Vec<usize>)> = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
             for name in [&report.title.district, &report.title.city].into_iter().flatten() {
-                match places.iter_mut().find(|(known, _)| known == name) {
+                match self.places.iter_mut().find(|(known, _)| known == name) {
                     Some((_, found_in)) => found_in.push(r),
-                    None => places.push((name.clone(), vec![r])),
+                    None => self.places.push((name.clone(), vec![r])),
                 }
             }
         }
-        names.extend(places.iter().map(|(name, _)| name.clone()));
-        entries.extend(places.into_iter().map(|(name, reports)| Entry::Place { name, reports }));
-        IndexSource { entries, names, reports: reports.len() }
+        self.batches.push(batch);
+        self.reports = reports.len();
+    }
+
+    /// How many reports the source holds (the first that many of the list given to
+    /// [`IndexSource::add`]).
+    pub fn reports(&self) -> usize {
+        self.reports
+    }
+
+    /// Whether the source gives indicators the other names of `aliases` (the same table).
+    pub fn uses(&self, aliases: Option<&AliasTable>) -> bool {
+        self.aliases.as_ref() == aliases
     }
 
     /// The index: every name prepared for search (folded forms, pinyin readings of places).
     pub fn build(self) -> FinderIndex {
-        let IndexSource { entries, names, reports } = self;
-        let candidates = Candidates::new(names);
+        let IndexSource { batches, places, aliases, reports } = self;
+        let renamed = aliases.as_ref().map(|aliases| other_names(&batches, aliases)).unwrap_or_default();
+        let names = batches.iter().enumerate().flat_map(|(b, batch)| {
+            let renamed = &renamed;
+            (0..batch.names.len())
+                .map(move |i| renamed.get(&(b, i)).map_or(batch.names.get(i), String::as_str))
+        });
+        let candidates = Candidates::new(names.chain(places.iter().map(|(name, _)| name.as_str())));
+        let places = places.into_iter().map(|(name, reports)| Entry::Place { name, reports });
+        let entries: Vec<Entry> = batches.into_iter().flat_map(|batch| batch.entries).chain(places).collect();
         let in_scope =
             |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
         FinderIndex {
@@ -217,23 +309,75 @@ impl Source for FinderIndex {
     }
 }
 
+/// How many names `reports` hold at most (projects, indicators and places, repeats included),
+/// and their bytes: room enough for an index's lists, so that they grow once per batch.
+fn most_names(reports: &[Report]) -> (usize, usize) {
+    let (mut count, mut bytes) = (0, 0);
+    for report in reports {
+        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| r.name.as_str());
+        let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::as_str);
+        for name in report.projects.iter().map(|p| p.name.as_str()).chain(rows).chain(places) {
+            count += 1;
+            bytes += name.len();
+        }
+    }
+    (count, bytes)
+}
+
+impl RowName {
+    /// The row `row`, whose name is `names[name]`.
+    fn of(row: &IndicatorRow, name: usize) -> RowName {
+        let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
+        RowName { name, unit: row.unit.clone(), reading: row_reading(&values) }
+    }
+}
+
+/// What an indicator's other names depend on: its name, unit and reading ([`RowName`]).
+type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
+
+/// The indicator names of the batches that gain the other names of their canonical indicator
+/// ([`with_other_names`]), by batch and index in its names; each name, unit and reading is
+/// worked out once.
+fn other_names(batches: &[Batch], aliases: &AliasTable) -> HashMap<(usize, usize), String> {
+    let lists = aliases.aliases_by_canonical();
+    // By name, unit and reading: the name with the other names, or `None` when it has none.
+    let mut known: HashMap<RowKey<'_>, Option<String>> = HashMap::new();
+    let mut renamed = HashMap::new();
+    let rows =
+        batches.iter().enumerate().flat_map(|(b, batch)| batch.rows.iter().map(move |row| (b, batch, row)));
+    for (b, batch, row) in rows {
+        let (name, unit) = (batch.names.get(row.name), row.unit.as_deref());
+        let named = known.entry((name, unit, row.reading)).or_insert_with(|| {
+            match with_other_names(name, unit, row.reading, aliases, &lists) {
+                Cow::Owned(named) => Some(named),
+                Cow::Borrowed(_) => None,
+            }
+        });
+        if let Some(named) = named {
+            renamed.insert((b, row.name), named.clone());
+        }
+    }
+    renamed
+}
+
 /// An indicator's name followed by the other names of its canonical indicator, when it has any
 /// (`GDP增速（地区生产总值增速、经济增速）`).
 fn with_other_names<'a>(
-    row: &'a IndicatorRow,
+    name: &'a str,
+    unit: Option<&str>,
+    reading: Option<&'static str>,
     aliases: &AliasTable,
     lists: &HashMap<&str, Vec<&str>>,
 ) -> Cow<'a, str> {
-    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
-    let canonical = aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values);
-    let own = normalize_name(&row.name);
+    let canonical = aliases.canonical_for_reading(name, unit, reading);
+    let own = normalize_name(name);
     let others: Vec<&str> = std::iter::once(canonical.as_str())
         .chain(lists.get(canonical.as_str()).into_iter().flatten().copied())
-        .filter(|name| *name != own)
+        .filter(|other| *other != own)
         .collect();
     match others.is_empty() {
-        true => Cow::Borrowed(&row.name),
-        false => Cow::Owned(format!("{}（{}）", row.name, others.join("、"))),
+        true => Cow::Borrowed(name),
+        false => Cow::Owned(format!("{name}（{}）", others.join("、"))),
     }
 }
 

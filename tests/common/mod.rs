@@ -9,11 +9,11 @@ fn project(name: &str, table: &str, stage: Option<Stage>, line: usize) -> Projec
     Project {
         name: name.to_owned(),
         group: Some("水利类".to_owned()),
-        table: table.to_owned(),
+        table: table.into(),
         stage,
         progress: None,
         line,
-        source: format!("水利类：{name}等项目。"),
+        source: format!("水利类：{name}等项目。").into(),
     }
 }
 

@@ -53,7 +53,7 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
-use crate::model::{Project, Stage, Warning, WarningKind};
+use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
@@ -71,10 +71,11 @@ pub fn parse_projects(
         if block.kind == BoxKind::Indicator {
             continue;
         }
-        let found = match grid::read_grid(&block, lines, placed, warnings) {
+        let mut found = match grid::read_grid(&block, lines, placed, warnings) {
             Some(rows) => rows,
             None => read_box(&block, warnings),
         };
+        share_texts(&mut found);
         if block.lines.is_empty() && block.kind != BoxKind::Other {
             warnings
                 .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
@@ -150,13 +151,5 @@ fn project(
     line: usize,
     source: &str,
 ) -> Project {
-    Project {
-        name,
-        group,
-        table: block.caption.to_owned(),
-        stage,
-        progress,
-        line,
-        source: source.trim().to_owned(),
-    }
+    Project { name, group, table: block.caption.into(), stage, progress, line, source: source.trim().into() }
 }

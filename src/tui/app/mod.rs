@@ -175,6 +175,8 @@ pub struct App {
     pub finder_index: FinderIndex,
     /// Whether reports were added since the finder's index was built.
     finder_stale: bool,
+    /// The names of the reports for the next finder index, taken out as reports are added.
+    finder_source: IndexSource,
     /// The finder popup's query and matches.
     pub finder: Finder,
     /// The shown report's missed rows, most severe first.
@@ -231,6 +233,7 @@ impl App {
             column_offset: 0,
             finder_index: FinderIndex::new(&[]),
             finder_stale: false,
+            finder_source: IndexSource::new(&[], Some(&settings.aliases)),
             finder: Finder::default(),
             missed: Vec::new(),
             loaded: HashMap::new(),
@@ -356,8 +359,16 @@ impl App {
 
     /// Asks for the finder's index to be built off the event loop ([`Effect::IndexFinder`]):
     /// only its entries and names are taken out of the reports here.
+    ///
+    /// The names of the reports loaded so far were taken out batch by batch as they came
+    /// ([`App::add_corpus`]), so that the end of loading costs little.
     fn index_finder_later(&mut self) {
-        let source = IndexSource::new(&self.reports, Some(&self.settings.aliases));
+        let aliases = Some(&self.settings.aliases);
+        let mut source = std::mem::replace(&mut self.finder_source, IndexSource::new(&[], aliases));
+        if !source.uses(aliases) {
+            source = IndexSource::new(&[], aliases);
+        }
+        source.add(&self.reports);
         self.effects.push(Effect::IndexFinder(source));
     }
 
@@ -370,6 +381,7 @@ impl App {
         let failures: Vec<(String, String)> =
             corpus.failures.iter().map(|error| (error.file(), error.to_string())).collect();
         self.reports.extend(corpus.reports);
+        self.finder_source.add(&self.reports);
         self.comparisons.clear();
         self.links.add(&self.reports, first_new, &self.settings.aliases);
         self.finder_stale = true;
