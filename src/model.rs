@@ -7,7 +7,6 @@ pub use crate::document::Format;
 pub use crate::grid::Layout;
 pub use crate::warning::{Scope, Warning, WarningKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -457,19 +456,22 @@ pub struct Project {
     pub source: Arc<str>,
 }
 
-/// Makes the projects whose source lines, or whose captions, are equal share one copy of the
-/// text: a line that lists ten projects is then held once, not ten times.
+/// Makes projects next to each other whose source lines, or whose captions, are equal share one
+/// copy of the text: a line that lists ten projects is then held once, not ten times. (Projects
+/// of one line come one after another; comparing neighbours costs a fraction of hashing every text.)
 pub fn share_texts(projects: &mut [Project]) {
-    let mut known: HashSet<Arc<str>> = HashSet::new();
+    let (mut source, mut table): (Option<Arc<str>>, Option<Arc<str>>) = (None, None);
     for project in projects {
-        for text in [&mut project.source, &mut project.table] {
-            match known.get(&**text) {
-                Some(shared) => *text = Arc::clone(shared),
-                None => {
-                    known.insert(Arc::clone(text));
-                }
-            }
-        }
+        share_with(&mut source, &mut project.source);
+        share_with(&mut table, &mut project.table);
+    }
+}
+
+/// Gives `text` the copy in `last` when they are equal, else keeps `text` as the one to share.
+fn share_with(last: &mut Option<Arc<str>>, text: &mut Arc<str>) {
+    match last {
+        Some(shared) if **shared == **text => *text = Arc::clone(shared),
+        _ => *last = Some(Arc::clone(text)),
     }
 }
 
