@@ -130,6 +130,13 @@ impl Grid {
         self.cell(row, col).map_or("", |c| c.text.as_str())
     }
 
+    /// The text of every slot, row by row (a spanning cell's text in each slot it covers): what
+    /// tests compare a read table with.
+    #[cfg(test)]
+    pub(crate) fn texts(&self) -> Vec<Vec<&str>> {
+        (0..self.rows()).map(|r| (0..self.cols()).map(|c| self.text(r, c)).collect()).collect()
+    }
+
     /// The cells that start in `row`, left to right.
     pub fn row_cells(&self, row: usize) -> impl Iterator<Item = &GridCell> {
         self.cells[self.row_range(row)].iter()

@@ -725,10 +725,8 @@ mod tests {
         let read = read(&lines, 0, &INDICATOR).expect("a table");
         let g = &read.grid;
         assert_eq!(read.end, 11);
-        let rows: Vec<Vec<&str>> =
-            (0..g.rows()).map(|r| (0..g.cols()).map(|c| g.text(r, c)).collect()).collect();
         assert_eq!(
-            rows,
+            g.texts(),
             [
                 vec!["类别", "指标名称", "属性", "2024年目标", "完成情况", "完成情况"],
                 vec!["类别", "指标名称", "属性", "2024年目标", "绝对值", "增速"],
@@ -753,10 +751,8 @@ mod tests {
         ];
         let read = read(&lines, 0, &INDICATOR).expect("a table");
         let g = &read.grid;
-        let rows: Vec<Vec<&str>> =
-            (0..g.rows()).map(|r| (0..g.cols()).map(|c| g.text(r, c)).collect()).collect();
         assert_eq!(
-            rows,
+            g.texts(),
             [
                 vec!["类别", "指标名称", "属性", "2022年目标", "完成情况", "完成情况"],
                 vec!["类别", "指标名称", "属性", "2022年目标", "总量", "增速"],

@@ -164,10 +164,6 @@ mod roundtrip {
         })
     }
 
-    fn cells_of(grid: &Grid) -> Vec<Vec<String>> {
-        (0..grid.rows()).map(|r| (0..grid.cols()).map(|c| grid.text(r, c).to_owned()).collect()).collect()
-    }
-
     fn widths(table: &[Vec<String>]) -> Vec<usize> {
         (0..table[0].len()).map(|c| table.iter().map(|r| r[c].width()).max().unwrap_or(1)).collect()
     }
@@ -234,7 +230,7 @@ mod roundtrip {
                 let read = reader(&lines, 0, &GENERATED);
                 prop_assert!(read.is_some(), "{lines:#?}");
                 let read = read.unwrap_or_else(|| unreachable!());
-                prop_assert_eq!(cells_of(&read.grid), table.clone(), "{:#?}", lines);
+                prop_assert_eq!(read.grid.texts(), table.clone(), "{:#?}", lines);
             }
         }
     }
