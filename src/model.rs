@@ -211,12 +211,16 @@ impl NoteKind {
 }
 
 /// One row of an indicator table.
+///
+/// A big table corpus holds many rows, so what few rows have (a revised or second target, a
+/// second achieved value, the document's own verdict) is boxed: a row without them stays small.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IndicatorRow {
     /// 1-based line of the row's name cell.
     pub line: usize,
-    /// The 类别 cell, line breaks and spaces removed, carried down; `None` when the table has none.
-    pub category: Option<String>,
+    /// The 类别 cell, line breaks and spaces removed, carried down (one copy shared by the rows
+    /// it covers); `None` when the table has none.
+    pub category: Option<Arc<str>>,
     /// The 序号 cell as written.
     pub seq: Option<String>,
     /// The name without unit parenthetical, sub-row markers, trailing `*` or white space.
@@ -233,17 +237,17 @@ pub struct IndicatorRow {
     pub target: Value,
     /// The revised target, when the document revises the row's target (a note `…调整为0.1%`, a
     /// cell `增长7%（后调整为1.6%左右）`); [`IndicatorRow::target`] keeps the original.
-    pub target_revised: Option<Value>,
+    pub target_revised: Option<Box<Value>>,
     /// The other target cell when the table gives the target twice, as a level and as a growth
     /// rate (`目标值 | 增长(%)` under `2024年`); [`IndicatorRow::target`] is the growth rate when
     /// written.
-    pub target_other: Option<Value>,
+    pub target_other: Option<Box<Value>>,
     /// Review rows: the achieved value comparable with the target.
     pub actual: Option<Value>,
     /// Review rows: the other achieved cell when the table has two (绝对值 beside 增速).
-    pub actual_other: Option<Value>,
+    pub actual_other: Option<Box<Value>>,
     /// The document's own verdict on the row, where it gives one.
-    pub judgement: Option<Judgement>,
+    pub judgement: Option<Box<Judgement>>,
     /// The verdict of the analysis (review rows only; filled by [`crate::analysis`]).
     pub status: Option<Status>,
     /// Actual minus target in the target's unit, negative when short (filled by the analysis).
@@ -440,8 +444,9 @@ pub struct StatedCount {
 pub struct Project {
     /// One project as written, without stage verbs, group labels or `等项目`.
     pub name: String,
-    /// The label before `：` that groups it (`交通类`), if any.
-    pub group: Option<String>,
+    /// The label before `：` that groups it (`交通类`), if any, one copy shared by the projects
+    /// next to each other under it ([`share_texts`]).
+    pub group: Option<Arc<str>>,
     /// The caption of the box or table it came from, one copy shared by the box's projects
     /// ([`share_texts`]).
     pub table: Arc<str>,
@@ -456,14 +461,17 @@ pub struct Project {
     pub source: Arc<str>,
 }
 
-/// Makes projects next to each other whose source lines, or whose captions, are equal share one
+/// Makes projects next to each other whose source lines, captions or groups are equal share one
 /// copy of the text: a line that lists ten projects is then held once, not ten times. (Projects
 /// of one line come one after another; comparing neighbours costs a fraction of hashing every text.)
 pub fn share_texts(projects: &mut [Project]) {
-    let (mut source, mut table): (Option<Arc<str>>, Option<Arc<str>>) = (None, None);
+    let (mut source, mut table, mut group) = (None, None, None);
     for project in projects {
         share_with(&mut source, &mut project.source);
         share_with(&mut table, &mut project.table);
+        if let Some(text) = &mut project.group {
+            share_with(&mut group, text);
+        }
     }
 }
 

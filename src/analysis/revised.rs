@@ -37,7 +37,7 @@ pub fn apply_revisions(rows: &mut [IndicatorRow]) {
             continue;
         }
         for ((_, index), value) in named.into_iter().zip(values) {
-            rows[index].target_revised = Some(value);
+            rows[index].target_revised = Some(Box::new(value));
         }
     }
 }
@@ -83,7 +83,7 @@ mod tests {
         IndicatorRow {
             name: name.to_owned(),
             target: parse_value(target),
-            judgement: note.map(|n| Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 }),
+            judgement: note.map(|n| Box::new(Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 })),
             ..IndicatorRow::default()
         }
     }

@@ -203,7 +203,7 @@ impl Verdict {
 
 /// The verdict from the target and achieved cells, or why there is none.
 fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
-    let target = row.target_revised.as_ref().unwrap_or(&row.target);
+    let target = row.target_revised.as_deref().unwrap_or(&row.target);
     match target.form {
         ValueForm::Empty => return Err(Unassessable::EmptyTarget),
         ValueForm::NotTracked => return Err(Unassessable::NotTracked),
@@ -371,7 +371,7 @@ mod tests {
     /// The row with the document's own verdict on it.
     fn judged(row: IndicatorRow, status: Status, evidence: &str) -> IndicatorRow {
         let judgement = Judgement { status, evidence: evidence.to_owned(), line: 1 };
-        IndicatorRow { judgement: Some(judgement), ..row }
+        IndicatorRow { judgement: Some(Box::new(judgement)), ..row }
     }
 
     /// Asserts each row's status and gap.

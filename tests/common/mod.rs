@@ -8,7 +8,7 @@ use plangap::model::{
 fn project(name: &str, table: &str, stage: Option<Stage>, line: usize) -> Project {
     Project {
         name: name.to_owned(),
-        group: Some("水利类".to_owned()),
+        group: Some("水利类".into()),
         table: table.into(),
         stage,
         progress: None,

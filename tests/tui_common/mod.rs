@@ -45,7 +45,7 @@ fn row(r: Row<'_>) -> IndicatorRow {
     };
     IndicatorRow {
         line: r.line,
-        category: r.category.map(str::to_owned),
+        category: r.category.map(Into::into),
         seq: None,
         name: name.trim_end_matches('*').to_owned(),
         raw_name: r.raw_name.trim().to_owned(),
@@ -221,13 +221,13 @@ pub fn fuling_2022() -> Report {
         Some(1.4),
     ));
     for fiscal in rows.iter_mut().filter(|r| r.line == 122 || r.line == 127) {
-        fiscal.judgement = Some(Judgement {
+        fiscal.judgement = Some(Box::new(Judgement {
             status: Met,
             evidence:
                 "2. 一般公共预算收入增速、税收收入增速计划目标由4%、8%分别调整为增长0.1%、1%，视为完成。"
                     .to_owned(),
             line: 218,
-        });
+        }));
     }
     Report {
         file: "examples/reports/001_fbb4d7b36528211a.txt".to_owned(),

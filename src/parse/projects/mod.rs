@@ -57,6 +57,7 @@ use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
 /// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
@@ -151,5 +152,6 @@ fn project(
     line: usize,
     source: &str,
 ) -> Project {
+    let group = group.map(Arc::from);
     Project { name, group, table: block.caption.into(), stage, progress, line, source: source.trim().into() }
 }

@@ -25,7 +25,7 @@ struct TopRow {
 /// What carries from row to row.
 #[derive(Default)]
 struct Carried {
-    category: Option<String>,
+    category: Option<std::sync::Arc<str>>,
     group: Option<Group>,
     top: Option<TopRow>,
     warned_misaligned: bool,
@@ -114,15 +114,15 @@ pub(super) fn build_rows(
     let columns = Columns::new(header);
 
     let mut carried = Carried::default();
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(body.len());
     let mut last_remark: Option<bool> = None;
     for (row, row_name) in body.iter().zip(names) {
         let cell = |col: Option<usize>| col.and_then(|i| row.slots[i]).map(|i| &grid.cells()[i]);
         if let Some(category) = cell(columns.category).filter(|c| !c.text.is_empty()) {
-            carried.category = Some(compact(&category.text));
+            carried.category = Some(compact(&category.text).into());
         }
         if let Some(label) = section_label(grid, row, header) {
-            carried.category = Some(label);
+            carried.category = Some(label.into());
             continue;
         }
         let Some(row_name) = row_name else { continue };
@@ -193,11 +193,11 @@ pub(super) fn build_rows(
             parent,
             binding,
             target,
-            target_revised,
-            target_other,
+            target_revised: target_revised.map(Box::new),
+            target_other: target_other.map(Box::new),
             actual,
-            actual_other,
-            judgement,
+            actual_other: actual_other.map(Box::new),
+            judgement: judgement.map(Box::new),
             status: None,
             gap: None,
         };

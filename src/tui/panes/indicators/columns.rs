@@ -90,7 +90,7 @@ pub fn format_gap(gap: f64) -> String {
 /// A cell as the table shows it.
 pub(super) fn cell_text(row: &IndicatorRow, column: Column) -> String {
     match column {
-        Column::Category => row.category.clone().unwrap_or_default(),
+        Column::Category => row.category.as_deref().unwrap_or_default().to_owned(),
         Column::Name if row.parent.is_some() => format!("{SUB_ROW_INDENT}{}", row.name),
         Column::Name => row.name.clone(),
         Column::Unit => row.unit.clone().unwrap_or_default(),
