@@ -322,6 +322,7 @@ fixtures! {
     dazu_pdftotext: "dazu.pdftotext.txt" => DAZU, "text", "aligned";
     dazu_plain: "dazu.plain.txt" => DAZU, "text", "aligned";
     dazu_pandoc_markdown: "dazu.pandoc.md" => DAZU, "text", "aligned";
+    dazu_lynx: "dazu.lynx.txt" => DAZU, "text", "aligned";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;
