@@ -83,7 +83,8 @@ mod tests {
         IndicatorRow {
             name: name.to_owned(),
             target: parse_value(target),
-            judgement: note.map(|n| Box::new(Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 })),
+            judgement: note
+                .map(|n| Box::new(Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 })),
             ..IndicatorRow::default()
         }
     }

@@ -202,12 +202,12 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 if row.status != Some(Status::Missed) || (filter.binding_only && binding != Some(true)) {
                     continue;
                 }
-                let relative_gap = match (row.gap, number(row.target_revised.as_deref().unwrap_or(&row.target)))
-                {
-                    (Some(gap), Some(target)) if target != 0.0 => Some(gap / target.abs()),
-                    (Some(gap), Some(_)) => Some(gap),
-                    _ => None,
-                };
+                let relative_gap =
+                    match (row.gap, number(row.target_revised.as_deref().unwrap_or(&row.target))) {
+                        (Some(gap), Some(target)) if target != 0.0 => Some(gap / target.abs()),
+                        (Some(gap), Some(_)) => Some(gap),
+                        _ => None,
+                    };
                 rows.push(GapRow {
                     district: district.to_owned(),
                     year,
