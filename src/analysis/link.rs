@@ -2,11 +2,11 @@
 //! in Y (in the report on Y) are the same indicator-year. A review that restates a different
 //! target (revised during the year) keeps both.
 
-use super::canonical::{AliasTable, normalize_name};
+use super::canonical::{AliasTable, normalize_name, row_reading};
 use super::status::assess_row;
 use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a value was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -122,16 +122,55 @@ pub fn district_of(report: &Report) -> &str {
 
 /// The canonical name of a table row.
 pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
-    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
-    aliases.canonical_for_row(&row.name, row.unit.as_deref(), &values)
+    aliases.canonical_for_reading(&row.name, row.unit.as_deref(), reading_of(row))
 }
 
-/// The unit of a row's values as linked: `%` when a level row (`地区生产总值（亿元）`) is linked as
-/// its rate of change because its values are percents (see [`AliasTable::canonical_for_row`]).
-fn linked_unit<'a>(row: &'a IndicatorRow, canonical: &str, aliases: &AliasTable) -> Option<&'a str> {
-    match aliases.canonical(&normalize_name(&row.name)) == canonical {
-        true => row.unit.as_deref(),
-        false => Some("%"),
+/// What a row's target and achieved values say of its name ([`row_reading`]).
+fn reading_of(row: &IndicatorRow) -> Option<&'static str> {
+    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
+    row_reading(&values)
+}
+
+/// What a row's canonical name depends on: its name, its unit and what its values read as.
+type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
+
+/// The canonical names of the rows and sentences being linked, each worked out once: a
+/// district's reports name the same indicators year after year, and normalising a name is most
+/// of the cost of linking (the workbench links a district again whenever more of its reports
+/// load).
+struct Canonicals<'a> {
+    aliases: &'a AliasTable,
+    /// A row's canonical name by its name, unit and value reading ([`reading_of`]), and
+    /// whether it is linked as the rate of change of the name (unit `%`).
+    rows: HashMap<RowKey<'a>, (String, bool)>,
+    /// A sentence's canonical name by the indicator's name.
+    names: HashMap<&'a str, String>,
+}
+
+impl<'a> Canonicals<'a> {
+    fn new(aliases: &'a AliasTable) -> Canonicals<'a> {
+        Canonicals { aliases, rows: HashMap::new(), names: HashMap::new() }
+    }
+
+    /// The canonical name of `row`, and its unit as linked: `%` when a level row
+    /// (`地区生产总值（亿元）`) is linked as its rate of change because its values are percents
+    /// (see [`AliasTable::canonical_for_row`]).
+    fn of_row(&mut self, row: &'a IndicatorRow) -> (String, Option<&'a str>) {
+        let unit = row.unit.as_deref();
+        let reading = reading_of(row);
+        let aliases = self.aliases;
+        let (canonical, as_rate) = self.rows.entry((&row.name, unit, reading)).or_insert_with(|| {
+            let canonical = aliases.canonical_for_reading(&row.name, unit, reading);
+            let as_rate = aliases.canonical(&normalize_name(&row.name)) != canonical;
+            (canonical, as_rate)
+        });
+        (canonical.clone(), if *as_rate { Some("%") } else { unit })
+    }
+
+    /// The canonical name of the indicator a sentence names.
+    fn of_name(&mut self, name: &'a str) -> String {
+        let aliases = self.aliases;
+        self.names.entry(name).or_insert_with(|| aliases.canonical(name)).clone()
     }
 }
 
@@ -149,6 +188,7 @@ where
     I: IntoIterator<Item = &'a Report> + Clone,
 {
     let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
+    let mut canonicals = Canonicals::new(aliases);
     for report in reports.clone() {
         for table in &report.tables {
             let year = match table.kind {
@@ -157,8 +197,7 @@ where
             };
             let Some(year) = year else { continue };
             for row in &table.rows {
-                let canonical = row_canonical(row, aliases);
-                let unit = linked_unit(row, &canonical, aliases);
+                let (canonical, unit) = canonicals.of_row(row);
                 let entry = entry(&mut years, report, year, canonical, &row.name, unit);
                 entry.binding = entry.binding.or(row.binding);
                 let at = |value: &Value| sourced(value, Source::Table, report, row.line);
@@ -189,7 +228,7 @@ where
     for report in reports.clone() {
         for stated in &report.narrative {
             let Some(year) = stated.year else { continue };
-            let canonical = aliases.canonical(&stated.name);
+            let canonical = canonicals.of_name(&stated.name);
             let entry = entry(&mut years, report, year, canonical, &stated.name, stated.unit.as_deref());
             let value = sourced(&stated.value, Source::Narrative, report, stated.line);
             match stated.role {
@@ -201,7 +240,7 @@ where
     for report in reports {
         for statement in &report.reviews {
             let Some(year) = statement.year else { continue };
-            let canonical = aliases.canonical(&statement.name);
+            let canonical = canonicals.of_name(&statement.name);
             let entry =
                 entry(&mut years, report, year, canonical, &statement.name, statement.unit.as_deref());
             let by_table = entry.reviewed.as_ref().is_some_and(|r| r.source == Source::Table);
