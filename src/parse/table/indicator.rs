@@ -185,7 +185,7 @@ pub(super) fn build_rows(
         let judgement = cell(columns.difference).and_then(|c| judge_difference(c, &target));
         let indicator = IndicatorRow {
             line: name_cell.line,
-            category: columns.category.and(carried.category.clone()),
+            category: carried.category.clone(),
             seq: cell(columns.seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
             unit,
             name: name.name,
