@@ -302,7 +302,8 @@ const XINGWEN: Master = Master {
 };
 
 /// 合川区 2023: `<thead>` of `<th>`, section rows spanning the whole table (`一、经济发展`) giving the
-/// category of the rows under them though the table has no 类别 column, 约束性 written in 备注.
+/// category of the rows under them though the table has no 类别 column (in pipe rows, which know
+/// no spans, the heading stands alone in the first cell), 约束性 written in 备注.
 const HECHUAN: Master = Master {
     district: Some("合川区"),
     city: None,
@@ -369,6 +370,7 @@ fixtures! {
     dazu_lynx: "dazu.lynx.txt" => DAZU, "text", "aligned";
     xingwen_gbk_html: "xingwen.gbk.html" => XINGWEN, "html", "html";
     hechuan_html: "hechuan.html" => HECHUAN, "html", "html";
+    hechuan_gfm: "hechuan.gfm.md" => HECHUAN, "text", "pipe";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;

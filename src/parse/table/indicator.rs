@@ -3,7 +3,7 @@
 
 use super::align::{BodyRow, body_rows};
 use super::header::{Header, Role, names_growth};
-use super::name::{NameCell, compact, is_sub_row, read_name};
+use super::name::{NameCell, compact, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -218,14 +218,17 @@ fn remarks_span_rows(grid: &Grid, body: &[BodyRow], header: &Header) -> bool {
     texts.iter().any(|t| t.contains("约束")) && texts.iter().any(|t| t.contains("预期"))
 }
 
-/// The name of a section a row opens, when one cell spans the whole row (`一、经济发展`): the
-/// category of the rows below it.
+/// The name of a section a row opens, the category of the rows below it: one cell spans the
+/// whole row (`一、经济发展`), or a numbered heading stands alone in the first cell (as text layouts,
+/// which know no spans, write it: `| 一、经济发展 | | |`).
 fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> {
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
     let text = compact(&grid.cells()[first].text);
+    let alone = || row.slots[1..].iter().flatten().all(|&i| grid.cells()[i].text.trim().is_empty());
+    let opens_section = spans || (is_section(&text) && alone());
     let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
-    (spans && !label.is_empty()).then(|| label.to_owned())
+    (opens_section && !label.is_empty()).then(|| label.to_owned())
 }
 
 /// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
