@@ -22,6 +22,7 @@ use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, Warni
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
+use indicator::ReadCells;
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
@@ -50,7 +51,7 @@ pub fn parse_tables(
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
                 let read = Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() };
-                let header = read_header(&read.grid);
+                let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
                 Some((read, header))
             }
             None if could_start_table(lines[index]) => {
@@ -65,7 +66,7 @@ pub fn parse_tables(
             index += 1;
             continue;
         };
-        let Some(header) = header else {
+        let Some((header, mut cells)) = header else {
             index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
             continue;
         };
@@ -74,7 +75,8 @@ pub fn parse_tables(
             pending = None;
         }
         let end = read.end.max(index + 1);
-        tables.extend(read_tables(lines, index, read, &header.by_year(), caption_index, warnings));
+        let headers = header.by_year();
+        tables.extend(read_tables(lines, index, read, &headers, caption_index, &mut cells, warnings));
         index = end;
     }
     warn_missing_table(lines, pending, warnings);
@@ -89,6 +91,7 @@ fn read_tables(
     read: Read,
     headers: &[Header],
     caption_index: Option<usize>,
+    cells: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorTable> {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
@@ -105,7 +108,7 @@ fn read_tables(
     let mut tables = Vec::with_capacity(headers.len());
     for (k, header) in headers.iter().enumerate() {
         let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
-        let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
+        let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, cells, warnings);
         if k == 0 {
             notes.judge(&mut rows, &caption, warnings);
         }
@@ -127,23 +130,28 @@ fn read_tables(
     tables
 }
 
-/// Scores a grid as an indicator table, with its header: its rows with a name and a target
-/// under a header naming a name and a target column. `None` when it is no indicator table, or
-/// when fewer than half of its rows with a name have a target that reads as one (cells out of
-/// line, as a converter may leave them).
-fn judge_indicator(grid: &Grid) -> Option<(usize, Header)> {
+/// Scores a grid as an indicator table, with its header and the target cells it read: its rows
+/// with a name and a target under a header naming a name and a target column. `None` when it is
+/// no indicator table, or when fewer than half of its rows with a name have a target that reads
+/// as one (cells out of line, as a converter may leave them).
+fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let header = read_header(grid)?;
     let name = header.find(Role::Name)?;
     let target = header.find(Role::Target)?;
+    let mut cells = ReadCells::new(grid.cells().len());
     let (mut named, mut valued) = (0, 0);
     for row in (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()) {
         named += 1;
-        valued += usize::from(align::is_value(grid.text(row, target)));
+        let Some(index) = grid.cell_index(row, target) else { continue };
+        let text = &grid.cells()[index].text;
+        if !text.trim().is_empty() {
+            valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
+        }
     }
     if named == 0 || valued * 2 < named {
         return None;
     }
-    Some((1 + valued * 10 + header.width(), header))
+    Some((1 + valued * 10 + header.width(), (header, cells)))
 }
 
 /// Whether a line could be the first line of a table: it is a rule or row of a drawn or
