@@ -165,31 +165,32 @@ fn could_start_table(line: &str) -> bool {
 /// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
 /// of two spaces, reads as a column title.
 fn starts_with_title(text: &str) -> bool {
-    let first = first_cell(text);
+    let (first, cut) = first_cell(text);
     let gap = first.as_bytes().windows(2).position(|pair| pair == b"  ");
-    role_of(first).is_some() || gap.is_some_and(|at| role_of(&first[..at]).is_some())
+    (!cut && role_of(first).is_some()) || gap.is_some_and(|at| role_of(&first[..at]).is_some())
 }
 
 /// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
-/// none. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1 characters besides white
-/// space, which is enough to tell it is none, so a line of prose is not read to its end.
-fn first_cell(text: &str) -> &str {
+/// none; and whether it was cut. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
+/// characters besides white space, which is enough to tell it is none, so a line of prose is not
+/// read to its end.
+fn first_cell(text: &str) -> (&str, bool) {
     let mut start = 0;
     let mut letters = 0;
     for (at, c) in text.char_indices() {
         if matches!(c, '\t' | '|' | '│' | '┃') {
             if letters > 0 {
-                return &text[start..at];
+                return (&text[start..at], false);
             }
             start = at + c.len_utf8();
         } else if !c.is_whitespace() {
             letters += 1;
             if letters > MAX_TITLE_CHARS {
-                return &text[start..at + c.len_utf8()];
+                return (&text[start..at + c.len_utf8()], true);
             }
         }
     }
-    if letters > 0 { &text[start..] } else { "" }
+    (if letters > 0 { &text[start..] } else { "" }, false)
 }
 
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`.
