@@ -108,7 +108,8 @@ fn read_tables(
     let mut tables = Vec::with_capacity(headers.len());
     for (k, header) in headers.iter().enumerate() {
         let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
-        let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, cells, warnings);
+        let mut rows =
+            indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, cells, warnings);
         if k == 0 {
             notes.judge(&mut rows, &caption, warnings);
         }
@@ -166,8 +167,15 @@ fn could_start_table(line: &str) -> bool {
 /// of two spaces, reads as a column title.
 fn starts_with_title(text: &str) -> bool {
     let (first, cut) = first_cell(text);
-    let gap = first.as_bytes().windows(2).position(|pair| pair == b"  ");
-    (!cut && role_of(first).is_some()) || gap.is_some_and(|at| role_of(&first[..at]).is_some())
+    (!cut && role_of(first).is_some())
+        || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
+}
+
+/// Where the first two spaces in a row start in `text` (looked for from its spaces: a cell of
+/// Chinese text mostly has none).
+fn double_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
 }
 
 /// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
