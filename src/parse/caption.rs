@@ -69,7 +69,8 @@ fn year_at_end(text: &str) -> Option<u16> {
     let bytes = text.trim_end().as_bytes();
     let digits = &bytes[bytes.len().checked_sub(4)?..];
     let century = matches!(&digits[..2], b"19" | b"20");
-    let number = digits.iter().try_fold(0u16, |n, &b| b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0')));
+    let number =
+        digits.iter().try_fold(0u16, |n, &b| b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0')));
     number.filter(|_| century)
 }
 
