@@ -278,6 +278,29 @@ const DAZU: Master = Master {
     ],
 };
 
+/// 兴文县 2023, a county page in GBK under a site menu: a title with neither `关于` nor `报告`, the
+/// caption as the table's first row spanning all columns, 类别 spanning rows with a `<br>` inside,
+/// a `其中：` sub-row, `增减(±)` after the result, growth targets and results with their words.
+const XINGWEN: Master = Master {
+    district: Some("兴文县"),
+    city: None,
+    review_year: Some(2023),
+    plan_year: Some(2024),
+    tables: &[Table {
+        caption: Some("兴文县2023年主要经济指标完成情况表"),
+        kind: "review",
+        year: 2023,
+        rows: "
+            经济增长|~|地区生产总值|亿元|~|~|增长7%|增长5.2%|~|~|missed|-1.8
+            经济增长|~|第二产业增加值|亿元|地区生产总值|~|增长8%|增长6.1%|~|~|missed|-1.9
+            经济增长|~|固定资产投资|亿元|~|~|增长10%|增长12.3%|~|~|met|2.3
+            人民生活|~|城镇居民人均可支配收入|元|~|~|增长6.5%|增长5.1%|~|~|missed|-1.4
+            人民生活|~|农村居民人均可支配收入|元|~|~|增长8%|增长7.9%|~|~|missed|-0.1
+            资源环境|~|森林覆盖率|%|~|~|52.1|52.3|~|~|met|0.2
+        ",
+    }],
+};
+
 /// Every fixture with rows: its file, its master, and the export's `format` and rows' `layout`.
 /// `yidu.image.html` (no rows) has its own test.
 macro_rules! fixtures {
@@ -322,6 +345,8 @@ fixtures! {
     dazu_pdftotext: "dazu.pdftotext.txt" => DAZU, "text", "aligned";
     dazu_plain: "dazu.plain.txt" => DAZU, "text", "aligned";
     dazu_pandoc_markdown: "dazu.pandoc.md" => DAZU, "text", "aligned";
+    dazu_lynx: "dazu.lynx.txt" => DAZU, "text", "aligned";
+    xingwen_gbk_html: "xingwen.gbk.html" => XINGWEN, "html", "html";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;

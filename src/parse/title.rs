@@ -88,8 +88,14 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
                 continue;
             }
             let Some(caps) = TITLE.captures(&joined) else { continue };
-            // The match must begin on the first joined line, or a later start would find it too.
-            if caps.get(0).map_or(0, |m| m.start()) >= head[start].text.len() {
+            // The title must begin on the first joined line, or a later start would find it too:
+            // its review year there, or its place filling the line up to the year on the next
+            // (`关于重庆市綦江区` / `2022年…`). A menu line before the title (`政务公开` / `兴文县2023年…`)
+            // is no part of the place.
+            let first_len = head[start].text.len();
+            let review_at = caps.name("review").map_or(0, |m| m.start());
+            let place_fills_line = caps.name("place").is_some_and(|m| m.start() == 0 && m.end() == first_len);
+            if review_at >= first_len && !place_fills_line {
                 break;
             }
             block.title = title_text(&joined);
@@ -248,6 +254,20 @@ mod tests {
         assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
         assert_eq!(block.delivered_on, None);
         assert_eq!(block.title, "关于涪陵区2022年国民经济和社会发展计划执行情况与2023年计划(草案)的报告");
+    }
+
+    #[test]
+    fn a_menu_line_before_the_title_is_no_part_of_the_place() {
+        let block = title_of(
+            "网站首页 | 政务公开 | 政策文件\n兴文县2023年国民经济和社会发展计划执行情况与2024年计划草案\n各位代表：",
+        );
+        assert_eq!((block.line, block.district.as_deref()), (2, Some("兴文县")));
+        // A title wrapped before its year keeps the place on the line above.
+        let block = title_of("关于宜宾市兴文县\n2023年国民经济和社会发展计划执行情况与2024年计划草案的报告");
+        assert_eq!(
+            (block.line, block.city.as_deref(), block.district.as_deref()),
+            (1, Some("宜宾市"), Some("兴文县"))
+        );
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! 1. the header is the run of lines at the start whose pieces (parted by two or more spaces) all
 //!    read as column titles or sub-titles; its columns are the titles of the line with the most, and the
 //!    sub-titles of a line below it (`绝对值 增速`) under a title of a line above (`完成情况`);
+//!    titles one space apart that each read as a title are separate columns (`lynx -dump`); a
+//!    header whose first row `lynx -dump` printed one title per line, its second row on one line
+//!    after them, is read as such, the columns then placed by the value lines alone;
 //! 2. a value line is cut into words at every space, except a space between a number and its
 //!    words (`8 以上`, `增长 6.5%`, `52 亿元`, `提高 1 个百分点`);
 //! 3. the words of a value line go to the columns in order, each column taking a run of them (or
@@ -40,6 +43,8 @@ const ATTRIBUTE_WORDS: [&str; 2] = ["预期性", "约束性"];
 const SAME_COLUMN: usize = 3;
 /// A header has at most this many lines.
 const MAX_HEADER_LINES: usize = 4;
+/// A header printed one title per line has at most this many titles so.
+const MAX_STACKED_TITLES: usize = 12;
 /// A header line is at most this long (UTF-8 bytes, about 100 CJK characters); longer is prose.
 const MAX_HEADER_LINE_BYTES: usize = 300;
 /// A piece of a header line is cut into at most this many titles.
@@ -86,6 +91,9 @@ struct Header {
     parents: Vec<Parent>,
     /// Index of the first line after the header.
     end: usize,
+    /// Whether the leaves stand where their columns do; not when the titles were printed one per
+    /// line ([`read_stacked_header`]), and the columns are only where the value lines put them.
+    placed: bool,
 }
 
 /// A line of the table body.
@@ -113,12 +121,12 @@ type Fragment = (usize, String);
 
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
 pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
-    let header = read_header(lines, start, vocabulary, Measure::Display)?;
+    let header = header_at(lines, start, vocabulary, Measure::Display)?;
     let body = read_body(lines, header.end, vocabulary, Measure::Display);
     match measure_of(lines, &body) {
         Measure::Display => read_rows(header, &body, vocabulary),
         Measure::Chars => {
-            let header = read_header(lines, start, vocabulary, Measure::Chars)?;
+            let header = header_at(lines, start, vocabulary, Measure::Chars)?;
             let body = read_body(lines, header.end, vocabulary, Measure::Chars);
             read_rows(header, &body, vocabulary)
         }
@@ -153,6 +161,10 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
         })
         .collect();
     if value_lines.len() < 2 {
+        return None;
+    }
+    let full = value_lines.iter().any(|(_, words)| words.len() == header.leaves.len());
+    if !header.placed && !full {
         return None;
     }
     let columns = locate_columns(&header.leaves, &value_lines);
@@ -191,6 +203,11 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
         .find(|(_, line)| !matches!(line, BodyLine::Blank))
         .map_or(header.end, |(i, _)| i + 1);
     Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
+}
+
+/// The header at `lines[start]`, its titles side by side or one per line.
+fn header_at(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
+    read_header(lines, start, vocabulary, measure).or_else(|| read_stacked_header(lines, start, vocabulary))
 }
 
 /// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the
@@ -261,7 +278,66 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: M
             }
         }
     }
-    Some(Header { leaves, parents, end })
+    Some(Header { leaves, parents, end, placed: true })
+}
+
+/// A header whose first row's titles are printed one per line, and the titles of its second
+/// row (under the one title that spans them) side by side after them, as `lynx -dump` prints a
+/// header whose cells hold paragraphs: `指标` / `单位` / `2022年` / `完成情况` / `目标 实际`. The
+/// spanning title is the one that is a year alone (`2022年`) or no column title of the vocabulary. The
+/// titles' places say nothing of their columns. `None` when the lines there make no such header.
+fn read_stacked_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Header> {
+    // Where the lines are first, cheaply: words alone on their lines, then a line of words.
+    let mut alone = Vec::new();
+    let mut sub_line = None;
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        if line.len() > MAX_HEADER_LINE_BYTES {
+            return None;
+        }
+        let text = line.trim_ascii();
+        if text.is_empty() {
+            continue;
+        }
+        if text.bytes().any(|b| b == b' ' || b == b'\t') || text.contains('\u{3000}') {
+            sub_line = Some(index);
+            break;
+        }
+        if alone.len() == MAX_STACKED_TITLES {
+            return None;
+        }
+        alone.push(index);
+    }
+    let sub_line = sub_line?;
+    if alone.len() < 2 {
+        return None;
+    }
+    let title_alone = |index: usize| {
+        let mut titles = titles_of(lines[index], vocabulary, Measure::Chars)?;
+        (titles.len() == 1).then(|| (index, titles.remove(0)))
+    };
+    let stacked: Vec<(usize, Piece)> = alone.into_iter().map(title_alone).collect::<Option<_>>()?;
+    let subs = titles_of(lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)?;
+    let all: Vec<&str> = stacked.iter().map(|(_, t)| t).chain(&subs).map(|t| t.text.as_str()).collect();
+    if !(vocabulary.is_header)(&all) {
+        return None;
+    }
+    let mut spanning =
+        stacked.iter().filter(|(_, t)| is_year_label(&t.text) || !(vocabulary.is_title)(&t.text));
+    let (Some((over_line, _)), None) = (spanning.next(), spanning.next()) else { return None };
+    let leaf = |line: usize, title: &Piece, sub: bool| Leaf { x: 0, title: title.text.clone(), line, sub };
+    let mut leaves = Vec::new();
+    let mut parents = Vec::new();
+    for (line, title) in &stacked {
+        if line == over_line {
+            let (first, span) = (leaves.len(), subs.len());
+            parents.push(Parent { title: title.text.clone(), line: *line, first, span });
+            leaves.extend(subs.iter().map(|t| leaf(sub_line, t, true)));
+        } else {
+            leaves.push(leaf(*line, title, false));
+        }
+    }
+    let end = sub_line + 1;
+    Some(Header { leaves, parents, end, placed: false })
 }
 
 /// With no line of titles above the main one, a title of the main line that two or more
@@ -306,7 +382,30 @@ fn titles_of(line: &str, vocabulary: &Vocabulary, measure: Measure) -> Option<Ve
     let is_title = |text: &str| (vocabulary.is_title)(text) || is_sub_title(text) || is_year_label(text);
     let mut titles = Vec::new();
     for piece in pieces_by(line, measure) {
-        titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE, measure)?);
+        match titles_per_word(&piece, vocabulary, measure) {
+            Some(words) => titles.extend(words),
+            None => titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE, measure)?),
+        }
+    }
+    Some(titles)
+}
+
+/// A piece of two or more words (parted by single spaces) that each read as a title of the
+/// vocabulary, one title per word, even when together they read as one title: `lynx -dump`
+/// prints cells one space apart (`2023年预期目标 指标属性`). `None` otherwise: a word that is no
+/// title (`2022 年预计`, letter-spaced `指 标`) leaves the piece to [`split_titles`].
+fn titles_per_word(piece: &Piece, vocabulary: &Vocabulary, measure: Measure) -> Option<Vec<Piece>> {
+    if !piece.text.contains(' ') {
+        return None;
+    }
+    let mut titles = Vec::new();
+    let mut x = piece.start;
+    for word in piece.text.split(' ') {
+        if !(vocabulary.is_title)(word) {
+            return None;
+        }
+        titles.push(Piece { start: x, text: word.to_owned() });
+        x += measure.len(word) + 1;
     }
     Some(titles)
 }
@@ -761,6 +860,49 @@ mod tests {
                 vec!["民生事业", "城镇新增就业（万人）", "预期性", "1.8", "1.95", "-"],
             ]
         );
+    }
+
+    #[test]
+    fn titles_one_per_line_over_a_line_of_sub_titles_are_one_header() {
+        // As `lynx -dump` prints a header whose cells hold paragraphs: the first row's titles one
+        // per line, the second row's under `2023年` side by side, the body on a grid of characters.
+        let lines = [
+            "   项目名称",
+            "",
+            "   计量单位",
+            "",
+            "   2023年",
+            "                    预期 完成",
+            "   农村居民人均可支配收入增速 %  7.5  8.1",
+            "   粮食产量          万吨 52   53.4",
+            "   造林面积          万亩 3以上  3.6",
+        ];
+        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["项目名称", "计量单位", "2023年", "2023年"],
+                vec!["项目名称", "计量单位", "预期", "完成"],
+                vec!["农村居民人均可支配收入增速", "%", "7.5", "8.1"],
+                vec!["粮食产量", "万吨", "52", "53.4"],
+                vec!["造林面积", "万亩", "3以上", "3.6"],
+            ]
+        );
+        assert_eq!(read.end, lines.len());
+    }
+
+    #[test]
+    fn titles_one_space_apart_are_columns_even_when_joined_they_read_as_one() {
+        let titles = |line: &str| {
+            titles_of(line, &INDICATOR, Measure::Chars)
+                .map(|titles| titles.into_iter().map(|t| (t.start, t.text)).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            titles(" 名称 2024年计划目标 指标性质"),
+            Some(vec![(1, "名称".to_owned()), (4, "2024年计划目标".to_owned()), (14, "指标性质".to_owned())])
+        );
+        // A word that is no title leaves the piece whole: letter-spaced `指 标 名 称` is one title.
+        assert_eq!(titles("指 标 名 称"), Some(vec![(0, "指标名称".to_owned())]));
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
