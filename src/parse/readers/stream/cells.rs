@@ -17,6 +17,9 @@ const MAX_PIECE_CHARS: usize = 16;
 const MAX_CELL_CHARS: usize = 50;
 /// How many lines past a piece of a cell to look for the table going on.
 const MAX_LOOKAHEAD: usize = 8;
+/// Room for this many cells is made at once when a table starts (an indicator table of some
+/// twenty rows of five cells), rather than growing the list cell by cell.
+const EXPECTED_CELLS: usize = 128;
 
 /// One table cell, its text borrowed from the line it stands on unless pieces were joined.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +96,8 @@ impl<'l, 'a> CellReader<'l, 'a> {
             _ => None,
         };
         let end = mode.is_none().then_some(start);
-        CellReader { lines, mode, next: start, end, after_blank: false, cells: Vec::new() }
+        let cells = Vec::with_capacity(if mode.is_some() { EXPECTED_CELLS } else { 0 });
+        CellReader { lines, mode, next: start, end, after_blank: false, cells }
     }
 
     /// The cells read so far. The last may still grow by pieces on the lines not yet read.
