@@ -301,6 +301,28 @@ const XINGWEN: Master = Master {
     }],
 };
 
+/// 合川区 2023: `<thead>` of `<th>`, section rows spanning the whole table (`一、经济发展`) giving the
+/// category of the rows under them though the table has no 类别 column (in pipe rows, which know
+/// no spans, the heading stands alone in the first cell), 约束性 written in 备注.
+const HECHUAN: Master = Master {
+    district: Some("合川区"),
+    city: None,
+    review_year: Some(2023),
+    plan_year: Some(2024),
+    tables: &[Table {
+        caption: Some("附表：合川区2023年国民经济和社会发展主要指标完成情况"),
+        kind: "review",
+        year: 2023,
+        rows: "
+            经济发展|~|地区生产总值增长|%|~|~|6.5|6.2|~|~|missed|-0.3
+            经济发展|~|工业增加值增长|%|~|~|9|10.1|~|~|met|1.1
+            民生福祉|~|居民人均可支配收入增长|%|~|~|6.5|5.9|~|~|missed|-0.6
+            民生福祉|~|城镇新增就业人数|万人|~|~|2.5|2.72|~|~|met|0.22
+            绿色低碳|~|PM2.5平均浓度|微克/立方米|~|约|≤35|36|~|~|missed|-1
+        ",
+    }],
+};
+
 /// Every fixture with rows: its file, its master, and the export's `format` and rows' `layout`.
 /// `yidu.image.html` (no rows) has its own test.
 macro_rules! fixtures {
@@ -347,6 +369,8 @@ fixtures! {
     dazu_pandoc_markdown: "dazu.pandoc.md" => DAZU, "text", "aligned";
     dazu_lynx: "dazu.lynx.txt" => DAZU, "text", "aligned";
     xingwen_gbk_html: "xingwen.gbk.html" => XINGWEN, "html", "html";
+    hechuan_html: "hechuan.html" => HECHUAN, "html", "html";
+    hechuan_gfm: "hechuan.gfm.md" => HECHUAN, "text", "pipe";
 }
 
 /// One fixture read through the public pipeline: the report, and its object in the JSON export;

@@ -247,3 +247,26 @@ fn a_stated_total_of_every_row_counts_sub_rows_on_their_own() {
     assert_eq!((found.met, found.missed, found.unassessed), (7, 5, 1));
     assert_eq!(checks[0].agrees, Some(true));
 }
+
+#[test]
+fn targets_in_clauses_of_their_own_and_respectively() {
+    let report = report(
+        "长寿区",
+        "——地区生产总值增长5.8%，预期目标为6.5%左右。\n\
+         ——固定资产投资下降4.6%，低于预期目标增长9%。\n\
+         ——一般公共预算收入完成18.2亿元，增长3.9%，年度目标为增长3%。\n\
+         ——城镇调查失业率控制在5.1%，低于5.5%的控制目标。\n\
+         ——城乡居民人均可支配收入分别增长5.2%和7.3%（预期目标分别为6.5%和7%）。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("6.5%左右"), Some("5.8%"), Missed, Some(-0.7)),
+            row("固定资产投资增速", Some("增长9%"), Some("-4.6%"), Missed, Some(-13.6)),
+            row("一般公共预算收入增速", Some("增长3%"), Some("3.9%"), Met, Some(0.9)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.1%"), Met, Some(0.4)),
+            row("城镇居民人均可支配收入增速", Some("6.5%"), Some("5.2%"), Missed, Some(-1.3)),
+            row("农村居民人均可支配收入增速", Some("7%"), Some("7.3%"), Met, Some(0.3)),
+        ]
+    );
+}

@@ -73,7 +73,7 @@ const MAX_SUBJECT_CHARS: usize = 40;
 const MAX_STATEMENT_CHARS: usize = 16;
 
 /// Verbs of a clause, longest first where one is a prefix of another.
-const VERBS: [(&str, Verb); 16] = [
+const VERBS: [(&str, Verb); 17] = [
     ("控制在", Verb::Level),
     ("保持在", Verb::Level),
     ("稳定在", Verb::Level),
@@ -86,6 +86,7 @@ const VERBS: [(&str, Verb); 16] = [
     ("提高", Verb::Raise),
     ("提升", Verb::Raise),
     ("实现", Verb::Level),
+    ("完成", Verb::Level),
     ("达到", Verb::Level),
     ("突破", Verb::Exceed),
     ("达", Verb::Level),
@@ -187,16 +188,27 @@ pub(super) fn read_sentence(
             estimated |= text.starts_with("预计");
             text = rest;
         }
-        let Some((subject, modifiers, segments)) = split_clause(text, role) else {
-            continue;
-        };
-        let subject = match BACK_REFERENCES.contains(&subject) {
-            true => match &previous_subject {
-                Some(previous) => previous.clone(),
-                None => continue,
-            },
-            false => subject.to_owned(),
-        };
+        // A clause that opens with its verb speaks of the previous clause's indicator
+        // (`一般公共预算收入完成32.6亿元，增长5.1%`).
+        let continued =
+            previous_subject.as_ref().filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)));
+        let (subject, modifiers, segments) =
+            match continued.and_then(|s| Some((s, read_segments(text, role)?))) {
+                Some((previous, segments)) => (previous.clone(), Vec::new(), segments),
+                None => {
+                    let Some((subject, modifiers, segments)) = split_clause(text, role) else {
+                        continue;
+                    };
+                    let subject = match BACK_REFERENCES.contains(&subject) {
+                        true => match &previous_subject {
+                            Some(previous) => previous.clone(),
+                            None => continue,
+                        },
+                        false => subject.to_owned(),
+                    };
+                    (subject, modifiers, segments)
+                }
+            };
         estimated |= modifiers.contains(&"预计");
         let respectively = modifiers.contains(&"分别");
         let named = name_segments(&subject, respectively, &segments, aliases);

@@ -3,7 +3,11 @@
 //! worked out later by the analysis, with the rules of table rows.
 //!
 //! A sentence (split at `。；`) is searched for claims, in the forms districts write them:
-//! - a target in brackets: `地区生产总值增长6.1%，高于全市0.5个百分点（预期目标为7%以上）`;
+//! - a target in brackets: `地区生产总值增长6.1%，高于全市0.5个百分点（预期目标为7%以上）`; one
+//!   target per result before it: `分别增长4.1%和6.9%（预期目标分别为6%和8%）`;
+//! - a target outside brackets: in a clause of its own (`增长6.5%，预期目标为7%左右`), as growth the
+//!   result is compared with (`下降3.2%，低于预期目标增长8%`), or before `的…目标`
+//!   (`控制在5.4%，低于5.5%的控制目标`: a control target is a ceiling, `5.5%以内`);
 //! - a share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`;
 //! - a difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点` (a
 //!   comparison with anything else, `高于全市0.5个百分点`, is not a claim);
@@ -35,6 +39,29 @@ use std::sync::LazyLock;
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:全年|年度|年初|全区|全县)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
         .expect("bracket target pattern")
+});
+
+/// A target in a clause of its own after the result: `,预期目标为7%左右`, `,年度目标增长5%`.
+static CLAUSE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r",(?:(?:全年|年度|年初)(?:预期|计划)?|预期|计划)目标(?:值)?(?:为|是|:)?(?P<t>[^,;()]*\d[^,;()]*)",
+    )
+    .expect("clause target pattern")
+});
+
+/// A result compared with its target stated as growth: `低于预期目标增长8%`.
+static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:高于|低于|快于|慢于|超过)(?:全年|年度|年初|计划|预期)*目标(?:值)?(?:为)?(?P<t>(?:增长|下降)[^,;()]*\d[^,;()]*)")
+        .expect("compared target pattern")
+});
+
+/// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
+/// control target (`控制目标`) is a ceiling.
+static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:高于|低于|优于|好于|超过)(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
+    ))
+    .expect("target of pattern")
 });
 
 /// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`.
@@ -166,8 +193,16 @@ fn read_statements(
     let mut from = 0;
     for found in claims(body) {
         let before = strip_brackets(&body[from..found.start]);
-        let result = last_result(&before, aliases);
         from = found.end;
+        let mut results = results_of(&before, aliases);
+        if let Some(targets) = respective_targets(&found.kind).filter(|t| t.len() <= results.len()) {
+            let paired = results.split_off(results.len() - targets.len()).into_iter().zip(targets);
+            for (NarrativeValue { name, unit, value, .. }, target) in paired {
+                statements.push(make(name, unit, Some(parse_value(target)), Some(value), Claim::Values));
+            }
+            continue;
+        }
+        let result = results.pop();
         let current = match result {
             Some(value) => {
                 let NarrativeValue { name, unit, value, .. } = value;
@@ -277,6 +312,11 @@ fn claims(body: &str) -> Vec<Found> {
             found.push(Found { start: whole.start(), end: whole.end(), kind });
         }
     }
+    for (start, end, target) in stated_targets(body) {
+        if free(&found, start, end) {
+            found.push(Found { start, end, kind: FoundKind::Target(target) });
+        }
+    }
     found.sort_by_key(|f| f.start);
     // A bracket that gives no target is a reason only after a claim; elsewhere it is prose.
     let mut kept = Vec::with_capacity(found.len());
@@ -287,6 +327,26 @@ fn claims(body: &str) -> Vec<Found> {
         }
     }
     kept
+}
+
+/// Targets stated outside brackets, with where they are: in a clause of their own
+/// (`,预期目标为7%左右`), as growth a result is compared with (`低于预期目标增长8%`), or as a value
+/// before `的…目标` (`低于5.5%的控制目标`, read `5.5%以内`).
+fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
+    let mut targets = Vec::new();
+    for caps in CLAUSE_TARGET.captures_iter(body).chain(COMPARED_TARGET.captures_iter(body)) {
+        let whole = caps.get(0).expect("match");
+        targets.push((whole.start(), whole.end(), caps["t"].to_owned()));
+    }
+    for caps in TARGET_OF.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        let value = &caps["t"];
+        let ceiling =
+            caps.name("kind").is_some_and(|k| k.as_str() == "控制") && !value.ends_with(['内', '下', '上']);
+        let target = if ceiling { format!("{value}以内") } else { value.to_owned() };
+        targets.push((whole.start(), whole.end(), target));
+    }
+    targets
 }
 
 /// Adds one claim to a statement: a target fills an unstated one, a reason is kept, and a
@@ -347,12 +407,28 @@ fn decimals_of(n: f64) -> u32 {
     text.split_once('.').map_or(0, |(_, d)| d.len() as u32)
 }
 
-/// The last result stated in `text`, read with the headline grammar; names that compare
+/// The results stated in `text`, in order, read with the headline grammar; names that compare
 /// (`比上年`) are not results.
-fn last_result(text: &str, aliases: &AliasTable) -> Option<NarrativeValue> {
+fn results_of(text: &str, aliases: &AliasTable) -> Vec<NarrativeValue> {
     let text = text.trim_end_matches(['、', ',', ':', '和', '及']);
-    let values = read_sentence(text, ValueRole::Actual, None, 0, aliases);
-    values.into_iter().rev().find(|v| !COMPARISONS.iter().any(|c| v.name.starts_with(c)))
+    let mut values = read_sentence(text, ValueRole::Actual, None, 0, aliases);
+    values.retain(|v| !COMPARISONS.iter().any(|c| v.name.starts_with(c)));
+    values
+}
+
+/// The last result stated in `text` (see [`results_of`]).
+fn last_result(text: &str, aliases: &AliasTable) -> Option<NarrativeValue> {
+    results_of(text, aliases).pop()
+}
+
+/// The targets of a claim that gives one per result before it, in order
+/// (`预期目标分别为6%和8%` after `分别增长4.1%和6.9%`); `None` for any other claim.
+fn respective_targets(kind: &FoundKind) -> Option<Vec<&str>> {
+    let FoundKind::Target(text) = kind else { return None };
+    let list = text.strip_prefix("分别")?;
+    let list = list.strip_prefix(['为', '是']).unwrap_or(list);
+    let targets: Vec<&str> = list.split(['和', '、']).filter(|t| !t.is_empty()).collect();
+    (targets.len() > 1).then_some(targets)
 }
 
 /// The indicator named before a share of the plan (`固定资产投资完成年计划…`): the last clause's
@@ -433,6 +509,43 @@ mod tests {
         assert!(read("完成中央环保督察反馈问题整改").is_empty());
         assert!(read("11项预期性指标中地区生产总值等7项指标未完成").is_empty());
         assert!(read("为确保国民经济和社会发展达到预期目标").is_empty());
+    }
+
+    #[test]
+    fn targets_stated_outside_brackets_and_respectively() {
+        let read = |sentence: &str| -> Vec<(String, String, String)> {
+            let raw = |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| v.raw.clone());
+            read(sentence).iter().map(|s| (s.name.clone(), raw(&s.target), raw(&s.actual))).collect()
+        };
+        let one = |name: &str, target: &str, actual: &str| vec![(name.into(), target.into(), actual.into())];
+        assert_eq!(
+            read("——地区生产总值增长5.8%，预期目标为6.5%左右"),
+            one("地区生产总值增速", "6.5%左右", "5.8%")
+        );
+        assert_eq!(
+            read("——固定资产投资下降4.6%，低于预期目标增长9%"),
+            one("固定资产投资增速", "增长9%", "-4.6%")
+        );
+        assert_eq!(
+            read("城镇调查失业率控制在5.1%，低于5.5%的控制目标"),
+            one("城镇调查失业率", "5.5%以内", "5.1%")
+        );
+        // A clause that opens with its verb is about the indicator before it; `完成` is a verb.
+        assert_eq!(
+            read("一般公共预算收入完成18.2亿元，增长3.9%，年度目标为增长4%"),
+            one("一般公共预算收入增速", "增长4%", "3.9%")
+        );
+        assert_eq!(
+            read("社会消费品零售总额完成210亿元，完成年计划225亿元的93.3%"),
+            one("社会消费品零售总额", "225亿元", "210亿元")
+        );
+        assert_eq!(
+            read("城乡居民人均可支配收入分别增长5.2%和7.3%（预期目标分别为6.5%和7%）"),
+            [
+                ("城镇居民人均可支配收入增速".into(), "6.5%".into(), "5.2%".into()),
+                ("农村居民人均可支配收入增速".into(), "7%".into(), "7.3%".into()),
+            ]
+        );
     }
 
     #[test]

@@ -46,15 +46,14 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
     let mut blocks = Vec::new();
     let mut index = 0;
     while index < lines.len() {
-        let Some(caption) = lines.get(index).map(|line| line.trim()).filter(|line| is_caption(line)) else {
+        let Some(caption) = lines.get(index).and_then(|line| caption_line(line)) else {
             index += 1;
             continue;
         };
         let mut raw = Vec::new();
         let mut next = index + 1;
         while let Some(line) = lines.get(next) {
-            let trimmed = line.trim();
-            if is_caption(trimmed) || (!line.starts_with('\t') && ends_box(trimmed)) {
+            if caption_line(line).is_some() || (!line.starts_with('\t') && ends_box(line.trim())) {
                 break;
             }
             raw.push((next + 1, *line));
@@ -66,23 +65,35 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
     blocks
 }
 
+/// The line trimmed, when it is a caption. Most lines are ruled out by their first character
+/// (a caption opens with `表`, `附表` or `专栏`) before they are trimmed and matched.
+fn caption_line(line: &str) -> Option<&str> {
+    let may_open = line.trim_start().starts_with(['表', '附', '专']);
+    Some(line.trim()).filter(|trimmed| may_open && is_caption(trimmed))
+}
+
 /// Whether a trimmed line is ordinary prose or a document heading, which closes any open box
 /// (a line led by a TAB is a table cell and never does):
 /// `（三）…`; `三、2023年…` (a numbered heading naming a year or longer than a box's own
 /// sub-headings such as `一、区级重点项目`); `一是…`; `各位代表…`; a note `注：…`; or a paragraph
 /// opening with a short topic sentence (`加快提振居民消费。统筹推进…`) that is not numbered.
 fn ends_box(line: &str) -> bool {
+    /// The characters a heading of [`HEADING`] or [`SECTION`] may start with.
+    const HEADING_FIRST: &[char] =
+        &['（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '各', '注', '备'];
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|各位代表|注[：:]|备注[：:])")
             .expect("heading pattern")
     });
     static SECTION: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[一二三四五六七八九十]{1,3}、").expect("section pattern"));
-    if HEADING.is_match(line) {
-        return true;
-    }
-    if SECTION.is_match(line) {
-        return year_in(line).is_some() || line.chars().count() > 16;
+    if line.starts_with(HEADING_FIRST) {
+        if HEADING.is_match(line) {
+            return true;
+        }
+        if SECTION.is_match(line) {
+            return year_in(line).is_some() || line.chars().count() > 16;
+        }
     }
     opens_with_topic_sentence(line)
 }
@@ -90,12 +101,13 @@ fn ends_box(line: &str) -> bool {
 /// A paragraph of prose: an unnumbered line whose first sentence is a short phrase without
 /// commas or a label (`社会治理更加用情。强化重大风险…`), followed by more text.
 fn opens_with_topic_sentence(line: &str) -> bool {
+    // A topic of at most 16 characters ends within the first 17.
+    let Some((stop, _)) = line.char_indices().take(17).find(|&(_, ch)| ch == '。') else {
+        return false;
+    };
     if numbering_len(line).is_some() {
         return false;
     }
-    let Some(stop) = line.find('。') else {
-        return false;
-    };
     let topic = &line[..stop];
     let rest = line[stop + '。'.len_utf8()..].trim();
     let topic_chars = topic.chars().count();

@@ -313,7 +313,8 @@ fn list_items<'t>(list: &'t str, top: &TopLevel) -> Vec<&'t str> {
     for (offset, piece) in top.split(list, &['、', '；', ';']) {
         let start = joined_from.take().unwrap_or(offset);
         let bare = trim_item(piece);
-        if bare.chars().count() <= 2 || NUMBER_MARK.is_match(bare) {
+        let number_mark = bare.ends_with(['#', '＃', '号']) && NUMBER_MARK.is_match(bare);
+        if bare.chars().count() <= 2 || number_mark {
             joined_from = Some(start);
             continue;
         }

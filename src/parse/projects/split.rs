@@ -1,7 +1,7 @@
 //! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
-use crate::text::utf8_len;
+use crate::text::{is_han, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -190,7 +190,15 @@ pub fn has_top_level(text: &str, targets: &[char]) -> bool {
 
 /// Item numbering at the start of `text`, if any: the byte length of the numbering.
 pub fn numbering_len(text: &str) -> Option<usize> {
-    NUMBERING.find(text).map(|found| found.end())
+    let first = text.chars().next()?;
+    let may_number = match first {
+        '0'..='9' | '（' | '(' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
+            true
+        }
+        // `\d` and `①`–`⑳`: other digits are never ASCII or ideographs.
+        _ => !first.is_ascii() && !is_han(first) && first.is_numeric(),
+    };
+    may_number.then(|| NUMBERING.find(text)).flatten().map(|found| found.end())
 }
 
 /// A label that opens a line (`交通类：…`, `1. 材料。…`): the label and the byte offset of what
@@ -250,6 +258,17 @@ mod tests {
         }
         assert_eq!(numbering_len("2023年通组公路工程"), None);
         assert_eq!(numbering_len("5G基站"), None);
+        assert_eq!(numbering_len(""), None);
+        for (first, tail) in
+            ('\0'..='\u{ffff}').flat_map(|first| ["甲", "1）甲", "、甲"].map(|tail| (first, tail)))
+        {
+            let numbered = format!("{first}{tail}");
+            assert_eq!(
+                numbering_len(&numbered),
+                NUMBERING.find(&numbered).map(|found| found.end()),
+                "{numbered}"
+            );
+        }
     }
 
     #[test]

@@ -158,12 +158,21 @@ pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&[&'v str]]) 
         return None;
     }
     let words = before.iter().flat_map(|words| words.iter());
-    let leads = words.filter(|word| clause.starts_with(**word)).map(|word| word.len());
+    let leads = words.filter(|word| opens_with(clause, word)).map(|word| word.len());
     leads.chain([0]).find_map(|lead| {
         let rest = &clause[lead..];
         let mut all = verbs.iter().flat_map(|verbs| verbs.iter());
-        all.find(|verb| rest.starts_with(**verb)).map(|verb| (*verb, lead + verb.len()))
+        all.find(|verb| opens_with(rest, verb)).map(|verb| (*verb, lead + verb.len()))
     })
+}
+
+/// Whether `text` starts with `word`, the first three bytes (a CJK character) compared inline
+/// before the rest: most words are ruled out without a call to compare them.
+fn opens_with(text: &str, word: &str) -> bool {
+    match (text.as_bytes().first_chunk::<3>(), word.as_bytes().first_chunk::<3>()) {
+        (Some(text_start), Some(word_start)) if text_start != word_start => false,
+        _ => text.starts_with(word),
+    }
 }
 
 /// What a verdict closing a clause says about the projects before it.

@@ -46,6 +46,14 @@ pub(crate) fn is_sub_row(text: &str) -> bool {
     SUB_ROW_MARKERS.iter().any(|m| text.starts_with(m))
 }
 
+/// A cell naming a section of a table (alone on its row, or spanning it): `一、交通类`, `（二）水利`.
+pub(crate) fn is_section(text: &str) -> bool {
+    let rest = text.trim_start_matches(['（', '(']);
+    let numerals = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let after = rest.chars().nth(numerals);
+    numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
+}
+
 /// `1﹒名称`, `12．名称`, `3、名称`, `4.名称` → the number and the rest.
 fn split_number(text: &str) -> (Option<String>, &str) {
     let digits = text.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
@@ -109,6 +117,15 @@ fn trailing_unit(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings_open_sections() {
+        assert!(is_section("（三）投资项目安排"));
+        assert!(is_section("(二)水利"));
+        assert!(is_section("二、2023年主要目标"));
+        assert!(!is_section("一般公共预算收入"));
+        assert!(!is_section("十分重要"));
+    }
 
     #[test]
     fn takes_the_name_apart() {

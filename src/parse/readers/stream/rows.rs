@@ -11,7 +11,7 @@ use super::cells::Cell;
 use crate::model::{Warning, WarningKind};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{Role, role_of};
-use crate::parse::table::name::is_sub_row;
+use crate::parse::table::name::{is_section, is_sub_row};
 
 /// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
 /// the name column.
@@ -161,14 +161,6 @@ fn starts_row(cells: &[Cell], numbered: bool) -> bool {
 fn is_name(text: &str) -> bool {
     let attribute = text.contains("约束性") || text.contains("预期性");
     is_sub_row(text) || (text.chars().any(crate::text::is_han) && !is_value(text) && !attribute)
-}
-
-/// A cell alone on its row naming a section of the table: `一、交通类`, `（二）水利`.
-pub(crate) fn is_section(text: &str) -> bool {
-    let rest = text.trim_start_matches(['（', '(']);
-    let numerals = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-    let after = rest.chars().nth(numerals);
-    numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
 }
 
 /// Runs of cells between blank lines.
