@@ -83,8 +83,9 @@ pub fn load_bytes<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Rep
 
 /// The warning for undecodable bytes, at the first line that shows a replacement character.
 fn replacement_warning(decoded: &Document) -> Warning {
-    let line =
-        decoded.text.split('\n').position(|l| l.contains(char::REPLACEMENT_CHARACTER)).map_or(1, |i| i + 1);
+    let bytes = decoded.text.as_bytes();
+    let first = memchr::memmem::find(bytes, "\u{fffd}".as_bytes());
+    let line = first.map_or(1, |at| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count());
     Warning::new(line, WarningKind::InvalidBytes { count: decoded.replaced, encoding: decoded.encoding })
 }
 

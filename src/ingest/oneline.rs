@@ -34,19 +34,22 @@ pub(crate) fn unfold(text: &str) -> Option<String> {
 }
 
 /// Whether a line holds a whole page: long, with many runs of spaces. The cheap tests come
-/// first: its bytes, and its spaces (each cut into pieces needs one).
+/// first: its bytes, and its gaps (each cut into pieces needs one).
 fn is_page_line(line: &str) -> bool {
     line.len() >= MIN_PAGE_CHARS
+        && gaps(line) >= MIN_GAPS
         && line.chars().count() >= MIN_PAGE_CHARS
-        && spaces(line) >= MIN_GAPS
         && pieces(line).nth(MIN_GAPS).is_some()
 }
 
-/// How many spaces (ASCII or ideographic) a line holds.
-fn spaces(line: &str) -> usize {
+/// How many places a line may be cut at: two ASCII spaces in a row (counted without overlap) or
+/// an ideographic space. Each cut of [`pieces`] is at a run of spaces that holds one of them, so
+/// a line has at most this many cuts.
+fn gaps(line: &str) -> usize {
+    static DOUBLE: LazyLock<Finder> = LazyLock::new(|| Finder::new("  "));
     static IDEOGRAPHIC: LazyLock<Finder> = LazyLock::new(|| Finder::new("\u{3000}"));
     let bytes = line.as_bytes();
-    memchr::memchr_iter(b' ', bytes).count() + IDEOGRAPHIC.find_iter(bytes).count()
+    DOUBLE.find_iter(bytes).count() + IDEOGRAPHIC.find_iter(bytes).count()
 }
 
 /// The pieces of a line between runs of two or more spaces (ASCII or ideographic; one
@@ -87,5 +90,9 @@ mod tests {
         assert_eq!(lines[1], "单元格0 a b");
         assert_eq!(lines[41], "尾");
         assert_eq!(unfold("短行  两段"), None);
+        let spaced = "字 ".repeat(200);
+        assert_eq!(gaps(&spaced), 0);
+        assert_eq!(unfold(&spaced), None);
+        assert_eq!(gaps("a  b   c\u{3000}d    e"), 5);
     }
 }

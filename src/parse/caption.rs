@@ -14,9 +14,6 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:附?表|专栏)\s*\d{1,3}(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)").expect("caption pattern")
 });
 
-/// A year written as `2023年`.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern"));
-
 /// A caption found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Caption {
@@ -55,14 +52,26 @@ pub(crate) fn is_caption(line: &str) -> bool {
     CAPTION.is_match(&folded)
 }
 
-/// The first year named in `text` (`2022年…` → 2022).
+/// The first year named in `text` (`2022年…` → 2022): four digits from 1900 to 2099 before a
+/// `年`, white space between them allowed, in the NFKC form of the text (full-width digits and
+/// the compatibility ideograph U+F98E are folded to `0`–`9` and `年`).
 pub(crate) fn year_in(text: &str) -> Option<u16> {
     // `年`, or the compatibility ideograph NFKC turns into it: without either there is no year.
     if !text.contains(['年', '\u{f98e}']) {
         return None;
     }
     let folded = crate::text::nfkc(text);
-    YEAR.captures(&folded)?.get(1)?.as_str().parse().ok()
+    folded.match_indices('年').find_map(|(at, _)| year_at_end(&folded[..at]))
+}
+
+/// The year written at the end of `text`, white space after it allowed (`…2023 ` → 2023).
+fn year_at_end(text: &str) -> Option<u16> {
+    let bytes = text.trim_end().as_bytes();
+    let digits = &bytes[bytes.len().checked_sub(4)?..];
+    let century = matches!(&digits[..2], b"19" | b"20");
+    let number =
+        digits.iter().try_fold(0u16, |n, &b| b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0')));
+    number.filter(|_| century)
 }
 
 /// The caption without its number: `专栏3：2023年…计划` → `2023年…计划`.
@@ -120,5 +129,10 @@ mod tests {
         assert_eq!(year_in("２０２２年预期目标"), Some(2022));
         assert_eq!(year_in("计划目标"), None);
         assert_eq!(year_in("2023\u{f98e}目标"), Some(2023));
+        assert_eq!(year_in("2023 年目标"), Some(2023));
+        assert_eq!(year_in("第3年，2021年"), Some(2021));
+        assert_eq!(year_in("12023年"), Some(2023));
+        assert_eq!(year_in("2123年，1999年"), Some(1999));
+        assert_eq!(year_in("023年"), None);
     }
 }

@@ -26,10 +26,12 @@ const CLOSING: [char; 10] = ['。', '！', '？', '；', '：', '!', '?', ';', '
 
 /// The lines with wrapped paragraphs joined, each joined paragraph numbered by its first line.
 pub(crate) fn unwrap<'a>(lines: &[(usize, &'a str)]) -> Vec<(usize, Cow<'a, str>)> {
-    let in_columns: Vec<Option<usize>> =
-        lines.iter().map(|(_, text)| open_width(text, UnicodeWidthStr::width)).collect();
-    let in_chars: Vec<Option<usize>> =
-        lines.iter().map(|(_, text)| open_width(text, |text| text.chars().count())).collect();
+    let open: Vec<Option<&str>> = lines.iter().map(|(_, text)| open_line(text)).collect();
+    let measured = |measure: fn(&str) -> usize| -> Vec<Option<usize>> {
+        open.iter().map(|text| text.map(measure).filter(|&width| width >= MIN_WRAP_WIDTH)).collect()
+    };
+    let in_columns = measured(UnicodeWidthStr::width);
+    let in_chars = measured(|text| text.chars().count());
     let (widths, wrap) = match (wrap_width(&in_columns), wrap_width(&in_chars)) {
         (Some((columns, _)), Some((chars, by_chars))) if chars > columns => (in_chars, by_chars),
         (Some((_, by_columns)), _) => (in_columns, by_columns),
@@ -50,13 +52,11 @@ pub(crate) fn unwrap<'a>(lines: &[(usize, &'a str)]) -> Vec<(usize, Cow<'a, str>
     out
 }
 
-/// The width (by `measure`) of a line that closes no sentence and is wide enough to be wrapped.
-fn open_width(text: &str, measure: fn(&str) -> usize) -> Option<usize> {
+/// A line that closes no sentence and is long enough to be wrapped, without its trailing white
+/// space: what [`unwrap`] measures, in display columns and in characters.
+fn open_line(text: &str) -> Option<&str> {
     let text = text.trim_end();
-    if text.len() < MIN_WRAP_WIDTH || text.ends_with(CLOSING) {
-        return None;
-    }
-    Some(measure(text)).filter(|&width| width >= MIN_WRAP_WIDTH)
+    (text.len() >= MIN_WRAP_WIDTH && !text.ends_with(CLOSING)).then_some(text)
 }
 
 /// The width most open lines share, when enough of them do: how many share it, and the width.

@@ -43,8 +43,13 @@ enum Column {
 impl Column {
     /// The role of a header cell, or `None` when the cell is not a header.
     fn of(header: &str) -> Option<Column> {
-        let header: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-        if header.is_empty() || header.chars().count() > HEADER_MAX_CHARS {
+        // Too long to be a title (a line of prose, mostly): told before copying it.
+        let letters = header.chars().filter(|c| !c.is_whitespace());
+        if letters.clone().nth(HEADER_MAX_CHARS).is_some() {
+            return None;
+        }
+        let header: String = letters.collect();
+        if header.is_empty() {
             return None;
         }
         let header = header.as_str();

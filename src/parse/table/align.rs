@@ -201,10 +201,13 @@ fn cell_fit(text: &str, role: Role) -> i32 {
 /// Whether a cell reads as a target or a result rather than a name (a dash placeholder does;
 /// an empty cell does not).
 pub(crate) fn is_value(text: &str) -> bool {
-    if text.trim().is_empty() {
-        return false;
-    }
-    match value_form(text) {
+    !text.trim().is_empty() && reads_as_value(text, &value_form(text))
+}
+
+/// Whether a cell whose text reads as `form` ([`value_form`]) reads as a target or a result:
+/// [`is_value`] for a cell already read.
+pub(crate) fn reads_as_value(text: &str, form: &ValueForm) -> bool {
+    match form {
         ValueForm::Qualitative => false,
         ValueForm::Completion(_) | ValueForm::NotTracked => true,
         _ => text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(crate::text::is_han),

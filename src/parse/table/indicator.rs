@@ -63,6 +63,30 @@ fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
     }
 }
 
+/// Cells already read as values, by index into [`Grid::cells`]: the target cells read while the
+/// grid was judged as a table ([`super::judge_indicator`]), taken by [`build_rows`] instead of
+/// being read again.
+#[derive(Debug, Default)]
+pub(super) struct ReadCells(Vec<Option<Value>>);
+
+impl ReadCells {
+    /// None read yet, for a grid of `cells` cells.
+    pub fn new(cells: usize) -> Self {
+        ReadCells(vec![None; cells])
+    }
+
+    /// Reads cell `index` of `grid` as a value and keeps it.
+    pub fn read(&mut self, grid: &Grid, index: usize) -> &Value {
+        let slot = &mut self.0[index];
+        slot.get_or_insert_with(|| parse_value(&grid.cells()[index].text))
+    }
+
+    /// Takes the value read from cell `index`, if it was.
+    fn take(&mut self, index: usize) -> Option<Value> {
+        self.0.get_mut(index)?.take()
+    }
+}
+
 /// The header's columns as rows are read by them, looked up once per table rather than once per
 /// row: the column of each role a row reads, the target and achieved columns, and which columns
 /// give growth rates.
@@ -99,11 +123,13 @@ impl<'h> Columns<'h> {
 
 /// Builds the indicator rows of a table. `notes_define_stars` is set when a note under the table
 /// says what `*` means; a table whose names carry `*` tells binding from non-binding rows too.
+/// Target cells found in `read` are taken from it rather than read again.
 pub(super) fn build_rows(
     grid: &Grid,
     header: &Header,
     notes_define_stars: bool,
     caption: &str,
+    read: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorRow> {
     let body = body_rows(grid, header);
@@ -163,7 +189,8 @@ pub(super) fn build_rows(
         let targets = target_columns(grid, row, &columns);
         let target_cell = |col: Option<usize>| col.and_then(|c| row.slots.get(c).copied().flatten());
         let target_text = |col| text_of(target_cell(col).map(|i| &grid.cells()[i]));
-        let (mut target, target_revised) = read_target(target_text(targets.primary));
+        let parsed = target_cell(targets.primary).and_then(|i| read.take(i));
+        let (mut target, target_revised) = read_target(target_text(targets.primary), parsed);
         if let Some(col) = targets.primary {
             header.columns[col].lend_unit(&mut target);
         }
@@ -232,11 +259,12 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
 }
 
 /// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
-/// `增长7%`, revised to `1.6%左右`.
-fn read_target(text: &str) -> (Value, Option<Value>) {
+/// `增长7%`, revised to `1.6%左右`. `parsed` is the whole cell already read, if it was: the target
+/// when the cell has no revision.
+fn read_target(text: &str, parsed: Option<Value>) -> (Value, Option<Value>) {
     match revision_in(text) {
         Some((original, revised)) => (parse_value(original), Some(parse_value(revised))),
-        None => (parse_value(text), None),
+        None => (parsed.unwrap_or_else(|| parse_value(text)), None),
     }
 }
 
@@ -410,10 +438,14 @@ mod tests {
 
     #[test]
     fn reads_a_revision_in_the_target_cell() {
-        let (target, revised) = read_target("增长7%（后调整为1.6%左右）");
+        let (target, revised) = read_target("增长7%（后调整为1.6%左右）", None);
         assert_eq!(target.raw, "增长7%");
         assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".to_owned()));
-        assert_eq!(read_target("7%").1, None);
+        assert_eq!(read_target("7%", None).1, None);
+        // A cell read before stands for the whole cell, never for the target before a revision.
+        let read = Some(parse_value("增长7%（后调整为1.6%左右）"));
+        assert_eq!(read_target("增长7%（后调整为1.6%左右）", read).0.raw, "增长7%");
+        assert_eq!(read_target("7%", Some(parse_value("7%"))), (parse_value("7%"), None));
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, Warni
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
+use indicator::ReadCells;
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
@@ -50,7 +51,7 @@ pub fn parse_tables(
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
                 let read = Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() };
-                let header = read_header(&read.grid);
+                let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
                 Some((read, header))
             }
             None if could_start_table(lines[index]) => {
@@ -65,7 +66,7 @@ pub fn parse_tables(
             index += 1;
             continue;
         };
-        let Some(header) = header else {
+        let Some((header, mut cells)) = header else {
             index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
             continue;
         };
@@ -74,7 +75,8 @@ pub fn parse_tables(
             pending = None;
         }
         let end = read.end.max(index + 1);
-        tables.extend(read_tables(lines, index, read, &header.by_year(), caption_index, warnings));
+        let headers = header.by_year();
+        tables.extend(read_tables(lines, index, read, &headers, caption_index, &mut cells, warnings));
         index = end;
     }
     warn_missing_table(lines, pending, warnings);
@@ -89,6 +91,7 @@ fn read_tables(
     read: Read,
     headers: &[Header],
     caption_index: Option<usize>,
+    cells: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorTable> {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
@@ -105,7 +108,8 @@ fn read_tables(
     let mut tables = Vec::with_capacity(headers.len());
     for (k, header) in headers.iter().enumerate() {
         let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
-        let mut rows = indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, warnings);
+        let mut rows =
+            indicator::build_rows(&read.grid, header, notes.define_stars(), &caption, cells, warnings);
         if k == 0 {
             notes.judge(&mut rows, &caption, warnings);
         }
@@ -127,23 +131,28 @@ fn read_tables(
     tables
 }
 
-/// Scores a grid as an indicator table, with its header: its rows with a name and a target
-/// under a header naming a name and a target column. `None` when it is no indicator table, or
-/// when fewer than half of its rows with a name have a target that reads as one (cells out of
-/// line, as a converter may leave them).
-fn judge_indicator(grid: &Grid) -> Option<(usize, Header)> {
+/// Scores a grid as an indicator table, with its header and the target cells it read: its rows
+/// with a name and a target under a header naming a name and a target column. `None` when it is
+/// no indicator table, or when fewer than half of its rows with a name have a target that reads
+/// as one (cells out of line, as a converter may leave them).
+fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let header = read_header(grid)?;
     let name = header.find(Role::Name)?;
     let target = header.find(Role::Target)?;
+    let mut cells = ReadCells::new(grid.cells().len());
     let (mut named, mut valued) = (0, 0);
     for row in (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()) {
         named += 1;
-        valued += usize::from(align::is_value(grid.text(row, target)));
+        let Some(index) = grid.cell_index(row, target) else { continue };
+        let text = &grid.cells()[index].text;
+        if !text.trim().is_empty() {
+            valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
+        }
     }
     if named == 0 || valued * 2 < named {
         return None;
     }
-    Some((1 + valued * 10 + header.width(), header))
+    Some((1 + valued * 10 + header.width(), (header, cells)))
 }
 
 /// Whether a line could be the first line of a table: it is a rule or row of a drawn or
@@ -157,31 +166,39 @@ fn could_start_table(line: &str) -> bool {
 /// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
 /// of two spaces, reads as a column title.
 fn starts_with_title(text: &str) -> bool {
-    let first = first_cell(text);
-    let gap = first.as_bytes().windows(2).position(|pair| pair == b"  ");
-    role_of(first).is_some() || gap.is_some_and(|at| role_of(&first[..at]).is_some())
+    let (first, cut) = first_cell(text);
+    (!cut && role_of(first).is_some())
+        || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
+}
+
+/// Where the first two spaces in a row start in `text` (looked for from its spaces: a cell of
+/// Chinese text mostly has none).
+fn double_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
 }
 
 /// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
-/// none. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1 characters besides white
-/// space, which is enough to tell it is none, so a line of prose is not read to its end.
-fn first_cell(text: &str) -> &str {
+/// none; and whether it was cut. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
+/// characters besides white space, which is enough to tell it is none, so a line of prose is not
+/// read to its end.
+fn first_cell(text: &str) -> (&str, bool) {
     let mut start = 0;
     let mut letters = 0;
     for (at, c) in text.char_indices() {
         if matches!(c, '\t' | '|' | '│' | '┃') {
             if letters > 0 {
-                return &text[start..at];
+                return (&text[start..at], false);
             }
             start = at + c.len_utf8();
         } else if !c.is_whitespace() {
             letters += 1;
             if letters > MAX_TITLE_CHARS {
-                return &text[start..at + c.len_utf8()];
+                return (&text[start..at + c.len_utf8()], true);
             }
         }
     }
-    if letters > 0 { &text[start..] } else { "" }
+    (if letters > 0 { &text[start..] } else { "" }, false)
 }
 
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`.

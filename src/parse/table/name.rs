@@ -119,6 +119,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbered_headings_open_sections() {
+        assert!(is_section("（三）投资项目安排"));
+        assert!(is_section("(二)水利"));
+        assert!(is_section("二、2023年主要目标"));
+        assert!(!is_section("一般公共预算收入"));
+        assert!(!is_section("十分重要"));
+    }
+
+    #[test]
     fn takes_the_name_apart() {
         let cell = read_name("  其中：税收收入扣除留抵退税因素后增速（%）");
         assert_eq!(cell.name, "税收收入扣除留抵退税因素后增速");

@@ -8,6 +8,7 @@
 
 use crate::parse::caption::is_caption;
 use crate::parse::readers::Vocabulary;
+use crate::parse::table::name::is_section;
 use crate::parse::table::notes::is_note;
 use std::borrow::Cow;
 
@@ -17,6 +18,9 @@ const MAX_PIECE_CHARS: usize = 16;
 const MAX_CELL_CHARS: usize = 50;
 /// How many lines past a piece of a cell to look for the table going on.
 const MAX_LOOKAHEAD: usize = 8;
+/// Room for this many cells is made at once when a table starts (an indicator table of some
+/// twenty rows of five cells), rather than growing the list cell by cell.
+const EXPECTED_CELLS: usize = 128;
 
 /// One table cell, its text borrowed from the line it stands on unless pieces were joined.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +97,8 @@ impl<'l, 'a> CellReader<'l, 'a> {
             _ => None,
         };
         let end = mode.is_none().then_some(start);
-        CellReader { lines, mode, next: start, end, after_blank: false, cells: Vec::new() }
+        let cells = Vec::with_capacity(if mode.is_some() { EXPECTED_CELLS } else { 0 });
+        CellReader { lines, mode, next: start, end, after_blank: false, cells }
     }
 
     /// The cells read so far. The last may still grow by pieces on the lines not yet read.
@@ -162,7 +167,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
             self.after_blank = true;
             return true;
         }
-        if ends_table(text) || is_paragraph(text) || is_heading(text) || text.chars().count() > MAX_CELL_CHARS
+        if ends_table(text) || is_paragraph(text) || is_section(text) || text.chars().count() > MAX_CELL_CHARS
         {
             return false;
         }
@@ -207,18 +212,7 @@ fn continues_table(lines: &[&str], index: usize) -> bool {
 
 /// A short piece of a cell broken over lines: no sentence end, not a heading.
 fn is_piece(text: &str) -> bool {
-    text.chars().count() <= MAX_PIECE_CHARS && !text.contains(['。', '；', '：', ':']) && !is_heading(text)
-}
-
-/// A section heading: `一、…`, `（三）…`, `(三)…`.
-fn is_heading(text: &str) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
-    let (rest, close) = match text.strip_prefix(['（', '(']) {
-        Some(rest) => (rest, &['）', ')'][..]),
-        None => (text, &['、'][..]),
-    };
-    let numeral = rest.chars().take_while(|c| NUMERALS.contains(*c)).count();
-    numeral > 0 && rest.chars().nth(numeral).is_some_and(|c| close.contains(&c))
+    text.chars().count() <= MAX_PIECE_CHARS && !text.contains(['。', '；', '：', ':']) && !is_section(text)
 }
 
 #[cfg(test)]
@@ -281,10 +275,7 @@ mod tests {
     }
 
     #[test]
-    fn tells_headings_from_pieces() {
-        assert!(is_heading("（三）投资项目安排"));
-        assert!(is_heading("二、2023年主要目标"));
-        assert!(!is_heading("一般公共预算收入"));
+    fn headings_are_no_pieces() {
         assert!(is_piece("（%）"));
         assert!(!is_piece("（四）重大项目安排"));
     }
