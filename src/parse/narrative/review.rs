@@ -517,28 +517,28 @@ mod tests {
             let raw = |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| v.raw.clone());
             read(sentence).iter().map(|s| (s.name.clone(), raw(&s.target), raw(&s.actual))).collect()
         };
-        let one = |name: &str, target: &str, actual: &str| vec![(name.into(), target.into(), actual.into())];
-        assert_eq!(
-            read("——地区生产总值增长5.8%，预期目标为6.5%左右"),
-            one("地区生产总值增速", "6.5%左右", "5.8%")
-        );
-        assert_eq!(
-            read("——固定资产投资下降4.6%，低于预期目标增长9%"),
-            one("固定资产投资增速", "增长9%", "-4.6%")
-        );
-        assert_eq!(
-            read("城镇调查失业率控制在5.1%，低于5.5%的控制目标"),
-            one("城镇调查失业率", "5.5%以内", "5.1%")
-        );
-        // A clause that opens with its verb is about the indicator before it; `完成` is a verb.
-        assert_eq!(
-            read("一般公共预算收入完成18.2亿元，增长3.9%，年度目标为增长4%"),
-            one("一般公共预算收入增速", "增长4%", "3.9%")
-        );
-        assert_eq!(
-            read("社会消费品零售总额完成210亿元，完成年计划225亿元的93.3%"),
-            one("社会消费品零售总额", "225亿元", "210亿元")
-        );
+        // (sentence, name, target, actual); a clause that opens with its verb is about the
+        // indicator before it, and `完成` is a verb.
+        let single = [
+            ("——地区生产总值增长5.8%，预期目标为6.5%左右", "地区生产总值增速", "6.5%左右", "5.8%"),
+            ("——固定资产投资下降4.6%，低于预期目标增长9%", "固定资产投资增速", "增长9%", "-4.6%"),
+            ("城镇调查失业率控制在5.1%，低于5.5%的控制目标", "城镇调查失业率", "5.5%以内", "5.1%"),
+            (
+                "一般公共预算收入完成18.2亿元，增长3.9%，年度目标为增长4%",
+                "一般公共预算收入增速",
+                "增长4%",
+                "3.9%",
+            ),
+            (
+                "社会消费品零售总额完成210亿元，完成年计划225亿元的93.3%",
+                "社会消费品零售总额",
+                "225亿元",
+                "210亿元",
+            ),
+        ];
+        for (sentence, name, target, actual) in single {
+            assert_eq!(read(sentence), [(name.into(), target.into(), actual.into())], "{sentence}");
+        }
         assert_eq!(
             read("城乡居民人均可支配收入分别增长5.2%和7.3%（预期目标分别为6.5%和7%）"),
             [
