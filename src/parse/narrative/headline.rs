@@ -189,26 +189,20 @@ pub(super) fn read_sentence(
             text = rest;
         }
         // A clause that opens with its verb speaks of the previous clause's indicator
-        // (`一般公共预算收入完成32.6亿元，增长5.1%`).
-        let continued =
-            previous_subject.as_ref().filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)));
-        let (subject, modifiers, segments) =
-            match continued.and_then(|s| Some((s, read_segments(text, role)?))) {
-                Some((previous, segments)) => (previous.clone(), Vec::new(), segments),
-                None => {
-                    let Some((subject, modifiers, segments)) = split_clause(text, role) else {
-                        continue;
-                    };
-                    let subject = match BACK_REFERENCES.contains(&subject) {
-                        true => match &previous_subject {
-                            Some(previous) => previous.clone(),
-                            None => continue,
-                        },
-                        false => subject.to_owned(),
-                    };
-                    (subject, modifiers, segments)
-                }
+        // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
+        let continued = previous_subject
+            .as_ref()
+            .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
+            .and_then(|previous| Some((previous.clone(), Vec::new(), read_segments(text, role)?)));
+        let read = continued.or_else(|| {
+            let (subject, modifiers, segments) = split_clause(text, role)?;
+            let subject = match BACK_REFERENCES.contains(&subject) {
+                true => previous_subject.clone()?,
+                false => subject.to_owned(),
             };
+            Some((subject, modifiers, segments))
+        });
+        let Some((subject, modifiers, segments)) = read else { continue };
         estimated |= modifiers.contains(&"预计");
         let respectively = modifiers.contains(&"分别");
         let named = name_segments(&subject, respectively, &segments, aliases);
