@@ -179,6 +179,12 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
+/// [`char::is_numeric`], with CJK ideographs (letters, never numbers) told apart before Unicode's
+/// numeric table is searched: the names and lines read here mostly open with one.
+pub fn is_numeric(c: char) -> bool {
+    !is_han(c) && c.is_numeric()
+}
+
 /// Breaks `text` into lines of at most `width` columns (textwrap, first fit): where the Unicode
 /// line-breaking rules allow (between words of Latin text, between two CJK characters, never
 /// before a closing mark such as `，` `。` `）` `”` or after an opening one), and inside a word

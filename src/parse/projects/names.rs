@@ -323,13 +323,7 @@ fn ends_in_quantity(name: &str) -> bool {
 
 /// Whether `name` opens with a count of things ([`QUANTITY_START`]).
 fn starts_with_quantity(name: &str) -> bool {
-    name.starts_with(may_be_digit) && QUANTITY_START.is_match(name)
-}
-
-/// Whether `ch` may be a digit: an ASCII digit, or a numeric character outside the CJK unified
-/// ideographs (all letters, so the numeric table is not searched for the names' usual opening).
-fn may_be_digit(ch: char) -> bool {
-    ch.is_ascii_digit() || (!('\u{4E00}'..='\u{9FFF}').contains(&ch) && ch.is_numeric())
+    name.starts_with(crate::text::is_numeric) && QUANTITY_START.is_match(name)
 }
 
 /// Whether `name` ends in a project word.

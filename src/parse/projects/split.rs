@@ -1,7 +1,7 @@
 //! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
-use crate::text::{is_han, utf8_len};
+use crate::text::{is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -196,7 +196,7 @@ pub fn numbering_len(text: &str) -> Option<usize> {
             true
         }
         // `\d` and `①`–`⑳`: other digits are never ASCII or ideographs.
-        _ => !first.is_ascii() && !is_han(first) && first.is_numeric(),
+        _ => !first.is_ascii() && is_numeric(first),
     };
     may_number.then(|| NUMBERING.find(text)).flatten().map(|found| found.end())
 }
