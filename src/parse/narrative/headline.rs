@@ -19,7 +19,8 @@ use crate::text::fold;
 const HEADLINE_INDICATOR: &str = "地区生产总值增速";
 
 /// Words that open a clause without being part of the indicator's name.
-const LEADING_FILLERS: [&str; 7] = ["全年", "全区", "全市", "全县", "实现", "提出", "其中"];
+/// Words for the whole area (`全区`, `全省`) are fillers too ([`super::whole_unit_prefix`]).
+const LEADING_FILLERS: [&str; 4] = ["全年", "实现", "提出", "其中"];
 
 /// Words between the indicator and its verb: `同比` (year on year), `预计` (estimated), `分别`
 /// (respectively), `均` (each).
@@ -149,8 +150,7 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
             let part = match plan_start {
                 Some(start) if index >= start => Part::Plan,
                 Some(_) => Part::Review,
-                None if sentence.contains("目标") => Part::Plan,
-                None => Part::Review,
+                None => part_without_heading(sentence, title),
             };
             let slot = usize::from(part == Part::Plan);
             if found[slot] || (part == Part::Review && sentence.contains("目标")) {
@@ -170,6 +170,20 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
     values
 }
 
+/// The part a sentence belongs to in a report whose plan part has no heading: the year it names
+/// (`2022年，全省地区生产总值增长4.5%，低于预期目标2个百分点` reviews 2022), else a sentence
+/// naming a target sets one.
+fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
+    let names_year = |year: Option<u16>| year.is_some_and(|year| sentence.contains(&format!("{year}年")));
+    if names_year(title.plan_year) {
+        Part::Plan
+    } else if names_year(title.review_year) || !sentence.contains("目标") {
+        Part::Review
+    } else {
+        Part::Plan
+    }
+}
+
 /// Reads every clause of `sentence` that states an indicator value.
 pub(super) fn read_sentence(
     sentence: &str,
@@ -184,7 +198,7 @@ pub(super) fn read_sentence(
         let evidence = clause.trim();
         let normalized = fold(evidence);
         let (mut text, mut estimated) = (normalized.as_str(), false);
-        while let Some(rest) = strip_any(text, &LEADING_FILLERS).or_else(|| text.strip_prefix("预计")) {
+        while let Some(rest) = strip_filler(text) {
             estimated |= text.starts_with("预计");
             text = rest;
         }
@@ -229,7 +243,9 @@ pub(super) fn read_sentence(
 fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str>, Vec<Segment>)> {
     clause.char_indices().skip(1).take(MAX_SUBJECT_CHARS).find_map(|(at, _)| {
         let (subject, mut rest) = clause.split_at(at);
-        if !plausible_subject(subject) {
+        let is_digit = |c: char| c.is_ascii_digit() || c == '.';
+        let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
+        if inside_number || !plausible_subject(subject) {
             return None;
         }
         let mut modifiers = Vec::new();
@@ -402,6 +418,13 @@ fn name_value(
     }
 }
 
+/// `text` without its leading filler: one of [`LEADING_FILLERS`], a word for the whole area
+/// (`全省`) or `预计`.
+fn strip_filler(text: &str) -> Option<&str> {
+    let whole_unit = super::whole_unit_prefix(text).map(|word| &text[word.len()..]);
+    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计"))
+}
+
 /// `text` without the first of `prefixes` it starts with.
 fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes.iter().find_map(|p| text.strip_prefix(p))
@@ -439,6 +462,14 @@ mod tests {
                 ("全体居民人均可支配收入", "33179元"),
                 ("全体居民人均可支配收入增速", "7.1%"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_name_never_ends_inside_a_number() {
+        assert_eq!(
+            pairs("全省固定资产投资增长6.6%，完成预期目标的94.3%", ValueRole::Target),
+            owned(&[("固定资产投资增速", "6.6%")])
         );
     }
 

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 /// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:全年|年度|年初|全区|全县)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
+    Regex::new(r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
         .expect("bracket target pattern")
 });
 
@@ -64,10 +64,11 @@ static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("target of pattern")
 });
 
-/// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`.
+/// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的94.3%`,
+/// `为年度目标的98%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"完成(?:全年|年度|年)?(?:总量)?(?:计划|目标|任务)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
+        r"(?:完成|达到|为)(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
     ))
     .expect("share pattern")
 });
@@ -114,8 +115,18 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("c
 /// A sentence with none of them is not read further.
 const CLAIM_WORDS: [&str; 5] = ["目标", "完成", "达", "实现", "超"];
 
-/// Words that open a result clause without naming anything (`预计全年增长5.4%`).
-const RESULT_FILLERS: [&str; 6] = ["预计", "全年", "全区", "同比", "实现", "完成"];
+/// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
+/// for the whole area (`全区`, [`super::whole_unit_prefix`]).
+const RESULT_FILLERS: [&str; 5] = ["预计", "全年", "同比", "实现", "完成"];
+
+/// The filler `text` opens with: one of [`RESULT_FILLERS`] or a word for the whole area.
+fn leading_filler(text: &str) -> Option<&'static str> {
+    RESULT_FILLERS
+        .iter()
+        .copied()
+        .find(|filler| text.starts_with(filler))
+        .or_else(|| super::whole_unit_prefix(text))
+}
 
 /// Names that compare rather than name an indicator (`比上年提高0.5个百分点`).
 const COMPARISONS: [&str; 8] = ["比", "较", "同比", "高于", "低于", "快于", "慢于", "超过"];
@@ -246,8 +257,8 @@ fn read_bullet(
     let target = read_sentence(&format!("{subject}{}", &caps["target"]), ValueRole::Target, None, 0, aliases);
     let target = target.into_iter().next()?;
     let (mut rest, mut estimated) = (&caps["result"], false);
-    while let Some(filler) = RESULT_FILLERS.iter().find(|f| rest.starts_with(**f)) {
-        estimated |= *filler == "预计";
+    while let Some(filler) = leading_filler(rest) {
+        estimated |= filler == "预计";
         rest = &rest[filler.len()..];
     }
     let subject = strip_fillers(subject);
@@ -445,7 +456,7 @@ fn share_subject(before: &str) -> Option<String> {
 
 /// `text` without leading fillers (`全年`, `预计`, `同比`, `实现`).
 fn strip_fillers(mut text: &str) -> &str {
-    while let Some(filler) = RESULT_FILLERS.iter().find(|f| text.starts_with(**f)) {
+    while let Some(filler) = leading_filler(text) {
         text = &text[filler.len()..];
     }
     text
@@ -545,6 +556,19 @@ mod tests {
                 ("城镇居民人均可支配收入增速".into(), "6.5%".into(), "5.2%".into()),
                 ("农村居民人均可支配收入增速".into(), "7%".into(), "7.3%".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn shares_of_an_expected_target_after_a_word_for_the_whole_province() {
+        let statements = read("全省固定资产投资增长6.6%，完成预期目标的94.3%");
+        assert_eq!(statements.len(), 1);
+        assert_eq!(statements[0].name, "固定资产投资增速");
+        assert_eq!(statements[0].claim, Claim::ShareOfPlan(94.3));
+        let statements = read("我市社会消费品零售总额完成210亿元，为年度目标的98%");
+        assert_eq!(
+            (statements[0].name.as_str(), &statements[0].claim),
+            ("社会消费品零售总额", &Claim::ShareOfPlan(98.0))
         );
     }
 
