@@ -11,7 +11,7 @@
 
 use super::plan_start;
 use crate::canonical::AliasTable;
-use crate::model::{NarrativeValue, TitleBlock, ValueRole};
+use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
 use crate::parse::value::parse_value;
 use crate::text::fold;
 
@@ -194,48 +194,78 @@ pub(super) fn read_sentence(
 ) -> Vec<NarrativeValue> {
     let mut values = Vec::new();
     let mut previous_subject: Option<String> = None;
+    let mut read = |clause: &str, values: &mut Vec<NarrativeValue>| {
+        let Some(read) = read_clause(clause, role, previous_subject.as_deref(), aliases) else {
+            return false;
+        };
+        previous_subject = Some(read.subject);
+        values.extend(read.values.into_iter().map(|(name, unit, value)| NarrativeValue {
+            role,
+            year,
+            name,
+            unit,
+            value,
+            evidence: clause.trim().to_owned(),
+            line,
+        }));
+        true
+    };
     for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
-        let evidence = clause.trim();
-        let normalized = fold(evidence);
-        let (mut text, mut estimated) = (normalized.as_str(), false);
-        while let Some(rest) = strip_filler(text) {
-            estimated |= text.starts_with("预计");
-            text = rest;
+        // Two results in one clause, each with its own indicator (`城镇居民…增长4.5%、农村居民…增长
+        // 7%`), are read one by one when the clause does not read as a whole.
+        if !read(clause, &mut values) && clause.contains('、') {
+            for part in clause.split('、') {
+                read(part, &mut values);
+            }
         }
-        // A clause that opens with its verb speaks of the previous clause's indicator
-        // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
-        let continued = previous_subject
-            .as_ref()
-            .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
-            .and_then(|previous| Some((previous.clone(), Vec::new(), read_segments(text, role)?)));
-        let read = continued.or_else(|| {
-            let (subject, modifiers, segments) = split_clause(text, role)?;
-            let subject = match BACK_REFERENCES.contains(&subject) {
-                true => previous_subject.clone()?,
-                false => subject.to_owned(),
-            };
-            Some((subject, modifiers, segments))
-        });
-        let Some((subject, modifiers, segments)) = read else { continue };
-        estimated |= modifiers.contains(&"预计");
-        let respectively = modifiers.contains(&"分别");
-        let named = name_segments(&subject, respectively, &segments, aliases);
-        for (name, unit, value_text) in named {
-            let mut value = parse_value(&value_text);
-            value.estimated |= estimated;
-            values.push(NarrativeValue {
-                role,
-                year,
-                name,
-                unit,
-                value,
-                evidence: evidence.to_owned(),
-                line,
-            });
-        }
-        previous_subject = Some(subject);
     }
     values
+}
+
+/// The values one clause states and the indicator it speaks of.
+struct ClauseValues {
+    subject: String,
+    values: Vec<(String, Option<String>, Value)>,
+}
+
+/// Reads one clause: its indicator (or `previous_subject`'s, for a clause opening with its verb or
+/// naming a back reference) and its values as `(name, unit, value)`; `None` when it states none.
+fn read_clause(
+    clause: &str,
+    role: ValueRole,
+    previous_subject: Option<&str>,
+    aliases: &AliasTable,
+) -> Option<ClauseValues> {
+    let normalized = fold(clause.trim());
+    let (mut text, mut estimated) = (normalized.as_str(), false);
+    while let Some(rest) = strip_filler(text) {
+        estimated |= text.starts_with("预计");
+        text = rest;
+    }
+    // A clause that opens with its verb speaks of the previous clause's indicator
+    // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
+    let continued = previous_subject
+        .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
+        .and_then(|previous| Some((previous.to_owned(), Vec::new(), read_segments(text, role)?)));
+    let (subject, modifiers, segments) = continued.or_else(|| {
+        let (subject, modifiers, segments) = split_clause(text, role)?;
+        let subject = match BACK_REFERENCES.contains(&subject) {
+            true => previous_subject?.to_owned(),
+            false => subject.to_owned(),
+        };
+        Some((subject, modifiers, segments))
+    })?;
+    estimated |= modifiers.contains(&"预计");
+    let respectively = modifiers.contains(&"分别");
+    let values = name_segments(&subject, respectively, &segments, aliases)
+        .into_iter()
+        .map(|(name, unit, value_text)| {
+            let mut value = parse_value(&value_text);
+            value.estimated |= estimated;
+            (name, unit, value)
+        })
+        .collect();
+    Some(ClauseValues { subject, values })
 }
 
 /// Splits a clause into its indicator, modifiers and values: the shortest leading indicator
