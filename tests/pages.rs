@@ -182,3 +182,24 @@ fn a_plan_table_with_last_years_results_and_a_completion_rate_column_first() {
         report["indicators"].as_array().unwrap().iter().filter_map(|row| row["category"].as_str()).collect();
     assert_eq!(categories, ["经济发展", "经济发展", "经济发展", "绿色生态", "绿色生态"]);
 }
+
+#[test]
+fn a_project_table_under_an_attachment_line_without_a_box_caption() {
+    let report = export("nanchuan.html");
+    assert_eq!(report["district"], "南川区");
+    let projects: Vec<String> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]))
+        .collect();
+    let table = r#""附件：2024年南川区重点项目表""#;
+    let want = [
+        format!(r#""渝湘高铁南川段"|"基础设施"|{table}|"planned"|7"#),
+        format!(r#""金佛山水库工程"|"基础设施"|{table}|"planned"|8"#),
+        format!(r#""南川至两江新区高速公路"|"基础设施"|{table}|"planned"|9"#),
+        format!(r#""南川工业园区新材料产业园"|"产业发展"|{table}|"planned"|11"#),
+        format!(r#""金佛山旅游度假区提档升级"|"产业发展"|{table}|"planned"|12"#),
+    ];
+    assert_eq!(projects, want);
+}
