@@ -212,8 +212,10 @@ pub(super) fn read_sentence(
     };
     for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
         // Two results in one clause, each with its own indicator (`城镇居民…增长4.5%、农村居民…增长
-        // 7%`), are read one by one when the clause does not read as a whole.
-        if !read(clause, &mut values) && clause.contains('、') {
+        // 7%`), are read one by one when the clause does not read as a whole and every part states
+        // a number (`与经济增长目标、市…精神相衔接` is prose).
+        let numbered_parts = || clause.split('、').all(|part| part.bytes().any(|b| b.is_ascii_digit()));
+        if !read(clause, &mut values) && clause.contains('、') && numbered_parts() {
             for part in clause.split('、') {
                 read(part, &mut values);
             }
