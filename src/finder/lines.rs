@@ -84,17 +84,20 @@ fn filter_piece(text: &str, piece: Range<usize>, query: &Query) -> Vec<Found> {
     let matcher = SkimMatcher::default();
     let places = query.spells();
     let (mut arena, mut scratch, mut found) = (Arena::default(), Scratch::default(), Vec::new());
-    let mut start = piece.start;
-    for line in text.get(piece).unwrap_or("").split_inclusive('\n') {
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        let content = content.strip_suffix('\r').unwrap_or(content);
+    let body = text.get(piece.clone()).unwrap_or("");
+    let last = (!body.is_empty() && !body.ends_with('\n')).then_some(body.len());
+    let mut start = 0;
+    for newline in memchr::memchr_iter(b'\n', body.as_bytes()).chain(last) {
+        let line = body.get(start..newline).unwrap_or("");
+        let content = line.strip_suffix('\r').unwrap_or(line);
         arena.clear();
         let traits = arena.prepare(0, content, places);
         let view = View { name: arena.name(content), latin: traits.latin };
         if let Some(score) = score_terms(&matcher, query, view, &mut scratch) {
-            found.push(Found { order: order(score, traits.chars), start, end: start + content.len() });
+            let at = piece.start + start;
+            found.push(Found { order: order(score, traits.chars), start: at, end: at + content.len() });
         }
-        start += line.len();
+        start = newline + 1;
     }
     found
 }
