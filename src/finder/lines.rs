@@ -52,12 +52,21 @@ impl<'t> Filtered<'t> {
 }
 
 /// The lines of `text` (`\n` or `\r\n` line ends; a final line end does not start another line)
-/// that match `query`, best first. The empty query matches every line, in order.
+/// that match `query`, best first. The empty query matches every line, in order. A text of one
+/// piece is filtered on the calling thread, without starting the thread pool (whose threads a
+/// busy machine may be slow to schedule).
 pub fn filter<'t>(text: &'t str, query: &Query) -> Filtered<'t> {
-    let mut found: Vec<Found> =
-        pieces(text).into_par_iter().flat_map_iter(|piece| filter_piece(text, piece, query)).collect();
-    if !query.is_empty() {
-        found.par_sort_unstable_by_key(|found| (found.order, found.start));
+    let pieces = pieces(text);
+    let parallel = pieces.len() > 1;
+    let mut found: Vec<Found> = match parallel {
+        true => pieces.into_par_iter().flat_map_iter(|piece| filter_piece(text, piece, query)).collect(),
+        false => pieces.into_iter().flat_map(|piece| filter_piece(text, piece, query)).collect(),
+    };
+    let key = |found: &Found| (found.order, found.start);
+    match (query.is_empty(), parallel) {
+        (true, _) => {}
+        (false, true) => found.par_sort_unstable_by_key(key),
+        (false, false) => found.sort_unstable_by_key(key),
     }
     Filtered { text, found }
 }
