@@ -106,7 +106,7 @@ impl Arena {
     /// alignment reads them). Returns what the pass over the name found.
     pub(super) fn prepare(&mut self, candidate: usize, name: &str, places: bool) -> Traits {
         let traits = Traits::of(name);
-        if !traits.unstable && !(places && traits.place) {
+        if !(traits.unstable || places && traits.place) {
             return traits;
         }
         let (folded_start, origins_start, places_start) =
