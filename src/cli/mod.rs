@@ -178,7 +178,7 @@ pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
         Some(Command::Compare(args)) => compare::run(&args, out),
         Some(Command::History(args)) => history::run(&args, out),
         Some(Command::Projects(args)) => projects::run(&args, out),
-        Some(Command::Find(args)) => find::run(&args, &mut std::io::stdin().lock(), out),
+        Some(Command::Find(args)) => find::run(&args, &mut find::stdin(), out),
         None => {
             let options = crate::tui::Options {
                 paths: cli.paths,

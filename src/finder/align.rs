@@ -17,7 +17,7 @@
 //! penalty), so its scores rank together with the scores of the names as written.
 
 use super::matcher::SCORING;
-use super::pinyin::{self, CharReadings, MAX_SYLLABLE_LEN, Syllable};
+use super::pinyin::{self, CharReadings, CharSet, MAX_SYLLABLE_LEN, Syllable};
 
 /// A set of term positions: bit `i` means "the first `i` characters of the term are used up".
 type Mask = u128;
@@ -43,6 +43,9 @@ pub struct Spelling {
     goal: Mask,
     /// The letters of the term, as bits (`a` = bit 0).
     letters: u32,
+    /// The characters with a reading that starts with a letter of the term: only theirs are
+    /// looked up in the reading table.
+    spellable: CharSet,
     ascii: [Mask; 128],
     others: Vec<(char, Mask)>,
     /// Per syllable: bit `i` of entry `k` is set when the term at `i` starts with the syllable's
@@ -142,7 +145,8 @@ impl Spelling {
         let lengths = syllables.iter().map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX)).collect();
         let letters =
             chars.iter().filter(|c| c.is_ascii_lowercase()).fold(0, |m, &c| m | 1 << (c as u32 - 'a' as u32));
-        Some(Spelling { goal: 1 << chars.len(), letters, chars, ascii, others, prefixes, lengths })
+        let spellable = CharSet::starting_with(letters);
+        Some(Spelling { goal: 1 << chars.len(), letters, spellable, chars, ascii, others, prefixes, lengths })
     }
 
     /// True when the term aligns with `name` under the rules of this module.
@@ -152,7 +156,7 @@ impl Spelling {
         let mut places = name.places.iter().peekable();
         for (j, c) in name.folded.chars().enumerate() {
             let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
-            let readings = Readings { place, table: pinyin::readings(c) };
+            let readings = self.readings(c, place);
             let literal = self.literal(c);
             if literal == 0 && !self.may_spell(readings) {
                 if after_partial != 0 && !is_skippable(c) {
@@ -194,7 +198,7 @@ impl Spelling {
         let mut best: Option<(i32, usize, bool)> = None;
         for (j, c) in name.folded.chars().enumerate() {
             let place = places.next_if(|(at, _)| *at as usize == j).map(|&(_, s)| s);
-            let readings = Readings { place, table: pinyin::readings(c) };
+            let readings = self.readings(c, place);
             let starts = self.literal(c) | self.starts(readings);
             let solid_before = last_solid;
             let solid = !is_skippable(c);
@@ -248,6 +252,14 @@ impl Spelling {
     #[inline]
     fn prefix(&self, syllable: Syllable, taken: usize) -> Mask {
         self.prefixes.get(usize::from(syllable)).and_then(|masks| masks.get(taken)).copied().unwrap_or(0)
+    }
+
+    /// The readings of `c` (read as `place` in a place name) that may take something from the
+    /// term: without its table readings when none starts with a letter of the term.
+    #[inline]
+    fn readings(&self, c: char, place: Option<Syllable>) -> Readings {
+        let table = if self.spellable.contains(c) { pinyin::readings(c) } else { CharReadings::default() };
+        Readings { place, table }
     }
 
     /// True when some reading starts with a letter of the term.

@@ -1,5 +1,6 @@
 //! The matching engine over a list of candidate strings: storage prepared once, then ranked
-//! searches. Used by the corpus index and, on its own, by `plangap find --filter`.
+//! searches. Used by the corpus index and the TUI; [`super::lines`] scores lines with the same
+//! preparation and matching without keeping anything.
 //!
 //! Names live in one text buffer; only names that folding changes or that contain a place name
 //! of the pinyin override table get extra data. A search checks each candidate without
@@ -57,27 +58,65 @@ struct Extra {
 }
 
 /// Folded texts, origins and place readings of a run of candidates, built on one thread and
-/// then appended to the list's own.
+/// then appended to the list's own (or, for one line at a time, cleared before each).
 #[derive(Default)]
-struct Arena {
+pub(super) struct Arena {
     folded: String,
     origins: Vec<u32>,
     places: Vec<(u32, Syllable)>,
     extras: Vec<(usize, Extra)>,
 }
 
+/// What one pass over a name tells.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Traits {
+    /// The number of characters, the tie-break between equal scores.
+    pub chars: u32,
+    /// The name has something that folds to an ASCII letter.
+    pub latin: bool,
+    /// Folding may change the name.
+    unstable: bool,
+    /// A place name of the pinyin override table may start in the name.
+    place: bool,
+}
+
+impl Traits {
+    /// Reads `name` once.
+    fn of(name: &str) -> Traits {
+        let mut traits = Traits::default();
+        let mut chars = 0usize;
+        for c in name.chars() {
+            chars += 1;
+            if fold::is_stable(c) {
+                traits.latin |= c.is_ascii_alphabetic();
+            } else {
+                traits.unstable = true;
+                traits.latin = traits.latin || fold::folds_to_letter(c);
+            }
+            traits.place |= pinyin::may_start_place(c);
+        }
+        traits.chars = u32::try_from(chars).unwrap_or(u32::MAX);
+        traits
+    }
+}
+
 impl Arena {
-    /// Records what candidate `candidate` needs besides its text, when it needs anything.
-    fn prepare(&mut self, candidate: usize, name: &str) {
-        if name.chars().all(|c| fold::is_stable(c) && !pinyin::may_start_place(c)) {
-            return;
+    /// Records what candidate `candidate` needs besides its text, when it needs anything: its
+    /// folded text, and with `places` the in-context readings of its place names (only pinyin
+    /// alignment reads them). Returns what the pass over the name found.
+    pub(super) fn prepare(&mut self, candidate: usize, name: &str, places: bool) -> Traits {
+        let traits = Traits::of(name);
+        if !(traits.unstable || places && traits.place) {
+            return traits;
         }
         let (folded_start, origins_start, places_start) =
             (self.folded.len(), self.origins.len(), self.places.len());
-        let folded = fold::fold_into(name, &mut self.folded, &mut self.origins)
+        let folded = (traits.unstable && fold::fold_into(name, &mut self.folded, &mut self.origins))
             .then_some(folded_start..self.folded.len());
-        let text = folded.clone().and_then(|range| self.folded.get(range)).unwrap_or(name);
-        pinyin::place_readings(text, &mut self.places);
+        if places {
+            let text = folded.clone().and_then(|range| self.folded.get(range)).unwrap_or(name);
+            pinyin::place_readings(text, &mut self.places);
+        }
         if folded.is_some() || self.places.len() > places_start {
             let extra = Extra {
                 folded,
@@ -86,20 +125,97 @@ impl Arena {
             };
             self.extras.push((candidate, extra));
         }
+        traits
+    }
+
+    /// Forgets every candidate prepared so far, keeping the memory.
+    pub(super) fn clear(&mut self) {
+        self.folded.clear();
+        self.origins.clear();
+        self.places.clear();
+        self.extras.clear();
+    }
+
+    /// `name` as the matchers see it, when it is the only candidate prepared since the last
+    /// [`Arena::clear`].
+    pub(super) fn name<'a>(&'a self, name: &'a str) -> Name<'a> {
+        match self.extras.first() {
+            Some((_, extra)) => extra.name(name, &self.folded, &self.places),
+            None => Name { folded: name, places: &[] },
+        }
+    }
+}
+
+impl Extra {
+    /// The name `text` as the matchers see it, from the buffers this extra points into.
+    fn name<'a>(&self, text: &'a str, folded: &'a str, places: &'a [(u32, Syllable)]) -> Name<'a> {
+        Name {
+            folded: self.folded.clone().and_then(|range| folded.get(range)).unwrap_or(text),
+            places: places.get(self.places.clone()).unwrap_or(&[]),
+        }
     }
 }
 
 /// A candidate as the matchers see it.
 #[derive(Debug, Clone, Copy)]
-struct View<'a> {
-    name: Name<'a>,
-    chars: u32,
-    latin: bool,
+pub(super) struct View<'a> {
+    /// The folded name and its place readings.
+    pub name: Name<'a>,
+    /// The name has something that folds to an ASCII letter.
+    pub latin: bool,
+}
+
+/// The sort key of a match: higher score first, then fewer characters:
+/// `(i32::MAX - score) << 32 | characters`.
+pub(super) fn order(score: i32, chars: u32) -> u64 {
+    ((i64::from(i32::MAX) - i64::from(score)) as u64) << 32 | u64::from(chars)
+}
+
+/// The sum of the scores of `query`'s terms in `view`, or `None` when some term does not match.
+pub(super) fn score_terms(
+    matcher: &dyn Matcher,
+    query: &Query,
+    view: View<'_>,
+    scratch: &mut Scratch,
+) -> Option<i32> {
+    let mut score = 0i32;
+    for term in query.parts() {
+        score = score.saturating_add(match_term(matcher, term, view, scratch, false)?.0);
+    }
+    Some(score)
+}
+
+/// The better of the literal match (the matcher on the folded name) and the pinyin-aware
+/// alignment, with positions in the folded name when `positions` is set.
+fn match_term(
+    matcher: &dyn Matcher,
+    term: &Term,
+    view: View<'_>,
+    scratch: &mut Scratch,
+    positions: bool,
+) -> Option<(i32, Vec<usize>)> {
+    let name = view.name;
+    let spelled = match &term.spelling {
+        Some(spelling) if !spelling.aligns(name) => return None,
+        Some(spelling) => spelling.best(name, scratch, positions),
+        None => None,
+    };
+    let literal = if (term.latin && !view.latin) || !matcher.may_match(name.folded, &term.text) {
+        None
+    } else if positions {
+        matcher.positions(name.folded, &term.text)
+    } else {
+        matcher.score(name.folded, &term.text).map(|score| (score, Vec::new()))
+    };
+    match (spelled, literal) {
+        (Some(spelled), Some(literal)) => Some(if literal.0 >= spelled.0 { literal } else { spelled }),
+        (spelled, literal) => spelled.or(literal),
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Ranked {
-    /// Higher score first, then fewer characters: `(i32::MAX - score) << 32 | characters`.
+    /// See [`order`].
     order: u64,
     score: i32,
     candidate: usize,
@@ -118,20 +234,6 @@ impl Candidates {
         Candidates::prepare(text, spans)
     }
 
-    /// Prepares every line of `text` (`\n` or `\r\n` line ends) as a candidate, without copying
-    /// the text. A final line end does not start another candidate.
-    pub fn from_lines(text: String) -> Candidates {
-        let mut spans = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let content = line.strip_suffix('\n').unwrap_or(line);
-            let content = content.strip_suffix('\r').unwrap_or(content);
-            spans.push(Span { start, end: start + content.len(), extra: NO_EXTRA, chars: 0, latin: false });
-            start += line.len();
-        }
-        Candidates::prepare(text, spans)
-    }
-
     fn prepare(text: String, mut spans: Vec<Span>) -> Candidates {
         let arenas: Vec<Arena> = spans
             .par_chunks_mut(PARALLEL_CHUNK)
@@ -140,9 +242,8 @@ impl Candidates {
                 let mut arena = Arena::default();
                 for (offset, span) in chunk_spans.iter_mut().enumerate() {
                     let name = text.get(span.start..span.end).unwrap_or("");
-                    span.chars = u32::try_from(name.chars().count()).unwrap_or(u32::MAX);
-                    span.latin = name.chars().any(fold::folds_to_letter);
-                    arena.prepare(chunk * PARALLEL_CHUNK + offset, name);
+                    let traits = arena.prepare(chunk * PARALLEL_CHUNK + offset, name, true);
+                    (span.chars, span.latin) = (traits.chars, traits.latin);
                 }
                 arena
             })
@@ -215,11 +316,11 @@ impl Candidates {
     /// characters of the name as written (not bytes, not pinyin letters), increasing; empty when
     /// it does not match.
     pub fn positions(&self, query: &Query, candidate: usize) -> Vec<usize> {
-        let Some(view) = self.view(candidate) else { return Vec::new() };
+        let Some((view, _)) = self.view(candidate) else { return Vec::new() };
         let mut scratch = Scratch::default();
         let mut positions = Vec::new();
         for term in query.parts() {
-            match self.match_term(term, view, &mut scratch, true) {
+            match match_term(self.matcher.as_ref(), term, view, &mut scratch, true) {
                 Some((_, found)) => positions.extend(found),
                 None => return Vec::new(),
             }
@@ -241,41 +342,9 @@ impl Candidates {
 
     /// The score of one candidate, or `None` when some term does not match.
     fn score(&self, query: &Query, candidate: usize, scratch: &mut Scratch) -> Option<Ranked> {
-        let view = self.view(candidate)?;
-        let mut score = 0i32;
-        for term in query.parts() {
-            score = score.saturating_add(self.match_term(term, view, scratch, false)?.0);
-        }
-        let order = ((i64::from(i32::MAX) - i64::from(score)) as u64) << 32 | u64::from(view.chars);
-        Some(Ranked { order, score, candidate })
-    }
-
-    /// The better of the literal match (the matcher on the folded name) and the pinyin-aware
-    /// alignment, with positions in the folded name when `positions` is set.
-    fn match_term(
-        &self,
-        term: &Term,
-        view: View<'_>,
-        scratch: &mut Scratch,
-        positions: bool,
-    ) -> Option<(i32, Vec<usize>)> {
-        let name = view.name;
-        let spelled = match &term.spelling {
-            Some(spelling) if !spelling.aligns(name) => return None,
-            Some(spelling) => spelling.best(name, scratch, positions),
-            None => None,
-        };
-        let literal = if (term.latin && !view.latin) || !self.matcher.may_match(name.folded, &term.text) {
-            None
-        } else if positions {
-            self.matcher.positions(name.folded, &term.text)
-        } else {
-            self.matcher.score(name.folded, &term.text).map(|score| (score, Vec::new()))
-        };
-        match (spelled, literal) {
-            (Some(spelled), Some(literal)) => Some(if literal.0 >= spelled.0 { literal } else { spelled }),
-            (spelled, literal) => spelled.or(literal),
-        }
+        let (view, chars) = self.view(candidate)?;
+        let score = score_terms(self.matcher.as_ref(), query, view, scratch)?;
+        Some(Ranked { order: order(score, chars), score, candidate })
     }
 
     fn extra(&self, candidate: usize) -> Option<&Extra> {
@@ -283,17 +352,15 @@ impl Candidates {
         self.extras.get(span.extra as usize)
     }
 
-    fn view(&self, candidate: usize) -> Option<View<'_>> {
+    /// Candidate `candidate` as the matchers see it, and its number of characters.
+    fn view(&self, candidate: usize) -> Option<(View<'_>, u32)> {
         let span = self.spans.get(candidate)?;
         let text = self.text.get(span.start..span.end)?;
         let name = match self.extras.get(span.extra as usize) {
             None => Name { folded: text, places: &[] },
-            Some(extra) => Name {
-                folded: extra.folded.clone().and_then(|range| self.folded.get(range)).unwrap_or(text),
-                places: self.places.get(extra.places.clone()).unwrap_or(&[]),
-            },
+            Some(extra) => extra.name(text, &self.folded, &self.places),
         };
-        Some(View { name, chars: span.chars, latin: span.latin })
+        Some((View { name, latin: span.latin }, span.chars))
     }
 
     fn origins(&self, candidate: usize) -> Option<&[u32]> {
@@ -305,16 +372,6 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_split_on_either_line_end() {
-        let candidates = Candidates::from_lines("藻渡水库\r\n綦江区\n\n涪陵区\n".to_owned());
-        assert_eq!(candidates.len(), 4);
-        assert_eq!(candidates.text(0), "藻渡水库");
-        assert_eq!(candidates.text(2), "");
-        assert_eq!(candidates.text(3), "涪陵区");
-        assert_eq!(candidates.text(9), "");
-    }
 
     #[test]
     fn positions_map_back_through_folding() {

@@ -7,8 +7,9 @@
 //! `藻渡sk` all find 藻渡水库. Results rank contiguous and prefix matches first, then shorter
 //! names, then earlier entries; matched positions are character indices of the name as written.
 //!
-//! Use [`FinderIndex`] for a loaded corpus, [`Candidates`] for any list of strings, and a
-//! [`Searcher`] behind a prompt to narrow the previous matches as the user types:
+//! Use [`FinderIndex`] for a loaded corpus, [`Candidates`] for any list of strings searched again
+//! and again, [`lines::filter`] to filter the lines of a text once, and a [`Searcher`] behind a
+//! prompt to narrow the previous matches as the user types:
 //!
 //! ```
 //! use plangap::finder::{Candidates, Query, Searcher};
@@ -26,6 +27,7 @@ pub mod candidates;
 pub mod collate;
 pub mod fold;
 pub mod index;
+pub mod lines;
 pub mod matcher;
 pub mod pinyin;
 pub mod query;

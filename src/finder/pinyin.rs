@@ -143,6 +143,35 @@ pub fn readings(c: char) -> CharReadings {
 /// All 26 letter bits.
 const LETTERS: u32 = (1 << 26) - 1;
 
+/// A set of characters with readings, one bit each: small enough to stay in the fastest cache
+/// while a query runs over many names, where the reading table itself would not.
+#[derive(Debug, Clone)]
+pub struct CharSet {
+    bits: Vec<u64>,
+}
+
+impl CharSet {
+    /// The characters that have a reading starting with one of `letters` (`a` = bit 0).
+    pub fn starting_with(letters: u32) -> CharSet {
+        let mut bits = vec![0u64; DENSE.len().div_ceil(64)];
+        for (index, &packed) in DENSE.iter().enumerate() {
+            if (packed >> 4) as u32 & LETTERS & letters != 0
+                && let Some(word) = bits.get_mut(index / 64)
+            {
+                *word |= 1 << (index % 64);
+            }
+        }
+        CharSet { bits }
+    }
+
+    /// True when `c` is in the set.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let Some(index) = u32::from(c).checked_sub(FIRST) else { return false };
+        self.bits.get(index as usize / 64).is_some_and(|word| word >> (index % 64) & 1 != 0)
+    }
+}
+
 /// The bit of the letter `syllable` starts with (`a` = bit 0); 0 when it starts with no letter.
 pub fn initial_bit(syllable: &str) -> u32 {
     syllable.bytes().next().filter(u8::is_ascii_lowercase).map_or(0, |b| 1 << (b - b'a'))
@@ -191,6 +220,13 @@ mod tests {
             initial_bit("zhong") | initial_bit("chong") | initial_bit("tong")
         );
         assert_eq!(readings('A').initials, 0);
+    }
+
+    #[test]
+    fn char_sets_hold_the_characters_read_with_a_letter() {
+        let set = CharSet::starting_with(initial_bit("q") | initial_bit("z"));
+        assert!(set.contains('綦') && set.contains('重') && set.contains('藻'));
+        assert!(!set.contains('水') && !set.contains('q') && !set.contains('\u{10000}'));
     }
 
     #[test]

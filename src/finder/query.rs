@@ -98,6 +98,11 @@ impl Query {
         &self.terms
     }
 
+    /// True when some term may match through pinyin (it has Latin letters to spell with).
+    pub(crate) fn spells(&self) -> bool {
+        self.terms.iter().any(|t| t.spelling.is_some())
+    }
+
     /// True when every match of `self` is a match of `previous`: same scope, and each of the
     /// previous terms is the start of the term in the same place (terms may be added). The
     /// incremental search then only looks at the previous matches.
