@@ -270,3 +270,30 @@ fn targets_in_clauses_of_their_own_and_respectively() {
         ]
     );
 }
+
+#[test]
+fn comparisons_after_the_target_shares_of_the_budget_and_respective_differences() {
+    let report = report(
+        "梁平区",
+        "2023年，全区地区生产总值完成760.5亿元、增长6.1%，比年度预期目标低0.9个百分点。\n\
+         社会消费品零售总额增长8.1%，比预期目标高0.1个百分点。\n\
+         固定资产投资同比下降3.5%，未完成年初确定的增长8%的目标。\n\
+         我区一般公共预算收入完成35.6亿元，为预算的101.2%。\n\
+         城镇居民人均可支配收入增长4.5%、农村居民人均可支配收入增长7.0%，分别低于预期目标2.5个和0.5个百分点。\n\
+         城镇调查失业率5.3%，控制在5.5%以内的目标范围。\n\
+         单位地区生产总值能耗下降2.1%，完成市下达的目标任务。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("6.1%"), Missed, Some(-0.9)),
+            row("社会消费品零售总额增速", Some("8.0%"), Some("8.1%"), Met, Some(0.1)),
+            row("固定资产投资增速", Some("增长8%"), Some("-3.5%"), Missed, Some(-11.5)),
+            row("一般公共预算收入", None, Some("35.6亿元"), Met, None),
+            row("城镇居民人均可支配收入增速", Some("7.0%"), Some("4.5%"), Missed, Some(-2.5)),
+            row("农村居民人均可支配收入增速", Some("7.5%"), Some("7.0%"), Missed, Some(-0.5)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.3%"), Met, Some(0.2)),
+            row("单位地区生产总值能耗下降", None, Some("2.1%"), Met, None),
+        ]
+    );
+}

@@ -86,7 +86,7 @@ fn a_province_report_and_the_documents_verdicts_win() {
         "
         {table}|地区生产总值增长|%|~|5.5左右|~|6|met|0.5
         {table}|一般公共预算收入增长|%|~|6|~|9.2|met|3.2
-        {table}|居民消费价格涨幅|%|~|3左右|~|0.3|met|-2.7
+        {table}|居民消费价格涨幅|%|~|3左右|~|0.3|met|2.7
         {table}|城镇新增就业|万人|~|70以上|~|92.95|met|22.95
         {table}|城镇调查失业率|%|~|5.5以内|~|5.2|met|0.3
         {table}|外贸进出口增长|%|~|5|~|-5.8|missed|-10.8
@@ -117,4 +117,44 @@ fn a_table_reviewing_one_year_and_planning_the_next_is_read_as_two() {
         "
     ));
     assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_province_appendix_with_seq_and_unit_columns_and_results_judged_in_sentences() {
+    let report = export("hunan.html");
+    assert_eq!((&report["district"], &report["province"]), (&Value::from("湖南省"), &Value::from("湖南省")));
+    let review = "附表1 2022年全省国民经济和社会发展主要指标完成情况|2022|review";
+    let plan = "附表2 2023年全省国民经济和社会发展主要预期目标|2023|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|6.5左右|~|4.5|missed|-2.0
+        {review}|规模以上工业增加值增长|%|false|7|~|7.2|met|0.2
+        {review}|固定资产投资增长|%|false|7|~|6.6|missed|-0.4
+        {review}|社会消费品零售总额增长|%|false|6.5|~|2.4|missed|-4.1
+        {review}|城镇调查失业率|%|false|5.5以内|~|5.4|met|0.1
+        {review}|居民消费价格涨幅|%|false|3左右|~|1.8|met|1.2
+        {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成国家下达任务|met|~
+        {review}|粮食产量|亿斤|true|≥600|~|612.9|met|12.9
+        {plan}|地区生产总值增长|%|false|6.5左右|~|~|~|~
+        {plan}|城镇新增就业|万人|false|70以上|~|~|~|~
+        {plan}|粮食产量|亿斤|true|600以上|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    // Indicator tables with a 序号 column and `指标名称` are not project tables.
+    assert_eq!(report["projects"], Value::Array(Vec::new()));
+    // The review sentence before the tables: judged, named without `全省`, and not read as targets
+    // of the plan year although the report has no `二、` heading for its plan part.
+    let narrative: Vec<String> = report["narrative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| format!("{}|{}|{}|{}|{}", v["role"], v["name"], v["target"], v["actual"], v["status"]))
+        .collect();
+    let want = [
+        r#""review"|"地区生产总值增速"|"6.5%"|"4.5%"|"missed""#,
+        r#""review"|"规模以上工业增加值增速"|"7.0%"|"7.2%"|"met""#,
+        r#""review"|"固定资产投资增速"|null|"6.6%"|"missed""#,
+    ];
+    assert_eq!(narrative, want);
 }

@@ -27,8 +27,21 @@ impl fmt::Display for Direction {
 const REDUCTION_WORDS: [&str; 7] = ["下降", "降低", "减少", "减排", "削减", "压减", "降幅"];
 
 /// Words in a name of an indicator that should be low.
-const LOWER_IS_BETTER_WORDS: [&str; 10] =
-    ["失业率", "死亡", "事故", "之比", "收入比", "浓度", "能耗", "煤耗", "水耗", "排放"];
+const LOWER_IS_BETTER_WORDS: [&str; 13] = [
+    "失业率",
+    "死亡",
+    "事故",
+    "之比",
+    "收入比",
+    "浓度",
+    "能耗",
+    "煤耗",
+    "水耗",
+    "排放",
+    "消费价格",
+    "物价",
+    "CPI",
+];
 
 /// Which way is better for `row`, by the first rule that applies:
 /// 1. a bound in the target: at least (`≥330`, `7以上`) is higher, at most (`≤5.5`, `以内`) lower;
@@ -37,8 +50,9 @@ const LOWER_IS_BETTER_WORDS: [&str; 10] =
 ///    numbers are cuts, so higher is better;
 /// 4. a target written as a fall (`下降3.1%`, `下降0.5个百分点`) or a ratio (`1.95:1`, in these
 ///    reports the urban–rural income ratio, a gap to narrow): lower is better;
-/// 5. a name of something that should be low (失业率, 死亡, 事故, 收入之比, 浓度, and 能耗 /
-///    煤耗 / 水耗 / 排放 when not named as a reduction): lower is better;
+/// 5. a name of something that should be low (失业率, 死亡, 事故, 收入之比, 浓度, consumer prices
+///    (`居民消费价格涨幅`: a ceiling, `3%左右` is met by 1.8), and 能耗 / 煤耗 / 水耗 / 排放 when
+///    not named as a reduction): lower is better;
 /// 6. otherwise higher is better.
 pub fn direction(row: &IndicatorRow) -> Direction {
     match row.target.form {

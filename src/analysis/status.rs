@@ -608,6 +608,9 @@ mod tests {
             (row("单位地区生产总值能耗", None, "下降3.1%", "下降2.5%"), Missed, Some(-0.6)),
             (row("单位地区生产总值能耗", None, "下降3.1%", "下降3.5%"), Met, Some(0.4)),
             (row("城镇调查失业率", None, "下降0.5个百分点", "下降0.3个百分点"), Missed, Some(-0.2)),
+            // A consumer-price target is a ceiling: a smaller rise meets it, a larger one misses.
+            (row("居民消费价格涨幅", PCT, "3左右", "1.8"), Met, Some(1.2)),
+            (row("居民消费价格指数涨幅", PCT, "3", "3.4"), Missed, Some(-0.4)),
         ]);
     }
 

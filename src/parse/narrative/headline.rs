@@ -11,7 +11,7 @@
 
 use super::plan_start;
 use crate::canonical::AliasTable;
-use crate::model::{NarrativeValue, TitleBlock, ValueRole};
+use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
 use crate::parse::value::parse_value;
 use crate::text::fold;
 
@@ -19,7 +19,8 @@ use crate::text::fold;
 const HEADLINE_INDICATOR: &str = "地区生产总值增速";
 
 /// Words that open a clause without being part of the indicator's name.
-const LEADING_FILLERS: [&str; 7] = ["全年", "全区", "全市", "全县", "实现", "提出", "其中"];
+/// Words for the whole area (`全区`, `全省`) are fillers too ([`super::whole_unit_prefix`]).
+const LEADING_FILLERS: [&str; 4] = ["全年", "实现", "提出", "其中"];
 
 /// Words between the indicator and its verb: `同比` (year on year), `预计` (estimated), `分别`
 /// (respectively), `均` (each).
@@ -149,8 +150,7 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
             let part = match plan_start {
                 Some(start) if index >= start => Part::Plan,
                 Some(_) => Part::Review,
-                None if sentence.contains("目标") => Part::Plan,
-                None => Part::Review,
+                None => part_without_heading(sentence, title),
             };
             let slot = usize::from(part == Part::Plan);
             if found[slot] || (part == Part::Review && sentence.contains("目标")) {
@@ -170,6 +170,20 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
     values
 }
 
+/// The part a sentence belongs to in a report whose plan part has no heading: the year it names
+/// (`2022年，全省地区生产总值增长4.5%，低于预期目标2个百分点` reviews 2022), else a sentence
+/// naming a target sets one.
+fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
+    let names_year = |year: Option<u16>| year.is_some_and(|year| sentence.contains(&format!("{year}年")));
+    if names_year(title.plan_year) {
+        Part::Plan
+    } else if names_year(title.review_year) || !sentence.contains("目标") {
+        Part::Review
+    } else {
+        Part::Plan
+    }
+}
+
 /// Reads every clause of `sentence` that states an indicator value.
 pub(super) fn read_sentence(
     sentence: &str,
@@ -180,48 +194,78 @@ pub(super) fn read_sentence(
 ) -> Vec<NarrativeValue> {
     let mut values = Vec::new();
     let mut previous_subject: Option<String> = None;
+    let mut read = |clause: &str, values: &mut Vec<NarrativeValue>| {
+        let Some(read) = read_clause(clause, role, previous_subject.as_deref(), aliases) else {
+            return false;
+        };
+        previous_subject = Some(read.subject);
+        values.extend(read.values.into_iter().map(|(name, unit, value)| NarrativeValue {
+            role,
+            year,
+            name,
+            unit,
+            value,
+            evidence: clause.trim().to_owned(),
+            line,
+        }));
+        true
+    };
     for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
-        let evidence = clause.trim();
-        let normalized = fold(evidence);
-        let (mut text, mut estimated) = (normalized.as_str(), false);
-        while let Some(rest) = strip_any(text, &LEADING_FILLERS).or_else(|| text.strip_prefix("预计")) {
-            estimated |= text.starts_with("预计");
-            text = rest;
+        // Two results in one clause, each with its own indicator (`城镇居民…增长4.5%、农村居民…增长
+        // 7%`), are read one by one when the clause does not read as a whole.
+        if !read(clause, &mut values) && clause.contains('、') {
+            for part in clause.split('、') {
+                read(part, &mut values);
+            }
         }
-        // A clause that opens with its verb speaks of the previous clause's indicator
-        // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
-        let continued = previous_subject
-            .as_ref()
-            .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
-            .and_then(|previous| Some((previous.clone(), Vec::new(), read_segments(text, role)?)));
-        let read = continued.or_else(|| {
-            let (subject, modifiers, segments) = split_clause(text, role)?;
-            let subject = match BACK_REFERENCES.contains(&subject) {
-                true => previous_subject.clone()?,
-                false => subject.to_owned(),
-            };
-            Some((subject, modifiers, segments))
-        });
-        let Some((subject, modifiers, segments)) = read else { continue };
-        estimated |= modifiers.contains(&"预计");
-        let respectively = modifiers.contains(&"分别");
-        let named = name_segments(&subject, respectively, &segments, aliases);
-        for (name, unit, value_text) in named {
-            let mut value = parse_value(&value_text);
-            value.estimated |= estimated;
-            values.push(NarrativeValue {
-                role,
-                year,
-                name,
-                unit,
-                value,
-                evidence: evidence.to_owned(),
-                line,
-            });
-        }
-        previous_subject = Some(subject);
     }
     values
+}
+
+/// The values one clause states and the indicator it speaks of.
+struct ClauseValues {
+    subject: String,
+    values: Vec<(String, Option<String>, Value)>,
+}
+
+/// Reads one clause: its indicator (or `previous_subject`'s, for a clause opening with its verb or
+/// naming a back reference) and its values as `(name, unit, value)`; `None` when it states none.
+fn read_clause(
+    clause: &str,
+    role: ValueRole,
+    previous_subject: Option<&str>,
+    aliases: &AliasTable,
+) -> Option<ClauseValues> {
+    let normalized = fold(clause.trim());
+    let (mut text, mut estimated) = (normalized.as_str(), false);
+    while let Some(rest) = strip_filler(text) {
+        estimated |= text.starts_with("预计");
+        text = rest;
+    }
+    // A clause that opens with its verb speaks of the previous clause's indicator
+    // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
+    let continued = previous_subject
+        .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
+        .and_then(|previous| Some((previous.to_owned(), Vec::new(), read_segments(text, role)?)));
+    let (subject, modifiers, segments) = continued.or_else(|| {
+        let (subject, modifiers, segments) = split_clause(text, role)?;
+        let subject = match BACK_REFERENCES.contains(&subject) {
+            true => previous_subject?.to_owned(),
+            false => subject.to_owned(),
+        };
+        Some((subject, modifiers, segments))
+    })?;
+    estimated |= modifiers.contains(&"预计");
+    let respectively = modifiers.contains(&"分别");
+    let values = name_segments(&subject, respectively, &segments, aliases)
+        .into_iter()
+        .map(|(name, unit, value_text)| {
+            let mut value = parse_value(&value_text);
+            value.estimated |= estimated;
+            (name, unit, value)
+        })
+        .collect();
+    Some(ClauseValues { subject, values })
 }
 
 /// Splits a clause into its indicator, modifiers and values: the shortest leading indicator
@@ -229,7 +273,9 @@ pub(super) fn read_sentence(
 fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str>, Vec<Segment>)> {
     clause.char_indices().skip(1).take(MAX_SUBJECT_CHARS).find_map(|(at, _)| {
         let (subject, mut rest) = clause.split_at(at);
-        if !plausible_subject(subject) {
+        let is_digit = |c: char| c.is_ascii_digit() || c == '.';
+        let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
+        if inside_number || !plausible_subject(subject) {
             return None;
         }
         let mut modifiers = Vec::new();
@@ -402,6 +448,13 @@ fn name_value(
     }
 }
 
+/// `text` without its leading filler: one of [`LEADING_FILLERS`], a word for the whole area
+/// (`全省`) or `预计`.
+fn strip_filler(text: &str) -> Option<&str> {
+    let whole_unit = super::whole_unit_prefix(text).map(|word| &text[word.len()..]);
+    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计"))
+}
+
 /// `text` without the first of `prefixes` it starts with.
 fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes.iter().find_map(|p| text.strip_prefix(p))
@@ -439,6 +492,14 @@ mod tests {
                 ("全体居民人均可支配收入", "33179元"),
                 ("全体居民人均可支配收入增速", "7.1%"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_name_never_ends_inside_a_number() {
+        assert_eq!(
+            pairs("全省固定资产投资增长6.6%，完成预期目标的94.3%", ValueRole::Target),
+            owned(&[("固定资产投资增速", "6.6%")])
         );
     }
 

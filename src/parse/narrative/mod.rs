@@ -19,6 +19,18 @@ use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
 use std::collections::HashSet;
 
+/// Words for the whole reporting unit that open a clause without naming anything: `全区地区生产总值
+/// 增长5%`, `全省…`, `我市…`.
+const WHOLE_UNIT: [&str; 14] = [
+    "全区", "全市", "全县", "全省", "全州", "全旗", "全盟", "我区", "我市", "我县", "我省", "本区", "本市",
+    "本县",
+];
+
+/// The word for the whole reporting unit that `text` opens with ([`WHOLE_UNIT`]).
+fn whole_unit_prefix(text: &str) -> Option<&'static str> {
+    WHOLE_UNIT.iter().copied().find(|word| text.starts_with(word))
+}
+
 /// Everything the prose of one report states.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prose {

@@ -6,12 +6,17 @@
 //! - a target in brackets: `地区生产总值增长6.1%，高于全市0.5个百分点（预期目标为7%以上）`; one
 //!   target per result before it: `分别增长4.1%和6.9%（预期目标分别为6%和8%）`;
 //! - a target outside brackets: in a clause of its own (`增长6.5%，预期目标为7%左右`), as growth the
-//!   result is compared with (`下降3.2%，低于预期目标增长8%`), or before `的…目标`
-//!   (`控制在5.4%，低于5.5%的控制目标`: a control target is a ceiling, `5.5%以内`);
-//! - a share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`;
-//! - a difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点` (a
-//!   comparison with anything else, `高于全市0.5个百分点`, is not a claim);
-//! - a verdict: `完成全年目标`, `达到预期`, `未达预期`, `未完成`, `达到省级考核要求`;
+//!   result is compared with (`下降3.2%，低于预期目标增长8%`), before `的…目标`
+//!   (`控制在5.4%，低于5.5%的控制目标`: a control target is a ceiling, `5.5%以内`, as is a range
+//!   the result is kept in, `控制在5.5%以内的目标范围`), or as the one set at the start of the year
+//!   (`未完成年初确定的增长8%的目标`);
+//! - a share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的
+//!   94.3%`, `为预算的101.2%`;
+//! - a difference from the target: `高于计划目标1.2个百分点`, `比年度预期目标低0.9个百分点`; one
+//!   per result: `分别低于预期目标2.5个和0.5个百分点` (a comparison with anything else,
+//!   `高于全市0.5个百分点`, is not a claim);
+//! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
+//!   `达到省级考核要求`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
 //!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
 //!
@@ -37,7 +42,7 @@ use std::sync::LazyLock;
 
 /// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:全年|年度|年初|全区|全县)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
+    Regex::new(r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
         .expect("bracket target pattern")
 });
 
@@ -56,28 +61,42 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
-/// control target (`控制目标`) is a ceiling.
+/// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
+/// (`控制在5.5%以内的目标范围`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过)(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
+        r"(?:高于|低于|优于|好于|超过|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
     ))
     .expect("target of pattern")
 });
 
-/// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`.
+/// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的94.3%`,
+/// `为年度目标的98%`, `为预算的101.2%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"完成(?:全年|年度|年)?(?:总量)?(?:计划|目标|任务)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
+        r"(?:完成|达到|为)(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
     ))
     .expect("share pattern")
 });
 
-/// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`.
+/// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
+/// comparison after the target: `比年度预期目标低0.9个百分点`; one per result before it:
+/// `分别低于预期目标2.5个和0.5个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
+    let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?P<dir>高于|低于|超过|超出|快于|慢于)(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?(?P<d>{NUMBER})(?P<unit>个百分点|百分点|{UNIT})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|快于|慢于){target}|比{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少))(?P<d>{amounts})(?P<unit>个百分点|百分点|{UNIT})?"
     ))
     .expect("difference pattern")
+});
+
+/// A target stated as the one set at the start of the year: `未完成年初确定的增长8%的目标`.
+static SET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:确定|提出|制定|设定)的(?P<t>(?:增长|下降)?{NUMBER}(?:{UNIT})?(?:左右|以上|以内)?)的?(?:预期|年度)?目标"
+    ))
+    .expect("set target pattern")
 });
 
 /// A verdict in words; the negative ones first, so `未完成` is not read as `完成`.
@@ -86,7 +105,7 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
               |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?)
-        |(?P<yes>(?:超额)?完成(?:了)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
+        |(?P<yes>(?:超额)?完成(?:了)?(?:(?:国家|省|市|区|县|上级)+下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
               |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期)",
     )
     .expect("verdict pattern")
@@ -114,8 +133,18 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("c
 /// A sentence with none of them is not read further.
 const CLAIM_WORDS: [&str; 5] = ["目标", "完成", "达", "实现", "超"];
 
-/// Words that open a result clause without naming anything (`预计全年增长5.4%`).
-const RESULT_FILLERS: [&str; 6] = ["预计", "全年", "全区", "同比", "实现", "完成"];
+/// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
+/// for the whole area (`全区`, [`super::whole_unit_prefix`]).
+const RESULT_FILLERS: [&str; 5] = ["预计", "全年", "同比", "实现", "完成"];
+
+/// The filler `text` opens with: one of [`RESULT_FILLERS`] or a word for the whole area.
+fn leading_filler(text: &str) -> Option<&'static str> {
+    RESULT_FILLERS
+        .iter()
+        .copied()
+        .find(|filler| text.starts_with(filler))
+        .or_else(|| super::whole_unit_prefix(text))
+}
 
 /// Names that compare rather than name an indicator (`比上年提高0.5个百分点`).
 const COMPARISONS: [&str; 8] = ["比", "较", "同比", "高于", "低于", "快于", "慢于", "超过"];
@@ -150,9 +179,18 @@ struct Found {
 enum FoundKind {
     Target(String),
     Reason(String),
-    Share { plan: Option<String>, percent: f64 },
-    Difference { points: f64, unit: Option<String> },
+    Share {
+        plan: Option<String>,
+        percent: f64,
+    },
+    Difference {
+        points: f64,
+        unit: Option<String>,
+    },
     Verdict(bool),
+    /// One claim per result before it, in order: `(预期目标分别为6%和8%)`, `分别低于预期目标2.5个和
+    /// 0.5个百分点`.
+    Respectively(Vec<FoundKind>),
 }
 
 /// The judged statements of one sentence.
@@ -195,10 +233,15 @@ fn read_statements(
         let before = strip_brackets(&body[from..found.start]);
         from = found.end;
         let mut results = results_of(&before, aliases);
-        if let Some(targets) = respective_targets(&found.kind).filter(|t| t.len() <= results.len()) {
-            let paired = results.split_off(results.len() - targets.len()).into_iter().zip(targets);
-            for (NarrativeValue { name, unit, value, .. }, target) in paired {
-                statements.push(make(name, unit, Some(parse_value(target)), Some(value), Claim::Values));
+        if let FoundKind::Respectively(kinds) = &found.kind
+            && kinds.len() <= results.len()
+        {
+            let paired =
+                results.split_off(results.len() - kinds.len()).into_iter().zip(kinds.iter().cloned());
+            for (NarrativeValue { name, unit, value, .. }, kind) in paired {
+                let mut statement = make(name, unit, None, Some(value), Claim::Values);
+                apply(&mut statement, kind);
+                statements.push(statement);
             }
             continue;
         }
@@ -246,8 +289,8 @@ fn read_bullet(
     let target = read_sentence(&format!("{subject}{}", &caps["target"]), ValueRole::Target, None, 0, aliases);
     let target = target.into_iter().next()?;
     let (mut rest, mut estimated) = (&caps["result"], false);
-    while let Some(filler) = RESULT_FILLERS.iter().find(|f| rest.starts_with(**f)) {
-        estimated |= *filler == "预计";
+    while let Some(filler) = leading_filler(rest) {
+        estimated |= filler == "预计";
         rest = &rest[filler.len()..];
     }
     let subject = strip_fillers(subject);
@@ -276,7 +319,7 @@ fn claims(body: &str) -> Vec<Found> {
     for (start, end) in brackets(body) {
         let inner = &body[start + 1..end - 1];
         let kind = match BRACKET_TARGET.captures(inner) {
-            Some(caps) => FoundKind::Target(caps["t"].to_owned()),
+            Some(caps) => target_kind(&caps["t"]),
             None => FoundKind::Reason(inner.to_owned()),
         };
         found.push(Found { start, end, kind });
@@ -297,11 +340,21 @@ fn claims(body: &str) -> Vec<Found> {
     }
     for caps in DIFFERENCE.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        let Ok(amount) = caps["d"].parse::<f64>() else { continue };
-        let sign = if matches!(&caps["dir"], "低于" | "慢于") { -1.0 } else { 1.0 };
+        let amounts: Option<Vec<f64>> =
+            caps["d"].split(['和', '、']).map(|a| a.trim_end_matches('个').parse::<f64>().ok()).collect();
+        let Some(amounts) = amounts else { continue };
+        let direction = caps.name("dir").or_else(|| caps.name("dir_after")).map_or("", |m| m.as_str());
+        let sign = if matches!(direction, "低于" | "慢于" | "低" | "慢" | "少") { -1.0 } else { 1.0 };
         if free(&found, whole.start(), whole.end()) {
             let unit = caps.name("unit").map(|m| m.as_str().replace("个百分点", "%").replace("百分点", "%"));
-            let kind = FoundKind::Difference { points: sign * amount, unit };
+            let mut differences: Vec<FoundKind> = amounts
+                .iter()
+                .map(|amount| FoundKind::Difference { points: sign * amount, unit: unit.clone() })
+                .collect();
+            let kind = match differences.len() {
+                1 => differences.remove(0),
+                _ => FoundKind::Respectively(differences),
+            };
             found.push(Found { start: whole.start(), end: whole.end(), kind });
         }
     }
@@ -314,7 +367,7 @@ fn claims(body: &str) -> Vec<Found> {
     }
     for (start, end, target) in stated_targets(body) {
         if free(&found, start, end) {
-            found.push(Found { start, end, kind: FoundKind::Target(target) });
+            found.push(Found { start, end, kind: target_kind(&target) });
         }
     }
     found.sort_by_key(|f| f.start);
@@ -334,15 +387,17 @@ fn claims(body: &str) -> Vec<Found> {
 /// before `的…目标` (`低于5.5%的控制目标`, read `5.5%以内`).
 fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
     let mut targets = Vec::new();
-    for caps in CLAUSE_TARGET.captures_iter(body).chain(COMPARED_TARGET.captures_iter(body)) {
+    let stated = [&*CLAUSE_TARGET, &*COMPARED_TARGET, &*SET_TARGET];
+    for caps in stated.iter().flat_map(|pattern| pattern.captures_iter(body)) {
         let whole = caps.get(0).expect("match");
         targets.push((whole.start(), whole.end(), caps["t"].to_owned()));
     }
     for caps in TARGET_OF.captures_iter(body) {
         let whole = caps.get(0).expect("match");
         let value = &caps["t"];
-        let ceiling =
-            caps.name("kind").is_some_and(|k| k.as_str() == "控制") && !value.ends_with(['内', '下', '上']);
+        let control =
+            caps.name("within").is_some() || caps.name("kind").is_some_and(|k| k.as_str() == "控制");
+        let ceiling = control && !value.ends_with(['内', '下', '上']);
         let target = if ceiling { format!("{value}以内") } else { value.to_owned() };
         targets.push((whole.start(), whole.end(), target));
     }
@@ -376,6 +431,8 @@ fn apply(statement: &mut ReviewStatement, kind: FoundKind) {
             Claim::Difference(points)
         }
         FoundKind::Verdict(met) => Claim::Verdict(met),
+        // More claims than results before them: none can be placed.
+        FoundKind::Respectively(_) => return,
     };
     if statement.claim == Claim::Values {
         statement.claim = claim;
@@ -420,15 +477,16 @@ fn results_of(text: &str, aliases: &AliasTable) -> Vec<NarrativeValue> {
 fn last_result(text: &str, aliases: &AliasTable) -> Option<NarrativeValue> {
     results_of(text, aliases).pop()
 }
-
-/// The targets of a claim that gives one per result before it, in order
-/// (`预期目标分别为6%和8%` after `分别增长4.1%和6.9%`); `None` for any other claim.
-fn respective_targets(kind: &FoundKind) -> Option<Vec<&str>> {
-    let FoundKind::Target(text) = kind else { return None };
-    let list = text.strip_prefix("分别")?;
-    let list = list.strip_prefix(['为', '是']).unwrap_or(list);
-    let targets: Vec<&str> = list.split(['和', '、']).filter(|t| !t.is_empty()).collect();
-    (targets.len() > 1).then_some(targets)
+/// A stated target as a claim: one target, or one per result before it when the text lists them
+/// (`分别为6%和8%`).
+fn target_kind(text: &str) -> FoundKind {
+    let listed = text.strip_prefix("分别").map(|list| list.strip_prefix(['为', '是']).unwrap_or(list));
+    let targets: Vec<&str> =
+        listed.map_or_else(Vec::new, |list| list.split(['和', '、']).filter(|t| !t.is_empty()).collect());
+    match targets.len() {
+        0 | 1 => FoundKind::Target(text.to_owned()),
+        _ => FoundKind::Respectively(targets.into_iter().map(|t| FoundKind::Target(t.to_owned())).collect()),
+    }
 }
 
 /// The indicator named before a share of the plan (`固定资产投资完成年计划…`): the last clause's
@@ -445,7 +503,7 @@ fn share_subject(before: &str) -> Option<String> {
 
 /// `text` without leading fillers (`全年`, `预计`, `同比`, `实现`).
 fn strip_fillers(mut text: &str) -> &str {
-    while let Some(filler) = RESULT_FILLERS.iter().find(|f| text.starts_with(**f)) {
+    while let Some(filler) = leading_filler(text) {
         text = &text[filler.len()..];
     }
     text
@@ -545,6 +603,19 @@ mod tests {
                 ("城镇居民人均可支配收入增速".into(), "6.5%".into(), "5.2%".into()),
                 ("农村居民人均可支配收入增速".into(), "7%".into(), "7.3%".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn shares_of_an_expected_target_after_a_word_for_the_whole_province() {
+        let statements = read("全省固定资产投资增长6.6%，完成预期目标的94.3%");
+        assert_eq!(statements.len(), 1);
+        assert_eq!(statements[0].name, "固定资产投资增速");
+        assert_eq!(statements[0].claim, Claim::ShareOfPlan(94.3));
+        let statements = read("我市社会消费品零售总额完成210亿元，为年度目标的98%");
+        assert_eq!(
+            (statements[0].name.as_str(), &statements[0].claim),
+            ("社会消费品零售总额", &Claim::ShareOfPlan(98.0))
         );
     }
 

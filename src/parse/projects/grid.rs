@@ -54,7 +54,9 @@ impl Column {
         }
         let header = header.as_str();
         let is = |words: &[&str]| words.iter().any(|word| header.contains(word));
-        let column = if is(&["名称"]) || ["项目", "工程", "民心工程", "民生实事", "项目名"].contains(&header)
+        // `指标名称` names an indicator table's rows, not projects.
+        let names_projects = is(&["名称"]) && !is(&["指标"]);
+        let column = if names_projects || ["项目", "工程", "民心工程", "民生实事", "项目名"].contains(&header)
         {
             Column::Name
         } else if is(&["性质", "阶段"]) {
