@@ -276,11 +276,11 @@ impl DistrictTree {
         let district_keys: Vec<_> = districts.iter().map(|d| &sort_keys[&d.name]).collect();
         for group in &mut groups {
             group.groups.sort_by(|&a, &b| group_keys[a].cmp(&group_keys[b]));
-            group.districts.sort_by(|&a, &b| district_keys[a].cmp(&district_keys[b]));
+            group.districts.sort_by(|&a, &b| district_keys[a].cmp(district_keys[b]));
         }
         roots.sort_by(|a, b| match (a, b) {
             (Node::Group(a), Node::Group(b)) => group_keys[*a].cmp(&group_keys[*b]),
-            (Node::District(a), Node::District(b)) => district_keys[*a].cmp(&district_keys[*b]),
+            (Node::District(a), Node::District(b)) => district_keys[*a].cmp(district_keys[*b]),
             (Node::Group(_), Node::District(_)) => std::cmp::Ordering::Less,
             (Node::District(_), Node::Group(_)) => std::cmp::Ordering::Greater,
         });
