@@ -158,3 +158,48 @@ fn a_province_appendix_with_seq_and_unit_columns_and_results_judged_in_sentences
     ];
     assert_eq!(narrative, want);
 }
+
+#[test]
+fn a_plan_table_with_last_years_results_and_a_completion_rate_column_first() {
+    let report = export("haining.html");
+    assert_eq!(report["district"], "海宁市");
+    let plan = "2023年海宁市国民经济和社会发展主要指标|2023|plan";
+    let review = "2022年主要指标完成情况|2022|review";
+    let want = expected(&format!(
+        "
+        {plan}|地区生产总值增长|%|false|6.5左右|~|~|~|~
+        {plan}|一般公共预算收入增长|%|false|5|~|~|~|~
+        {plan}|固定资产投资增长|%|false|8|~|~|~|~
+        {plan}|单位GDP能耗下降|%|true|完成嘉兴下达任务|~|~|~|~
+        {plan}|PM2.5平均浓度|微克/立方米|true|≤28|~|~|~|~
+        {review}|地区生产总值|亿元|~|1380|~|1355.2|missed|-24.8
+        {review}|规上工业增加值|亿元|~|560|~|571.3|met|11.3
+        {review}|外贸出口总额|亿元|~|720|~|735.6|met|15.6
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let categories: Vec<&str> =
+        report["indicators"].as_array().unwrap().iter().filter_map(|row| row["category"].as_str()).collect();
+    assert_eq!(categories, ["经济发展", "经济发展", "经济发展", "绿色生态", "绿色生态"]);
+}
+
+#[test]
+fn a_project_table_under_an_attachment_line_without_a_box_caption() {
+    let report = export("nanchuan.html");
+    assert_eq!(report["district"], "南川区");
+    let projects: Vec<String> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]))
+        .collect();
+    let table = r#""附件：2024年南川区重点项目表""#;
+    let want = [
+        format!(r#""渝湘高铁南川段"|"基础设施"|{table}|"planned"|7"#),
+        format!(r#""金佛山水库工程"|"基础设施"|{table}|"planned"|8"#),
+        format!(r#""南川至两江新区高速公路"|"基础设施"|{table}|"planned"|9"#),
+        format!(r#""南川工业园区新材料产业园"|"产业发展"|{table}|"planned"|11"#),
+        format!(r#""金佛山旅游度假区提档升级"|"产业发展"|{table}|"planned"|12"#),
+    ];
+    assert_eq!(projects, want);
+}

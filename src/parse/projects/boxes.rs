@@ -3,6 +3,7 @@
 
 use super::split::numbering_len;
 use super::vocabulary::caption_stage;
+use crate::document::PlacedTable;
 use crate::model::Stage;
 use crate::parse::caption::{caption_title, is_caption, year_in};
 use regex::Regex;
@@ -64,6 +65,44 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
     }
     blocks
 }
+
+/// Boxes for the tables the file's format gave (HTML, Word) that no captioned box holds
+/// (`附件：2024年重点项目表` over a table): each is a box of its own, captioned by the line just
+/// before it when that line is short, holds no sentence and belongs to no table, else by nothing.
+pub fn table_blocks<'a, 'p>(
+    lines: &[&'a str],
+    tables: impl IntoIterator<Item = &'p PlacedTable>,
+    boxed: &[Block],
+    plan_year: Option<u16>,
+) -> Vec<Block<'a>> {
+    let in_box = |line: usize| {
+        boxed.iter().any(|block| {
+            let last = block.raw.last().map_or(block.line, |(number, _)| *number);
+            (block.line..=last).contains(&line)
+        })
+    };
+    let tables: Vec<&PlacedTable> = tables.into_iter().collect();
+    let in_table = |index: usize| tables.iter().any(|table| table.lines.contains(&index));
+    let mut blocks = Vec::new();
+    for table in &tables {
+        if table.lines.is_empty() || in_box(table.lines.start + 1) {
+            continue;
+        }
+        let before = table.lines.start.checked_sub(1).filter(|&index| !in_table(index));
+        let caption = before.and_then(|index| Some((index, lines.get(index)?.trim()))).filter(|(_, text)| {
+            !text.is_empty()
+                && text.chars().count() <= MAX_TABLE_CAPTION_CHARS
+                && !text.contains(['。', '，'])
+        });
+        let (caption, line) = caption.map_or(("", table.lines.start + 1), |(index, text)| (text, index + 1));
+        let raw = table.lines.clone().filter_map(|index| Some((index + 1, *lines.get(index)?))).collect();
+        blocks.push(classify(caption, line, raw, plan_year));
+    }
+    blocks
+}
+
+/// The longest line read as the caption of a table the file's format gave.
+const MAX_TABLE_CAPTION_CHARS: usize = 40;
 
 /// The line trimmed, when it is a caption. Most lines are ruled out by their first character
 /// (a caption opens with `表`, `附表` or `专栏`) before they are trimmed and matched.

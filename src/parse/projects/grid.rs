@@ -105,6 +105,24 @@ pub fn read_grid(
     Some(read_rows(&grid, header, &columns, block, lines))
 }
 
+/// The group a section row names, without its numbering and its count: `一、基础设施（3个）` →
+/// `基础设施`.
+fn group_name(section: &str) -> String {
+    let name = SECTION.replace(section, "");
+    let name = name.trim();
+    let counted = name.strip_suffix(['）', ')']).and_then(|rest| {
+        let (label, count) = rest.rsplit_once(['（', '('])?;
+        let count = count.trim_end_matches(['个', '项']);
+        (!count.is_empty() && count.chars().all(|c| c.is_ascii_digit())).then_some(label)
+    });
+    counted.unwrap_or(name).trim().to_owned()
+}
+
+/// Whether a grid has a header row naming a project column.
+pub fn is_project_table(grid: &Grid) -> bool {
+    header(grid).is_some()
+}
+
 /// Scores a grid as a project table: its rows with a name under a project header.
 fn project_score(grid: &Grid) -> usize {
     header(grid).map_or(0, |(row, columns)| {
@@ -135,7 +153,7 @@ fn read_rows(grid: &Grid, header: usize, columns: &[Column], block: &Block, line
             && cells.iter().all(|&c| c == only)
             && SECTION.is_match(&grid.cells()[only].text)
         {
-            group = Some(SECTION.replace(&grid.cells()[only].text, "").trim().to_owned());
+            group = Some(group_name(&grid.cells()[only].text));
             continue;
         }
         let filled =

@@ -22,7 +22,9 @@
 //!   `names.rs` for what counts as a name).
 //!
 //! A box laid out as a table (TAB-led cells under a header row with a `项目名称`/`名称` column) is
-//! a project table whatever its caption: one project per row, named by that column. The boxes of
+//! a project table whatever its caption: one project per row, named by that column. A table the
+//! file's format gave (HTML, Word) with such a header outside any captioned box is a box of its
+//! own, captioned by the short line before it (`附件：2024年重点项目表`). The boxes of
 //! the sample reports that start with a TAB (涪陵 专栏1–3, 荣昌 专栏1–4) are single-cell tables
 //! holding text, so they are read as lists.
 //!
@@ -68,7 +70,14 @@ pub fn parse_projects(
     warnings: &mut Vec<Warning>,
 ) -> Vec<Project> {
     let mut projects = Vec::new();
-    for block in boxes::find_blocks(lines, plan_year) {
+    let mut blocks = boxes::find_blocks(lines, plan_year);
+    let project_tables = placed.iter().filter(|table| grid::is_project_table(&table.grid));
+    let more = boxes::table_blocks(lines, project_tables, &blocks, plan_year);
+    if !more.is_empty() {
+        blocks.extend(more);
+        blocks.sort_by_key(|block| block.line);
+    }
+    for block in blocks {
         if block.kind == BoxKind::Indicator {
             continue;
         }

@@ -473,6 +473,8 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Unit
     } else if has(REMARK) {
         Role::Remark
+    } else if has(ACTUAL) && is_completion_rate(&title) {
+        Role::Other
     } else if has(ACTUAL) {
         Role::Actual
     } else if has(NAMED) {
@@ -487,6 +489,14 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         return None;
     };
     Some(role)
+}
+
+/// A column of how much of the plan was done (`完成率`, `完成计划(%)`, `完成进度`), not of the
+/// achieved values themselves.
+fn is_completion_rate(title: &str) -> bool {
+    let of_plan = title.contains("计划") || title.contains("目标") || title.contains("任务");
+    let rate = ["完成率", "执行率", "实现率", "进度"].iter().any(|word| title.contains(word));
+    rate || (of_plan && title.contains('%'))
 }
 
 /// A sub-title in a second header row (`绝对值`, `增速`).
@@ -609,6 +619,16 @@ mod tests {
         let header = read_header(&grid(&["指标|2022年预计完成|2023年目标", "GDP|6|7"])).unwrap();
         assert_eq!(roles(&header), [Role::Name, Role::Other, Role::Target]);
         assert!(!header.is_review());
+    }
+
+    #[test]
+    fn a_completion_rate_is_not_the_achieved_value() {
+        let header = read_header(&grid(&[
+            "完成率（%）|指标|2022年计划|2022年实际完成|完成计划(%)",
+            "98.2|GDP|1380|1355.2|98.2",
+        ]))
+        .unwrap();
+        assert_eq!(roles(&header), [Role::Other, Role::Name, Role::Target, Role::Actual, Role::Other]);
     }
 
     #[test]
