@@ -7,6 +7,7 @@ use super::status::assess_row;
 use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// Where a value was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -127,8 +128,10 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
 
 /// What a row's target and achieved values say of its name ([`row_reading`]).
 fn reading_of(row: &IndicatorRow) -> Option<&'static str> {
-    let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
-    row_reading(&values)
+    match &row.actual {
+        Some(actual) => row_reading(&[&row.target, actual]),
+        None => row_reading(&[&row.target]),
+    }
 }
 
 /// What a row's canonical name depends on: its name, its unit and what its values read as.
@@ -137,14 +140,14 @@ type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
 /// The canonical names of the rows and sentences being linked, each worked out once: a
 /// district's reports name the same indicators year after year, and normalising a name is most
 /// of the cost of linking (the workbench links a district again whenever more of its reports
-/// load).
+/// load). Each name is shared ([`Rc`]), so that looking up its indicator-year copies no text.
 struct Canonicals<'a> {
     aliases: &'a AliasTable,
     /// A row's canonical name by its name, unit and value reading ([`reading_of`]), and
     /// whether it is linked as the rate of change of the name (unit `%`).
-    rows: HashMap<RowKey<'a>, (String, bool)>,
+    rows: HashMap<RowKey<'a>, (Rc<str>, bool)>,
     /// A sentence's canonical name by the indicator's name.
-    names: HashMap<&'a str, String>,
+    names: HashMap<&'a str, Rc<str>>,
 }
 
 impl<'a> Canonicals<'a> {
@@ -155,22 +158,22 @@ impl<'a> Canonicals<'a> {
     /// The canonical name of `row`, and its unit as linked: `%` when a level row
     /// (`地区生产总值（亿元）`) is linked as its rate of change because its values are percents
     /// (see [`AliasTable::canonical_for_row`]).
-    fn of_row(&mut self, row: &'a IndicatorRow) -> (String, Option<&'a str>) {
+    fn of_row(&mut self, row: &'a IndicatorRow) -> (Rc<str>, Option<&'a str>) {
         let unit = row.unit.as_deref();
         let reading = reading_of(row);
         let aliases = self.aliases;
         let (canonical, as_rate) = self.rows.entry((&row.name, unit, reading)).or_insert_with(|| {
             let canonical = aliases.canonical_for_reading(&row.name, unit, reading);
             let as_rate = aliases.canonical(&normalize_name(&row.name)) != canonical;
-            (canonical, as_rate)
+            (Rc::from(canonical), as_rate)
         });
         (canonical.clone(), if *as_rate { Some("%") } else { unit })
     }
 
     /// The canonical name of the indicator a sentence names.
-    fn of_name(&mut self, name: &'a str) -> String {
+    fn of_name(&mut self, name: &'a str) -> Rc<str> {
         let aliases = self.aliases;
-        self.names.entry(name).or_insert_with(|| aliases.canonical(name)).clone()
+        self.names.entry(name).or_insert_with(|| Rc::from(aliases.canonical(name))).clone()
     }
 }
 
@@ -187,7 +190,7 @@ pub fn link<'a, I>(reports: I, aliases: &AliasTable) -> Vec<IndicatorYear>
 where
     I: IntoIterator<Item = &'a Report> + Clone,
 {
-    let mut years: BTreeMap<(String, String, u16), IndicatorYear> = BTreeMap::new();
+    let mut years: Years = BTreeMap::new();
     let mut canonicals = Canonicals::new(aliases);
     for report in reports.clone() {
         for table in &report.tables {
@@ -202,19 +205,19 @@ where
                 entry.binding = entry.binding.or(row.binding);
                 let at = |value: &Value| sourced(value, Source::Table, report, row.line);
                 match table.kind {
-                    TableKind::Plan => fill(&mut entry.planned, at(&row.target)),
+                    TableKind::Plan => fill(&mut entry.planned, &row.target, at),
                     TableKind::Review => {
                         let first_review = entry.reviewed.is_none();
                         match &row.target_revised {
                             // The review's 目标 column is then the plan's target, revised since.
                             Some(revised) => {
-                                fill(&mut entry.reviewed, at(revised));
-                                fill(&mut entry.planned, at(&row.target));
+                                fill(&mut entry.reviewed, revised, at);
+                                fill(&mut entry.planned, &row.target, at);
                             }
-                            None => fill(&mut entry.reviewed, at(&row.target)),
+                            None => fill(&mut entry.reviewed, &row.target, at),
                         }
                         if let Some(actual) = &row.actual {
-                            fill(&mut entry.actual, at(actual));
+                            fill(&mut entry.actual, actual, at);
                         }
                         if first_review {
                             entry.status = row.status;
@@ -230,10 +233,10 @@ where
             let Some(year) = stated.year else { continue };
             let canonical = canonicals.of_name(&stated.name);
             let entry = entry(&mut years, report, year, canonical, &stated.name, stated.unit.as_deref());
-            let value = sourced(&stated.value, Source::Narrative, report, stated.line);
+            let at = |value: &Value| sourced(value, Source::Narrative, report, stated.line);
             match stated.role {
-                ValueRole::Target => fill(&mut entry.planned, value),
-                ValueRole::Actual => fill(&mut entry.actual, value),
+                ValueRole::Target => fill(&mut entry.planned, &stated.value, at),
+                ValueRole::Actual => fill(&mut entry.actual, &stated.value, at),
             }
         }
     }
@@ -249,10 +252,10 @@ where
             }
             let at = |value: &Value| sourced(value, Source::Narrative, report, statement.line);
             if let Some(target) = &statement.target {
-                fill(&mut entry.reviewed, at(target));
+                fill(&mut entry.reviewed, target, at);
             }
             if let Some(actual) = &statement.actual {
-                fill(&mut entry.actual, at(actual));
+                fill(&mut entry.actual, actual, at);
             }
             entry.status = statement.status;
             entry.gap = statement.gap;
@@ -285,20 +288,25 @@ fn judge_linked(year: &mut IndicatorYear) {
     year.gap = assessment.gap;
 }
 
+/// The indicator-years being linked, by district, canonical name and year; the district is
+/// borrowed from the reports and the name shared with [`Canonicals`], so that finding a year
+/// allocates nothing.
+type Years<'a> = BTreeMap<(&'a str, Rc<str>, u16), IndicatorYear>;
+
 /// The indicator-year for `(district of report, canonical, year)`, created on first sight.
-fn entry<'a>(
-    years: &'a mut BTreeMap<(String, String, u16), IndicatorYear>,
-    report: &Report,
+fn entry<'y, 'a>(
+    years: &'y mut Years<'a>,
+    report: &'a Report,
     year: u16,
-    canonical: String,
+    canonical: Rc<str>,
     name: &str,
     unit: Option<&str>,
-) -> &'a mut IndicatorYear {
-    let district = district_of(report).to_owned();
-    let entry = years.entry((district.clone(), canonical.clone(), year)).or_insert_with(|| IndicatorYear {
-        district,
+) -> &'y mut IndicatorYear {
+    let district = district_of(report);
+    let entry = years.entry((district, Rc::clone(&canonical), year)).or_insert_with(|| IndicatorYear {
+        district: district.to_owned(),
         year,
-        canonical,
+        canonical: canonical.to_string(),
         name: name.to_owned(),
         unit: None,
         binding: None,
@@ -319,10 +327,11 @@ fn sourced(value: &Value, source: Source, report: &Report, line: usize) -> Sourc
     Sourced { value: value.clone(), source, file: report.file.clone(), line }
 }
 
-/// Puts `value` in an empty place; an empty cell counts as no value.
-fn fill(place: &mut Option<Sourced>, value: Sourced) {
+/// Puts `value`, placed by `at`, in an empty place; an empty cell counts as no value. The value
+/// is copied only when it is taken.
+fn fill(place: &mut Option<Sourced>, value: &Value, at: impl FnOnce(&Value) -> Sourced) {
     let vacant = place.as_ref().is_none_or(|held| held.value.form == ValueForm::Empty);
-    if vacant && (place.is_none() || value.value.form != ValueForm::Empty) {
-        *place = Some(value);
+    if vacant && (place.is_none() || value.form != ValueForm::Empty) {
+        *place = Some(at(value));
     }
 }

@@ -53,11 +53,7 @@ impl LinkIndex {
         for district in touched {
             let Some(entry) = self.districts.get_mut(district) else { continue };
             let own = entry.reports.iter().filter_map(|&i| reports.get(i));
-            let mut by_canonical: HashMap<String, Vec<IndicatorYear>> = HashMap::new();
-            for year in link(own, aliases) {
-                by_canonical.entry(year.canonical.clone()).or_default().push(year);
-            }
-            entry.by_canonical = by_canonical;
+            entry.by_canonical = by_canonical(link(own, aliases));
         }
     }
 
@@ -66,6 +62,21 @@ impl LinkIndex {
         let years = self.districts.values().filter_map(|d| d.by_canonical.get(canonical)).flatten();
         comparison(canonical, years)
     }
+}
+
+/// One district's indicator-years by canonical indicator. [`link`] gives them sorted by
+/// canonical name, so each name is copied once, for its first year.
+fn by_canonical(years: Vec<IndicatorYear>) -> HashMap<String, Vec<IndicatorYear>> {
+    let mut by_canonical: HashMap<String, Vec<IndicatorYear>> = HashMap::new();
+    for year in years {
+        match by_canonical.get_mut(&year.canonical) {
+            Some(years) => years.push(year),
+            None => {
+                by_canonical.insert(year.canonical.clone(), vec![year]);
+            }
+        }
+    }
+    by_canonical
 }
 
 #[cfg(test)]

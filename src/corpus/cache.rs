@@ -13,9 +13,10 @@
 //! What the cache does not hold: the file's name (an entry serves every file with its content;
 //! [`Report::file`] is set by the caller), and the user's `--district`/`--year` hints, which are
 //! applied after loading ([`super::Corpus::identify`]) and so never change an entry. What it
-//! holds once: a project's source paragraph and box caption, which every project listed in the
-//! same paragraph shares (four fifths of a report's bytes), are stored once in a table of
-//! texts, checked as UTF-8 in one pass when read ([`Stored`]).
+//! holds once: a project's source paragraph, box caption and group label, which every project
+//! listed in the same paragraph or under the same label shares (four fifths of a report's
+//! bytes), are stored once in a table of texts, checked as UTF-8 in one pass when read and
+//! shared again by the projects read back ([`Stored`]).
 //!
 //! Entries not used for [`Retention::max_age`] are removed, and the oldest go first when all of
 //! them pass [`Retention::max_bytes`] ([`Cache::prune`], run once a day by
@@ -35,7 +36,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The layout of an entry; raise it whenever the header or the serialized model changes shape
 /// in a way the version would not show.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The bytes every entry starts with.
 const MAGIC: &[u8; 8] = b"PLANGAP\x01";
@@ -239,9 +240,10 @@ impl Default for Retention {
     }
 }
 
-/// An entry's body: the report with each project's source paragraph and box caption replaced
-/// by an index into a table of texts that holds each of them once, one after the other, so that
-/// reading it back checks their UTF-8 once and borrows them from the entry's bytes.
+/// An entry's body: the report with each project's source paragraph, box caption and group
+/// replaced by an index into a table of texts that holds each of them once, one after the other,
+/// so that reading it back checks their UTF-8 once, borrows them from the entry's bytes and
+/// gives the projects that share a text one copy of it.
 #[derive(Serialize, Deserialize)]
 struct Stored<'a> {
     report: Report,
@@ -250,8 +252,9 @@ struct Stored<'a> {
     texts: Cow<'a, [u8]>,
     /// Where each text ends in `texts`.
     ends: Vec<u32>,
-    /// Per project, in order: the indices of its source and of its caption among the texts.
-    projects: Vec<(u32, u32)>,
+    /// Per project, in order: the indices of its source, of its caption and of its group (if
+    /// any) among the texts.
+    projects: Vec<(u32, u32, Option<u32>)>,
 }
 
 impl Stored<'_> {
@@ -271,7 +274,9 @@ impl Stored<'_> {
             .projects
             .iter_mut()
             .map(|project| {
-                (index(std::mem::take(&mut project.source)), index(std::mem::take(&mut project.table)))
+                let source = index(std::mem::take(&mut project.source));
+                let table = index(std::mem::take(&mut project.table));
+                (source, table, project.group.take().map(&mut index))
             })
             .collect();
         Stored { report, texts: Cow::Owned(texts), ends, projects }
@@ -297,9 +302,14 @@ impl Stored<'_> {
         if projects.len() != report.projects.len() {
             return None;
         }
-        for (project, (source, table)) in report.projects.iter_mut().zip(projects) {
-            project.source = Arc::clone(texts.get(source as usize)?);
-            project.table = Arc::clone(texts.get(table as usize)?);
+        let text = |at: u32| texts.get(at as usize).map(Arc::clone);
+        for (project, (source, table, group)) in report.projects.iter_mut().zip(projects) {
+            project.source = text(source)?;
+            project.table = text(table)?;
+            project.group = match group {
+                Some(group) => Some(text(group)?),
+                None => None,
+            };
         }
         Some(report)
     }
@@ -333,6 +343,8 @@ mod tests {
         let stored = Stored::of(&report);
         assert!(stored.ends.len() < report.projects.len(), "sources and captions are shared");
         assert!(stored.report.projects.iter().all(|p| p.source.is_empty() && p.table.is_empty()));
+        assert!(stored.report.projects.iter().all(|p| p.group.is_none()));
+        assert!(stored.projects.iter().any(|(_, _, group)| group.is_some()), "the sample has groups");
         assert_eq!(stored.into_report(), Some(report));
     }
 
@@ -352,6 +364,10 @@ mod tests {
     fn a_stored_report_whose_indices_do_not_fit_is_refused() {
         let mut stored = Stored::of(&sample());
         stored.projects[0].0 = stored.ends.len() as u32;
+        assert_eq!(stored.into_report(), None);
+        let mut stored = Stored::of(&sample());
+        let grouped = stored.projects.iter().position(|(_, _, group)| group.is_some()).expect("a group");
+        stored.projects[grouped].2 = Some(stored.ends.len() as u32);
         assert_eq!(stored.into_report(), None);
         let mut stored = Stored::of(&sample());
         stored.projects.pop();

@@ -84,6 +84,21 @@ pub struct GroupNode {
     key: String,
 }
 
+impl GroupNode {
+    /// A group with nothing under it yet.
+    fn new(name: &str, parent: Option<usize>, key: String) -> GroupNode {
+        GroupNode {
+            name: name.to_owned(),
+            parent,
+            groups: Vec::new(),
+            districts: Vec::new(),
+            district_count: 0,
+            missed: 0,
+            key,
+        }
+    }
+}
+
 /// A district and its reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DistrictNode {
@@ -191,46 +206,37 @@ impl DistrictTree {
 
     /// Groups the reports by place: provinces when more than one is named, cities when more
     /// than one is named, then districts; sorts every level by pinyin; sets what opens by default.
+    /// Nodes are found by their parent and name, borrowed from the places: a report of a known
+    /// district costs no allocation, so that regrouping thousands of reports per batch stays cheap.
     fn regroup(&mut self, reports: &[Report]) {
-        let named = |field: fn(&Place) -> Option<&String>| {
-            self.places.iter().filter_map(field).collect::<HashSet<_>>().len() > 1
-        };
-        let (by_province, by_city) = (named(|p| p.province.as_ref()), named(|p| p.city.as_ref()));
+        let by_province = more_than_one(self.places.iter().map(|p| p.province.as_deref()));
+        let by_city = more_than_one(self.places.iter().map(|p| p.city.as_deref()));
         let (mut groups, mut districts): (Vec<GroupNode>, Vec<DistrictNode>) = (Vec::new(), Vec::new());
-        let (mut group_at, mut district_at) = (HashMap::new(), HashMap::new());
+        let mut group_at: HashMap<(Option<usize>, &str), usize> = HashMap::new();
+        let mut district_at: HashMap<(Option<usize>, &str), usize> = HashMap::new();
         let mut district_of = Vec::with_capacity(self.places.len());
         for (index, place) in self.places.iter().enumerate() {
+            let province = by_province.then(|| place.province.as_deref().unwrap_or(UNKNOWN_PLACE));
+            let city = place.city.as_deref().filter(|_| by_city);
             let mut parent = None;
-            let mut path = String::new();
-            let mut levels = Vec::new();
-            if by_province {
-                levels.push(place.province.as_deref().unwrap_or(UNKNOWN_PLACE));
-            }
-            if let (true, Some(city)) = (by_city, &place.city) {
-                levels.push(city);
-            }
-            for name in levels {
-                path.push_str(name);
-                path.push('/');
-                let key = format!("g:{path}");
-                let at = *group_at.entry(key.clone()).or_insert_with(|| {
-                    groups.push(GroupNode {
-                        name: name.to_owned(),
-                        parent,
-                        groups: Vec::new(),
-                        districts: Vec::new(),
-                        district_count: 0,
-                        missed: 0,
-                        key,
-                    });
+            for name in [province, city].into_iter().flatten() {
+                let at = *group_at.entry((parent, name)).or_insert_with(|| {
+                    let key = group_key(parent.map(|p| groups[p].key.as_str()), name);
+                    groups.push(GroupNode::new(name, parent, key));
                     groups.len() - 1
                 });
                 parent = Some(at);
             }
-            let key = format!("d:{path}{}", place.district);
-            let at = *district_at.entry(key.clone()).or_insert_with(|| {
-                let name = place.district.clone();
-                districts.push(DistrictNode { name, parent, reports: Vec::new(), missed: 0, key });
+            let name = place.district.as_str();
+            let at = *district_at.entry((parent, name)).or_insert_with(|| {
+                let key = district_key(parent.map(|p| groups[p].key.as_str()), name);
+                districts.push(DistrictNode {
+                    name: name.to_owned(),
+                    parent,
+                    reports: Vec::new(),
+                    missed: 0,
+                    key,
+                });
                 districts.len() - 1
             });
             districts[at].reports.push(index);
@@ -258,17 +264,23 @@ impl DistrictTree {
             }
         }
         // Pinyin order at every level; the unknown place last, groups before districts.
-        let mut key_of =
-            |name: &str| self.sort_keys.entry(name.to_owned()).or_insert_with(|| sort_key(name)).clone();
-        let group_keys: Vec<_> = groups.iter().map(|g| (g.name == UNKNOWN_PLACE, key_of(&g.name))).collect();
-        let district_keys: Vec<_> = districts.iter().map(|d| key_of(&d.name)).collect();
+        let names = groups.iter().map(|g| g.name.as_str()).chain(districts.iter().map(|d| d.name.as_str()));
+        for name in names {
+            if !self.sort_keys.contains_key(name) {
+                self.sort_keys.insert(name.to_owned(), sort_key(name));
+            }
+        }
+        let sort_keys = &self.sort_keys;
+        let group_keys: Vec<_> =
+            groups.iter().map(|g| (g.name == UNKNOWN_PLACE, &sort_keys[&g.name])).collect();
+        let district_keys: Vec<_> = districts.iter().map(|d| &sort_keys[&d.name]).collect();
         for group in &mut groups {
             group.groups.sort_by(|&a, &b| group_keys[a].cmp(&group_keys[b]));
-            group.districts.sort_by(|&a, &b| district_keys[a].cmp(&district_keys[b]));
+            group.districts.sort_by(|&a, &b| district_keys[a].cmp(district_keys[b]));
         }
         roots.sort_by(|a, b| match (a, b) {
             (Node::Group(a), Node::Group(b)) => group_keys[*a].cmp(&group_keys[*b]),
-            (Node::District(a), Node::District(b)) => district_keys[*a].cmp(&district_keys[*b]),
+            (Node::District(a), Node::District(b)) => district_keys[*a].cmp(district_keys[*b]),
             (Node::Group(_), Node::District(_)) => std::cmp::Ordering::Less,
             (Node::District(_), Node::Group(_)) => std::cmp::Ordering::Greater,
         });
@@ -455,6 +467,23 @@ impl DistrictTree {
         let Some(depth) = self.lines.get(line).map(|l| l.depth).filter(|&d| d > 0) else { return line };
         self.lines[..line].iter().rposition(|l| l.depth < depth).unwrap_or(line)
     }
+}
+
+/// Whether `names` holds more than one distinct name (absent names not counted).
+fn more_than_one<'a>(names: impl Iterator<Item = Option<&'a str>>) -> bool {
+    let mut names = names.flatten();
+    names.next().is_some_and(|first| names.any(|name| name != first))
+}
+
+/// The key of the group `name` under the group keyed `parent`: its path (`g:浙江省/湖州市/`).
+fn group_key(parent: Option<&str>, name: &str) -> String {
+    format!("{}{name}/", parent.unwrap_or("g:"))
+}
+
+/// The key of the district `name` under the group keyed `parent` (`d:浙江省/湖州市/吴兴区`).
+fn district_key(parent: Option<&str>, name: &str) -> String {
+    let path = parent.and_then(|key| key.strip_prefix("g:")).unwrap_or_default();
+    format!("d:{path}{name}")
 }
 
 /// Flattening the open part of the tree into lines.
