@@ -174,7 +174,10 @@ pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable)
 /// (`2022年，全省地区生产总值增长4.5%，低于预期目标2个百分点` reviews 2022), else a sentence
 /// naming a target sets one.
 fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
-    let names_year = |year: Option<u16>| year.is_some_and(|year| sentence.contains(&format!("{year}年")));
+    // Most sentences name no year: told by `年` before a year's text is made.
+    let may_name_year = sentence.contains('年');
+    let names_year =
+        |year: Option<u16>| may_name_year && year.is_some_and(|year| sentence.contains(&format!("{year}年")));
     if names_year(title.plan_year) {
         Part::Plan
     } else if names_year(title.review_year) || !sentence.contains("目标") {
