@@ -203,3 +203,66 @@ fn a_project_table_under_an_attachment_line_without_a_box_caption() {
     ];
     assert_eq!(projects, want);
 }
+
+#[test]
+fn a_province_table_reviewing_one_year_and_planning_the_next_with_its_caption_under_it() {
+    let report = export("jiangxi.html");
+    assert_eq!((&report["district"], &report["province"]), (&Value::from("江西省"), &Value::from("江西省")));
+    let caption = "表1 2023年主要指标完成情况和2024年预期目标";
+    let (review, plan) = (format!("{caption}|2023|review"), format!("{caption}|2024|plan"));
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|7左右|~|4.1|missed|-2.9
+        {review}|规模以上工业增加值增长|%|false|8左右|~|5.4|missed|-2.6
+        {review}|固定资产投资增长|%|false|8左右|~|-5.9|missed|-8.9
+        {review}|社会消费品零售总额|亿元|false|14000|~|13619.8亿元|missed|-380.2
+        {review}|单位GDP能耗降低|%|true|完成国家下达目标|~|完成|met|~
+        {review}|设区市城市空气质量优良天数比率|%|true|≥90|~|94.1|met|4.1
+        {review}|城镇调查失业率|%|false|5.5以内|~|5.2|met|0.3
+        {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|false|6左右|~|~|~|~
+        {plan}|固定资产投资增长|%|false|4|~|~|~|~
+        {plan}|社会消费品零售总额|亿元|false|——|~|~|~|~
+        {plan}|单位GDP能耗降低|%|true|完成国家下达目标|~|~|~|~
+        {plan}|设区市城市空气质量优良天数比率|%|true|＞92|~|~|~|~
+        {plan}|城镇调查失业率|%|false|5.5以内|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let indicators = report["indicators"].as_array().unwrap();
+    // The revised target is the one the result is measured against (-5.9 against 3左右).
+    assert_eq!(indicators[2]["target_revised"], "3左右");
+    let categories: Vec<&str> = indicators[..7].iter().map(|r| r["category"].as_str().unwrap()).collect();
+    assert_eq!(
+        categories,
+        ["经济发展", "经济发展", "经济发展", "经济发展", "绿色生态", "绿色生态", "民生福祉"]
+    );
+}
+
+#[test]
+fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
+    let report = export("youxian.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("游仙区"), &Value::from("绵阳市")));
+    let review = "游仙区2023年主要经济指标完成情况表|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增速|%|false|7左右|~|6.1|missed|-0.9
+        {review}|规模以上工业增加值增速|%|false|8|~|9.3|met|1.3
+        {review}|全社会固定资产投资增速|%|false|10|~|3.5|missed|-6.5
+        {review}|社会消费品零售总额增速|%|false|8.5|~|9.1|met|0.6
+        {review}|城镇居民人均可支配收入增速|%|false|6.5|~|5.2|missed|-1.3
+        {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|待国家统计局反馈|unassessed|~
+        {review}|城镇调查失业率|%|false|<5.5|~|4.9|met|0.6
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let targets: Vec<String> = report["narrative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["role"] == "target")
+        .map(|n| format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(targets[0], "地区生产总值增速 6.5%左右");
+    assert_eq!(targets.len(), 5);
+}

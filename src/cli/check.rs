@@ -69,13 +69,11 @@ fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::
         }
     };
     let title = &report.title;
-    let or_unknown = |field: Option<&str>| field.unwrap_or("?").to_owned();
     let file = printable(&report.file);
     wrapped(file.to_string())?;
     wrapped(format!(
-        "  {} {}: review {}, plan {}, delivered {}",
-        or_unknown(title.city.as_deref()),
-        or_unknown(title.district.as_deref()),
+        "  {}: review {}, plan {}, delivered {}",
+        place(title.city.as_deref(), title.district.as_deref()),
         title.review_year.map_or("?".into(), |y| y.to_string()),
         title.plan_year.map_or("?".into(), |y| y.to_string()),
         title.delivered_on.map_or("?".into(), |d| d.to_string()),
@@ -116,4 +114,15 @@ fn hanging(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .subsequent_indent("      ")
+}
+
+/// The report's place as `city district`, each part only where the title names it (a province's
+/// or a city's own report names no place above it), `?` for a district not named.
+fn place(city: Option<&str>, district: Option<&str>) -> String {
+    match (city, district) {
+        (Some(city), Some(district)) if city != district => format!("{city} {district}"),
+        (_, Some(district)) => district.to_owned(),
+        (Some(city), None) => format!("{city} ?"),
+        (None, None) => "?".to_owned(),
+    }
 }

@@ -77,7 +77,11 @@ pub fn parse_tables(
         let end = read.end.max(index + 1);
         let headers = header.by_year();
         tables.extend(read_tables(lines, index, read, &headers, caption_index, &mut cells, warnings));
-        index = end;
+        // A caption under the table is its own, not one waiting for a table.
+        index = match caption_index {
+            Some(at) if at >= end => at + 1,
+            _ => end,
+        };
     }
     warn_missing_table(lines, pending, warnings);
     tables
