@@ -266,3 +266,25 @@ fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
     assert_eq!(targets[0], "地区生产总值增速 6.5%左右");
     assert_eq!(targets.len(), 5);
 }
+
+#[test]
+fn a_county_table_of_estimates_with_a_part_year_column_and_no_caption() {
+    let report = export("tongzi.html");
+    assert_eq!(report["district"], "桐梓县");
+    // No caption: the sentence before the table names it. The whole year's estimate is the
+    // result, not the 1-11月 figure; a growth target (`增长6%`) is met by the estimated growth.
+    let review = "2023年全县主要经济指标预计完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|增长6%|~|5.2|missed|-0.8
+        {review}|规模以上工业增加值增速|%|~|8|~|7.5|missed|-0.5
+        {review}|固定资产投资增速|%|~|5|~|-10|missed|-15.0
+        {review}|社会消费品零售总额|亿元|~|增长7%|~|6.5|missed|-0.5
+        {review}|农村居民人均可支配收入|元|~|增长8%|~|8.2|met|0.2
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let projects: Vec<&str> =
+        report["projects"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(projects, ["桐梓至正安高速公路", "娄山关至花秋公路改扩建工程", "桐梓县芭蕉水库"]);
+}

@@ -81,6 +81,23 @@ pub(crate) fn caption_title(caption: &str) -> &str {
     rest.trim_start().trim_start_matches(['：', ':', '、', '.', '．']).trim_start()
 }
 
+/// Words by which a sentence hands over to the table under it, longest first.
+const LEAD_IN_WORDS: [&str; 7] =
+    ["（见下表）", "(见下表)", "如下表所示", "详见下表", "见下表", "如下表", "如下"];
+
+/// The title a sentence gives the table under it when the table has no caption: the clause
+/// before `如下：` / `（见下表）` (`2023年全县主要经济指标预计完成情况如下：` →
+/// `2023年全县主要经济指标预计完成情况`). `None` when the line does not end by pointing at a
+/// table, or the clause is too short or too long to be a title.
+pub(crate) fn lead_in_title(line: &str) -> Option<&str> {
+    let text = line.trim().trim_end_matches(['：', ':', '。', '，', ',', ' ']);
+    let before = LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word))?;
+    let clause =
+        before.rsplit(['。', '；', '，', ',']).next()?.trim().trim_end_matches(['，', ',', '（', '(']);
+    let chars = clause.chars().count();
+    (4..=MAX_CAPTION_CHARS).contains(&chars).then_some(clause)
+}
+
 /// Whether a line can be the title of a bare-numbered caption: not a cell (no leading TAB), a few
 /// words, no sentence end.
 fn is_title(line: &str) -> bool {
@@ -92,6 +109,18 @@ fn is_title(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_pointing_at_the_table_gives_its_title() {
+        assert_eq!(
+            lead_in_title("2023年全县主要经济指标预计完成情况如下："),
+            Some("2023年全县主要经济指标预计完成情况")
+        );
+        assert_eq!(lead_in_title("经过努力，全区主要指标完成情况（见下表）。"), Some("全区主要指标完成情况"));
+        assert_eq!(lead_in_title("主要指标完成情况如下表所示:"), Some("主要指标完成情况"));
+        assert_eq!(lead_in_title("全区经济运行总体平稳。"), None);
+        assert_eq!(lead_in_title("具体如下："), None);
+    }
 
     #[test]
     fn titles_lose_their_number() {

@@ -52,6 +52,14 @@ impl Column {
         }
     }
 
+    /// Whether the column gives a result for part of the year only (`1-11月完成`,
+    /// `前三季度`), which a whole-year result beside it is preferred to.
+    pub fn covers_part_of_year(&self) -> bool {
+        let title = &self.title;
+        let months = title.find('月').is_some_and(|at| title[..at].ends_with(|c: char| c.is_ascii_digit()));
+        months || ["季度", "上半年", "前三季"].iter().any(|part| title.contains(part))
+    }
+
     /// The title as `check` shows it: `2020年完成/增速`.
     pub fn label(&self) -> String {
         match &self.sub {
@@ -396,7 +404,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
 /// They are all looked for in one pass over a title ([`clues`]), not one search per word.
-const CLUE_WORDS: [(&str, u16); 27] = [
+const CLUE_WORDS: [(&str, u16); 28] = [
     ("±", DIFFERENCE),
     ("+-", DIFFERENCE),
     ("增减", DIFFERENCE),
@@ -414,6 +422,7 @@ const CLUE_WORDS: [(&str, u16); 27] = [
     ("实绩", ACTUAL),
     ("执行情况", ACTUAL),
     ("实现", ACTUAL),
+    ("预计", ESTIMATE),
     ("名称", NAMED),
     ("目标", TARGET),
     ("预期", TARGET),
@@ -443,6 +452,8 @@ const INDICATOR_WORD: u16 = 1 << 6;
 const SUB_TITLE: u16 = 1 << 7;
 /// A growth rate (`增速`, `增长`, `增幅`).
 const GROWTH: u16 = 1 << 8;
+/// An estimate (`预计`): an achieved value unless the title also names a target (`预计目标`).
+const ESTIMATE: u16 = 1 << 9;
 
 /// The clues of [`CLUE_WORDS`] found anywhere in `text`, as one set of bits.
 fn clues(text: &str) -> u16 {
@@ -475,7 +486,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Remark
     } else if has(ACTUAL) && is_completion_rate(&title) {
         Role::Other
-    } else if has(ACTUAL) {
+    } else if has(ACTUAL) || (has(ESTIMATE) && !has(TARGET) && opens_with_estimate(&title)) {
         Role::Actual
     } else if has(NAMED) {
         Role::Name
@@ -489,6 +500,14 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         return None;
     };
     Some(role)
+}
+
+/// Whether a title opens with `预计`, after a year or `全年` (`预计增长(%)`, `2023年预计`): an
+/// estimate of the result, not a title that merely contains the word.
+fn opens_with_estimate(title: &str) -> bool {
+    let year = title.find('年').filter(|&at| at == 4 && title[..at].bytes().all(|b| b.is_ascii_digit()));
+    let rest = year.map_or(title, |at| &title[at + '年'.len_utf8()..]);
+    rest.trim_start_matches("全年").starts_with("预计")
 }
 
 /// A column of how much of the plan was done (`完成率`, `完成计划(%)`, `完成进度`), not of the
@@ -619,6 +638,23 @@ mod tests {
         let header = read_header(&grid(&["指标|2022年预计完成|2023年目标", "GDP|6|7"])).unwrap();
         assert_eq!(roles(&header), [Role::Name, Role::Other, Role::Target]);
         assert!(!header.is_review());
+    }
+
+    #[test]
+    fn an_estimate_is_a_result_and_part_of_a_year_is_noted() {
+        assert_eq!(role_of("预计增长（%）"), Some(Role::Actual));
+        assert_eq!(role_of("2023年预计"), Some(Role::Actual));
+        assert_eq!(role_of("全年预计完成"), Some(Role::Actual));
+        assert_eq!(role_of("2025年预计目标"), Some(Role::Target));
+        assert_eq!(role_of("单位2022年预计"), None);
+        let header = read_header(&grid(&[
+            "指标名称|2023年计划|1-11月完成|全年预计完成|预计增长（%）",
+            "GDP|增长6%|—|318|5.2",
+        ]))
+        .unwrap();
+        let partial: Vec<bool> = header.columns.iter().map(Column::covers_part_of_year).collect();
+        assert_eq!(partial, [false, false, true, false, false]);
+        assert!(Column { role: Role::Actual, title: "前三季度".into(), sub: None }.covers_part_of_year());
     }
 
     #[test]

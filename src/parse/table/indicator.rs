@@ -99,7 +99,7 @@ struct Columns<'h> {
     difference: Option<usize>,
     /// The target columns read as one target ([`Header::target_pair`]).
     pair: Vec<usize>,
-    /// The achieved columns, left to right.
+    /// The achieved columns, whole-year ones first ([`whole_year_first`]).
     actual: Vec<usize>,
     /// Per column, whether it gives a growth rate rather than a level.
     growth: Vec<bool>,
@@ -115,10 +115,18 @@ impl<'h> Columns<'h> {
             remark: header.find(Role::Remark),
             difference: header.find(Role::Difference),
             pair: header.target_pair(),
-            actual: header.all(Role::Actual),
+            actual: whole_year_first(header),
             growth: header.columns.iter().map(|c| c.is_growth()).collect(),
         }
     }
+}
+
+/// The achieved columns, those of the whole year before those of part of it (`全年预计完成` before
+/// `1-11月完成`), else left to right.
+fn whole_year_first(header: &Header) -> Vec<usize> {
+    let mut columns = header.all(Role::Actual);
+    columns.sort_by_key(|&i| header.columns[i].covers_part_of_year());
+    columns
 }
 
 /// Builds the indicator rows of a table. `notes_define_stars` is set when a note under the table

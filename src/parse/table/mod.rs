@@ -103,7 +103,10 @@ fn read_tables(
         (Some(at), Some(title)) if !is_caption(lines[at].trim()) => (title.trim().to_owned(), start + 1),
         (Some(at), _) => (caption_text(lines, at), at + 1),
         (None, Some(title)) => (title.trim().to_owned(), start + 1),
-        (None, None) => (format!("表（第{}行）", start + 1), start + 1),
+        (None, None) => match lead_in_before(lines, start) {
+            Some(title) => (title.to_owned(), start + 1),
+            None => (format!("表（第{}行）", start + 1), start + 1),
+        },
     };
     let scope = Scope::Table(caption.clone());
     warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
@@ -234,6 +237,13 @@ fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
     let after = (end..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
     let text = lines[after].trim();
     (is_caption(text) || is_bare_caption(text)).then_some(after)
+}
+
+/// The title the sentence right before the table at `start` gives it (see
+/// [`caption::lead_in_title`]).
+fn lead_in_before<'a>(lines: &[&'a str], start: usize) -> Option<&'a str> {
+    let before = (0..start).rev().find(|&i| !lines[i].trim().is_empty())?;
+    caption::lead_in_title(lines[before])
 }
 
 /// A title line right under a bare `表1` line belongs to that caption: the caption starts there.
