@@ -288,3 +288,29 @@ fn a_county_table_of_estimates_with_a_part_year_column_and_no_caption() {
         report["projects"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(projects, ["桐梓至正安高速公路", "娄山关至花秋公路改扩建工程", "桐梓县芭蕉水库"]);
 }
+
+#[test]
+fn a_gbk_page_with_a_three_row_header_and_a_growth_column_beside_the_plan() {
+    let report = export("yuhang.gbk.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("余杭区"), &Value::from("杭州市")));
+    // `2023年` over `计划 | 实际`, each over `总量 | 增长（%）`: growth targets are judged by growth.
+    let review = "附表1 余杭区2023年国民经济和社会发展主要指标执行情况|2023|review";
+    // `2024年计划 | 比上年增长（%）`: the growth is the target, the level kept beside it.
+    let plan = "附表2 余杭区2024年国民经济和社会发展主要指标计划|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|7|3100|6.2|missed|-0.8
+        {review}|一般公共预算收入|亿元|~|5|480|6.4|met|1.4
+        {review}|全社会固定资产投资|亿元|~|8|~|-2.3|missed|-10.3
+        {review}|城镇居民人均可支配收入|元|~|与经济增长同步|~|4.9|unassessed|~
+        {review}|研究与试验发展经费支出占GDP比重|%|~|4.5|~|4.62|met|0.12
+        {plan}|地区生产总值|亿元|~|6|3200|~|~|~
+        {plan}|一般公共预算收入|亿元|~|4|505|~|~|~
+        {plan}|全社会固定资产投资|亿元|~|5|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let actual_levels: Vec<&Value> =
+        report["indicators"].as_array().unwrap()[..2].iter().map(|r| &r["actual_other"]).collect();
+    assert_eq!(actual_levels, [&Value::from("3025.6"), &Value::from("486.1")]);
+}

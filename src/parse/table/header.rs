@@ -188,6 +188,7 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     let target = columns.iter().position(|c| c.role == Role::Target)?;
     set_aside_other_years(&mut columns, target);
     pair_sub_titles(&mut columns);
+    pair_growth_beside(&mut columns);
     mark_verdicts(grid, rows, &mut columns);
     Some(Header { columns, rows })
 }
@@ -294,7 +295,8 @@ fn column_of(grid: &Grid, titles: &[Vec<Option<usize>>], col: usize) -> Column {
     let (top, sub) = match stack.as_slice() {
         [] => return Column { role: Role::Other, title: String::new(), sub: None },
         [only] => (title(*only), None),
-        [first, .., last] => (title(*first), Some(title(*last))),
+        // Three rows (`2023年` / `计划` / `总量`): the titles above the lowest read as one.
+        [upper @ .., last] => (upper.iter().map(|&index| title(index)).collect(), Some(title(*last))),
     };
     let top_role = role_of(&top);
     let sub_role = sub.as_deref().and_then(role_of);
@@ -365,6 +367,28 @@ fn pair_sub_titles(columns: &mut [Column]) {
             if column.role == Role::Other && column.sub.as_deref().is_some_and(is_sub_title) {
                 column.role = role;
             }
+        }
+    }
+}
+
+/// A growth column of no role of its own right after a target or achieved column of the same
+/// year (`2024年计划 | 比上年增长（%）`) gives that value as a growth rate: it joins the column
+/// before as its sub-title, as if a spanning title stood over both.
+fn pair_growth_beside(columns: &mut [Column]) {
+    for at in 1..columns.len() {
+        let (before, rest) = columns.split_at_mut(at);
+        let (previous, column) = (&before[at - 1], &mut rest[0]);
+        let same_year = year_in(&column.title).is_none_or(|year| year_in(&previous.title) == Some(year));
+        if column.role == Role::Other
+            && column.sub.is_none()
+            && names_growth(&column.title)
+            && same_year
+            && previous.sub.is_none()
+            && matches!(previous.role, Role::Target | Role::Actual)
+        {
+            let growth = std::mem::replace(&mut column.title, previous.title.clone());
+            column.sub = Some(growth);
+            column.role = previous.role;
         }
     }
 }
@@ -565,6 +589,35 @@ mod tests {
         assert_eq!(roles(&header), [Role::Category, Role::Name, Role::Target, Role::Remark]);
         assert_eq!(header.target_year(), Some(2023));
         assert!(!header.is_review());
+    }
+
+    #[test]
+    fn reads_a_header_of_three_rows() {
+        let header = read_header(&grid(&[
+            "指标名称^3|单位^3|2023年>4",
+            "计划>2|实际>2",
+            "总量|增长（%）|总量|增长（%）",
+            "GDP|亿元|3100|7|3025.6|6.2",
+        ]))
+        .unwrap();
+        assert_eq!(header.rows, 3);
+        use Role::*;
+        assert_eq!(roles(&header), [Name, Unit, Target, Target, Actual, Actual]);
+        assert_eq!(header.columns[3].label(), "2023年计划/增长(%)");
+        assert_eq!(header.target_pair(), [2, 3]);
+    }
+
+    #[test]
+    fn a_growth_column_beside_a_target_is_that_target_as_a_rate() {
+        let header = read_header(&grid(&[
+            "指标名称|2023年实际|2024年计划|比上年增长（%）|2023年增长",
+            "GDP|3025.6|3200|6|6.2",
+        ]))
+        .unwrap();
+        use Role::*;
+        assert_eq!(roles(&header), [Name, Other, Target, Target, Other]);
+        assert!(header.columns[3].is_growth());
+        assert_eq!(header.target_pair(), [2, 3]);
     }
 
     #[test]
