@@ -297,3 +297,37 @@ fn comparisons_after_the_target_shares_of_the_budget_and_respective_differences(
         ]
     );
 }
+
+#[test]
+fn year_on_year_growth_targets_completed_and_differences_in_both_directions() {
+    let report = report(
+        "休宁县",
+        "预计全年实现地区生产总值168.5亿元，同比增长5.6%，比计划目标低1.4个百分点；\
+         规模以上工业增加值同比增长11.2%，超额完成8%的年度目标；\
+         城乡居民人均可支配收入分别达到42150元、20890元，分别增长5.1%和7.8%，\
+         分别低于目标0.9个和高于目标0.8个百分点；税收收入增长9%，高于预期目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            // The difference in points is the growth's, not the level's (once `169.9亿元`).
+            row("地区生产总值增速", Some("7.0%"), Some("5.6%"), Missed, Some(-1.4)),
+            row("规模以上工业增加值增速", Some("8%"), Some("11.2%"), Met, Some(3.2)),
+            row("城镇居民人均可支配收入增速", Some("6.0%"), Some("5.1%"), Missed, Some(-0.9)),
+            row("农村居民人均可支配收入增速", Some("7.0%"), Some("7.8%"), Met, Some(0.8)),
+            row("税收收入增速", None, Some("9%"), Met, None),
+        ]
+    );
+}
+
+#[test]
+fn one_verdict_for_every_result_before_it() {
+    let report = report("屯溪区", "城乡居民人均可支配收入分别增长5.1%和7.8%，均高于预期目标。");
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇居民人均可支配收入增速", None, Some("5.1%"), Met, None),
+            row("农村居民人均可支配收入增速", None, Some("7.8%"), Met, None),
+        ]
+    );
+}

@@ -249,9 +249,11 @@ fn read_clause(
     }
     // A clause that opens with its verb speaks of the previous clause's indicator
     // (`一般公共预算收入完成32.6亿元，增长5.1%`), as one naming a back reference does (`总量…`).
+    // Modifiers may stand before the verb (`同比增长5.6%`).
+    let (verb_text, modifiers) = strip_modifiers(text);
     let continued = previous_subject
-        .filter(|_| VERBS.iter().any(|(verb, _)| text.starts_with(verb)))
-        .and_then(|previous| Some((previous.to_owned(), Vec::new(), read_segments(text, role)?)));
+        .filter(|_| VERBS.iter().any(|(verb, _)| verb_text.starts_with(verb)))
+        .and_then(|previous| Some((previous.to_owned(), modifiers, read_segments(verb_text, role)?)));
     let (subject, modifiers, segments) = continued.or_else(|| {
         let (subject, modifiers, segments) = split_clause(text, role)?;
         let subject = match BACK_REFERENCES.contains(&subject) {
@@ -277,20 +279,26 @@ fn read_clause(
 /// after which the rest reads as values.
 fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str>, Vec<Segment>)> {
     clause.char_indices().skip(1).take(MAX_SUBJECT_CHARS).find_map(|(at, _)| {
-        let (subject, mut rest) = clause.split_at(at);
+        let (subject, rest) = clause.split_at(at);
         let is_digit = |c: char| c.is_ascii_digit() || c == '.';
         let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
         if inside_number || !plausible_subject(subject) {
             return None;
         }
-        let mut modifiers = Vec::new();
-        while let Some(modifier) = MODIFIERS.iter().find(|m| rest.starts_with(**m)) {
-            modifiers.push(*modifier);
-            rest = &rest[modifier.len()..];
-        }
+        let (rest, modifiers) = strip_modifiers(rest);
         let segments = read_segments(rest, role)?;
         Some((subject, modifiers, segments))
     })
+}
+
+/// `text` without the [`MODIFIERS`] it starts with, and those modifiers in order.
+fn strip_modifiers(mut text: &str) -> (&str, Vec<&'static str>) {
+    let mut modifiers = Vec::new();
+    while let Some(modifier) = MODIFIERS.iter().find(|m| text.starts_with(**m)) {
+        modifiers.push(*modifier);
+        text = &text[modifier.len()..];
+    }
+    (text, modifiers)
 }
 
 /// An indicator name: some letters or CJK, no numbers' signs, not ending in a conjunction.

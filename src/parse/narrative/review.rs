@@ -62,10 +62,10 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
-/// (`控制在5.5%以内的目标范围`).
+/// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
+        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
     ))
     .expect("target of pattern")
 });
@@ -86,7 +86,7 @@ static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|快于|慢于){target}|比{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少))(?P<d>{amounts})(?P<unit>个百分点|百分点|{UNIT})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|快于|慢于){target}|比{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
@@ -106,7 +106,8 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
               |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?)
         |(?P<yes>(?:超额)?完成(?:了)?(?:(?:国家|省|市|区|县|上级)+下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
-              |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期)",
+              |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
+              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标)",
     )
     .expect("verdict pattern")
 });
@@ -233,6 +234,13 @@ fn read_statements(
         let before = strip_brackets(&body[from..found.start]);
         from = found.end;
         let mut results = results_of(&before, aliases);
+        // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`).
+        let found = match found.kind {
+            FoundKind::Verdict(met) if results.len() > 1 && body[..found.start].ends_with(['均', '都']) => {
+                Found { kind: FoundKind::Respectively(vec![FoundKind::Verdict(met); results.len()]), ..found }
+            }
+            _ => found,
+        };
         if let FoundKind::Respectively(kinds) = &found.kind
             && kinds.len() <= results.len()
         {
@@ -371,6 +379,7 @@ fn claims(body: &str) -> Vec<Found> {
         }
     }
     found.sort_by_key(|f| f.start);
+    let found = join_respective_differences(body, found);
     // A bracket that gives no target is a reason only after a claim; elsewhere it is prose.
     let mut kept = Vec::with_capacity(found.len());
     for f in found {
@@ -380,6 +389,35 @@ fn claims(body: &str) -> Vec<Found> {
         }
     }
     kept
+}
+
+/// Differences after `分别` that change direction (`分别低于目标0.9个和高于目标0.8个百分点`) are
+/// found one by one; they are one claim per result, as a list in one direction is.
+fn join_respective_differences(body: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for next in found {
+        let is_difference = matches!(next.kind, FoundKind::Difference { .. });
+        if let Some(last) = joined.last_mut()
+            && is_difference
+            && body[..last.start].ends_with("分别")
+            && matches!(body[last.end..next.start].trim_start_matches('个'), "和" | "、" | "," | "及")
+        {
+            match &mut last.kind {
+                FoundKind::Respectively(kinds) => kinds.push(next.kind),
+                kind @ FoundKind::Difference { .. } => {
+                    *kind = FoundKind::Respectively(vec![kind.clone(), next.kind]);
+                }
+                _ => {
+                    joined.push(next);
+                    continue;
+                }
+            }
+            last.end = next.end;
+            continue;
+        }
+        joined.push(next);
+    }
+    joined
 }
 
 /// Targets stated outside brackets, with where they are: in a clause of their own
