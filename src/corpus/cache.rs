@@ -260,10 +260,9 @@ struct Stored<'a> {
 impl Stored<'_> {
     /// The entry body for `report`.
     fn of(report: &Report) -> Stored<'static> {
-        let mut report = report.clone();
         let (mut texts, mut ends) = (Vec::new(), Vec::new());
-        let mut known: HashMap<Arc<str>, u32> = HashMap::new();
-        let mut index = |text: Arc<str>| {
+        let mut known: HashMap<&str, u32> = HashMap::new();
+        let mut index = |text| {
             *known.entry(text).or_insert_with_key(|text| {
                 texts.extend_from_slice(text.as_bytes());
                 ends.push(texts.len() as u32);
@@ -272,47 +271,68 @@ impl Stored<'_> {
         };
         let projects = report
             .projects
-            .iter_mut()
+            .iter()
             .map(|project| {
-                let source = index(std::mem::take(&mut project.source));
-                let table = index(std::mem::take(&mut project.table));
-                (source, table, project.group.take().map(&mut index))
+                let (source, table) = (index(&project.source), index(&project.table));
+                (source, table, project.group.as_deref().map(|group| index(group)))
             })
             .collect();
-        Stored { report, texts: Cow::Owned(texts), ends, projects }
-    }
-
-    /// The shared texts; `None` when they are not UTF-8 or an end does not fit.
-    fn texts(&self) -> Option<Vec<Arc<str>>> {
-        let all = simdutf8::basic::from_utf8(&self.texts).ok()?;
-        let mut start = 0;
-        let mut texts = Vec::with_capacity(self.ends.len());
-        for &end in &self.ends {
-            texts.push(Arc::from(all.get(start..end as usize)?));
-            start = end as usize;
+        let mut report = report.clone();
+        for project in &mut report.projects {
+            project.source = Arc::default();
+            project.table = Arc::default();
+            project.group = None;
         }
-        Some(texts)
+        Stored { report, texts: Cow::Owned(texts), ends, projects }
     }
 
     /// The report this body stands for; `None` when a text, an index or the count of projects
     /// does not fit the report (a body that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
-        let texts = self.texts()?;
-        let Stored { mut report, projects, .. } = self;
+        let Stored { mut report, texts, ends, projects } = self;
+        let texts = split(&texts, &ends)?;
         if projects.len() != report.projects.len() {
             return None;
         }
-        let text = |at: u32| texts.get(at as usize).map(Arc::clone);
+        // Each text is made into one shared copy, the first time a project asks for it: a
+        // source line as an `Arc<str>`, a caption or group as an `Arc<String>`.
+        let mut lines = vec![None; texts.len()];
+        let mut labels = vec![None; texts.len()];
         for (project, (source, table, group)) in report.projects.iter_mut().zip(projects) {
-            project.source = text(source)?;
-            project.table = text(table)?;
+            project.source = shared(&mut lines, &texts, source, |text| Arc::from(text))?;
+            project.table = shared(&mut labels, &texts, table, |text| Arc::new(text.to_owned()))?;
             project.group = match group {
-                Some(group) => Some(text(group)?),
+                Some(group) => Some(shared(&mut labels, &texts, group, |text| Arc::new(text.to_owned()))?),
                 None => None,
             };
         }
         Some(report)
     }
+}
+
+/// The shared texts of an entry, `all` cut at `ends`; `None` when they are not UTF-8 or an end
+/// does not fit.
+fn split<'t>(all: &'t [u8], ends: &[u32]) -> Option<Vec<&'t str>> {
+    let all = simdutf8::basic::from_utf8(all).ok()?;
+    let mut start = 0;
+    let mut texts = Vec::with_capacity(ends.len());
+    for &end in ends {
+        texts.push(all.get(start..end as usize)?);
+        start = end as usize;
+    }
+    Some(texts)
+}
+
+/// The shared copy of text `at` among `texts`, made by `make` the first time it is asked for and
+/// kept in `made`; `None` when `at` is not an index of `texts`.
+fn shared<T: ?Sized>(
+    made: &mut [Option<Arc<T>>],
+    texts: &[&str],
+    at: u32,
+    make: impl FnOnce(&str) -> Arc<T>,
+) -> Option<Arc<T>> {
+    let (slot, text) = (made.get_mut(at as usize)?, texts.get(at as usize)?);
+    Some(Arc::clone(slot.get_or_insert_with(|| make(text))))
 }
 
 /// Reads back a `&'static str` of the model (an encoding's name, a word of a warning) from a
