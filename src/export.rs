@@ -208,7 +208,7 @@ fn export_indicator<'a>(table: &'a IndicatorTable, row: &'a IndicatorRow) -> Exp
 fn export_project(project: &Project) -> ExportProject<'_> {
     ExportProject {
         name: &project.name,
-        group: project.group.as_deref(),
+        group: project.group.as_deref().map(String::as_str),
         table: &project.table,
         stage: project.stage.map(|s| s.as_str()),
         progress: project.progress.as_deref(),

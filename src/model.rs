@@ -440,20 +440,24 @@ pub struct StatedCount {
 }
 
 /// A named project from a project box.
+///
+/// A big report names hundreds of thousands of projects, so the struct is kept to 80 bytes:
+/// texts that never grow are boxed `str`s, and the texts shared by many projects (caption,
+/// group) are `Arc<String>`, one pointer wide.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// One project as written, without stage verbs, group labels or `等项目`.
-    pub name: String,
+    pub name: Box<str>,
     /// The label before `：` that groups it (`交通类`), if any, one copy shared by the projects
     /// next to each other under it ([`share_texts`]).
-    pub group: Option<Arc<str>>,
+    pub group: Option<Arc<String>>,
     /// The caption of the box or table it came from, one copy shared by the box's projects
     /// ([`share_texts`]).
-    pub table: Arc<str>,
+    pub table: Arc<String>,
     /// Its stage, when the box says.
     pub stage: Option<Stage>,
     /// For completion lists, the completion statement (`完成年度目标任务23%`).
-    pub progress: Option<String>,
+    pub progress: Option<Box<str>>,
     /// 1-based line it came from.
     pub line: usize,
     /// The whole line it came from, for previews, one copy shared by the projects named in it
@@ -476,7 +480,7 @@ pub fn share_texts(projects: &mut [Project]) {
 }
 
 /// Gives `text` the copy in `last` when they are equal, else keeps `text` as the one to share.
-fn share_with(last: &mut Option<Arc<str>>, text: &mut Arc<str>) {
+fn share_with<T: PartialEq + ?Sized>(last: &mut Option<Arc<T>>, text: &mut Arc<T>) {
     match last {
         Some(shared) if **shared == **text => *text = Arc::clone(shared),
         _ => *last = Some(Arc::clone(text)),
@@ -505,5 +509,15 @@ impl Stage {
             Stage::Completed => "completed",
             Stage::Planned => "planned",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_takes_at_most_80_bytes() {
+        assert!(std::mem::size_of::<Project>() <= 80, "{} bytes", std::mem::size_of::<Project>());
     }
 }

@@ -25,14 +25,14 @@ fn in_box<'r>(report: &'r Report, caption: &str) -> Vec<&'r Project> {
 
 /// The project named `name` in the box whose caption starts with `caption`.
 fn project<'r>(report: &'r Report, caption: &str, name: &str) -> &'r Project {
-    let found: Vec<&Project> = in_box(report, caption).into_iter().filter(|p| p.name == name).collect();
+    let found: Vec<&Project> = in_box(report, caption).into_iter().filter(|p| *p.name == *name).collect();
     assert_eq!(found.len(), 1, "exactly one `{name}` in `{caption}` of {}", report.file);
     found[0]
 }
 
 /// The names of a box's projects, in order.
 fn names(report: &Report, caption: &str) -> Vec<String> {
-    in_box(report, caption).iter().map(|project| project.name.clone()).collect()
+    in_box(report, caption).iter().map(|project| project.name.to_string()).collect()
 }
 
 /// The boxes that gave projects, in document order, with how many each gave.
@@ -49,7 +49,7 @@ fn counts(report: &Report) -> Vec<(String, usize)> {
 
 /// Asserts one project's group, stage and progress.
 fn assert_project(project: &Project, group: Option<&str>, stage: Option<Stage>, progress: Option<&str>) {
-    assert_eq!(project.group.as_deref(), group, "group of {}", project.name);
+    assert_eq!(project.group.as_deref().map(String::as_str), group, "group of {}", project.name);
     assert_eq!(project.stage, stage, "stage of {}", project.name);
     assert_eq!(project.progress.as_deref(), progress, "progress of {}", project.name);
 }
@@ -519,7 +519,7 @@ fn qijiang_2024_plan_boxes_listing_projects_after_verbs() {
 fn zaodu_reservoir_everywhere_it_is_listed() {
     let mut found: Vec<(&str, &str, Option<Stage>)> = Vec::new();
     for report in CORPUS.iter() {
-        for project in report.projects.iter().filter(|p| p.name == "藻渡水库") {
+        for project in report.projects.iter().filter(|p| &*p.name == "藻渡水库") {
             found.push((&report.file[17..20], &*project.table, project.stage));
         }
     }
@@ -547,9 +547,14 @@ fn parse(body: &str) -> Report {
 #[test]
 fn a_box_cut_off_mid_list_keeps_what_it_has_and_warns() {
     let report = parse("专栏1：2023年重点项目\n交通类：甲高速公路、乙大桥、丙隧道工程、\n");
-    let names: Vec<&str> = report.projects.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = report.projects.iter().map(|p| &*p.name).collect();
     assert_eq!(names, ["甲高速公路", "乙大桥", "丙隧道工程"]);
-    assert!(report.projects.iter().all(|p| p.group.as_deref() == Some("交通类") && p.line == 3));
+    assert!(
+        report
+            .projects
+            .iter()
+            .all(|p| p.group.as_deref().map(String::as_str) == Some("交通类") && p.line == 3)
+    );
     assert!(
         report.warnings.iter().any(|w| w.line == 3 && matches!(w.kind, WarningKind::ListCutOff { .. })),
         "{:?}",
@@ -577,7 +582,7 @@ fn an_empty_box_names_no_project_and_warns() {
 #[test]
 fn numbered_items_in_a_project_box() {
     let report = parse("专栏1：2023年重点项目\n1.甲水库工程\n2.乙大桥\n（1）丙隧道（一期、二期）\n");
-    let names: Vec<&str> = report.projects.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = report.projects.iter().map(|p| &*p.name).collect();
     assert_eq!(names, ["甲水库工程", "乙大桥", "丙隧道（一期、二期）"]);
     assert!(report.projects.iter().all(|p| p.stage == Some(Stage::Planned)));
 }
@@ -620,8 +625,11 @@ fn a_box_laid_out_as_a_table_gives_one_project_per_row() {
                 \t二、水利类\n\
                 \t3\n\t丙水库\n\t\n\t库容1000万立方米\n";
     let report = parse(body);
-    let rows: Vec<(&str, Option<&str>, Option<Stage>, usize)> =
-        report.projects.iter().map(|p| (p.name.as_str(), p.group.as_deref(), p.stage, p.line)).collect();
+    let rows: Vec<(&str, Option<&str>, Option<Stage>, usize)> = report
+        .projects
+        .iter()
+        .map(|p| (&*p.name, p.group.as_deref().map(String::as_str), p.stage, p.line))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -642,7 +650,7 @@ fn a_table_cut_off_mid_row_keeps_its_rows_and_warns_about_the_short_one() {
     let report = parse(body);
     assert_eq!(report.projects.len(), 2);
     assert_project(&report.projects[0], None, None, Some("主体完工"));
-    assert_eq!((report.projects[1].name.as_str(), report.projects[1].progress.as_deref()), ("乙工程", None));
+    assert_eq!((&*report.projects[1].name, report.projects[1].progress.as_deref()), ("乙工程", None));
     assert!(
         report.warnings.iter().any(|w| w.line == 7
             && matches!(&w.scope, Some(Scope::BoxTable(_)))
@@ -657,7 +665,7 @@ fn lines_that_name_no_project_become_warnings() {
     let report = parse(
         "专栏1：2023年重点项目\n交通类：甲高速公路、乙大桥等项目。\n说明：以上项目以最终审定为准，其他事项另行安排。\n孤立的标签\n",
     );
-    let names: Vec<&str> = report.projects.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = report.projects.iter().map(|p| &*p.name).collect();
     assert_eq!(names, ["甲高速公路", "乙大桥"]);
     let lines: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [4, 5], "{:?}", report.warnings);

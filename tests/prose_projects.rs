@@ -84,10 +84,12 @@ fn score(report: &Report, boxes: &[GoldBox]) -> Score {
     for gold_box in boxes {
         let found: Vec<&Project> =
             report.projects.iter().filter(|project| project.table.starts_with(&gold_box.caption)).collect();
-        let names: HashSet<&str> = found.iter().map(|project| project.name.as_str()).collect();
+        let names: HashSet<&str> = found.iter().map(|project| &*project.name).collect();
         for gold in gold_box.projects.iter().filter(|gold| !gold.optional) {
             score.required += 1;
-            let hit = found.iter().find(|project| gold.spellings.contains(&project.name));
+            let hit = found
+                .iter()
+                .find(|project| gold.spellings.iter().any(|spelling| **spelling == *project.name));
             match hit {
                 Some(project) => {
                     score.found += 1;
@@ -183,9 +185,9 @@ fn the_gold_reader_counts_misses_and_extras() {
     std::fs::write(&path, "# header\n## 专栏1：\n甲水库\tnew\n乙工程 | 乙\t-\n? 丙中心\t-\n").expect("write");
     let boxes = read_gold(&path);
     let project = |name: &str| Project {
-        name: name.to_owned(),
+        name: name.into(),
         group: None,
-        table: "专栏1：2023年项目".into(),
+        table: std::sync::Arc::new("专栏1：2023年项目".to_owned()),
         stage: Some(Stage::New),
         progress: None,
         line: 1,

@@ -99,7 +99,7 @@ fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::
     for check in check_counts(report) {
         wrapped(format!("  line {:>4}  {}", check.stated.line, count_line(&check)))?;
     }
-    let mut boxes: Vec<&str> = report.projects.iter().map(|p| &*p.table).collect();
+    let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
     boxes.dedup();
     wrapped(format!("  {} projects in {} boxes", report.projects.len(), boxes.len()))?;
     for warning in &report.warnings {

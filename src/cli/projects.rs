@@ -114,7 +114,7 @@ impl<'a> ProjectRecord<'a> {
             stage: project.stage.map(Stage::as_str),
             district: report.title.district.as_deref(),
             year: project_year(report, project),
-            group: project.group.as_deref(),
+            group: project.group.as_deref().map(String::as_str),
             table: &project.table,
             progress: project.progress.as_deref(),
             file: &report.file,

@@ -23,7 +23,7 @@
 //! [`Cache::prune_if_due`]); reading an entry marks it used (its modification time, refreshed
 //! at most once a day).
 
-use crate::model::Report;
+use crate::model::{Project, Report, Stage};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -36,7 +36,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The layout of an entry; raise it whenever the header or the serialized model changes shape
 /// in a way the version would not show.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The bytes every entry starts with.
 const MAGIC: &[u8; 8] = b"PLANGAP\x01";
@@ -240,30 +240,46 @@ impl Default for Retention {
     }
 }
 
-/// An entry's body: the report with each project's source paragraph, box caption and group
-/// replaced by an index into a table of texts that holds each of them once, one after the other,
-/// so that reading it back checks their UTF-8 once, borrows them from the entry's bytes and
-/// gives the projects that share a text one copy of it.
+/// An entry's body: the report without its projects, and the projects apart, each with its
+/// source paragraph, box caption and group as an index into a table of texts that holds each of
+/// them once, one after the other, so that reading it back checks their UTF-8 once, borrows them
+/// from the entry's bytes and gives the projects that share a text one copy of it (and makes no
+/// placeholder text for a project to replace).
 #[derive(Serialize, Deserialize)]
 struct Stored<'a> {
+    /// The report, [`Report::projects`] empty.
     report: Report,
     /// The shared texts, one after the other.
     #[serde(borrow)]
     texts: Cow<'a, [u8]>,
     /// Where each text ends in `texts`.
     ends: Vec<u32>,
-    /// Per project, in order: the indices of its source, of its caption and of its group (if
-    /// any) among the texts.
-    projects: Vec<(u32, u32, Option<u32>)>,
+    /// The report's projects, in order.
+    projects: Vec<StoredProject>,
+}
+
+/// A project in an entry: its own fields, and its shared texts as indices among
+/// [`Stored::texts`].
+#[derive(Serialize, Deserialize)]
+struct StoredProject {
+    name: Box<str>,
+    stage: Option<Stage>,
+    progress: Option<Box<str>>,
+    line: usize,
+    /// The index of [`Project::source`].
+    source: u32,
+    /// The index of [`Project::table`].
+    table: u32,
+    /// The index of [`Project::group`].
+    group: Option<u32>,
 }
 
 impl Stored<'_> {
     /// The entry body for `report`.
     fn of(report: &Report) -> Stored<'static> {
-        let mut report = report.clone();
         let (mut texts, mut ends) = (Vec::new(), Vec::new());
-        let mut known: HashMap<Arc<str>, u32> = HashMap::new();
-        let mut index = |text: Arc<str>| {
+        let mut known: HashMap<&str, u32> = HashMap::new();
+        let mut index = |text| {
             *known.entry(text).or_insert_with_key(|text| {
                 texts.extend_from_slice(text.as_bytes());
                 ends.push(texts.len() as u32);
@@ -272,47 +288,75 @@ impl Stored<'_> {
         };
         let projects = report
             .projects
-            .iter_mut()
-            .map(|project| {
-                let source = index(std::mem::take(&mut project.source));
-                let table = index(std::mem::take(&mut project.table));
-                (source, table, project.group.take().map(&mut index))
+            .iter()
+            .map(|project| StoredProject {
+                name: project.name.clone(),
+                stage: project.stage,
+                progress: project.progress.clone(),
+                line: project.line,
+                source: index(&project.source),
+                table: index(&project.table),
+                group: project.group.as_deref().map(|group| index(group)),
             })
             .collect();
+        let report = Report { projects: Vec::new(), ..report.clone() };
         Stored { report, texts: Cow::Owned(texts), ends, projects }
     }
 
-    /// The shared texts; `None` when they are not UTF-8 or an end does not fit.
-    fn texts(&self) -> Option<Vec<Arc<str>>> {
-        let all = simdutf8::basic::from_utf8(&self.texts).ok()?;
-        let mut start = 0;
-        let mut texts = Vec::with_capacity(self.ends.len());
-        for &end in &self.ends {
-            texts.push(Arc::from(all.get(start..end as usize)?));
-            start = end as usize;
-        }
-        Some(texts)
-    }
-
-    /// The report this body stands for; `None` when a text, an index or the count of projects
-    /// does not fit the report (a body that is not what [`Stored::of`] wrote).
+    /// The report this body stands for; `None` when a text or an index does not fit (a body
+    /// that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
-        let texts = self.texts()?;
-        let Stored { mut report, projects, .. } = self;
-        if projects.len() != report.projects.len() {
-            return None;
-        }
-        let text = |at: u32| texts.get(at as usize).map(Arc::clone);
-        for (project, (source, table, group)) in report.projects.iter_mut().zip(projects) {
-            project.source = text(source)?;
-            project.table = text(table)?;
-            project.group = match group {
-                Some(group) => Some(text(group)?),
-                None => None,
-            };
+        let Stored { mut report, texts, ends, projects } = self;
+        let texts = split(&texts, &ends)?;
+        // Each text is made into one shared copy, the first time a project asks for it: a
+        // source line as an `Arc<str>`, a caption or group as an `Arc<String>`.
+        let mut lines = vec![None; texts.len()];
+        let mut labels = vec![None; texts.len()];
+        let label = |labels: &mut [Option<Arc<String>>], at| {
+            shared(labels, &texts, at, |text| Arc::new(text.to_owned()))
+        };
+        report.projects = Vec::with_capacity(projects.len());
+        for stored in projects {
+            report.projects.push(Project {
+                name: stored.name,
+                group: match stored.group {
+                    Some(group) => Some(label(&mut labels, group)?),
+                    None => None,
+                },
+                table: label(&mut labels, stored.table)?,
+                stage: stored.stage,
+                progress: stored.progress,
+                line: stored.line,
+                source: shared(&mut lines, &texts, stored.source, |text| Arc::from(text))?,
+            });
         }
         Some(report)
     }
+}
+
+/// The shared texts of an entry, `all` cut at `ends`; `None` when they are not UTF-8 or an end
+/// does not fit.
+fn split<'t>(all: &'t [u8], ends: &[u32]) -> Option<Vec<&'t str>> {
+    let all = simdutf8::basic::from_utf8(all).ok()?;
+    let mut start = 0;
+    let mut texts = Vec::with_capacity(ends.len());
+    for &end in ends {
+        texts.push(all.get(start..end as usize)?);
+        start = end as usize;
+    }
+    Some(texts)
+}
+
+/// The shared copy of text `at` among `texts`, made by `make` the first time it is asked for and
+/// kept in `made`; `None` when `at` is not an index of `texts`.
+fn shared<T: ?Sized>(
+    made: &mut [Option<Arc<T>>],
+    texts: &[&str],
+    at: u32,
+    make: impl FnOnce(&str) -> Arc<T>,
+) -> Option<Arc<T>> {
+    let (slot, text) = (made.get_mut(at as usize)?, texts.get(at as usize)?);
+    Some(Arc::clone(slot.get_or_insert_with(|| make(text))))
 }
 
 /// Reads back a `&'static str` of the model (an encoding's name, a word of a warning) from a
@@ -342,9 +386,8 @@ mod tests {
         let report = sample();
         let stored = Stored::of(&report);
         assert!(stored.ends.len() < report.projects.len(), "sources and captions are shared");
-        assert!(stored.report.projects.iter().all(|p| p.source.is_empty() && p.table.is_empty()));
-        assert!(stored.report.projects.iter().all(|p| p.group.is_none()));
-        assert!(stored.projects.iter().any(|(_, _, group)| group.is_some()), "the sample has groups");
+        assert!(stored.report.projects.is_empty());
+        assert!(stored.projects.iter().any(|p| p.group.is_some()), "the sample has groups");
         assert_eq!(stored.into_report(), Some(report));
     }
 
@@ -363,14 +406,11 @@ mod tests {
     #[test]
     fn a_stored_report_whose_indices_do_not_fit_is_refused() {
         let mut stored = Stored::of(&sample());
-        stored.projects[0].0 = stored.ends.len() as u32;
+        stored.projects[0].source = stored.ends.len() as u32;
         assert_eq!(stored.into_report(), None);
         let mut stored = Stored::of(&sample());
-        let grouped = stored.projects.iter().position(|(_, _, group)| group.is_some()).expect("a group");
-        stored.projects[grouped].2 = Some(stored.ends.len() as u32);
-        assert_eq!(stored.into_report(), None);
-        let mut stored = Stored::of(&sample());
-        stored.projects.pop();
+        let grouped = stored.projects.iter().position(|p| p.group.is_some()).expect("a group");
+        stored.projects[grouped].group = Some(stored.ends.len() as u32);
         assert_eq!(stored.into_report(), None);
     }
 }

@@ -164,7 +164,7 @@ impl IndexSource {
         for (r, report) in new.iter().enumerate().map(|(i, report)| (first + i, report)) {
             seen.clear();
             for (p, project) in report.projects.iter().enumerate() {
-                if seen.insert(project.name.as_str()) {
+                if seen.insert(&*project.name) {
                     batch.entries.push(Entry::Project { report: r, project: p });
                     batch.names.push(&project.name);
                 }
@@ -316,7 +316,7 @@ fn most_names(reports: &[Report]) -> (usize, usize) {
     for report in reports {
         let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| r.name.as_str());
         let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::as_str);
-        for name in report.projects.iter().map(|p| p.name.as_str()).chain(rows).chain(places) {
+        for name in report.projects.iter().map(|p| &*p.name).chain(rows).chain(places) {
             count += 1;
             bytes += name.len();
         }

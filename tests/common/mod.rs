@@ -7,9 +7,9 @@ use plangap::model::{
 
 fn project(name: &str, table: &str, stage: Option<Stage>, line: usize) -> Project {
     Project {
-        name: name.to_owned(),
-        group: Some("水利类".into()),
-        table: table.into(),
+        name: name.into(),
+        group: Some(std::sync::Arc::new("水利类".to_owned())),
+        table: std::sync::Arc::new(table.to_owned()),
         stage,
         progress: None,
         line,

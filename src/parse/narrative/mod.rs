@@ -17,7 +17,6 @@ mod unwrap;
 
 use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
-use std::collections::HashSet;
 
 /// Words for the whole reporting unit that open a clause without naming anything: `全区地区生产总值
 /// 增长5%`, `全省…`, `我市…`.
@@ -53,20 +52,24 @@ pub fn parse_prose(
     projects: &[Project],
 ) -> Prose {
     let aliases = AliasTable::shared();
-    let not_prose: HashSet<usize> = tables
-        .iter()
-        .flat_map(|t| {
-            let rows = t.rows.iter().map(|r| r.line);
-            std::iter::once(t.line).chain(rows).chain(t.notes.iter().map(|n| n.line))
-        })
-        .chain(projects.iter().map(|p| p.line))
-        .collect();
     let review_end = plan_start(lines).unwrap_or(lines.len());
+    // One flag per line of the review part (index 0 is line 1): a byte a line, not a hashed set.
+    let mut not_prose = vec![false; review_end];
+    let table_lines = tables.iter().flat_map(|t| {
+        let rows = t.rows.iter().map(|r| r.line);
+        std::iter::once(t.line).chain(rows).chain(t.notes.iter().map(|n| n.line))
+    });
+    for line in table_lines.chain(projects.iter().map(|p| p.line)) {
+        if let Some(flag) = not_prose.get_mut(line.wrapping_sub(1)) {
+            *flag = true;
+        }
+    }
     let review_part: Vec<(usize, &str)> = lines[..review_end]
         .iter()
+        .zip(&not_prose)
         .enumerate()
-        .map(|(index, line)| (index + 1, *line))
-        .filter(|(line, _)| !not_prose.contains(line))
+        .filter(|(_, (_, skipped))| !**skipped)
+        .map(|(index, (line, _))| (index + 1, *line))
         .collect();
     let paragraphs = unwrap::unwrap(&review_part);
     let review_part: Vec<(usize, &str)> =

@@ -128,13 +128,13 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 /// Whether two mentions on one line name one project, one spelling holding the other
 /// (`…EOD` in a list, `…EOD项目` in a sentence).
 fn same_project(a: &Project, b: &Project) -> bool {
-    a.line == b.line && (a.name.contains(b.name.as_str()) || b.name.contains(a.name.as_str()))
+    a.line == b.line && (a.name.contains(&*b.name) || b.name.contains(&*a.name))
 }
 
 /// Merges repeated mentions of one name in a box into its first mention.
 fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
     let mut merged: Vec<Project> = Vec::with_capacity(found.len());
-    let mut first_mention: HashMap<String, usize> = HashMap::with_capacity(found.len());
+    let mut first_mention: HashMap<Box<str>, usize> = HashMap::with_capacity(found.len());
     for project in found {
         match first_mention.get(&project.name).and_then(|&at| merged.get_mut(at)) {
             Some(kept) => {
@@ -161,6 +161,13 @@ fn project(
     line: usize,
     source: &str,
 ) -> Project {
-    let group = group.map(Arc::from);
-    Project { name, group, table: block.caption.into(), stage, progress, line, source: source.trim().into() }
+    Project {
+        name: name.into_boxed_str(),
+        group: group.map(Arc::new),
+        table: Arc::new(block.caption.to_owned()),
+        stage,
+        progress: progress.map(String::into_boxed_str),
+        line,
+        source: source.trim().into(),
+    }
 }
