@@ -3,7 +3,7 @@
 
 use super::align::{BodyRow, body_rows};
 use super::header::{Header, Role, names_growth};
-use super::name::{NameCell, compact, is_section, is_sub_row, read_name};
+use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -161,6 +161,10 @@ pub(super) fn build_rows(
         }
         let Some(row_name) = row_name else { continue };
         match row_name.group {
+            Some(group) if is_category_label(group) => {
+                carried.category = Some(compact(group).into());
+                carried.group = None;
+            }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
                 carried.group = Some(Group { name: group.name, starred: group.starred });

@@ -4,8 +4,9 @@
 
 /// Markers of a sub-row, at the start of its name.
 const SUB_ROW_MARKERS: [&str; 6] = ["其中：", "其中:", "其中", "#", "﹟", "＃"];
-/// Marks of a binding (约束性) indicator, at the end of its name.
-const STARS: [char; 2] = ['*', '＊'];
+/// Marks of a binding (约束性) indicator, at the end of its name (`*`, or a star or triangle a
+/// note under the table defines: `标★的为约束性指标`).
+pub(crate) const STARS: [char; 6] = ['*', '＊', '★', '☆', '▲', '△'];
 /// A parenthetical longer than this is part of the name, not a unit.
 const MAX_UNIT_CHARS: usize = 8;
 
@@ -38,6 +39,25 @@ pub(crate) fn read_name(text: &str) -> NameCell {
 /// A cell's text without white space (`指  标  名  称` → `指标名称`).
 pub(crate) fn compact(text: &str) -> String {
     text.split_whitespace().collect()
+}
+
+/// Last words of a category label (`经济发展`, `民生福祉`, `创新驱动`, `资源环境`, `一类`).
+const CATEGORY_ENDINGS: [&str; 22] = [
+    "发展", "福祉", "民生", "创新", "驱动", "协调", "绿色", "开放", "共享", "生态", "安全", "活力", "效益",
+    "结构", "保障", "生活", "环境", "资源", "改革", "动力", "领域", "类",
+];
+/// A category label is a few words at most.
+const MAX_CATEGORY_CHARS: usize = 6;
+
+/// Whether a cell beside the names is a category (`经济<br>发展` spanning its rows under a `指标`
+/// title over two columns) rather than a parent indicator (`主要污染物排放总量减少` over its
+/// sub-rows).
+pub(crate) fn is_category_label(text: &str) -> bool {
+    let label = compact(text);
+    let chars = label.chars().count();
+    (2..=MAX_CATEGORY_CHARS).contains(&chars)
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && CATEGORY_ENDINGS.iter().any(|ending| label.ends_with(ending))
 }
 
 /// Whether a cell starts with a sub-row marker.

@@ -68,7 +68,7 @@ pub(super) fn read_notes(lines: &[&str], from: usize) -> Notes {
 impl Notes {
     /// Whether the notes say what `*` marks (`“*”代表约束性指标`, `加*为约束性目标`).
     pub fn define_stars(&self) -> bool {
-        self.sentences().any(|s| s.text.contains(['*', '＊']) && s.text.contains("约束"))
+        self.sentences().any(|s| s.text.contains(super::name::STARS) && s.text.contains("约束"))
     }
 
     /// Marks met the rows that a note deems met (`…计划目标…调整为…，视为完成`), matching the rows by the
