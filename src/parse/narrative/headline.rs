@@ -13,6 +13,7 @@ use super::plan_start;
 use crate::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
 use crate::parse::value::parse_value;
+use crate::text::Trimmed;
 use crate::text::fold;
 
 /// The indicator whose growth marks a headline sentence.
@@ -208,7 +209,7 @@ pub(super) fn read_sentence(
             name,
             unit,
             value,
-            evidence: clause.trim().to_owned(),
+            evidence: clause.trimmed().to_owned(),
             line,
         }));
         true
@@ -241,7 +242,7 @@ fn read_clause(
     previous_subject: Option<&str>,
     aliases: &AliasTable,
 ) -> Option<ClauseValues> {
-    let normalized = fold(clause.trim());
+    let normalized = fold(clause.trimmed());
     let (mut text, mut estimated) = (normalized.as_str(), false);
     while let Some(rest) = strip_filler(text) {
         estimated |= text.starts_with("预计");

@@ -8,6 +8,7 @@ use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
 use crate::model::{Project, Stage, Warning, WarningKind};
+use crate::text::Trimmed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -142,13 +143,13 @@ fn starts_entry(text: &str) -> bool {
 
 /// The line without its numbering.
 fn body_of(text: &str) -> &str {
-    numbering_len(text).map_or(text, |len| &text[len..]).trim()
+    numbering_len(text).map_or(text, |len| &text[len..]).trimmed()
 }
 
 /// A heading or a label standing on its own line (`1．社会投资项目`, `交通类：`): the label.
 /// `top` holds the separators of the line `body` belongs to.
 fn heading_label<'t>(body: &'t str, top: &TopLevel) -> Option<&'t str> {
-    let bare = body.trim_end_matches(['：', ':']).trim();
+    let bare = body.trim_end_matches(['：', ':']).trimmed();
     let short = bare.chars().count() <= 20;
     let plain = top.find(bare, &['、', '，', '。', '；', ',', ';', '：', ':']).is_none();
     (short && plain && !bare.is_empty()).then_some(bare)
@@ -238,10 +239,10 @@ fn read_clause<'t>(
     carried: &mut Option<Stage>,
     top: &TopLevel,
 ) -> Clause<'t> {
-    let clause = clause.trim();
+    let clause = clause.trimmed();
     let (clause, introduced) = INTRODUCTIONS
         .iter()
-        .find_map(|word| clause.strip_prefix(word).map(|rest| (rest.trim(), true)))
+        .find_map(|word| clause.strip_prefix(word).map(|rest| (rest.trimmed(), true)))
         .unwrap_or((clause, false));
     if trim_item(clause).is_empty() {
         return Clause::Empty;

@@ -56,6 +56,7 @@ mod vocabulary;
 
 use crate::document::PlacedTable;
 use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
+use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
@@ -162,5 +163,13 @@ fn project(
     source: &str,
 ) -> Project {
     let group = group.map(Arc::from);
-    Project { name, group, table: block.caption.into(), stage, progress, line, source: source.trim().into() }
+    Project {
+        name,
+        group,
+        table: block.caption.into(),
+        stage,
+        progress,
+        line,
+        source: source.trimmed().into(),
+    }
 }

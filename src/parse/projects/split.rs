@@ -1,6 +1,7 @@
 //! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
+use crate::text::Trimmed;
 use crate::text::{is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -210,7 +211,7 @@ pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize
 
 /// The label of [`leading_label`] when the character closing it stands at byte `at`.
 fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
-    let label = text[..at].trim();
+    let label = text[..at].trimmed();
     let closing = text[at..].chars().next()?;
     let plain = !label.contains(['，', '。', '；', ',', ';']);
     (plain && !label.is_empty() && label.chars().count() <= 20).then_some((label, at + closing.len_utf8()))
@@ -218,7 +219,12 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
 
 /// `text` without leading and trailing white space and trailing punctuation.
 pub fn trim_item(text: &str) -> &str {
-    text.trim().trim_end_matches(TRAILING_PUNCTUATION).trim()
+    let text = text.trimmed();
+    if text.ends_with(TRAILING_PUNCTUATION) {
+        text.trim_end_matches(TRAILING_PUNCTUATION).trimmed()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
