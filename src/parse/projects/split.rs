@@ -39,16 +39,34 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits `text` at every separator outside brackets. Each piece comes with its byte offset in
-/// `text`; empty pieces are kept so that offsets stay meaningful to the caller.
-pub fn split_top_level<'a>(text: &'a str, separators: &[char]) -> Vec<(usize, &'a str)> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (at, ch) in top_level(text, separators) {
-        pieces.push((start, &text[start..at]));
-        start = at + ch.len_utf8();
-    }
-    pieces.push((start, &text[start..]));
-    pieces
+/// `text`; empty pieces are kept so that offsets stay meaningful to the caller. The pieces are
+/// found as they are taken, so a caller that stops early scans no further.
+pub fn split_top_level<'a>(
+    text: &'a str,
+    separators: &'a [char],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    pieces(text, top_level(text, separators))
+}
+
+/// The pieces of `text` between the separators `marks` (byte offset and character, in order).
+fn pieces<'a>(
+    text: &'a str,
+    mut marks: impl Iterator<Item = (usize, char)>,
+) -> impl Iterator<Item = (usize, &'a str)> {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match marks.next() {
+            Some((at, ch)) => {
+                start = Some(at + ch.len_utf8());
+                Some((from, &text[from..at]))
+            }
+            None => {
+                start = None;
+                Some((from, &text[from..]))
+            }
+        }
+    })
 }
 
 /// Byte offset of the first occurrence of any of `targets` outside brackets.
@@ -155,32 +173,50 @@ impl<'a> TopLevel<'a> {
         Some(marks.filter(move |(_, ch)| targets.contains(ch)).map(move |&(at, ch)| (at - start, ch)))
     }
 
-    /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
-    pub fn split<'p>(&self, piece: &'p str, separators: &[char]) -> Vec<(usize, &'p str)> {
-        let Some(marks) = self.marks_of(piece, separators) else {
-            return split_top_level(piece, separators);
-        };
-        let mut pieces = Vec::new();
-        let mut start = 0;
-        for (at, ch) in marks {
-            pieces.push((start, &piece[start..at]));
-            start = at + ch.len_utf8();
+    /// The top-level separators of `piece` among `targets`: the recorded ones when `piece` is a
+    /// slice of the text and every target is recorded, else found by scanning `piece`.
+    fn marks<'s>(&'s self, piece: &'s str, targets: &'s [char]) -> impl Iterator<Item = (usize, char)> + 's {
+        match self.marks_of(piece, targets) {
+            Some(marks) => Marks::Recorded(marks),
+            None => Marks::Scanned(top_level(piece, targets)),
         }
-        pieces.push((start, &piece[start..]));
-        pieces
+    }
+
+    /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
+    pub fn split<'s>(
+        &'s self,
+        piece: &'s str,
+        separators: &'s [char],
+    ) -> impl Iterator<Item = (usize, &'s str)> + 's {
+        pieces(piece, self.marks(piece, separators))
     }
 
     /// [`find_top_level`] in `piece`, a slice of the text that starts outside brackets.
     pub fn find(&self, piece: &str, targets: &[char]) -> Option<usize> {
-        match self.marks_of(piece, targets) {
-            Some(mut marks) => marks.next().map(|(at, _)| at),
-            None => find_top_level(piece, targets),
-        }
+        self.marks(piece, targets).next().map(|(at, _)| at)
     }
 
     /// [`leading_label`] of `piece`, a slice of the text that starts outside brackets.
     pub fn leading_label<'p>(&self, piece: &'p str, stop: &[char]) -> Option<(&'p str, usize)> {
         label_at(piece, self.find(piece, stop)?)
+    }
+}
+
+/// The separators of a [`TopLevel`] piece: recorded in one pass over the text, or found by
+/// scanning the piece.
+enum Marks<R, S> {
+    Recorded(R),
+    Scanned(S),
+}
+
+impl<R: Iterator<Item = (usize, char)>, S: Iterator<Item = (usize, char)>> Iterator for Marks<R, S> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        match self {
+            Marks::Recorded(marks) => marks.next(),
+            Marks::Scanned(marks) => marks.next(),
+        }
     }
 }
 
@@ -233,10 +269,8 @@ mod tests {
 
     #[test]
     fn separators_inside_brackets_do_not_split() {
-        let pieces: Vec<&str> = split_top_level("甲（一期、二期）、乙《丙、丁》、“戊、己”", &['、'])
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
+        let pieces: Vec<&str> =
+            split_top_level("甲（一期、二期）、乙《丙、丁》、“戊、己”", &['、']).map(|(_, p)| p).collect();
         assert_eq!(pieces, ["甲（一期、二期）", "乙《丙、丁》", "“戊、己”"]);
     }
 
@@ -252,8 +286,8 @@ mod tests {
 
     #[test]
     fn unbalanced_closing_brackets_do_not_panic() {
-        assert_eq!(split_top_level("）甲、乙", &['、']).len(), 2);
-        assert_eq!(split_top_level("（甲、乙", &['、']).len(), 1);
+        assert_eq!(split_top_level("）甲、乙", &['、']).count(), 2);
+        assert_eq!(split_top_level("（甲、乙", &['、']).count(), 1);
     }
 
     #[test]
@@ -282,15 +316,16 @@ mod tests {
         let text = "1．交通（一期、二期）：甲、乙（丙，丁）等项目，开工建设戊。己；庚）、辛";
         let top = TopLevel::new(text);
         let rest = &text["1．".len()..];
+        let split = |text, separators| split_top_level(text, separators).collect::<Vec<_>>();
         for separators in [&['、'][..], &['，', '；'], &['。', '！', '!'], &['：', ':'], &['?']] {
-            assert_eq!(top.split(text, separators), split_top_level(text, separators));
-            assert_eq!(top.split(rest, separators), split_top_level(rest, separators));
+            assert_eq!(top.split(text, separators).collect::<Vec<_>>(), split(text, separators));
+            assert_eq!(top.split(rest, separators).collect::<Vec<_>>(), split(rest, separators));
             assert_eq!(top.find(rest, separators), find_top_level(rest, separators));
             for (_, piece) in split_top_level(rest, &['，', '。']) {
-                assert_eq!(top.split(piece, separators), split_top_level(piece, separators));
+                assert_eq!(top.split(piece, separators).collect::<Vec<_>>(), split(piece, separators));
             }
         }
-        assert_eq!(top.split("甲（、）乙", &['、']), split_top_level("甲（、）乙", &['、']));
+        assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
     }

@@ -81,9 +81,9 @@ fn progress_of(rest: &str) -> Option<String> {
         return None;
     }
     let judged = split_top_level(statement, &['，', '；', '。', ',', ';'])
-        .into_iter()
         .map(|(_, clause)| trim_item(clause))
-        .rfind(|clause| clause.contains("目标"));
+        .filter(|clause| clause.contains("目标"))
+        .last();
     Some(judged.unwrap_or(statement).to_owned())
 }
 
