@@ -468,6 +468,11 @@ mod tests {
     }
 
     #[test]
+    fn han_characters_are_alphabetic() {
+        assert!(('\0'..=char::MAX).filter(|&c| is_han(c)).all(char::is_alphabetic));
+    }
+
+    #[test]
     fn lines_split_as_str_split_does() {
         for text in ["", "\n", "a", "甲\n乙\n", "\n\n丙\t丁\n戊"] {
             assert_eq!(lines(text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>(), "{text:?}");
