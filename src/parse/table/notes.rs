@@ -190,9 +190,11 @@ fn rows_in(text: &str, names: &[Vec<char>]) -> Vec<usize> {
 /// their mention.
 fn rows_named(sentence: &str, names: &[Vec<char>]) -> Vec<usize> {
     let sentence: Vec<char> = sentence.chars().collect();
+    let held = CharFilter::of(&sentence);
     let mut found: Vec<(usize, usize, usize)> = names
         .iter()
         .enumerate()
+        .filter(|(_, name)| name.first().is_some_and(|&first| held.may_hold(first)))
         .filter_map(|(index, name)| mention(&sentence, name).map(|(start, len)| (index, start, len)))
         .collect();
     found.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -207,6 +209,29 @@ fn rows_named(sentence: &str, names: &[Vec<char>]) -> Vec<usize> {
     }
     named.sort_unstable();
     named
+}
+
+/// The characters of a sentence, as a set that may answer yes wrongly but never no wrongly (one
+/// bit per character's code modulo 256): a name whose first character it lacks is not mentioned
+/// (a mention opens with that character), so most names are ruled out without a scan.
+struct CharFilter([u64; 4]);
+
+impl CharFilter {
+    /// The filter of `chars`.
+    fn of(chars: &[char]) -> Self {
+        let mut bits = [0; 4];
+        for &c in chars {
+            let code = u32::from(c) as usize & 255;
+            bits[code >> 6] |= 1 << (code & 63);
+        }
+        CharFilter(bits)
+    }
+
+    /// Whether `c` may be among the characters.
+    fn may_hold(&self, c: char) -> bool {
+        let code = u32::from(c) as usize & 255;
+        self.0[code >> 6] & 1 << (code & 63) != 0
+    }
 }
 
 /// The longest mention of `name` in `sentence` as (start, length) in characters: the whole name,
