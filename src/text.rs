@@ -332,7 +332,7 @@ fn closes_with_wide_space(bytes: &[u8]) -> bool {
 
 /// The byte length of the UTF-8 character that starts with byte `lead` (1 for a byte that
 /// starts none).
-pub fn utf8_len(lead: u8) -> usize {
+pub const fn utf8_len(lead: u8) -> usize {
     match lead {
         0xc0..=0xdf => 2,
         0xe0..=0xef => 3,

@@ -77,21 +77,24 @@ pub fn find_top_level(text: &str, targets: &[char]) -> Option<usize> {
 /// The characters of `text` that are among `targets` and stand outside brackets, with their
 /// byte offsets. An unmatched closing bracket is ignored; brackets are never targets. Only the
 /// characters whose first byte is that of a bracket or a target are looked at (in CJK text, the
-/// punctuation among the ideographs).
+/// punctuation among the ideographs); the others are stepped over with one look-up in [`Skips`].
 fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (usize, char)> + 'a {
     let mut leads = BRACKET_LEADS;
     targets.iter().for_each(|&target| leads.insert(target));
+    let skips = Skips::new(leads);
     let bytes = text.as_bytes();
     let mut at = 0;
     let mut depth = 0usize;
     std::iter::from_fn(move || {
         while let Some(&lead) = bytes.get(at) {
-            let start = at;
-            at += utf8_len(lead);
-            if !leads.contains(lead) {
+            let skip = skips.0[usize::from(lead)];
+            if skip != 0 {
+                at += usize::from(skip);
                 continue;
             }
+            let start = at;
             let ch = text[start..].chars().next()?;
+            at += ch.len_utf8();
             match bracket(ch) {
                 Some(true) => depth += 1,
                 Some(false) => depth = depth.saturating_sub(1),
@@ -102,6 +105,35 @@ fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (us
         None
     })
 }
+
+/// For each byte that starts a UTF-8 character, the character's byte length, or 0 when the byte
+/// is among some [`LeadBytes`]: what the scan of [`top_level`] steps by.
+struct Skips([u8; 256]);
+
+impl Skips {
+    /// The steps past characters whose first byte is not among `leads`.
+    fn new(leads: LeadBytes) -> Self {
+        let mut skips = UTF8_LENS;
+        for (word, mut bits) in leads.0.into_iter().enumerate() {
+            while bits != 0 {
+                skips[word * 64 + bits.trailing_zeros() as usize] = 0;
+                bits &= bits - 1;
+            }
+        }
+        Skips(skips)
+    }
+}
+
+/// [`utf8_len`] of every byte.
+const UTF8_LENS: [u8; 256] = {
+    let mut lens = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        lens[byte] = utf8_len(byte as u8) as u8;
+        byte += 1;
+    }
+    lens
+};
 
 /// The first bytes of the UTF-8 of the [`BRACKETS`].
 const BRACKET_LEADS: LeadBytes = {
@@ -125,11 +157,6 @@ impl LeadBytes {
         let mut utf8 = [0; 4];
         let lead = ch.encode_utf8(&mut utf8).as_bytes()[0];
         self.0[(lead >> 6) as usize] |= 1 << (lead & 63);
-    }
-
-    /// Whether the set holds `byte`.
-    fn contains(self, byte: u8) -> bool {
-        self.0[(byte >> 6) as usize] & (1 << (byte & 63)) != 0
     }
 }
 
