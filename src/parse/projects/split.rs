@@ -49,10 +49,7 @@ pub fn split_top_level<'a>(
 }
 
 /// The pieces of `text` between the separators `marks` (byte offset and character, in order).
-fn pieces<'a>(
-    text: &'a str,
-    mut marks: impl Iterator<Item = (usize, char)>,
-) -> impl Iterator<Item = (usize, &'a str)> {
+fn pieces(text: &str, mut marks: impl Iterator<Item = (usize, char)>) -> impl Iterator<Item = (usize, &str)> {
     let mut start = Some(0);
     std::iter::from_fn(move || {
         let from = start?;
