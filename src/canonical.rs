@@ -7,6 +7,7 @@
 
 use crate::config::ConfigFile;
 use crate::model::{Value, ValueForm};
+use crate::text::Trimmed;
 use crate::text::fold;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -48,7 +49,7 @@ impl fmt::Display for AliasError {
             "{}: cannot read the indicator aliases: {}. Each [[indicator]] needs `canonical = \"…\"` \
              and `aliases = [\"…\"]`.",
             self.origin,
-            self.message.trim_end()
+            self.message.trimmed_end()
         )
     }
 }

@@ -23,6 +23,8 @@
 //! assert_eq!(grid.text(1, 1), "GDP增速");
 //! ```
 
+use crate::text::Trimmed;
+
 /// How a table was laid out in the file (the `layout` of each exported indicator row).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Layout {
@@ -221,7 +223,7 @@ impl GridBuilder {
         while self.taken(row, col) {
             col += 1;
         }
-        self.place(text.trim().to_owned(), line, row_span, col_span, col);
+        self.place(text.trimmed().to_owned(), line, row_span, col_span, col);
     }
 
     /// The current row, started if none is.

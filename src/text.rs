@@ -202,9 +202,137 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Trimming of report text: exactly what [`str::trim`] and its halves remove (Unicode white
+/// space: ASCII space, TAB and line ends, NBSP, the ideographic space U+3000, …), without their
+/// cost where nothing is removed. `str::trim` decodes the first and last characters and looks
+/// them up even when they are an ideograph or a letter; here the UTF-8 bytes at each end are
+/// looked up first, in tables of the bytes that start and end the UTF-8 of a white-space
+/// character, and only a text that may start or end with one is trimmed (ASCII white space and
+/// the ideographic space, which indents a paragraph, byte by byte; rarer spaces by `str`).
+pub trait Trimmed {
+    /// [`str::trim`]: leading and trailing white space removed.
+    fn trimmed(&self) -> &str;
+    /// [`str::trim_start`]: leading white space removed.
+    fn trimmed_start(&self) -> &str;
+    /// [`str::trim_end`]: trailing white space removed.
+    fn trimmed_end(&self) -> &str;
+}
+
+impl Trimmed for str {
+    #[inline]
+    fn trimmed(&self) -> &str {
+        self.trimmed_start().trimmed_end()
+    }
+
+    #[inline]
+    fn trimmed_start(&self) -> &str {
+        match self.as_bytes().first() {
+            Some(&first) if MAY_OPEN_SPACE[usize::from(first)] => trim_start_spaces(self),
+            _ => self,
+        }
+    }
+
+    #[inline]
+    fn trimmed_end(&self) -> &str {
+        match self.as_bytes().last() {
+            Some(&last) if MAY_CLOSE_SPACE[usize::from(last)] => trim_end_spaces(self),
+            _ => self,
+        }
+    }
+}
+
+/// The first bytes of the UTF-8 of white-space characters ([`char::is_whitespace`]): ASCII TAB,
+/// LF, VT, FF, CR and space, `C2` (U+0085, U+00A0), `E1` (U+1680), `E2` (U+2000–U+205F) and `E3`
+/// (U+3000).
+const MAY_OPEN_SPACE: [bool; 256] =
+    byte_set(&[b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3]);
+
+/// The last bytes of the UTF-8 of white-space characters: the ASCII ones, and those ending U+0085
+/// (`85`), U+00A0 (`A0`), U+1680 and U+2000–U+200A and U+3000 (`80`–`8A`), U+2028, U+2029, U+202F
+/// (`A8`, `A9`, `AF`) and U+205F (`9F`).
+const MAY_CLOSE_SPACE: [bool; 256] = byte_set(&[
+    b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a,
+    0x9f, 0xa0, 0xa8, 0xa9, 0xaf,
+]);
+
+/// A table of the bytes in `bytes`.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < bytes.len() {
+        set[bytes[index] as usize] = true;
+        index += 1;
+    }
+    set
+}
+
+/// [`str::trim_start`] of a text that may start with white space: ASCII white space and the
+/// ideographic space are stepped over byte by byte, rarer spaces left to `str`.
+#[inline(never)]
+fn trim_start_spaces(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        match bytes[at..] {
+            [byte, ..] if is_ascii_space(byte) => at += 1,
+            [0xe3, 0x80, 0x80, ..] => at += 3,
+            _ => break,
+        }
+    }
+    let rest = &text[at..];
+    if opens_with_wide_space(rest.as_bytes()) { rest.trim_start() } else { rest }
+}
+
+/// [`str::trim_end`] of a text that may end with white space (see [`trim_start_spaces`]).
+#[inline(never)]
+fn trim_end_spaces(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., byte] if is_ascii_space(byte) => end -= 1,
+            [.., 0xe3, 0x80, 0x80] => end -= 3,
+            _ => break,
+        }
+    }
+    let rest = &text[..end];
+    if closes_with_wide_space(rest.as_bytes()) { rest.trim_end() } else { rest }
+}
+
+/// Whether `byte` is ASCII white space as [`char::is_whitespace`] has it: TAB, LF, VT, FF, CR and
+/// space ([`u8::is_ascii_whitespace`] leaves VT out).
+fn is_ascii_space(byte: u8) -> bool {
+    byte == b' ' || byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
+}
+
+/// Whether `bytes` open with the UTF-8 of a white-space character beyond ASCII
+/// ([`char::is_whitespace`]: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000; the tests check the list against it).
+fn opens_with_wide_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xc2, second, ..] => matches!(second, 0x85 | 0xa0),
+        [0xe1, 0x9a, 0x80, ..] | [0xe2, 0x81, 0x9f, ..] | [0xe3, 0x80, 0x80, ..] => true,
+        [0xe2, 0x80, third, ..] => matches!(third, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+        _ => false,
+    }
+}
+
+/// Whether `bytes` end with the UTF-8 of a white-space character beyond ASCII (those of
+/// [`opens_with_wide_space`]).
+fn closes_with_wide_space(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [.., 0xc2, 0x85 | 0xa0]
+            | [.., 0xe1, 0x9a, 0x80]
+            | [.., 0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf]
+            | [.., 0xe2, 0x81, 0x9f]
+            | [.., 0xe3, 0x80, 0x80]
+    )
+}
+
 /// The byte length of the UTF-8 character that starts with byte `lead` (1 for a byte that
 /// starts none).
-pub fn utf8_len(lead: u8) -> usize {
+pub const fn utf8_len(lead: u8) -> usize {
     match lead {
         0xc0..=0xdf => 2,
         0xe0..=0xef => 3,
@@ -324,6 +452,24 @@ mod tests {
         }
         assert!(!may_hold_digit("完成投资，亿元（）"));
         assert!(may_hold_digit("增长６％") && may_hold_digit("38个"));
+    }
+
+    #[test]
+    fn trimmed_removes_what_str_trim_removes() {
+        for c in '\0'..=char::MAX {
+            for text in
+                [format!("{c}"), format!("{c}甲{c}"), format!("{c}{c}a \u{3000}{c}"), format!("\u{3000}{c}")]
+            {
+                assert_eq!(text.trimmed(), text.trim(), "{c:?}");
+                assert_eq!(text.trimmed_start(), text.trim_start(), "{c:?}");
+                assert_eq!(text.trimmed_end(), text.trim_end(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn han_characters_are_alphabetic() {
+        assert!(('\0'..=char::MAX).filter(|&c| is_han(c)).all(char::is_alphabetic));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use crate::model::{IndicatorRow, Value, ValueForm};
 use crate::parse::value::parse_value;
+use crate::text::Trimmed;
 
 /// The words that introduce the revised values.
 const REVISED_TO: [&str; 3] = ["调整为", "调减为", "修订为"];
@@ -59,7 +60,7 @@ fn revised_values(note: &str) -> Vec<Value> {
     let clause = after.split(['，', ',', '。', '；', ';']).next().unwrap_or("");
     let values: Vec<Value> = clause
         .split('、')
-        .map(|part| parse_value(part.trim().trim_start_matches("增长").trim_start_matches("为")))
+        .map(|part| parse_value(part.trimmed().trim_start_matches("增长").trim_start_matches("为")))
         .collect();
     let numeric =
         |v: &Value| !matches!(v.form, ValueForm::Empty | ValueForm::Qualitative | ValueForm::NotTracked);

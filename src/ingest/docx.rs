@@ -9,6 +9,7 @@
 use super::placed::{DerivedText, RawCell, RawRows, is_prose};
 use crate::document::{Document, Format};
 use crate::grid::Layout;
+use crate::text::Trimmed;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
@@ -183,7 +184,10 @@ impl Walk {
 
 /// The `w:val` attribute of an element (a number or a keyword, so never escaped).
 fn value(e: &BytesStart<'_>) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "val").map(|a| a.value.trim().to_owned())
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == "val")
+        .map(|a| a.value.trimmed().to_owned())
 }
 
 /// Walks the WordprocessingML body: paragraphs, runs, tabs, breaks, tables.

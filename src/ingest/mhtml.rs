@@ -9,6 +9,7 @@
 
 use super::html;
 use crate::document::Document;
+use crate::text::Trimmed;
 use base64::Engine;
 use encoding_rs::Encoding;
 
@@ -70,7 +71,7 @@ fn find_page(part: &[u8], depth: usize) -> Result<Option<Page>, String> {
     let encoding = headers
         .iter()
         .find(|(name, _)| name == "content-transfer-encoding")
-        .map_or(String::new(), |(_, value)| value.trim().to_ascii_lowercase());
+        .map_or(String::new(), |(_, value)| value.trimmed().to_ascii_lowercase());
     let page = match encoding.as_str() {
         "base64" => {
             let clean: Vec<u8> = body.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
@@ -108,14 +109,14 @@ fn parse_headers(block: &[u8]) -> Option<Vec<(String, String)>> {
         if line.starts_with([' ', '\t']) {
             let (_, value) = headers.last_mut()?;
             value.push(' ');
-            value.push_str(line.trim());
+            value.push_str(line.trimmed());
             continue;
         }
         let (name, value) = line.split_once(':')?;
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
             return None;
         }
-        headers.push((name.to_ascii_lowercase(), value.trim().to_owned()));
+        headers.push((name.to_ascii_lowercase(), value.trimmed().to_owned()));
     }
     Some(headers)
 }
@@ -127,11 +128,11 @@ fn content_type(headers: &[(String, String)]) -> (String, Vec<(String, String)>)
         return ("text/plain".to_owned(), Vec::new());
     };
     let mut fields = split_unquoted(value, ';').into_iter();
-    let mime = fields.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let mime = fields.next().unwrap_or_default().trimmed().to_ascii_lowercase();
     let params = fields
         .filter_map(|field| {
             let (name, value) = field.split_once('=')?;
-            Some((name.trim().to_ascii_lowercase(), value.trim().trim_matches('"').to_owned()))
+            Some((name.trimmed().to_ascii_lowercase(), value.trimmed().trim_matches('"').to_owned()))
         })
         .collect();
     (mime, params)

@@ -3,6 +3,7 @@
 //! spaces, which gives one paragraph or one cell per line; its tables are then read as the
 //! space-aligned layout they were.
 
+use crate::text::Trimmed;
 use crate::text::lines;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -56,7 +57,7 @@ fn gaps(line: &str) -> usize {
 /// ideographic space is a run).
 fn pieces(line: &str) -> impl Iterator<Item = &str> {
     let space = |c: char| c == ' ' || c == '\u{3000}';
-    let mut rest = line.trim();
+    let mut rest = line.trimmed();
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
@@ -70,7 +71,7 @@ fn pieces(line: &str) -> impl Iterator<Item = &str> {
             }
         }
         let piece = &rest[..cut];
-        rest = rest[cut..].trim_start_matches(space).trim_start();
+        rest = rest[cut..].trim_start_matches(space).trimmed_start();
         Some(piece)
     })
 }

@@ -12,6 +12,7 @@
 use crate::document::{Document, Format, PlacedTable};
 use crate::grid::{GridBuilder, GridCell, Layout};
 use crate::model::{Warning, WarningKind};
+use crate::text::Trimmed;
 use unicode_width::UnicodeWidthChar;
 
 use super::clean_text;
@@ -45,7 +46,7 @@ pub type RawRows = Vec<Vec<RawCell>>;
 /// space between two narrow ones (`发展` + `质量` is `发展质量`, `GDP` + `growth` is `GDP growth`).
 pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
-    for line in lines.iter().map(|l| l.as_ref().trim()).filter(|l| !l.is_empty()) {
+    for line in lines.iter().map(|l| l.as_ref().trimmed()).filter(|l| !l.is_empty()) {
         let wide = |c: Option<char>| c.and_then(UnicodeWidthChar::width).is_some_and(|w| w > 1);
         if !out.is_empty() && !wide(out.chars().next_back()) && !wide(line.chars().next()) {
             out.push(' ');
@@ -62,7 +63,7 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
 pub fn is_prose(rows: &[Vec<RawCell>]) -> bool {
     let cells = || rows.iter().flatten();
     let chars = |cell: &RawCell| cell.lines.iter().map(|l| l.chars().count()).sum::<usize>();
-    let lines = |cell: &RawCell| cell.lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let lines = |cell: &RawCell| cell.lines.iter().filter(|l| !l.trimmed().is_empty()).count();
     let columns = rows.iter().map(|row| row.iter().map(|c| c.col_span.max(1)).sum::<usize>()).max();
     let (rows_n, cols_n) = (rows.iter().filter(|r| !r.is_empty()).count(), columns.unwrap_or(0));
     let total: usize = cells().map(chars).sum();

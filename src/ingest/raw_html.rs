@@ -18,6 +18,7 @@
 use super::html;
 use super::placed::DerivedText;
 use crate::document::{Document, Format};
+use crate::text::Trimmed;
 
 /// The text with each raw `<table>…</table>` block read as HTML and placed as a grid; `None`
 /// when the text has no complete raw table (then it is read as it is).
@@ -49,12 +50,12 @@ pub fn place_tables(text: &str, encoding: &'static str, replaced: usize) -> Opti
             markup[0] = &line[open..];
             markup[last - index] = &lines[last][..close];
         }
-        if !before.trim().is_empty() {
-            derived.paragraph(before.trim_end());
+        if !before.trimmed().is_empty() {
+            derived.paragraph(before.trimmed_end());
         }
         html::place_fragment(&markup.join("\n"), &mut derived);
-        if !tail.trim().is_empty() {
-            derived.paragraph(tail.trim_start());
+        if !tail.trimmed().is_empty() {
+            derived.paragraph(tail.trimmed_start());
         }
         placed = true;
         index = last + 1;

@@ -3,6 +3,7 @@
 //! the header that follows it.
 
 use crate::text;
+use crate::text::Trimmed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,14 +30,14 @@ pub(crate) struct Caption {
 ///
 /// A bare number (`表1`) whose title stands on the next line is joined with it.
 pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
-    let line = lines.get(index)?.trim();
+    let line = lines.get(index)?.trimmed();
     if !is_caption(line) {
         return None;
     }
     let folded = text::fold_cow(line);
     let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
-        let title = title.trim();
+        let title = title.trimmed();
         return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });
     }
     Some(Caption { text: line.to_owned(), index, next: index + 1 })
@@ -66,7 +67,7 @@ pub(crate) fn year_in(text: &str) -> Option<u16> {
 
 /// The year written at the end of `text`, white space after it allowed (`…2023 ` → 2023).
 fn year_at_end(text: &str) -> Option<u16> {
-    let bytes = text.trim_end().as_bytes();
+    let bytes = text.trimmed_end().as_bytes();
     let digits = &bytes[bytes.len().checked_sub(4)?..];
     let century = matches!(&digits[..2], b"19" | b"20");
     let number =
@@ -76,9 +77,9 @@ fn year_at_end(text: &str) -> Option<u16> {
 
 /// The caption without its number: `专栏3：2023年…计划` → `2023年…计划`.
 pub(crate) fn caption_title(caption: &str) -> &str {
-    let rest = caption.trim_start().trim_start_matches(['附', '表', '专', '栏']).trim_start();
+    let rest = caption.trimmed_start().trim_start_matches(['附', '表', '专', '栏']).trimmed_start();
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.trim_start().trim_start_matches(['：', ':', '、', '.', '．']).trim_start()
+    rest.trimmed_start().trim_start_matches(['：', ':', '、', '.', '．']).trimmed_start()
 }
 
 /// Words by which a sentence hands over to the table under it, longest first.
@@ -90,10 +91,10 @@ const LEAD_IN_WORDS: [&str; 7] =
 /// `2023年全县主要经济指标预计完成情况`). `None` when the line does not end by pointing at a
 /// table, or the clause is too short or too long to be a title.
 pub(crate) fn lead_in_title(line: &str) -> Option<&str> {
-    let text = line.trim().trim_end_matches(['：', ':', '。', '，', ',', ' ']);
+    let text = line.trimmed().trim_end_matches(['：', ':', '。', '，', ',', ' ']);
     let before = LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word))?;
     let clause =
-        before.rsplit(['。', '；', '，', ',']).next()?.trim().trim_end_matches(['，', ',', '（', '(']);
+        before.rsplit(['。', '；', '，', ',']).next()?.trimmed().trim_end_matches(['，', ',', '（', '(']);
     let chars = clause.chars().count();
     (4..=MAX_CAPTION_CHARS).contains(&chars).then_some(clause)
 }
@@ -101,7 +102,7 @@ pub(crate) fn lead_in_title(line: &str) -> Option<&str> {
 /// Whether a line can be the title of a bare-numbered caption: not a cell (no leading TAB), a few
 /// words, no sentence end.
 fn is_title(line: &str) -> bool {
-    let text = line.trim();
+    let text = line.trimmed();
     let chars = text.chars().count();
     !line.starts_with('\t') && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
 }

@@ -7,6 +7,7 @@
 
 use crate::model::{IndicatorTable, TableKind, TitleBlock, Warning, WarningKind};
 use crate::parse::caption::year_in;
+use crate::text::Trimmed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -74,7 +75,7 @@ fn heading_year(lines: &[&str], words: &[&str]) -> Option<u16> {
     lines
         .iter()
         .take(HEAD_LINES)
-        .map(|line| line.trim())
+        .map(|line| line.trimmed())
         .filter(|line| is_part_heading(line) && words.iter().any(|w| line.contains(w)))
         .find_map(year_in)
 }

@@ -21,6 +21,7 @@
 //! least -3.
 
 use crate::model::{Value, ValueForm};
+use crate::text::Trimmed;
 use crate::text::fold_cow;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -110,7 +111,7 @@ enum Verb {
 /// Reads a target or achieved cell as written. Never fails: what cannot be read is
 /// [`ValueForm::Qualitative`], with the text kept in [`Value::raw`].
 pub fn parse_value(raw: &str) -> Value {
-    let raw = raw.trim();
+    let raw = raw.trimmed();
     let (form, unit, estimated) = read_value(raw);
     Value { raw: raw.to_owned(), form, unit, estimated }
 }
@@ -118,7 +119,7 @@ pub fn parse_value(raw: &str) -> Value {
 /// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values
 /// from words.
 pub(crate) fn value_form(raw: &str) -> ValueForm {
-    read_value(raw.trim()).0
+    read_value(raw.trimmed()).0
 }
 
 /// The form, in-cell unit and estimate mark of a trimmed cell.
@@ -573,7 +574,7 @@ mod tests {
         fn never_panics_on_any_text(raw in ".*") {
             let value = parse_value(&raw);
             let _ = value.decimals();
-            prop_assert_eq!(value.raw, raw.trim());
+            prop_assert_eq!(value.raw, raw.trimmed());
         }
 
         #[test]

@@ -7,6 +7,7 @@
 
 use super::lines::Line;
 use crate::ingest::placed::RawCell;
+use crate::text::Trimmed;
 
 /// Lines longer than this are article text, whatever words they hold.
 const LONGEST_CHROME: usize = 300;
@@ -100,9 +101,9 @@ pub fn is_chrome(line: &Line) -> bool {
 
 /// Two metadata labels in a short line, or a short line opening with one (`来源：区发展改革委`).
 fn is_metadata(text: &str) -> bool {
-    let labelled = METADATA
-        .iter()
-        .any(|label| text.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with(['：', ':'])));
+    let labelled = METADATA.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| rest.trimmed_start().starts_with(['：', ':']))
+    });
     let count = METADATA.iter().filter(|label| text.contains(*label)).count();
     (labelled && text.chars().count() <= 60) || (count >= 2 && text.chars().count() <= 150)
 }

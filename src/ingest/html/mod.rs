@@ -23,6 +23,7 @@ use super::{decode_text, decode_tolerably};
 use crate::document::{Document, Format};
 use crate::grid::Layout;
 use crate::model::WarningKind;
+use crate::text::Trimmed;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;
@@ -169,7 +170,7 @@ fn is_caption(line: &str) -> bool {
             .expect("the caption pattern is valid")
     });
     const ENDINGS: &[&str] = &["情况", "指标", "计划", "目标", "一览表", "汇总表", "情况表", "计划表"];
-    let line = line.trim();
+    let line = line.trimmed();
     line.chars().count() <= 80
         && !line.ends_with(['。', '；', '，'])
         && (NUMBERED.is_match(line) || (line.contains('年') && ENDINGS.iter().any(|e| line.ends_with(e))))

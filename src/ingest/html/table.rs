@@ -6,6 +6,7 @@
 use super::elements::{Visitor, is_block, visit};
 use super::lines::LineBuf;
 use crate::ingest::placed::{RawCell, RawRows};
+use crate::text::Trimmed;
 use ego_tree::NodeRef;
 use scraper::Node;
 use scraper::node::Element;
@@ -137,7 +138,7 @@ impl Visitor for Collector {
 /// skipped): 1 when absent or unreadable, `zero` when 0 (a `rowspan` of 0 runs to the table's end).
 fn span(value: Option<&str>, zero: usize) -> usize {
     let digits: String =
-        value.unwrap_or("").trim_start().chars().take_while(char::is_ascii_digit).take(6).collect();
+        value.unwrap_or("").trimmed_start().chars().take_while(char::is_ascii_digit).take(6).collect();
     match digits.parse::<usize>() {
         Ok(0) => zero,
         Ok(n) => n,

@@ -7,6 +7,7 @@ use super::elements::{Visitor, is_block, is_page_chrome, visit};
 use super::lines::{Line, LineBuf};
 use super::table::{self, Table};
 use crate::ingest::placed::is_prose;
+use crate::text::Trimmed;
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{Html, Node};
@@ -116,9 +117,9 @@ impl Visitor for Walker {
 
 /// An image's file name (`images/1.jpeg?v=2` is `1.jpeg`), else its alt text, else a phrase.
 fn image_name(image: &Element) -> String {
-    let src = image.attr("src").unwrap_or("").trim();
+    let src = image.attr("src").unwrap_or("").trimmed();
     let file = src.split(['?', '#']).next().unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let alt = image.attr("alt").unwrap_or("").trim();
+    let alt = image.attr("alt").unwrap_or("").trimmed();
     match (src.starts_with("data:"), file, alt) {
         (false, file, _) if !file.is_empty() => file.to_owned(),
         (_, _, alt) if !alt.is_empty() => alt.to_owned(),

@@ -8,6 +8,7 @@
 //! cells of a table drawn without rules (see [`super::stream`]); elsewhere they read as one space.
 
 use super::page::Glyph;
+use crate::text::Trimmed;
 
 /// Gaps wider than this many line heights separate columns, not words.
 pub const COLUMN_GAP: f32 = 1.5;
@@ -167,7 +168,7 @@ pub fn is_cjk(c: char) -> bool {
 /// Trims, collapses runs of spaces, and removes spaces next to CJK characters (a PDF that draws
 /// a space glyph between `增长` and `7.5`).
 fn collapse_spaces(text: &str) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
+    let chars: Vec<char> = text.trimmed().chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {

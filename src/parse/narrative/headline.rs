@@ -13,7 +13,8 @@ use super::plan_start;
 use crate::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
 use crate::parse::value::parse_value;
-use crate::text::fold;
+use crate::text::Trimmed;
+use crate::text::{fold, is_han};
 
 /// The indicator whose growth marks a headline sentence.
 const HEADLINE_INDICATOR: &str = "地区生产总值增速";
@@ -208,7 +209,7 @@ pub(super) fn read_sentence(
             name,
             unit,
             value,
-            evidence: clause.trim().to_owned(),
+            evidence: clause.trimmed().to_owned(),
             line,
         }));
         true
@@ -241,7 +242,7 @@ fn read_clause(
     previous_subject: Option<&str>,
     aliases: &AliasTable,
 ) -> Option<ClauseValues> {
-    let normalized = fold(clause.trim());
+    let normalized = fold(clause.trimmed());
     let (mut text, mut estimated) = (normalized.as_str(), false);
     while let Some(rest) = strip_filler(text) {
         estimated |= text.starts_with("预计");
@@ -277,12 +278,19 @@ fn read_clause(
 
 /// Splits a clause into its indicator, modifiers and values: the shortest leading indicator
 /// after which the rest reads as values.
+///
+/// An indicator name holds some letters or CJK and no numbers' signs (`%`, `‰`), so it ends after
+/// the clause's first letter and no later than its first sign: both are found once, not for each
+/// candidate end.
 fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str>, Vec<Segment>)> {
+    let first_letter = clause.char_indices().find(|&(_, c)| is_han(c) || c.is_alphabetic())?.0;
+    let first_sign = clause.find(['%', '‰']).unwrap_or(clause.len());
     clause.char_indices().skip(1).take(MAX_SUBJECT_CHARS).find_map(|(at, _)| {
         let (subject, rest) = clause.split_at(at);
         let is_digit = |c: char| c.is_ascii_digit() || c == '.';
         let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
-        if inside_number || !plausible_subject(subject) {
+        let named = first_letter < at && at <= first_sign;
+        if inside_number || !named || subject.ends_with(SUBJECT_NEVER_ENDS) {
             return None;
         }
         let (rest, modifiers) = strip_modifiers(rest);
@@ -301,12 +309,8 @@ fn strip_modifiers(mut text: &str) -> (&str, Vec<&'static str>) {
     (text, modifiers)
 }
 
-/// An indicator name: some letters or CJK, no numbers' signs, not ending in a conjunction.
-fn plausible_subject(subject: &str) -> bool {
-    subject.chars().any(|c| c.is_alphabetic())
-        && !subject.contains(['%', '‰'])
-        && !subject.ends_with(['和', '与', '及', '的', '在', '了', '、'])
-}
+/// Characters an indicator name never ends with: conjunctions and particles.
+const SUBJECT_NEVER_ENDS: [char; 7] = ['和', '与', '及', '的', '在', '了', '、'];
 
 /// Reads `verb value (、|和|及 [verb] value)*` to the end of the clause; a value without its own
 /// verb takes the previous one (`分别增长3.7%、2.2%和3.1%`).

@@ -17,6 +17,7 @@ mod unwrap;
 
 use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
+use crate::text::Trimmed;
 
 /// Words for the whole reporting unit that open a clause without naming anything: `全区地区生产总值
 /// 增长5%`, `全省…`, `我市…`.
@@ -85,12 +86,12 @@ pub fn parse_prose(
 /// (`二、2023年国民经济和社会发展要求和目标`, `二、2021年…计划总体考虑`).
 pub(crate) fn plan_start(lines: &[&str]) -> Option<usize> {
     lines.iter().position(|line| {
-        let line = line.trim_start();
+        let line = line.trimmed_start();
         line.starts_with("二、") && (line.contains("目标") || line.contains("计划"))
     })
 }
 
 /// The sentences of a line: split at `。！？；` (full or half width), trimmed, empty ones dropped.
 pub(crate) fn sentences(line: &str) -> impl Iterator<Item = &str> {
-    line.split(['。', '！', '？', '；', ';']).map(str::trim).filter(|s| !s.is_empty())
+    line.split(['。', '！', '？', '；', ';']).map(str::trimmed).filter(|s| !s.is_empty())
 }

@@ -9,6 +9,7 @@
 //! reaches the wrap width, does not close a sentence, and the next line is prose (not blank, not
 //! a heading).
 
+use crate::text::Trimmed;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
@@ -42,7 +43,7 @@ pub(crate) fn unwrap<'a>(lines: &[(usize, &'a str)]) -> Vec<(usize, Cow<'a, str>
     let mut joining = false;
     for (k, &(line, text)) in lines.iter().enumerate() {
         match out.last_mut() {
-            Some((_, paragraph)) if joining => join(paragraph.to_mut(), text.trim()),
+            Some((_, paragraph)) if joining => join(paragraph.to_mut(), text.trimmed()),
             _ => out.push((line, Cow::Borrowed(text))),
         }
         let next = lines.get(k + 1);
@@ -55,7 +56,7 @@ pub(crate) fn unwrap<'a>(lines: &[(usize, &'a str)]) -> Vec<(usize, Cow<'a, str>
 /// A line that closes no sentence and is long enough to be wrapped, without its trailing white
 /// space: what [`unwrap`] measures, in display columns and in characters.
 fn open_line(text: &str) -> Option<&str> {
-    let text = text.trim_end();
+    let text = text.trimmed_end();
     (text.len() >= MIN_WRAP_WIDTH && !text.ends_with(CLOSING)).then_some(text)
 }
 
@@ -81,7 +82,7 @@ fn wrap_width(widths: &[Option<usize>]) -> Option<(usize, usize)> {
 
 /// Whether a line continues a paragraph: it has text and is no heading (`二、`, `（三）`).
 fn continues(text: &str) -> bool {
-    let text = text.trim();
+    let text = text.trimmed();
     !text.is_empty() && !is_heading(text)
 }
 

@@ -6,6 +6,7 @@ use super::vocabulary::caption_stage;
 use crate::document::PlacedTable;
 use crate::model::Stage;
 use crate::parse::caption::{caption_title, is_caption, year_in};
+use crate::text::Trimmed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -54,7 +55,7 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
         let mut raw = Vec::new();
         let mut next = index + 1;
         while let Some(line) = lines.get(next) {
-            if caption_line(line).is_some() || (!line.starts_with('\t') && ends_box(line.trim())) {
+            if caption_line(line).is_some() || (!line.starts_with('\t') && ends_box(line.trimmed())) {
                 break;
             }
             raw.push((next + 1, *line));
@@ -89,11 +90,12 @@ pub fn table_blocks<'a, 'p>(
             continue;
         }
         let before = table.lines.start.checked_sub(1).filter(|&index| !in_table(index));
-        let caption = before.and_then(|index| Some((index, lines.get(index)?.trim()))).filter(|(_, text)| {
-            !text.is_empty()
-                && text.chars().count() <= MAX_TABLE_CAPTION_CHARS
-                && !text.contains(['。', '，'])
-        });
+        let caption =
+            before.and_then(|index| Some((index, lines.get(index)?.trimmed()))).filter(|(_, text)| {
+                !text.is_empty()
+                    && text.chars().count() <= MAX_TABLE_CAPTION_CHARS
+                    && !text.contains(['。', '，'])
+            });
         let (caption, line) = caption.map_or(("", table.lines.start + 1), |(index, text)| (text, index + 1));
         let raw = table.lines.clone().filter_map(|index| Some((index + 1, *lines.get(index)?))).collect();
         blocks.push(classify(caption, line, raw, plan_year));
@@ -107,8 +109,8 @@ const MAX_TABLE_CAPTION_CHARS: usize = 40;
 /// The line trimmed, when it is a caption. Most lines are ruled out by their first character
 /// (a caption opens with `表`, `附表` or `专栏`) before they are trimmed and matched.
 fn caption_line(line: &str) -> Option<&str> {
-    let may_open = line.trim_start().starts_with(['表', '附', '专']);
-    Some(line.trim()).filter(|trimmed| may_open && is_caption(trimmed))
+    let may_open = line.trimmed_start().starts_with(['表', '附', '专']);
+    Some(line.trimmed()).filter(|trimmed| may_open && is_caption(trimmed))
 }
 
 /// Whether a trimmed line is ordinary prose or a document heading, which closes any open box
@@ -148,7 +150,7 @@ fn opens_with_topic_sentence(line: &str) -> bool {
         return false;
     }
     let topic = &line[..stop];
-    let rest = line[stop + '。'.len_utf8()..].trim();
+    let rest = line[stop + '。'.len_utf8()..].trimmed();
     let topic_chars = topic.chars().count();
     (2..=16).contains(&topic_chars)
         && !topic.contains(['，', '：', '、', ',', ':'])
@@ -165,7 +167,7 @@ fn classify<'a>(
     let title = caption_title(caption);
     let lines: Vec<(usize, &str)> = raw
         .iter()
-        .map(|(number, text)| (*number, text.trim()))
+        .map(|(number, text)| (*number, text.trimmed()))
         .filter(|(_, text)| !text.is_empty())
         .collect();
     let indicator_header = lines.iter().any(|(_, text)| {

@@ -12,6 +12,7 @@ use crate::document::PlacedTable;
 use crate::grid::Grid;
 use crate::model::{Project, Scope, Warning};
 use crate::parse::readers::{self, Vocabulary};
+use crate::text::Trimmed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -90,7 +91,7 @@ pub fn read_grid(
     placed: &[PlacedTable],
     warnings: &mut Vec<Warning>,
 ) -> Option<Vec<Project>> {
-    let first = block.raw.iter().find(|(_, text)| !text.trim().is_empty())?.0 - 1;
+    let first = block.raw.iter().find(|(_, text)| !text.trimmed().is_empty())?.0 - 1;
     let last = block.raw.last().map_or(first, |(line, _)| *line);
     let grid = match placed.iter().find(|p| (first..last).contains(&p.lines.start)) {
         Some(table) => table.grid.clone(),
@@ -109,13 +110,13 @@ pub fn read_grid(
 /// `基础设施`.
 fn group_name(section: &str) -> String {
     let name = SECTION.replace(section, "");
-    let name = name.trim();
+    let name = name.trimmed();
     let counted = name.strip_suffix(['）', ')']).and_then(|rest| {
         let (label, count) = rest.rsplit_once(['（', '('])?;
         let count = count.trim_end_matches(['个', '项']);
         (!count.is_empty() && count.chars().all(|c| c.is_ascii_digit())).then_some(label)
     });
-    counted.unwrap_or(name).trim().to_owned()
+    counted.unwrap_or(name).trimmed().to_owned()
 }
 
 /// Whether a grid has a header row naming a project column.

@@ -3,12 +3,14 @@
 
 use super::boxes::Block;
 use super::project;
-use super::split::{TopLevel, has_top_level, leading_label, numbering_len, trim_item};
+use super::split::{TopLevel, find_top_level, has_top_level, leading_label, numbering_len, trim_item};
 use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
 use crate::model::{Project, Stage, Warning, WarningKind};
+use crate::text::Trimmed;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How much of a box's text counts as a project list.
@@ -40,8 +42,8 @@ const INTRODUCTIONS: [&str; 6] = ["主要包括", "包括", "其中：", "其中
 
 /// Lines joined where a list runs over several lines, with where each source line starts.
 struct Logical<'a> {
-    /// The joined text.
-    text: String,
+    /// The joined text: the line itself unless a list runs on.
+    text: Cow<'a, str>,
     /// (byte offset in `text`, 1-based line, the source line) for each joined line.
     starts: Vec<(usize, usize, &'a str)>,
 }
@@ -87,11 +89,11 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
     let mut heading = Context { group: None, stage: None };
     for (index, (logical, top)) in logicals.iter().zip(&tops).enumerate() {
         let body = body_of(&logical.text);
-        if let Some(label) = heading_label(body, top) {
-            let followed_by_heading = logicals
-                .get(index + 1)
-                .zip(tops.get(index + 1))
-                .is_none_or(|(next, top)| heading_label(body_of(&next.text), top).is_some());
+        if let Some(label) = heading_label(body, |piece, targets| top.find(piece, targets)) {
+            let followed_by_heading =
+                logicals.get(index + 1).zip(tops.get(index + 1)).is_none_or(|(next, top)| {
+                    heading_label(body_of(&next.text), |p, t| top.find(p, t)).is_some()
+                });
             let (line, source) = logical.source_at(0);
             let numbered = numbering_len(&logical.text).is_some();
             if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
@@ -120,9 +122,9 @@ fn join_lines<'a>(block: &Block<'a>, warnings: &mut Vec<Warning>) -> Vec<Logical
         match logicals.last_mut() {
             Some(open) if open.is_open() && !starts_entry(text) => {
                 open.starts.push((open.text.len(), line, text));
-                open.text.push_str(text);
+                open.text.to_mut().push_str(text);
             }
-            _ => logicals.push(Logical { text: text.to_owned(), starts: vec![(0, line, text)] }),
+            _ => logicals.push(Logical { text: Cow::Borrowed(text), starts: vec![(0, line, text)] }),
         }
     }
     if let Some(last) = logicals.last().filter(|last| last.is_open()) {
@@ -137,20 +139,21 @@ fn join_lines<'a>(block: &Block<'a>, warnings: &mut Vec<Warning>) -> Vec<Logical
 fn starts_entry(text: &str) -> bool {
     numbering_len(text).is_some()
         || leading_label(text, &['：', ':']).is_some()
-        || heading_label(text, &TopLevel::new(text)).is_some()
+        || heading_label(text, find_top_level).is_some()
 }
 
 /// The line without its numbering.
 fn body_of(text: &str) -> &str {
-    numbering_len(text).map_or(text, |len| &text[len..]).trim()
+    numbering_len(text).map_or(text, |len| &text[len..]).trimmed()
 }
 
 /// A heading or a label standing on its own line (`1．社会投资项目`, `交通类：`): the label.
-/// `top` holds the separators of the line `body` belongs to.
-fn heading_label<'t>(body: &'t str, top: &TopLevel) -> Option<&'t str> {
-    let bare = body.trim_end_matches(['：', ':']).trim();
+/// `find` finds top-level separators in `body` ([`find_top_level`], or [`TopLevel::find`] with
+/// the separators of the line `body` belongs to).
+fn heading_label(body: &str, find: impl Fn(&str, &[char]) -> Option<usize>) -> Option<&str> {
+    let bare = body.trim_end_matches(['：', ':']).trimmed();
     let short = bare.chars().count() <= 20;
-    let plain = top.find(bare, &['、', '，', '。', '；', ',', ';', '：', ':']).is_none();
+    let plain = find(bare, &['、', '，', '。', '；', ',', ';', '：', ':']).is_none();
     (short && plain && !bare.is_empty()).then_some(bare)
 }
 
@@ -238,10 +241,10 @@ fn read_clause<'t>(
     carried: &mut Option<Stage>,
     top: &TopLevel,
 ) -> Clause<'t> {
-    let clause = clause.trim();
+    let clause = clause.trimmed();
     let (clause, introduced) = INTRODUCTIONS
         .iter()
-        .find_map(|word| clause.strip_prefix(word).map(|rest| (rest.trim(), true)))
+        .find_map(|word| clause.strip_prefix(word).map(|rest| (rest.trimmed(), true)))
         .unwrap_or((clause, false));
     if trim_item(clause).is_empty() {
         return Clause::Empty;

@@ -56,6 +56,7 @@ mod vocabulary;
 
 use crate::document::PlacedTable;
 use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
+use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
 use list::{Mode, read_lists};
 use std::collections::HashMap;
@@ -133,20 +134,29 @@ fn same_project(a: &Project, b: &Project) -> bool {
 
 /// Merges repeated mentions of one name in a box into its first mention.
 fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
+    // Each mention's first mention, by index, found while the names can still be borrowed.
+    let first_of: Vec<usize> = {
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(found.len());
+        found
+            .iter()
+            .enumerate()
+            .map(|(index, project)| *first.entry(&*project.name).or_insert(index))
+            .collect()
+    };
     let mut merged: Vec<Project> = Vec::with_capacity(found.len());
-    let mut first_mention: HashMap<Box<str>, usize> = HashMap::with_capacity(found.len());
-    for project in found {
-        match first_mention.get(&project.name).and_then(|&at| merged.get_mut(at)) {
-            Some(kept) => {
-                kept.stage = kept.stage.or(project.stage);
-                kept.progress = kept.progress.take().or(project.progress);
-                kept.group = kept.group.take().or(project.group);
-            }
-            None => {
-                first_mention.insert(project.name.clone(), merged.len());
-                merged.push(project);
-            }
+    // Where each first mention went in `merged`.
+    let mut merged_at = vec![0; found.len()];
+    for (index, project) in found.into_iter().enumerate() {
+        let first = first_of[index];
+        if first == index {
+            merged_at[index] = merged.len();
+            merged.push(project);
+            continue;
         }
+        let kept = &mut merged[merged_at[first]];
+        kept.stage = kept.stage.or(project.stage);
+        kept.progress = kept.progress.take().or(project.progress);
+        kept.group = kept.group.take().or(project.group);
     }
     merged
 }
@@ -168,6 +178,6 @@ fn project(
         stage,
         progress: progress.map(String::into_boxed_str),
         line,
-        source: source.trim().into(),
+        source: source.trimmed().into(),
     }
 }

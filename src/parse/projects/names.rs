@@ -203,15 +203,14 @@ impl<'a> Names<'a> {
 
     /// The project names of the list, or none when it does not read as a list of projects.
     pub fn projects(&self) -> Vec<String> {
-        let pieces = split_top_level(self.list, &['、']);
-        let last = pieces.len().saturating_sub(1);
-        let mut items: Vec<String> = Vec::with_capacity(pieces.len());
-        for (index, (_, piece)) in pieces.iter().enumerate() {
+        let mut pieces = split_top_level(self.list, &['、']).peekable();
+        let mut items: Vec<String> = Vec::new();
+        while let Some((_, piece)) = pieces.next() {
             let item = unquote(trim_item(piece));
             if item.is_empty() || VERB_LED.is_match(item) {
                 break;
             }
-            items.push(shed_activity(clean_name(item, index == last)));
+            items.push(shed_activity(clean_name(item, pieces.peek().is_none())));
         }
         let accepted = match self.kind {
             Kind::Declared => items.iter().all(|item| is_declared_item(item)),

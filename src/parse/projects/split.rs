@@ -1,6 +1,7 @@
 //! Bracket-aware splitting of box text: separators inside `（）`, `()`, `《》`, `“”` and the like
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
+use crate::text::Trimmed;
 use crate::text::{is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,16 +39,31 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits `text` at every separator outside brackets. Each piece comes with its byte offset in
-/// `text`; empty pieces are kept so that offsets stay meaningful to the caller.
-pub fn split_top_level<'a>(text: &'a str, separators: &[char]) -> Vec<(usize, &'a str)> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (at, ch) in top_level(text, separators) {
-        pieces.push((start, &text[start..at]));
-        start = at + ch.len_utf8();
-    }
-    pieces.push((start, &text[start..]));
-    pieces
+/// `text`; empty pieces are kept so that offsets stay meaningful to the caller. The pieces are
+/// found as they are taken, so a caller that stops early scans no further.
+pub fn split_top_level<'a>(
+    text: &'a str,
+    separators: &'a [char],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    pieces(text, top_level(text, separators))
+}
+
+/// The pieces of `text` between the separators `marks` (byte offset and character, in order).
+fn pieces(text: &str, mut marks: impl Iterator<Item = (usize, char)>) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match marks.next() {
+            Some((at, ch)) => {
+                start = Some(at + ch.len_utf8());
+                Some((from, &text[from..at]))
+            }
+            None => {
+                start = None;
+                Some((from, &text[from..]))
+            }
+        }
+    })
 }
 
 /// Byte offset of the first occurrence of any of `targets` outside brackets.
@@ -58,21 +74,24 @@ pub fn find_top_level(text: &str, targets: &[char]) -> Option<usize> {
 /// The characters of `text` that are among `targets` and stand outside brackets, with their
 /// byte offsets. An unmatched closing bracket is ignored; brackets are never targets. Only the
 /// characters whose first byte is that of a bracket or a target are looked at (in CJK text, the
-/// punctuation among the ideographs).
+/// punctuation among the ideographs); the others are stepped over with one look-up in [`Skips`].
 fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (usize, char)> + 'a {
     let mut leads = BRACKET_LEADS;
     targets.iter().for_each(|&target| leads.insert(target));
+    let skips = Skips::new(leads);
     let bytes = text.as_bytes();
     let mut at = 0;
     let mut depth = 0usize;
     std::iter::from_fn(move || {
         while let Some(&lead) = bytes.get(at) {
-            let start = at;
-            at += utf8_len(lead);
-            if !leads.contains(lead) {
+            let skip = skips.0[usize::from(lead)];
+            if skip != 0 {
+                at += usize::from(skip);
                 continue;
             }
+            let start = at;
             let ch = text[start..].chars().next()?;
+            at += ch.len_utf8();
             match bracket(ch) {
                 Some(true) => depth += 1,
                 Some(false) => depth = depth.saturating_sub(1),
@@ -83,6 +102,35 @@ fn top_level<'a>(text: &'a str, targets: &'a [char]) -> impl Iterator<Item = (us
         None
     })
 }
+
+/// For each byte that starts a UTF-8 character, the character's byte length, or 0 when the byte
+/// is among some [`LeadBytes`]: what the scan of [`top_level`] steps by.
+struct Skips([u8; 256]);
+
+impl Skips {
+    /// The steps past characters whose first byte is not among `leads`.
+    fn new(leads: LeadBytes) -> Self {
+        let mut skips = UTF8_LENS;
+        for (word, mut bits) in leads.0.into_iter().enumerate() {
+            while bits != 0 {
+                skips[word * 64 + bits.trailing_zeros() as usize] = 0;
+                bits &= bits - 1;
+            }
+        }
+        Skips(skips)
+    }
+}
+
+/// [`utf8_len`] of every byte.
+const UTF8_LENS: [u8; 256] = {
+    let mut lens = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        lens[byte] = utf8_len(byte as u8) as u8;
+        byte += 1;
+    }
+    lens
+};
 
 /// The first bytes of the UTF-8 of the [`BRACKETS`].
 const BRACKET_LEADS: LeadBytes = {
@@ -106,11 +154,6 @@ impl LeadBytes {
         let mut utf8 = [0; 4];
         let lead = ch.encode_utf8(&mut utf8).as_bytes()[0];
         self.0[(lead >> 6) as usize] |= 1 << (lead & 63);
-    }
-
-    /// Whether the set holds `byte`.
-    fn contains(self, byte: u8) -> bool {
-        self.0[(byte >> 6) as usize] & (1 << (byte & 63)) != 0
     }
 }
 
@@ -154,32 +197,50 @@ impl<'a> TopLevel<'a> {
         Some(marks.filter(move |(_, ch)| targets.contains(ch)).map(move |&(at, ch)| (at - start, ch)))
     }
 
-    /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
-    pub fn split<'p>(&self, piece: &'p str, separators: &[char]) -> Vec<(usize, &'p str)> {
-        let Some(marks) = self.marks_of(piece, separators) else {
-            return split_top_level(piece, separators);
-        };
-        let mut pieces = Vec::new();
-        let mut start = 0;
-        for (at, ch) in marks {
-            pieces.push((start, &piece[start..at]));
-            start = at + ch.len_utf8();
+    /// The top-level separators of `piece` among `targets`: the recorded ones when `piece` is a
+    /// slice of the text and every target is recorded, else found by scanning `piece`.
+    fn marks<'s>(&'s self, piece: &'s str, targets: &'s [char]) -> impl Iterator<Item = (usize, char)> + 's {
+        match self.marks_of(piece, targets) {
+            Some(marks) => Marks::Recorded(marks),
+            None => Marks::Scanned(top_level(piece, targets)),
         }
-        pieces.push((start, &piece[start..]));
-        pieces
+    }
+
+    /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
+    pub fn split<'s>(
+        &'s self,
+        piece: &'s str,
+        separators: &'s [char],
+    ) -> impl Iterator<Item = (usize, &'s str)> + 's {
+        pieces(piece, self.marks(piece, separators))
     }
 
     /// [`find_top_level`] in `piece`, a slice of the text that starts outside brackets.
     pub fn find(&self, piece: &str, targets: &[char]) -> Option<usize> {
-        match self.marks_of(piece, targets) {
-            Some(mut marks) => marks.next().map(|(at, _)| at),
-            None => find_top_level(piece, targets),
-        }
+        self.marks(piece, targets).next().map(|(at, _)| at)
     }
 
     /// [`leading_label`] of `piece`, a slice of the text that starts outside brackets.
     pub fn leading_label<'p>(&self, piece: &'p str, stop: &[char]) -> Option<(&'p str, usize)> {
         label_at(piece, self.find(piece, stop)?)
+    }
+}
+
+/// The separators of a [`TopLevel`] piece: recorded in one pass over the text, or found by
+/// scanning the piece.
+enum Marks<R, S> {
+    Recorded(R),
+    Scanned(S),
+}
+
+impl<R: Iterator<Item = (usize, char)>, S: Iterator<Item = (usize, char)>> Iterator for Marks<R, S> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        match self {
+            Marks::Recorded(marks) => marks.next(),
+            Marks::Scanned(marks) => marks.next(),
+        }
     }
 }
 
@@ -210,7 +271,7 @@ pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize
 
 /// The label of [`leading_label`] when the character closing it stands at byte `at`.
 fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
-    let label = text[..at].trim();
+    let label = text[..at].trimmed();
     let closing = text[at..].chars().next()?;
     let plain = !label.contains(['，', '。', '；', ',', ';']);
     (plain && !label.is_empty() && label.chars().count() <= 20).then_some((label, at + closing.len_utf8()))
@@ -218,7 +279,12 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
 
 /// `text` without leading and trailing white space and trailing punctuation.
 pub fn trim_item(text: &str) -> &str {
-    text.trim().trim_end_matches(TRAILING_PUNCTUATION).trim()
+    let text = text.trimmed();
+    if text.ends_with(TRAILING_PUNCTUATION) {
+        text.trim_end_matches(TRAILING_PUNCTUATION).trimmed()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -227,10 +293,8 @@ mod tests {
 
     #[test]
     fn separators_inside_brackets_do_not_split() {
-        let pieces: Vec<&str> = split_top_level("甲（一期、二期）、乙《丙、丁》、“戊、己”", &['、'])
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
+        let pieces: Vec<&str> =
+            split_top_level("甲（一期、二期）、乙《丙、丁》、“戊、己”", &['、']).map(|(_, p)| p).collect();
         assert_eq!(pieces, ["甲（一期、二期）", "乙《丙、丁》", "“戊、己”"]);
     }
 
@@ -246,8 +310,8 @@ mod tests {
 
     #[test]
     fn unbalanced_closing_brackets_do_not_panic() {
-        assert_eq!(split_top_level("）甲、乙", &['、']).len(), 2);
-        assert_eq!(split_top_level("（甲、乙", &['、']).len(), 1);
+        assert_eq!(split_top_level("）甲、乙", &['、']).count(), 2);
+        assert_eq!(split_top_level("（甲、乙", &['、']).count(), 1);
     }
 
     #[test]
@@ -276,15 +340,16 @@ mod tests {
         let text = "1．交通（一期、二期）：甲、乙（丙，丁）等项目，开工建设戊。己；庚）、辛";
         let top = TopLevel::new(text);
         let rest = &text["1．".len()..];
+        let split = |text, separators| split_top_level(text, separators).collect::<Vec<_>>();
         for separators in [&['、'][..], &['，', '；'], &['。', '！', '!'], &['：', ':'], &['?']] {
-            assert_eq!(top.split(text, separators), split_top_level(text, separators));
-            assert_eq!(top.split(rest, separators), split_top_level(rest, separators));
+            assert_eq!(top.split(text, separators).collect::<Vec<_>>(), split(text, separators));
+            assert_eq!(top.split(rest, separators).collect::<Vec<_>>(), split(rest, separators));
             assert_eq!(top.find(rest, separators), find_top_level(rest, separators));
             for (_, piece) in split_top_level(rest, &['，', '。']) {
-                assert_eq!(top.split(piece, separators), split_top_level(piece, separators));
+                assert_eq!(top.split(piece, separators).collect::<Vec<_>>(), split(piece, separators));
             }
         }
-        assert_eq!(top.split("甲（、）乙", &['、']), split_top_level("甲（、）乙", &['、']));
+        assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
     }

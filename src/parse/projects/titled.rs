@@ -6,6 +6,7 @@ use super::boxes::Block;
 use super::project;
 use super::split::{find_top_level, leading_label, numbering_len, split_top_level, trim_item};
 use crate::model::{Project, Warning, WarningKind};
+use crate::text::Trimmed;
 
 /// The longest title accepted; a longer first clause is a sentence, not a title.
 const TITLE_MAX_CHARS: usize = 40;
@@ -22,7 +23,7 @@ pub fn read_titled(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut projects = Vec::new();
     let mut group: Option<String> = None;
     for entry in entries(block) {
-        let body = numbering_len(&entry.text).map_or(entry.text.as_str(), |len| &entry.text[len..]).trim();
+        let body = numbering_len(&entry.text).map_or(entry.text.as_str(), |len| &entry.text[len..]).trimmed();
         if let Some((label, _)) = leading_label(body, &['：', ':']).filter(|(_, after)| *after == body.len())
         {
             group = Some(label.to_owned());
@@ -80,9 +81,9 @@ fn progress_of(rest: &str) -> Option<String> {
         return None;
     }
     let judged = split_top_level(statement, &['，', '；', '。', ',', ';'])
-        .into_iter()
         .map(|(_, clause)| trim_item(clause))
-        .rfind(|clause| clause.contains("目标"));
+        .filter(|clause| clause.contains("目标"))
+        .last();
     Some(judged.unwrap_or(statement).to_owned())
 }
 

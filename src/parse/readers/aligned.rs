@@ -8,6 +8,7 @@
 
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
+use crate::text::Trimmed;
 use unicode_width::UnicodeWidthChar;
 
 /// Starts of cells this close (in display columns) are one column.
@@ -31,10 +32,10 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
     let mut rows: Vec<(usize, Vec<Piece>)> = Vec::new();
     let mut end = start;
     for (index, line) in lines.iter().enumerate().skip(start) {
-        if is_rule(line) && lines.get(index + 1).is_none_or(|next| next.trim().is_empty()) {
+        if is_rule(line) && lines.get(index + 1).is_none_or(|next| next.trimmed().is_empty()) {
             break;
         }
-        if line.trim().is_empty() || is_rule(line) {
+        if line.trimmed().is_empty() || is_rule(line) {
             continue;
         }
         let found = pieces(line);
@@ -124,7 +125,7 @@ fn nearest(starts: &[usize], x: usize) -> usize {
 /// pandoc draws its simple and multiline tables (`------ ---------- ------`); one followed by a
 /// blank line closes the table.
 pub(crate) fn is_rule(line: &str) -> bool {
-    let text = line.trim();
+    let text = line.trimmed();
     text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '=' | ' ' | ':'))
 }
 

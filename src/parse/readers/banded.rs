@@ -34,6 +34,7 @@ use crate::grid::{GridBuilder, Layout};
 use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::is_sub_title;
+use crate::text::Trimmed;
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
 
@@ -219,14 +220,14 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: M
         if found.len() == MAX_HEADER_LINES {
             break;
         }
-        if line.trim().is_empty() || is_rule(line) {
+        if line.trimmed().is_empty() || is_rule(line) {
             continue;
         }
         if line.len() > MAX_HEADER_LINE_BYTES {
             break;
         }
         // Titles one per line are a one-cell-per-line header, not this layout's.
-        let one_piece = !line.trim().contains("  ") && !line.contains('\u{3000}');
+        let one_piece = !line.trimmed().contains("  ") && !line.contains('\u{3000}');
         if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
             return None;
         }
@@ -488,7 +489,7 @@ fn read_body(
     let mut body = Vec::new();
     let mut blanks = 0;
     for (index, line) in lines.iter().enumerate().skip(from) {
-        if line.trim().is_empty() || is_rule(line) {
+        if line.trimmed().is_empty() || is_rule(line) {
             blanks += 1;
             if blanks > MAX_BLANK_RUN {
                 break;
@@ -524,7 +525,7 @@ fn read_body(
 
 /// A non-blank line of the body; `None` when it is prose, a caption or a note.
 fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
-    let text = line.trim();
+    let text = line.trimmed();
     if is_caption(text) || text.starts_with('注') || text.ends_with(['。', '：', ':']) {
         return None;
     }

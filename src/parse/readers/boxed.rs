@@ -9,6 +9,7 @@
 
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
+use crate::text::Trimmed;
 use unicode_width::UnicodeWidthChar;
 
 /// Characters that draw a vertical bar or a junction.
@@ -29,7 +30,7 @@ struct Row {
 impl Row {
     fn new(index: usize, line: &str) -> Row {
         let mut columns = Vec::with_capacity(line.len());
-        for c in line.trim_end().chars() {
+        for c in line.trimmed_end().chars() {
             columns.push(Some(c));
             for _ in 1..UnicodeWidthChar::width(c).unwrap_or(0) {
                 columns.push(None);
@@ -46,7 +47,7 @@ impl Row {
     fn text(&self, from: usize, to: usize) -> String {
         let end = to.min(self.columns.len());
         let text: String = self.columns.get(from..end).unwrap_or_default().iter().flatten().collect();
-        text.trim().to_owned()
+        text.trimmed().to_owned()
     }
 
     /// Whether the stretch between `from` and `to` is drawn as a horizontal rule.
@@ -58,7 +59,7 @@ impl Row {
 
 /// Reads the drawn table starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
-    let first = lines.get(start)?.trim_start();
+    let first = lines.get(start)?.trimmed_start();
     if !first.starts_with(|c| STARTS.contains(c)) {
         return None;
     }
@@ -86,7 +87,7 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
 
 /// An ASCII rule line: `+----+----+`.
 fn is_ascii_rule(line: &str) -> bool {
-    line.starts_with('+') && line.trim_end().ends_with('+') && line.contains("-+")
+    line.starts_with('+') && line.trimmed_end().ends_with('+') && line.contains("-+")
 }
 
 /// The display columns where bars stand: in the first line, or in at least half of the lines.

@@ -24,6 +24,7 @@ pub(crate) mod tab;
 
 use crate::grid::Grid;
 use crate::model::Warning;
+use crate::text::Trimmed;
 pub(crate) use aligned::is_rule;
 
 /// A table read from lines.
@@ -131,7 +132,7 @@ pub(crate) fn unescape(text: &str) -> String {
 
 /// The cells of a line split at `separator`, trimmed; `None` when the line has fewer than two.
 pub(crate) fn split_cells(line: &str, separator: char) -> Option<Vec<&str>> {
-    let cells: Vec<&str> = line.split(separator).map(str::trim).collect();
+    let cells: Vec<&str> = line.split(separator).map(str::trimmed).collect();
     (cells.len() >= 2).then_some(cells)
 }
 
@@ -205,7 +206,12 @@ mod roundtrip {
         table
             .iter()
             .map(|row| {
-                row.iter().zip(&widths).map(|(c, w)| pad(c, w + 3)).collect::<String>().trim_end().to_owned()
+                row.iter()
+                    .zip(&widths)
+                    .map(|(c, w)| pad(c, w + 3))
+                    .collect::<String>()
+                    .trimmed_end()
+                    .to_owned()
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
+use crate::text::Trimmed;
 
 /// Reads the pipe rows starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
@@ -30,17 +31,17 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
 
 /// A line that starts with `|` (after white space) and has another `|`.
 fn is_pipe_row(line: &str) -> bool {
-    let line = line.trim();
+    let line = line.trimmed();
     line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
 }
 
 /// The cells between the pipes, trimmed, with Markdown's backslash escapes undone (`\-` is `-`,
 /// `\*` is `*`).
 fn cells_of(line: &str) -> Vec<String> {
-    let line = line.trim();
+    let line = line.trimmed();
     let inner = line.strip_prefix('|').unwrap_or(line);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner.split('|').map(|cell| unescape(cell.trim())).collect()
+    inner.split('|').map(|cell| unescape(cell.trimmed())).collect()
 }
 
 /// A `|---|:--:|` rule.

@@ -5,6 +5,7 @@
 
 use super::{Read, Vocabulary, split_cells};
 use crate::grid::{GridBuilder, Layout};
+use crate::text::Trimmed;
 
 /// Reads the TAB rows starting at `lines[start]`.
 pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
@@ -16,7 +17,7 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
     let mut index = start + 1;
     while index < lines.len() {
         let line = lines[index];
-        if line.trim().is_empty() {
+        if line.trimmed().is_empty() {
             index += 1;
             continue;
         }

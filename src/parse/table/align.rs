@@ -13,6 +13,7 @@ use super::header::{Header, Role};
 use crate::grid::Grid;
 use crate::model::ValueForm;
 use crate::parse::value::value_form;
+use crate::text::Trimmed;
 
 /// Short rows missing more cells than this are placed from the left.
 const MAX_MISSING: usize = 4;
@@ -143,7 +144,7 @@ fn gap_fit(role: Role) -> i32 {
 
 /// How well a cell's text fits a column.
 fn cell_fit(text: &str, role: Role) -> i32 {
-    let text = text.trim();
+    let text = text.trimmed();
     if text.is_empty() {
         return 0;
     }
@@ -201,7 +202,7 @@ fn cell_fit(text: &str, role: Role) -> i32 {
 /// Whether a cell reads as a target or a result rather than a name (a dash placeholder does;
 /// an empty cell does not).
 pub(crate) fn is_value(text: &str) -> bool {
-    !text.trim().is_empty() && reads_as_value(text, &value_form(text))
+    !text.trimmed().is_empty() && reads_as_value(text, &value_form(text))
 }
 
 /// Whether a cell whose text reads as `form` ([`value_form`]) reads as a target or a result:

@@ -15,6 +15,7 @@ use crate::model::{Value, ValueForm};
 use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
 use crate::text;
+use crate::text::Trimmed;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -196,7 +197,7 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
 /// Whether `row` is a line of one cell above the header (a caption `表1 2023年…完成情况` or a unit
 /// note `单位：亿元` written inside the table).
 fn is_title_row(grid: &Grid, row: usize) -> bool {
-    let mut cells = grid.row_cells(row).filter(|c| !c.text.trim().is_empty());
+    let mut cells = grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty());
     let only = cells.next();
     let spans_all = |c: &GridCell| grid.cols() > 1 && c.col_span == grid.cols();
     let long = |c: &GridCell| role_of(&c.text).is_none() && c.text.chars().count() > MAX_TITLE_CHARS;
@@ -207,7 +208,7 @@ fn is_title_row(grid: &Grid, row: usize) -> bool {
 pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
     (0..grid.rows().min(MAX_TITLE_ROWS))
         .take_while(|&r| is_title_row(grid, r))
-        .filter_map(|r| grid.row_cells(r).find(|c| !c.text.trim().is_empty()))
+        .filter_map(|r| grid.row_cells(r).find(|c| !c.text.trimmed().is_empty()))
         .map(|c| c.text.as_str())
         .find(|text| crate::parse::caption::year_in(text).is_some() && !text.starts_with("单位"))
 }
@@ -216,7 +217,7 @@ pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
 fn is_header_row(grid: &Grid, row: usize) -> bool {
     let mut titles = 0;
     for cell in grid.row_cells(row) {
-        if cell.text.trim().is_empty() {
+        if cell.text.trimmed().is_empty() {
             continue;
         }
         if role_of(&cell.text).is_none() && !is_sub_title(&cell.text) && !is_parenthetical(&cell.text) {
@@ -236,7 +237,7 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
     let mut titles: Vec<Vec<Option<usize>>> = (first..rows)
         .map(|row| {
             (0..grid.cols())
-                .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trim().is_empty()))
+                .map(|col| grid.cell_index(row, col).filter(|&i| !grid.cells()[i].text.trimmed().is_empty()))
                 .collect()
         })
         .collect();

@@ -9,6 +9,7 @@ use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
 use crate::parse::value::parse_value;
 use crate::text;
+use crate::text::Trimmed;
 
 /// The group cell a run of sub-rows sits under.
 struct Group {
@@ -264,7 +265,7 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
     let text = compact(&grid.cells()[first].text);
-    let alone = || row.slots[1..].iter().flatten().all(|&i| grid.cells()[i].text.trim().is_empty());
+    let alone = || row.slots[1..].iter().flatten().all(|&i| grid.cells()[i].text.trimmed().is_empty());
     let opens_section = spans || (is_section(&text) && alone());
     let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
     (opens_section && !label.is_empty()).then(|| label.to_owned())
@@ -288,8 +289,8 @@ fn revision_in(text: &str) -> Option<(&str, &str)> {
     let start = inner.find("调整为")? + "调整为".len();
     let rest = &inner[start..];
     let end = rest.find(['）', ')']).unwrap_or(rest.len());
-    let revised = rest[..end].trim();
-    (!revised.is_empty()).then(|| (text[..open].trim(), revised))
+    let revised = rest[..end].trimmed();
+    (!revised.is_empty()).then(|| (text[..open].trimmed(), revised))
 }
 
 /// Warns that a value stands in the name column: the cells are out of step from here on.
@@ -384,7 +385,7 @@ fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Opt
 
 /// An empty cell or a dash standing for one (`—`, `-`, `/`).
 pub(super) fn is_blank(text: &str) -> bool {
-    text.trim().trim_matches(['—', '–', '-', '－', '/', '／']).is_empty()
+    text.trimmed().trim_matches(['—', '–', '-', '－', '/', '／']).is_empty()
 }
 
 /// The document's verdict in a `与目标±` cell: `完成`/`未完成`, or the sign of the difference

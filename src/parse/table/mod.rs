@@ -21,6 +21,7 @@ use crate::grid::Grid;
 use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
+use crate::text::Trimmed;
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
 use indicator::ReadCells;
 
@@ -60,7 +61,7 @@ pub fn parse_tables(
             None => None,
         };
         let Some((read, header)) = found else {
-            if is_caption(lines[index].trim()) {
+            if is_caption(lines[index].trimmed()) {
                 warn_missing_table(lines, pending.replace(index), warnings);
             }
             index += 1;
@@ -100,9 +101,11 @@ fn read_tables(
 ) -> Vec<IndicatorTable> {
     let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
         // The table's own first row names it better than a bare title or heading before it.
-        (Some(at), Some(title)) if !is_caption(lines[at].trim()) => (title.trim().to_owned(), start + 1),
+        (Some(at), Some(title)) if !is_caption(lines[at].trimmed()) => {
+            (title.trimmed().to_owned(), start + 1)
+        }
         (Some(at), _) => (caption_text(lines, at), at + 1),
-        (None, Some(title)) => (title.trim().to_owned(), start + 1),
+        (None, Some(title)) => (title.trimmed().to_owned(), start + 1),
         (None, None) => match lead_in_before(lines, start) {
             Some(title) => (title.to_owned(), start + 1),
             None => (format!("表（第{}行）", start + 1), start + 1),
@@ -152,7 +155,7 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
         named += 1;
         let Some(index) = grid.cell_index(row, target) else { continue };
         let text = &grid.cells()[index].text;
-        if !text.trim().is_empty() {
+        if !text.trimmed().is_empty() {
             valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
         }
     }
@@ -165,7 +168,7 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
 /// Whether a line could be the first line of a table: it is a rule or row of a drawn or
 /// Markdown table, or its first cell reads as a column title; and it is no caption.
 fn could_start_table(line: &str) -> bool {
-    let text = line.trim();
+    let text = line.trimmed();
     let drawn = text.starts_with(['|', '┌', '┏', '╔', '+', '│', '┃']);
     (drawn || starts_with_title(text)) && !is_caption(text) && !is_bare_caption(text)
 }
@@ -223,10 +226,10 @@ fn is_bare_caption(text: &str) -> bool {
 fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
     let before = (0..start)
         .rev()
-        .filter(|&i| !lines[i].trim().is_empty() && !readers::is_rule(lines[i]))
+        .filter(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(lines[i]))
         .take(CAPTION_LOOKBACK);
     for index in before {
-        let text = lines[index].trim();
+        let text = lines[index].trimmed();
         if is_caption(text) || is_bare_caption(text) {
             return Some(bare_number_before(lines, index));
         }
@@ -234,15 +237,15 @@ fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
             break;
         }
     }
-    let after = (end..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
-    let text = lines[after].trim();
+    let after = (end..lines.len()).find(|&i| !lines[i].trimmed().is_empty())?;
+    let text = lines[after].trimmed();
     (is_caption(text) || is_bare_caption(text)).then_some(after)
 }
 
 /// The title the sentence right before the table at `start` gives it (see
 /// [`caption::lead_in_title`]).
 fn lead_in_before<'a>(lines: &[&'a str], start: usize) -> Option<&'a str> {
-    let before = (0..start).rev().find(|&i| !lines[i].trim().is_empty())?;
+    let before = (0..start).rev().find(|&i| !lines[i].trimmed().is_empty())?;
     caption::lead_in_title(lines[before])
 }
 
@@ -256,7 +259,7 @@ fn bare_number_before(lines: &[&str], index: usize) -> usize {
 
 /// The caption at `index` as written (a bare `表1` joined with the title on the next line).
 fn caption_text(lines: &[&str], index: usize) -> String {
-    caption::caption_at(lines, index).map_or_else(|| lines[index].trim().to_owned(), |c| c.text)
+    caption::caption_at(lines, index).map_or_else(|| lines[index].trimmed().to_owned(), |c| c.text)
 }
 
 /// Warns when the caption at `index` names indicators but no table was read under it.

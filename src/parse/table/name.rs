@@ -2,6 +2,8 @@
 //! `1﹒地区生产总值`. Sub-row markers, a leading number, the `*` of a binding indicator and the unit
 //! parenthetical are taken off the name and kept apart.
 
+use crate::text::Trimmed;
+
 /// Markers of a sub-row, at the start of its name.
 const SUB_ROW_MARKERS: [&str; 6] = ["其中：", "其中:", "其中", "#", "﹟", "＃"];
 /// Marks of a binding (约束性) indicator, at the end of its name (`*`, or a star or triangle a
@@ -33,7 +35,7 @@ pub(crate) fn read_name(text: &str) -> NameCell {
     let (number, rest) = split_number(&compact);
     let (sub_row, rest) = strip_markers(rest);
     let (name, unit, starred) = split_unit_and_star(rest);
-    NameCell { raw: text.trim().to_owned(), name: name.to_owned(), unit, starred, sub_row, number }
+    NameCell { raw: text.trimmed().to_owned(), name: name.to_owned(), unit, starred, sub_row, number }
 }
 
 /// A cell's text without white space (`指  标  名  称` → `指标名称`).
@@ -62,7 +64,7 @@ pub(crate) fn is_category_label(text: &str) -> bool {
 
 /// Whether a cell starts with a sub-row marker.
 pub(crate) fn is_sub_row(text: &str) -> bool {
-    let text = text.trim_start();
+    let text = text.trimmed_start();
     SUB_ROW_MARKERS.iter().any(|m| text.starts_with(m))
 }
 
@@ -131,7 +133,7 @@ fn trailing_unit(text: &str) -> Option<(&str, &str)> {
     let is_unit = !inner.is_empty()
         && inner.chars().count() <= MAX_UNIT_CHARS
         && !inner.contains(['、', '，', ',', '（', '(', '）', ')']);
-    is_unit.then(|| (&body[..open], inner.trim()))
+    is_unit.then(|| (&body[..open], inner.trimmed()))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
 use crate::model::{IndicatorRow, Judgement, NoteKind, Scope, Status, TableNote, Warning, WarningKind};
+use crate::text::Trimmed;
 
 /// Phrases by which a note declares a row met.
 const DEEMED_MET: [&str; 4] = ["视为完成", "视同完成", "按完成计", "视为达标"];
@@ -47,7 +48,7 @@ pub(super) struct Notes {
 pub(super) fn read_notes(lines: &[&str], from: usize) -> Notes {
     let mut notes: Vec<NoteLine> = Vec::new();
     for (index, line) in lines.iter().enumerate().skip(from) {
-        let text = line.trim();
+        let text = line.trimmed();
         if text.is_empty() {
             continue;
         }
@@ -132,18 +133,18 @@ fn note_kind(text: &str) -> Option<(NoteKind, Option<String>, &str)> {
     }
     let rest = text.trim_start_matches(['（', '(']);
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && rest[digits..].trim_start().starts_with(['.', '．', '、', '﹒', '）', ')']) {
+    if digits > 0 && rest[digits..].trimmed_start().starts_with(['.', '．', '、', '﹒', '）', ')']) {
         return Some((NoteKind::Numbered, None, text));
     }
     let (label, body) = text.split_once(['：', ':'])?;
-    let label = label.trim();
+    let label = label.trimmed();
     (label.ends_with("说明") && label.chars().count() <= MAX_LABEL_CHARS)
-        .then(|| (NoteKind::Explanation, Some(label.to_owned()), body.trim()))
+        .then(|| (NoteKind::Explanation, Some(label.to_owned()), body.trimmed()))
 }
 
 /// The sentences of `text`, split at `。` and `；`, trimmed, empty ones left out.
 fn sentences_of(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty())
+    text.split(['。', '；', ';']).map(str::trimmed).filter(|s| !s.is_empty())
 }
 
 /// Whether `text` opens a point of an explanation: `一是`, `二是`, … `十二是`.
@@ -162,7 +163,12 @@ fn points(text: &str) -> Vec<&str> {
         }),
     );
     starts.push(text.len());
-    starts.windows(2).filter_map(|w| text.get(w[0]..w[1])).map(str::trim).filter(|p| !p.is_empty()).collect()
+    starts
+        .windows(2)
+        .filter_map(|w| text.get(w[0]..w[1]))
+        .map(str::trimmed)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The name of each row as characters, for [`rows_named`].
@@ -184,9 +190,11 @@ fn rows_in(text: &str, names: &[Vec<char>]) -> Vec<usize> {
 /// their mention.
 fn rows_named(sentence: &str, names: &[Vec<char>]) -> Vec<usize> {
     let sentence: Vec<char> = sentence.chars().collect();
+    let held = CharFilter::of(&sentence);
     let mut found: Vec<(usize, usize, usize)> = names
         .iter()
         .enumerate()
+        .filter(|(_, name)| name.first().is_some_and(|&first| held.may_hold(first)))
         .filter_map(|(index, name)| mention(&sentence, name).map(|(start, len)| (index, start, len)))
         .collect();
     found.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -201,6 +209,29 @@ fn rows_named(sentence: &str, names: &[Vec<char>]) -> Vec<usize> {
     }
     named.sort_unstable();
     named
+}
+
+/// The characters of a sentence, as a set that may answer yes wrongly but never no wrongly (one
+/// bit per character's code modulo 256): a name whose first character it lacks is not mentioned
+/// (a mention opens with that character), so most names are ruled out without a scan.
+struct CharFilter([u64; 4]);
+
+impl CharFilter {
+    /// The filter of `chars`.
+    fn of(chars: &[char]) -> Self {
+        let mut bits = [0; 4];
+        for &c in chars {
+            let code = u32::from(c) as usize & 255;
+            bits[code >> 6] |= 1 << (code & 63);
+        }
+        CharFilter(bits)
+    }
+
+    /// Whether `c` may be among the characters.
+    fn may_hold(&self, c: char) -> bool {
+        let code = u32::from(c) as usize & 255;
+        self.0[code >> 6] & 1 << (code & 63) != 0
+    }
 }
 
 /// The longest mention of `name` in `sentence` as (start, length) in characters: the whole name,

@@ -10,6 +10,7 @@ use crate::parse::caption::is_caption;
 use crate::parse::readers::Vocabulary;
 use crate::parse::table::name::is_section;
 use crate::parse::table::notes::is_note;
+use crate::text::Trimmed;
 use std::borrow::Cow;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.
@@ -90,10 +91,10 @@ pub(crate) struct CellReader<'l, 'a> {
 impl<'l, 'a> CellReader<'l, 'a> {
     /// A reader of the table whose first line is `lines[start]` (after blank lines).
     pub fn new(lines: &'l [&'a str], start: usize, vocabulary: &Vocabulary) -> Self {
-        let first = lines.iter().skip(start).find(|l| !l.trim().is_empty());
+        let first = lines.iter().skip(start).find(|l| !l.trimmed().is_empty());
         let mode = match first {
             Some(line) if starts_with_tab(line) => Some(Mode::Tabs),
-            Some(line) if (vocabulary.is_title)(line.trim()) => Some(Mode::Lines),
+            Some(line) if (vocabulary.is_title)(line.trimmed()) => Some(Mode::Lines),
             _ => None,
         };
         let end = mode.is_none().then_some(start);
@@ -132,7 +133,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
     /// Reads `lines[index]` of a TAB export; false when the table ended before it.
     fn read_tab_line(&mut self, index: usize) -> bool {
         let line = self.lines[index];
-        let text = line.trim();
+        let text = line.trimmed();
         if text.is_empty() && !starts_with_tab(line) {
             self.after_blank = true;
             return true;
@@ -146,7 +147,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
             }
             for (n, piece) in line.trim_start_matches(' ').split('\t').skip(1).enumerate() {
                 let after_blank = self.after_blank && n == 0;
-                self.cells.push(Cell { text: Cow::Borrowed(piece.trim()), line: index + 1, after_blank });
+                self.cells.push(Cell { text: Cow::Borrowed(piece.trimmed()), line: index + 1, after_blank });
             }
         } else {
             match self.cells.last_mut() {
@@ -162,7 +163,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
 
     /// Reads `lines[index]` of an export without TABs; false when the table ended before it.
     fn read_plain_line(&mut self, index: usize) -> bool {
-        let text = self.lines[index].trim();
+        let text = self.lines[index].trimmed();
         if text.is_empty() {
             self.after_blank = true;
             return true;
@@ -197,16 +198,16 @@ fn is_paragraph(text: &str) -> bool {
 /// lines and further pieces), or it reads as words (a page number or stray figure after the last
 /// row is not part of the last cell).
 fn continues_table(lines: &[&str], index: usize) -> bool {
-    let after = lines.iter().skip(index + 1).filter(|l| !l.trim().is_empty() || starts_with_tab(l));
+    let after = lines.iter().skip(index + 1).filter(|l| !l.trimmed().is_empty() || starts_with_tab(l));
     for line in after.take(MAX_LOOKAHEAD) {
         if starts_with_tab(line) {
             return true;
         }
-        if !is_piece(line.trim()) {
+        if !is_piece(line.trimmed()) {
             break;
         }
     }
-    let text = lines.get(index).map_or("", |l| l.trim());
+    let text = lines.get(index).map_or("", |l| l.trimmed());
     text.chars().any(crate::text::is_han) && !text.chars().any(|c| c.is_ascii_digit())
 }
 
