@@ -337,3 +337,31 @@ fn a_name_title_over_a_category_column_and_stars_a_note_defines() {
     assert_eq!(categories, ["经济发展", "经济发展", "经济发展", "民生福祉", "民生福祉"]);
     assert!(indicators.iter().all(|r| r["parent"].is_null()));
 }
+
+#[test]
+fn growth_columns_after_each_target_and_result_and_a_year_alone_over_targets() {
+    // `2023年计划 | 增长（%） | 2023年完成 | 增长（%）`: each growth column is its neighbour's rate.
+    let report = export("nanan.html");
+    let review = "表1 2023年主要指标完成情况|2023|review";
+    let plan = "表2 2024年主要指标计划|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|6.5|960|5.1|missed|-1.4
+        {review}|社会消费品零售总额|亿元|~|7|560|8.3|met|1.3
+        {plan}|地区生产总值|亿元|~|6|1000|~|~|~
+        {plan}|社会消费品零售总额|亿元|~|7|610|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    // `指标 | 单位 | 2024年 | 属性`: the year alone titles the targets.
+    let report = export("dadukou.html");
+    let plan = "表2 大渡口区2024年经济社会发展主要预期目标|2024|plan";
+    let want = expected(&format!(
+        "
+        {plan}|地区生产总值增长|%|false|6左右|~|~|~|~
+        {plan}|一般公共预算收入增长|%|false|3|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成市下达目标|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

@@ -33,7 +33,7 @@ use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
-use crate::parse::table::header::is_sub_title;
+use crate::parse::table::header::{is_sub_title, is_year_label};
 use crate::text::Trimmed;
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
@@ -438,12 +438,6 @@ fn split_titles(
         titles.insert(0, Piece { start: piece.start, text: left });
         Some(titles)
     })
-}
-
-/// Whether a title is a year alone (`2022年`, `2022年度`), as over a pair of 目标 | 实际 columns.
-fn is_year_label(text: &str) -> bool {
-    let rest = text.trim_end_matches('度').strip_suffix('年').unwrap_or("");
-    rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The run of adjacent sub-title columns nearest display column `x`: its first index and length.

@@ -186,7 +186,8 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
         columns.pop();
     }
     columns.iter().position(|c| c.role == Role::Name)?;
-    let target = columns.iter().position(|c| c.role == Role::Target)?;
+    let target =
+        columns.iter().position(|c| c.role == Role::Target).or_else(|| year_alone_as_target(&mut columns))?;
     set_aside_other_years(&mut columns, target);
     pair_sub_titles(&mut columns);
     pair_growth_beside(&mut columns);
@@ -350,6 +351,27 @@ fn fold_flattened(columns: &mut Vec<Column>, body_width: usize) {
         folded.push(column);
     }
     *columns = folded;
+}
+
+/// In a table of targets only, a column titled by its year alone (`指标 | 单位 | 2024年 | 属性`)
+/// holds the targets: it becomes the target column when it is the only such column and no column
+/// gives results. Its index, or `None`.
+fn year_alone_as_target(columns: &mut [Column]) -> Option<usize> {
+    if columns.iter().any(|c| matches!(c.role, Role::Actual | Role::Difference)) {
+        return None;
+    }
+    let is_year_alone = |c: &Column| c.sub.is_none() && is_year_label(&c.title);
+    let years: Vec<usize> = (0..columns.len()).filter(|&i| is_year_alone(&columns[i])).collect();
+    let [only] = years[..] else { return None };
+    columns[only].role = Role::Target;
+    Some(only)
+}
+
+/// Whether a title is a year alone (`2022年`, `2022年度`), as over a pair of 目标 | 实际 columns
+/// or over a plan's targets.
+pub(crate) fn is_year_label(text: &str) -> bool {
+    let rest = text.trim_end_matches('度').strip_suffix('年').unwrap_or("");
+    rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Sub-titles under one spanning title share the role one of them has: under `2024年`,
@@ -619,6 +641,16 @@ mod tests {
         assert_eq!(roles(&header), [Name, Other, Target, Target, Other]);
         assert!(header.columns[3].is_growth());
         assert_eq!(header.target_pair(), [2, 3]);
+    }
+
+    #[test]
+    fn a_year_alone_over_targets_only_is_the_target_column() {
+        let header = read_header(&grid(&["序号|指标|单位|2024年|属性", "1|GDP增长|%|6左右|预期性"])).unwrap();
+        use Role::*;
+        assert_eq!(roles(&header), [Seq, Name, Unit, Target, Remark]);
+        // Two years, or a year beside results, are no table of targets.
+        assert!(read_header(&grid(&["指标|2023年|2024年", "GDP|5|6"])).is_none());
+        assert!(read_header(&grid(&["指标|2024年|完成", "GDP|6|5.5"])).is_none());
     }
 
     #[test]

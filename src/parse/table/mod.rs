@@ -26,7 +26,7 @@ use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
 use indicator::ReadCells;
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
-const INDICATOR_CAPTION_WORDS: [&str; 3] = ["指标", "主要目标", "计划目标"];
+const INDICATOR_CAPTION_WORDS: [&str; 4] = ["指标", "主要目标", "计划目标", "预期目标"];
 /// Words of a bare title (`2023年主要指标完成情况`) that make it a caption rather than a column title.
 const BARE_CAPTION_WORDS: [&str; 8] =
     ["主要指标", "国民经济", "指标完成", "指标计划", "主要目标", "发展指标", "目标任务", "计划草案"];
