@@ -170,7 +170,7 @@ impl Header {
 /// Reads the header at the top of `grid`. `None` when the grid does not start with a header
 /// naming a name column and a target column.
 pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
-    let first = (0..grid.rows().min(MAX_TITLE_ROWS)).take_while(|&r| is_title_row(grid, r)).count();
+    let first = title_rows(grid).end;
     let count =
         (first..grid.rows().min(first + MAX_HEADER_ROWS)).take_while(|&r| is_header_row(grid, r)).count();
     if count == 0 {
@@ -195,6 +195,26 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     Some(Header { columns, rows })
 }
 
+/// The rows above the header: up to [`MAX_TITLE_ROWS`] title rows, and blank rows (a spacer row
+/// of `&nbsp;` at the top of a web page's table) among them.
+fn title_rows(grid: &Grid) -> std::ops::Range<usize> {
+    let (mut row, mut titles) = (0, 0);
+    while row < grid.rows() {
+        if is_title_row(grid, row) && titles < MAX_TITLE_ROWS {
+            titles += 1;
+        } else if !is_blank_row(grid, row) {
+            break;
+        }
+        row += 1;
+    }
+    0..row
+}
+
+/// Whether every cell of `row` is blank.
+fn is_blank_row(grid: &Grid, row: usize) -> bool {
+    grid.row_cells(row).all(|c| c.text.trimmed().is_empty())
+}
+
 /// Whether `row` is a line of one cell above the header (a caption `表1 2023年…完成情况` or a unit
 /// note `单位：亿元` written inside the table).
 fn is_title_row(grid: &Grid, row: usize) -> bool {
@@ -207,8 +227,8 @@ fn is_title_row(grid: &Grid, row: usize) -> bool {
 
 /// The text of the caption written as the first row of the table, if it has one.
 pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
-    (0..grid.rows().min(MAX_TITLE_ROWS))
-        .take_while(|&r| is_title_row(grid, r))
+    title_rows(grid)
+        .filter(|&r| !is_blank_row(grid, r))
         .filter_map(|r| grid.row_cells(r).find(|c| !c.text.trimmed().is_empty()))
         .map(|c| c.text.as_str())
         .find(|text| crate::parse::caption::year_in(text).is_some() && !text.starts_with("单位"))
@@ -651,6 +671,15 @@ mod tests {
         // Two years, or a year beside results, are no table of targets.
         assert!(read_header(&grid(&["指标|2023年|2024年", "GDP|5|6"])).is_none());
         assert!(read_header(&grid(&["指标|2024年|完成", "GDP|6|5.5"])).is_none());
+    }
+
+    #[test]
+    fn blank_rows_above_the_header_are_skipped() {
+        let header =
+            read_header(&grid(&[" >3", "单位：%>3", "指 标|2023年目标|2023年完成", "GDP增长|6|4.4"]))
+                .unwrap();
+        assert_eq!(header.rows, 3);
+        assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual]);
     }
 
     #[test]
