@@ -368,12 +368,13 @@ fn growth_columns_after_each_target_and_result_and_a_year_alone_over_targets() {
 
 #[test]
 fn a_spacer_row_and_a_unit_row_above_the_header() {
+    // `单位：%` written inside the table gives the rows without a unit their unit.
     let report = export("banan.html");
     let review = "表1 2023年主要指标完成情况|2023|review";
     let want = expected(&format!(
         "
-        {review}|地区生产总值增长|~|~|6|~|4.4|missed|-1.6
-        {review}|规上工业增加值增长|~|~|8|~|9.1|met|1.1
+        {review}|地区生产总值增长|%|~|6|~|4.4|missed|-1.6
+        {review}|规上工业增加值增长|%|~|8|~|9.1|met|1.1
         "
     ));
     assert_eq!(rows(&report), want);

@@ -210,6 +210,17 @@ fn title_rows(grid: &Grid) -> std::ops::Range<usize> {
     0..row
 }
 
+/// The unit a title row gives every row of the table (`单位：%`, `单位:亿元`), if it names one
+/// unit (`单位：亿元、%` names several: each row's own unit stands).
+pub(crate) fn table_unit(grid: &Grid) -> Option<&str> {
+    title_rows(grid).find_map(|row| {
+        let cell = grid.row_cells(row).find(|c| !c.text.trimmed().is_empty())?;
+        let unit = cell.text.trimmed().strip_prefix("单位")?.trim_start_matches(['：', ':', ' ']).trimmed();
+        let single = !unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['、', '，', ',', '/']);
+        single.then_some(unit)
+    })
+}
+
 /// Whether every cell of `row` is blank.
 fn is_blank_row(grid: &Grid, row: usize) -> bool {
     grid.row_cells(row).all(|c| c.text.trimmed().is_empty())
@@ -680,6 +691,8 @@ mod tests {
                 .unwrap();
         assert_eq!(header.rows, 3);
         assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual]);
+        assert_eq!(table_unit(&grid(&[" >3", "单位：%>3", "指标|目标|完成"])), Some("%"));
+        assert_eq!(table_unit(&grid(&["单位：亿元、%>3", "指标|目标|完成"])), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! sub-rows, binding flags, target and achieved values, and the judgement of a `与目标±` column.
 
 use super::align::{BodyRow, body_rows};
-use super::header::{Header, Role, names_growth};
+use super::header::{self, Header, Role, names_growth};
 use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
@@ -147,6 +147,7 @@ pub(super) fn build_rows(
         || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
     let remarks_span = remarks_span_rows(grid, &body, header);
     let columns = Columns::new(header);
+    let table_unit = header::table_unit(grid);
 
     let mut carried = Carried::default();
     let mut rows = Vec::with_capacity(body.len());
@@ -211,7 +212,8 @@ pub(super) fn build_rows(
         let unit = name
             .unit
             .clone()
-            .or_else(|| cell(columns.unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()));
+            .or_else(|| cell(columns.unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()))
+            .or_else(|| table_unit.map(str::to_owned));
         let rate_target =
             is_rate_target(&target, unit.as_deref()) || targets.primary.is_some_and(|t| columns.growth[t]);
         let wanted = if rate_target {
