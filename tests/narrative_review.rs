@@ -322,7 +322,7 @@ fn year_on_year_growth_targets_completed_and_differences_in_both_directions() {
 
 #[test]
 fn one_verdict_for_every_result_before_it() {
-    let report = report("屯溪区", "城乡居民人均可支配收入分别增长5.1%和7.8%，均高于预期目标。");
+    let report = report("屯溪区", "城镇和农村居民人均可支配收入分别增长5.1%和7.8%，均高于预期目标。");
     assert_eq!(
         judged(&report),
         vec![

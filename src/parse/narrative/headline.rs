@@ -27,6 +27,9 @@ const LEADING_FILLERS: [&str; 4] = ["全年", "实现", "提出", "其中"];
 /// (respectively), `均` (each).
 const MODIFIERS: [&str; 4] = ["同比", "预计", "分别", "均"];
 
+/// Longest item of a `和` pair that takes the last item's ending (`城镇` of `城镇和农村居民…`).
+const MAX_SHORT_ITEM_CHARS: usize = 2;
+
 /// Words that stand for the previous clause's indicator (`总量突破1500亿元`).
 const BACK_REFERENCES: [&str; 3] = ["总量", "总额", "规模"];
 
@@ -406,16 +409,24 @@ fn name_segments(
     }
 }
 
-/// The names of a `、` list, a shared ending given to one-character items
-/// (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`).
+/// The names of a `、` list (or of two joined by `和`), a shared ending given to short items of
+/// equal length (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`;
+/// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`, `农村居民人均可支配收入`).
 fn distribute(subject: &str) -> Vec<String> {
-    let items: Vec<&str> = subject.split('、').collect();
+    // Two-character items share an ending only in the `和` form: in a `、` list they are names of
+    // their own (`投资、社零、进出口`).
+    let (items, longest_short): (Vec<&str>, usize) = match subject.split_once('和') {
+        Some((first, second)) if !subject.contains('、') => (vec![first, second], MAX_SHORT_ITEM_CHARS),
+        _ => (subject.split('、').collect(), 1),
+    };
     let Some((last, leading)) = items.split_last() else {
         return Vec::new();
     };
-    let shared = last.char_indices().nth(1).map(|(at, _)| &last[at..]).unwrap_or("");
-    let one_char = |item: &&str| item.chars().count() == 1;
-    if !leading.is_empty() && leading.iter().all(one_char) && !shared.is_empty() {
+    let short = leading.first().map_or(0, |item| item.chars().count());
+    let shared = last.char_indices().nth(short).map(|(at, _)| &last[at..]).unwrap_or("");
+    let same_length = |item: &&str| item.chars().count() == short;
+    if !leading.is_empty() && short <= longest_short && leading.iter().all(same_length) && !shared.is_empty()
+    {
         let mut names: Vec<String> = leading.iter().map(|item| format!("{item}{shared}")).collect();
         names.push((*last).to_owned());
         return names;
@@ -494,6 +505,16 @@ mod tests {
 
     fn owned(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         expected.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_pair_joined_by_and_shares_its_ending_and_a_list_of_names_does_not() {
+        assert_eq!(
+            distribute("城镇和农村居民人均可支配收入"),
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(distribute("一、二、三产业增加值"), ["一产业增加值", "二产业增加值", "三产业增加值"]);
+        assert_eq!(distribute("投资、社零、进出口"), ["投资", "社零", "进出口"]);
     }
 
     #[test]
