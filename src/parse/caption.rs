@@ -90,9 +90,14 @@ const LEAD_IN_WORDS: [&str; 7] =
 /// before `如下：` / `（见下表）` (`2023年全县主要经济指标预计完成情况如下：` →
 /// `2023年全县主要经济指标预计完成情况`). `None` when the line does not end by pointing at a
 /// table, or the clause is too short or too long to be a title.
-pub(crate) fn lead_in_title(line: &str) -> Option<&str> {
+pub(crate) fn lead_in_title<'a>(line: &'a str) -> Option<&'a str> {
     let text = line.trimmed().trim_end_matches(['：', ':', '。', '，', ',', ' ']);
-    let before = LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word))?;
+    let strip = |text: &'a str| LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word));
+    let mut before = strip(text)?;
+    // `…安排如下（见下表）`: every pointing word goes.
+    while let Some(shorter) = strip(before) {
+        before = shorter;
+    }
     let clause =
         before.rsplit(['。', '；', '，', ',']).next()?.trimmed().trim_end_matches(['，', ',', '（', '(']);
     let chars = clause.chars().count();
@@ -119,6 +124,10 @@ mod tests {
         );
         assert_eq!(lead_in_title("经过努力，全区主要指标完成情况（见下表）。"), Some("全区主要指标完成情况"));
         assert_eq!(lead_in_title("主要指标完成情况如下表所示:"), Some("主要指标完成情况"));
+        assert_eq!(
+            lead_in_title("综合考虑各方面因素，2024年全县主要预期目标安排如下（见下表）："),
+            Some("2024年全县主要预期目标安排")
+        );
         assert_eq!(lead_in_title("全区经济运行总体平稳。"), None);
         assert_eq!(lead_in_title("具体如下："), None);
     }
