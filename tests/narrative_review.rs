@@ -342,7 +342,8 @@ fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names()
          全年预计实现地区生产总值850亿元左右，增长6%左右，与年初预期目标持平。\
          外贸进出口总额增长12%，比预期目标高出7个百分点。\
          居民消费价格涨幅控制在2.1%，低于3%的调控目标。\
-         全区地区生产总值按可比价格计算增长5.1%，低于预期目标1.4个百分点。",
+         全区地区生产总值按可比价格计算增长5.1%，低于预期目标1.4个百分点。\
+         完成固定资产投资150亿元，增长10.2%，增速较目标低0.2个百分点。",
     );
     assert_eq!(
         judged(&report),
@@ -353,6 +354,7 @@ fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names()
             row("外贸进出口总额增速", Some("5%"), Some("12%"), Met, Some(7.0)),
             row("居民消费价格涨幅", Some("3%以内"), Some("2.1%"), Met, Some(0.9)),
             row("地区生产总值增速", Some("6.5%"), Some("5.1%"), Missed, Some(-1.4)),
+            row("固定资产投资增速", Some("10.4%"), Some("10.2%"), Missed, Some(-0.2)),
         ]
     );
 }

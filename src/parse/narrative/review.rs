@@ -81,13 +81,13 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
-/// comparison after the target: `比年度预期目标低0.9个百分点`; one per result before it:
+/// comparison after the target: `比年度预期目标低0.9个百分点`, `较预期目标低2.5个百分点`; one per result before it:
 /// `分别低于预期目标2.5个和0.5个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|比{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)出?)(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)出?)(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
