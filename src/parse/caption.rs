@@ -1,4 +1,4 @@
-//! Table captions: `表1  2022年…完成情况`, `表2：…`, `专栏3：…`, `专栏 15：…`, with or without a leading
+//! Table captions: `表1  2022年…完成情况`, `表2：…`, `表二：…`, `专栏3：…`, `专栏 15：…`, with or without a leading
 //! TAB. A caption only says where a table may start; whether it is an indicator table is decided by
 //! the header that follows it.
 
@@ -10,10 +10,18 @@ use std::sync::LazyLock;
 /// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
 const MAX_CAPTION_CHARS: usize = 60;
 
-/// `表1`, `附表2`, `专栏3`, then a separator or the title itself (width-folded text).
+/// `表1`, `附表2`, `表二`, `专栏3`, then a separator or the title itself (width-folded text).
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:附?表|专栏)\s*\d{1,3}(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)").expect("caption pattern")
+    Regex::new(
+        r"^(?:附?表|专栏)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)",
+    )
+    .expect("caption pattern")
 });
+
+/// Whether a character is a Chinese numeral a caption may be numbered with (`表二`).
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
 
 /// A caption found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +43,10 @@ pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
         return None;
     }
     let folded = text::fold_cow(line);
-    let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
+    let bare = folded
+        .trim_start_matches(['附', '表', '专', '栏'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_numeral(c));
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
         let title = title.trimmed();
         return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });
