@@ -422,3 +422,52 @@ fn captions_numbered_in_chinese_a_name_column_titled_xiangmu_and_a_xingzhi_colum
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn a_year_over_plan_result_completion_and_growth_gives_growth_targets_the_growth_result() {
+    // `2023年` spans `计划 | 实际 | 完成计划(%) | 比上年增长(%)`: the growth is a result (the
+    // column before it is), so `增长6%` is judged by 5.2, not by 76800 or by the plan.
+    let report = export("anji.html");
+    let review = "附表1 2023年安吉县主要经济指标完成情况|2023|review";
+    let plan = "附表2 2024年安吉县主要经济指标计划|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|640|~|628.5|missed|-11.5
+        {review}|财政总收入|亿元|~|115|~|118.3|met|3.3
+        {review}|固定资产投资增速|%|~|8|~|10.2|met|2.2
+        {review}|城镇居民人均可支配收入|元|~|增长6%|~|5.2|missed|-0.8
+        {plan}|地区生产总值|亿元|~|6左右|670|~|~|~
+        {plan}|财政总收入|亿元|~|5|124|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let others: Vec<&Value> =
+        report["indicators"].as_array().unwrap()[..4].iter().map(|r| &r["actual_other"]).collect();
+    assert_eq!(others, [&Value::from("5.9"), &Value::from("6.1"), &Value::from("—"), &Value::from("76800")]);
+}
+
+#[test]
+fn category_rows_spanning_the_table_and_footnote_marks_after_names() {
+    // `<td colspan=5>一、经济发展</td>` rows are categories; `①`, `[1]` after a name are footnote
+    // marks, not part of it; `带*的为约束性指标` makes the others expected (预期性).
+    let report = export("guangdong.html");
+    assert_eq!((&report["province"], &report["district"]), (&Value::from("广东省"), &Value::from("广东省")));
+    let categories: Vec<&str> =
+        report["indicators"].as_array().unwrap().iter().map(|r| r["category"].as_str().unwrap()).collect();
+    assert_eq!(categories, ["经济发展", "经济发展", "创新驱动", "绿色生态"].repeat(2));
+    let review = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2023|review";
+    let plan = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|5以上|~|4.8|missed|-0.2
+        {review}|固定资产投资增长|%|false|3|~|2.5|missed|-0.5
+        {review}|研发经费支出占地区生产总值比重|%|false|3.4|~|3.5|met|0.1
+        {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成|met|~
+        {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
+        {plan}|固定资产投资增长|%|false|3左右|~|~|~|~
+        {plan}|研发经费支出占地区生产总值比重|%|false|3.5|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

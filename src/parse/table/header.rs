@@ -405,22 +405,22 @@ pub(crate) fn is_year_label(text: &str) -> bool {
     rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Sub-titles under one spanning title share the role one of them has: under `2024年`,
-/// `目标值` is a target, so `增长(%)` beside it is the same target as a growth rate.
+/// Sub-titles under one spanning title take the role of one of them: under `2024年`, `目标值` is
+/// a target, so `增长(%)` beside it is the same target as a growth rate. Under a title over both a
+/// target and a result (`2023年` over `计划 | 实际 | 比上年增长(%)`), a sub-title takes the role of
+/// the nearest column before it that has one, else of the nearest after it.
 fn pair_sub_titles(columns: &mut [Column]) {
-    for start in 0..columns.len() {
-        let role = columns[start].role;
-        if columns[start].sub.is_none() || !matches!(role, Role::Target | Role::Actual) {
+    for at in 0..columns.len() {
+        if columns[at].role != Role::Other || !columns[at].sub.as_deref().is_some_and(is_sub_title) {
             continue;
         }
-        let title = columns[start].title.clone();
-        let same_span = |c: &Column| c.title == title && c.sub.is_some();
-        let before = columns[..start].iter().rev().take_while(|c| same_span(c)).count();
-        let after = columns[start + 1..].iter().take_while(|c| same_span(c)).count();
-        for column in &mut columns[start - before..=start + after] {
-            if column.role == Role::Other && column.sub.as_deref().is_some_and(is_sub_title) {
-                column.role = role;
-            }
+        let title = &columns[at].title;
+        let in_span = |c: &&Column| c.sub.is_some() && c.title == *title;
+        let role_of = |c: &Column| matches!(c.role, Role::Target | Role::Actual).then_some(c.role);
+        let before = columns[..at].iter().rev().take_while(in_span).find_map(role_of);
+        let role = before.or_else(|| columns[at + 1..].iter().take_while(in_span).find_map(role_of));
+        if let Some(role) = role {
+            columns[at].role = role;
         }
     }
 }

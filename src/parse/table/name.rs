@@ -100,7 +100,8 @@ fn strip_markers(mut text: &str) -> (bool, &str) {
     (found, text)
 }
 
-/// Takes off trailing `*` and the trailing unit parenthetical, in either order.
+/// Takes off trailing `*`, footnote marks (`①`, `[1]`) and the trailing unit parenthetical, in any
+/// order.
 fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
     let mut unit = None;
     let mut starred = false;
@@ -109,6 +110,10 @@ fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
         if unstarred.len() != text.len() {
             starred = true;
             text = unstarred;
+            continue;
+        }
+        if let Some(rest) = strip_footnote_mark(text) {
+            text = rest;
             continue;
         }
         if unit.is_some() {
@@ -123,6 +128,21 @@ fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
         }
     }
     (text, unit, starred)
+}
+
+/// `text` without a trailing footnote mark: a circled number (`①`), superscript digits (`¹`) or a
+/// number in square brackets (`[1]`, `［2］`, `【3】`); `None` when it has none.
+fn strip_footnote_mark(text: &str) -> Option<&str> {
+    let circled_or_superscript = |c: char| ('①'..='⑳').contains(&c) || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c);
+    let trimmed = text.trim_end_matches(circled_or_superscript);
+    if trimmed.len() != text.len() {
+        return (!trimmed.is_empty()).then_some(trimmed);
+    }
+    let body = text.strip_suffix([']', '］', '】'])?;
+    let open = body.rfind(['[', '［', '【'])?;
+    let inner = &body[open + body[open..].chars().next()?.len_utf8()..];
+    let is_mark = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && open > 0;
+    is_mark.then(|| &body[..open])
 }
 
 /// `名称（单位）` → (`名称`, `单位`) when the parenthetical is short enough to be a unit.
@@ -168,6 +188,17 @@ mod tests {
 
         let cell = read_name("指  标  名  称");
         assert_eq!(cell.name, "指标名称");
+    }
+
+    #[test]
+    fn footnote_marks_are_no_part_of_the_name() {
+        for cell in
+            ["地区生产总值增长①", "地区生产总值增长[1]", "地区生产总值增长（%）【2】", "地区生产总值增长²*"]
+        {
+            assert_eq!(read_name(cell).name, "地区生产总值增长", "{cell}");
+        }
+        assert_eq!(read_name("[1]").name, "[1]");
+        assert_eq!(read_name("PM2.5浓度").name, "PM2.5浓度");
     }
 
     #[test]
