@@ -97,24 +97,9 @@ impl<'a> Lines<'a> {
         self.get(index).unwrap_or_else(|| panic!("line {index} of {}", self.len()))
     }
 
-    /// The first line, if any.
-    pub fn first(&self) -> Option<&'a str> {
-        self.get(0)
-    }
-
-    /// The last line, if any.
-    pub fn last(&self) -> Option<&'a str> {
-        self.len().checked_sub(1).and_then(|index| self.get(index))
-    }
-
     /// The lines in `range` (panics when it is out of bounds, as slicing does).
     pub fn slice(&self, range: Range<usize>) -> Lines<'a> {
         Lines { text: self.text, starts: &self.starts[range.start..range.end + 1] }
-    }
-
-    /// The lines from `start` on.
-    pub fn from(&self, start: usize) -> Lines<'a> {
-        self.slice(start..self.len())
     }
 
     /// The lines before `end`.
@@ -211,11 +196,20 @@ mod tests {
         let index = LineIndex::new(text).unwrap();
         let lines = index.lines(text);
         let middle = lines.slice(1..3);
-        assert_eq!((middle.len(), middle.first(), middle.last()), (2, Some("two"), Some("three")));
-        assert_eq!(&middle[1], "three");
+        assert_eq!(middle.len(), 2);
+        assert_eq!((&middle[0], middle.at(1)), ("two", "three"));
         assert_eq!(middle.get(2), None);
-        assert_eq!(lines.from(3).iter().collect::<Vec<_>>(), ["four"]);
+        assert_eq!(lines.slice(3..4).iter().collect::<Vec<_>>(), ["four"]);
         assert_eq!(lines.to(0).len(), 0);
-        assert_eq!(lines.iter().rev().next(), Some("four"));
+        assert_eq!(lines.iter().next_back(), Some("four"));
+        assert_eq!(lines.iter().skip(2).collect::<Vec<_>>(), ["three", "four"]);
+        assert_eq!(lines.iter().nth(9), None);
+    }
+
+    #[test]
+    fn lined_text_holds_the_lines_it_is_given() {
+        assert!(LinedText::from_lines::<&str>(&[]).lines().is_empty());
+        let text = LinedText::from_lines(&["a", "", "乙"]);
+        assert_eq!(text.lines().iter().collect::<Vec<_>>(), ["a", "", "乙"]);
     }
 }
