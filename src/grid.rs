@@ -173,6 +173,17 @@ impl Grid {
         }
         builder.finish()
     }
+
+    /// This grid with `below`'s rows after its own: a table continued in a second table (a page
+    /// break in a Word or web page splits one table in two).
+    pub fn stacked(&self, below: &Grid) -> Grid {
+        let (rows, offset) = (self.rows(), self.cells.len());
+        let mut cells = self.cells.clone();
+        cells.extend(below.cells.iter().map(|c| GridCell { row: c.row + rows, ..c.clone() }));
+        let mut slots = self.slots.clone();
+        slots.extend(below.slots.iter().map(|r| r.iter().map(|s| s.map(|i| i + offset)).collect()));
+        Grid { layout: self.layout, cells, slots, cols: self.cols.max(below.cols) }
+    }
 }
 
 /// Builds a [`Grid`] row by row, placing cells past the slots taken by spans from above.
@@ -308,6 +319,24 @@ mod tests {
         assert_eq!(grid.cells()[0].row_span, 2);
         assert_eq!(grid.cell(1, 1), None);
         assert_eq!(grid.text(1, 0), "a");
+    }
+
+    #[test]
+    fn stacked_grids_keep_their_cells_and_spans() {
+        let mut top = GridBuilder::new(Layout::Html);
+        top.push_spanning("类别", 1, 2, 1);
+        top.push("a", 1);
+        top.start_row();
+        top.push("b", 2);
+        let mut below = GridBuilder::new(Layout::Html);
+        below.push_spanning("c", 5, 2, 1);
+        below.push("d", 5);
+        below.start_row();
+        below.push("e", 6);
+        let grid = top.finish().stacked(&below.finish());
+        assert_eq!(grid.texts(), [["类别", "a"], ["类别", "b"], ["c", "d"], ["c", "e"]]);
+        assert_eq!(grid.row_cells(2).map(|c| c.line).collect::<Vec<_>>(), [5, 5]);
+        assert_eq!(grid.cell_index(3, 0), grid.cell_index(2, 0));
     }
 
     #[test]

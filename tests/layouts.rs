@@ -254,7 +254,8 @@ const DAZU: Master = Master {
     plan_year: Some(2023),
     tables: &[
         Table {
-            caption: Some("一、2022年国民经济和社会发展计划执行情况"),
+            // The sentence right above the table (`…完成情况如下：`), not the chapter heading.
+            caption: Some("区十九届人大二次会议确定的主要指标完成情况"),
             kind: "review",
             year: 2022,
             rows: "

@@ -70,7 +70,8 @@ fn a_share_of_the_plan_with_its_reason() {
         judged(&report),
         vec![
             row("固定资产投资", Some("410亿元"), None, Missed, Some(-14.35)),
-            row("外贸进出口总额", None, Some("312亿元"), Met, None),
+            // The plan worked out from the result and its share: 312 / 103%.
+            row("外贸进出口总额", Some("302.9亿元"), Some("312亿元"), Met, Some(9.087)),
         ]
     );
     assert_eq!(report.reviews[0].reason.as_deref(), Some("受房地产开发投资下滑影响"));
@@ -289,7 +290,7 @@ fn comparisons_after_the_target_shares_of_the_budget_and_respective_differences(
             row("地区生产总值增速", Some("7.0%"), Some("6.1%"), Missed, Some(-0.9)),
             row("社会消费品零售总额增速", Some("8.0%"), Some("8.1%"), Met, Some(0.1)),
             row("固定资产投资增速", Some("增长8%"), Some("-3.5%"), Missed, Some(-11.5)),
-            row("一般公共预算收入", None, Some("35.6亿元"), Met, None),
+            row("一般公共预算收入", Some("35.2亿元"), Some("35.6亿元"), Met, Some(0.422)),
             row("城镇居民人均可支配收入增速", Some("7.0%"), Some("4.5%"), Missed, Some(-2.5)),
             row("农村居民人均可支配收入增速", Some("7.5%"), Some("7.0%"), Missed, Some(-0.5)),
             row("城镇调查失业率", Some("5.5%以内"), Some("5.3%"), Met, Some(0.2)),
@@ -328,6 +329,32 @@ fn one_verdict_for_every_result_before_it() {
         vec![
             row("城镇居民人均可支配收入增速", None, Some("5.1%"), Met, None),
             row("农村居民人均可支配收入增速", None, Some("7.8%"), Met, None),
+        ]
+    );
+}
+
+#[test]
+fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names() {
+    let report = report(
+        "梅江区",
+        "社会消费品零售总额完成286亿元，增长6.5%，完成年度目标的98.5%。\
+         一般公共预算收入完成45.6亿元，同口径增长8.1%，完成预算的102.3%。\
+         全年预计实现地区生产总值850亿元左右，增长6%左右，与年初预期目标持平。\
+         外贸进出口总额增长12%，比预期目标高出7个百分点。\
+         居民消费价格涨幅控制在2.1%，低于3%的调控目标。\
+         全区地区生产总值按可比价格计算增长5.1%，低于预期目标1.4个百分点。\
+         完成固定资产投资150亿元，增长10.2%，增速较目标低0.2个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("社会消费品零售总额", Some("290.4亿元"), Some("286亿元"), Missed, Some(-4.356)),
+            row("一般公共预算收入", Some("44.6亿元"), Some("45.6亿元"), Met, Some(1.026)),
+            row("地区生产总值增速", None, Some("6%左右"), Met, None),
+            row("外贸进出口总额增速", Some("5%"), Some("12%"), Met, Some(7.0)),
+            row("居民消费价格涨幅", Some("3%以内"), Some("2.1%"), Met, Some(0.9)),
+            row("地区生产总值增速", Some("6.5%"), Some("5.1%"), Missed, Some(-1.4)),
+            row("固定资产投资增速", Some("10.4%"), Some("10.2%"), Missed, Some(-0.2)),
         ]
     );
 }

@@ -154,7 +154,8 @@ fn a_province_appendix_with_seq_and_unit_columns_and_results_judged_in_sentences
     let want = [
         r#""review"|"地区生产总值增速"|"6.5%"|"4.5%"|"missed""#,
         r#""review"|"规模以上工业增加值增速"|"7.0%"|"7.2%"|"met""#,
-        r#""review"|"固定资产投资增速"|null|"6.6%"|"missed""#,
+        // `完成预期目标的94.3%`: the target worked out from the share, 6.6 / 94.3%.
+        r#""review"|"固定资产投资增速"|"7.0%"|"6.6%"|"missed""#,
     ];
     assert_eq!(narrative, want);
 }
@@ -375,6 +376,48 @@ fn a_spacer_row_and_a_unit_row_above_the_header() {
         "
         {review}|地区生产总值增长|%|~|6|~|4.4|missed|-1.6
         {review}|规上工业增加值增长|%|~|8|~|9.1|met|1.1
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_table_split_by_page_breaks_inside_a_layout_table_with_a_yes_no_verdict_column() {
+    // The second and third parts have no header: they go on under the first part's. `是否完成`
+    // answers 是/否: the document's verdict wins; full-width digits are values.
+    let report = export("meijiang.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("梅江区"), &Value::from("梅州市")));
+    let review = "全区主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|~|６．５|~|４．８|missed|-1.7
+        {review}|规模以上工业增加值增长|%|~|≥7|~|7.3|met|0.3
+        {review}|固定资产投资增长|%|~|10以上|~|-5.6|missed|-15.6
+        {review}|社会消费品零售总额增长|%|~|7左右|~|6.8|met|-0.2
+        {review}|城镇调查失业率|%|~|＜5.5|~|4.9|met|0.6
+        {review}|单位地区生产总值能耗降低|%|~|完成市下达任务|~|待考核|unassessed|~
+        {review}|居民人均可支配收入增长|%|~|7|~|5.2|missed|-1.8
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn captions_numbered_in_chinese_a_name_column_titled_xiangmu_and_a_xingzhi_column() {
+    // `表一：`/`表二：` are captions; `项　目` titles the names (not a project table); `性质` says
+    // 预期性/约束性; a growth target is judged by the `增幅（%）` column, a level by the level.
+    let report = export("jishou.html");
+    assert_eq!(report["district"], Value::from("吉首市"));
+    let review = "表一：2023年主要经济指标完成情况|2023|review";
+    let plan = "表二：2024年主要经济指标预期目标|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|增长7%|~|5.1|missed|-1.9
+        {review}|一般公共预算收入|亿元|~|18.5|~|18.9|met|0.4
+        {review}|固定资产投资|%|~|增长10%|~|-8.5|missed|-18.5
+        {review}|城镇居民人均可支配收入|元|~|增长6.5%|~|4.9|missed|-1.6
+        {plan}|地区生产总值增长|%|false|6左右|~|~|~|~
+        {plan}|单位GDP能耗降低|%|true|完成省下达任务|~|~|~|~
         "
     ));
     assert_eq!(rows(&report), want);

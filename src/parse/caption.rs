@@ -1,4 +1,4 @@
-//! Table captions: `表1  2022年…完成情况`, `表2：…`, `专栏3：…`, `专栏 15：…`, with or without a leading
+//! Table captions: `表1  2022年…完成情况`, `表2：…`, `表二：…`, `专栏3：…`, `专栏 15：…`, with or without a leading
 //! TAB. A caption only says where a table may start; whether it is an indicator table is decided by
 //! the header that follows it.
 
@@ -11,10 +11,18 @@ use std::sync::LazyLock;
 /// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
 const MAX_CAPTION_CHARS: usize = 60;
 
-/// `表1`, `附表2`, `专栏3`, then a separator or the title itself (width-folded text).
+/// `表1`, `附表2`, `表二`, `专栏3`, then a separator or the title itself (width-folded text).
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:附?表|专栏)\s*\d{1,3}(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)").expect("caption pattern")
+    Regex::new(
+        r"^(?:附?表|专栏)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)",
+    )
+    .expect("caption pattern")
 });
+
+/// Whether a character is a Chinese numeral a caption may be numbered with (`表二`).
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
 
 /// A caption found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +44,10 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
         return None;
     }
     let folded = text::fold_cow(line);
-    let bare = folded.trim_start_matches(['附', '表', '专', '栏']).chars().all(|c| c.is_ascii_digit());
+    let bare = folded
+        .trim_start_matches(['附', '表', '专', '栏'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_numeral(c));
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
         let title = title.trimmed();
         return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });
@@ -91,9 +102,14 @@ const LEAD_IN_WORDS: [&str; 7] =
 /// before `如下：` / `（见下表）` (`2023年全县主要经济指标预计完成情况如下：` →
 /// `2023年全县主要经济指标预计完成情况`). `None` when the line does not end by pointing at a
 /// table, or the clause is too short or too long to be a title.
-pub(crate) fn lead_in_title(line: &str) -> Option<&str> {
+pub(crate) fn lead_in_title<'a>(line: &'a str) -> Option<&'a str> {
     let text = line.trimmed().trim_end_matches(['：', ':', '。', '，', ',', ' ']);
-    let before = LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word))?;
+    let strip = |text: &'a str| LEAD_IN_WORDS.iter().find_map(|word| text.strip_suffix(word));
+    let mut before = strip(text)?;
+    // `…安排如下（见下表）`: every pointing word goes.
+    while let Some(shorter) = strip(before) {
+        before = shorter;
+    }
     let clause =
         before.rsplit(['。', '；', '，', ',']).next()?.trimmed().trim_end_matches(['，', ',', '（', '(']);
     let chars = clause.chars().count();
@@ -121,6 +137,10 @@ mod tests {
         );
         assert_eq!(lead_in_title("经过努力，全区主要指标完成情况（见下表）。"), Some("全区主要指标完成情况"));
         assert_eq!(lead_in_title("主要指标完成情况如下表所示:"), Some("主要指标完成情况"));
+        assert_eq!(
+            lead_in_title("综合考虑各方面因素，2024年全县主要预期目标安排如下（见下表）："),
+            Some("2024年全县主要预期目标安排")
+        );
         assert_eq!(lead_in_title("全区经济运行总体平稳。"), None);
         assert_eq!(lead_in_title("具体如下："), None);
     }

@@ -5,6 +5,7 @@
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
 mod caption;
+mod continued;
 mod fragment;
 mod lines;
 pub mod narrative;
@@ -41,7 +42,8 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let lines = index.lines(text);
     let mut title = title::parse_title(lines);
     let mut warnings = Vec::new();
-    let mut tables = table::parse_tables(lines, &document.tables, &mut warnings);
+    let placed = continued::join_continued(lines, &document.tables);
+    let mut tables = table::parse_tables(lines, &placed, &mut warnings);
     if document.relined {
         tables.iter_mut().filter(|t| t.layout == Layout::Stream).for_each(|t| t.layout = Layout::Aligned);
     }
@@ -49,7 +51,7 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     if fragment {
         title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
-    let projects = projects::parse_projects(lines, &document.tables, title.plan_year, &mut warnings);
+    let projects = projects::parse_projects(lines, &placed, title.plan_year, &mut warnings);
     let prose = narrative::parse_prose(lines, &title, &tables, &projects);
     if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {

@@ -22,11 +22,12 @@ const HEADLINE_INDICATOR: &str = "地区生产总值增速";
 
 /// Words that open a clause without being part of the indicator's name.
 /// Words for the whole area (`全区`, `全省`) are fillers too ([`super::whole_unit_prefix`]).
-const LEADING_FILLERS: [&str; 4] = ["全年", "实现", "提出", "其中"];
+const LEADING_FILLERS: [&str; 5] = ["全年", "实现", "完成", "提出", "其中"];
 
 /// Words between the indicator and its verb: `同比` (year on year), `预计` (estimated), `分别`
-/// (respectively), `均` (each).
-const MODIFIERS: [&str; 4] = ["同比", "预计", "分别", "均"];
+/// (respectively), `均` (each), and the basis of a growth rate (`同口径`, `按可比价格计算`).
+const MODIFIERS: [&str; 9] =
+    ["同比", "预计", "分别", "均", "同口径", "可比口径", "按可比价格计算", "按可比价计算", "扣除价格因素"];
 
 /// Longest item of a `和` pair that takes the last item's ending (`城镇` of `城镇和农村居民…`).
 const MAX_SHORT_ITEM_CHARS: usize = 2;

@@ -11,12 +11,13 @@
 //!   the result is kept in, `控制在5.5%以内的目标范围`), or as the one set at the start of the year
 //!   (`未完成年初确定的增长8%的目标`);
 //! - a share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的
-//!   94.3%`, `为预算的101.2%`;
+//!   94.3%`, `为预算的101.2%`; it speaks of the last amount before it, not a growth rate stated
+//!   after the amount (`完成286亿元，增长6.5%，完成年度目标的98.5%`);
 //! - a difference from the target: `高于计划目标1.2个百分点`, `比年度预期目标低0.9个百分点`; one
 //!   per result: `分别低于预期目标2.5个和0.5个百分点` (a comparison with anything else,
 //!   `高于全市0.5个百分点`, is not a claim);
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
-//!   `达到省级考核要求`;
+//!   `达到省级考核要求`, `与年初预期目标持平`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
 //!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
 //!
@@ -27,7 +28,7 @@
 //! (`固定资产投资完成年计划520亿元的93.5%`). A verdict or difference with no result before it is
 //! not read: without a value it is too often prose about tasks. Where a difference and the result
 //! are stated but the target is not, the target is worked out (`增长6.9%、高于计划目标0.4个百分点`
-//! → `6.5%`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
+//! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
 //! skipped here. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
 //! as its reason.
 
@@ -65,7 +66,7 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|预期|计划|年度|考核)?目标"
+        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|调控|预期|计划|年度|考核)?目标"
     ))
     .expect("target of pattern")
 });
@@ -80,13 +81,13 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
-/// comparison after the target: `比年度预期目标低0.9个百分点`; one per result before it:
+/// comparison after the target: `比年度预期目标低0.9个百分点`, `较预期目标低2.5个百分点`; one per result before it:
 /// `分别低于预期目标2.5个和0.5个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|快于|慢于){target}|比{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)出?)(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
@@ -107,7 +108,8 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
               |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?)
         |(?P<yes>(?:超额)?完成(?:了)?(?:(?:国家|省|市|区|县|上级)+下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
               |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
-              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标)",
+              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标
+              |与(?:全年|年度|年初)?(?:预期|计划)?目标(?:基本)?持平)",
     )
     .expect("verdict pattern")
 });
@@ -253,7 +255,14 @@ fn read_statements(
             }
             continue;
         }
-        let result = results.pop();
+        let result = match found.kind {
+            // A share of the plan is of an amount (`完成286亿元，增长6.5%，完成年度目标的98.5%`).
+            FoundKind::Share { .. } => match results.iter().rposition(is_amount) {
+                Some(at) => Some(results.remove(at)),
+                None => results.pop(),
+            },
+            _ => results.pop(),
+        };
         let current = match result {
             Some(value) => {
                 let NarrativeValue { name, unit, value, .. } = value;
@@ -284,6 +293,11 @@ fn read_statements(
     statements.retain(|s| s.target.is_some() || s.claim != Claim::Values);
     statements.iter_mut().for_each(derive_target);
     statements
+}
+
+/// Whether a result is an amount (`286亿元`) rather than a rate (`6.5%`).
+fn is_amount(result: &NarrativeValue) -> bool {
+    result.unit.as_deref().is_some_and(|unit| !matches!(unit, "%" | "‰"))
 }
 
 /// The dash-bullet form: `全年地区生产总值预期目标增长6%:预计全年增长5.4%`.
@@ -433,8 +447,8 @@ fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
     for caps in TARGET_OF.captures_iter(body) {
         let whole = caps.get(0).expect("match");
         let value = &caps["t"];
-        let control =
-            caps.name("within").is_some() || caps.name("kind").is_some_and(|k| k.as_str() == "控制");
+        let control = caps.name("within").is_some()
+            || caps.name("kind").is_some_and(|k| matches!(k.as_str(), "控制" | "调控"));
         let ceiling = control && !value.ends_with(['内', '下', '上']);
         let target = if ceiling { format!("{value}以内") } else { value.to_owned() };
         targets.push((whole.start(), whole.end(), target));
@@ -478,9 +492,9 @@ fn apply(statement: &mut ReviewStatement, kind: FoundKind) {
 }
 
 /// Works out an unstated target from the result and a stated difference in the same unit
-/// (`增长6.9%、高于计划目标0.4个百分点` → `6.5%`).
+/// (`增长6.9%、高于计划目标0.4个百分点` → `6.5%`) or a stated share of the plan
+/// (`完成286亿元，…完成年度目标的98.5%` → `290.4亿元`).
 fn derive_target(statement: &mut ReviewStatement) {
-    let Claim::Difference(points) = statement.claim else { return };
     let Some(actual) = &statement.actual else { return };
     if statement.target.is_some() {
         return;
@@ -489,9 +503,13 @@ fn derive_target(statement: &mut ReviewStatement) {
         ValueForm::Exact(n) | ValueForm::About(n) => n,
         _ => return,
     };
-    let decimals = actual.decimals().max(decimals_of(points)) as usize;
+    let (target, decimals) = match statement.claim {
+        Claim::Difference(points) => (number - points, actual.decimals().max(decimals_of(points))),
+        Claim::ShareOfPlan(percent) if percent > 0.0 => (number * 100.0 / percent, actual.decimals().max(1)),
+        _ => return,
+    };
     let unit = actual.unit.as_deref().unwrap_or("");
-    let text = format!("{:.*}{unit}", decimals, number - points);
+    let text = format!("{:.*}{unit}", decimals as usize, target);
     statement.target = Some(parse_value(&text));
     statement.target_derived = true;
 }

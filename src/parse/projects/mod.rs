@@ -59,6 +59,7 @@ use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
+pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -100,18 +100,7 @@ fn read_tables(
     cells: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorTable> {
-    let (caption, line) = match (caption_index, header::caption_row(&read.grid)) {
-        // The table's own first row names it better than a bare title or heading before it.
-        (Some(at), Some(title)) if !is_caption(lines[at].trimmed()) => {
-            (title.trimmed().to_owned(), start + 1)
-        }
-        (Some(at), _) => (caption_text(lines, at), at + 1),
-        (None, Some(title)) => (title.trimmed().to_owned(), start + 1),
-        (None, None) => match lead_in_before(lines, start) {
-            Some(title) => (title.to_owned(), start + 1),
-            None => (format!("表（第{}行）", start + 1), start + 1),
-        },
-    };
+    let (caption, line, year) = caption_of(lines, start, &read.grid, caption_index);
     let scope = Scope::Table(caption.clone());
     warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
     let notes = notes::read_notes(lines, read.end);
@@ -129,7 +118,7 @@ fn read_tables(
             warnings.push(Warning::new(line, WarningKind::NoRows).in_table(scope.clone()));
         }
         tables.push(IndicatorTable {
-            year: header.target_year().or_else(|| caption::year_in(&caption)),
+            year: header.target_year().or(year),
             kind: if header.is_review() { TableKind::Review } else { TableKind::Plan },
             layout: read.grid.layout,
             columns: header.columns.iter().map(|c| TableColumn { title: c.label(), role: c.role }).collect(),
@@ -243,11 +232,45 @@ fn find_caption(lines: Lines<'_>, start: usize, end: usize) -> Option<usize> {
     (is_caption(text) || is_bare_caption(text)).then_some(after)
 }
 
-/// The title the sentence right before the table at `start` gives it (see
-/// [`caption::lead_in_title`]).
-fn lead_in_before<'a>(lines: Lines<'a>, start: usize) -> Option<&'a str> {
-    let before = (0..start).rev().find(|&i| !lines[i].trimmed().is_empty())?;
-    caption::lead_in_title(lines.get(before)?)
+/// The caption of the table at `start` (`caption_index` is the caption line found for it), the
+/// line it is on, and the year it names, or else the year the lead-in sentence or the heading
+/// above names (`2023年，全区主要指标完成情况见下表。`).
+fn caption_of(
+    lines: Lines<'_>,
+    start: usize,
+    grid: &Grid,
+    caption_index: Option<usize>,
+) -> (String, usize, Option<u16>) {
+    let lead_in = lead_in_before(lines, start);
+    let (caption, line) = match (caption_index, header::caption_row(grid)) {
+        // The table's own first row names it better than a bare title or heading before it.
+        (Some(at), Some(title)) if !is_caption(lines[at].trimmed()) => {
+            (title.trimmed().to_owned(), start + 1)
+        }
+        // A sentence right above the table pointing at it (`…完成情况见下表。`) names it better
+        // than a heading further up.
+        (Some(at), _) => match lead_in.filter(|_| !is_caption(lines[at].trimmed())) {
+            Some((_, title)) => (title.to_owned(), start + 1),
+            None => (caption_text(lines, at), at + 1),
+        },
+        (None, Some(title)) => (title.trimmed().to_owned(), start + 1),
+        (None, None) => match lead_in {
+            Some((_, title)) => (title.to_owned(), start + 1),
+            None => (format!("表（第{}行）", start + 1), start + 1),
+        },
+    };
+    let around = lead_in.map(|(at, _)| at).into_iter().chain(caption_index);
+    let year =
+        caption::year_in(&caption).or_else(|| around.into_iter().find_map(|at| caption::year_in(&lines[at])));
+    (caption, line, year)
+}
+
+/// The sentence right before the table at `start` when it points at the table, with the title it
+/// gives it (see [`caption::lead_in_title`]).
+fn lead_in_before<'a>(lines: Lines<'a>, start: usize) -> Option<(usize, &'a str)> {
+    let before =
+        (0..start).rev().find(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(&lines[i]))?;
+    caption::lead_in_title(lines.at(before)).map(|title| (before, title))
 }
 
 /// A title line right under a bare `表1` line belongs to that caption: the caption starts there.

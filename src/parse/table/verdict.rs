@@ -1,14 +1,17 @@
 //! The document's own verdict on a row, written as words in a cell (`完成`, `未完成`,
-//! `基本完成`, `未达预期`): in a `与目标±` column, or in a `完成情况` column that holds verdicts
-//! rather than achieved values.
+//! `基本完成`, `未达预期`, and `是`/`否` under `是否完成`): in a `与目标±` or `是否完成` column, or
+//! in a `完成情况` column that holds verdicts rather than achieved values.
 
 use crate::model::Status;
 use crate::text;
 
 /// Words saying the target was missed; checked first, as they contain the met words.
 const MISSED_WORDS: [&str; 7] = ["未完成", "未达到", "未达标", "未达预期", "没有完成", "没有达到", "不达标"];
+/// Words saying the target was missed, as a whole cell (the answer to `是否完成`).
+const MISSED_CELLS: [&str; 2] = ["否", "没有"];
 /// Words saying the target was met, as a whole cell.
-const MET_WORDS: [&str; 11] = [
+const MET_WORDS: [&str; 12] = [
+    "是",
     "完成",
     "已完成",
     "超额完成",
@@ -25,7 +28,7 @@ const MET_WORDS: [&str; 11] = [
 /// The status a cell's words state, `None` when the cell is not a verdict.
 pub(crate) fn verdict(cell: &str) -> Option<Status> {
     let text = text::fold_cow(cell);
-    if MISSED_WORDS.iter().any(|w| text.contains(w)) {
+    if MISSED_WORDS.iter().any(|w| text.contains(w)) || MISSED_CELLS.contains(&&*text) {
         Some(Status::Missed)
     } else if MET_WORDS.contains(&&*text) {
         Some(Status::Met)
@@ -57,6 +60,9 @@ mod tests {
         assert_eq!(verdict(" 基本完成 "), Some(Status::Met));
         assert_eq!(verdict("未完成"), Some(Status::Missed));
         assert_eq!(verdict("未达预期"), Some(Status::Missed));
+        assert_eq!(verdict("是"), Some(Status::Met));
+        assert_eq!(verdict("否"), Some(Status::Missed));
+        assert_eq!(verdict("是否"), None);
         assert_eq!(verdict("完成市下达任务"), None);
         assert_eq!(verdict("6.2"), None);
         assert_eq!(verdict("待国家考核"), None);
