@@ -3,8 +3,8 @@
 
 use plangap::corpus;
 use plangap::model::{IndicatorRow, IndicatorTable, Report, Status, TableKind, WarningKind};
-use plangap::parse::parse_report;
 use plangap::parse::table::parse_tables;
+use plangap::parse::{LinedText, parse_report};
 use std::sync::LazyLock;
 
 static REPORTS: LazyLock<Vec<Report>> = LazyLock::new(|| {
@@ -689,9 +689,9 @@ fn every_line_of_every_table_cut_or_dropped_never_panics() {
                 let mut warnings = Vec::new();
                 let mut dropped: Vec<&str> = lines[..at].to_vec();
                 dropped.extend_from_slice(&lines[at + 1..]);
-                let damaged = parse_tables(&dropped, &[], &mut warnings);
+                let damaged = parse_tables(LinedText::from_lines(&dropped).lines(), &[], &mut warnings);
                 assert!(damaged.len() <= report.tables.len(), "{file} without line {}", at + 1);
-                let cut = parse_tables(&lines[..at], &[], &mut warnings);
+                let cut = parse_tables(LinedText::from_lines(&lines[..at]).lines(), &[], &mut warnings);
                 assert!(cut.len() <= report.tables.len(), "{file} cut at line {}", at + 1);
             }
         }
@@ -891,7 +891,7 @@ fn a_lost_cell_in_rows_run_together_is_reported_and_the_rest_stays_in_step() {
 }
 
 mod soup {
-    use super::parse_tables;
+    use super::{LinedText, parse_tables};
     use proptest::prelude::*;
 
     /// Lines a table is made of, and a few that end one.
@@ -927,7 +927,7 @@ mod soup {
         fn any_arrangement_of_table_lines_reads_without_panic(picks in prop::collection::vec(0..PIECES.len(), 0..120)) {
             let lines: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
             let mut warnings = Vec::new();
-            let tables = parse_tables(&lines, &[], &mut warnings);
+            let tables = parse_tables(LinedText::from_lines(&lines).lines(), &[], &mut warnings);
             for table in &tables {
                 prop_assert!(table.line >= 1 && table.line <= lines.len());
                 for row in &table.rows {

@@ -2,6 +2,7 @@
 //! TAB. A caption only says where a table may start; whether it is an indicator table is decided by
 //! the header that follows it.
 
+use crate::parse::Lines;
 use crate::text;
 use crate::text::Trimmed;
 use regex::Regex;
@@ -37,7 +38,7 @@ pub(crate) struct Caption {
 /// Reads the caption starting at `lines[index]`, if that line is one.
 ///
 /// A bare number (`表1`) whose title stands on the next line is joined with it.
-pub(crate) fn caption_at(lines: &[&str], index: usize) -> Option<Caption> {
+pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     let line = lines.get(index)?.trimmed();
     if !is_caption(line) {
         return None;
@@ -126,6 +127,7 @@ fn is_title(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
 
     #[test]
     fn a_sentence_pointing_at_the_table_gives_its_title() {
@@ -166,11 +168,11 @@ mod tests {
     #[test]
     fn joins_a_bare_number_with_its_title() {
         let lines = ["表1", "2022年主要指标完成情况", "\t指标"];
-        let caption = caption_at(&lines, 0).unwrap();
+        let caption = caption_at(LinedText::from_lines(&lines).lines(), 0).unwrap();
         assert_eq!(caption.text, "表1 2022年主要指标完成情况");
         assert_eq!(caption.next, 2);
         let lines = ["表1", "\t指标名称", "\t目标"];
-        assert_eq!(caption_at(&lines, 0).unwrap().text, "表1");
+        assert_eq!(caption_at(LinedText::from_lines(&lines).lines(), 0).unwrap().text, "表1");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::document::PlacedTable;
 use crate::grid::Grid;
+use crate::parse::Lines;
 use crate::parse::projects::is_project_table;
 use crate::parse::table::header::read_header;
 use crate::text::Trimmed;
@@ -14,7 +15,7 @@ use std::borrow::Cow;
 const MAX_NOTE_CHARS: usize = 16;
 
 /// `placed` with every table that continues the one before it joined to that one.
-pub(crate) fn join_continued<'a>(lines: &[&str], placed: &'a [PlacedTable]) -> Cow<'a, [PlacedTable]> {
+pub(crate) fn join_continued<'a>(lines: Lines<'_>, placed: &'a [PlacedTable]) -> Cow<'a, [PlacedTable]> {
     if !placed.windows(2).any(|pair| continues(lines, &pair[0], &pair[1])) {
         return Cow::Borrowed(placed);
     }
@@ -33,10 +34,11 @@ pub(crate) fn join_continued<'a>(lines: &[&str], placed: &'a [PlacedTable]) -> C
 
 /// Whether `next` is the rest of `table`: it has no header while `table` has one, as many
 /// columns, and only blank lines or a `续表` note stand between them.
-fn continues(lines: &[&str], table: &PlacedTable, next: &PlacedTable) -> bool {
-    let between = lines.get(table.lines.end..next.lines.start).unwrap_or_default();
+fn continues(lines: Lines<'_>, table: &PlacedTable, next: &PlacedTable) -> bool {
+    let gap = table.lines.end..next.lines.start;
+    let between = (gap.start <= gap.end && gap.end <= lines.len()).then(|| lines.slice(gap));
     next.grid.cols() == table.grid.cols()
-        && between.iter().all(|line| is_blank_or_note(line))
+        && between.is_none_or(|between| between.iter().all(is_blank_or_note))
         && !has_header(&next.grid)
         && has_header(&table.grid)
 }
@@ -56,6 +58,7 @@ fn is_blank_or_note(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::grid::{GridBuilder, Layout};
+    use crate::parse::LinedText;
 
     fn placed(rows: &[&[&str]], lines: std::ops::Range<usize>) -> PlacedTable {
         let mut builder = GridBuilder::new(Layout::Html);
@@ -74,7 +77,7 @@ mod tests {
         let first = placed(&[HEADER, &["地区生产总值增长", "%", "6.5", "4.8"]], 0..3);
         let rest = placed(&[&["城镇调查失业率", "%", "5.5", "4.9"]], 4..6);
         let parts = [first, rest];
-        let joined = join_continued(&lines, &parts);
+        let joined = join_continued(LinedText::from_lines(&lines).lines(), &parts);
         assert_eq!(joined.len(), 1);
         assert_eq!(joined[0].grid.rows(), 3);
         assert_eq!(joined[0].grid.text(2, 0), "城镇调查失业率");
@@ -86,10 +89,19 @@ mod tests {
         let lines = ["", "", "", "二、2024年计划", "", ""];
         let first = placed(&[HEADER, &["地区生产总值增长", "%", "6.5", "4.8"]], 0..3);
         let text_between = placed(&[&["城镇调查失业率", "%", "5.5", "4.9"]], 4..6);
-        assert_eq!(join_continued(&lines, &[first.clone(), text_between]).len(), 2);
+        assert_eq!(
+            join_continued(LinedText::from_lines(&lines).lines(), &[first.clone(), text_between]).len(),
+            2
+        );
         let own_header = placed(&[HEADER, &["城镇调查失业率", "%", "5.5", "4.9"]], 3..6);
-        assert_eq!(join_continued(&lines, &[first.clone(), own_header]).len(), 2);
+        assert_eq!(
+            join_continued(LinedText::from_lines(&lines).lines(), &[first.clone(), own_header]).len(),
+            2
+        );
         let narrower = placed(&[&["城镇调查失业率", "5.5", "4.9"]], 3..6);
-        assert!(matches!(join_continued(&lines, &[first, narrower]), Cow::Borrowed(_)));
+        assert!(matches!(
+            join_continued(LinedText::from_lines(&lines).lines(), &[first, narrower]),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -6,6 +6,7 @@
 //! saying how to supply it.
 
 use crate::model::{IndicatorTable, TableKind, TitleBlock, Warning, WarningKind};
+use crate::parse::Lines;
 use crate::parse::caption::year_in;
 use crate::text::Trimmed;
 use regex::Regex;
@@ -27,7 +28,7 @@ const NOT_DISTRICTS: [&str; 10] =
 /// ones nothing names. `title` is what the title parser found (perhaps a session line).
 pub(crate) fn complete_title(
     mut title: TitleBlock,
-    lines: &[&str],
+    lines: Lines<'_>,
     tables: &[IndicatorTable],
     warnings: &mut Vec<Warning>,
 ) -> TitleBlock {
@@ -71,7 +72,7 @@ fn district_in(caption: &str) -> Option<String> {
 }
 
 /// The year of the first part heading (`一、2023年…`, `二、2024年…`) that contains one of `words`.
-fn heading_year(lines: &[&str], words: &[&str]) -> Option<u16> {
+fn heading_year(lines: Lines<'_>, words: &[&str]) -> Option<u16> {
     lines
         .iter()
         .take(HEAD_LINES)
@@ -89,6 +90,7 @@ fn is_part_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
 
     #[test]
     fn finds_the_district_in_a_caption() {
@@ -102,8 +104,11 @@ mod tests {
     fn takes_years_from_part_headings() {
         let lines =
             ["一、2023年国民经济和社会发展计划执行情况", "正文", "二、2024年国民经济和社会发展计划草案"];
-        assert_eq!(heading_year(&lines, &["执行情况"]), Some(2023));
-        assert_eq!(heading_year(&lines, &["计划草案"]), Some(2024));
-        assert_eq!(heading_year(&["（一）2023年执行情况"], &["执行情况"]), None);
+        assert_eq!(heading_year(LinedText::from_lines(&lines).lines(), &["执行情况"]), Some(2023));
+        assert_eq!(heading_year(LinedText::from_lines(&lines).lines(), &["计划草案"]), Some(2024));
+        assert_eq!(
+            heading_year(LinedText::from_lines(&["（一）2023年执行情况"]).lines(), &["执行情况"]),
+            None
+        );
     }
 }

@@ -7,6 +7,7 @@
 mod caption;
 mod continued;
 mod fragment;
+mod lines;
 pub mod narrative;
 pub mod projects;
 mod readers;
@@ -18,6 +19,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::grid::Layout;
 use crate::model::Report;
+pub use lines::{Iter, LineIndex, LinedText, Lines};
 
 /// Parses a report's clean text. `file` names it in the report and in errors.
 ///
@@ -31,20 +33,26 @@ pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
 /// Parses a decoded document: its text, and the tables its format gave as grids.
 pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> {
     let text = document.text.as_str();
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut title = title::parse_title(&lines);
+    let Some(index) = LineIndex::new(text) else {
+        return Err(Error::NotAReport {
+            file: file.to_owned(),
+            reason: format!("its text is longer than {} bytes", LineIndex::MAX_TEXT),
+        });
+    };
+    let lines = index.lines(text);
+    let mut title = title::parse_title(lines);
     let mut warnings = Vec::new();
-    let placed = continued::join_continued(&lines, &document.tables);
-    let mut tables = table::parse_tables(&lines, &placed, &mut warnings);
+    let placed = continued::join_continued(lines, &document.tables);
+    let mut tables = table::parse_tables(lines, &placed, &mut warnings);
     if document.relined {
         tables.iter_mut().filter(|t| t.layout == Layout::Stream).for_each(|t| t.layout = Layout::Aligned);
     }
     let fragment = title.review_year.is_none() || title.plan_year.is_none();
     if fragment {
-        title = fragment::complete_title(title, &lines, &tables, &mut warnings);
+        title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
-    let projects = projects::parse_projects(&lines, &placed, title.plan_year, &mut warnings);
-    let prose = narrative::parse_prose(&lines, &title, &tables, &projects);
+    let projects = projects::parse_projects(lines, &placed, title.plan_year, &mut warnings);
+    let prose = narrative::parse_prose(lines, &title, &tables, &projects);
     if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {
             file: file.to_owned(),

@@ -6,6 +6,7 @@
 //! by its shape in the joined head of the document rather than by its position.
 
 use crate::model::{Date, TitleBlock};
+use crate::parse::Lines;
 use crate::text;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -53,7 +54,7 @@ struct HeadLine {
 /// Reads the title block from the head of a report's lines (`lines[0]` is line 1).
 ///
 /// Fields that the head does not state stay `None`; nothing is guessed.
-pub fn parse_title(lines: &[&str]) -> TitleBlock {
+pub fn parse_title(lines: Lines<'_>) -> TitleBlock {
     let head: Vec<HeadLine> = lines
         .iter()
         .take(HEAD_LINES)
@@ -209,10 +210,11 @@ fn date_from(caps: &regex::Captures<'_>) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
 
     fn title_of(text: &str) -> TitleBlock {
         let lines: Vec<&str> = text.lines().collect();
-        parse_title(&lines)
+        parse_title(LinedText::from_lines(&lines).lines())
     }
 
     #[test]

@@ -12,6 +12,7 @@
 use super::plan_start;
 use crate::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
+use crate::parse::Lines;
 use crate::parse::value::parse_value;
 use crate::text::Trimmed;
 use crate::text::{fold, is_han};
@@ -143,7 +144,7 @@ enum Part {
 
 /// Finds the headline sentences of a report's clean text (`lines[0]` is line 1) and reads their
 /// indicator values: results for the reviewed year, targets for the plan year.
-pub fn headline_values(lines: &[&str], title: &TitleBlock, aliases: &AliasTable) -> Vec<NarrativeValue> {
+pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTable) -> Vec<NarrativeValue> {
     let plan_start = plan_start(lines);
     let mut values = Vec::new();
     let mut found = [false, false];

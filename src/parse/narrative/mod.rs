@@ -17,6 +17,7 @@ mod unwrap;
 
 use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 
 /// Words for the whole reporting unit that open a clause without naming anything: `全区地区生产总值
@@ -47,7 +48,7 @@ pub struct Prose {
 /// indicator table (its caption, rows and notes) or name projects (`…完成投资3.5亿元，完成年度目标
 /// 任务` judges a project, not an indicator) are skipped by the review and count readers.
 pub fn parse_prose(
-    lines: &[&str],
+    lines: Lines<'_>,
     title: &TitleBlock,
     tables: &[IndicatorTable],
     projects: &[Project],
@@ -65,12 +66,13 @@ pub fn parse_prose(
             *flag = true;
         }
     }
-    let review_part: Vec<(usize, &str)> = lines[..review_end]
+    let review_part: Vec<(usize, &str)> = lines
+        .to(review_end)
         .iter()
         .zip(&not_prose)
         .enumerate()
         .filter(|(_, (_, skipped))| !**skipped)
-        .map(|(index, (line, _))| (index + 1, *line))
+        .map(|(index, (line, _))| (index + 1, line))
         .collect();
     let paragraphs = unwrap::unwrap(&review_part);
     let review_part: Vec<(usize, &str)> =
@@ -84,7 +86,7 @@ pub fn parse_prose(
 
 /// The index of the heading of part two, where the plan year starts
 /// (`二、2023年国民经济和社会发展要求和目标`, `二、2021年…计划总体考虑`).
-pub(crate) fn plan_start(lines: &[&str]) -> Option<usize> {
+pub(crate) fn plan_start(lines: Lines<'_>) -> Option<usize> {
     lines.iter().position(|line| {
         let line = line.trimmed_start();
         line.starts_with("二、") && (line.contains("目标") || line.contains("计划"))

@@ -5,6 +5,7 @@ use super::split::numbering_len;
 use super::vocabulary::caption_stage;
 use crate::document::PlacedTable;
 use crate::model::Stage;
+use crate::parse::Lines;
 use crate::parse::caption::{caption_title, is_caption, year_in};
 use crate::text::Trimmed;
 use regex::Regex;
@@ -44,7 +45,7 @@ pub struct Block<'a> {
 
 /// Finds every captioned box in `lines` (`lines[0]` is line 1). `plan_year` is the report's plan
 /// year, when its title names one; it tells plan boxes from review boxes.
-pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'a>> {
+pub fn find_blocks<'a>(lines: Lines<'a>, plan_year: Option<u16>) -> Vec<Block<'a>> {
     let mut blocks = Vec::new();
     let mut index = 0;
     while index < lines.len() {
@@ -58,7 +59,7 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
             if caption_line(line).is_some() || (!line.starts_with('\t') && ends_box(line.trimmed())) {
                 break;
             }
-            raw.push((next + 1, *line));
+            raw.push((next + 1, line));
             next += 1;
         }
         blocks.push(classify(caption, index + 1, raw, plan_year));
@@ -71,7 +72,7 @@ pub fn find_blocks<'a>(lines: &[&'a str], plan_year: Option<u16>) -> Vec<Block<'
 /// (`附件：2024年重点项目表` over a table): each is a box of its own, captioned by the line just
 /// before it when that line is short, holds no sentence and belongs to no table, else by nothing.
 pub fn table_blocks<'a, 'p>(
-    lines: &[&'a str],
+    lines: Lines<'a>,
     tables: impl IntoIterator<Item = &'p PlacedTable>,
     boxed: &[Block],
     plan_year: Option<u16>,
@@ -97,7 +98,7 @@ pub fn table_blocks<'a, 'p>(
                     && !text.contains(['。', '，'])
             });
         let (caption, line) = caption.map_or(("", table.lines.start + 1), |(index, text)| (text, index + 1));
-        let raw = table.lines.clone().filter_map(|index| Some((index + 1, *lines.get(index)?))).collect();
+        let raw = table.lines.clone().filter_map(|index| Some((index + 1, lines.get(index)?))).collect();
         blocks.push(classify(caption, line, raw, plan_year));
     }
     blocks
@@ -202,6 +203,7 @@ fn compact_after<'a>(text: &'a str, prefix: &str) -> Option<impl Iterator<Item =
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
 
     #[test]
     fn captions_with_and_without_space_or_tab() {
@@ -230,10 +232,12 @@ mod tests {
 
     #[test]
     fn plan_and_review_boxes() {
-        let blocks = find_blocks(
-            &["专栏1：2022年完工投产重大项目", "甲、乙等项目。", "专栏2：2023年重点项目计划"],
-            Some(2023),
-        );
+        let text = LinedText::from_lines(&[
+            "专栏1：2022年完工投产重大项目",
+            "甲、乙等项目。",
+            "专栏2：2023年重点项目计划",
+        ]);
+        let blocks = find_blocks(text.lines(), Some(2023));
         assert_eq!(blocks.len(), 2);
         assert_eq!((blocks[0].plan_year_box, blocks[0].stage), (false, Some(Stage::Completed)));
         assert_eq!((blocks[1].plan_year_box, blocks[1].stage), (true, Some(Stage::Planned)));

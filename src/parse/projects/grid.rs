@@ -11,6 +11,7 @@ use super::vocabulary::caption_stage;
 use crate::document::PlacedTable;
 use crate::grid::Grid;
 use crate::model::{Project, Scope, Warning};
+use crate::parse::Lines;
 use crate::parse::readers::{self, Vocabulary};
 use crate::text::Trimmed;
 use regex::Regex;
@@ -87,7 +88,7 @@ pub(crate) const PROJECT: Vocabulary = Vocabulary {
 /// format gave; `lines` the whole text (`lines[0]` is line 1).
 pub fn read_grid(
     block: &Block,
-    lines: &[&str],
+    lines: Lines<'_>,
     placed: &[PlacedTable],
     warnings: &mut Vec<Warning>,
 ) -> Option<Vec<Project>> {
@@ -144,7 +145,13 @@ fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
 }
 
 /// One project per row under the header, grouped by section rows and the group column.
-fn read_rows(grid: &Grid, header: usize, columns: &[Column], block: &Block, lines: &[&str]) -> Vec<Project> {
+fn read_rows(
+    grid: &Grid,
+    header: usize,
+    columns: &[Column],
+    block: &Block,
+    lines: Lines<'_>,
+) -> Vec<Project> {
     let at = |role: Column| columns.iter().position(|column| *column == role);
     let mut group: Option<String> = None;
     let mut projects = Vec::new();
@@ -165,7 +172,7 @@ fn read_rows(grid: &Grid, header: usize, columns: &[Column], block: &Block, line
         let Some(name) = filled(Column::Name) else { continue };
         let stage = filled(Column::Stage).and_then(|c| caption_stage(&c.text)).or(block.stage);
         let progress = filled(Column::Progress).filter(|_| !block.plan_year_box).map(|c| c.text.clone());
-        let source = lines.get(name.line.wrapping_sub(1)).copied().unwrap_or(&name.text);
+        let source = lines.get(name.line.wrapping_sub(1)).unwrap_or(&name.text);
         projects.push(project(block, name.text.clone(), group.clone(), stage, progress, name.line, source));
     }
     projects

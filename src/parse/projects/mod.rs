@@ -56,6 +56,7 @@ mod vocabulary;
 
 use crate::document::PlacedTable;
 use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
@@ -66,7 +67,7 @@ use std::sync::Arc;
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
 /// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
 pub fn parse_projects(
-    lines: &[&str],
+    lines: Lines<'_>,
     placed: &[PlacedTable],
     plan_year: Option<u16>,
     warnings: &mut Vec<Warning>,

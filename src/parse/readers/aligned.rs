@@ -8,6 +8,7 @@
 
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 use unicode_width::UnicodeWidthChar;
 
@@ -25,7 +26,7 @@ pub(super) struct Piece {
 }
 
 /// Reads the space-aligned table starting at `lines[start]`.
-pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
     if pieces(lines.get(start)?).len() < 2 {
         return None;
     }
@@ -214,6 +215,7 @@ pub(super) fn close_cjk_gaps(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     #[test]
@@ -227,7 +229,7 @@ mod tests {
             "",
             "（一）工业经济提质增效。全年新增规上工业企业42家，工业增加值增长8%。",
         ];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         let g = &read.grid;
         assert_eq!(read.end, 5);
         assert_eq!((g.rows(), g.cols()), (4, 4));

@@ -31,6 +31,7 @@
 use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by};
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{is_sub_title, is_year_label};
@@ -121,7 +122,7 @@ struct Column {
 type Fragment = (usize, String);
 
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
-pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
     let header = header_at(lines, start, vocabulary, Measure::Display)?;
     let body = read_body(lines, header.end, vocabulary, Measure::Display);
     match measure_of(lines, &body) {
@@ -138,12 +139,12 @@ pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Opt
 /// than half as many places so (a grid of characters, as `lynx -dump` draws, lines up exactly),
 /// else in display columns. (`pdftotext -layout` also counts characters, but its columns drift
 /// either way, and the words are placed by the header's display columns as well as by theirs.)
-fn measure_of(lines: &[&str], body: &[(usize, BodyLine)]) -> Measure {
+fn measure_of(lines: Lines<'_>, body: &[(usize, BodyLine)]) -> Measure {
     let places = |measure: Measure| {
         let mut starts: Vec<usize> = body
             .iter()
             .filter(|(_, line)| matches!(line, BodyLine::Values(_)))
-            .flat_map(|(index, _)| words(lines[*index], measure).into_iter().map(|word| word.start))
+            .flat_map(|(index, _)| words(&lines[*index], measure).into_iter().map(|word| word.start))
             .collect();
         starts.sort_unstable();
         starts.dedup();
@@ -207,13 +208,13 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
 }
 
 /// The header at `lines[start]`, its titles side by side or one per line.
-fn header_at(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
+fn header_at(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
     read_header(lines, start, vocabulary, measure).or_else(|| read_stacked_header(lines, start, vocabulary))
 }
 
 /// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the
 /// most titles giving the columns. `None` when the lines there make no header.
-fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
+fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
     let mut found: Vec<(usize, Vec<Piece>)> = Vec::new();
     let mut end = start;
     for (index, line) in lines.iter().enumerate().skip(start) {
@@ -287,7 +288,7 @@ fn read_header(lines: &[&str], start: usize, vocabulary: &Vocabulary, measure: M
 /// header whose cells hold paragraphs: `指标` / `单位` / `2022年` / `完成情况` / `目标 实际`. The
 /// spanning title is the one that is a year alone (`2022年`) or no column title of the vocabulary. The
 /// titles' places say nothing of their columns. `None` when the lines there make no such header.
-fn read_stacked_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Header> {
+fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Header> {
     // Where the lines are first, cheaply: words alone on their lines, then a line of words.
     let mut alone = Vec::new();
     let mut sub_line = None;
@@ -313,11 +314,11 @@ fn read_stacked_header(lines: &[&str], start: usize, vocabulary: &Vocabulary) ->
         return None;
     }
     let title_alone = |index: usize| {
-        let mut titles = titles_of(lines[index], vocabulary, Measure::Chars)?;
+        let mut titles = titles_of(&lines[index], vocabulary, Measure::Chars)?;
         (titles.len() == 1).then(|| (index, titles.remove(0)))
     };
     let stacked: Vec<(usize, Piece)> = alone.into_iter().map(title_alone).collect::<Option<_>>()?;
-    let subs = titles_of(lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)?;
+    let subs = titles_of(&lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)?;
     let all: Vec<&str> = stacked.iter().map(|(_, t)| t).chain(&subs).map(|t| t.text.as_str()).collect();
     if !(vocabulary.is_header)(&all) {
         return None;
@@ -475,7 +476,7 @@ fn write_header(builder: &mut GridBuilder, header: &Header) {
 /// (lines between blank lines) with a value line to the last; prose, a caption, a note or the
 /// header of another table ends it.
 fn read_body(
-    lines: &[&str],
+    lines: Lines<'_>,
     from: usize,
     vocabulary: &Vocabulary,
     measure: Measure,
@@ -784,6 +785,7 @@ fn place_labels(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     #[test]
@@ -816,7 +818,7 @@ mod tests {
             "",
             "（二）工业经济提质增效，全年新增规上工业企业42家，工业增加值增长8%，高于预期。",
         ];
-        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
         let g = &read.grid;
         assert_eq!(read.end, 11);
         assert_eq!(
@@ -843,7 +845,7 @@ mod tests {
             "       服务业增加值（亿元）  预期性 增长7%      410.2  6.8%",
             "  民生事业 城镇新增就业（万人）  预期性 1.8       1.95   -",
         ];
-        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
         let g = &read.grid;
         assert_eq!(
             g.texts(),
@@ -872,7 +874,7 @@ mod tests {
             "   粮食产量          万吨 52   53.4",
             "   造林面积          万亩 3以上  3.6",
         ];
-        let read = read(&lines, 0, &INDICATOR).expect("a table");
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
         assert_eq!(
             read.grid.texts(),
             [
@@ -937,7 +939,7 @@ mod tests {
         fn any_jumble_of_lines_reads_without_panicking(lines in jumbled_lines()) {
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             for start in 0..lines.len() {
-                if let Some(read) = read(&lines, start, &INDICATOR) {
+                if let Some(read) = read(LinedText::from_lines(&lines).lines(), start, &INDICATOR) {
                     proptest::prop_assert!(read.end > start && read.end <= lines.len());
                 }
             }

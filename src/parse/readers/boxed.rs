@@ -9,6 +9,7 @@
 
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 use unicode_width::UnicodeWidthChar;
 
@@ -58,7 +59,7 @@ impl Row {
 }
 
 /// Reads the drawn table starting at `lines[start]`.
-pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
     let first = lines.get(start)?.trimmed_start();
     if !first.starts_with(|c| STARTS.contains(c)) {
         return None;
@@ -190,6 +191,7 @@ fn join_pieces(pieces: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     #[test]
@@ -206,7 +208,7 @@ mod tests {
             "└────┴────┴────┴───┘",
             "正文",
         ];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         let g = &read.grid;
         assert_eq!(read.end, 9);
         assert_eq!((g.rows(), g.cols()), (4, 4));
@@ -223,7 +225,7 @@ mod tests {
     #[test]
     fn reads_ascii_tables() {
         let lines = ["+----+---+", "|指标|值 |", "+----+---+", "|GDP |7  |", "+----+---+"];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         assert_eq!(read.grid.text(1, 0), "GDP");
         assert_eq!(read.grid.text(1, 1), "7");
     }

@@ -24,6 +24,7 @@ pub(crate) mod tab;
 
 use crate::grid::Grid;
 use crate::model::Warning;
+use crate::parse::Lines;
 use crate::text::Trimmed;
 pub(crate) use aligned::is_rule;
 
@@ -52,7 +53,7 @@ pub(crate) struct Vocabulary {
 }
 
 /// A reader: the table whose first line is `lines[start]`, if the lines are in its layout.
-type Reader = fn(&[&str], usize, &Vocabulary) -> Option<Read>;
+type Reader = fn(Lines<'_>, usize, &Vocabulary) -> Option<Read>;
 
 /// A cheap test of the line a reader would start at: whether a table of its layout could.
 type FirstLine = fn(&str) -> bool;
@@ -85,13 +86,13 @@ fn has_gap(line: &str) -> bool {
 /// Ties go to the earlier, more specific reader. `None` when no reader finds a table there, or
 /// `judge` rejects every grid (`None`, or a score of zero).
 pub(crate) fn read_best<T>(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     vocabulary: &Vocabulary,
     judge: impl Fn(&Grid) -> Option<(usize, T)>,
 ) -> Option<(Read, T)> {
     let mut best: Option<(usize, Read, T)> = None;
-    let first = lines.get(start).copied().unwrap_or("");
+    let first = lines.get(start).unwrap_or("");
     for (reader, could_start) in READERS {
         if !could_start(first) {
             continue;
@@ -108,7 +109,7 @@ pub(crate) fn read_best<T>(
 /// [`read_best`] for a `score` that learns nothing else: the best grid, `None` when no reader
 /// finds a table or none scores above zero.
 pub(crate) fn read_at(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     vocabulary: &Vocabulary,
     score: impl Fn(&Grid) -> usize,
@@ -140,6 +141,7 @@ pub(crate) fn split_cells(line: &str, separator: char) -> Option<Vec<&str>> {
 #[cfg(test)]
 mod roundtrip {
     use super::*;
+    use crate::parse::LinedText;
     use proptest::prelude::*;
     use unicode_width::UnicodeWidthStr;
 
@@ -233,7 +235,7 @@ mod roundtrip {
             for (reader, write) in writers {
                 let lines = write(&table);
                 let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-                let read = reader(&lines, 0, &GENERATED);
+                let read = reader(LinedText::from_lines(&lines).lines(), 0, &GENERATED);
                 prop_assert!(read.is_some(), "{lines:#?}");
                 let read = read.unwrap_or_else(|| unreachable!());
                 prop_assert_eq!(read.grid.texts(), table.clone(), "{:#?}", lines);

@@ -3,10 +3,11 @@
 
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 
 /// Reads the pipe rows starting at `lines[start]`.
-pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
     if !is_pipe_row(lines.get(start)?) {
         return None;
     }
@@ -52,12 +53,13 @@ fn is_rule(cells: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     #[test]
     fn skips_rules_and_debris() {
         let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | \\-7 |", "", "| x | y |"];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         assert_eq!(read.end, 5);
         assert_eq!(read.grid.rows(), 2);
         assert_eq!(read.grid.text(1, 0), "GDP");

@@ -5,10 +5,11 @@
 
 use super::{Read, Vocabulary, split_cells};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 
 /// Reads the TAB rows starting at `lines[start]`.
-pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
     let header =
         row_of(lines.get(start)?).filter(|cells| cells.iter().filter(|c| !c.is_empty()).count() >= 2)?;
     let mut builder = GridBuilder::new(Layout::Tab);
@@ -16,7 +17,7 @@ pub(crate) fn read(lines: &[&str], start: usize, _: &Vocabulary) -> Option<Read>
     let mut end = start + 1;
     let mut index = start + 1;
     while index < lines.len() {
-        let line = lines[index];
+        let line = &lines[index];
         if line.trimmed().is_empty() {
             index += 1;
             continue;
@@ -46,12 +47,13 @@ fn push_row(builder: &mut GridBuilder, cells: &[&str], index: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     #[test]
     fn reads_rows_and_stops_at_prose() {
         let lines = ["指标\t目标\t完成", "GDP增速（%）\t7\t6.1", "", "投资\t\t5", "正文。"];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         assert_eq!(read.end, 4);
         assert_eq!(read.grid.rows(), 3);
         assert_eq!(read.grid.text(2, 1), "");
@@ -61,12 +63,17 @@ mod tests {
 
     #[test]
     fn one_cell_per_line_is_not_a_tab_row() {
-        assert!(read(&["\t指标", "\t目标"], 0, &INDICATOR).is_none());
+        assert!(read(LinedText::from_lines(&["\t指标", "\t目标"]).lines(), 0, &INDICATOR).is_none());
     }
 
     #[test]
     fn leading_empty_cells_keep_their_place() {
-        let read = read(&["指标\t目标\t完成情况\t", "\t\t绝对值\t增速"], 0, &INDICATOR).unwrap();
+        let read = read(
+            LinedText::from_lines(&["指标\t目标\t完成情况\t", "\t\t绝对值\t增速"]).lines(),
+            0,
+            &INDICATOR,
+        )
+        .unwrap();
         assert_eq!(read.grid.text(1, 2), "绝对值");
         assert_eq!(read.grid.text(1, 0), "");
     }

@@ -19,6 +19,7 @@ mod verdict;
 use crate::document::PlacedTable;
 use crate::grid::Grid;
 use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
+use crate::parse::Lines;
 use crate::parse::caption::{self, is_caption};
 use crate::parse::readers::{self, Read};
 use crate::text::Trimmed;
@@ -41,7 +42,7 @@ const MAX_CAPTION_CHARS: usize = 60;
 /// Cells that cannot be placed, rows with missing cells and indicator captions with no table
 /// after them become warnings; the rest of the table is still read.
 pub fn parse_tables(
-    lines: &[&str],
+    lines: Lines<'_>,
     placed: &[PlacedTable],
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorTable> {
@@ -55,7 +56,7 @@ pub fn parse_tables(
                 let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
                 Some((read, header))
             }
-            None if could_start_table(lines[index]) => {
+            None if could_start_table(&lines[index]) => {
                 readers::read_best(lines, index, &INDICATOR, judge_indicator).map(|(read, h)| (read, Some(h)))
             }
             None => None,
@@ -91,7 +92,7 @@ pub fn parse_tables(
 /// Builds the tables read at `start`, one per header (see [`Header::by_year`]), with their
 /// caption and notes. The notes and the warnings about the grid go with the first.
 fn read_tables(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     read: Read,
     headers: &[Header],
@@ -212,10 +213,10 @@ fn is_bare_caption(text: &str) -> bool {
 /// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
 /// title within a few non-blank lines before it (rules of dashes not counted), else one right
 /// after it.
-fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
+fn find_caption(lines: Lines<'_>, start: usize, end: usize) -> Option<usize> {
     let before = (0..start)
         .rev()
-        .filter(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(lines[i]))
+        .filter(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(&lines[i]))
         .take(CAPTION_LOOKBACK);
     for index in before {
         let text = lines[index].trimmed();
@@ -235,7 +236,7 @@ fn find_caption(lines: &[&str], start: usize, end: usize) -> Option<usize> {
 /// line it is on, and the year it names, or else the year the lead-in sentence or the heading
 /// above names (`2023年，全区主要指标完成情况见下表。`).
 fn caption_of(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     grid: &Grid,
     caption_index: Option<usize>,
@@ -260,19 +261,20 @@ fn caption_of(
     };
     let around = lead_in.map(|(at, _)| at).into_iter().chain(caption_index);
     let year =
-        caption::year_in(&caption).or_else(|| around.into_iter().find_map(|at| caption::year_in(lines[at])));
+        caption::year_in(&caption).or_else(|| around.into_iter().find_map(|at| caption::year_in(&lines[at])));
     (caption, line, year)
 }
 
 /// The sentence right before the table at `start` when it points at the table, with the title it
 /// gives it (see [`caption::lead_in_title`]).
-fn lead_in_before<'a>(lines: &[&'a str], start: usize) -> Option<(usize, &'a str)> {
-    let before = (0..start).rev().find(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(lines[i]))?;
-    caption::lead_in_title(lines[before]).map(|title| (before, title))
+fn lead_in_before<'a>(lines: Lines<'a>, start: usize) -> Option<(usize, &'a str)> {
+    let before =
+        (0..start).rev().find(|&i| !lines[i].trimmed().is_empty() && !readers::is_rule(&lines[i]))?;
+    caption::lead_in_title(lines.at(before)).map(|title| (before, title))
 }
 
 /// A title line right under a bare `表1` line belongs to that caption: the caption starts there.
-fn bare_number_before(lines: &[&str], index: usize) -> usize {
+fn bare_number_before(lines: Lines<'_>, index: usize) -> usize {
     match index.checked_sub(1).and_then(|i| caption::caption_at(lines, i)) {
         Some(caption) if caption.next == index + 1 => caption.index,
         _ => index,
@@ -280,12 +282,12 @@ fn bare_number_before(lines: &[&str], index: usize) -> usize {
 }
 
 /// The caption at `index` as written (a bare `表1` joined with the title on the next line).
-fn caption_text(lines: &[&str], index: usize) -> String {
+fn caption_text(lines: Lines<'_>, index: usize) -> String {
     caption::caption_at(lines, index).map_or_else(|| lines[index].trimmed().to_owned(), |c| c.text)
 }
 
 /// Warns when the caption at `index` names indicators but no table was read under it.
-fn warn_missing_table(lines: &[&str], index: Option<usize>, warnings: &mut Vec<Warning>) {
+fn warn_missing_table(lines: Lines<'_>, index: Option<usize>, warnings: &mut Vec<Warning>) {
     let Some(index) = index else { return };
     let caption = caption_text(lines, index);
     if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.contains(w)) {

@@ -4,6 +4,7 @@
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
 use crate::model::{IndicatorRow, Judgement, NoteKind, Scope, Status, TableNote, Warning, WarningKind};
+use crate::parse::Lines;
 use crate::text::Trimmed;
 
 /// Phrases by which a note declares a row met.
@@ -45,7 +46,7 @@ pub(super) struct Notes {
 /// Reads the notes starting at `lines[from]` (the first line after the table): footnotes,
 /// numbered notes and labelled explanations, up to the first line that is none of these. The
 /// points of an explanation may stand on lines of their own (`未完成指标说明：` then `一是…`).
-pub(super) fn read_notes(lines: &[&str], from: usize) -> Notes {
+pub(super) fn read_notes(lines: Lines<'_>, from: usize) -> Notes {
     let mut notes: Vec<NoteLine> = Vec::new();
     for (index, line) in lines.iter().enumerate().skip(from) {
         let text = line.trimmed();
@@ -287,6 +288,7 @@ pub(crate) fn is_note(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
 
     #[test]
     fn recognises_notes() {
@@ -320,7 +322,7 @@ mod tests {
             "未完成指标说明：一是地区生产总值增速未完成。",
             "一年来，重点抓了以下工作：视为完成",
         ];
-        let notes = read_notes(&lines, 0);
+        let notes = read_notes(LinedText::from_lines(&lines).lines(), 0);
         assert!(notes.define_stars());
         let mut rows = vec![
             row("地区生产总值增速"),
@@ -340,7 +342,8 @@ mod tests {
 
     #[test]
     fn warns_when_a_deeming_note_names_no_row() {
-        let notes = read_notes(&["注：2. 城镇化率目标调整为73%，视为完成。"], 0);
+        let notes =
+            read_notes(LinedText::from_lines(&["注：2. 城镇化率目标调整为73%，视为完成。"]).lines(), 0);
         let mut warnings = Vec::new();
         notes.judge(&mut [row("地区生产总值增速")], "表1", &mut warnings);
         assert_eq!(warnings.len(), 1);
@@ -367,7 +370,7 @@ mod tests {
             "一年来，重点抓了以下工作：",
         ];
         let rows = [row("进出口总额增速"), row("森林覆盖率"), row("万人发明专利拥有量")];
-        let notes = read_notes(&lines, 0).table_notes(&rows);
+        let notes = read_notes(LinedText::from_lines(&lines).lines(), 0).table_notes(&rows);
         let read: Vec<(&str, usize, Vec<usize>)> =
             notes.iter().map(|n| (n.text.as_str(), n.line, n.rows.clone())).collect();
         assert_eq!(
@@ -391,7 +394,11 @@ mod tests {
 
     #[test]
     fn prose_is_not_a_note() {
-        assert!(read_notes(&["（三）投资项目安排"], 0).lines.is_empty());
-        assert!(!read_notes(&["注：加*为约束性目标，其他为预期性目标。"], 0).lines.is_empty());
+        assert!(read_notes(LinedText::from_lines(&["（三）投资项目安排"]).lines(), 0).lines.is_empty());
+        assert!(
+            !read_notes(LinedText::from_lines(&["注：加*为约束性目标，其他为预期性目标。"]).lines(), 0)
+                .lines
+                .is_empty()
+        );
     }
 }

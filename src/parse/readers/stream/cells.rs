@@ -6,6 +6,7 @@
 //! otherwise mostly separate rows. The table ends at a footnote (`注：…`), the next caption, a
 //! heading or prose. A table exported without TABs (one cell per line) is read line by line.
 
+use crate::parse::Lines;
 use crate::parse::caption::is_caption;
 use crate::parse::readers::Vocabulary;
 use crate::parse::table::name::is_section;
@@ -57,7 +58,7 @@ pub(crate) struct TableText<'a> {
 
 /// Reads the cells from `lines[start]` to the end of the table.
 #[cfg(test)]
-pub(crate) fn read_cells<'a>(lines: &[&'a str], start: usize, vocabulary: &Vocabulary) -> TableText<'a> {
+pub(crate) fn read_cells<'a>(lines: Lines<'a>, start: usize, vocabulary: &Vocabulary) -> TableText<'a> {
     let mut reader = CellReader::new(lines, start, vocabulary);
     reader.read_until(lines.len());
     reader.finish()
@@ -75,8 +76,8 @@ enum Mode {
 /// Reads a table's cells line by line, and can stop and go on: the header is read from the
 /// first lines, and the rest of the table only when there is a header, without reading the
 /// first lines again.
-pub(crate) struct CellReader<'l, 'a> {
-    lines: &'l [&'a str],
+pub(crate) struct CellReader<'a> {
+    lines: Lines<'a>,
     /// `None` when the first line starts no table of cells.
     mode: Option<Mode>,
     /// The next line to read.
@@ -88,9 +89,9 @@ pub(crate) struct CellReader<'l, 'a> {
     cells: Vec<Cell<'a>>,
 }
 
-impl<'l, 'a> CellReader<'l, 'a> {
+impl<'a> CellReader<'a> {
     /// A reader of the table whose first line is `lines[start]` (after blank lines).
-    pub fn new(lines: &'l [&'a str], start: usize, vocabulary: &Vocabulary) -> Self {
+    pub fn new(lines: Lines<'a>, start: usize, vocabulary: &Vocabulary) -> Self {
         let first = lines.iter().skip(start).find(|l| !l.trimmed().is_empty());
         let mode = match first {
             Some(line) if starts_with_tab(line) => Some(Mode::Tabs),
@@ -132,7 +133,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
 
     /// Reads `lines[index]` of a TAB export; false when the table ended before it.
     fn read_tab_line(&mut self, index: usize) -> bool {
-        let line = self.lines[index];
+        let line = self.lines.at(index);
         let text = line.trimmed();
         if text.is_empty() && !starts_with_tab(line) {
             self.after_blank = true;
@@ -163,7 +164,7 @@ impl<'l, 'a> CellReader<'l, 'a> {
 
     /// Reads `lines[index]` of an export without TABs; false when the table ended before it.
     fn read_plain_line(&mut self, index: usize) -> bool {
-        let text = self.lines[index].trimmed();
+        let text = self.lines.at(index).trimmed();
         if text.is_empty() {
             self.after_blank = true;
             return true;
@@ -197,7 +198,7 @@ fn is_paragraph(text: &str) -> bool {
 /// Whether the piece at `lines[index]` belongs to the table: more cells follow it (after blank
 /// lines and further pieces), or it reads as words (a page number or stray figure after the last
 /// row is not part of the last cell).
-fn continues_table(lines: &[&str], index: usize) -> bool {
+fn continues_table(lines: Lines<'_>, index: usize) -> bool {
     let after = lines.iter().skip(index + 1).filter(|l| !l.trimmed().is_empty() || starts_with_tab(l));
     for line in after.take(MAX_LOOKAHEAD) {
         if starts_with_tab(line) {
@@ -219,6 +220,7 @@ fn is_piece(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     fn texts<'t>(table: &'t TableText<'_>) -> Vec<&'t str> {
@@ -228,7 +230,8 @@ mod tests {
     #[test]
     fn joins_pieces_of_a_cell_across_blank_lines() {
         let lines = ["", "\t发展", "", "综合", "", "效益", "\tGDP（%）", "\t7", "", "注：说明", "\t1"];
-        let table = read_cells(&lines, 0, &INDICATOR);
+        let text = LinedText::from_lines(&lines);
+        let table = read_cells(text.lines(), 0, &INDICATOR);
         assert_eq!(texts(&table), ["发展综合效益", "GDP（%）", "7"]);
         assert_eq!(table.end, 9);
         assert!(table.cells[0].after_blank);
@@ -239,7 +242,8 @@ mod tests {
     fn ends_at_prose_and_keeps_empty_cells() {
         let lines =
             ["\t指标", "\t", "\t6", "", "上述主要目标，与“十四五”规划目标充分衔接，兼顾稳妥性和积极性。"];
-        let table = read_cells(&lines, 0, &INDICATOR);
+        let text = LinedText::from_lines(&lines);
+        let table = read_cells(text.lines(), 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "", "6"]);
         assert_eq!(table.end, 4);
     }
@@ -247,11 +251,15 @@ mod tests {
     #[test]
     fn a_stray_figure_after_the_last_row_is_not_part_of_it() {
         let lines = ["\t指标", "\t6", "", "- 12 -", "", "正文"];
-        let table = read_cells(&lines, 0, &INDICATOR);
+        let text = LinedText::from_lines(&lines);
+        let table = read_cells(text.lines(), 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标", "6"]);
         assert_eq!(table.end, 3);
         let lines = ["\t目标", "\t完成国家和市", "下达目标", "", "注：说明"];
-        assert_eq!(texts(&read_cells(&lines, 0, &INDICATOR)), ["目标", "完成国家和市下达目标"]);
+        assert_eq!(
+            texts(&read_cells(LinedText::from_lines(&lines).lines(), 0, &INDICATOR)),
+            ["目标", "完成国家和市下达目标"]
+        );
     }
 
     #[test]
@@ -264,7 +272,8 @@ mod tests {
             "7",
             "一、下一步工作安排如下，全面推进各项工作落实落地，确保完成全年目标任务。",
         ];
-        let table = read_cells(&lines, 0, &INDICATOR);
+        let text = LinedText::from_lines(&lines);
+        let table = read_cells(text.lines(), 0, &INDICATOR);
         assert_eq!(texts(&table), ["指标名称", "目标", "GDP增速", "7"]);
         assert!(table.cells[2].after_blank);
     }
@@ -272,7 +281,7 @@ mod tests {
     #[test]
     fn prose_after_a_caption_has_no_cells() {
         let lines = ["1．交通：开工荣昌区环线高速公路、安荣合高速荣昌城区至吴家段等项目。"];
-        assert!(read_cells(&lines, 0, &INDICATOR).cells.is_empty());
+        assert!(read_cells(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).cells.is_empty());
     }
 
     #[test]

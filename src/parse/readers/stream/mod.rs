@@ -14,6 +14,7 @@ mod rows;
 
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
 use cells::CellReader;
 use rows::RawRow;
 
@@ -21,7 +22,7 @@ use rows::RawRow;
 const HEADER_LINES: usize = 48;
 
 /// Reads the table whose header starts at `lines[start]`, `None` when no header is there.
-pub(crate) fn read(lines: &[&str], start: usize, vocabulary: &Vocabulary) -> Option<Read> {
+pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
     let mut reader = CellReader::new(lines, start, vocabulary);
     reader.read_until(start + HEADER_LINES);
     let head = header::read_flat_header(reader.cells(), vocabulary)?;
@@ -76,6 +77,7 @@ fn write_rows(builder: &mut GridBuilder, rows: &[RawRow<'_>], name: usize, group
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 
     fn texts(read: &Read, row: usize) -> Vec<&str> {
@@ -99,7 +101,7 @@ mod tests {
             "\t#氨氮（%）",
             "\t完成",
         ];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         assert_eq!(read.grid.rows(), 4);
         assert_eq!(texts(&read, 0), ["指标名称", "指标名称", "目标"]);
         assert_eq!(texts(&read, 1), ["甲（%）", "甲（%）", "5"]);
@@ -125,7 +127,7 @@ mod tests {
             "\t500",
             "\t6",
         ];
-        let read = read(&lines, 0, &INDICATOR).unwrap();
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
         assert_eq!(texts(&read, 0), ["指标", "2020年目标", "2020年完成", "2020年完成"]);
         assert_eq!(texts(&read, 1), ["指标", "2020年目标", "绝对值", "增速"]);
         assert_eq!(texts(&read, 2), ["GDP", "7", "500", "6"]);
