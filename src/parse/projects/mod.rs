@@ -49,6 +49,7 @@ mod boxes;
 mod grid;
 mod list;
 mod names;
+mod paragraphs;
 mod prose;
 mod split;
 mod titled;
@@ -62,14 +63,46 @@ use list::{Mode, read_lists};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
-/// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
+/// The projects of a report: those of its boxes and tables, and those its paragraphs name.
+#[derive(Debug, Default)]
+pub struct Projects {
+    /// The projects of the boxes and project tables, box by box.
+    pub boxed: Vec<Project>,
+    /// The projects named in paragraphs outside any box or table ([`paragraphs`]), in document
+    /// order. A name a box also lists is kept here too: each is a place it is mentioned.
+    pub in_paragraphs: Vec<Project>,
+}
+
+impl Projects {
+    /// Every project in document order: the projects of paragraphs placed among the boxes' by
+    /// line (the boxes' keep their order).
+    pub fn into_all(self) -> Vec<Project> {
+        let Projects { boxed, in_paragraphs } = self;
+        if in_paragraphs.is_empty() {
+            return boxed;
+        }
+        let mut all = Vec::with_capacity(boxed.len() + in_paragraphs.len());
+        let mut named = in_paragraphs.into_iter().peekable();
+        for project in boxed {
+            while let Some(before) = named.next_if(|named| named.line < project.line) {
+                all.push(before);
+            }
+            all.push(project);
+        }
+        all.extend(named);
+        all
+    }
+}
+
+/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1), and in the
+/// paragraphs outside boxes and tables. `plan_year` (from the title block) tells plan-year boxes,
+/// whose plain lists are planned projects.
 pub fn parse_projects(
     lines: &[&str],
     placed: &[PlacedTable],
     plan_year: Option<u16>,
     warnings: &mut Vec<Warning>,
-) -> Vec<Project> {
+) -> Projects {
     let mut projects = Vec::new();
     let mut blocks = boxes::find_blocks(lines, plan_year);
     let project_tables = placed.iter().filter(|table| grid::is_project_table(&table.grid));
@@ -78,6 +111,7 @@ pub fn parse_projects(
         blocks.extend(more);
         blocks.sort_by_key(|block| block.line);
     }
+    let covered = covered_lines(lines.len(), &blocks, placed);
     for block in blocks {
         if block.kind == BoxKind::Indicator {
             continue;
@@ -93,7 +127,25 @@ pub fn parse_projects(
         }
         projects.extend(merge_mentions(found));
     }
-    projects
+    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
+    share_texts(&mut in_paragraphs);
+    Projects { boxed: projects, in_paragraphs }
+}
+
+/// One flag per line (index 0 is line 1): the line belongs to a box (its caption to its last
+/// line) or to a table the file's format gave.
+fn covered_lines(count: usize, blocks: &[Block], placed: &[PlacedTable]) -> Vec<bool> {
+    let mut covered = vec![false; count];
+    let boxed = blocks.iter().map(|block| {
+        let last = block.raw.last().map_or(block.line, |(number, _)| *number);
+        block.line - 1..last
+    });
+    for lines in boxed.chain(placed.iter().map(|table| table.lines.clone())) {
+        for flag in covered.get_mut(lines).into_iter().flatten() {
+            *flag = true;
+        }
+    }
+    covered
 }
 
 /// Reads a box that is not laid out as a table, the way its kind says.
@@ -113,11 +165,11 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut own_warnings = Vec::new();
     let listing = read_lists(block, Mode::Content, &mut own_warnings);
     if listing.project_sentences == 0 || listing.project_sentences * 2 < listing.sentences {
-        return prose::read_prose(block);
+        return prose::read_prose(block, prose::Bar::Box);
     }
     warnings.append(&mut own_warnings);
     let mut projects = listing.projects;
-    let more: Vec<Project> = prose::read_prose(block)
+    let more: Vec<Project> = prose::read_prose(block, prose::Bar::Box)
         .into_iter()
         .filter(|named| !projects.iter().any(|listed| same_project(listed, named)))
         .collect();

@@ -297,10 +297,7 @@ fn unquote(text: &str) -> &str {
 /// Whether `name` reads as a project: it ends in a project word or a numbered phase, and is
 /// neither a figure, a slogan, a bare kind nor an unsplit list (`、`, `等`).
 pub fn is_project_name(name: &str) -> bool {
-    let bare = match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
-        _ => name,
-    };
+    let bare = without_note(name);
     bare.chars().count() >= 3
         && (is_ended(bare) || ends_in_phase(bare))
         && !bare.contains(['、', '等', '，'])
@@ -308,6 +305,55 @@ pub fn is_project_name(name: &str) -> bool {
         && !(starts_with_quantity(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
         && !is_slogan(bare)
         && !is_generic(bare)
+}
+
+/// Endings only a project's name has: a work (水库, 高速), not a task (改造, 治理) or a place that
+/// also names an institution (中心, 医院, 园区).
+const SURE_ENDS: [&str; 17] = [
+    "工程",
+    "项目",
+    "水库",
+    "电站",
+    "电厂",
+    "高速",
+    "高铁",
+    "铁路",
+    "高速公路",
+    "专用线",
+    "大桥",
+    "隧道",
+    "水厂",
+    "处理厂",
+    "枢纽",
+    "生产线",
+    "标准厂房",
+];
+
+/// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
+/// one of [`SURE_ENDS`] or a numbered phase (`黔北数据中心二期`).
+pub fn is_sure_name(name: &str) -> bool {
+    let bare = without_note(name);
+    is_project_name(name) && (ends_in_phase(bare) || SURE_ENDS.iter().any(|end| bare.ends_with(end)))
+}
+
+/// `name` without the description of a figure before its last `的`, when what follows is a name
+/// (`投资10亿元的中国电信云数据中心` → `中国电信云数据中心`).
+pub fn without_description(name: String) -> String {
+    match name.rfind('的') {
+        Some(at) if may_hold_digit(&name[..at]) => {
+            let after = &name[at + '的'.len_utf8()..];
+            if is_project_name(after) { after.to_owned() } else { name }
+        }
+        _ => name,
+    }
+}
+
+/// `name` without a closing parenthetical that is not a phase (`甲高速（城区段）` → `甲高速`).
+fn without_note(name: &str) -> &str {
+    match name.find(['（', '(']) {
+        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
+        _ => name,
+    }
 }
 
 /// Whether `name` ends in a numbered phase ([`PHASE_END`]).
