@@ -430,6 +430,21 @@ mod tests {
     }
 
     #[test]
+    fn sure_names() {
+        for name in
+            ["梅子桥水库", "南环高速（城区段）", "黔北数据中心二期", "高桥工业园区标准厂房", "甲乙工程"]
+        {
+            assert!(is_sure_name(name), "{name}");
+        }
+        for name in ["城西体育公园", "区数字化城市运行和治理中心", "老旧小区改造", "重点项目"]
+        {
+            assert!(!is_sure_name(name), "{name}");
+        }
+        assert_eq!(without_description("投资10亿元的甲数据中心".to_owned()), "甲数据中心");
+        assert_eq!(without_description("甲的乙水库".to_owned()), "甲的乙水库");
+    }
+
+    #[test]
     fn lists() {
         assert_eq!(Names::of_list("甲水库、乙工程").projects(), ["甲水库", "乙工程"]);
         assert!(Names::of_list("甲水库、营商环境").projects().is_empty());

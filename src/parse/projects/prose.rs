@@ -218,7 +218,11 @@ fn after_verb(rest: &str) -> Listed {
 fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     if let Some(list) = declared_list(subject).filter(|list| !list.is_empty()) {
         let after = &subject[list.len()..];
-        let stage = PREDICATE.find(after).and_then(|verb| predicate_stage(verb.as_str(), after));
+        let stage = match PREDICATE.find(after) {
+            Some(verb) => predicate_stage(verb.as_str(), after),
+            // `甲、乙等项目前期工作有序推进`
+            None => planned_or(after, None),
+        };
         return with_stage(Listed::declared(Names::declared(list).projects()).to_bar(bar), stage);
     }
     for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
@@ -361,6 +365,51 @@ mod tests {
             names("城北高中综合楼、南岸职校改造工程2个项目开工建设"),
             ["城北高中综合楼", "南岸职校改造工程"]
         );
+    }
+
+    fn in_paragraph(clause: &str) -> Vec<String> {
+        names_in(clause, Bar::Paragraph).into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn a_paragraph_keeps_lists_with_a_project_cue() {
+        assert_eq!(
+            in_paragraph("加快推进娄山关景区提升、高桥工业园区标准厂房等项目建设"),
+            ["娄山关景区提升", "高桥工业园区标准厂房"]
+        );
+        assert_eq!(in_paragraph("力争黔北数据中心二期开工"), ["黔北数据中心二期"]);
+        assert_eq!(in_paragraph("开工建设藻渡水库、丰石高速等15个重点项目"), ["藻渡水库", "丰石高速"]);
+        assert_eq!(in_paragraph("甲乙水库、丙丁工程等3个项目全面完工"), ["甲乙水库", "丙丁工程"]);
+        assert_eq!(in_paragraph("建成渝湘高铁、南两高速"), ["渝湘高铁", "南两高速"]);
+        assert_eq!(
+            in_paragraph("加快建设投资10亿元的中国电信云数据中心、奇安信态势感知平台等项目"),
+            ["中国电信云数据中心", "奇安信态势感知平台"]
+        );
+        let stages: Vec<Option<Stage>> = names_in("藻渡水库、安习高速等项目前期工作有序推进", Bar::Paragraph)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(stages, [Some(Stage::Planned); 2]);
+    }
+
+    #[test]
+    fn a_paragraph_drops_tasks_sectors_and_actions() {
+        for clause in [
+            "推进老旧小区改造",
+            "实施产业基础再造工程",
+            "启动花园村、共同片区城中村改造",
+            "完成城西体育公园、河滨体育公园建设",
+            "建成投用区数字化城市运行和治理中心",
+            "积极谋划一批基础设施、产业发展、社会事业等重大项目",
+            "推进交通、水利、市政设施等项目持续放量",
+            "稳步推进丁山、东溪等风能、储能等项目建设",
+            "成功引进新视通、普洛斯等项目76个",
+            "开工建设一批带动强的好项目",
+            "完工7个节点环境整治工程",
+            "加快推进重点项目",
+        ] {
+            assert!(in_paragraph(clause).is_empty(), "{clause}: {:?}", in_paragraph(clause));
+        }
     }
 
     #[test]
