@@ -1,5 +1,5 @@
-//! Project lists from the 专栏 boxes: one [`Project`] per named project, with its group, stage
-//! and, for completion lists, its progress.
+//! Project lists from the 专栏 boxes, and projects named in ordinary paragraphs: one
+//! [`Project`] per named project, with its group, stage and, for completion lists, its progress.
 //!
 //! # Which boxes are project boxes
 //! Every caption (`专栏N：…`, `表N …`, with or without a leading TAB or a space) opens a box that
@@ -39,6 +39,20 @@
 //! In review boxes of titled works, the clause judged against the year's target
 //! (`完成年度目标任务23%`) or else the whole statement after the title. In other review boxes, a
 //! verdict of that kind after a list (`…等6个项目完成年度目标任务`).
+//!
+//! # Paragraphs
+//! Outside the boxes and the tables the file's format gave, the paragraphs are read sentence by
+//! sentence as the sentences of a box are, to a higher bar (see `paragraphs.rs` and
+//! `prose::Bar::Paragraph`): a list the text calls projects (`加快推进甲、乙等项目建设`,
+//! `甲、乙等3个项目全面完工`), or a list holding a name only projects have (`…水库`, `…高速`,
+//! `…工程`, `…二期`) after a stage verb (`开工建设`, `建成`, `加快推进`; not `实施`) or before a
+//! stated stage (`力争黔北数据中心二期开工`). Lists of kinds and sectors (`一批…`, `交通、水利、
+//! 市政设施等项目`), lists opened by an action the verbs do not know (`成功引进甲、乙等项目`) and
+//! tasks (`推进老旧小区改造`) name none. Such a project's `table` is the nearest heading above it
+//! (`（二）扎实推进项目建设`, else `二、2024年重点项目安排`) and its group is null. A name a box
+//! also lists is kept in both places: each is a place the project is mentioned, which is what
+//! the finder answers. Paragraph projects do not hide their lines from the narrative readers
+//! (only box lines do): a paragraph naming projects may state a result against its target.
 //!
 //! A name listed twice in one box (`包括…` and then `其中：…`) is one project: its first mention
 //! is kept, completed by what later mentions add. Counts without names (`高新区建设项目38个`)

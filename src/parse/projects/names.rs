@@ -337,8 +337,19 @@ pub fn is_sure_name(name: &str) -> bool {
 }
 
 /// `name` without the description of a figure before its last `的`, when what follows is a name
-/// (`投资10亿元的中国电信云数据中心` → `中国电信云数据中心`).
+/// (`投资10亿元的中国电信云数据中心` → `中国电信云数据中心`), and without a count of the list's
+/// items after it (`丙公园3个公园提质改建工程` → `丙公园`).
 pub fn without_description(name: String) -> String {
+    static ITEM_COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+个").expect("item count pattern"));
+    if !may_hold_digit(&name) {
+        return name;
+    }
+    if let Some(count) = ITEM_COUNT.find(&name).filter(|count| count.start() > 0) {
+        let before = &name[..count.start()];
+        if is_project_name(before) {
+            return before.to_owned();
+        }
+    }
     match name.rfind('的') {
         Some(at) if may_hold_digit(&name[..at]) => {
             let after = &name[at + '的'.len_utf8()..];
@@ -442,6 +453,7 @@ mod tests {
         }
         assert_eq!(without_description("投资10亿元的甲数据中心".to_owned()), "甲数据中心");
         assert_eq!(without_description("甲的乙水库".to_owned()), "甲的乙水库");
+        assert_eq!(without_description("香国公园3个公园提质改建工程".to_owned()), "香国公园");
     }
 
     #[test]

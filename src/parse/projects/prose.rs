@@ -1,5 +1,6 @@
 //! Projects named in the sentences of boxes that mostly tell of other things
-//! (`专栏10：2024年城市提质建设情况`). A clause (split at `。；，：`) names projects in one of four
+//! (`专栏10：2024年城市提质建设情况`), and, to a higher bar ([`Bar::Paragraph`]), in the
+//! ordinary paragraphs outside boxes (`paragraphs.rs`). A clause (split at `。；，：`) names projects in one of four
 //! forms:
 //! - a stage verb and a list: `建成投用区数字化城市运行和治理中心`, `加快推进采煤沉陷区综合治理及
 //!   绿色产业转型EOD项目建设` (the frame `建设` is shed), `投产甲、乙等项目6个`;
@@ -94,9 +95,9 @@ pub enum Bar {
     Box,
     /// An ordinary paragraph, outside any box, where most lists name tasks and programmes
     /// (`推进老旧小区改造`, `实施产业基础再造工程`): a list the text calls projects (`…等项目`,
-    /// `…2个项目`), or names ending in a word only a project's name ends in
-    /// ([`names::is_sure_name`]: 水库, 高速, 铁路, 工程, `二期` …) after a verb that gives a stage
-    /// (not `实施`, `开展`) or before a stated stage (`…开工`).
+    /// `…2个项目`), or a list of project names holding one that only a project's name ends in
+    /// ([`names::is_sure_name`]: 水库, 高速, 铁路, 工程, `二期` …; `区疾控中心、甲水库扩建项目`)
+    /// after a verb that gives a stage (not `实施`, `开展`) or before a stated stage (`…开工`).
     Paragraph,
 }
 
@@ -128,13 +129,13 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
         let names = Listed::plain(Names::of_list(list).projects());
-        return with_stage(names.to_bar(bar), Some(Stage::Planned));
+        return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
     if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
         let rest = &clause[end..];
         let stage = planned_or(rest, verb_stage(verb));
         let staged = bar == Bar::Box || verb_stage(verb).is_some();
-        let names = if staged { after_verb(rest).to_bar(bar) } else { Vec::new() };
+        let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
         if !names.is_empty() {
             return with_stage(names, stage);
         }
@@ -165,18 +166,20 @@ impl Listed {
     /// not open with an action (`引进甲、乙等项目`): every name has four characters or more and
     /// no `等`, and the first no leading verb; the names shed a figure's description
     /// (`投资10亿元的甲数据中心` → `甲数据中心`).
-    fn to_bar(self, bar: Bar) -> Vec<String> {
+    fn cleared(self, bar: Bar) -> Vec<String> {
         if bar == Bar::Box {
             return self.names;
         }
-        let sure =
-            || self.names.iter().all(|name| names::is_sure_name(name) && !name.starts_with(is_numeric));
+        let sure = || {
+            self.names.iter().any(|name| names::is_sure_name(name))
+                && !self.names.iter().any(|name| name.starts_with(is_numeric))
+        };
         let plain_names =
             |name: &String| name.chars().count() >= 4 && !name.contains('等') && !name.contains("一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
-        let cleared = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
-        if cleared { self.names.into_iter().map(names::without_description).collect() } else { Vec::new() }
+        let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
+        if passes { self.names.into_iter().map(names::without_description).collect() } else { Vec::new() }
     }
 }
 
@@ -223,14 +226,14 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
             // `甲、乙等项目前期工作有序推进`
             None => planned_or(after, None),
         };
-        return with_stage(Listed::declared(Names::declared(list).projects()).to_bar(bar), stage);
+        return with_stage(Listed::declared(Names::declared(list).projects()).cleared(bar), stage);
     }
     for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
         let list = subject[..verb.start()].trim_end_matches('等');
         if !names::may_name(list) {
             continue;
         }
-        let names = Listed::plain(Names::of_list(list).projects()).to_bar(bar);
+        let names = Listed::plain(Names::of_list(list).projects()).cleared(bar);
         if names.is_empty() {
             continue;
         }
@@ -381,6 +384,10 @@ mod tests {
         assert_eq!(in_paragraph("开工建设藻渡水库、丰石高速等15个重点项目"), ["藻渡水库", "丰石高速"]);
         assert_eq!(in_paragraph("甲乙水库、丙丁工程等3个项目全面完工"), ["甲乙水库", "丙丁工程"]);
         assert_eq!(in_paragraph("建成渝湘高铁、南两高速"), ["渝湘高铁", "南两高速"]);
+        assert_eq!(
+            in_paragraph("力争区疾病预防控制中心、白虎岩水库扩建项目建成投用"),
+            ["区疾病预防控制中心", "白虎岩水库扩建项目"]
+        );
         assert_eq!(
             in_paragraph("加快建设投资10亿元的中国电信云数据中心、奇安信态势感知平台等项目"),
             ["中国电信云数据中心", "奇安信态势感知平台"]
