@@ -44,6 +44,19 @@ fn rows(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Each project as `name|group|table|stage|line` (JSON values: strings quoted, `null` for null).
+fn projects(report: &Value) -> Vec<String> {
+    let project =
+        |p: &Value| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]);
+    report["projects"].as_array().unwrap().iter().map(project).collect()
+}
+
+/// The narrative values of `role`, each as `show` writes it.
+fn narrative(report: &Value, role: &str, show: impl Fn(&Value) -> String) -> Vec<String> {
+    let values = report["narrative"].as_array().unwrap();
+    values.iter().filter(|value| value["role"] == role).map(show).collect()
+}
+
 /// The expected rows, one per line, surrounding white space trimmed.
 fn expected(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
@@ -187,12 +200,6 @@ fn a_plan_table_with_last_years_results_and_a_completion_rate_column_first() {
 fn a_project_table_under_an_attachment_line_without_a_box_caption() {
     let report = export("nanchuan.html");
     assert_eq!(report["district"], "南川区");
-    let projects: Vec<String> = report["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]))
-        .collect();
     let table = r#""附件：2024年南川区重点项目表""#;
     // The paragraph above the table names projects too, captioned by its heading: a mention of
     // a project the table lists is kept as one more place it is named.
@@ -208,7 +215,7 @@ fn a_project_table_under_an_attachment_line_without_a_box_caption() {
         format!(r#""南川工业园区新材料产业园"|"产业发展"|{table}|"planned"|11"#),
         format!(r#""金佛山旅游度假区提档升级"|"产业发展"|{table}|"planned"|12"#),
     ];
-    assert_eq!(projects, want);
+    assert_eq!(projects(&report), want);
 }
 
 #[test]
@@ -263,13 +270,9 @@ fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let targets: Vec<String> = report["narrative"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["role"] == "target")
-        .map(|n| format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap()))
-        .collect();
+    let targets = narrative(&report, "target", |n| {
+        format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap())
+    });
     assert_eq!(targets[0], "地区生产总值增速 6.5%左右");
     assert_eq!(targets.len(), 5);
 }
@@ -291,24 +294,18 @@ fn a_county_table_of_estimates_with_a_part_year_column_and_no_caption() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let projects: Vec<String> = report["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| format!("{}|{}|{}|{}", p["name"], p["table"], p["stage"], p["line"]))
-        .collect();
     // The table's rows, then the projects the paragraph after it names (`同时，加快推进娄山关景区
     // 提升、高桥工业园区标准厂房等项目建设，力争黔北数据中心二期开工。`), captioned by the heading above.
     let heading = r#""二、2024年重点项目安排""#;
     let want = [
-        r#""桐梓至正安高速公路"|""|null|16"#.to_owned(),
-        r#""娄山关至花秋公路改扩建工程"|""|null|17"#.to_owned(),
-        r#""桐梓县芭蕉水库"|""|null|19"#.to_owned(),
-        format!(r#""娄山关景区提升"|{heading}|"ongoing"|20"#),
-        format!(r#""高桥工业园区标准厂房"|{heading}|"ongoing"|20"#),
-        format!(r#""黔北数据中心二期"|{heading}|"new"|20"#),
+        r#""桐梓至正安高速公路"|"交通基础设施"|""|null|16"#.to_owned(),
+        r#""娄山关至花秋公路改扩建工程"|"交通基础设施"|""|null|17"#.to_owned(),
+        r#""桐梓县芭蕉水库"|"水利"|""|null|19"#.to_owned(),
+        format!(r#""娄山关景区提升"|null|{heading}|"ongoing"|20"#),
+        format!(r#""高桥工业园区标准厂房"|null|{heading}|"ongoing"|20"#),
+        format!(r#""黔北数据中心二期"|null|{heading}|"new"|20"#),
     ];
-    assert_eq!(projects, want);
+    assert_eq!(projects(&report), want);
 }
 
 #[test]
@@ -406,12 +403,6 @@ fn a_spacer_row_and_a_unit_row_above_the_header() {
 fn a_county_report_naming_its_projects_in_paragraphs() {
     let report = export("fengdu.paste.txt");
     assert_eq!(report["district"], "丰都县");
-    let projects: Vec<String> = report["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]))
-        .collect();
     let (build, town, invest, city) =
         ("（二）扎实推进项目建设", "（三）城乡融合步伐加快", "（一）全力扩大有效投资", "（二）推动城市提质");
     let want = expected(&format!(
@@ -434,14 +425,10 @@ fn a_county_report_naming_its_projects_in_paragraphs() {
         "名山街道城市更新项目"|null|"{city}"|"ongoing"|16
         "#
     ));
-    assert_eq!(projects, want);
+    assert_eq!(projects(&report), want);
     // A paragraph that names projects still has its result judged against the target it states.
-    let judged: Vec<String> = report["narrative"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|value| value["role"] == "review")
-        .map(|value| format!("{}|{}|{}", value["name"], value["status"], value["line"]))
-        .collect();
+    let judged = narrative(&report, "review", |value| {
+        format!("{}|{}|{}", value["name"], value["status"], value["line"])
+    });
     assert_eq!(judged, [r#""地区生产总值增速"|"missed"|7"#, r#""固定资产投资增速"|"met"|8"#]);
 }
