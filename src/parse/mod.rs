@@ -44,8 +44,8 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     let projects = projects::parse_projects(&lines, &document.tables, title.plan_year, &mut warnings);
     // Only lines of boxes are kept from the prose readers: a paragraph that names a project may
     // state a result too.
-    let prose = narrative::parse_prose(&lines, &title, &tables, &projects.boxed);
-    let projects = projects.into_all();
+    let prose = narrative::parse_prose(&lines, &title, &tables, &projects.box_lines);
+    let projects = projects.all;
     if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {
             file: file.to_owned(),

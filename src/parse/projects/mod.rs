@@ -80,32 +80,13 @@ use std::sync::Arc;
 /// The projects of a report: those of its boxes and tables, and those its paragraphs name.
 #[derive(Debug, Default)]
 pub struct Projects {
-    /// The projects of the boxes and project tables, box by box.
-    pub boxed: Vec<Project>,
-    /// The projects named in paragraphs outside any box or table ([`paragraphs`]), in document
-    /// order. A name a box also lists is kept here too: each is a place it is mentioned.
-    pub in_paragraphs: Vec<Project>,
-}
-
-impl Projects {
-    /// Every project in document order: the projects of paragraphs placed among the boxes' by
-    /// line (the boxes' keep their order).
-    pub fn into_all(self) -> Vec<Project> {
-        let Projects { boxed, in_paragraphs } = self;
-        if in_paragraphs.is_empty() {
-            return boxed;
-        }
-        let mut all = Vec::with_capacity(boxed.len() + in_paragraphs.len());
-        let mut named = in_paragraphs.into_iter().peekable();
-        for project in boxed {
-            while let Some(before) = named.next_if(|named| named.line < project.line) {
-                all.push(before);
-            }
-            all.push(project);
-        }
-        all.extend(named);
-        all
-    }
+    /// Every project in document order: the boxes' and tables' box by box, with those named in
+    /// paragraphs outside them ([`paragraphs`]) among them by line. A name a box also lists is
+    /// kept in a paragraph too: each is a place it is mentioned.
+    pub all: Vec<Project>,
+    /// The lines of the projects of boxes and tables (in order, each once in a row): lines that
+    /// are not prose.
+    pub box_lines: Vec<usize>,
 }
 
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1), and in the
@@ -126,6 +107,10 @@ pub fn parse_projects(
         blocks.sort_by_key(|block| block.line);
     }
     let covered = covered_lines(lines.len(), &blocks, placed);
+    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
+    share_texts(&mut in_paragraphs);
+    let mut in_paragraphs = in_paragraphs.into_iter().peekable();
+    let mut box_lines: Vec<usize> = Vec::new();
     for block in blocks {
         if block.kind == BoxKind::Indicator {
             continue;
@@ -139,11 +124,17 @@ pub fn parse_projects(
             warnings
                 .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
         }
-        projects.extend(merge_mentions(found));
+        // No paragraph is inside a box: those above it come before all of its projects.
+        while let Some(named) = in_paragraphs.next_if(|named| named.line < block.line) {
+            projects.push(named);
+        }
+        let found = merge_mentions(found);
+        box_lines.extend(found.iter().map(|project| project.line));
+        box_lines.dedup();
+        projects.extend(found);
     }
-    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
-    share_texts(&mut in_paragraphs);
-    Projects { boxed: projects, in_paragraphs }
+    projects.extend(in_paragraphs);
+    Projects { all: projects, box_lines }
 }
 
 /// One flag per line (index 0 is line 1): the line belongs to a box (its caption to its last

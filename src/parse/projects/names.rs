@@ -329,6 +329,21 @@ const SURE_ENDS: [&str; 17] = [
     "标准厂房",
 ];
 
+/// [`SURE_ENDS`] and `期` (of a phase), searched for all at once.
+static SURE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(SURE_ENDS.iter().chain(&["期"]))
+        .expect("sure words automaton")
+});
+
+/// Whether `clause` may name a project only a project can be, or a list the text calls
+/// projects: it holds one of [`SURE_ENDS`] (`项目` among them) or `期`. A cheap test before the
+/// patterns, which a paragraph's clause must pass.
+pub fn may_name_surely(clause: &str) -> bool {
+    SURE_WORDS.is_match(clause)
+}
+
 /// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
 /// one of [`SURE_ENDS`] or a numbered phase (`黔北数据中心二期`).
 pub fn is_sure_name(name: &str) -> bool {

@@ -101,7 +101,8 @@ pub enum Bar {
     Paragraph,
 }
 
-/// The projects named in the sentences of `block`, read to the `bar`.
+/// The projects named in the sentences of `block`, read to the `bar`. A project's source is its
+/// line in a box, and its sentence in a paragraph (a paragraph's line is the whole paragraph).
 pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
@@ -110,17 +111,26 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         if !words.may_name(body) {
             continue;
         }
-        for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
+        for (offset, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
-            if !words.may_name(clause) {
+            let may_clear = bar == Bar::Box || names::may_name_surely(clause);
+            if !may_clear || !words.may_name(clause) {
                 continue;
             }
+            let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
             for (name, stage) in names_in(clause, bar) {
-                projects.push(project(block, name, None, stage, None, line, text));
+                projects.push(project(block, name, None, stage, None, line, source));
             }
         }
     }
     projects
+}
+
+/// The sentence of `text` that holds byte `offset`, with its closing `。`.
+fn sentence_around(text: &str, offset: usize) -> &str {
+    let start = text[..offset].rfind('。').map_or(0, |at| at + '。'.len_utf8());
+    let end = text[offset..].find('。').map_or(text.len(), |at| offset + at + '。'.len_utf8());
+    &text[start..end]
 }
 
 /// The project names of one clause, each with its stage, as the four forms read them to the
@@ -381,6 +391,7 @@ mod tests {
             ["娄山关景区提升", "高桥工业园区标准厂房"]
         );
         assert_eq!(in_paragraph("力争黔北数据中心二期开工"), ["黔北数据中心二期"]);
+        assert_eq!(sentence_around("甲。乙，丙。丁", "甲。乙，".len()), "乙，丙。");
         assert_eq!(in_paragraph("开工建设藻渡水库、丰石高速等15个重点项目"), ["藻渡水库", "丰石高速"]);
         assert_eq!(in_paragraph("甲乙水库、丙丁工程等3个项目全面完工"), ["甲乙水库", "丙丁工程"]);
         assert_eq!(in_paragraph("建成渝湘高铁、南两高速"), ["渝湘高铁", "南两高速"]);
