@@ -106,6 +106,9 @@ pub enum Bar {
 pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
+        if bar == Bar::Paragraph && !names::may_name_surely(text) {
+            continue;
+        }
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
         let words = LineWords::new(body);
         if !words.may_name(body) {
