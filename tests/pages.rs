@@ -44,6 +44,19 @@ fn rows(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Each project as `name|group|table|stage|line` (JSON values: strings quoted, `null` for null).
+fn projects(report: &Value) -> Vec<String> {
+    let project =
+        |p: &Value| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]);
+    report["projects"].as_array().unwrap().iter().map(project).collect()
+}
+
+/// The narrative values of `role`, each as `show` writes it.
+fn narrative(report: &Value, role: &str, show: impl Fn(&Value) -> String) -> Vec<String> {
+    let values = report["narrative"].as_array().unwrap();
+    values.iter().filter(|value| value["role"] == role).map(show).collect()
+}
+
 /// The expected rows, one per line, surrounding white space trimmed.
 fn expected(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
@@ -188,21 +201,22 @@ fn a_plan_table_with_last_years_results_and_a_completion_rate_column_first() {
 fn a_project_table_under_an_attachment_line_without_a_box_caption() {
     let report = export("nanchuan.html");
     assert_eq!(report["district"], "南川区");
-    let projects: Vec<String> = report["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| format!("{}|{}|{}|{}|{}", p["name"], p["group"], p["table"], p["stage"], p["line"]))
-        .collect();
     let table = r#""附件：2024年南川区重点项目表""#;
+    // The paragraph above the table names projects too, captioned by its heading: a mention of
+    // a project the table lists is kept as one more place it is named.
+    let heading = r#""（一）扎实推进重大项目建设""#;
     let want = [
+        format!(r#""渝湘高铁南川段"|null|{heading}|"ongoing"|3"#),
+        format!(r#""南两高速"|null|{heading}|"ongoing"|3"#),
+        format!(r#""金佛山水库"|null|{heading}|"new"|3"#),
+        format!(r#""南川区城市污水处理厂三期工程"|null|{heading}|"new"|3"#),
         format!(r#""渝湘高铁南川段"|"基础设施"|{table}|"planned"|7"#),
         format!(r#""金佛山水库工程"|"基础设施"|{table}|"planned"|8"#),
         format!(r#""南川至两江新区高速公路"|"基础设施"|{table}|"planned"|9"#),
         format!(r#""南川工业园区新材料产业园"|"产业发展"|{table}|"planned"|11"#),
         format!(r#""金佛山旅游度假区提档升级"|"产业发展"|{table}|"planned"|12"#),
     ];
-    assert_eq!(projects, want);
+    assert_eq!(projects(&report), want);
 }
 
 #[test]
@@ -257,13 +271,9 @@ fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let targets: Vec<String> = report["narrative"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["role"] == "target")
-        .map(|n| format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap()))
-        .collect();
+    let targets = narrative(&report, "target", |n| {
+        format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap())
+    });
     assert_eq!(targets[0], "地区生产总值增速 6.5%左右");
     assert_eq!(targets.len(), 5);
 }
@@ -285,9 +295,18 @@ fn a_county_table_of_estimates_with_a_part_year_column_and_no_caption() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let projects: Vec<&str> =
-        report["projects"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-    assert_eq!(projects, ["桐梓至正安高速公路", "娄山关至花秋公路改扩建工程", "桐梓县芭蕉水库"]);
+    // The table's rows, then the projects the paragraph after it names (`同时，加快推进娄山关景区
+    // 提升、高桥工业园区标准厂房等项目建设，力争黔北数据中心二期开工。`), captioned by the heading above.
+    let heading = r#""二、2024年重点项目安排""#;
+    let want = [
+        r#""桐梓至正安高速公路"|"交通基础设施"|""|null|16"#.to_owned(),
+        r#""娄山关至花秋公路改扩建工程"|"交通基础设施"|""|null|17"#.to_owned(),
+        r#""桐梓县芭蕉水库"|"水利"|""|null|19"#.to_owned(),
+        format!(r#""娄山关景区提升"|null|{heading}|"ongoing"|20"#),
+        format!(r#""高桥工业园区标准厂房"|null|{heading}|"ongoing"|20"#),
+        format!(r#""黔北数据中心二期"|null|{heading}|"new"|20"#),
+    ];
+    assert_eq!(projects(&report), want);
 }
 
 #[test]
@@ -470,4 +489,38 @@ fn category_rows_spanning_the_table_and_footnote_marks_after_names() {
         "
     ));
     assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_county_report_naming_its_projects_in_paragraphs() {
+    let report = export("fengdu.paste.txt");
+    assert_eq!(report["district"], "丰都县");
+    let (build, town, invest, city) =
+        ("（二）扎实推进项目建设", "（三）城乡融合步伐加快", "（一）全力扩大有效投资", "（二）推动城市提质");
+    let want = expected(&format!(
+        r#"
+        "渝湘复线高速丰都段"|null|"{build}"|"completed"|8
+        "丰都长江二桥"|null|"{build}"|"completed"|8
+        "龙河水库"|null|"{build}"|"completed"|8
+        "南天湖旅游度假区提档升级"|null|"{build}"|"completed"|8
+        "三建乡农村供水工程"|null|"{build}"|"completed"|8
+        "湛普污水处理厂二期"|null|"{town}"|"completed"|9
+        "栗子水库"|null|"{invest}"|"new"|13
+        "丰石高速"|null|"{invest}"|"new"|13
+        "丰都港水天坪作业区二期"|null|"{invest}"|"new"|13
+        "丰都至武隆高速"|null|"{invest}"|"ongoing"|13
+        "水天坪工业园区标准厂房"|null|"{invest}"|"ongoing"|13
+        "丰忠高铁"|null|"{invest}"|"planned"|13
+        "丰石高速"|"交通类"|"专栏1：2024年重大项目"|"planned"|15
+        "丰都至武隆高速"|"交通类"|"专栏1：2024年重大项目"|"planned"|15
+        "龙河镇污水管网改造项目"|null|"{city}"|"ongoing"|16
+        "名山街道城市更新项目"|null|"{city}"|"ongoing"|16
+        "#
+    ));
+    assert_eq!(projects(&report), want);
+    // A paragraph that names projects still has its result judged against the target it states.
+    let judged = narrative(&report, "review", |value| {
+        format!("{}|{}|{}", value["name"], value["status"], value["line"])
+    });
+    assert_eq!(judged, [r#""地区生产总值增速"|"missed"|7"#, r#""固定资产投资增速"|"met"|8"#]);
 }

@@ -35,10 +35,12 @@ fn names(report: &Report, caption: &str) -> Vec<String> {
     in_box(report, caption).iter().map(|project| project.name.to_string()).collect()
 }
 
-/// The boxes that gave projects, in document order, with how many each gave.
+/// The boxes that gave projects, in document order, with how many each gave (the projects of
+/// paragraphs, captioned by their headings rather than a `专栏`/`表` caption, left out).
 fn counts(report: &Report) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for project in &report.projects {
+    let boxed = report.projects.iter().filter(|project| project.table.starts_with(['专', '表']));
+    for project in boxed {
         match counts.last_mut() {
             Some((table, count)) if **table == *project.table => *count += 1,
             _ => counts.push((project.table.to_string(), 1)),
@@ -527,6 +529,10 @@ fn zaodu_reservoir_everywhere_it_is_listed() {
         found,
         [
             ("000", "专栏4：2023年新建基础设施重点项目", Some(Stage::New)),
+            // a paragraph: `藻渡水库、安习高速等项目前期工作有序推进`
+            ("002", "（四）坚持以改革创新为根本动力，持续释放市场活力和社会创造力", Some(Stage::Planned)),
+            // `推动藻渡水库、长征国家文化公园（重庆段）等加快建设`
+            ("002", "（四）坚持创新驱动发展，纵深推进改革开放，有效释放经济发展活力", Some(Stage::Ongoing)),
             // `藻渡水库进入大坝填筑阶段`
             ("004", "专栏2：2024年重大战略落地推进情况", Some(Stage::Ongoing)),
             ("004", "专栏3：2024年重大项目投资建设情况", None),

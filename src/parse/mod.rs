@@ -52,7 +52,10 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
         title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
     let projects = projects::parse_projects(lines, &placed, title.plan_year, &mut warnings);
-    let prose = narrative::parse_prose(lines, &title, &tables, &projects);
+    // Only lines of boxes are kept from the prose readers: a paragraph that names a project may
+    // state a result too.
+    let prose = narrative::parse_prose(lines, &title, &tables, &projects.box_lines);
+    let projects = projects.all;
     if fragment && tables.is_empty() && prose.values.is_empty() && prose.reviews.is_empty() {
         return Err(Error::NotAReport {
             file: file.to_owned(),

@@ -16,7 +16,7 @@ pub mod review;
 mod unwrap;
 
 use crate::canonical::AliasTable;
-use crate::model::{IndicatorTable, NarrativeValue, Project, ReviewStatement, StatedCount, TitleBlock};
+use crate::model::{IndicatorTable, NarrativeValue, ReviewStatement, StatedCount, TitleBlock};
 use crate::parse::Lines;
 use crate::text::Trimmed;
 
@@ -45,13 +45,14 @@ pub struct Prose {
 
 /// Reads the prose of a report's clean text (`lines[0]` is line 1), paragraphs a converter wrapped
 /// joined back ([`unwrap`]). Lines that belong to an
-/// indicator table (its caption, rows and notes) or name projects (`…完成投资3.5亿元，完成年度目标
-/// 任务` judges a project, not an indicator) are skipped by the review and count readers.
+/// indicator table (its caption, rows and notes) or hold the projects of a box (`project_lines`:
+/// `…完成投资3.5亿元，完成年度目标任务` judges a project, not an indicator) are skipped by the review
+/// and count readers.
 pub fn parse_prose(
     lines: Lines<'_>,
     title: &TitleBlock,
     tables: &[IndicatorTable],
-    projects: &[Project],
+    project_lines: &[usize],
 ) -> Prose {
     let aliases = AliasTable::shared();
     let review_end = plan_start(lines).unwrap_or(lines.len());
@@ -61,7 +62,7 @@ pub fn parse_prose(
         let rows = t.rows.iter().map(|r| r.line);
         std::iter::once(t.line).chain(rows).chain(t.notes.iter().map(|n| n.line))
     });
-    for line in table_lines.chain(projects.iter().map(|p| p.line)) {
+    for line in table_lines.chain(project_lines.iter().copied()) {
         if let Some(flag) = not_prose.get_mut(line.wrapping_sub(1)) {
             *flag = true;
         }

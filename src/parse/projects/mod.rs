@@ -1,5 +1,5 @@
-//! Project lists from the 专栏 boxes: one [`Project`] per named project, with its group, stage
-//! and, for completion lists, its progress.
+//! Project lists from the 专栏 boxes, and projects named in ordinary paragraphs: one
+//! [`Project`] per named project, with its group, stage and, for completion lists, its progress.
 //!
 //! # Which boxes are project boxes
 //! Every caption (`专栏N：…`, `表N …`, with or without a leading TAB or a space) opens a box that
@@ -40,6 +40,20 @@
 //! (`完成年度目标任务23%`) or else the whole statement after the title. In other review boxes, a
 //! verdict of that kind after a list (`…等6个项目完成年度目标任务`).
 //!
+//! # Paragraphs
+//! Outside the boxes and the tables the file's format gave, the paragraphs are read sentence by
+//! sentence as the sentences of a box are, to a higher bar (see `paragraphs.rs` and
+//! `prose::Bar::Paragraph`): a list the text calls projects (`加快推进甲、乙等项目建设`,
+//! `甲、乙等3个项目全面完工`), or a list holding a name only projects have (`…水库`, `…高速`,
+//! `…工程`, `…二期`) after a stage verb (`开工建设`, `建成`, `加快推进`; not `实施`) or before a
+//! stated stage (`力争黔北数据中心二期开工`). Lists of kinds and sectors (`一批…`, `交通、水利、
+//! 市政设施等项目`), lists opened by an action the verbs do not know (`成功引进甲、乙等项目`) and
+//! tasks (`推进老旧小区改造`) name none. Such a project's `table` is the nearest heading above it
+//! (`（二）扎实推进项目建设`, else `二、2024年重点项目安排`) and its group is null. A name a box
+//! also lists is kept in both places: each is a place the project is mentioned, which is what
+//! the finder answers. Paragraph projects do not hide their lines from the narrative readers
+//! (only box lines do): a paragraph naming projects may state a result against its target.
+//!
 //! A name listed twice in one box (`包括…` and then `其中：…`) is one project: its first mention
 //! is kept, completed by what later mentions add. Counts without names (`高新区建设项目38个`)
 //! name no project (a box of only such counts gives none); an empty project box, or a line in a
@@ -49,6 +63,7 @@ mod boxes;
 mod grid;
 mod list;
 mod names;
+mod paragraphs;
 mod prose;
 mod split;
 mod titled;
@@ -64,14 +79,27 @@ use list::{Mode, read_lists};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1). `plan_year`
-/// (from the title block) tells plan-year boxes, whose plain lists are planned projects.
+/// The projects of a report: those of its boxes and tables, and those its paragraphs name.
+#[derive(Debug, Default)]
+pub struct Projects {
+    /// Every project in document order: the boxes' and tables' box by box, with those named in
+    /// paragraphs outside them ([`paragraphs`]) among them by line. A name a box also lists is
+    /// kept in a paragraph too: each is a place it is mentioned.
+    pub all: Vec<Project>,
+    /// The lines of the projects of boxes and tables (in order, each once in a row): lines that
+    /// are not prose.
+    pub box_lines: Vec<usize>,
+}
+
+/// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1), and in the
+/// paragraphs outside boxes and tables. `plan_year` (from the title block) tells plan-year boxes,
+/// whose plain lists are planned projects.
 pub fn parse_projects(
     lines: Lines<'_>,
     placed: &[PlacedTable],
     plan_year: Option<u16>,
     warnings: &mut Vec<Warning>,
-) -> Vec<Project> {
+) -> Projects {
     let mut projects = Vec::new();
     let mut blocks = boxes::find_blocks(lines, plan_year);
     let project_tables = placed.iter().filter(|table| grid::is_project_table(&table.grid));
@@ -80,6 +108,11 @@ pub fn parse_projects(
         blocks.extend(more);
         blocks.sort_by_key(|block| block.line);
     }
+    let covered = covered_lines(lines.len(), &blocks, placed);
+    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
+    share_texts(&mut in_paragraphs);
+    let mut in_paragraphs = in_paragraphs.into_iter().peekable();
+    let mut box_lines: Vec<usize> = Vec::new();
     for block in blocks {
         if block.kind == BoxKind::Indicator {
             continue;
@@ -93,9 +126,33 @@ pub fn parse_projects(
             warnings
                 .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
         }
-        projects.extend(merge_mentions(found));
+        // No paragraph is inside a box: those above it come before all of its projects.
+        while let Some(named) = in_paragraphs.next_if(|named| named.line < block.line) {
+            projects.push(named);
+        }
+        let found = merge_mentions(found);
+        box_lines.extend(found.iter().map(|project| project.line));
+        box_lines.dedup();
+        projects.extend(found);
     }
-    projects
+    projects.extend(in_paragraphs);
+    Projects { all: projects, box_lines }
+}
+
+/// One flag per line (index 0 is line 1): the line belongs to a box (its caption to its last
+/// line) or to a table the file's format gave.
+fn covered_lines(count: usize, blocks: &[Block], placed: &[PlacedTable]) -> Vec<bool> {
+    let mut covered = vec![false; count];
+    let boxed = blocks.iter().map(|block| {
+        let last = block.raw.last().map_or(block.line, |(number, _)| *number);
+        block.line - 1..last
+    });
+    for lines in boxed.chain(placed.iter().map(|table| table.lines.clone())) {
+        for flag in covered.get_mut(lines).into_iter().flatten() {
+            *flag = true;
+        }
+    }
+    covered
 }
 
 /// Reads a box that is not laid out as a table, the way its kind says.
@@ -115,11 +172,11 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut own_warnings = Vec::new();
     let listing = read_lists(block, Mode::Content, &mut own_warnings);
     if listing.project_sentences == 0 || listing.project_sentences * 2 < listing.sentences {
-        return prose::read_prose(block);
+        return prose::read_prose(block, prose::Bar::Box);
     }
     warnings.append(&mut own_warnings);
     let mut projects = listing.projects;
-    let more: Vec<Project> = prose::read_prose(block)
+    let more: Vec<Project> = prose::read_prose(block, prose::Bar::Box)
         .into_iter()
         .filter(|named| !projects.iter().any(|listed| same_project(listed, named)))
         .collect();

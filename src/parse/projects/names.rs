@@ -297,10 +297,7 @@ fn unquote(text: &str) -> &str {
 /// Whether `name` reads as a project: it ends in a project word or a numbered phase, and is
 /// neither a figure, a slogan, a bare kind nor an unsplit list (`、`, `等`).
 pub fn is_project_name(name: &str) -> bool {
-    let bare = match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
-        _ => name,
-    };
+    let bare = without_note(name);
     bare.chars().count() >= 3
         && (is_ended(bare) || ends_in_phase(bare))
         && !bare.contains(['、', '等', '，'])
@@ -308,6 +305,81 @@ pub fn is_project_name(name: &str) -> bool {
         && !(starts_with_quantity(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
         && !is_slogan(bare)
         && !is_generic(bare)
+}
+
+/// Endings only a project's name has: a work (水库, 高速), not a task (改造, 治理) or a place that
+/// also names an institution (中心, 医院, 园区).
+const SURE_ENDS: [&str; 17] = [
+    "工程",
+    "项目",
+    "水库",
+    "电站",
+    "电厂",
+    "高速",
+    "高铁",
+    "铁路",
+    "高速公路",
+    "专用线",
+    "大桥",
+    "隧道",
+    "水厂",
+    "处理厂",
+    "枢纽",
+    "生产线",
+    "标准厂房",
+];
+
+/// [`SURE_ENDS`] and `期` (of a phase), searched for all at once.
+static SURE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(SURE_ENDS.iter().chain(&["期"]))
+        .expect("sure words automaton")
+});
+
+/// Whether `clause` may name a project only a project can be, or a list the text calls
+/// projects: it holds one of [`SURE_ENDS`] (`项目` among them) or `期`. A cheap test before the
+/// patterns, which a paragraph's clause must pass.
+pub fn may_name_surely(clause: &str) -> bool {
+    SURE_WORDS.is_match(clause)
+}
+
+/// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
+/// one of [`SURE_ENDS`] or a numbered phase (`黔北数据中心二期`).
+pub fn is_sure_name(name: &str) -> bool {
+    let bare = without_note(name);
+    is_project_name(name) && (ends_in_phase(bare) || SURE_ENDS.iter().any(|end| bare.ends_with(end)))
+}
+
+/// `name` without the description of a figure before its last `的`, when what follows is a name
+/// (`投资10亿元的中国电信云数据中心` → `中国电信云数据中心`), and without a count of the list's
+/// items after it (`丙公园3个公园提质改建工程` → `丙公园`).
+pub fn without_description(name: String) -> String {
+    static ITEM_COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+个").expect("item count pattern"));
+    if !may_hold_digit(&name) {
+        return name;
+    }
+    if let Some(count) = ITEM_COUNT.find(&name).filter(|count| count.start() > 0) {
+        let before = &name[..count.start()];
+        if is_project_name(before) {
+            return before.to_owned();
+        }
+    }
+    match name.rfind('的') {
+        Some(at) if may_hold_digit(&name[..at]) => {
+            let after = &name[at + '的'.len_utf8()..];
+            if is_project_name(after) { after.to_owned() } else { name }
+        }
+        _ => name,
+    }
+}
+
+/// `name` without a closing parenthetical that is not a phase (`甲高速（城区段）` → `甲高速`).
+fn without_note(name: &str) -> &str {
+    match name.find(['（', '(']) {
+        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
+        _ => name,
+    }
 }
 
 /// Whether `name` ends in a numbered phase ([`PHASE_END`]).
@@ -381,6 +453,22 @@ mod tests {
         ] {
             assert!(!is_project_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn sure_names() {
+        for name in
+            ["梅子桥水库", "南环高速（城区段）", "黔北数据中心二期", "高桥工业园区标准厂房", "甲乙工程"]
+        {
+            assert!(is_sure_name(name), "{name}");
+        }
+        for name in ["城西体育公园", "区数字化城市运行和治理中心", "老旧小区改造", "重点项目"]
+        {
+            assert!(!is_sure_name(name), "{name}");
+        }
+        assert_eq!(without_description("投资10亿元的甲数据中心".to_owned()), "甲数据中心");
+        assert_eq!(without_description("甲的乙水库".to_owned()), "甲的乙水库");
+        assert_eq!(without_description("香国公园3个公园提质改建工程".to_owned()), "香国公园");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Projects named in the sentences of boxes that mostly tell of other things
-//! (`专栏10：2024年城市提质建设情况`). A clause (split at `。；，：`) names projects in one of four
+//! (`专栏10：2024年城市提质建设情况`), and, to a higher bar ([`Bar::Paragraph`]), in the
+//! ordinary paragraphs outside boxes (`paragraphs.rs`). A clause (split at `。；，：`) names projects in one of four
 //! forms:
 //! - a stage verb and a list: `建成投用区数字化城市运行和治理中心`, `加快推进采煤沉陷区综合治理及
 //!   绿色产业转型EOD项目建设` (the frame `建设` is shed), `投产甲、乙等项目6个`;
@@ -21,6 +22,7 @@ use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
+use crate::text::is_numeric;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -86,45 +88,118 @@ static TAKEN_INTO: LazyLock<Regex> = LazyLock::new(|| {
 static PLANNING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"前期|可研|工可|规划|选址|勘察设计|论证").expect("planning pattern"));
 
-/// The projects named in the sentences of `block`.
-pub fn read_prose(block: &Block) -> Vec<Project> {
+/// How much a clause must show before its list is read as projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bar {
+    /// A sentence in a box: any list of names that read as projects ([`names::is_project_name`]).
+    Box,
+    /// An ordinary paragraph, outside any box, where most lists name tasks and programmes
+    /// (`推进老旧小区改造`, `实施产业基础再造工程`): a list the text calls projects (`…等项目`,
+    /// `…2个项目`), or a list of project names holding one that only a project's name ends in
+    /// ([`names::is_sure_name`]: 水库, 高速, 铁路, 工程, `二期` …; `区疾控中心、甲水库扩建项目`)
+    /// after a verb that gives a stage (not `实施`, `开展`) or before a stated stage (`…开工`).
+    Paragraph,
+}
+
+/// The projects named in the sentences of `block`, read to the `bar`. A project's source is its
+/// line in a box, and its sentence in a paragraph (a paragraph's line is the whole paragraph).
+pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
+        if bar == Bar::Paragraph && !names::may_name_surely(text) {
+            continue;
+        }
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
         let words = LineWords::new(body);
         if !words.may_name(body) {
             continue;
         }
-        for (_, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
+        for (offset, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
-            if !words.may_name(clause) {
+            let may_clear = bar == Bar::Box || names::may_name_surely(clause);
+            if !may_clear || !words.may_name(clause) {
                 continue;
             }
-            for (name, stage) in names_in(clause) {
-                projects.push(project(block, name, None, stage, None, line, text));
+            let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
+            for (name, stage) in names_in(clause, bar) {
+                projects.push(project(block, name, None, stage, None, line, source));
             }
         }
     }
     projects
 }
 
-/// The project names of one clause, each with its stage, as the four forms read them.
-pub fn names_in(clause: &str) -> Vec<(String, Option<Stage>)> {
+/// The sentence of `text` that holds byte `offset`, with its closing `。`.
+fn sentence_around(text: &str, offset: usize) -> &str {
+    let start = text[..offset].rfind('。').map_or(0, |at| at + '。'.len_utf8());
+    let end = text[offset..].find('。').map_or(text.len(), |at| offset + at + '。'.len_utf8());
+    &text[start..end]
+}
+
+/// The project names of one clause, each with its stage, as the four forms read them to the
+/// `bar`.
+pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
-        return with_stage(Names::of_list(list).projects(), Some(Stage::Planned));
+        let names = Listed::plain(Names::of_list(list).projects());
+        return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
     if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
         let rest = &clause[end..];
         let stage = planned_or(rest, verb_stage(verb));
-        let names = after_verb(rest);
+        let staged = bar == Bar::Box || verb_stage(verb).is_some();
+        let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
         if !names.is_empty() {
             return with_stage(names, stage);
         }
     }
     let subject = INTENT.find(clause).map_or(clause, |m| &clause[m.end()..]);
-    before_predicate(subject)
+    before_predicate(subject, bar)
 }
+
+/// Names read from a list, and whether the text itself calls them projects (`…等项目`).
+struct Listed {
+    names: Vec<String>,
+    declared: bool,
+}
+
+impl Listed {
+    /// Names of a list the text calls projects.
+    fn declared(names: Vec<String>) -> Self {
+        Listed { names, declared: true }
+    }
+
+    /// Names of any other list.
+    fn plain(names: Vec<String>) -> Self {
+        Listed { names, declared: false }
+    }
+
+    /// The names, when they clear the `bar`; else none. A paragraph's list must hold no list
+    /// of kinds or sectors (`一批…`, `交通、水利、市政设施等项目`, `丁山、东溪等风能`) and must
+    /// not open with an action (`引进甲、乙等项目`): every name has four characters or more and
+    /// no `等`, and the first no leading verb; the names shed a figure's description
+    /// (`投资10亿元的甲数据中心` → `甲数据中心`).
+    fn cleared(self, bar: Bar) -> Vec<String> {
+        if bar == Bar::Box {
+            return self.names;
+        }
+        let sure = || {
+            self.names.iter().any(|name| names::is_sure_name(name))
+                && !self.names.iter().any(|name| name.starts_with(is_numeric))
+        };
+        let plain_names =
+            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !name.contains("一批");
+        let opens_with_action =
+            self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
+        let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
+        if passes { self.names.into_iter().map(names::without_description).collect() } else { Vec::new() }
+    }
+}
+
+/// Words of action that open a paragraph's list of projects the verbs do not know (`引进甲、乙等
+/// 项目`, `超前谋划…`): the list is not read.
+const ACTION_LEADS: [&str; 11] =
+    ["引进", "签约", "谋划", "争取", "加速", "超前", "共同", "成功", "论证", "招引", "落地"];
 
 /// `stage`, or planned when `words` speak of feasibility, plans or surveys.
 fn planned_or(words: &str, stage: Option<Stage>) -> Option<Stage> {
@@ -138,35 +213,40 @@ fn with_stage(names: Vec<String>, stage: Option<Stage>) -> Vec<(String, Option<S
 
 /// The names of the list after a verb: closed by the text's own word for projects, by a kind
 /// and a count, or else a plain list of names.
-fn after_verb(rest: &str) -> Vec<String> {
+fn after_verb(rest: &str) -> Listed {
     if let Some(at) = SOME_AMONG.iter().filter_map(|among| rest.find(among)).min() {
-        return Names::of_list(&rest[..at]).projects();
+        return Listed::plain(Names::of_list(&rest[..at]).projects());
     }
     if let Some(list) = declared_list(rest) {
-        return Names::declared(list).projects();
+        return Listed::declared(Names::declared(list).projects());
     }
     if let Some(tail) = rest.contains('等').then(|| KIND_TAIL.captures(rest)).flatten() {
         let kind = tail.name("kind").map_or("", |k| k.as_str());
         let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
-        return Names::of_kind(list, kind).projects();
+        let names = Names::of_kind(list, kind).projects();
+        return if kind.ends_with("项目") { Listed::declared(names) } else { Listed::plain(names) };
     }
-    Names::of_list(rest).projects()
+    Listed::plain(Names::of_list(rest).projects())
 }
 
 /// A list of names followed by their stage (`…等项目建成投用`, `…电站完成可研…`): the first stage
 /// word after which the text before reads as a list of projects.
-fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
+fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     if let Some(list) = declared_list(subject).filter(|list| !list.is_empty()) {
         let after = &subject[list.len()..];
-        let stage = PREDICATE.find(after).and_then(|verb| predicate_stage(verb.as_str(), after));
-        return with_stage(Names::declared(list).projects(), stage);
+        let stage = match PREDICATE.find(after) {
+            Some(verb) => predicate_stage(verb.as_str(), after),
+            // `甲、乙等项目前期工作有序推进`
+            None => planned_or(after, None),
+        };
+        return with_stage(Listed::declared(Names::declared(list).projects()).cleared(bar), stage);
     }
     for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
         let list = subject[..verb.start()].trim_end_matches('等');
         if !names::may_name(list) {
             continue;
         }
-        let names = Names::of_list(list).projects();
+        let names = Listed::plain(Names::of_list(list).projects()).cleared(bar);
         if names.is_empty() {
             continue;
         }
@@ -175,7 +255,7 @@ fn before_predicate(subject: &str) -> Vec<(String, Option<Stage>)> {
         // `甲完成工可、乙完成初步选址`: one clause, two statements joined by `、`.
         let after = &subject[verb.end()..];
         if let Some((at, _)) = after.char_indices().find(|&(_, ch)| ch == '、') {
-            found.extend(before_predicate(&after[at + '、'.len_utf8()..]));
+            found.extend(before_predicate(&after[at + '、'.len_utf8()..], bar));
         }
         return found;
     }
@@ -241,11 +321,11 @@ mod tests {
     use super::*;
 
     fn names(clause: &str) -> Vec<String> {
-        names_in(clause).into_iter().map(|(name, _)| name).collect()
+        names_in(clause, Bar::Box).into_iter().map(|(name, _)| name).collect()
     }
 
     fn stages(clause: &str) -> Vec<Option<Stage>> {
-        names_in(clause).into_iter().map(|(_, stage)| stage).collect()
+        names_in(clause, Bar::Box).into_iter().map(|(_, stage)| stage).collect()
     }
 
     #[test]
@@ -301,6 +381,56 @@ mod tests {
             names("城北高中综合楼、南岸职校改造工程2个项目开工建设"),
             ["城北高中综合楼", "南岸职校改造工程"]
         );
+    }
+
+    fn in_paragraph(clause: &str) -> Vec<String> {
+        names_in(clause, Bar::Paragraph).into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn a_paragraph_keeps_lists_with_a_project_cue() {
+        assert_eq!(
+            in_paragraph("加快推进娄山关景区提升、高桥工业园区标准厂房等项目建设"),
+            ["娄山关景区提升", "高桥工业园区标准厂房"]
+        );
+        assert_eq!(in_paragraph("力争黔北数据中心二期开工"), ["黔北数据中心二期"]);
+        assert_eq!(sentence_around("甲。乙，丙。丁", "甲。乙，".len()), "乙，丙。");
+        assert_eq!(in_paragraph("开工建设藻渡水库、丰石高速等15个重点项目"), ["藻渡水库", "丰石高速"]);
+        assert_eq!(in_paragraph("甲乙水库、丙丁工程等3个项目全面完工"), ["甲乙水库", "丙丁工程"]);
+        assert_eq!(in_paragraph("建成渝湘高铁、南两高速"), ["渝湘高铁", "南两高速"]);
+        assert_eq!(
+            in_paragraph("力争区疾病预防控制中心、白虎岩水库扩建项目建成投用"),
+            ["区疾病预防控制中心", "白虎岩水库扩建项目"]
+        );
+        assert_eq!(
+            in_paragraph("加快建设投资10亿元的中国电信云数据中心、奇安信态势感知平台等项目"),
+            ["中国电信云数据中心", "奇安信态势感知平台"]
+        );
+        let stages: Vec<Option<Stage>> = names_in("藻渡水库、安习高速等项目前期工作有序推进", Bar::Paragraph)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(stages, [Some(Stage::Planned); 2]);
+    }
+
+    #[test]
+    fn a_paragraph_drops_tasks_sectors_and_actions() {
+        for clause in [
+            "推进老旧小区改造",
+            "实施产业基础再造工程",
+            "启动花园村、共同片区城中村改造",
+            "完成城西体育公园、河滨体育公园建设",
+            "建成投用区数字化城市运行和治理中心",
+            "积极谋划一批基础设施、产业发展、社会事业等重大项目",
+            "推进交通、水利、市政设施等项目持续放量",
+            "稳步推进丁山、东溪等风能、储能等项目建设",
+            "成功引进新视通、普洛斯等项目76个",
+            "开工建设一批带动强的好项目",
+            "完工7个节点环境整治工程",
+            "加快推进重点项目",
+        ] {
+            assert!(in_paragraph(clause).is_empty(), "{clause}: {:?}", in_paragraph(clause));
+        }
     }
 
     #[test]

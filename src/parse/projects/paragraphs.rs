@@ -1,0 +1,88 @@
+//! Projects named in ordinary paragraphs, outside any box or table: the way most districts
+//! without 专栏 boxes name them (`加快推进娄山关景区提升、高桥工业园区标准厂房等项目建设`,
+//! `开工建设藻渡水库、…等15个重点项目`, `力争黔北数据中心二期开工`), in the review part and the
+//! plan part alike.
+//!
+//! The sentences are read as the sentences of a box are ([`prose::names_in`]) but to the higher
+//! bar of paragraphs ([`Bar::Paragraph`]): only lists the text calls projects, and names ending
+//! in a word only projects end in after a stage verb or before a stated stage. Each project's
+//! `table` is the nearest heading above it (`（二）扎实推进项目建设`, else `二、2024年重点项目安排`),
+//! as written up to its first `。`; its stage is the verb's.
+
+use super::boxes::{Block, BoxKind};
+use super::prose::{self, Bar};
+use crate::model::Project;
+use crate::parse::Lines;
+use crate::text::Trimmed;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A heading of the report's text: `二、…` (a part) or `（二）…` (a section of it).
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[）)])|[一二三四五六七八九十]{1,3}、)")
+        .expect("heading pattern")
+});
+
+/// The projects named in the paragraphs of `lines` (`lines[0]` is line 1) outside the lines
+/// `covered` marks (`covered[i]` for line `i + 1`: boxes, tables), in document order.
+pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool]) -> Vec<Project> {
+    let mut projects = Vec::new();
+    let mut part: Option<(usize, &str)> = None;
+    let mut section: Option<(usize, &str)> = None;
+    let mut paragraphs: Vec<(usize, &str)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if covered.get(index).copied().unwrap_or(false) || line.contains('\t') {
+            continue;
+        }
+        let text = line.trimmed();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(found) = text
+            .starts_with(['（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+            .then(|| HEADING.captures(text))
+            .flatten()
+        {
+            read_section(section.or(part), &mut paragraphs, &mut projects);
+            let heading = Some((index + 1, heading_text(text)));
+            if found.name("section").is_some() {
+                section = heading;
+            } else {
+                (part, section) = (heading, None);
+            }
+        }
+        paragraphs.push((index + 1, text));
+    }
+    read_section(section.or(part), &mut paragraphs, &mut projects);
+    projects
+}
+
+/// Reads the paragraphs gathered under `heading` (its line and text; none before the first
+/// heading) and empties them.
+fn read_section<'a>(
+    heading: Option<(usize, &'a str)>,
+    paragraphs: &mut Vec<(usize, &'a str)>,
+    projects: &mut Vec<Project>,
+) {
+    if paragraphs.is_empty() {
+        return;
+    }
+    let (line, caption) = heading.unwrap_or((paragraphs[0].0, ""));
+    let block = Block {
+        caption,
+        line,
+        lines: std::mem::take(paragraphs),
+        raw: Vec::new(),
+        kind: BoxKind::Other,
+        plan_year_box: false,
+        stage: None,
+    };
+    let mut found = prose::read_prose(&block, Bar::Paragraph);
+    found.dedup_by(|later, earlier| later.line == earlier.line && later.name == earlier.name);
+    projects.extend(found);
+}
+
+/// A heading as its caption: up to its first `。`, without it (`（一）总体要求。坚持…` → `（一）总体要求`).
+fn heading_text(line: &str) -> &str {
+    line.split('。').next().unwrap_or(line).trimmed()
+}
