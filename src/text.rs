@@ -179,6 +179,12 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
+/// Whether `c` is one of the Chinese numerals `一` to `十` that number headings, sections and
+/// captions (`二、`, `（三）`, `表四`).
+pub fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
 /// [`char::is_numeric`], with CJK ideographs (letters, never numbers) told apart before Unicode's
 /// numeric table is searched: the names and lines read here mostly open with one.
 pub fn is_numeric(c: char) -> bool {

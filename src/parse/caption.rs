@@ -19,11 +19,6 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("caption pattern")
 });
 
-/// Whether a character is a Chinese numeral a caption may be numbered with (`表二`).
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
-}
-
 /// A caption found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Caption {
@@ -47,7 +42,7 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     let bare = folded
         .trim_start_matches(['附', '表', '专', '栏'])
         .chars()
-        .all(|c| c.is_ascii_digit() || is_numeral(c));
+        .all(|c| c.is_ascii_digit() || text::is_chinese_numeral(c));
     if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
         let title = title.trimmed();
         return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });

@@ -20,6 +20,8 @@ pub(crate) fn join_continued<'a>(lines: Lines<'_>, placed: &'a [PlacedTable]) ->
         return Cow::Borrowed(placed);
     }
     let mut joined: Vec<PlacedTable> = Vec::with_capacity(placed.len());
+    // Each part is tested against the table joined so far, whose header is the first part's: a
+    // third part continues the first, not the headerless second.
     for table in placed {
         match joined.last_mut() {
             Some(last) if continues(lines, last, table) => {

@@ -84,7 +84,7 @@ fn heading_year(lines: Lines<'_>, words: &[&str]) -> Option<u16> {
 /// A numbered part heading: `一、…`, `二、…`.
 fn is_part_heading(line: &str) -> bool {
     let mut chars = line.chars();
-    chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && chars.next() == Some('、')
+    chars.next().is_some_and(crate::text::is_chinese_numeral) && chars.next() == Some('、')
 }
 
 #[cfg(test)]

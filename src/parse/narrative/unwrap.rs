@@ -88,7 +88,7 @@ fn continues(text: &str) -> bool {
 
 /// Whether a line starts like a heading: `一、`, `（一）`, `(1)`, `1.`.
 fn is_heading(text: &str) -> bool {
-    let rest = text.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    let rest = text.trim_start_matches(crate::text::is_chinese_numeral);
     if rest.len() < text.len() && rest.starts_with('、') {
         return true;
     }

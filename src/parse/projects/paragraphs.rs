@@ -13,15 +13,8 @@ use super::boxes::{Block, BoxKind};
 use super::prose::{self, Bar};
 use crate::model::Project;
 use crate::parse::Lines;
+use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// A heading of the report's text: `二、…` (a part) or `（二）…` (a section of it).
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[）)])|[一二三四五六七八九十]{1,3}、)")
-        .expect("heading pattern")
-});
 
 /// The projects named in the paragraphs of `lines` (`lines[0]` is line 1) outside the lines
 /// `covered` marks (`covered[i]` for line `i + 1`: boxes, tables), in document order.
@@ -38,14 +31,11 @@ pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool]) -> Vec<Project> {
         if text.is_empty() {
             continue;
         }
-        if let Some(found) = text
-            .starts_with(['（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
-            .then(|| HEADING.captures(text))
-            .flatten()
-        {
+        // A heading: `二、…` (a part) or `（二）…` (a section of it).
+        if is_section(text) {
             read_section(section.or(part), &mut paragraphs, &mut projects);
             let heading = Some((index + 1, heading_text(text)));
-            if found.name("section").is_some() {
+            if text.starts_with(['（', '(']) {
                 section = heading;
             } else {
                 (part, section) = (heading, None);

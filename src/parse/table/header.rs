@@ -583,8 +583,9 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
 /// Whether a title opens with `预计`, after a year or `全年` (`预计增长(%)`, `2023年预计`): an
 /// estimate of the result, not a title that merely contains the word.
 fn opens_with_estimate(title: &str) -> bool {
-    let year = title.find('年').filter(|&at| at == 4 && title[..at].bytes().all(|b| b.is_ascii_digit()));
-    let rest = year.map_or(title, |at| &title[at + '年'.len_utf8()..]);
+    let year_end =
+        title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
+    let rest = year_end.map_or(title, |end| &title[end..]);
     rest.trim_start_matches("全年").starts_with("预计")
 }
 

@@ -259,9 +259,8 @@ fn caption_of(
             None => (format!("表（第{}行）", start + 1), start + 1),
         },
     };
-    let around = lead_in.map(|(at, _)| at).into_iter().chain(caption_index);
-    let year =
-        caption::year_in(&caption).or_else(|| around.into_iter().find_map(|at| caption::year_in(&lines[at])));
+    let mut around = lead_in.map(|(at, _)| at).into_iter().chain(caption_index);
+    let year = caption::year_in(&caption).or_else(|| around.find_map(|at| caption::year_in(&lines[at])));
     (caption, line, year)
 }
 

@@ -71,7 +71,7 @@ pub(crate) fn is_sub_row(text: &str) -> bool {
 /// A cell naming a section of a table (alone on its row, or spanning it): `一、交通类`, `（二）水利`.
 pub(crate) fn is_section(text: &str) -> bool {
     let rest = text.trim_start_matches(['（', '(']);
-    let numerals = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let numerals = rest.chars().take_while(|&c| crate::text::is_chinese_numeral(c)).count();
     let after = rest.chars().nth(numerals);
     numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
 }
