@@ -358,3 +358,72 @@ fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names()
         ]
     );
 }
+
+#[test]
+fn shortfalls_gaps_tasks_from_above_and_one_verdict_over_clauses_parted_by_semicolons() {
+    let report = report(
+        "休宁县",
+        "全县地区生产总值完成215.6亿元，增长5.8%，较年度目标相差1.2个百分点。\
+         社会消费品零售总额增长6.5%，与年度目标差0.5个百分点。\
+         一般公共预算收入增长3.1%，较预期目标少增2.9个百分点。\
+         固定资产投资下降3.2%，未完成年度目标（增长10%）。\
+         外贸进出口总额下降12.3%，离年初目标差距较大。\
+         粮食总产量达到32.5万吨，超额完成市下达的31万吨任务。\
+         万元地区生产总值能耗下降3.5%，完成省下达的3.2%的目标任务。\
+         化学需氧量排放量下降2.1%，完成市下达的减排任务。\
+         规上工业增加值增长7.2%，目标为8%，差0.8个百分点。\
+         城镇常住居民人均可支配收入增长5.1%；农村常住居民人均可支配收入增长7.2%，均高于预期目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("5.8%"), Missed, Some(-1.2)),
+            row("社会消费品零售总额增速", Some("7.0%"), Some("6.5%"), Missed, Some(-0.5)),
+            row("一般公共预算收入增速", Some("6.0%"), Some("3.1%"), Missed, Some(-2.9)),
+            row("固定资产投资增速", Some("增长10%"), Some("-3.2%"), Missed, Some(-13.2)),
+            row("外贸进出口总额增速", None, Some("-12.3%"), Missed, None),
+            row("粮食总产量", Some("31万吨"), Some("32.5万吨"), Met, Some(1.5)),
+            row("万元地区生产总值能耗下降", Some("3.2%"), Some("3.5%"), Met, Some(0.3)),
+            row("化学需氧量排放量下降", None, Some("2.1%"), Met, None),
+            row("规上工业增加值增速", Some("8%"), Some("7.2%"), Missed, Some(-0.8)),
+            row("城镇常住居民人均可支配收入增速", None, Some("5.1%"), Met, None),
+            row("农村常住居民人均可支配收入增速", None, Some("7.2%"), Met, None),
+        ]
+    );
+}
+
+#[test]
+fn plan_targets_listed_one_item_a_line_are_all_read() {
+    use plangap::model::ValueRole;
+    for marker in ["1.", "——", "(1)"] {
+        let item = |n: usize, text: &str| match marker {
+            "1." => format!("{n}.{text}"),
+            "(1)" => format!("（{n}）{text}"),
+            _ => format!("——{text}"),
+        };
+        let text = format!(
+            "关于休宁县2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n\
+             一、2023年国民经济和社会发展计划执行情况\n全县地区生产总值增长5.9%。\n\
+             二、2024年经济社会发展的主要目标\n建议2024年全县经济社会发展主要预期目标为：\n{}\n{}\n{}\n\
+             三、2024年重点工作\n（一）扩大有效投资，固定资产投资增长10%。\n",
+            item(1, "地区生产总值增长6.5%左右；"),
+            item(2, "一般公共预算收入增长6%；"),
+            item(3, "城镇调查失业率控制在5.5%以内。"),
+        );
+        let report = parse_report("test.txt", &text).expect("the test report has a title");
+        let targets: Vec<(String, String, usize)> = report
+            .narrative
+            .iter()
+            .filter(|v| v.role == ValueRole::Target)
+            .map(|v| (v.name.clone(), v.value.raw.clone(), v.line))
+            .collect();
+        let expected = [
+            ("地区生产总值增速", "6.5%左右", 6),
+            ("一般公共预算收入增速", "6%", 7),
+            ("城镇调查失业率", "5.5%以内", 8),
+        ];
+        let expected: Vec<(String, String, usize)> =
+            expected.iter().map(|(n, v, l)| ((*n).to_owned(), (*v).to_owned(), *l)).collect();
+        assert_eq!(targets, expected, "{marker}");
+    }
+}

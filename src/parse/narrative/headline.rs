@@ -170,10 +170,28 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
             if read.iter().any(|v| aliases.canonical(&v.name) == HEADLINE_INDICATOR) {
                 found[slot] = true;
                 values.extend(read);
+                values.extend(list_values(lines, index, role, year, aliases));
             }
         }
     }
     values
+}
+
+/// The values of the list items after the headline's line `lines[index]` when the headline is
+/// itself an item of a list, one item a line (`1.地区生产总值增长6.5%左右；` / `2.一般公共预算收入
+/// 增长6%；`); the list ends at the first line that is no item with the same kind of marker.
+fn list_values(
+    lines: Lines<'_>,
+    index: usize,
+    role: ValueRole,
+    year: Option<u16>,
+    aliases: &AliasTable,
+) -> Vec<NarrativeValue> {
+    let Some(kind) = lines.get(index).and_then(super::list_marker_kind) else { return Vec::new() };
+    let same_list = |line: &&str| super::list_marker_kind(line).is_some_and(|k| k == kind);
+    let items = lines.iter().enumerate().skip(index + 1).take_while(|(_, line)| same_list(line));
+    let item = |line: &str| line.trimmed().trim_end_matches(['。', '；', ';']).to_owned();
+    items.flat_map(|(at, line)| read_sentence(&item(line), role, year, at + 1, aliases)).collect()
 }
 
 /// The part a sentence belongs to in a report whose plan part has no heading: the year it names
@@ -248,7 +266,7 @@ fn read_clause(
     aliases: &AliasTable,
 ) -> Option<ClauseValues> {
     let normalized = fold(clause.trimmed());
-    let (mut text, mut estimated) = (normalized.as_str(), false);
+    let (mut text, mut estimated) = (super::strip_list_marker(&normalized), false);
     while let Some(rest) = strip_filler(text) {
         estimated |= text.starts_with("预计");
         text = rest;
@@ -436,6 +454,15 @@ fn distribute(subject: &str) -> Vec<String> {
     items.into_iter().map(str::to_owned).collect()
 }
 
+/// The endings of indicators whose targets are reductions (`万元地区生产总值能耗`, `化学需氧量排放量`):
+/// `下降3.5%` of one is its reduction, `…能耗下降` = `3.5%`, not a growth of `-3.5%`.
+const REDUCED: [&str; 6] = ["能耗", "水耗", "电耗", "排放", "排放量", "用水量"];
+
+/// Whether `subject` is an indicator whose targets are reductions ([`REDUCED`]).
+fn is_reduced(subject: &str) -> bool {
+    REDUCED.iter().any(|ending| subject.ends_with(ending))
+}
+
 /// The indicator name, its unit and the value text one segment gives for `subject`, or `None`
 /// when the segment does not state a value of a kind the tables use.
 fn name_value(
@@ -456,7 +483,7 @@ fn name_value(
             }
             (Verb::Fall, "%") => {
                 let reduction = format!("{subject}{}", segment.verb_text);
-                match aliases.knows(&reduction) {
+                match aliases.knows(&reduction) || is_reduced(subject) {
                     true => Some((reduction, percent, format!("{number}%{qualifier}"))),
                     false => Some((growth, percent, format!("-{number}%{qualifier}"))),
                 }

@@ -18,7 +18,9 @@ mod unwrap;
 use crate::canonical::AliasTable;
 use crate::model::{IndicatorTable, NarrativeValue, ReviewStatement, StatedCount, TitleBlock};
 use crate::parse::Lines;
-use crate::text::Trimmed;
+use crate::text::{Trimmed, fold};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Words for the whole reporting unit that open a clause without naming anything: `全区地区生产总值
 /// 增长5%`, `全省…`, `我市…`.
@@ -30,6 +32,32 @@ const WHOLE_UNIT: [&str; 14] = [
 /// The word for the whole reporting unit that `text` opens with ([`WHOLE_UNIT`]).
 fn whole_unit_prefix(text: &str) -> Option<&'static str> {
     WHOLE_UNIT.iter().copied().find(|word| text.starts_with(word))
+}
+
+/// A list marker at the start of a folded sentence: `——`, `1.`, `1、`, `(1)`, `(一)`, `一、`, `一是`.
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:—+|-+|\d+[.、]|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、是])")
+        .expect("list marker pattern")
+});
+
+/// `folded` (a sentence after [`crate::text::fold`]) without the list marker it opens with; a
+/// numeral and `、` after it say the marker is the first of a list of numerals
+/// (`一、二、三产业增加值`).
+pub(crate) fn strip_list_marker(folded: &str) -> &str {
+    let rest = LIST_MARKER.find(folded).map_or(folded, |m| &folded[m.end()..]);
+    let mut next = rest.chars();
+    match next.next().is_some_and(crate::text::is_chinese_numeral) && next.next() == Some('、') {
+        true => folded,
+        false => rest,
+    }
+}
+
+/// The kind of list marker a line opens with, its numbers taken out (`1.` and `12.` are one
+/// kind, `(一)` another): items of one list share it. `None` for a line that is no list item.
+pub(crate) fn list_marker_kind(line: &str) -> Option<String> {
+    let folded = fold(line.trimmed_start());
+    let marker = LIST_MARKER.find(&folded)?.as_str();
+    Some(marker.chars().filter(|&c| !c.is_ascii_digit() && !crate::text::is_chinese_numeral(c)).collect())
 }
 
 /// Everything the prose of one report states.

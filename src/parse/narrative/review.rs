@@ -33,7 +33,7 @@
 //! as its reason.
 
 use super::headline::read_sentence;
-use super::sentences;
+use super::{sentences, strip_list_marker};
 use crate::canonical::AliasTable;
 use crate::model::{Claim, NarrativeValue, ReviewStatement, Value, ValueForm, ValueRole};
 use crate::parse::value::{NUMBER, UNIT, parse_value};
@@ -41,16 +41,20 @@ use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The bodies that set targets from above: `市下达的目标`, `国家和省下达的任务`.
+const ISSUERS: &str = "(?:国家|省|市|区|县|上级|和)+";
+
 /// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
         .expect("bracket target pattern")
 });
 
-/// A target in a clause of its own after the result: `,预期目标为7%左右`, `,年度目标增长5%`.
+/// A target in a clause of its own after the result: `,预期目标为7%左右`, `,年度目标增长5%`,
+/// `,目标为8%`.
 static CLAUSE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r",(?:(?:全年|年度|年初)(?:预期|计划)?|预期|计划)目标(?:值)?(?:为|是|:)?(?P<t>[^,;()]*\d[^,;()]*)",
+        r",(?:(?:(?:全年|年度|年初)(?:预期|计划)?|预期|计划)目标(?:值)?(?:为|是|:)?|目标(?:值)?(?:为|是|:))(?P<t>[^,;()]*\d[^,;()]*)",
     )
     .expect("clause target pattern")
 });
@@ -63,10 +67,11 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
-/// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`).
+/// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`), also one
+/// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)的(?P<kind>控制|调控|预期|计划|年度|考核)?目标"
+        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });
@@ -82,12 +87,13 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
 /// comparison after the target: `比年度预期目标低0.9个百分点`, `较预期目标低2.5个百分点`; one per result before it:
-/// `分别低于预期目标2.5个和0.5个百分点`.
+/// `分别低于预期目标2.5个和0.5个百分点`; a shortfall: `较年度目标相差1.2个百分点`, `与年度目标差0.5个百分点`,
+/// `较预期目标少增2.9个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)出?)(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
@@ -102,15 +108,17 @@ static SET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A verdict in words; the negative ones first, so `未完成` is not read as `完成`.
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
         (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
-              |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?)
-        |(?P<yes>(?:超额)?完成(?:了)?(?:(?:国家|省|市|区|县|上级)+下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
-              |达到(?:了)?(?:预期(?:目标)?|[\p{Han}]{0,6}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
+              |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?
+              |[离距与较](?:全年|年度|年初)?(?:预期|计划)?目标(?:还|仍|尚)?(?:有|存在)?(?:一定|较大|不小)?差距)
+        |(?P<yes>(?:超额)?完成(?:了)?(?:{ISSUERS}下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
+              |(?:超额)?完成(?:了)?{ISSUERS}下达的?[\p{{Han}}]{{0,6}}?(?:目标|任务|指标)
+              |达到(?:了)?(?:预期(?:目标)?|[\p{{Han}}]{{0,6}}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
               |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标
               |与(?:全年|年度|年初)?(?:预期|计划)?目标(?:基本)?持平)",
-    )
+    ))
     .expect("verdict pattern")
 });
 
@@ -120,12 +128,6 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<subject>[^:,]+?)(?:年度|全年)?(?:预期|计划)?目标(?:为|是)?(?P<target>[^:,]+):(?P<result>.+)$",
     )
     .expect("bullet pattern")
-});
-
-/// A list marker at the start of a sentence: `——`, `1.`, `1、`, `(1)`, `(一)`, `一、`.
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:—+|-+|\d+[.、]|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
-        .expect("list marker pattern")
 });
 
 /// A count of indicators: sentences with one are the document's own counts, not judgements.
@@ -163,8 +165,27 @@ pub fn review_statements(
 ) -> Vec<ReviewStatement> {
     let mut statements = Vec::new();
     for &(line, text) in lines {
-        for sentence in sentences(text) {
-            statements.extend(read_statements(sentence, year, line, aliases));
+        // Clauses parted by `；` that judge nothing wait for one that judges them all
+        // (`城镇…增长5.1%；农村…增长7.2%，均高于预期目标`).
+        let mut waiting = String::new();
+        for sentence in text.split(['。', '！', '？']) {
+            waiting.clear();
+            for clause in sentences(sentence) {
+                let mut found = read_statements(clause, year, line, aliases);
+                if !waiting.is_empty() && clause.contains(['均', '都']) {
+                    let joined = read_statements(&format!("{waiting}，{clause}"), year, line, aliases);
+                    if joined.len() >= 2 && joined.len() > found.len() {
+                        found = joined;
+                    }
+                }
+                if found.is_empty() {
+                    waiting.push_str(if waiting.is_empty() { "" } else { "，" });
+                    waiting.push_str(clause);
+                } else {
+                    waiting.clear();
+                }
+                statements.extend(found);
+            }
         }
     }
     statements
@@ -207,7 +228,7 @@ fn read_statements(
     if !CLAIM_WORDS.iter().any(|word| folded.contains(word)) {
         return Vec::new();
     }
-    let body = LIST_MARKER.find(&folded).map_or(folded.as_str(), |m| &folded[m.end()..]);
+    let body = strip_list_marker(&folded);
     if COUNT.is_match(body) {
         return Vec::new();
     }
@@ -342,6 +363,7 @@ fn claims(body: &str) -> Vec<Found> {
         let inner = &body[start + 1..end - 1];
         let kind = match BRACKET_TARGET.captures(inner) {
             Some(caps) => target_kind(&caps["t"]),
+            None if names_target_before(&body[..start]) && is_bare_value(inner) => target_kind(inner),
             None => FoundKind::Reason(inner.to_owned()),
         };
         found.push(Found { start, end, kind });
@@ -366,7 +388,12 @@ fn claims(body: &str) -> Vec<Found> {
             caps["d"].split(['和', '、']).map(|a| a.trim_end_matches('个').parse::<f64>().ok()).collect();
         let Some(amounts) = amounts else { continue };
         let direction = caps.name("dir").or_else(|| caps.name("dir_after")).map_or("", |m| m.as_str());
-        let sign = if matches!(direction, "低于" | "慢于" | "低" | "慢" | "少") { -1.0 } else { 1.0 };
+        let short = caps.name("short").is_some();
+        let sign = if short || matches!(direction, "低于" | "慢于" | "低" | "慢" | "少") {
+            -1.0
+        } else {
+            1.0
+        };
         if free(&found, whole.start(), whole.end()) {
             let unit = caps.name("unit").map(|m| m.as_str().replace("个百分点", "%").replace("百分点", "%"));
             let mut differences: Vec<FoundKind> = amounts
@@ -432,6 +459,17 @@ fn join_respective_differences(body: &str, found: Vec<Found>) -> Vec<Found> {
         joined.push(next);
     }
     joined
+}
+
+/// Whether text before a bracket ends naming a target, so a bare value in the bracket is it:
+/// `未完成年度目标（增长10%）`.
+fn names_target_before(text: &str) -> bool {
+    text.ends_with("目标") || text.ends_with("目标任务")
+}
+
+/// Whether a bracket holds a value and nothing else (`增长10%`, `7%以上`), not prose.
+fn is_bare_value(text: &str) -> bool {
+    !matches!(parse_value(text).form, ValueForm::Empty | ValueForm::Qualitative | ValueForm::Completion(_))
 }
 
 /// Targets stated outside brackets, with where they are: in a clause of their own
