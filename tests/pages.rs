@@ -524,3 +524,21 @@ fn a_county_report_naming_its_projects_in_paragraphs() {
     });
     assert_eq!(judged, [r#""地区生产总值增速"|"missed"|7"#, r#""固定资产投资增速"|"met"|8"#]);
 }
+
+#[test]
+fn text_browser_dumps_of_the_pages_read_the_rows_of_the_pages() {
+    // `w3m -dump -cols 200 -O UTF-8`: a table split by page breaks drawn as three tables (meijiang),
+    // `—` drawn two columns wide so its row's bars stand one column right (yuhang), a footnote mark
+    // in `<sup>` printed `^①` (guangdong).
+    for (page, dump) in [
+        ("meijiang.html", "meijiang.w3m.txt"),
+        ("yuhang.gbk.html", "yuhang.w3m.txt"),
+        ("guangdong.html", "guangdong.w3m.txt"),
+    ] {
+        let (page, dump) = (export(page), export(dump));
+        // A caption is kept as written: the page's `&#12288;` is a space once its text is read.
+        let dumped: Vec<String> = rows(&dump).iter().map(|row| row.replace('\u{3000}', " ")).collect();
+        assert_eq!(dumped, rows(&page), "{dump}");
+        assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "boxed"));
+    }
+}

@@ -32,7 +32,8 @@ pub(crate) struct Caption {
 
 /// Reads the caption starting at `lines[index]`, if that line is one.
 ///
-/// A bare number (`表1`) whose title stands on the next line is joined with it.
+/// A bare number (`表1`) whose title stands on the next line (or the one after a blank line) is
+/// joined with it.
 pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     let line = lines.get(index)?.trimmed();
     if !is_caption(line) {
@@ -43,9 +44,11 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
         .trim_start_matches(['附', '表', '专', '栏'])
         .chars()
         .all(|c| c.is_ascii_digit() || text::is_chinese_numeral(c));
-    if let Some(title) = lines.get(index + 1).filter(|l| bare && is_title(l)) {
-        let title = title.trimmed();
-        return Some(Caption { text: format!("{line} {title}"), index, next: index + 2 });
+    // The title may stand after a blank line (a text browser's dump of a page).
+    let title_at = (index + 1..lines.len()).take(2).find(|&i| !lines[i].trimmed().is_empty());
+    if let Some(at) = title_at.filter(|&at| bare && is_title(&lines[at])) {
+        let title = lines[at].trimmed();
+        return Some(Caption { text: format!("{line} {title}"), index, next: at + 1 });
     }
     Some(Caption { text: line.to_owned(), index, next: index + 1 })
 }

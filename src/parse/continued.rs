@@ -1,12 +1,15 @@
 //! Tables continued across a page break. A Word document or a web page saved from one splits a
 //! long table at each page: the second part has no header of its own and follows the first with
 //! nothing between them but blank lines or a `续表` line. Such parts are joined into one table
-//! before the tables are read, so their rows are read under the first part's header.
+//! before the tables are read, so their rows are read under the first part's header; so are the
+//! parts of a table read from text ([`read_continued`]).
 
 use crate::document::PlacedTable;
 use crate::grid::Grid;
 use crate::parse::Lines;
 use crate::parse::projects::is_project_table;
+use crate::parse::readers::{self, Read};
+use crate::parse::table::header::INDICATOR;
 use crate::parse::table::header::read_header;
 use crate::text::Trimmed;
 use std::borrow::Cow;
@@ -32,6 +35,30 @@ pub(crate) fn join_continued<'a>(lines: Lines<'_>, placed: &'a [PlacedTable]) ->
         }
     }
     Cow::Owned(joined)
+}
+
+/// `read` (a table read from text at the line before `read.end`, with a header) with the parts
+/// that continue it after a page break joined: a table of as many columns and no header of its
+/// own, with only blank lines or a `续表` note before it (a text browser's dump of a page split by
+/// page breaks draws each part as a table of its own).
+pub(crate) fn read_continued(lines: Lines<'_>, mut read: Read) -> Read {
+    loop {
+        let mut next = read.end;
+        while next < lines.len() && is_blank_or_note(&lines[next]) {
+            next += 1;
+        }
+        if next == read.end || next >= lines.len() {
+            return read;
+        }
+        let cols = read.grid.cols();
+        let part = readers::read_at(lines, next, &INDICATOR, |grid| {
+            if grid.cols() == cols && !has_header(grid) { grid.rows() } else { 0 }
+        });
+        let Some(part) = part else { return read };
+        read.grid = read.grid.stacked(&part.grid);
+        read.end = part.end;
+        read.warnings.extend(part.warnings);
+    }
 }
 
 /// Whether `next` is the rest of `table`: it has no header while `table` has one, as many

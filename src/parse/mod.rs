@@ -5,7 +5,7 @@
 //! text as given, which is the cleaned text from [`crate::ingest`].
 
 mod caption;
-mod continued;
+pub(crate) mod continued;
 mod fragment;
 mod lines;
 pub mod narrative;

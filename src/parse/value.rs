@@ -93,6 +93,19 @@ const DONE: [&str; 4] = ["完成", "达到", "达标", "实现"];
 /// Words that hedge a completion statement, leaving it qualitative (`基本完成`).
 const HEDGES: [&str; 2] = ["基本", "部分"];
 
+/// Whether `word` is what a value may open with before its number: a bound (`不低于`, `≥`), a
+/// verb of change (`增长`), an estimate word (`预计`), or these together (`预计增长`). A unit
+/// (`亿元`) is not: it follows its number.
+pub(crate) fn is_value_prefix(word: &str) -> bool {
+    let mut rest = word;
+    for word in ESTIMATE_WORDS {
+        rest = rest.strip_prefix(word).unwrap_or(rest);
+    }
+    let bounds = BOUNDS_BEFORE.iter().flat_map(|(words, _)| words.iter());
+    let verbs = VERBS.iter().flat_map(|(words, _)| words.iter());
+    rest.is_empty() || bounds.chain(verbs).any(|w| rest.ends_with(w))
+}
+
 /// How a number is bounded by the words around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {

@@ -35,6 +35,7 @@ use crate::parse::Lines;
 use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{is_sub_title, is_year_label};
+use crate::parse::value::is_value_prefix;
 use crate::text::Trimmed;
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
@@ -552,12 +553,13 @@ fn words(line: &str, measure: Measure) -> Vec<Piece> {
 }
 
 /// Whether a word and the next one are a number and its words: one of them has digits, the
-/// other alone is no value (`完成` is one) nor a 属性, and together they read as one.
+/// other alone is no value (`完成` is one) nor a 属性, words before the number open a value
+/// (`增长`, not the unit column's `亿元` of `亿元 640`), and together they read as one.
 fn binds(left: &str, right: &str) -> bool {
     let has_digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
     let words = match (has_digits(left), has_digits(right)) {
         (true, false) => right,
-        (false, true) => left,
+        (false, true) if is_value_prefix(left) => left,
         _ => return false,
     };
     !ATTRIBUTE_WORDS.contains(&words) && !is_value(words) && is_value(&format!("{left}{right}"))

@@ -29,15 +29,28 @@ struct Row {
 }
 
 impl Row {
-    fn new(index: usize, line: &str) -> Row {
+    /// The line measured in display columns; `wide_ambiguous` counts characters of ambiguous
+    /// width other than the drawing (`—`, `①`, `“`) as two columns, as `w3m` does in a CJK locale.
+    fn new(index: usize, line: &str, wide_ambiguous: bool) -> Row {
         let mut columns = Vec::with_capacity(line.len());
         for c in line.trimmed_end().chars() {
+            let drawing = BARS.contains(c) || RULES.contains(c);
+            let width = match wide_ambiguous && !drawing {
+                true => UnicodeWidthChar::width_cjk(c),
+                false => UnicodeWidthChar::width(c),
+            };
             columns.push(Some(c));
-            for _ in 1..UnicodeWidthChar::width(c).unwrap_or(0) {
+            for _ in 1..width.unwrap_or(0) {
                 columns.push(None);
             }
         }
         Row { index, columns }
+    }
+
+    /// Whether every bar of the line stands on one of `bounds`.
+    fn fits(&self, bounds: &[usize]) -> bool {
+        let bar = |x: &usize| self.at(*x).is_some_and(|c| BARS.contains(c));
+        (0..self.columns.len()).filter(bar).all(|x| bounds.binary_search(&x).is_ok())
     }
 
     fn at(&self, x: usize) -> Option<char> {
@@ -75,12 +88,19 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Rea
         if !body.starts_with(|c| STARTS.contains(c)) {
             break;
         }
-        rows.push(Row::new(index, body));
+        rows.push(Row::new(index, body, false));
     }
     let end = rows.last()?.index + 1;
     let bounds = boundaries(&rows);
     if bounds.len() < 3 {
         return None;
+    }
+    // A line whose bars miss the columns was drawn with ambiguous characters two columns wide.
+    for row in rows.iter_mut().filter(|row| !row.fits(&bounds)) {
+        let wide = Row::new(row.index, lines[row.index].get(indent..).unwrap_or(""), true);
+        if wide.fits(&bounds) {
+            *row = wide;
+        }
     }
     let grid = build(&rows, &bounds)?;
     Some(Read { grid, end, warnings: Vec::new() })

@@ -57,7 +57,8 @@ pub fn parse_tables(
                 Some((read, header))
             }
             None if could_start_table(&lines[index]) => {
-                readers::read_best(lines, index, &INDICATOR, judge_indicator).map(|(read, h)| (read, Some(h)))
+                readers::read_best(lines, index, &INDICATOR, judge_indicator)
+                    .map(|(read, h)| (crate::parse::continued::read_continued(lines, read), Some(h)))
             }
             None => None,
         };
@@ -272,9 +273,11 @@ fn lead_in_before<'a>(lines: Lines<'a>, start: usize) -> Option<(usize, &'a str)
     caption::lead_in_title(lines.at(before)).map(|title| (before, title))
 }
 
-/// A title line right under a bare `表1` line belongs to that caption: the caption starts there.
+/// A title line under a bare `表1` line (right under it or after a blank line) belongs to that
+/// caption: the caption starts there.
 fn bare_number_before(lines: Lines<'_>, index: usize) -> usize {
-    match index.checked_sub(1).and_then(|i| caption::caption_at(lines, i)) {
+    let above = (index.saturating_sub(2)..index).rev().find(|&i| !lines[i].trimmed().is_empty());
+    match above.and_then(|i| caption::caption_at(lines, i)) {
         Some(caption) if caption.next == index + 1 => caption.index,
         _ => index,
     }

@@ -131,12 +131,26 @@ fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
 }
 
 /// `text` without a trailing footnote mark: a circled number (`①`), superscript digits (`¹`) or a
-/// number in square brackets (`[1]`, `［2］`, `【3】`); `None` when it has none.
+/// number in square brackets (`[1]`, `［2］`, `【3】`), with the `^` a text browser prints for
+/// superscript before it (`增长^①`, `增长^1`); `None` when it has none.
 fn strip_footnote_mark(text: &str) -> Option<&str> {
+    let stripped = strip_mark(text)?;
+    let stripped = stripped.strip_suffix('^').unwrap_or(stripped);
+    (!stripped.is_empty()).then_some(stripped)
+}
+
+/// [`strip_footnote_mark`] without the `^`.
+fn strip_mark(text: &str) -> Option<&str> {
     let circled_or_superscript = |c: char| ('①'..='⑳').contains(&c) || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c);
     let trimmed = text.trim_end_matches(circled_or_superscript);
     if trimmed.len() != text.len() {
-        return (!trimmed.is_empty()).then_some(trimmed);
+        return Some(trimmed);
+    }
+    if let Some((body, digits)) = text.rsplit_once('^')
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(body);
     }
     let body = text.strip_suffix([']', '］', '】'])?;
     let open = body.rfind(['[', '［', '【'])?;
@@ -192,12 +206,18 @@ mod tests {
 
     #[test]
     fn footnote_marks_are_no_part_of_the_name() {
-        for cell in
-            ["地区生产总值增长①", "地区生产总值增长[1]", "地区生产总值增长（%）【2】", "地区生产总值增长²*"]
-        {
+        for cell in [
+            "地区生产总值增长①",
+            "地区生产总值增长[1]",
+            "地区生产总值增长（%）【2】",
+            "地区生产总值增长²*",
+            "地区生产总值增长^①",
+            "地区生产总值增长^1",
+        ] {
             assert_eq!(read_name(cell).name, "地区生产总值增长", "{cell}");
         }
         assert_eq!(read_name("[1]").name, "[1]");
+        assert_eq!(read_name("^1").name, "^1");
         assert_eq!(read_name("PM2.5浓度").name, "PM2.5浓度");
     }
 
