@@ -542,3 +542,18 @@ fn text_browser_dumps_of_the_pages_read_the_rows_of_the_pages() {
         assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "boxed"));
     }
 }
+
+#[test]
+fn lynx_dumps_with_cells_one_space_apart_read_the_rows_of_the_pages() {
+    // `lynx -dump -width=200 -display_charset=utf-8`: every character one column, a cell starting
+    // where its column does however narrow the gap (`亿元 960`), a name column titled `项　目`.
+    for (page, dump) in [
+        ("nanan.html", "nanan.lynx.txt"),
+        ("dadukou.html", "dadukou.lynx.txt"),
+        ("jishou.html", "jishou.lynx.txt"),
+    ] {
+        let (page, dump) = (export(page), export(dump));
+        assert_eq!(rows(&dump), rows(&page), "{dump}");
+        assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "aligned"));
+    }
+}

@@ -787,6 +787,15 @@ fn place_labels(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_binds_its_words_but_not_a_unit_cell_before_it() {
+        assert!(binds("增长", "6.5%"));
+        assert!(binds("52", "亿元"));
+        assert!(binds("8", "以上"));
+        assert!(!binds("亿元", "640"));
+        assert!(!binds("6.5", "预期性"));
+    }
     use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
 

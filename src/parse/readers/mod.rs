@@ -12,12 +12,14 @@
 //! | [`tab`] | one row per line, cells separated by TABs (a browser copy-paste) |
 //! | [`pipe`] | Markdown pipe rows |
 //! | [`boxed`] | box-drawn tables of text browsers (`┌─┬─┐`, `+---+`) |
+//! | [`chargrid`] | columns on a grid of characters, one space apart (`lynx -dump`) |
 //! | [`aligned`] | columns aligned with spaces (`pdftotext -layout`) |
 //! | [`banded`] | columns aligned with spaces, rows drawn over several lines (`pdftotext -layout` of wrapped cells) |
 
 pub(crate) mod aligned;
 pub(crate) mod banded;
 pub(crate) mod boxed;
+pub(crate) mod chargrid;
 pub(crate) mod pipe;
 pub(crate) mod stream;
 pub(crate) mod tab;
@@ -60,10 +62,11 @@ type FirstLine = fn(&str) -> bool;
 
 /// Every reader, the most specific layouts first, each with a cheap test that the first line of
 /// every table it reads passes: a line that fails it is not offered to the reader.
-const READERS: [(Reader, FirstLine); 6] = [
+const READERS: [(Reader, FirstLine); 7] = [
     (pipe::read, any_line),
     (boxed::read, any_line),
     (tab::read, any_line),
+    (chargrid::read, any_line),
     (banded::read, any_line),
     (aligned::read, has_gap),
     (stream::read, any_line),

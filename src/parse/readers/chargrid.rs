@@ -1,0 +1,271 @@
+//! Columns on a grid of characters, one space apart: tables as `lynx -dump` prints them.
+//!
+//! `lynx` places every character, CJK or not, in one column of a grid and starts each cell of a
+//! column at the same character, however narrow the gap before it (`亿元 960` is two cells). So a
+//! column starts where some line starts a word and every line of the table has a space (or has
+//! ended) just before: a word running across that place (`地区生产总值`) says it is no column.
+//!
+//! The header is the lines above the first line with a value, but for lines with no title at
+//! its end (the start of the first row's cells). A header line whose cells only
+//! continue titles of the line above (a title wrapped inside its cell, `指标` / `属性`) is joined
+//! to it; one that fills columns the line above left empty is a row of sub-titles of its own
+//! (`2023年` over `计划 实际`). In the body, a line without a value that fills fewer than half its
+//! cells holds wrapped cells: joined to
+//! the row below when that row has text in the same columns (a label printed across the middle
+//! of its rows, `经济` / `发展`), else to the row above (a name wrapped under its row).
+
+use super::{Read, Vocabulary};
+use crate::grid::{GridBuilder, Layout};
+use crate::parse::Lines;
+use crate::parse::table::align::is_value;
+use crate::text::Trimmed;
+
+/// A table line is at most this many characters; longer lines are prose.
+const MAX_LINE_CHARS: usize = 200;
+/// A table has at most this many header lines.
+const MAX_HEADER_LINES: usize = 4;
+
+/// One line of the table cut into its columns' cells (empty where the line has nothing).
+#[derive(Debug, Clone)]
+struct Line {
+    index: usize,
+    cells: Vec<String>,
+}
+
+impl Line {
+    /// Whether any cell after the first reads as a value and not as a column title.
+    fn has_value(&self, vocabulary: &Vocabulary) -> bool {
+        self.cells
+            .iter()
+            .skip(1)
+            .any(|cell| !cell.is_empty() && is_value(cell) && !(vocabulary.is_title)(cell))
+    }
+
+    /// Whether the line is a row of its own: it has a value, or fills half its cells or more
+    /// (`单位…能耗降低 | % | 完成市下达目标 | 约束性`); else it holds wrapped parts of cells.
+    fn is_row(&self, vocabulary: &Vocabulary) -> bool {
+        self.has_value(vocabulary) || self.filled().count() * 2 >= self.cells.len()
+    }
+
+    fn filled(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.cells.len()).filter(|&col| !self.cells[col].is_empty())
+    }
+
+    /// Joins `other`'s cells after (or, `before`, ahead of) this line's, column by column.
+    fn join(&mut self, other: &Line, before: bool) {
+        for (mine, theirs) in self.cells.iter_mut().zip(&other.cells) {
+            *mine = if before { format!("{theirs}{mine}") } else { format!("{mine}{theirs}") };
+        }
+    }
+}
+
+/// Reads the table on a grid of characters starting at `lines[start]`.
+pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
+    let block: Vec<(usize, Vec<char>)> = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, line)| is_table_line(line))
+        .map(|(index, line)| (index, line.trimmed_end().chars().collect()))
+        .collect();
+    if block.len() < 2 {
+        return None;
+    }
+    let words = |chars: &[char]| {
+        chars
+            .iter()
+            .collect::<String>()
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let is_title = |word: &String| (vocabulary.is_title)(word);
+    let has_value = |chars: &[char]| words(chars).iter().skip(1).any(|w| is_value(w) && !is_title(w));
+    // A table opens with a line of two titles or more, not a heading (`二、2023年计划`).
+    if words(&block[0].1).len() < 2 {
+        return None;
+    }
+    let first_value = block.iter().position(|(_, chars)| has_value(chars))?;
+    // Lines just above the first row with no title in them are the start of its cells.
+    let titled = |chars: &[char]| words(chars).iter().any(is_title);
+    let header_end = (1..=first_value).rev().find(|&end| titled(&block[end - 1].1))?;
+    if header_end > MAX_HEADER_LINES {
+        return None;
+    }
+    // The body places the columns; a header's titles may stand a character off (a title over
+    // several columns is centred).
+    let starts =
+        with_header_starts(column_starts(&block[header_end..]), &block[..header_end], &block[header_end..]);
+    if starts.len() < 2 {
+        return None;
+    }
+    let header: Vec<Line> = block[..header_end]
+        .iter()
+        .map(|(index, chars)| Line { index: *index, cells: nearest_cells(chars, &starts) })
+        .collect();
+    let body: Vec<Line> = block[header_end..]
+        .iter()
+        .map(|(index, chars)| Line { index: *index, cells: cells(chars, &starts) })
+        .collect();
+    let (header, body) = (header.as_slice(), body.as_slice());
+    let mut builder = GridBuilder::new(Layout::Aligned);
+    for line in header_rows(header).iter().chain(&body_rows(body, vocabulary)) {
+        builder.start_row();
+        for cell in &line.cells {
+            builder.push(cell, line.index + 1);
+        }
+    }
+    let end = block.last().map_or(start, |(index, _)| index + 1);
+    Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
+}
+
+/// Whether a line can belong to the table: not blank, not prose.
+fn is_table_line(line: &str) -> bool {
+    let text = line.trimmed();
+    !text.is_empty() && !text.ends_with(['。', '：', ':']) && text.chars().count() <= MAX_LINE_CHARS
+}
+
+/// The characters where columns start: where a line starts a word and every line has a space,
+/// or has ended, just before. The first column starts at the leftmost text.
+fn column_starts(block: &[(usize, Vec<char>)]) -> Vec<usize> {
+    let is_space = |c: char| c == ' ';
+    let width = block.iter().map(|(_, chars)| chars.len()).max().unwrap_or(0);
+    let left = block.iter().filter_map(|(_, chars)| chars.iter().position(|&c| !is_space(c))).min();
+    let Some(left) = left else { return Vec::new() };
+    let mut starts = vec![left];
+    for x in left + 1..width {
+        let clear = block.iter().all(|(_, chars)| chars.get(x - 1).is_none_or(|&c| is_space(c)));
+        let opens = block.iter().any(|(_, chars)| chars.get(x).is_some_and(|&c| !is_space(c)));
+        if clear && opens {
+            starts.push(x);
+        }
+    }
+    starts
+}
+
+/// `starts` with the starts of header words that stand clear of every body line and a column or
+/// more from the body's own starts: a column the body leaves empty (`备注`).
+fn with_header_starts(
+    mut starts: Vec<usize>,
+    header: &[(usize, Vec<char>)],
+    body: &[(usize, Vec<char>)],
+) -> Vec<usize> {
+    let word_starts = header.iter().flat_map(|(_, chars)| {
+        (0..chars.len()).filter(move |&x| chars[x] != ' ' && (x == 0 || chars[x - 1] == ' '))
+    });
+    let clear =
+        |x: usize| body.iter().all(|(_, chars)| chars.get(x.wrapping_sub(1)).is_none_or(|&c| c == ' '));
+    let mut extra: Vec<usize> =
+        word_starts.filter(|&x| clear(x) && starts.iter().all(|s| s.abs_diff(x) > 1)).collect();
+    starts.append(&mut extra);
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// The cells of a line between the column starts, trimmed.
+fn cells(chars: &[char], starts: &[usize]) -> Vec<String> {
+    let bounds = starts.iter().copied().chain([usize::MAX]).collect::<Vec<_>>();
+    bounds
+        .windows(2)
+        .map(|pair| {
+            let (from, to) = (pair[0].min(chars.len()), pair[1].min(chars.len()));
+            chars[from..to].iter().collect::<String>().trimmed().to_owned()
+        })
+        .collect()
+}
+
+/// The cells of a header line: each word (parted by spaces) in the column whose start is
+/// nearest its own.
+fn nearest_cells(chars: &[char], starts: &[usize]) -> Vec<String> {
+    let mut cells = vec![String::new(); starts.len()];
+    let mut x = 0;
+    while x < chars.len() {
+        if chars[x] == ' ' {
+            x += 1;
+            continue;
+        }
+        let end = (x..chars.len()).find(|&at| chars[at] == ' ').unwrap_or(chars.len());
+        let col = (0..starts.len()).min_by_key(|&col| starts[col].abs_diff(x)).unwrap_or(0);
+        cells[col].extend(&chars[x..end]);
+        x = end;
+    }
+    cells
+}
+
+/// The header's rows: a line that only continues titles of the line above is joined to it.
+fn header_rows(header: &[Line]) -> Vec<Line> {
+    let mut rows: Vec<Line> = Vec::new();
+    for line in header {
+        match rows.last_mut() {
+            Some(above) if line.filled().all(|col| !above.cells[col].is_empty()) => above.join(line, false),
+            _ => rows.push(line.clone()),
+        }
+    }
+    rows
+}
+
+/// The body's rows: a line without a value joined to the row it belongs to.
+fn body_rows(body: &[Line], vocabulary: &Vocabulary) -> Vec<Line> {
+    let mut rows: Vec<Line> = Vec::new();
+    let mut waiting: Option<Line> = None;
+    for (at, line) in body.iter().enumerate() {
+        if line.is_row(vocabulary) {
+            let mut row = line.clone();
+            if let Some(label) = waiting.take() {
+                row.join(&label, true);
+                row.index = label.index;
+            }
+            rows.push(row);
+            continue;
+        }
+        let below = body.get(at + 1).filter(|next| next.is_row(vocabulary));
+        let opens_below = below.is_some_and(|next| line.filled().all(|col| !next.cells[col].is_empty()));
+        match rows.last_mut() {
+            Some(above) if !opens_below => above.join(line, false),
+            _ => match &mut waiting {
+                Some(label) => label.join(line, false),
+                None => waiting = Some(line.clone()),
+            },
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::LinedText;
+    use crate::parse::table::header::INDICATOR;
+
+    fn grid(lines: &[&str]) -> Vec<Vec<String>> {
+        let read = read(LinedText::from_lines(lines).lines(), 0, &INDICATOR).expect("a table");
+        read.grid.texts().iter().map(|row| row.iter().map(|cell| (*cell).to_owned()).collect()).collect()
+    }
+
+    #[test]
+    fn cells_one_space_apart_start_where_their_column_does() {
+        let rows = grid(&[
+            "   指标名称      单位 2023年计划 增长（%） 2023年完成 增长（%）",
+            "   地区生产总值    亿元 960     6.5   938.2   5.1",
+            "   社会消费品零售总额 亿元 560     7     571     8.3",
+        ]);
+        assert_eq!(rows[1], ["地区生产总值", "亿元", "960", "6.5", "938.2", "5.1"]);
+        assert_eq!(rows[2], ["社会消费品零售总额", "亿元", "560", "7", "571", "8.3"]);
+    }
+
+    #[test]
+    fn wrapped_titles_and_labels_across_their_rows_are_joined() {
+        let rows = grid(&[
+            "类别   指标       2023年目标 指标",
+            "                      属性",
+            "经济",
+            "发展   地区生产总值增长 6       预期性",
+            "     一般公共预算收入 5       预期性",
+        ]);
+        assert_eq!(rows[0], ["类别", "指标", "2023年目标", "指标属性"]);
+        assert_eq!(rows[1], ["经济发展", "地区生产总值增长", "6", "预期性"]);
+        assert_eq!(rows[2], ["", "一般公共预算收入", "5", "预期性"]);
+    }
+}
