@@ -557,3 +557,31 @@ fn lynx_dumps_with_cells_one_space_apart_read_the_rows_of_the_pages() {
         assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "aligned"));
     }
 }
+
+#[test]
+fn category_rows_after_their_number_and_names_in_paragraphs_of_a_cell() {
+    let report = export("longgang.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("龙岗区"), &Value::from("深圳市")));
+    let table = "表1 2023年龙岗区国民经济和社会发展主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|~|false|6|~|5.6|missed|-0.4
+        {table}|规模以上工业增加值增长|~|false|6.5|~|7.1|met|0.6
+        {table}|固定资产投资|~|false|1,350|~|1,288.4|missed|-61.6
+        {table}|居民人均可支配收入增长|~|false|与经济增长同步|~|5.3|unassessed|~
+        {table}|单位GDP能耗下降|~|true|完成市下达任务|~|待市反馈|unassessed|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let categories: Vec<&str> = report["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(categories, ["经济发展", "经济发展", "经济发展", "民生福祉", "民生福祉"]);
+    let judged = narrative(&report, "review", |value| {
+        format!("{}|{}|{}|{}", value["name"], value["target"], value["actual"], value["status"])
+    });
+    assert_eq!(judged, [r#""地区生产总值增速"|"6.0%"|"5.6%"|"missed""#]);
+}

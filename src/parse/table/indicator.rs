@@ -261,9 +261,18 @@ fn remarks_span_rows(grid: &Grid, body: &[BodyRow], header: &Header) -> bool {
 }
 
 /// The name of a section a row opens, the category of the rows below it: one cell spans the
-/// whole row (`一、经济发展`), or a numbered heading stands alone in the first cell (as text layouts,
-/// which know no spans, write it: `| 一、经济发展 | | |`).
+/// whole row (`一、经济发展`), or the row after its 序号 (`一 | 经济发展` over five columns), or a
+/// numbered heading stands alone in the first cell (as text layouts, which know no spans, write
+/// it: `| 一、经济发展 | | |`).
 fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> {
+    let after_seq =
+        header.find(Role::Seq).and_then(|seq| row.slots.get(seq + 1..)).filter(|rest| rest.len() > 1);
+    if let Some(&[Some(first), ..]) = after_seq
+        && after_seq.is_some_and(|rest| rest.iter().all(|slot| *slot == Some(first)))
+    {
+        let label = compact(&grid.cells()[first].text);
+        return (!label.is_empty()).then_some(label);
+    }
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
     let text = compact(&grid.cells()[first].text);
