@@ -102,6 +102,27 @@ fn a_corrupt_or_truncated_entry_is_parsed_again() {
     assert_eq!(again.reports, parsed.reports, "the entries were rewritten");
 }
 
+/// An entry is read at the size it has when opened, in one call; one with bytes added after its
+/// end (or cut from it) fails its checks and is parsed again.
+#[test]
+fn an_entry_with_bytes_added_is_parsed_again() {
+    let (dir, cache) = (reports("cache-longer"), temp_dir("cache-longer-store"));
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let files = entries(&cache);
+    let sizes: Vec<u64> = files.iter().map(|file| std::fs::metadata(file).unwrap().len()).collect();
+    for (i, file) in files.iter().enumerate() {
+        let mut longer = std::fs::read(file).unwrap();
+        longer.extend_from_slice(&[0; 7][..=i]);
+        std::fs::write(file, &longer).unwrap();
+    }
+    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(corpus.reports, parsed.reports);
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let rewritten: Vec<u64> = files.iter().map(|file| std::fs::metadata(file).unwrap().len()).collect();
+    assert_eq!(rewritten, sizes, "both reports were parsed again and their entries rewritten");
+}
+
 #[test]
 fn an_unwritable_cache_folder_costs_only_the_parse() {
     let dir = reports("cache-unwritable");

@@ -102,9 +102,11 @@ impl Cache {
         let mut file = std::fs::File::open(self.entry_path(hash)).ok()?;
         let metadata = file.metadata().ok()?;
         let report = ENTRY_BYTES.with_borrow_mut(|bytes| {
-            bytes.clear();
-            bytes.reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
-            file.read_to_end(bytes).ok()?;
+            // The size the entry had when opened, read in one call: entries are replaced whole
+            // (renamed into place), never written in place, and an entry read short or long
+            // fails its checks like any damaged one.
+            bytes.resize(usize::try_from(metadata.len()).ok()?, 0);
+            file.read_exact(bytes).ok()?;
             let body = self.check_header(bytes, hash)?;
             postcard::from_bytes::<Stored>(body).ok()?.into_report()
         })?;
