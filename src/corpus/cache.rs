@@ -99,6 +99,18 @@ impl Cache {
     /// The report cached for content `hash`, if a valid entry of this build holds one; the
     /// entry is marked used.
     pub fn get(&self, hash: ContentHash) -> Option<Report> {
+        self.read(hash, true)
+    }
+
+    /// [`Cache::get`] without the report's projects ([`Report::projects`] empty), for a
+    /// command that does not show them: the projects and their texts, most of an entry, are
+    /// checked with the rest (the checksum covers the whole entry) but not read back.
+    pub fn get_without_projects(&self, hash: ContentHash) -> Option<Report> {
+        self.read(hash, false)
+    }
+
+    /// The report cached for content `hash`, with its projects when `projects` is set.
+    fn read(&self, hash: ContentHash, projects: bool) -> Option<Report> {
         let mut file = std::fs::File::open(self.entry_path(hash)).ok()?;
         let metadata = file.metadata().ok()?;
         let report = ENTRY_BYTES.with_borrow_mut(|bytes| {
@@ -108,7 +120,10 @@ impl Cache {
             bytes.resize(usize::try_from(metadata.len()).ok()?, 0);
             file.read_exact(bytes).ok()?;
             let body = self.check_header(bytes, hash)?;
-            postcard::from_bytes::<Stored>(body).ok()?.into_report()
+            match projects {
+                true => postcard::from_bytes::<Stored>(body).ok()?.into_report(),
+                false => Stored::report_alone(body),
+            }
         })?;
         let now = SystemTime::now();
         if metadata.modified().is_ok_and(|used| now.duration_since(used).unwrap_or_default() > TOUCH_AFTER) {
@@ -305,6 +320,12 @@ impl Stored<'_> {
         Stored { report, texts: Cow::Owned(texts), ends, projects }
     }
 
+    /// The report of the body `bytes` without its projects: [`Stored::report`], which the body
+    /// starts with, read alone.
+    fn report_alone(bytes: &[u8]) -> Option<Report> {
+        postcard::take_from_bytes::<Report>(bytes).ok().map(|(report, _)| report)
+    }
+
     /// The report this body stands for; `None` when a text or an index does not fit (a body
     /// that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
@@ -403,6 +424,15 @@ mod tests {
         let mut stored = Stored::of(&sample());
         stored.texts.to_mut()[0] = 0xFF;
         assert_eq!(stored.into_report(), None);
+    }
+
+    #[test]
+    fn the_report_alone_is_read_from_the_start_of_a_body() {
+        let report = sample();
+        let bytes = postcard::to_allocvec(&Stored::of(&report)).expect("serializes");
+        let alone = Stored::report_alone(&bytes).expect("the report part reads");
+        assert!(!report.projects.is_empty(), "the sample has projects");
+        assert_eq!(alone, Report { projects: Vec::new(), ..report });
     }
 
     #[test]
