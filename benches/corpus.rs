@@ -39,10 +39,6 @@ use std::time::{Duration, Instant};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_plangap");
 
-/// The binary's allocator, so that the library figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 struct Args {
     count: usize,
     runs: usize,

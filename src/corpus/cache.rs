@@ -16,7 +16,9 @@
 //! holds once: a project's source paragraph, box caption and group label, which every project
 //! listed in the same paragraph or under the same label shares (four fifths of a report's
 //! bytes), are stored once in a table of texts, checked as UTF-8 in one pass when read and
-//! shared again by the projects read back ([`Stored`]).
+//! shared again by the projects read back ([`Stored`]). The report without its projects comes
+//! first in an entry, so that a command that shows no projects reads it alone
+//! ([`Cache::get_without_projects`]).
 //!
 //! Entries not used for [`Retention::max_age`] are removed, and the oldest go first when all of
 //! them pass [`Retention::max_bytes`] ([`Cache::prune`], run once a day by
