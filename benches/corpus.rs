@@ -7,8 +7,9 @@
 //! - the workbench's first frame and its last batch (`loaded N report(s)`), in a pseudo-terminal
 //!   of 120×40 made by `script`, cold and cached;
 //!
-//! and in the library: the fixed cost of one small report, applying a batch of reports to a
-//! workbench that holds 2,000, and a key with its redraw at that size (the input latency).
+//! and in the library: the fixed cost of one small report, parsed and read back from the cache,
+//! applying a batch of reports to a workbench that holds 2,000, and a key with its redraw at
+//! that size (the input latency).
 //! Each figure is the median of `--runs` runs (default 5), with the fastest beside it.
 //!
 //! Run: `cargo bench --bench corpus` (options after `--`: `--count N`, `--runs N`, `--dir
@@ -21,7 +22,8 @@
 mod generate;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plangap::corpus::{Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
+use plangap::corpus::cache::ContentHash;
+use plangap::corpus::{Cache, Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
 use plangap::finder::IndexSource;
 use plangap::tui::app::{App, Msg};
 use plangap::tui::config::Config;
@@ -169,6 +171,25 @@ fn library_figures(dir: &Path, runs: usize) {
         format!("fixed cost of one small report ({} bytes)", text.len()),
         per_report.0.as_secs_f64() * 1e6,
         per_report.1.as_secs_f64() * 1e6
+    );
+
+    let cache = Cache::at(empty_cache("library"), "bench".to_owned());
+    let hash = ContentHash::of(text.as_bytes());
+    cache
+        .put(hash, &load_bytes("small.txt", text.as_bytes()).expect("the small report loads"))
+        .expect("stored");
+    let per_hit = timed(runs * 20, || {
+        let start = Instant::now();
+        for _ in 0..100 {
+            std::hint::black_box(cache.get(hash).expect("a cache hit"));
+        }
+        start.elapsed() / 100
+    });
+    println!(
+        "{:<58} {:>9.1} µs  (fastest {:.1} µs)",
+        "fixed cost of a cache hit, the same report (Cache::get)",
+        per_hit.0.as_secs_f64() * 1e6,
+        per_hit.1.as_secs_f64() * 1e6
     );
 
     let corpus = load_paths_with(&[dir.to_owned()], &LoadOptions::default());

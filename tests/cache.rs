@@ -8,6 +8,7 @@ mod cli_common;
 
 use cli_common::{plangap_in, temp_dir};
 use plangap::corpus::{Cache, EMBEDDED, LoadOptions, Retention, load_paths_with};
+use plangap::model::Report;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -15,7 +16,12 @@ const DAY: Duration = Duration::from_secs(24 * 3600);
 
 /// The options of a load through a cache in `dir` written by `version`, on two threads.
 fn cached(dir: &Path, version: &str) -> LoadOptions {
-    LoadOptions { cache: Some(Cache::at(dir.to_owned(), version.to_owned())), progress: false, threads: 2 }
+    LoadOptions {
+        cache: Some(Cache::at(dir.to_owned(), version.to_owned())),
+        progress: false,
+        threads: 2,
+        without_projects: false,
+    }
 }
 
 /// A folder with the first two sample reports.
@@ -45,6 +51,31 @@ fn a_cached_load_gives_what_parsing_gives() {
     assert_eq!(first.reports, parsed.reports);
     assert_eq!(second.reports, parsed.reports);
     assert_eq!(second.digests, parsed.digests);
+}
+
+/// A load without projects gives the reports less their projects, parsed (the entry is still
+/// written whole) or read back, and a later load with projects finds them in the same entries.
+#[test]
+fn a_load_without_projects_gives_the_rest_and_leaves_the_entries_whole() {
+    let (dir, cache) = (reports("cache-no-projects"), temp_dir("cache-no-projects-store"));
+    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    assert!(parsed.reports.iter().all(|report| !report.projects.is_empty()), "the samples name projects");
+    let without = |mut report: Report| {
+        report.projects = Vec::new();
+        report
+    };
+    let expected: Vec<Report> = parsed.reports.iter().cloned().map(without).collect();
+    let options = LoadOptions { without_projects: true, ..cached(&cache, "v1") };
+    let cold = load_paths_with(std::slice::from_ref(&dir), &options);
+    assert_eq!(cold.reports, expected);
+    assert_eq!(entries(&cache).len(), 2);
+    let warm = load_paths_with(std::slice::from_ref(&dir), &options);
+    assert_eq!(warm.reports, expected);
+    assert_eq!(warm.digests, parsed.digests);
+    let whole = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(whole.reports, parsed.reports, "the entries hold the projects");
+    let embedded = load_paths_with(&[], &LoadOptions { without_projects: true, ..LoadOptions::default() });
+    assert!(embedded.reports.iter().all(|report| report.projects.is_empty()));
 }
 
 #[test]
@@ -83,12 +114,19 @@ fn another_version_never_reads_the_entries() {
     assert_eq!(newer.reports, parsed.reports);
 }
 
-#[test]
-fn a_corrupt_or_truncated_entry_is_parsed_again() {
-    let (dir, cache) = (reports("cache-corrupt"), temp_dir("cache-corrupt-store"));
+/// A folder of two reports named `name`, the reports parsed, a cache filled with them (version
+/// `v1`), and its entries.
+fn filled(name: &str) -> (PathBuf, PathBuf, Vec<Report>, Vec<PathBuf>) {
+    let (dir, cache) = (reports(name), temp_dir(&format!("{name}-store")));
     let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
     load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
     let files = entries(&cache);
+    (dir, cache, parsed.reports, files)
+}
+
+#[test]
+fn a_corrupt_or_truncated_entry_is_parsed_again() {
+    let (dir, cache, parsed, files) = filled("cache-corrupt");
     let mut flipped = std::fs::read(&files[0]).unwrap();
     let last = flipped.len() - 1;
     flipped[last] ^= 0x01;
@@ -96,10 +134,28 @@ fn a_corrupt_or_truncated_entry_is_parsed_again() {
     let truncated = std::fs::read(&files[1]).unwrap();
     std::fs::write(&files[1], &truncated[..truncated.len() / 2]).unwrap();
     let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
-    assert_eq!(corpus.reports, parsed.reports);
+    assert_eq!(corpus.reports, parsed);
     assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
     let again = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
-    assert_eq!(again.reports, parsed.reports, "the entries were rewritten");
+    assert_eq!(again.reports, parsed, "the entries were rewritten");
+}
+
+/// An entry is read at the size it has when opened, in one call; one with bytes added after its
+/// end (or cut from it) fails its checks and is parsed again.
+#[test]
+fn an_entry_with_bytes_added_is_parsed_again() {
+    let (dir, cache, parsed, files) = filled("cache-longer");
+    let sizes: Vec<u64> = files.iter().map(|file| std::fs::metadata(file).unwrap().len()).collect();
+    for (i, file) in files.iter().enumerate() {
+        let mut longer = std::fs::read(file).unwrap();
+        longer.extend_from_slice(&[0; 7][..=i]);
+        std::fs::write(file, &longer).unwrap();
+    }
+    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    assert_eq!(corpus.reports, parsed);
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let rewritten: Vec<u64> = files.iter().map(|file| std::fs::metadata(file).unwrap().len()).collect();
+    assert_eq!(rewritten, sizes, "both reports were parsed again and their entries rewritten");
 }
 
 #[test]
@@ -143,7 +199,7 @@ fn used_days_ago(path: &Path, days: u32) {
 fn entries_unused_for_long_are_pruned_and_a_read_marks_an_entry_used() {
     let (dir, store) = (reports("cache-prune-age"), temp_dir("cache-prune-age-store"));
     let cache = Cache::at(store.clone(), "v1".to_owned());
-    let options = LoadOptions { cache: Some(cache.clone()), progress: false, threads: 2 };
+    let options = LoadOptions { cache: Some(cache.clone()), ..cached(&store, "v1") };
     load_paths_with(std::slice::from_ref(&dir), &options);
     let files = entries(&store);
     for file in &files {

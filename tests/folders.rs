@@ -59,3 +59,22 @@ fn sub_folders_are_read_hidden_ones_skipped_and_link_loops_safe() {
     assert_eq!(run.code, Some(2));
     assert_eq!(run.stderr.matches("photo.png").count(), 1, "listed once: {}", run.stderr);
 }
+
+/// A folder's entries are told apart by the kind its listing gives, and a link by what it
+/// points to: a link to a folder is read as that folder, a link to a file as that file.
+#[cfg(unix)]
+#[test]
+fn links_to_a_folder_or_a_file_elsewhere_are_followed() {
+    let (dir, elsewhere) = (temp_dir("links"), temp_dir("links-elsewhere"));
+    std::fs::create_dir_all(elsewhere.join("folder")).unwrap();
+    std::fs::write(elsewhere.join("folder/report.txt"), EMBEDDED[1].1).unwrap();
+    std::fs::write(elsewhere.join("file.txt"), EMBEDDED[2].1).unwrap();
+    std::fs::write(dir.join("own.txt"), EMBEDDED[0].1).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("folder"), dir.join("a-folder")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("file.txt"), dir.join("a-file.txt")).unwrap();
+    let corpus = load_paths(std::slice::from_ref(&dir));
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let files: Vec<&str> = corpus.reports.iter().map(|r| r.file.as_str()).collect();
+    let named = |name: &str| dir.join(name).display().to_string();
+    assert_eq!(files, [named("a-file.txt"), named("a-folder/report.txt"), named("own.txt")]);
+}

@@ -66,7 +66,8 @@ impl Loaded {
     }
 }
 
-/// Loads `paths` (or the embedded corpus) and the aliases, telling stderr what failed. `Err`
+/// Loads `paths` (or the embedded corpus) without their projects, and the aliases, telling
+/// stderr what failed. `Err`
 /// carries the outcome when nothing can be shown: the aliases are invalid or no report loaded.
 /// A config file that cannot be read is a note; one that is not TOML is shown with its line and
 /// key and makes the outcome [`Outcome::BadInput`], though the results are still shown.
@@ -80,7 +81,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Outcome> {
         eprintln!("plangap: {}", crate::printable::printable(&error.to_string()));
         Outcome::BadInput
     })?;
-    let corpus = corpus::load_paths(paths);
+    // The listings read tables and sentences, never projects: not reading them back from the
+    // cache is most of the time a cached load takes.
+    let options = corpus::LoadOptions { without_projects: true, ..corpus::load_options().clone() };
+    let corpus = corpus::load_paths_with(paths, &options);
     let input = match report_failures(&corpus) {
         _ if config.invalid => Outcome::BadInput,
         outcome => outcome,

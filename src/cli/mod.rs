@@ -164,7 +164,12 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
     crate::corpus::set_max_size(cli.max_size.saturating_mul(1024 * 1024));
     let cache = if cli.no_cache { None } else { crate::corpus::Cache::user() };
-    crate::corpus::set_load_options(crate::corpus::LoadOptions { cache, progress: true, threads: 0 });
+    crate::corpus::set_load_options(crate::corpus::LoadOptions {
+        cache,
+        progress: true,
+        threads: 0,
+        without_projects: false,
+    });
     match cli.command {
         Some(Command::Export { format, output, identity, paths }) => {
             export::run(format, output.as_deref(), &identity, &paths, out)

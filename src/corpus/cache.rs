@@ -16,7 +16,9 @@
 //! holds once: a project's source paragraph, box caption and group label, which every project
 //! listed in the same paragraph or under the same label shares (four fifths of a report's
 //! bytes), are stored once in a table of texts, checked as UTF-8 in one pass when read and
-//! shared again by the projects read back ([`Stored`]).
+//! shared again by the projects read back ([`Stored`]). The report without its projects comes
+//! first in an entry, so that a command that shows no projects reads it alone
+//! ([`Cache::get_without_projects`]).
 //!
 //! Entries not used for [`Retention::max_age`] are removed, and the oldest go first when all of
 //! them pass [`Retention::max_bytes`] ([`Cache::prune`], run once a day by
@@ -99,14 +101,31 @@ impl Cache {
     /// The report cached for content `hash`, if a valid entry of this build holds one; the
     /// entry is marked used.
     pub fn get(&self, hash: ContentHash) -> Option<Report> {
+        self.read(hash, true)
+    }
+
+    /// [`Cache::get`] without the report's projects ([`Report::projects`] empty), for a
+    /// command that does not show them: the projects and their texts, most of an entry, are
+    /// checked with the rest (the checksum covers the whole entry) but not read back.
+    pub fn get_without_projects(&self, hash: ContentHash) -> Option<Report> {
+        self.read(hash, false)
+    }
+
+    /// The report cached for content `hash`, with its projects when `projects` is set.
+    fn read(&self, hash: ContentHash, projects: bool) -> Option<Report> {
         let mut file = std::fs::File::open(self.entry_path(hash)).ok()?;
         let metadata = file.metadata().ok()?;
         let report = ENTRY_BYTES.with_borrow_mut(|bytes| {
-            bytes.clear();
-            bytes.reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
-            file.read_to_end(bytes).ok()?;
+            // The size the entry had when opened, read in one call: entries are replaced whole
+            // (renamed into place), never written in place, and an entry read short or long
+            // fails its checks like any damaged one.
+            bytes.resize(usize::try_from(metadata.len()).ok()?, 0);
+            file.read_exact(bytes).ok()?;
             let body = self.check_header(bytes, hash)?;
-            postcard::from_bytes::<Stored>(body).ok()?.into_report()
+            match projects {
+                true => postcard::from_bytes::<Stored>(body).ok()?.into_report(),
+                false => Stored::report_alone(body),
+            }
         })?;
         let now = SystemTime::now();
         if metadata.modified().is_ok_and(|used| now.duration_since(used).unwrap_or_default() > TOUCH_AFTER) {
@@ -303,6 +322,12 @@ impl Stored<'_> {
         Stored { report, texts: Cow::Owned(texts), ends, projects }
     }
 
+    /// The report of the body `bytes` without its projects: [`Stored::report`], which the body
+    /// starts with, read alone.
+    fn report_alone(bytes: &[u8]) -> Option<Report> {
+        postcard::take_from_bytes::<Report>(bytes).ok().map(|(report, _)| report)
+    }
+
     /// The report this body stands for; `None` when a text or an index does not fit (a body
     /// that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
@@ -401,6 +426,15 @@ mod tests {
         let mut stored = Stored::of(&sample());
         stored.texts.to_mut()[0] = 0xFF;
         assert_eq!(stored.into_report(), None);
+    }
+
+    #[test]
+    fn the_report_alone_is_read_from_the_start_of_a_body() {
+        let report = sample();
+        let bytes = postcard::to_allocvec(&Stored::of(&report)).expect("serializes");
+        let alone = Stored::report_alone(&bytes).expect("the report part reads");
+        assert!(!report.projects.is_empty(), "the sample has projects");
+        assert_eq!(alone, Report { projects: Vec::new(), ..report });
     }
 
     #[test]

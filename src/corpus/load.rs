@@ -27,6 +27,10 @@ pub struct LoadOptions {
     pub progress: bool,
     /// Worker threads; 0 for one per core.
     pub threads: usize,
+    /// Leave every report's [`Report::projects`] empty, for a command that does not show them:
+    /// a cached report is read back without them ([`Cache::get_without_projects`]), a parsed
+    /// one drops them once cached whole.
+    pub without_projects: bool,
 }
 
 /// The options [`load_paths`] uses, set once by the command line ([`set_load_options`]).
@@ -93,16 +97,29 @@ fn replacement_warning(decoded: &Document) -> Warning {
 /// `file`) instead of parsing; a report parsed is stored (a cache that cannot be written is
 /// passed over in silence).
 /// The bytes are taken out of `bytes` only when they are parsed, so that a caller reading many
-/// files into one buffer reuses its memory while the cache answers.
-fn load_cached(file: &str, bytes: &mut Vec<u8>, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
+/// files into one buffer reuses its memory while the cache answers. With `without_projects`,
+/// the report comes without its projects either way (see [`LoadOptions::without_projects`]).
+fn load_cached(
+    file: &str,
+    bytes: &mut Vec<u8>,
+    cache: Option<&Cache>,
+    without_projects: bool,
+) -> Result<(u64, Report), Error> {
     let hash = ContentHash::of(bytes);
-    if let Some(mut report) = cache.and_then(|cache| cache.get(hash)) {
+    let cached = cache.and_then(|cache| match without_projects {
+        true => cache.get_without_projects(hash),
+        false => cache.get(hash),
+    });
+    if let Some(mut report) = cached {
         report.file = file.to_owned();
         return Ok((hash.short(), report));
     }
-    let report = load_bytes(file, std::mem::take(bytes))?;
+    let mut report = load_bytes(file, std::mem::take(bytes))?;
     if let Some(cache) = cache {
         let _ = cache.put(hash, &report);
+    }
+    if without_projects {
+        report.projects = Vec::new();
     }
     Ok((hash.short(), report))
 }
@@ -140,7 +157,11 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     let mut corpus = Corpus::default();
     let mut bar = None;
     load_streaming(paths, options, Duration::from_millis(50), |batch, progress| {
-        let bar = bar.get_or_insert_with(|| options.progress.then(|| ProgressBar::stderr(progress.total)));
+        let bar = bar.get_or_insert_with(|| {
+            corpus.reports.reserve(progress.total);
+            corpus.digests.reserve(progress.total);
+            options.progress.then(|| ProgressBar::stderr(progress.total))
+        });
         corpus.append(batch);
         if let Some(bar) = bar {
             bar.set(progress.done);
@@ -165,7 +186,10 @@ pub fn load_streaming(
     mut sink: impl FnMut(Corpus, Progress),
 ) {
     if paths.is_empty() {
-        let corpus = load_embedded();
+        let mut corpus = load_embedded();
+        if options.without_projects {
+            corpus.reports.iter_mut().for_each(|report| report.projects = Vec::new());
+        }
         let total = corpus.reports.len() + corpus.failures.len();
         return sink(corpus, Progress { done: total, total });
     }
@@ -184,7 +208,7 @@ pub fn load_streaming(
     map_ordered(
         &files,
         threads,
-        |path| load_file_cached(path, cache),
+        |path| load_file_cached(path, cache, options.without_projects),
         |index, result| {
             batch.push(result);
             let done = index + 1;
@@ -201,13 +225,17 @@ pub fn load_streaming(
 
 /// Reads and loads one file from disk (see [`super::read_report_file`]).
 pub fn load_file(path: &Path) -> Result<Report, Error> {
-    load_file_cached(path, None).map(|(_, report)| report)
+    load_file_cached(path, None, false).map(|(_, report)| report)
 }
 
-/// [`load_file`] through `cache`, with the digest of the file's bytes.
-fn load_file_cached(path: &Path, cache: Option<&Cache>) -> Result<(u64, Report), Error> {
+/// [`load_file`] through `cache`, with the digest of the file's bytes (see [`load_cached`]).
+fn load_file_cached(
+    path: &Path,
+    cache: Option<&Cache>,
+    without_projects: bool,
+) -> Result<(u64, Report), Error> {
     FILE_BYTES.with_borrow_mut(|bytes| {
         read_report_file_into(path, max_size(), bytes)?;
-        load_cached(&path.display().to_string(), bytes, cache)
+        load_cached(&path.display().to_string(), bytes, cache, without_projects)
     })
 }

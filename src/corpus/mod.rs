@@ -23,6 +23,7 @@ use crate::error::Error;
 use crate::model::Report;
 use crate::printable::printable;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The sample reports compiled into the binary: their path under the repository, and their bytes.
 pub const EMBEDDED: [(&str, &[u8]); 5] = [
@@ -122,17 +123,22 @@ impl Corpus {
         if self.digests.len() != self.reports.len() {
             return;
         }
-        let reports = std::mem::take(&mut self.reports);
-        let digests = std::mem::take(&mut self.digests);
-        for (report, digest) in reports.into_iter().zip(digests) {
-            match seen.get(&digest) {
-                Some(kept) => self.duplicates.push((report.file, kept.clone())),
-                None => {
-                    seen.insert(digest, report.file.clone());
-                    self.reports.push(report);
-                    self.digests.push(digest);
+        // Decided first, then kept in place: a corpus of thousands is not moved to new lists.
+        let keep: Vec<bool> = (self.reports.iter().zip(&self.digests))
+            .map(|(report, digest)| match seen.entry(*digest) {
+                Entry::Occupied(kept) => {
+                    self.duplicates.push((report.file.clone(), kept.get().clone()));
+                    false
                 }
-            }
-        }
+                Entry::Vacant(slot) => {
+                    slot.insert(report.file.clone());
+                    true
+                }
+            })
+            .collect();
+        let mut kept = keep.iter();
+        self.reports.retain(|_| kept.next().copied().unwrap_or(true));
+        let mut kept = keep.iter();
+        self.digests.retain(|_| kept.next().copied().unwrap_or(true));
     }
 }

@@ -28,19 +28,33 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) ->
     if !visited.insert(std::fs::canonicalize(dir).map_err(read_error)?) {
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
         .map_err(read_error)?
         .filter_map(Result::ok)
         .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .map(|entry| entry.path())
+        .map(|entry| {
+            let path = entry.path();
+            let is_dir = is_folder(&entry, &path);
+            (path, is_dir)
+        })
         .collect();
     entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
+    for (entry, is_dir) in entries {
+        if is_dir {
             walk(&entry, visited, files)?;
         } else {
             files.push(entry);
         }
     }
     Ok(())
+}
+
+/// Whether the folder entry `entry` at `path` is a folder, links followed. The kind the folder
+/// listing gives is taken as it is for anything but a link (a file costs no call to the file
+/// system); a link, or an entry whose kind the listing does not give, is looked up.
+fn is_folder(entry: &std::fs::DirEntry, path: &Path) -> bool {
+    match entry.file_type() {
+        Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+        _ => path.is_dir(),
+    }
 }
