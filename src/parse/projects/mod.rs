@@ -131,8 +131,12 @@ pub fn parse_projects(
             projects.push(named);
         }
         let found = merge_mentions(found);
-        box_lines.extend(found.iter().map(|project| project.line));
-        box_lines.dedup();
+        // Each line once in a row: only the new lines are compared, never the whole list again.
+        for line in found.iter().map(|project| project.line) {
+            if box_lines.last() != Some(&line) {
+                box_lines.push(line);
+            }
+        }
         projects.extend(found);
     }
     projects.extend(in_paragraphs);

@@ -145,28 +145,66 @@ fn project_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// The project words of one line, found once, so that each clause of the line is tested by
 /// [`may_name`] without another scan. No project word holds a separator or white space, so the
 /// words within a clause are the ones a scan of the clause alone would find.
+///
+/// For a paragraph's line ([`LineWords::sure`]), the clauses are tested to the paragraph bar:
+/// [`may_name_surely`] and [`may_name`] both. Only the line's sure words are found: each but `期`
+/// is a project word too, so a clause holding one may name; a clause whose only sure words are
+/// `期` is scanned for project words (a numbered phase among them) on its own.
 pub struct LineWords<'a> {
     line: &'a str,
+    /// The project words (for a paragraph's line, the sure words but `期`), in order: a scan
+    /// finds them one after another, never overlapping, so their ends are in order too.
     words: Vec<Range<usize>>,
+    /// For a paragraph's line, where it holds `期`, in order; `None` for any other line.
+    phases: Option<Vec<Range<usize>>>,
 }
 
 impl<'a> LineWords<'a> {
     /// Finds the project words of `line`.
     pub fn new(line: &'a str) -> Self {
-        LineWords { line, words: project_words(line).collect() }
+        LineWords { line, words: project_words(line).collect(), phases: None }
+    }
+
+    /// Finds the sure words of a paragraph's `line`: `None` when it holds none (so that no
+    /// clause of it clears the paragraph bar).
+    pub fn sure(line: &'a str) -> Option<Self> {
+        let (mut words, mut phases) = (Vec::new(), Vec::new());
+        for word in SURE_WORDS.find_iter(line) {
+            if word.pattern().as_usize() == SURE_ENDS.len() {
+                phases.push(word.range());
+            } else {
+                words.push(word.range());
+            }
+        }
+        (!words.is_empty() || !phases.is_empty()).then_some(LineWords { line, words, phases: Some(phases) })
     }
 
     /// [`may_name`] of `clause`, a piece of the line that starts and ends at a separator or
-    /// white space (or is the whole line).
+    /// white space (or is the whole line); for a paragraph's line, [`may_name_surely`] too.
     pub fn may_name(&self, clause: &str) -> bool {
-        let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
-        match start.checked_add(clause.len()).filter(|&end| start <= end && end <= self.line.len()) {
-            Some(end) => {
-                clause.len() >= 6 && self.words.iter().any(|word| word.start >= start && word.end <= end)
-            }
-            None => may_name(clause),
+        let Some((start, end)) = self.span_of(clause) else {
+            return may_name(clause) && (self.phases.is_none() || may_name_surely(clause));
+        };
+        if clause.len() < 6 {
+            return false;
         }
+        any_within(&self.words, start, end)
+            || self.phases.as_ref().is_some_and(|phases| any_within(phases, start, end) && may_name(clause))
     }
+
+    /// Where `clause` stands in the line (its start and end), when it is a piece of it.
+    fn span_of(&self, clause: &str) -> Option<(usize, usize)> {
+        let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
+        let end = start.checked_add(clause.len())?;
+        (start <= end && end <= self.line.len()).then_some((start, end))
+    }
+}
+
+/// Whether one of `words` (in order, not overlapping) lies within `start..end`: the first that
+/// starts there, found by bisection, ends by `end` (the ends are in order too).
+fn any_within(words: &[Range<usize>], start: usize, end: usize) -> bool {
+    let first = words.partition_point(|word| word.start < start);
+    words.get(first).is_some_and(|word| word.end <= end)
 }
 
 /// How the items of a list are judged.
@@ -344,6 +382,14 @@ pub fn may_name_surely(clause: &str) -> bool {
     SURE_WORDS.is_match(clause)
 }
 
+/// Whether `list` may hold a name that [`is_sure_name`] accepts: it holds one of [`SURE_ENDS`],
+/// `期` (of a phase) or `一标段` (`（一标段）`, the other phase [`PHASE_END`] knows). Every name
+/// of a list is a piece of it, so a list without these holds none: a cheap test before reading
+/// the list.
+pub fn may_hold_sure_name(list: &str) -> bool {
+    may_name_surely(list) || list.contains("一标段")
+}
+
 /// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
 /// one of [`SURE_ENDS`] or a numbered phase (`黔北数据中心二期`).
 pub fn is_sure_name(name: &str) -> bool {
@@ -457,11 +503,18 @@ mod tests {
 
     #[test]
     fn sure_names() {
-        for name in
-            ["梅子桥水库", "南环高速（城区段）", "黔北数据中心二期", "高桥工业园区标准厂房", "甲乙工程"]
-        {
+        for name in [
+            "梅子桥水库",
+            "南环高速（城区段）",
+            "黔北数据中心二期",
+            "高桥工业园区标准厂房",
+            "甲乙工程",
+            "城南大道（一标段）",
+        ] {
             assert!(is_sure_name(name), "{name}");
+            assert!(may_hold_sure_name(&format!("新建{name}、乙")), "{name}");
         }
+        assert!(!may_hold_sure_name("城西体育公园、老旧小区改造"));
         for name in ["城西体育公园", "区数字化城市运行和治理中心", "老旧小区改造", "重点项目"]
         {
             assert!(!is_sure_name(name), "{name}");
@@ -488,5 +541,13 @@ mod tests {
         for (_, clause) in split_top_level(line, &['，']) {
             assert_eq!(words.may_name(clause), may_name(clause), "{clause}");
         }
+        let line =
+            "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
+        let words = LineWords::sure(line).expect("sure words");
+        for (_, clause) in split_top_level(line, &['，', '、']) {
+            let both = may_name(clause) && may_name_surely(clause);
+            assert_eq!(words.may_name(clause), both, "{clause}");
+        }
+        assert!(LineWords::sure("优化营商环境，建成城西体育公园").is_none());
     }
 }
