@@ -242,7 +242,7 @@ impl<'a> Names<'a> {
     /// The project names of the list, or none when it does not read as a list of projects.
     pub fn projects(&self) -> Vec<String> {
         let mut pieces = split_top_level(self.list, &['、']).peekable();
-        let mut items: Vec<String> = Vec::new();
+        let mut items: Vec<&str> = Vec::new();
         while let Some((_, piece)) = pieces.next() {
             let item = unquote(trim_item(piece));
             if item.is_empty() || VERB_LED.is_match(item) {
@@ -261,20 +261,25 @@ impl<'a> Names<'a> {
         if !accepted || items.is_empty() {
             return Vec::new();
         }
-        match self.kind {
-            Kind::Plain => items.into_iter().flat_map(split_and).collect(),
-            _ => items,
+        let plain = matches!(self.kind, Kind::Plain);
+        let mut names = Vec::with_capacity(items.len());
+        for item in items {
+            match if plain { split_and(item) } else { None } {
+                Some((first, second)) => names.extend([first.to_owned(), second.to_owned()]),
+                None => names.push(item.to_owned()),
+            }
         }
+        names
     }
 }
 
 /// Whether every item reads as a project name, the ones before the last allowed to be short
 /// places sharing its noun (`中华村、共同片区城中村改造`), or anything when the last item's
 /// `项目` or `工程` covers them all (`甲、乙、丙项目`).
-fn is_plain_list(items: &[String]) -> bool {
+fn is_plain_list(items: &[&str]) -> bool {
     let Some((last, before)) = items.split_last() else { return false };
     let shared = last.ends_with("项目") || last.ends_with("工程");
-    (is_project_name(last) || split_and(last.clone()).len() == 2)
+    (is_project_name(last) || split_and(last).is_some())
         && before.iter().all(|item| {
             is_project_name(item)
                 || (is_short_name(item) && !item.contains(char::is_numeric) && PLACE.is_match(item))
@@ -282,13 +287,10 @@ fn is_plain_list(items: &[String]) -> bool {
         })
 }
 
-/// Two project names joined by `和` (`甲治理和乙治理`), split; anything else as it is (`及` joins
-/// the parts of one).
-fn split_and(name: String) -> Vec<String> {
-    match name.split_once('和') {
-        Some((a, b)) if is_project_name(a) && is_project_name(b) => vec![a.to_owned(), b.to_owned()],
-        _ => vec![name],
-    }
+/// Two project names joined by `和` (`甲治理和乙治理`), split; `None` for anything else (`及`
+/// joins the parts of one).
+fn split_and(name: &str) -> Option<(&str, &str)> {
+    name.split_once('和').filter(|(a, b)| is_project_name(a) && is_project_name(b))
 }
 
 /// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
@@ -309,17 +311,15 @@ fn is_short_name(item: &str) -> bool {
 
 /// `name` without the phase or activity a sentence put after it, when what is left is a name,
 /// and without what a project holds (`…项目10万平方米标准化厂房` → `…项目`).
-fn shed_activity(mut name: String) -> String {
+fn shed_activity(mut name: &str) -> &str {
     if let Some(at) = name.find("项目").map(|at| at + "项目".len()) {
         let held = &name[at..];
         if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
-            name.truncate(at);
+            name = &name[..at];
         }
     }
-    match ACTIVITY.find(&name) {
-        Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => {
-            name[..found.start()].to_owned()
-        }
+    match ACTIVITY.find(name) {
+        Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => &name[..found.start()],
         _ => name,
     }
 }
