@@ -140,6 +140,9 @@ pub fn parse_projects(
         projects.extend(found);
     }
     projects.extend(in_paragraphs);
+    // The report keeps the projects to the end: without the room the vector grew into (up to
+    // half of it on a long report).
+    projects.shrink_to_fit();
     Projects { all: projects, box_lines }
 }
 
@@ -237,10 +240,10 @@ fn project(
     Project {
         name: name.into_boxed_str(),
         group: group.map(Arc::new),
-        table: Arc::new(block.caption.to_owned()),
+        table: block.shared.caption(block.caption),
         stage,
         progress: progress.map(String::into_boxed_str),
         line,
-        source: source.trimmed().into(),
+        source: block.shared.source(source.trimmed()),
     }
 }
