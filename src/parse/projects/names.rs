@@ -117,6 +117,9 @@ static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("activity pattern")
 });
 
+/// The last characters of the [`ACTIVITY`] words: a name ending otherwise is not tried.
+const ACTIVITY_ENDS: [char; 11] = ['设', '程', '构', '体', '营', '修', '收', '制', '证', '作', '%'];
+
 /// The longest item of a declared list.
 const MAX_DECLARED_CHARS: usize = 40;
 
@@ -241,6 +244,18 @@ impl<'a> Names<'a> {
 
     /// The project names of the list, or none when it does not read as a list of projects.
     pub fn projects(&self) -> Vec<String> {
+        // Whether one item may stand in the list: a declared list or a list of a kind fails at
+        // its first item that may not (no later item is read), a plain list is judged whole.
+        let item_fits = |item: &str| match self.kind {
+            Kind::Declared => is_declared_item(item),
+            Kind::Of(_) => is_short_name(item) && !item.contains(char::is_numeric),
+            Kind::Plain => true,
+        };
+        if let Kind::Of(kind) = self.kind
+            && !(is_project_name(kind) || kind.ends_with("项目"))
+        {
+            return Vec::new();
+        }
         let mut pieces = split_top_level(self.list, &['、']).peekable();
         let mut items: Vec<&str> = Vec::new();
         while let Some((_, piece)) = pieces.next() {
@@ -248,16 +263,13 @@ impl<'a> Names<'a> {
             if item.is_empty() || VERB_LED.is_match(item) {
                 break;
             }
-            items.push(shed_activity(clean_name(item, pieces.peek().is_none())));
-        }
-        let accepted = match self.kind {
-            Kind::Declared => items.iter().all(|item| is_declared_item(item)),
-            Kind::Of(kind) => {
-                (is_project_name(kind) || kind.ends_with("项目"))
-                    && items.iter().all(|item| is_short_name(item) && !item.contains(char::is_numeric))
+            let item = shed_activity(clean_name(item, pieces.peek().is_none()));
+            if !item_fits(item) {
+                return Vec::new();
             }
-            Kind::Plain => is_plain_list(&items),
-        };
+            items.push(item);
+        }
+        let accepted = !matches!(self.kind, Kind::Plain) || is_plain_list(&items);
         if !accepted || items.is_empty() {
             return Vec::new();
         }
@@ -317,6 +329,9 @@ fn shed_activity(mut name: &str) -> &str {
         if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
             name = &name[..at];
         }
+    }
+    if !name.ends_with(ACTIVITY_ENDS) {
+        return name;
     }
     match ACTIVITY.find(name) {
         Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => &name[..found.start()],
@@ -499,6 +514,17 @@ mod tests {
         ] {
             assert!(!is_project_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn every_activity_ends_as_listed() {
+        let pattern = ACTIVITY.as_str();
+        let words = pattern.trim_start_matches("(?:").trim_end_matches(")$").split('|');
+        for word in words.filter(|word| !word.contains('\\')) {
+            assert!(word.ends_with(ACTIVITY_ENDS) && ACTIVITY.is_match(word), "{word}");
+        }
+        assert!(ACTIVITY.is_match("总工程量的80%") && "总工程量的80%".ends_with(ACTIVITY_ENDS));
+        assert_eq!(shed_activity("甲水库主体工程建设"), "甲水库");
     }
 
     #[test]
