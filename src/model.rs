@@ -482,6 +482,7 @@ pub fn share_texts(projects: &mut [Project]) {
 /// Gives `text` the copy in `last` when they are equal, else keeps `text` as the one to share.
 fn share_with<T: PartialEq + ?Sized>(last: &mut Option<Arc<T>>, text: &mut Arc<T>) {
     match last {
+        Some(shared) if Arc::ptr_eq(shared, text) => {}
         Some(shared) if **shared == **text => *text = Arc::clone(shared),
         _ => *last = Some(Arc::clone(text)),
     }

@@ -9,7 +9,8 @@ use crate::parse::Lines;
 use crate::parse::caption::{caption_title, is_caption, year_in};
 use crate::text::Trimmed;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::cell::{OnceCell, RefCell};
+use std::sync::{Arc, LazyLock};
 
 /// How a box is read, decided from its caption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,34 @@ pub struct Block<'a> {
     pub plan_year_box: bool,
     /// The stage a plain list in this box is in, from the caption or the plan year.
     pub stage: Option<Stage>,
+    /// The texts its projects share, each made once.
+    pub shared: SharedTexts,
+}
+
+/// The texts the projects of one box share, made when the first project needs them: its
+/// caption, and the last source line (the projects of a line come one after another), so that
+/// a box with a thousand projects holds its caption once without a thousand copies made and
+/// dropped ([`crate::model::share_texts`] then finds them shared already).
+#[derive(Debug, Clone, Default)]
+pub struct SharedTexts {
+    caption: OnceCell<Arc<String>>,
+    source: RefCell<Option<Arc<str>>>,
+}
+
+impl SharedTexts {
+    /// The caption, `caption` made once.
+    pub fn caption(&self, caption: &str) -> Arc<String> {
+        Arc::clone(self.caption.get_or_init(|| Arc::new(caption.to_owned())))
+    }
+
+    /// `source` as a shared text: the last one given, when equal.
+    pub fn source(&self, source: &str) -> Arc<str> {
+        let mut last = self.source.borrow_mut();
+        match &*last {
+            Some(shared) if **shared == *source => Arc::clone(shared),
+            _ => Arc::clone(last.insert(source.into())),
+        }
+    }
 }
 
 /// Finds every captioned box in `lines` (`lines[0]` is line 1). `plan_year` is the report's plan
@@ -190,7 +219,7 @@ fn classify<'a>(
         _ => title.contains("计划") && !title.contains("完成"),
     };
     let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
-    Block { caption, line, lines, raw, kind, plan_year_box, stage }
+    Block { caption, line, lines, raw, kind, plan_year_box, stage, shared: SharedTexts::default() }
 }
 
 /// The characters of `text` after `prefix`, white space left out (`指 标 名 称`), when the text

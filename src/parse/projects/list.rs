@@ -97,7 +97,7 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
             let (line, source) = logical.source_at(0);
             let numbered = numbering_len(&logical.text).is_some();
             if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
-                let name = clean_name(body, true);
+                let name = clean_name(body, true).to_owned();
                 let stage = heading.stage.or(block.stage);
                 listing.projects.push(project(block, name, heading.group.clone(), stage, None, line, source));
                 continue;
@@ -297,6 +297,7 @@ fn push_names(
         if name.chars().count() < 2 {
             continue;
         }
+        let name = name.to_owned();
         let offset = (piece.as_ptr() as usize).saturating_sub(logical.text.as_ptr() as usize);
         let (line, source) = logical.source_at(offset);
         let progress = found.progress.clone();

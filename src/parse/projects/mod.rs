@@ -131,11 +131,18 @@ pub fn parse_projects(
             projects.push(named);
         }
         let found = merge_mentions(found);
-        box_lines.extend(found.iter().map(|project| project.line));
-        box_lines.dedup();
+        // Each line once in a row: only the new lines are compared, never the whole list again.
+        for line in found.iter().map(|project| project.line) {
+            if box_lines.last() != Some(&line) {
+                box_lines.push(line);
+            }
+        }
         projects.extend(found);
     }
     projects.extend(in_paragraphs);
+    // The report keeps the projects to the end: without the room the vector grew into (up to
+    // half of it on a long report).
+    projects.shrink_to_fit();
     Projects { all: projects, box_lines }
 }
 
@@ -233,10 +240,10 @@ fn project(
     Project {
         name: name.into_boxed_str(),
         group: group.map(Arc::new),
-        table: Arc::new(block.caption.to_owned()),
+        table: block.shared.caption(block.caption),
         stage,
         progress: progress.map(String::into_boxed_str),
         line,
-        source: source.trimmed().into(),
+        source: block.shared.source(source.trimmed()),
     }
 }

@@ -117,6 +117,9 @@ static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("activity pattern")
 });
 
+/// The last characters of the [`ACTIVITY`] words: a name ending otherwise is not tried.
+const ACTIVITY_ENDS: [char; 11] = ['设', '程', '构', '体', '营', '修', '收', '制', '证', '作', '%'];
+
 /// The longest item of a declared list.
 const MAX_DECLARED_CHARS: usize = 40;
 
@@ -145,28 +148,66 @@ fn project_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// The project words of one line, found once, so that each clause of the line is tested by
 /// [`may_name`] without another scan. No project word holds a separator or white space, so the
 /// words within a clause are the ones a scan of the clause alone would find.
+///
+/// For a paragraph's line ([`LineWords::sure`]), the clauses are tested to the paragraph bar:
+/// [`may_name_surely`] and [`may_name`] both. Only the line's sure words are found: each but `期`
+/// is a project word too, so a clause holding one may name; a clause whose only sure words are
+/// `期` is scanned for project words (a numbered phase among them) on its own.
 pub struct LineWords<'a> {
     line: &'a str,
+    /// The project words (for a paragraph's line, the sure words but `期`), in order: a scan
+    /// finds them one after another, never overlapping, so their ends are in order too.
     words: Vec<Range<usize>>,
+    /// For a paragraph's line, where it holds `期`, in order; `None` for any other line.
+    phases: Option<Vec<Range<usize>>>,
 }
 
 impl<'a> LineWords<'a> {
     /// Finds the project words of `line`.
     pub fn new(line: &'a str) -> Self {
-        LineWords { line, words: project_words(line).collect() }
+        LineWords { line, words: project_words(line).collect(), phases: None }
+    }
+
+    /// Finds the sure words of a paragraph's `line`: `None` when it holds none (so that no
+    /// clause of it clears the paragraph bar).
+    pub fn sure(line: &'a str) -> Option<Self> {
+        let (mut words, mut phases) = (Vec::new(), Vec::new());
+        for word in SURE_WORDS.find_iter(line) {
+            if word.pattern().as_usize() == SURE_ENDS.len() {
+                phases.push(word.range());
+            } else {
+                words.push(word.range());
+            }
+        }
+        (!words.is_empty() || !phases.is_empty()).then_some(LineWords { line, words, phases: Some(phases) })
     }
 
     /// [`may_name`] of `clause`, a piece of the line that starts and ends at a separator or
-    /// white space (or is the whole line).
+    /// white space (or is the whole line); for a paragraph's line, [`may_name_surely`] too.
     pub fn may_name(&self, clause: &str) -> bool {
-        let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
-        match start.checked_add(clause.len()).filter(|&end| start <= end && end <= self.line.len()) {
-            Some(end) => {
-                clause.len() >= 6 && self.words.iter().any(|word| word.start >= start && word.end <= end)
-            }
-            None => may_name(clause),
+        let Some((start, end)) = self.span_of(clause) else {
+            return may_name(clause) && (self.phases.is_none() || may_name_surely(clause));
+        };
+        if clause.len() < 6 {
+            return false;
         }
+        any_within(&self.words, start, end)
+            || self.phases.as_ref().is_some_and(|phases| any_within(phases, start, end) && may_name(clause))
     }
+
+    /// Where `clause` stands in the line (its start and end), when it is a piece of it.
+    fn span_of(&self, clause: &str) -> Option<(usize, usize)> {
+        let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
+        let end = start.checked_add(clause.len())?;
+        (start <= end && end <= self.line.len()).then_some((start, end))
+    }
+}
+
+/// Whether one of `words` (in order, not overlapping) lies within `start..end`: the first that
+/// starts there, found by bisection, ends by `end` (the ends are in order too).
+fn any_within(words: &[Range<usize>], start: usize, end: usize) -> bool {
+    let first = words.partition_point(|word| word.start < start);
+    words.get(first).is_some_and(|word| word.end <= end)
 }
 
 /// How the items of a list are judged.
@@ -203,40 +244,54 @@ impl<'a> Names<'a> {
 
     /// The project names of the list, or none when it does not read as a list of projects.
     pub fn projects(&self) -> Vec<String> {
+        // Whether one item may stand in the list: a declared list or a list of a kind fails at
+        // its first item that may not (no later item is read), a plain list is judged whole.
+        let item_fits = |item: &str| match self.kind {
+            Kind::Declared => is_declared_item(item),
+            Kind::Of(_) => is_short_name(item) && !item.contains(char::is_numeric),
+            Kind::Plain => true,
+        };
+        if let Kind::Of(kind) = self.kind
+            && !(is_project_name(kind) || kind.ends_with("项目"))
+        {
+            return Vec::new();
+        }
         let mut pieces = split_top_level(self.list, &['、']).peekable();
-        let mut items: Vec<String> = Vec::new();
+        let mut items: Vec<&str> = Vec::new();
         while let Some((_, piece)) = pieces.next() {
             let item = unquote(trim_item(piece));
             if item.is_empty() || VERB_LED.is_match(item) {
                 break;
             }
-            items.push(shed_activity(clean_name(item, pieces.peek().is_none())));
-        }
-        let accepted = match self.kind {
-            Kind::Declared => items.iter().all(|item| is_declared_item(item)),
-            Kind::Of(kind) => {
-                (is_project_name(kind) || kind.ends_with("项目"))
-                    && items.iter().all(|item| is_short_name(item) && !item.contains(char::is_numeric))
+            let item = shed_activity(clean_name(item, pieces.peek().is_none()));
+            if !item_fits(item) {
+                return Vec::new();
             }
-            Kind::Plain => is_plain_list(&items),
-        };
+            items.push(item);
+        }
+        let accepted = !matches!(self.kind, Kind::Plain) || is_plain_list(&items);
         if !accepted || items.is_empty() {
             return Vec::new();
         }
-        match self.kind {
-            Kind::Plain => items.into_iter().flat_map(split_and).collect(),
-            _ => items,
+        let plain = matches!(self.kind, Kind::Plain);
+        let mut names = Vec::with_capacity(items.len());
+        for item in items {
+            match if plain { split_and(item) } else { None } {
+                Some((first, second)) => names.extend([first.to_owned(), second.to_owned()]),
+                None => names.push(item.to_owned()),
+            }
         }
+        names
     }
 }
 
 /// Whether every item reads as a project name, the ones before the last allowed to be short
 /// places sharing its noun (`中华村、共同片区城中村改造`), or anything when the last item's
 /// `项目` or `工程` covers them all (`甲、乙、丙项目`).
-fn is_plain_list(items: &[String]) -> bool {
+fn is_plain_list(items: &[&str]) -> bool {
     let Some((last, before)) = items.split_last() else { return false };
     let shared = last.ends_with("项目") || last.ends_with("工程");
-    (is_project_name(last) || split_and(last.clone()).len() == 2)
+    (is_project_name(last) || split_and(last).is_some())
         && before.iter().all(|item| {
             is_project_name(item)
                 || (is_short_name(item) && !item.contains(char::is_numeric) && PLACE.is_match(item))
@@ -244,13 +299,10 @@ fn is_plain_list(items: &[String]) -> bool {
         })
 }
 
-/// Two project names joined by `和` (`甲治理和乙治理`), split; anything else as it is (`及` joins
-/// the parts of one).
-fn split_and(name: String) -> Vec<String> {
-    match name.split_once('和') {
-        Some((a, b)) if is_project_name(a) && is_project_name(b) => vec![a.to_owned(), b.to_owned()],
-        _ => vec![name],
-    }
+/// Two project names joined by `和` (`甲治理和乙治理`), split; `None` for anything else (`及`
+/// joins the parts of one).
+fn split_and(name: &str) -> Option<(&str, &str)> {
+    name.split_once('和').filter(|(a, b)| is_project_name(a) && is_project_name(b))
 }
 
 /// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
@@ -271,17 +323,18 @@ fn is_short_name(item: &str) -> bool {
 
 /// `name` without the phase or activity a sentence put after it, when what is left is a name,
 /// and without what a project holds (`…项目10万平方米标准化厂房` → `…项目`).
-fn shed_activity(mut name: String) -> String {
+fn shed_activity(mut name: &str) -> &str {
     if let Some(at) = name.find("项目").map(|at| at + "项目".len()) {
         let held = &name[at..];
         if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
-            name.truncate(at);
+            name = &name[..at];
         }
     }
-    match ACTIVITY.find(&name) {
-        Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => {
-            name[..found.start()].to_owned()
-        }
+    if !name.ends_with(ACTIVITY_ENDS) {
+        return name;
+    }
+    match ACTIVITY.find(name) {
+        Some(found) if found.start() > 0 && is_project_name(&name[..found.start()]) => &name[..found.start()],
         _ => name,
     }
 }
@@ -342,6 +395,14 @@ static SURE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// patterns, which a paragraph's clause must pass.
 pub fn may_name_surely(clause: &str) -> bool {
     SURE_WORDS.is_match(clause)
+}
+
+/// Whether `list` may hold a name that [`is_sure_name`] accepts: it holds one of [`SURE_ENDS`],
+/// `期` (of a phase) or `一标段` (`（一标段）`, the other phase [`PHASE_END`] knows). Every name
+/// of a list is a piece of it, so a list without these holds none: a cheap test before reading
+/// the list.
+pub fn may_hold_sure_name(list: &str) -> bool {
+    may_name_surely(list) || list.contains("一标段")
 }
 
 /// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
@@ -456,12 +517,30 @@ mod tests {
     }
 
     #[test]
-    fn sure_names() {
-        for name in
-            ["梅子桥水库", "南环高速（城区段）", "黔北数据中心二期", "高桥工业园区标准厂房", "甲乙工程"]
-        {
-            assert!(is_sure_name(name), "{name}");
+    fn every_activity_ends_as_listed() {
+        let pattern = ACTIVITY.as_str();
+        let words = pattern.trim_start_matches("(?:").trim_end_matches(")$").split('|');
+        for word in words.filter(|word| !word.contains('\\')) {
+            assert!(word.ends_with(ACTIVITY_ENDS) && ACTIVITY.is_match(word), "{word}");
         }
+        assert!(ACTIVITY.is_match("总工程量的80%") && "总工程量的80%".ends_with(ACTIVITY_ENDS));
+        assert_eq!(shed_activity("甲水库主体工程建设"), "甲水库");
+    }
+
+    #[test]
+    fn sure_names() {
+        for name in [
+            "梅子桥水库",
+            "南环高速（城区段）",
+            "黔北数据中心二期",
+            "高桥工业园区标准厂房",
+            "甲乙工程",
+            "城南大道（一标段）",
+        ] {
+            assert!(is_sure_name(name), "{name}");
+            assert!(may_hold_sure_name(&format!("新建{name}、乙")), "{name}");
+        }
+        assert!(!may_hold_sure_name("城西体育公园、老旧小区改造"));
         for name in ["城西体育公园", "区数字化城市运行和治理中心", "老旧小区改造", "重点项目"]
         {
             assert!(!is_sure_name(name), "{name}");
@@ -488,5 +567,13 @@ mod tests {
         for (_, clause) in split_top_level(line, &['，']) {
             assert_eq!(words.may_name(clause), may_name(clause), "{clause}");
         }
+        let line =
+            "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
+        let words = LineWords::sure(line).expect("sure words");
+        for (_, clause) in split_top_level(line, &['，', '、']) {
+            let both = may_name(clause) && may_name_surely(clause);
+            assert_eq!(words.may_name(clause), both, "{clause}");
+        }
+        assert!(LineWords::sure("优化营商环境，建成城西体育公园").is_none());
     }
 }

@@ -9,7 +9,7 @@
 //! `table` is the nearest heading above it (`（二）扎实推进项目建设`, else `二、2024年重点项目安排`),
 //! as written up to its first `。`; its stage is the verb's.
 
-use super::boxes::{Block, BoxKind};
+use super::boxes::{Block, BoxKind, SharedTexts};
 use super::prose::{self, Bar};
 use crate::model::Project;
 use crate::parse::Lines;
@@ -66,6 +66,7 @@ fn read_section<'a>(
         kind: BoxKind::Other,
         plan_year_box: false,
         stage: None,
+        shared: SharedTexts::default(),
     };
     let mut found = prose::read_prose(&block, Bar::Paragraph);
     found.dedup_by(|later, earlier| later.line == earlier.line && later.name == earlier.name);

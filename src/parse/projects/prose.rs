@@ -101,27 +101,45 @@ pub enum Bar {
     Paragraph,
 }
 
+impl Bar {
+    /// Whether a list in `text` may clear the bar: in a paragraph, the text must hold `项目`
+    /// (of a list the text calls projects) or a sure name's ending
+    /// ([`names::may_hold_sure_name`], `项目` among them), as [`Listed::cleared`] asks. A cheap
+    /// test before the list is read.
+    fn may_clear(self, text: &str) -> bool {
+        self == Bar::Box || names::may_hold_sure_name(text)
+    }
+}
+
 /// The projects named in the sentences of `block`, read to the `bar`. A project's source is its
 /// line in a box, and its sentence in a paragraph (a paragraph's line is the whole paragraph).
 pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
     let mut projects = Vec::new();
     for &(line, text) in &block.lines {
-        if bar == Bar::Paragraph && !names::may_name_surely(text) {
-            continue;
-        }
+        // A paragraph's line is scanned once, for the sure words its clauses must hold.
+        let sure = match bar {
+            Bar::Box => None,
+            Bar::Paragraph => match LineWords::sure(text) {
+                Some(words) => Some(words),
+                None => continue,
+            },
+        };
         let body = leading_label(text, &['：', ':']).map_or(text, |(_, after)| &text[after..]);
-        let words = LineWords::new(body);
+        let words = sure.unwrap_or_else(|| LineWords::new(body));
         if !words.may_name(body) {
             continue;
         }
         for (offset, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
             let clause = trim_item(clause);
-            let may_clear = bar == Bar::Box || names::may_name_surely(clause);
-            if !may_clear || !words.may_name(clause) {
+            if !words.may_name(clause) {
+                continue;
+            }
+            let named = names_in(clause, bar);
+            if named.is_empty() {
                 continue;
             }
             let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
-            for (name, stage) in names_in(clause, bar) {
+            for (name, stage) in named {
                 projects.push(project(block, name, None, stage, None, line, source));
             }
         }
@@ -141,16 +159,18 @@ fn sentence_around(text: &str, offset: usize) -> &str {
 pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
+        if !bar.may_clear(list) {
+            return Vec::new();
+        }
         let names = Listed::plain(Names::of_list(list).projects());
         return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
     if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
         let rest = &clause[end..];
-        let stage = planned_or(rest, verb_stage(verb));
-        let staged = bar == Bar::Box || verb_stage(verb).is_some();
+        let staged = bar == Bar::Box || (verb_stage(verb).is_some() && bar.may_clear(rest));
         let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
         if !names.is_empty() {
-            return with_stage(names, stage);
+            return with_stage(names, planned_or(rest, verb_stage(verb)));
         }
     }
     let subject = INTENT.find(clause).map_or(clause, |m| &clause[m.end()..]);
@@ -243,7 +263,7 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     }
     for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
         let list = subject[..verb.start()].trim_end_matches('等');
-        if !names::may_name(list) {
+        if !bar.may_clear(list) || !names::may_name(list) {
             continue;
         }
         let names = Listed::plain(Names::of_list(list).projects()).cleared(bar);

@@ -266,14 +266,19 @@ pub fn numbering_len(text: &str) -> Option<usize> {
 /// follows it. `stop` lists the characters that may close the label; a label is at most 20
 /// characters and never holds clause punctuation (it may join two groups: `水利、生态环保`).
 pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize)> {
-    label_at(text, find_top_level(text, stop)?)
+    // A label closed after clause punctuation would hold it: the scan stops at the first.
+    let end = text.find(|ch: char| CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch));
+    label_at(text, find_top_level(&text[..end.unwrap_or(text.len())], stop)?)
 }
+
+/// The clause punctuation a label never holds.
+const CLAUSE_PUNCTUATION: [char; 5] = ['，', '。', '；', ',', ';'];
 
 /// The label of [`leading_label`] when the character closing it stands at byte `at`.
 fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     let label = text[..at].trimmed();
     let closing = text[at..].chars().next()?;
-    let plain = !label.contains(['，', '。', '；', ',', ';']);
+    let plain = !label.contains(CLAUSE_PUNCTUATION);
     (plain && !label.is_empty() && label.chars().count() <= 20).then_some((label, at + closing.len_utf8()))
 }
 

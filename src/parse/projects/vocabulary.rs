@@ -225,7 +225,7 @@ fn frame_suffix(name: &str) -> Option<regex::Captures<'_>> {
 /// last item of a list, any short tail after `等` that names projects; inside a list, only a
 /// bare `等项目` or `等N个项目`, so that `綦江区燃气等老化更新改造项目` keeps its `等`), without
 /// a trailing count (`…工程3个项目`) and without the clause verb's frame (`…工程建设`).
-pub fn clean_name(item: &str, last: bool) -> String {
+pub fn clean_name(item: &str, last: bool) -> &str {
     let mut name = trim_item(item);
     let tail = if last { &ETC_TAIL_LAST } else { &ETC_TAIL_INNER };
     if let Some(at) = name.rfind('等').filter(|at| tail.is_match(&name[at + '等'.len_utf8()..])) {
@@ -236,11 +236,8 @@ pub fn clean_name(item: &str, last: bool) -> String {
         name = trim_item(&name[..found.start()]);
     }
     match frame_suffix(name) {
-        Some(found) => {
-            let keep = found.get(1).map_or(name.len(), |noun| noun.end());
-            name[..keep].to_owned()
-        }
-        None => name.to_owned(),
+        Some(found) => &name[..found.get(1).map_or(name.len(), |noun| noun.end())],
+        None => name,
     }
 }
 
