@@ -360,7 +360,7 @@ fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names()
 }
 
 #[test]
-fn shortfalls_gaps_tasks_from_above_and_one_verdict_over_clauses_parted_by_semicolons() {
+fn shortfalls_ranges_tasks_from_above_and_one_verdict_over_clauses_parted_by_semicolons() {
     let report = report(
         "休宁县",
         "全县地区生产总值完成215.6亿元，增长5.8%，较年度目标相差1.2个百分点。\
@@ -372,7 +372,11 @@ fn shortfalls_gaps_tasks_from_above_and_one_verdict_over_clauses_parted_by_semic
          万元地区生产总值能耗下降3.5%，完成省下达的3.2%的目标任务。\
          化学需氧量排放量下降2.1%，完成市下达的减排任务。\
          规上工业增加值增长7.2%，目标为8%，差0.8个百分点。\
-         城镇常住居民人均可支配收入增长5.1%；农村常住居民人均可支配收入增长7.2%，均高于预期目标。",
+         城镇常住居民人均可支配收入增长5.1%；农村常住居民人均可支配收入增长7.2%，均高于预期目标。\
+         城镇登记失业率3.2%，控制在4.5%以内。\
+         居民消费价格涨幅2.1%，控制在3%左右的预期目标以内。\
+         研发经费投入强度达到2.8%，较上年提高0.2个百分点，未完成3%的年度目标。\
+         全年外贸进出口总额增长4.1%，比年初预期低2.4个百分点。",
     );
     assert_eq!(
         judged(&report),
@@ -388,6 +392,10 @@ fn shortfalls_gaps_tasks_from_above_and_one_verdict_over_clauses_parted_by_semic
             row("规上工业增加值增速", Some("8%"), Some("7.2%"), Missed, Some(-0.8)),
             row("城镇常住居民人均可支配收入增速", None, Some("5.1%"), Met, None),
             row("农村常住居民人均可支配收入增速", None, Some("7.2%"), Met, None),
+            row("城镇登记失业率", Some("4.5%以内"), Some("3.2%"), Met, Some(1.3)),
+            row("居民消费价格涨幅", Some("3%以内"), Some("2.1%"), Met, Some(0.9)),
+            row("研发经费投入强度", Some("3%"), Some("2.8%"), Missed, Some(-0.2)),
+            row("外贸进出口总额增速", Some("6.5%"), Some("4.1%"), Missed, Some(-2.4)),
         ]
     );
 }

@@ -68,12 +68,19 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
 /// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`), also one
-/// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`).
+/// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`), or one it fell short
+/// of (`未完成3%的年度目标`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
+});
+
+/// A target range stated as a clause of its own after the result: `3.2%，控制在4.5%以内`.
+static CONTROL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r",控制在(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下))(?:,|$)"))
+        .expect("control clause pattern")
 });
 
 /// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的94.3%`,
@@ -90,7 +97,7 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// `分别低于预期目标2.5个和0.5个百分点`; a shortfall: `较年度目标相差1.2个百分点`, `与年度目标差0.5个百分点`,
 /// `较预期目标少增2.9个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let target = r"(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?";
+    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)(?:预期|计划))";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
         r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
@@ -133,10 +140,10 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A count of indicators: sentences with one are the document's own counts, not judgements.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("count pattern"));
 
-/// Words of which every claim holds one: a target (`目标`), a share of the plan (`完成`), a
-/// difference from the target (`目标`) and each verdict (`完成`, `达到`, `未达`, `实现`, `超预期`).
-/// A sentence with none of them is not read further.
-const CLAIM_WORDS: [&str; 5] = ["目标", "完成", "达", "实现", "超"];
+/// Words of which every claim holds one: a target (`目标`, `控制在…以内`), a share of the plan
+/// (`完成`), a difference from the target (`目标`, `比年初预期`) and each verdict (`完成`, `达到`,
+/// `未达`, `实现`, `超预期`). A sentence with none of them is not read further.
+const CLAIM_WORDS: [&str; 7] = ["目标", "完成", "达", "实现", "超", "预期", "控制"];
 
 /// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
 /// for the whole area (`全区`, [`super::whole_unit_prefix`]).
@@ -407,16 +414,17 @@ fn claims(body: &str) -> Vec<Found> {
             found.push(Found { start: whole.start(), end: whole.end(), kind });
         }
     }
+    // A target stated with a verdict (`未完成3%的年度目标`) is worth more than the verdict alone.
+    for (start, end, target) in stated_targets(body) {
+        if free(&found, start, end) {
+            found.push(Found { start, end, kind: target_kind(&target) });
+        }
+    }
     for caps in VERDICT.captures_iter(body) {
         let whole = caps.get(0).expect("match");
         if free(&found, whole.start(), whole.end()) {
             let kind = FoundKind::Verdict(caps.name("yes").is_some());
             found.push(Found { start: whole.start(), end: whole.end(), kind });
-        }
-    }
-    for (start, end, target) in stated_targets(body) {
-        if free(&found, start, end) {
-            found.push(Found { start, end, kind: target_kind(&target) });
         }
     }
     found.sort_by_key(|f| f.start);
@@ -477,7 +485,7 @@ fn is_bare_value(text: &str) -> bool {
 /// before `的…目标` (`低于5.5%的控制目标`, read `5.5%以内`).
 fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
     let mut targets = Vec::new();
-    let stated = [&*CLAUSE_TARGET, &*COMPARED_TARGET, &*SET_TARGET];
+    let stated = [&*CLAUSE_TARGET, &*COMPARED_TARGET, &*SET_TARGET, &*CONTROL_CLAUSE];
     for caps in stated.iter().flat_map(|pattern| pattern.captures_iter(body)) {
         let whole = caps.get(0).expect("match");
         targets.push((whole.start(), whole.end(), caps["t"].to_owned()));
@@ -488,6 +496,8 @@ fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
         let control = caps.name("within").is_some()
             || caps.name("kind").is_some_and(|k| matches!(k.as_str(), "控制" | "调控"));
         let ceiling = control && !value.ends_with(['内', '下', '上']);
+        // `控制在3%左右的预期目标以内`: the ceiling is 3%.
+        let value = if ceiling { value.trim_end_matches("左右") } else { value };
         let target = if ceiling { format!("{value}以内") } else { value.to_owned() };
         targets.push((whole.start(), whole.end(), target));
     }
