@@ -585,3 +585,20 @@ fn category_rows_after_their_number_and_names_in_paragraphs_of_a_cell() {
     });
     assert_eq!(judged, [r#""地区生产总值增速"|"6.0%"|"5.6%"|"missed""#]);
 }
+
+#[test]
+fn a_five_year_plan_column_beside_the_years_target_is_set_aside() {
+    let report = export("sichuan.html");
+    assert_eq!(report["province"], "四川省");
+    let table = "附表1 2023年四川省国民经济和社会发展主要指标执行情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|false|6以上|~|6|met|0.0
+        {table}|全社会研发经费支出增长|%|false|10|~|12.1|met|2.1
+        {table}|常住人口城镇化率|%|false|59.2|~|59.5|met|0.3
+        {table}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|完成|met|~
+        {table}|城镇调查失业率|%|false|5.5左右|~|5.4|met|0.1
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

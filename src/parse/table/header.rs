@@ -562,7 +562,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Unit
     } else if has(REMARK) {
         Role::Remark
-    } else if has(ACTUAL) && is_completion_rate(&title) {
+    } else if is_five_year_plan(&title) || (has(ACTUAL) && is_completion_rate(&title)) {
         Role::Other
     } else if has(ACTUAL) || (has(ESTIMATE) && !has(TARGET) && opens_with_estimate(&title)) {
         Role::Actual
@@ -578,6 +578,15 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         return None;
     };
     Some(role)
+}
+
+/// The words of a five-year plan's column (`“十四五”规划目标（2025年）`, `规划目标`): its targets are
+/// the plan period's, beside the year's own, not the ones the year is judged by.
+const FIVE_YEAR_PLAN_WORDS: [&str; 5] = ["规划", "十二五", "十三五", "十四五", "十五五"];
+
+/// Whether a title is a five-year plan's column ([`FIVE_YEAR_PLAN_WORDS`]).
+fn is_five_year_plan(title: &str) -> bool {
+    FIVE_YEAR_PLAN_WORDS.iter().any(|word| title.contains(word))
 }
 
 /// Whether a title opens with `预计`, after a year or `全年` (`预计增长(%)`, `2023年预计`): an
@@ -613,6 +622,14 @@ pub(crate) fn is_parenthetical(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_five_year_plans_column_has_no_role_of_the_year() {
+        for title in ["“十四五”规划目标(2025年)", "规划目标", "十四五目标"] {
+            assert_eq!(role_of(title), Some(Role::Other), "{title}");
+        }
+        assert_eq!(role_of("2023年计划目标"), Some(Role::Target));
+    }
     use crate::grid::{GridBuilder, Layout};
 
     /// A grid from rows of `|`-separated cells; `text^2` spans two rows, `text>2` two columns.
