@@ -602,3 +602,19 @@ fn a_five_year_plan_column_beside_the_years_target_is_set_aside() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn an_indicator_table_whose_name_column_is_titled_project_is_no_project_box() {
+    let report = export("jiande.tab.txt");
+    let table = "表1  2023年建德市国民经济和社会发展计划执行情况表|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|亿元|~|450|~|445.2|missed|-4.8
+        {table}|财政总收入|亿元|~|53|~|54.6|met|1.6
+        {table}|规上工业增加值|亿元|~|增长7%|~|7.8|met|0.8
+        {table}|城镇居民人均可支配收入|元|~|增长6%|~|5.3|missed|-0.7
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_eq!(projects(&report), Vec::<String>::new());
+}

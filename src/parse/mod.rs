@@ -51,7 +51,9 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     if fragment {
         title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
-    let projects = projects::parse_projects(lines, &placed, title.plan_year, &mut warnings);
+    let mut indicator_lines: Vec<usize> = tables.iter().flat_map(|t| t.rows.iter().map(|r| r.line)).collect();
+    indicator_lines.sort_unstable();
+    let projects = projects::parse_projects(lines, &placed, &indicator_lines, title.plan_year, &mut warnings);
     // Only lines of boxes are kept from the prose readers: a paragraph that names a project may
     // state a result too.
     let prose = narrative::parse_prose(lines, &title, &tables, &projects.box_lines);

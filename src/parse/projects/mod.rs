@@ -93,10 +93,12 @@ pub struct Projects {
 
 /// Finds every named project in the project boxes of `lines` (`lines[0]` is line 1), and in the
 /// paragraphs outside boxes and tables. `plan_year` (from the title block) tells plan-year boxes,
-/// whose plain lists are planned projects.
+/// whose plain lists are planned projects. A box whose lines hold rows of the indicator tables
+/// (`indicator_lines`, 1-based, in order) is one of those tables, not a box of projects.
 pub fn parse_projects(
     lines: Lines<'_>,
     placed: &[PlacedTable],
+    indicator_lines: &[usize],
     plan_year: Option<u16>,
     warnings: &mut Vec<Warning>,
 ) -> Projects {
@@ -114,7 +116,9 @@ pub fn parse_projects(
     let mut in_paragraphs = in_paragraphs.into_iter().peekable();
     let mut box_lines: Vec<usize> = Vec::new();
     for block in blocks {
-        if block.kind == BoxKind::Indicator {
+        let holds_indicators =
+            block.lines.iter().any(|(line, _)| indicator_lines.binary_search(line).is_ok());
+        if block.kind == BoxKind::Indicator || holds_indicators {
             continue;
         }
         let mut found = match grid::read_grid(&block, lines, placed, warnings) {
