@@ -111,7 +111,7 @@ impl Notes {
                     line: note.line,
                     kind: note.kind,
                     label: note.label.clone(),
-                    rows: rows_in(piece, &names),
+                    rows: rows_in(piece, &names, rows),
                 })
             })
             .collect()
@@ -177,13 +177,34 @@ fn name_chars(rows: &[IndicatorRow]) -> Vec<Vec<char>> {
     rows.iter().map(|row| row.name.chars().collect()).collect()
 }
 
-/// Indices of the rows that any sentence of `text` names, in table order (`names` from
-/// [`name_chars`]).
-fn rows_in(text: &str, names: &[Vec<char>]) -> Vec<usize> {
+/// Indices of the rows that any sentence of `text` names (`names` from [`name_chars`]), or whose
+/// names carry a footnote mark the text gives (`①`, `[1]`), in table order.
+fn rows_in(text: &str, names: &[Vec<char>], rows: &[IndicatorRow]) -> Vec<usize> {
     let mut named: Vec<usize> = sentences_of(text).flat_map(|s| rows_named(s, names)).collect();
+    let marks = footnote_marks(text);
+    if !marks.is_empty() {
+        let marked = |row: &IndicatorRow| marks.iter().any(|mark| row.raw_name.contains(mark.as_str()));
+        named.extend((0..rows.len()).filter(|&index| marked(&rows[index])));
+    }
     named.sort_unstable();
     named.dedup();
     named
+}
+
+/// The footnote marks a note gives: circled numbers (`①地区生产总值增速按可比价格计算`) and numbers
+/// in square brackets (`[1]`, `［2］`, `【3】`).
+fn footnote_marks(text: &str) -> Vec<String> {
+    let mut marks: Vec<String> = text.chars().filter(|c| ('①'..='⑳').contains(c)).map(String::from).collect();
+    for (open, close) in [('[', ']'), ('［', '］'), ('【', '】')] {
+        for (at, _) in text.match_indices(open) {
+            let rest = &text[at + open.len_utf8()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            if digits > 0 && rest[digits..].starts_with(close) {
+                marks.push(format!("{open}{}{close}", &rest[..digits]));
+            }
+        }
+    }
+    marks
 }
 
 /// Indices of the rows whose names (`names`, from [`name_chars`]) `sentence` names. Where
@@ -300,6 +321,18 @@ mod tests {
 
     fn row(name: &str) -> IndicatorRow {
         IndicatorRow { line: 1, name: name.to_owned(), raw_name: name.to_owned(), ..IndicatorRow::default() }
+    }
+
+    #[test]
+    fn a_note_on_a_footnote_mark_names_the_rows_that_carry_it() {
+        let mut rows = vec![row("地区生产总值增长"), row("研发经费支出占比"), row("城镇调查失业率")];
+        rows[1].raw_name = "研发经费支出占比[1]".to_owned();
+        rows[2].raw_name = "城镇调查失业率②".to_owned();
+        let names = name_chars(&rows);
+        assert_eq!(footnote_marks("注：①按可比价格计算。[1]为2022年数据。"), ["①", "[1]"]);
+        assert_eq!(rows_in("注：[1]为2022年数据。", &names, &rows), [1]);
+        assert_eq!(rows_in("②为年度平均数。", &names, &rows), [2]);
+        assert!(rows_in("[a]为估计数。", &names, &rows).is_empty());
     }
 
     #[test]
