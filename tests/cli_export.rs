@@ -87,6 +87,11 @@ fn check_describes_each_file() {
     let mut lines = stdout.lines();
     assert_eq!(lines.next(), Some("examples/reports/003_8d14213320e955ad.txt"));
     assert_eq!(lines.next(), Some("  重庆市 荣昌区: review 2022, plan 2023, delivered 2023-01-31"));
+    // Projects come from boxes and from paragraphs, each captioned by its box or heading.
+    assert!(
+        stdout.lines().any(|line| line == "  120 projects under 14 box captions or paragraph headings"),
+        "{stdout}"
+    );
 }
 
 #[test]

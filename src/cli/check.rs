@@ -99,9 +99,15 @@ fn describe(report: &Report, width: Option<usize>, out: &mut dyn Write) -> std::
     for check in check_counts(report) {
         wrapped(format!("  line {:>4}  {}", check.stated.line, count_line(&check)))?;
     }
-    let mut boxes: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
-    boxes.dedup();
-    wrapped(format!("  {} projects in {} boxes", report.projects.len(), boxes.len()))?;
+    // A project's `table` is its box's caption, or the heading of the paragraph naming it.
+    let mut places: Vec<&str> = report.projects.iter().map(|p| p.table.as_str()).collect();
+    places.sort_unstable();
+    places.dedup();
+    wrapped(format!(
+        "  {} projects under {} box captions or paragraph headings",
+        report.projects.len(),
+        places.len()
+    ))?;
     for warning in &report.warnings {
         wrapped(format!("  warning: {file}:{}: {}", warning.line, printable(&warning.to_string())))?;
     }
