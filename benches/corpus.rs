@@ -24,6 +24,7 @@
 mod generate;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plangap::analysis::link::row_canonical;
 use plangap::analysis::linked::LinkIndex;
 use plangap::corpus::cache::ContentHash;
 use plangap::corpus::{Cache, Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
@@ -250,6 +251,19 @@ fn library_figures(dir: &Path, runs: usize) {
         start.elapsed()
     });
     row(&format!("links: indicator-years of {total} reports at once (LinkIndex::new)"), links);
+    // What a key that moves to another indicator costs besides its redraw: linking that one
+    // indicator across the reports (the first report's first row, in every sample).
+    let index = LinkIndex::new(&corpus.reports, &settings.aliases);
+    let first_row = corpus.reports.iter().flat_map(|r| &r.tables).flat_map(|t| &t.rows).next();
+    if let Some(first) = first_row {
+        let canonical = row_canonical(first, &settings.aliases);
+        let compare = timed(runs * 20, || {
+            let start = Instant::now();
+            std::hint::black_box(index.compare(&corpus.reports, &settings.aliases, &canonical));
+            start.elapsed()
+        });
+        row(&format!("links: {canonical} across {total} reports (LinkIndex::compare)"), compare);
+    }
 }
 
 fn main() {
