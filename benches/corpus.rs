@@ -14,14 +14,18 @@
 //!
 //! Run: `cargo bench --bench corpus` (options after `--`: `--count N`, `--runs N`, `--dir
 //! PATH`; the corpus is written to `target/corpus-bench/N` unless it is there). With
-//! `--baseline BINARY`, an older build is timed in the same run (its summary and first frame),
-//! for ratios measured under the same load. `--library` times only the library figures (quick,
-//! for profiling them).
+//! `--baseline BINARY`, an older build is timed in the same run (its summary and first frame,
+//! and its cached workbench, each run taking turns with this build's), for ratios measured under
+//! the same load. `--library` times only the library figures (quick, for profiling them);
+//! `--cached` skips the cold figures (loading without a cache or into an empty one), for work on
+//! the cached load.
 
 #[path = "corpus/generate.rs"]
 mod generate;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plangap::analysis::link::row_canonical;
+use plangap::analysis::linked::LinkIndex;
 use plangap::corpus::cache::ContentHash;
 use plangap::corpus::{Cache, Corpus, LoadOptions, Progress, load_bytes, load_paths_with};
 use plangap::finder::IndexSource;
@@ -45,6 +49,7 @@ struct Args {
     dir: PathBuf,
     baseline: Option<String>,
     library_only: bool,
+    cached_only: bool,
 }
 
 fn args() -> Args {
@@ -55,7 +60,8 @@ fn args() -> Args {
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus-bench");
     let dir = value("--dir").map_or_else(|| target.join(count.to_string()), PathBuf::from);
     let library_only = argv.iter().any(|a| a == "--library");
-    Args { count, runs, dir, baseline: value("--baseline"), library_only }
+    let cached_only = argv.iter().any(|a| a == "--cached");
+    Args { count, runs, dir, baseline: value("--baseline"), library_only, cached_only }
 }
 
 /// The median and the fastest of `runs` timings of `run`.
@@ -239,6 +245,25 @@ fn library_figures(dir: &Path, runs: usize) {
         start.elapsed()
     });
     row(&format!("finder: names of a batch of {} (UI thread, per batch)", last.len()), batch);
+    let links = timed(runs, || {
+        let start = Instant::now();
+        std::hint::black_box(LinkIndex::new(&corpus.reports, &settings.aliases));
+        start.elapsed()
+    });
+    row(&format!("links: indicator-years of {total} reports at once (LinkIndex::new)"), links);
+    // What a key that moves to another indicator costs besides its redraw: linking that one
+    // indicator across the reports (the first report's first row, in every sample).
+    let index = LinkIndex::new(&corpus.reports, &settings.aliases);
+    let first_row = corpus.reports.iter().flat_map(|r| &r.tables).flat_map(|t| &t.rows).next();
+    if let Some(first) = first_row {
+        let canonical = row_canonical(first, &settings.aliases);
+        let compare = timed(runs * 20, || {
+            let start = Instant::now();
+            std::hint::black_box(index.compare(&corpus.reports, &settings.aliases, &canonical));
+            start.elapsed()
+        });
+        row(&format!("links: {canonical} across {total} reports (LinkIndex::compare)"), compare);
+    }
 }
 
 fn main() {
@@ -255,37 +280,54 @@ fn main() {
     if args.library_only {
         return library_figures(&args.dir, args.runs);
     }
-    if let Some(baseline) = &args.baseline {
+    let baseline_cache = args.baseline.as_ref().map(|baseline| {
         let cache = empty_cache("baseline");
         row("baseline: summary", timed(args.runs, || summary(baseline, &cache, &["summary", &dir])));
         let frame = timed(args.runs, || workbench(baseline, &args.dir, &cache, "help").0);
         row("baseline: workbench's first frame", frame);
+        (baseline, cache)
+    });
+    if !args.cached_only {
+        row(
+            "cold: summary --no-cache",
+            timed(args.runs, || summary(BINARY, &empty_cache("none"), &["summary", "--no-cache", &dir])),
+        );
+        row(
+            "cold: summary, empty cache (fills it)",
+            timed(args.runs, || summary(BINARY, &empty_cache("cold"), &["summary", &dir])),
+        );
     }
-    row(
-        "cold: summary --no-cache",
-        timed(args.runs, || summary(BINARY, &empty_cache("none"), &["summary", "--no-cache", &dir])),
-    );
-    row(
-        "cold: summary, empty cache (fills it)",
-        timed(args.runs, || summary(BINARY, &empty_cache("cold"), &["summary", &dir])),
-    );
     let warm = empty_cache("warm");
     summary(BINARY, &warm, &["summary", &dir]);
     row("cached: summary", timed(args.runs, || summary(BINARY, &warm, &["summary", &dir])));
     // The end of loading says `loaded N report(s), …`; only the cells that changed since the
     // progress line are sent, so the words are looked for, not the whole sentence.
     let loaded = "report(s), ";
-    let cold: Vec<_> =
-        (0..args.runs).map(|_| workbench(BINARY, &args.dir, &empty_cache("tui-cold"), loaded)).collect();
-    let warm_tui: Vec<_> = (0..args.runs).map(|_| workbench(BINARY, &args.dir, &warm, loaded)).collect();
     let pick = |runs: &[(Duration, Duration)], f: fn(&(Duration, Duration)) -> Duration| {
         timed(runs.len(), {
             let mut it = runs.iter().map(f);
             move || it.next().expect("a run")
         })
     };
-    row("workbench, cold: first frame", pick(&cold, |r| r.0));
-    row("workbench, cold: all reports in", pick(&cold, |r| r.1));
+    if !args.cached_only {
+        let cold: Vec<_> =
+            (0..args.runs).map(|_| workbench(BINARY, &args.dir, &empty_cache("tui-cold"), loaded)).collect();
+        row("workbench, cold: first frame", pick(&cold, |r| r.0));
+        row("workbench, cold: all reports in", pick(&cold, |r| r.1));
+    }
+    // With a baseline, its cached workbench and this build's take turns, so that both meet the
+    // same load.
+    let (mut warm_tui, mut warm_baseline) = (Vec::new(), Vec::new());
+    for _ in 0..args.runs {
+        if let Some((baseline, cache)) = &baseline_cache {
+            warm_baseline.push(workbench(baseline, &args.dir, cache, loaded));
+        }
+        warm_tui.push(workbench(BINARY, &args.dir, &warm, loaded));
+    }
+    if !warm_baseline.is_empty() {
+        row("baseline, cached: first frame", pick(&warm_baseline, |r| r.0));
+        row("baseline, cached: all reports in", pick(&warm_baseline, |r| r.1));
+    }
     row("workbench, cached: first frame", pick(&warm_tui, |r| r.0));
     row("workbench, cached: all reports in", pick(&warm_tui, |r| r.1));
     library_figures(&args.dir, args.runs);

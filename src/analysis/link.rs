@@ -4,7 +4,10 @@
 
 use super::canonical::{AliasTable, normalize_name, row_reading};
 use super::status::assess_row;
-use crate::model::{IndicatorRow, Report, Status, TableKind, Value, ValueForm, ValueRole};
+use crate::model::{
+    IndicatorRow, IndicatorTable, NarrativeValue, Report, ReviewStatement, Status, TableKind, Value,
+    ValueForm, ValueRole,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -127,7 +130,7 @@ pub fn row_canonical(row: &IndicatorRow, aliases: &AliasTable) -> String {
 }
 
 /// What a row's target and achieved values say of its name ([`row_reading`]).
-fn reading_of(row: &IndicatorRow) -> Option<&'static str> {
+pub(crate) fn reading_of(row: &IndicatorRow) -> Option<&'static str> {
     match &row.actual {
         Some(actual) => row_reading(&[&row.target, actual]),
         None => row_reading(&[&row.target]),
@@ -184,90 +187,179 @@ impl<'a> Canonicals<'a> {
 /// year whose result comes from a results sentence is judged against its target with
 /// [`assess_row`], as a review row would be.
 ///
-/// Indicator-years of different districts never meet, so linking each district's reports on
-/// their own gives the same years as linking them all ([`crate::analysis::linked`] relies on it).
+/// Indicator-years of different districts never meet, nor do those of different canonical
+/// indicators, so linking only the rows and sentences of one indicator gives that indicator's
+/// years as linking everything does ([`link_occurrences`], which [`crate::analysis::linked`]
+/// relies on).
 pub fn link<'a, I>(reports: I, aliases: &AliasTable) -> Vec<IndicatorYear>
 where
     I: IntoIterator<Item = &'a Report> + Clone,
 {
-    let mut years: Years = BTreeMap::new();
-    let mut canonicals = Canonicals::new(aliases);
+    let mut linker = Linker::new(aliases);
     for report in reports.clone() {
         for table in &report.tables {
-            let year = match table.kind {
-                TableKind::Review => table.year.or(report.title.review_year),
-                TableKind::Plan => table.year.or(report.title.plan_year),
-            };
-            let Some(year) = year else { continue };
             for row in &table.rows {
-                let (canonical, unit) = canonicals.of_row(row);
-                let entry = entry(&mut years, report, year, canonical, &row.name, unit);
-                entry.binding = entry.binding.or(row.binding);
-                let at = |value: &Value| sourced(value, Source::Table, report, row.line);
-                match table.kind {
-                    TableKind::Plan => fill(&mut entry.planned, &row.target, at),
-                    TableKind::Review => {
-                        let first_review = entry.reviewed.is_none();
-                        match &row.target_revised {
-                            // The review's 目标 column is then the plan's target, revised since.
-                            Some(revised) => {
-                                fill(&mut entry.reviewed, revised, at);
-                                fill(&mut entry.planned, &row.target, at);
-                            }
-                            None => fill(&mut entry.reviewed, &row.target, at),
-                        }
-                        if let Some(actual) = &row.actual {
-                            fill(&mut entry.actual, actual, at);
-                        }
-                        if first_review {
-                            entry.status = row.status;
-                            entry.gap = row.gap;
-                        }
-                    }
-                }
+                linker.row(report, table, row);
             }
         }
     }
     for report in reports.clone() {
         for stated in &report.narrative {
-            let Some(year) = stated.year else { continue };
-            let canonical = canonicals.of_name(&stated.name);
-            let entry = entry(&mut years, report, year, canonical, &stated.name, stated.unit.as_deref());
-            let at = |value: &Value| sourced(value, Source::Narrative, report, stated.line);
-            match stated.role {
-                ValueRole::Target => fill(&mut entry.planned, &stated.value, at),
-                ValueRole::Actual => fill(&mut entry.actual, &stated.value, at),
-            }
+            linker.stated(report, stated);
         }
     }
     for report in reports {
         for statement in &report.reviews {
-            let Some(year) = statement.year else { continue };
-            let canonical = canonicals.of_name(&statement.name);
-            let entry =
-                entry(&mut years, report, year, canonical, &statement.name, statement.unit.as_deref());
-            let by_table = entry.reviewed.as_ref().is_some_and(|r| r.source == Source::Table);
-            if by_table || entry.judged_in_prose {
-                continue;
-            }
-            let at = |value: &Value| sourced(value, Source::Narrative, report, statement.line);
-            if let Some(target) = &statement.target {
-                fill(&mut entry.reviewed, target, at);
-            }
-            if let Some(actual) = &statement.actual {
-                fill(&mut entry.actual, actual, at);
-            }
-            entry.status = statement.status;
-            entry.gap = statement.gap;
-            entry.judged_in_prose = true;
+            linker.review(report, statement);
         }
     }
-    let mut linked: Vec<IndicatorYear> = years.into_values().collect();
-    let stated = |year: &&mut IndicatorYear| {
-        !year.judged_in_prose && year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative)
-    };
-    linked.iter_mut().filter(stated).for_each(judge_linked);
-    linked
+    linker.finish()
+}
+
+/// Where in a report a row or sentence is: what [`link_occurrences`] links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occurrence {
+    /// `report.tables[table].rows[row]`.
+    Row {
+        /// Index of the table.
+        table: u32,
+        /// Index of the row in the table.
+        row: u32,
+    },
+    /// `report.narrative[n]`: a value stated in a sentence.
+    Stated(u32),
+    /// `report.reviews[n]`: a result judged in a sentence.
+    Review(u32),
+}
+
+/// [`link`] of some rows and sentences of `reports` alone: `occurrences` are (index of the
+/// report, where in it), in the order [`link`] meets them within each kind (reports in order,
+/// each report's in document order). Given every row and sentence of one canonical indicator,
+/// it gives the same indicator-years as [`link`] gives that indicator; occurrences that point
+/// nowhere are passed over.
+pub fn link_occurrences(
+    reports: &[Report],
+    occurrences: &[(usize, Occurrence)],
+    aliases: &AliasTable,
+) -> Vec<IndicatorYear> {
+    let mut linker = Linker::new(aliases);
+    for &(r, occurrence) in occurrences {
+        let Some(report) = reports.get(r) else { continue };
+        if let Occurrence::Row { table, row } = occurrence
+            && let Some(table) = report.tables.get(table as usize)
+            && let Some(row) = table.rows.get(row as usize)
+        {
+            linker.row(report, table, row);
+        }
+    }
+    for &(r, occurrence) in occurrences {
+        if let (Some(report), Occurrence::Stated(n)) = (reports.get(r), occurrence)
+            && let Some(stated) = report.narrative.get(n as usize)
+        {
+            linker.stated(report, stated);
+        }
+    }
+    for &(r, occurrence) in occurrences {
+        if let (Some(report), Occurrence::Review(n)) = (reports.get(r), occurrence)
+            && let Some(statement) = report.reviews.get(n as usize)
+        {
+            linker.review(report, statement);
+        }
+    }
+    linker.finish()
+}
+
+/// The indicator-years being linked: fed rows, then stated values, then judged sentences
+/// ([`link`] gives the order), and finished once.
+struct Linker<'a> {
+    years: Years<'a>,
+    canonicals: Canonicals<'a>,
+}
+
+impl<'a> Linker<'a> {
+    fn new(aliases: &'a AliasTable) -> Linker<'a> {
+        Linker { years: BTreeMap::new(), canonicals: Canonicals::new(aliases) }
+    }
+
+    /// Takes a table row's targets and result, when the table's year is known.
+    fn row(&mut self, report: &'a Report, table: &'a IndicatorTable, row: &'a IndicatorRow) {
+        let year = match table.kind {
+            TableKind::Review => table.year.or(report.title.review_year),
+            TableKind::Plan => table.year.or(report.title.plan_year),
+        };
+        let Some(year) = year else { return };
+        let (canonical, unit) = self.canonicals.of_row(row);
+        let entry = entry(&mut self.years, report, year, canonical, &row.name, unit);
+        entry.binding = entry.binding.or(row.binding);
+        let at = |value: &Value| sourced(value, Source::Table, report, row.line);
+        match table.kind {
+            TableKind::Plan => fill(&mut entry.planned, &row.target, at),
+            TableKind::Review => {
+                let first_review = entry.reviewed.is_none();
+                match &row.target_revised {
+                    // The review's 目标 column is then the plan's target, revised since.
+                    Some(revised) => {
+                        fill(&mut entry.reviewed, revised, at);
+                        fill(&mut entry.planned, &row.target, at);
+                    }
+                    None => fill(&mut entry.reviewed, &row.target, at),
+                }
+                if let Some(actual) = &row.actual {
+                    fill(&mut entry.actual, actual, at);
+                }
+                if first_review {
+                    entry.status = row.status;
+                    entry.gap = row.gap;
+                }
+            }
+        }
+    }
+
+    /// Takes a target or result stated in a sentence, when its year is known.
+    fn stated(&mut self, report: &'a Report, stated: &'a NarrativeValue) {
+        let Some(year) = stated.year else { return };
+        let canonical = self.canonicals.of_name(&stated.name);
+        let entry = entry(&mut self.years, report, year, canonical, &stated.name, stated.unit.as_deref());
+        let at = |value: &Value| sourced(value, Source::Narrative, report, stated.line);
+        match stated.role {
+            ValueRole::Target => fill(&mut entry.planned, &stated.value, at),
+            ValueRole::Actual => fill(&mut entry.actual, &stated.value, at),
+        }
+    }
+
+    /// Takes a result judged in a sentence, unless a table row or an earlier sentence judged
+    /// the year.
+    fn review(&mut self, report: &'a Report, statement: &'a ReviewStatement) {
+        let Some(year) = statement.year else { return };
+        let canonical = self.canonicals.of_name(&statement.name);
+        let entry =
+            entry(&mut self.years, report, year, canonical, &statement.name, statement.unit.as_deref());
+        let by_table = entry.reviewed.as_ref().is_some_and(|r| r.source == Source::Table);
+        if by_table || entry.judged_in_prose {
+            return;
+        }
+        let at = |value: &Value| sourced(value, Source::Narrative, report, statement.line);
+        if let Some(target) = &statement.target {
+            fill(&mut entry.reviewed, target, at);
+        }
+        if let Some(actual) = &statement.actual {
+            fill(&mut entry.actual, actual, at);
+        }
+        entry.status = statement.status;
+        entry.gap = statement.gap;
+        entry.judged_in_prose = true;
+    }
+
+    /// The indicator-years, sorted; a year whose result was stated in a sentence and not judged
+    /// in one is judged against its target.
+    fn finish(self) -> Vec<IndicatorYear> {
+        let mut linked: Vec<IndicatorYear> = self.years.into_values().collect();
+        let stated = |year: &&mut IndicatorYear| {
+            !year.judged_in_prose && year.actual.as_ref().is_some_and(|a| a.source == Source::Narrative)
+        };
+        linked.iter_mut().filter(stated).for_each(judge_linked);
+        linked
+    }
 }
 
 /// Judges a year whose result was stated in prose against its target, when it has one.

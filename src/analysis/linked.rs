@@ -1,7 +1,9 @@
-//! The linked indicator-years of a growing set of reports, for looking one indicator up across
-//! districts and years without a pass over every row: [`LinkIndex::add`] relinks only the
-//! districts of the reports added (indicator-years of different districts never meet, see
-//! [`link`]), and [`LinkIndex::compare`] gathers one canonical indicator from each district.
+//! The indicators of a growing set of reports, for looking one up across districts and years
+//! without a pass over every row: [`LinkIndex::add`] notes where each canonical indicator occurs
+//! in the reports added (each name's canonical worked out once for all reports), and
+//! [`LinkIndex::compare`] links those places alone ([`link_occurrences`]): indicator-years of
+//! different indicators never meet, so adding reports costs no linking, and a comparison costs
+//! the rows and sentences of its indicator.
 //!
 //! ```
 //! use plangap::analysis::canonical::AliasTable;
@@ -10,27 +12,47 @@
 //! let reports = plangap::corpus::load_embedded().reports;
 //! let aliases = AliasTable::embedded();
 //! let index = LinkIndex::new(&reports, &aliases);
-//! assert_eq!(index.compare("地区生产总值增速"), compare(&reports, &aliases, "地区生产总值增速"));
+//! let expected = compare(&reports, &aliases, "地区生产总值增速");
+//! assert_eq!(index.compare(&reports, &aliases, "地区生产总值增速"), expected);
 //! ```
 
 use super::canonical::AliasTable;
-use super::link::{IndicatorYear, district_of, link};
+use super::link::{Occurrence, link_occurrences, reading_of};
 use super::views::{Comparison, comparison};
-use crate::model::Report;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::model::{IndicatorRow, Report};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+use xxhash_rust::xxh3::Xxh3Default;
 
-/// Linked indicator-years by district (in name order, as [`link`] sorts them), then by canonical
-/// indicator (each indicator's years in year order).
+/// A map keyed by names, hashed with xxh3 (several times faster than the default hasher on names
+/// of a few dozen bytes).
+type ByName<K, V> = HashMap<K, V, BuildHasherDefault<Xxh3Default>>;
+
+/// Where each canonical indicator occurs in the reports added, in report order, and the
+/// canonical names worked out so far.
 #[derive(Debug, Clone, Default)]
 pub struct LinkIndex {
-    districts: BTreeMap<String, DistrictYears>,
+    /// Per canonical indicator: (index of the report, where in it), in the order [`link`]
+    /// meets them.
+    ///
+    /// [`link`]: super::link::link
+    occurrences: ByName<Arc<str>, Vec<(usize, Occurrence)>>,
+    /// A row's canonical name by its name, then by its unit and value reading
+    /// ([`crate::analysis::link::row_canonical`]).
+    rows: ByName<String, Vec<RowCanonical>>,
+    /// A sentence's canonical name by the indicator's name.
+    names: ByName<String, Arc<str>>,
+    /// How many reports were added.
+    reports: usize,
 }
 
-/// One district's reports (indices, in load order) and its indicator-years.
-#[derive(Debug, Clone, Default)]
-struct DistrictYears {
-    reports: Vec<usize>,
-    by_canonical: HashMap<String, Vec<IndicatorYear>>,
+/// The canonical name of rows of one name with this unit and value reading.
+#[derive(Debug, Clone)]
+struct RowCanonical {
+    unit: Option<String>,
+    reading: Option<&'static str>,
+    canonical: Arc<str>,
 }
 
 impl LinkIndex {
@@ -41,42 +63,69 @@ impl LinkIndex {
         index
     }
 
-    /// Takes in `reports[first_new..]`, which were appended since the last call: links again the
-    /// districts they belong to, and only those.
+    /// Takes in `reports[first_new..]`, which were appended since the last call: notes where
+    /// their rows and sentences are under their canonical indicators.
     pub fn add(&mut self, reports: &[Report], first_new: usize, aliases: &AliasTable) {
-        let mut touched = BTreeSet::new();
-        for (index, report) in reports.iter().enumerate().skip(first_new) {
-            let district = district_of(report);
-            self.districts.entry(district.to_owned()).or_default().reports.push(index);
-            touched.insert(district);
+        for (r, report) in reports.iter().enumerate().skip(first_new) {
+            for (t, table) in report.tables.iter().enumerate() {
+                for (n, row) in table.rows.iter().enumerate() {
+                    let canonical = self.row_canonical(row, aliases);
+                    let at = Occurrence::Row { table: index_u32(t), row: index_u32(n) };
+                    self.occurrences.entry(canonical).or_default().push((r, at));
+                }
+            }
+            for (n, stated) in report.narrative.iter().enumerate() {
+                let canonical = self.name_canonical(&stated.name, aliases);
+                self.occurrences.entry(canonical).or_default().push((r, Occurrence::Stated(index_u32(n))));
+            }
+            for (n, statement) in report.reviews.iter().enumerate() {
+                let canonical = self.name_canonical(&statement.name, aliases);
+                self.occurrences.entry(canonical).or_default().push((r, Occurrence::Review(index_u32(n))));
+            }
         }
-        for district in touched {
-            let Some(entry) = self.districts.get_mut(district) else { continue };
-            let own = entry.reports.iter().filter_map(|&i| reports.get(i));
-            entry.by_canonical = by_canonical(link(own, aliases));
-        }
+        self.reports = self.reports.max(reports.len());
     }
 
-    /// `canonical` across districts and years, as [`crate::analysis::views::compare`] gives it.
-    pub fn compare(&self, canonical: &str) -> Comparison {
-        let years = self.districts.values().filter_map(|d| d.by_canonical.get(canonical)).flatten();
-        comparison(canonical, years)
+    /// `canonical` across districts and years in `reports` (those the index was given), as
+    /// [`crate::analysis::views::compare`] gives it.
+    pub fn compare(&self, reports: &[Report], aliases: &AliasTable, canonical: &str) -> Comparison {
+        let occurrences = self.occurrences.get(canonical).map_or(&[][..], Vec::as_slice);
+        let linked = link_occurrences(reports, occurrences, aliases);
+        comparison(canonical, linked.iter().filter(|year| year.canonical == canonical))
+    }
+
+    /// The canonical name of `row` ([`crate::analysis::link::row_canonical`]), worked out once
+    /// per name, unit and value reading.
+    fn row_canonical(&mut self, row: &IndicatorRow, aliases: &AliasTable) -> Arc<str> {
+        let (unit, reading) = (row.unit.as_deref(), reading_of(row));
+        let known = self
+            .rows
+            .get(row.name.as_str())
+            .and_then(|seen| seen.iter().find(|c| c.unit.as_deref() == unit && c.reading == reading));
+        if let Some(known) = known {
+            return Arc::clone(&known.canonical);
+        }
+        let canonical: Arc<str> = Arc::from(aliases.canonical_for_reading(&row.name, unit, reading));
+        let unit = unit.map(str::to_owned);
+        let seen = RowCanonical { unit, reading, canonical: Arc::clone(&canonical) };
+        self.rows.entry(row.name.clone()).or_default().push(seen);
+        canonical
+    }
+
+    /// The canonical name of the indicator a sentence names, worked out once per name.
+    fn name_canonical(&mut self, name: &str, aliases: &AliasTable) -> Arc<str> {
+        if let Some(known) = self.names.get(name) {
+            return Arc::clone(known);
+        }
+        let canonical: Arc<str> = Arc::from(aliases.canonical(name));
+        self.names.insert(name.to_owned(), Arc::clone(&canonical));
+        canonical
     }
 }
 
-/// One district's indicator-years by canonical indicator. [`link`] gives them sorted by
-/// canonical name, so each name is copied once, for its first year.
-fn by_canonical(years: Vec<IndicatorYear>) -> HashMap<String, Vec<IndicatorYear>> {
-    let mut by_canonical: HashMap<String, Vec<IndicatorYear>> = HashMap::new();
-    for year in years {
-        match by_canonical.get_mut(&year.canonical) {
-            Some(years) => years.push(year),
-            None => {
-                by_canonical.insert(year.canonical.clone(), vec![year]);
-            }
-        }
-    }
-    by_canonical
+/// An index into a report's tables, rows or sentences, which never number four billion.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -95,8 +144,8 @@ mod tests {
         for canonical in ["地区生产总值增速", "森林覆盖率", "一般公共预算收入增速"] {
             let expected = crate::analysis::views::compare(&reports, &aliases, canonical);
             assert!(!expected.records.is_empty(), "{canonical} is in the samples");
-            assert_eq!(index.compare(canonical), expected);
-            assert_eq!(whole.compare(canonical), expected);
+            assert_eq!(index.compare(&reports, &aliases, canonical), expected);
+            assert_eq!(whole.compare(&reports, &aliases, canonical), expected);
         }
     }
 }

@@ -79,6 +79,8 @@ pub struct IndexSource {
     batches: Vec<Batch>,
     /// Each district and city, with the reports whose title names it.
     places: Vec<(String, Vec<usize>)>,
+    /// Where each of [`IndexSource::places`] is, by name.
+    place_at: HashMap<String, usize, BuildHasherDefault<Xxh3Default>>,
     aliases: Option<AliasTable>,
     reports: usize,
 }
@@ -142,8 +144,13 @@ impl IndexSource {
     /// `aliases` gives them when given. Only names are copied here; the aliases are looked up
     /// by [`IndexSource::build`].
     pub fn new(reports: &[Report], aliases: Option<&AliasTable>) -> IndexSource {
-        let mut source =
-            IndexSource { batches: Vec::new(), places: Vec::new(), aliases: aliases.cloned(), reports: 0 };
+        let mut source = IndexSource {
+            batches: Vec::new(),
+            places: Vec::new(),
+            place_at: HashMap::default(),
+            aliases: aliases.cloned(),
+            reports: 0,
+        };
         source.add(reports);
         source
     }
@@ -182,9 +189,12 @@ impl IndexSource {
                 }
             }
             for name in [&report.title.district, &report.title.city].into_iter().flatten() {
-                match self.places.iter_mut().find(|(known, _)| known == name) {
-                    Some((_, found_in)) => found_in.push(r),
-                    None => self.places.push((name.clone(), vec![r])),
+                match self.place_at.get(name.as_str()) {
+                    Some(&at) => self.places[at].1.push(r),
+                    None => {
+                        self.place_at.insert(name.clone(), self.places.len());
+                        self.places.push((name.clone(), vec![r]));
+                    }
                 }
             }
         }
@@ -205,7 +215,7 @@ impl IndexSource {
 
     /// The index: every name prepared for search (folded forms, pinyin readings of places).
     pub fn build(self) -> FinderIndex {
-        let IndexSource { batches, places, aliases, reports } = self;
+        let IndexSource { batches, places, aliases, reports, .. } = self;
         let renamed = aliases.as_ref().map(|aliases| other_names(&batches, aliases)).unwrap_or_default();
         let names = batches.iter().enumerate().flat_map(|(b, batch)| {
             let renamed = &renamed;

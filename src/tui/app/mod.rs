@@ -184,7 +184,7 @@ pub struct App {
     /// The content digest of every loaded report, with its file, so that a file opened again
     /// (under any name) is not added twice.
     loaded: HashMap<u64, String>,
-    /// The loaded reports' indicator-years, for comparisons across districts and years.
+    /// Where the loaded reports' indicators occur, for comparisons across districts and years.
     links: LinkIndex,
     /// The selected row's indicator across districts and years, by canonical name (cached until
     /// the reports change).

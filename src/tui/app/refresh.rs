@@ -46,7 +46,8 @@ impl App {
             if self.comparisons.len() >= MAX_COMPARISONS {
                 self.comparisons.clear();
             }
-            self.comparisons.insert(canonical.clone(), self.links.compare(canonical));
+            let comparison = self.links.compare(&self.reports, &self.settings.aliases, canonical);
+            self.comparisons.insert(canonical.clone(), comparison);
         }
         let mut gap = std::mem::take(&mut self.gap);
         gap.refresh(self, self.pane_inner(Pane::Gap));
