@@ -165,6 +165,8 @@ fn a_province_appendix_with_seq_and_unit_columns_and_results_judged_in_sentences
         .map(|v| format!("{}|{}|{}|{}|{}", v["role"], v["name"], v["target"], v["actual"], v["status"]))
         .collect();
     let want = [
+        // The headline result, read up to the clause naming its target.
+        r#""actual"|"地区生产总值增速"|null|null|null"#,
         r#""review"|"地区生产总值增速"|"6.5%"|"4.5%"|"missed""#,
         r#""review"|"规模以上工业增加值增速"|"7.0%"|"7.2%"|"met""#,
         // `完成预期目标的94.3%`: the target worked out from the share, 6.6 / 94.3%.

@@ -159,7 +159,15 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
                 None => part_without_heading(sentence, title),
             };
             let slot = usize::from(part == Part::Plan);
-            if found[slot] || (part == Part::Review && sentence.contains("目标")) {
+            if found[slot] {
+                continue;
+            }
+            // A result sentence that goes on to its target is read up to the clause naming it.
+            let sentence = match part {
+                Part::Review => before_target(sentence),
+                Part::Plan => sentence,
+            };
+            if sentence.is_empty() {
                 continue;
             }
             let (role, year) = match part {
@@ -194,6 +202,14 @@ fn list_values(
     items.flat_map(|(at, line)| read_sentence(&item(line), role, year, at + 1, aliases)).collect()
 }
 
+/// `sentence` up to the clause or bracket that names a target (`…增长5.8%，较年度目标相差1.2个百分点`
+/// → `…增长5.8%`; `…增长6.1%（预期目标为7%以上）` → `…增长6.1%`): a target is no result.
+fn before_target(sentence: &str) -> &str {
+    let Some(at) = sentence.find("目标") else { return sentence };
+    let clause_start = sentence[..at].rfind(['，', ',', '；', '（', '(']).unwrap_or(0);
+    &sentence[..clause_start]
+}
+
 /// The part a sentence belongs to in a report whose plan part has no heading: the year it names
 /// (`2022年，全省地区生产总值增长4.5%，低于预期目标2个百分点` reviews 2022), else a sentence
 /// naming a target sets one.
@@ -209,6 +225,41 @@ fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
     } else {
         Part::Plan
     }
+}
+
+/// Whether the `,` at byte `at` of `text` groups a number's thousands (`5,223.6`).
+fn groups_thousands(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    at > 0 && digit(at - 1) && digit(at + 1) && digit(at + 2) && digit(at + 3) && !digit(at + 4)
+}
+
+/// `text` without the commas that group numbers' thousands (`5,223.6亿元` → `5223.6亿元`).
+fn without_grouping_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if !(c == ',' && groups_thousands(text, at)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The clauses of a sentence: its text between commas, semicolons and colons, but for a comma
+/// that groups a number's thousands (`5,223.6亿元`).
+fn clauses(sentence: &str) -> Vec<&str> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for (at, c) in sentence.char_indices() {
+        let separates =
+            matches!(c, '，' | '；' | ';' | '：' | ':') || (c == ',' && !groups_thousands(sentence, at));
+        if separates {
+            clauses.push(&sentence[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    clauses.push(&sentence[start..]);
+    clauses
 }
 
 /// Reads every clause of `sentence` that states an indicator value.
@@ -237,7 +288,7 @@ pub(super) fn read_sentence(
         }));
         true
     };
-    for clause in sentence.split(['，', ',', '；', ';', '：', ':']) {
+    for clause in clauses(sentence) {
         // Two results in one clause, each with its own indicator (`城镇居民…增长4.5%、农村居民…增长
         // 7%`), are read one by one when the clause does not read as a whole and every part states
         // a number (`与经济增长目标、市…精神相衔接` is prose).
@@ -265,7 +316,7 @@ fn read_clause(
     previous_subject: Option<&str>,
     aliases: &AliasTable,
 ) -> Option<ClauseValues> {
-    let normalized = fold(clause.trimmed());
+    let normalized = without_grouping_commas(&fold(clause.trimmed()));
     let (mut text, mut estimated) = (super::strip_list_marker(&normalized), false);
     while let Some(rest) = strip_filler(text) {
         estimated |= text.starts_with("预计");
@@ -520,6 +571,22 @@ fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_grouping_thousands_parts_no_clauses() {
+        assert_eq!(
+            clauses("完成5,223.6亿元，增长5.6%,高于全市"),
+            ["完成5,223.6亿元", "增长5.6%", "高于全市"]
+        );
+        assert_eq!(clauses("分别为6,7和8"), ["分别为6", "7和8"]);
+    }
+
+    #[test]
+    fn a_result_sentence_is_read_up_to_its_target() {
+        assert_eq!(before_target("地区生产总值增长5.8%，较年度目标相差1.2个百分点"), "地区生产总值增长5.8%");
+        assert_eq!(before_target("增长6.1%（预期目标为7%以上）"), "增长6.1%");
+        assert_eq!(before_target("增长6.1%"), "增长6.1%");
+    }
 
     fn read(sentence: &str, role: ValueRole) -> Vec<(String, String, bool)> {
         read_sentence(sentence, role, Some(2022), 1, AliasTable::shared())
