@@ -527,37 +527,40 @@ fn a_county_report_naming_its_projects_in_paragraphs() {
     assert_eq!(judged, [r#""地区生产总值增速"|"missed"|7"#, r#""固定资产投资增速"|"met"|8"#]);
 }
 
+/// Each dump of a page reads the page's own rows, every table in `layout`. (A caption is kept as
+/// written: a page's `&#12288;` is a space once its text is read, a dump's stays.)
+fn assert_dumps_read_as_their_pages(pairs: &[(&str, &str)], layout: &str) {
+    for (page, dump) in pairs {
+        let (page, dump) = (export(page), export(dump));
+        let dumped: Vec<String> = rows(&dump).iter().map(|row| row.replace('\u{3000}', " ")).collect();
+        assert_eq!(dumped, rows(&page), "{dump}");
+        assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == layout));
+    }
+}
+
 #[test]
 fn text_browser_dumps_of_the_pages_read_the_rows_of_the_pages() {
     // `w3m -dump -cols 200 -O UTF-8`: a table split by page breaks drawn as three tables (meijiang),
     // `—` drawn two columns wide so its row's bars stand one column right (yuhang), a footnote mark
     // in `<sup>` printed `^①` (guangdong).
-    for (page, dump) in [
+    let pairs = [
         ("meijiang.html", "meijiang.w3m.txt"),
         ("yuhang.gbk.html", "yuhang.w3m.txt"),
         ("guangdong.html", "guangdong.w3m.txt"),
-    ] {
-        let (page, dump) = (export(page), export(dump));
-        // A caption is kept as written: the page's `&#12288;` is a space once its text is read.
-        let dumped: Vec<String> = rows(&dump).iter().map(|row| row.replace('\u{3000}', " ")).collect();
-        assert_eq!(dumped, rows(&page), "{dump}");
-        assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "boxed"));
-    }
+    ];
+    assert_dumps_read_as_their_pages(&pairs, "boxed");
 }
 
 #[test]
 fn lynx_dumps_with_cells_one_space_apart_read_the_rows_of_the_pages() {
     // `lynx -dump -width=200 -display_charset=utf-8`: every character one column, a cell starting
     // where its column does however narrow the gap (`亿元 960`), a name column titled `项　目`.
-    for (page, dump) in [
+    let pairs = [
         ("nanan.html", "nanan.lynx.txt"),
         ("dadukou.html", "dadukou.lynx.txt"),
         ("jishou.html", "jishou.lynx.txt"),
-    ] {
-        let (page, dump) = (export(page), export(dump));
-        assert_eq!(rows(&dump), rows(&page), "{dump}");
-        assert!(dump["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "aligned"));
-    }
+    ];
+    assert_dumps_read_as_their_pages(&pairs, "aligned");
 }
 
 #[test]
