@@ -309,7 +309,7 @@ impl Stored<'_> {
             .projects
             .iter()
             .map(|project| StoredProject {
-                name: project.name.clone(),
+                name: Box::from(project.name.as_str()),
                 stage: project.stage,
                 progress: project.progress.clone(),
                 line: project.line,
@@ -343,7 +343,7 @@ impl Stored<'_> {
         report.projects = Vec::with_capacity(projects.len());
         for stored in projects {
             report.projects.push(Project {
-                name: stored.name,
+                name: stored.name.into(),
                 group: match stored.group {
                     Some(group) => Some(label(&mut labels, group)?),
                     None => None,
