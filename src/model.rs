@@ -442,9 +442,9 @@ pub struct StatedCount {
 /// A named project from a project box.
 ///
 /// A big report names hundreds of thousands of projects, so the struct is kept small and its
-/// texts are shared: the name is a span of the source line ([`ProjectName`]), the texts shared
-/// by many projects (caption, group) are `Arc<String>`, one pointer wide, and a text that never
-/// grows is a boxed `str`.
+/// texts are shared: the name is a span of the source line ([`ProjectName`]), and the texts
+/// shared by many projects (caption, group) or held by few (progress) are `Arc<String>`, one
+/// pointer wide.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// One project as written, without stage verbs, group labels or `等项目`.
@@ -457,8 +457,9 @@ pub struct Project {
     pub table: Arc<String>,
     /// Its stage, when the box says.
     pub stage: Option<Stage>,
-    /// For completion lists, the completion statement (`完成年度目标任务23%`).
-    pub progress: Option<Box<str>>,
+    /// For completion lists, the completion statement (`完成年度目标任务23%`); few projects have
+    /// one, so it is one pointer wide.
+    pub progress: Option<Arc<String>>,
     /// 1-based line it came from.
     pub line: usize,
     /// The whole line it came from, for previews, one copy shared by the projects named in it

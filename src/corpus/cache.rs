@@ -311,7 +311,7 @@ impl Stored<'_> {
             .map(|project| StoredProject {
                 name: Box::from(project.name.as_str()),
                 stage: project.stage,
-                progress: project.progress.clone(),
+                progress: project.progress.as_deref().map(|progress| Box::from(progress.as_str())),
                 line: project.line,
                 source: index(&project.source),
                 table: index(&project.table),
@@ -350,7 +350,7 @@ impl Stored<'_> {
                 },
                 table: label(&mut labels, stored.table)?,
                 stage: stored.stage,
-                progress: stored.progress,
+                progress: stored.progress.map(|progress| Arc::new(progress.into_string())),
                 line: stored.line,
                 source: shared(&mut lines, &texts, stored.source, |text| Arc::from(text))?,
             });

@@ -240,7 +240,7 @@ fn project(
         group: group.map(Arc::new),
         table: block.shared.caption(block.caption),
         stage,
-        progress: progress.map(String::into_boxed_str),
+        progress: progress.map(Arc::new),
         line,
         source,
     }
