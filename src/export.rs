@@ -211,7 +211,7 @@ fn export_project(project: &Project) -> ExportProject<'_> {
         group: project.group.as_deref().map(String::as_str),
         table: &project.table,
         stage: project.stage.map(|s| s.as_str()),
-        progress: project.progress.as_deref(),
+        progress: project.progress.as_deref().map(String::as_str),
         line: project.line,
     }
 }

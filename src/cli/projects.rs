@@ -116,7 +116,7 @@ impl<'a> ProjectRecord<'a> {
             year: project_year(report, project),
             group: project.group.as_deref().map(String::as_str),
             table: &project.table,
-            progress: project.progress.as_deref(),
+            progress: project.progress.as_deref().map(String::as_str),
             file: &report.file,
             line: project.line,
         }

@@ -309,9 +309,9 @@ impl Stored<'_> {
             .projects
             .iter()
             .map(|project| StoredProject {
-                name: project.name.clone(),
+                name: Box::from(project.name.as_str()),
                 stage: project.stage,
-                progress: project.progress.clone(),
+                progress: project.progress.as_deref().map(|progress| Box::from(progress.as_str())),
                 line: project.line,
                 source: index(&project.source),
                 table: index(&project.table),
@@ -343,14 +343,14 @@ impl Stored<'_> {
         report.projects = Vec::with_capacity(projects.len());
         for stored in projects {
             report.projects.push(Project {
-                name: stored.name,
+                name: stored.name.into(),
                 group: match stored.group {
                     Some(group) => Some(label(&mut labels, group)?),
                     None => None,
                 },
                 table: label(&mut labels, stored.table)?,
                 stage: stored.stage,
-                progress: stored.progress,
+                progress: stored.progress.map(|progress| Arc::new(progress.into_string())),
                 line: stored.line,
                 source: shared(&mut lines, &texts, stored.source, |text| Arc::from(text))?,
             });

@@ -35,7 +35,11 @@ pub struct Block<'a> {
     /// The box's non-empty lines, trimmed, with their 1-based numbers.
     pub lines: Vec<(usize, &'a str)>,
     /// Every line of the box as written (empty ones and leading TABs kept), with its number.
+    /// An indicator box, which is never read for projects, keeps none of its lines (nor
+    /// [`Block::lines`]): only where it ends.
     pub raw: Vec<(usize, &'a str)>,
+    /// 1-based line of the box's last line (the caption's when the box holds none).
+    pub last: usize,
     /// How the box is read.
     pub kind: BoxKind,
     /// The box sets targets for the plan year (rather than reviewing a past year).
@@ -106,12 +110,7 @@ pub fn table_blocks<'a, 'p>(
     boxed: &[Block],
     plan_year: Option<u16>,
 ) -> Vec<Block<'a>> {
-    let in_box = |line: usize| {
-        boxed.iter().any(|block| {
-            let last = block.raw.last().map_or(block.line, |(number, _)| *number);
-            (block.line..=last).contains(&line)
-        })
-    };
+    let in_box = |line: usize| boxed.iter().any(|block| (block.line..=block.last).contains(&line));
     let tables: Vec<&PlacedTable> = tables.into_iter().collect();
     let in_table = |index: usize| tables.iter().any(|table| table.lines.contains(&index));
     let mut blocks = Vec::new();
@@ -219,7 +218,14 @@ fn classify<'a>(
         _ => title.contains("计划") && !title.contains("完成"),
     };
     let stage = caption_stage(title).or(plan_year_box.then_some(Stage::Planned));
-    Block { caption, line, lines, raw, kind, plan_year_box, stage, shared: SharedTexts::default() }
+    let last = raw.last().map_or(line, |(number, _)| *number);
+    // The lines of an indicator box are never read again: not holding them until every box
+    // is read keeps a long report's peak memory down.
+    let (lines, raw) = match kind {
+        BoxKind::Indicator => (Vec::new(), Vec::new()),
+        _ => (lines, raw),
+    };
+    Block { caption, line, lines, raw, last, kind, plan_year_box, stage, shared: SharedTexts::default() }
 }
 
 /// The characters of `text` after `prefix`, white space left out (`指 标 名 称`), when the text

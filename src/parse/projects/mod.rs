@@ -70,7 +70,7 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
-use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
+use crate::model::{Project, ProjectName, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
@@ -154,10 +154,7 @@ pub fn parse_projects(
 /// line) or to a table the file's format gave.
 fn covered_lines(count: usize, blocks: &[Block], placed: &[PlacedTable]) -> Vec<bool> {
     let mut covered = vec![false; count];
-    let boxed = blocks.iter().map(|block| {
-        let last = block.raw.last().map_or(block.line, |(number, _)| *number);
-        block.line - 1..last
-    });
+    let boxed = blocks.iter().map(|block| block.line - 1..block.last);
     for lines in boxed.chain(placed.iter().map(|table| table.lines.clone())) {
         for flag in covered.get_mut(lines).into_iter().flatten() {
             *flag = true;
@@ -241,13 +238,14 @@ fn project(
     line: usize,
     source: &str,
 ) -> Project {
+    let source = block.shared.source(source.trimmed());
     Project {
-        name: name.into_boxed_str(),
+        name: ProjectName::within(&source, &name),
         group: group.map(Arc::new),
         table: block.shared.caption(block.caption),
         stage,
-        progress: progress.map(String::into_boxed_str),
+        progress: progress.map(Arc::new),
         line,
-        source: block.shared.source(source.trimmed()),
+        source,
     }
 }

@@ -58,11 +58,13 @@ fn read_section<'a>(
         return;
     }
     let (line, caption) = heading.unwrap_or((paragraphs[0].0, ""));
+    let last = paragraphs.last().map_or(line, |(number, _)| *number);
     let block = Block {
         caption,
         line,
         lines: std::mem::take(paragraphs),
         raw: Vec::new(),
+        last,
         kind: BoxKind::Other,
         plan_year_box: false,
         stage: None,
