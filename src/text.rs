@@ -185,6 +185,11 @@ pub fn is_chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
+/// Whether `c` is a circled number `①` to `⑳`, as footnote marks are written.
+pub fn is_circled_number(c: char) -> bool {
+    ('①'..='⑳').contains(&c)
+}
+
 /// [`char::is_numeric`], with CJK ideographs (letters, never numbers) told apart before Unicode's
 /// numeric table is searched: the names and lines read here mostly open with one.
 pub fn is_numeric(c: char) -> bool {

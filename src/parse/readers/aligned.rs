@@ -118,7 +118,7 @@ fn column_starts(rows: &[(usize, Vec<Piece>)]) -> Vec<usize> {
 }
 
 /// The index of the column whose start is nearest `x`.
-fn nearest(starts: &[usize], x: usize) -> usize {
+pub(super) fn nearest(starts: &[usize], x: usize) -> usize {
     (0..starts.len()).min_by_key(|&i| starts[i].abs_diff(x)).unwrap_or(0)
 }
 

@@ -14,6 +14,7 @@
 //! the row below when that row has text in the same columns (a label printed across the middle
 //! of its rows, `经济` / `发展`), else to the row above (a name wrapped under its row).
 
+use super::aligned::nearest;
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
@@ -187,8 +188,7 @@ fn nearest_cells(chars: &[char], starts: &[usize]) -> Vec<String> {
             continue;
         }
         let end = (x..chars.len()).find(|&at| chars[at] == ' ').unwrap_or(chars.len());
-        let col = (0..starts.len()).min_by_key(|&col| starts[col].abs_diff(x)).unwrap_or(0);
-        cells[col].extend(&chars[x..end]);
+        cells[nearest(starts, x)].extend(&chars[x..end]);
         x = end;
     }
     cells

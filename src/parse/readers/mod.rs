@@ -66,7 +66,7 @@ const READERS: [(Reader, FirstLine); 7] = [
     (pipe::read, any_line),
     (boxed::read, any_line),
     (tab::read, any_line),
-    (chargrid::read, any_line),
+    (chargrid::read, has_two_words),
     (banded::read, any_line),
     (aligned::read, has_gap),
     (stream::read, any_line),
@@ -75,6 +75,12 @@ const READERS: [(Reader, FirstLine); 7] = [
 /// The test of a reader whose own first test is as cheap.
 fn any_line(_: &str) -> bool {
     true
+}
+
+/// Whether a line holds two words parted by a space: a table on a grid of characters opens with
+/// a line of two titles or more, however close.
+fn has_two_words(line: &str) -> bool {
+    line.trimmed().contains(' ')
 }
 
 /// Whether a line may hold two cells parted by spaces: two white-space characters in a row, or

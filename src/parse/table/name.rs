@@ -141,7 +141,7 @@ fn strip_footnote_mark(text: &str) -> Option<&str> {
 
 /// [`strip_footnote_mark`] without the `^`.
 fn strip_mark(text: &str) -> Option<&str> {
-    let circled_or_superscript = |c: char| ('①'..='⑳').contains(&c) || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c);
+    let circled_or_superscript = |c: char| crate::text::is_circled_number(c) || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c);
     let trimmed = text.trim_end_matches(circled_or_superscript);
     if trimmed.len() != text.len() {
         return Some(trimmed);

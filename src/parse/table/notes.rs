@@ -194,7 +194,8 @@ fn rows_in(text: &str, names: &[Vec<char>], rows: &[IndicatorRow]) -> Vec<usize>
 /// The footnote marks a note gives: circled numbers (`①地区生产总值增速按可比价格计算`) and numbers
 /// in square brackets (`[1]`, `［2］`, `【3】`).
 fn footnote_marks(text: &str) -> Vec<String> {
-    let mut marks: Vec<String> = text.chars().filter(|c| ('①'..='⑳').contains(c)).map(String::from).collect();
+    let mut marks: Vec<String> =
+        text.chars().filter(|&c| crate::text::is_circled_number(c)).map(String::from).collect();
     for (open, close) in [('[', ']'), ('［', '］'), ('【', '】')] {
         for (at, _) in text.match_indices(open) {
             let rest = &text[at + open.len_utf8()..];
