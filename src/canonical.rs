@@ -280,6 +280,15 @@ mod tests {
     }
 
     #[test]
+    fn consumer_price_rises_are_one_indicator() {
+        let aliases = AliasTable::embedded();
+        for name in ["居民消费价格指数上涨", "居民消费价格总水平上涨", "CPI涨幅", "居民消费价格涨幅"]
+        {
+            assert_eq!(aliases.canonical(name), "居民消费价格涨幅", "{name}");
+        }
+    }
+
+    #[test]
     fn rate_rows_without_measure_word_gain_a_suffix() {
         let aliases = AliasTable::embedded();
         let about = value("7.5%左右", ValueForm::About(7.5));

@@ -435,3 +435,25 @@ fn plan_targets_listed_one_item_a_line_are_all_read() {
         assert_eq!(targets, expected, "{marker}");
     }
 }
+
+#[test]
+fn a_modifier_after_a_list_comma_and_a_rate_named_after_the_last_of_a_list() {
+    let report = report(
+        "休宁县",
+        "全县实现地区生产总值312.5亿元、同比增长5.1%，比年度目标低0.9个百分点。\n\
+         主要经济指标中，地区生产总值、固定资产投资、规上工业增加值增速分别为5.2%、3.1%、8.6%，\
+         分别低于年度目标0.8、6.9和0.4个百分点。",
+    );
+    let rounded = |gap: Option<f64>| gap.map(|g| (g * 10.0).round() / 10.0);
+    let judged: Vec<Judged> =
+        judged(&report).into_iter().map(|(n, t, a, s, gap)| (n, t, a, s, rounded(gap))).collect();
+    assert_eq!(
+        judged,
+        vec![
+            row("地区生产总值增速", Some("6.0%"), Some("5.1%"), Missed, Some(-0.9)),
+            row("地区生产总值增速", Some("6.0%"), Some("5.2%"), Missed, Some(-0.8)),
+            row("固定资产投资增速", Some("10.0%"), Some("3.1%"), Missed, Some(-6.9)),
+            row("规上工业增加值增速", Some("9.0%"), Some("8.6%"), Missed, Some(-0.4)),
+        ]
+    );
+}

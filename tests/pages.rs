@@ -623,3 +623,51 @@ fn an_indicator_table_whose_name_column_is_titled_project_is_no_project_box() {
     assert_eq!(rows(&report), want);
     assert_eq!(projects(&report), Vec::<String>::new());
 }
+
+#[test]
+fn an_appendix_table_under_a_bare_fubiao_line_and_a_title_without_a_year() {
+    let report = export("yunnan.html");
+    assert_eq!(report["province"], "云南省");
+    let review = "附表 云南省国民经济和社会发展主要指标|2023|review";
+    let plan = "附表 云南省国民经济和社会发展主要指标|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|6|~|4.4|missed|-1.6
+        {review}|规模以上工业增加值增长|%|false|8|~|3.8|missed|-4.2
+        {review}|固定资产投资增长|%|false|10|~|-10.6|missed|-20.6
+        {review}|社会消费品零售总额增长|%|false|8|~|6.1|missed|-1.9
+        {review}|城镇调查失业率|%|false|5.5以内|~|5.1|met|0.4
+        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|unassessed|~
+        {review}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|完成国家下达目标|met|~
+        {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|false|6|~|~|~|~
+        {plan}|固定资产投资增长|%|false|5|~|~|~|~
+        {plan}|社会消费品零售总额增长|%|false|6|~|~|~|~
+        {plan}|城镇调查失业率|%|false|5.5以内|~|~|~|~
+        {plan}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|~|~|~
+        {plan}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_shuxing_column_and_verdict_words_in_a_wanchengqingkuang_column() {
+    let report = export("kunshan.html");
+    let table = "2023年昆山市国民经济和社会发展主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|false|6左右|~|5.8|missed|-0.2
+        {table}|一般公共预算收入增长|%|false|4|~|4.6|met|0.6
+        {table}|规上工业增加值增长|%|false|>6|~|7.1|met|1.1
+        {table}|固定资产投资增长|%|false|5|~|-3.2|missed|-8.2
+        {table}|社会消费品零售总额增长|%|false|6|~|8.1|met|2.1
+        {table}|城镇居民人均可支配收入增长|%|false|与经济增长同步|~|4.9|met|~
+        {table}|居民消费价格涨幅|%|false|3左右|~|0.3|met|2.7
+        {table}|城镇调查失业率|%|false|≤5|~|4.6|met|0.4
+        {table}|单位地区生产总值能耗下降|%|true|完成省下达任务|~|待国家反馈|unassessed|~
+        {table}|PM2.5平均浓度|微克/立方米|true|≤30|~|31|missed|-1.0
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

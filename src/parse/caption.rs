@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 /// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
 const MAX_CAPTION_CHARS: usize = 60;
 
-/// `表1`, `附表2`, `表二`, `专栏3`, then a separator or the title itself (width-folded text).
+/// `表1`, `附表2`, `表二`, `专栏3`, then a separator or the title itself (width-folded text); or
+/// `附表` alone on its line (an appendix with one table, its title on the next line).
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:附?表|专栏)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)",
+        r"^(?:(?:附?表|专栏)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[:：、]|\s*[.．](?:\D|$)|\s|$)|附表\s*[:：]?\s*$)",
     )
     .expect("caption pattern")
 });
@@ -42,6 +43,7 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     let folded = text::fold_cow(line);
     let bare = folded
         .trim_start_matches(['附', '表', '专', '栏'])
+        .trim_end_matches([':', '：'])
         .chars()
         .all(|c| c.is_ascii_digit() || text::is_chinese_numeral(c));
     // The title may stand after a blank line (a text browser's dump of a page).

@@ -422,7 +422,8 @@ fn read_segments(mut rest: &str, role: ValueRole) -> Option<Vec<Segment>> {
         if rest.is_empty() {
             return Some(segments);
         }
-        rest = strip_any(rest, &["、", "和", "及"])?;
+        // `312.5亿元、同比增长5.1%`: a modifier may stand before the next value's verb.
+        rest = strip_modifiers(strip_any(rest, &["、", "和", "及"])?).0;
     }
 }
 
@@ -493,6 +494,12 @@ fn distribute(subject: &str) -> Vec<String> {
     let Some((last, leading)) = items.split_last() else {
         return Vec::new();
     };
+    // `地区生产总值、固定资产投资增速`: a rate named after the last item is every item's.
+    if let Some(rate) = RATE_ENDINGS.iter().find(|rate| last.ends_with(**rate) && last.len() > rate.len()) {
+        if !leading.is_empty() && leading.iter().all(|item| !item.ends_with(rate)) {
+            return items.iter().map(|item| format!("{}{rate}", item.trim_end_matches(rate))).collect();
+        }
+    }
     let short = leading.first().map_or(0, |item| item.chars().count());
     let shared = last.char_indices().nth(short).map(|(at, _)| &last[at..]).unwrap_or("");
     let same_length = |item: &&str| item.chars().count() == short;
@@ -504,6 +511,9 @@ fn distribute(subject: &str) -> Vec<String> {
     }
     items.into_iter().map(str::to_owned).collect()
 }
+
+/// Endings that name an indicator's rate of growth, given by the last item of a list to every item.
+const RATE_ENDINGS: [&str; 3] = ["增速", "增幅", "增长率"];
 
 /// The endings of indicators whose targets are reductions (`万元地区生产总值能耗`, `化学需氧量排放量`):
 /// `下降3.5%` of one is its reduction, `…能耗下降` = `3.5%`, not a growth of `-3.5%`.

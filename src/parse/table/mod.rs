@@ -33,6 +33,9 @@ const BARE_CAPTION_WORDS: [&str; 8] =
     ["主要指标", "国民经济", "指标完成", "指标计划", "主要目标", "发展指标", "目标任务", "计划草案"];
 /// A caption is looked for within this many non-blank lines before the table.
 const CAPTION_LOOKBACK: usize = 3;
+/// Shortest bare caption without a year, in characters: shorter titles (`主要指标`) may be a
+/// column's.
+const MIN_UNDATED_CAPTION_CHARS: usize = 10;
 /// Longest caption, in characters.
 const MAX_CAPTION_CHARS: usize = 60;
 
@@ -202,13 +205,16 @@ fn first_cell(text: &str) -> (&str, bool) {
     (if letters > 0 { &text[start..] } else { "" }, false)
 }
 
-/// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`.
+/// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
+/// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
 fn is_bare_caption(text: &str) -> bool {
     let chars = text.chars().count();
-    chars <= MAX_CAPTION_CHARS
-        && !text.contains(['。', '；', '\t', '|'])
-        && (BARE_CAPTION_WORDS.iter().any(|w| text.contains(w)) || text.ends_with('表'))
-        && caption::year_in(text).is_some()
+    if chars > MAX_CAPTION_CHARS || text.contains(['。', '；', '\t', '|']) {
+        return false;
+    }
+    let titled = BARE_CAPTION_WORDS.iter().any(|w| text.contains(w));
+    let dated = caption::year_in(text).is_some();
+    (dated && (titled || text.ends_with('表'))) || (titled && chars >= MIN_UNDATED_CAPTION_CHARS)
 }
 
 /// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
