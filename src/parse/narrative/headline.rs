@@ -495,10 +495,12 @@ fn distribute(subject: &str) -> Vec<String> {
         return Vec::new();
     };
     // `地区生产总值、固定资产投资增速`: a rate named after the last item is every item's.
-    if let Some(rate) = RATE_ENDINGS.iter().find(|rate| last.ends_with(**rate) && last.len() > rate.len()) {
-        if !leading.is_empty() && leading.iter().all(|item| !item.ends_with(rate)) {
-            return items.iter().map(|item| format!("{}{rate}", item.trim_end_matches(rate))).collect();
-        }
+    let shared_rate = |rate: &&&str| {
+        let named = last.ends_with(**rate) && last.len() > rate.len();
+        named && !leading.is_empty() && leading.iter().all(|item| !item.ends_with(**rate))
+    };
+    if let Some(rate) = RATE_ENDINGS.iter().find(shared_rate) {
+        return items.iter().map(|item| format!("{}{rate}", item.trim_end_matches(rate))).collect();
     }
     let short = leading.first().map_or(0, |item| item.chars().count());
     let shared = last.char_indices().nth(short).map(|(at, _)| &last[at..]).unwrap_or("");
