@@ -57,7 +57,10 @@ impl Column {
     /// `前三季度`), which a whole-year result beside it is preferred to.
     pub fn covers_part_of_year(&self) -> bool {
         let title = &self.title;
-        let months = title.find('月').is_some_and(|at| title[..at].ends_with(|c: char| c.is_ascii_digit()));
+        let months = title.find('月').map(|at| &title[..at]).is_some_and(|before| {
+            // `1-12月` is the whole year.
+            before.ends_with(|c: char| c.is_ascii_digit()) && !(before.ends_with("12") && before.len() > 2)
+        });
         months || ["季度", "上半年", "前三季"].iter().any(|part| title.contains(part))
     }
 
@@ -482,7 +485,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
 /// They are all looked for in one pass over a title ([`clues`]), not one search per word.
-const CLUE_WORDS: [(&str, u16); 28] = [
+const CLUE_WORDS: [(&str, u16); 29] = [
     ("±", DIFFERENCE),
     ("+-", DIFFERENCE),
     ("增减", DIFFERENCE),
@@ -498,12 +501,13 @@ const CLUE_WORDS: [(&str, u16); 28] = [
     ("完成", ACTUAL),
     ("实际", ACTUAL),
     ("实绩", ACTUAL),
-    ("执行情况", ACTUAL),
+    ("执行", ACTUAL),
     ("实现", ACTUAL),
     ("预计", ESTIMATE),
     ("名称", NAMED),
     ("目标", TARGET),
     ("预期", TARGET),
+    ("任务", TARGET),
     ("指标", INDICATOR_WORD),
     ("绝对", SUB_TITLE),
     ("增速", SUB_TITLE | GROWTH),
@@ -564,7 +568,10 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Remark
     } else if is_five_year_plan(&title) || (has(ACTUAL) && is_completion_rate(&title)) {
         Role::Other
-    } else if has(ACTUAL) || (has(ESTIMATE) && !has(TARGET) && opens_with_estimate(&title)) {
+    } else if has(ACTUAL)
+        || (has(ESTIMATE) && !has(TARGET) && opens_with_estimate(&title))
+        || is_months(&title)
+    {
         Role::Actual
     } else if has(NAMED) {
         Role::Name
@@ -598,6 +605,18 @@ fn opens_with_estimate(title: &str) -> bool {
     rest.trim_start_matches("全年").starts_with("预计")
 }
 
+/// Whether a title is a span of months alone (`1-12月`, `1—11月份`): the results to that month.
+fn is_months(title: &str) -> bool {
+    let Some(span) = title.strip_suffix("月份").or_else(|| title.strip_suffix('月')) else {
+        return false;
+    };
+    let Some((from, to)) = span.split_once(['-', '—', '–', '~', '至']) else {
+        return false;
+    };
+    let month = |text: &str| text.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m));
+    month(from) && month(to.trim_end_matches('月'))
+}
+
 /// A column of how much of the plan was done (`完成率`, `完成计划(%)`, `完成进度`), not of the
 /// achieved values themselves.
 fn is_completion_rate(title: &str) -> bool {
@@ -629,6 +648,18 @@ mod tests {
             assert_eq!(role_of(title), Some(Role::Other), "{title}");
         }
         assert_eq!(role_of("2023年计划目标"), Some(Role::Target));
+    }
+
+    #[test]
+    fn results_to_a_month_executed_and_tasks_have_roles() {
+        for title in ["2023年执行", "执行数", "1-12月", "1—11月份", "1-11月完成"] {
+            assert_eq!(role_of(title), Some(Role::Actual), "{title}");
+        }
+        for title in ["任务数", "年度任务", "2023年目标任务"] {
+            assert_eq!(role_of(title), Some(Role::Target), "{title}");
+        }
+        assert_eq!(role_of("13-14月"), None);
+        assert_eq!(role_of("执行率"), Some(Role::Other));
     }
     use crate::grid::{GridBuilder, Layout};
 
