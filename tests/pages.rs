@@ -671,3 +671,22 @@ fn a_shuxing_column_and_verdict_words_in_a_wanchengqingkuang_column() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn tasks_results_to_a_month_executed_and_changes_on_last_year() {
+    let report = export("jiangjin.html");
+    let first = "表1 2023年全区主要经济指标执行情况|2023|review";
+    let second = "表2 2023年全区民生指标执行情况|2023|review";
+    let want = expected(&format!(
+        "
+        {first}|地区生产总值|亿元|~|增长6.5%|~|5.6|missed|-0.9
+        {first}|规模以上工业增加值|亿元|~|增长8%|~|9.3|met|1.3
+        {first}|一般公共预算收入|亿元|~|61|~|62.4|met|1.4
+        {first}|社会消费品零售总额|亿元|~|增长6%|~|5.2|missed|-0.8
+        {first}|外贸进出口总额|亿元|~|260|~|238.5|missed|-21.5
+        {second}|城镇常住居民人均可支配收入|元|~|增长6%|~|4.6|missed|-1.4
+        {second}|新增城镇就业|万人|~|1.5|~|1.62|met|0.12
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

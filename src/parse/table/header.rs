@@ -44,10 +44,10 @@ impl Column {
     }
 
     /// Gives a value without a unit of its own the percent its column's title names
-    /// (`增长(%)`), so a rate is known as one wherever it stands.
+    /// (`增长(%)`) or a growth column's (`同比±`), so a rate is known as one wherever it stands.
     pub fn lend_unit(&self, value: &mut Value) {
         let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
-        let titled = percent(&self.title) || self.sub.as_deref().is_some_and(percent);
+        let titled = percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth();
         if titled && value.unit.is_none() && is_plain_number(&value.form) {
             value.unit = Some("%".to_owned());
         }
@@ -485,7 +485,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
 /// They are all looked for in one pass over a title ([`clues`]), not one search per word.
-const CLUE_WORDS: [(&str, u16); 29] = [
+const CLUE_WORDS: [(&str, u16); 32] = [
     ("±", DIFFERENCE),
     ("+-", DIFFERENCE),
     ("增减", DIFFERENCE),
@@ -513,6 +513,9 @@ const CLUE_WORDS: [(&str, u16); 29] = [
     ("增速", SUB_TITLE | GROWTH),
     ("增长", SUB_TITLE | GROWTH),
     ("增幅", SUB_TITLE | GROWTH),
+    ("比上年", SUB_TITLE | GROWTH | LAST_YEAR),
+    ("较上年", SUB_TITLE | GROWTH | LAST_YEAR),
+    ("同比", SUB_TITLE | GROWTH | LAST_YEAR),
     ("总量", SUB_TITLE),
     ("数值", SUB_TITLE),
 ];
@@ -536,6 +539,8 @@ const SUB_TITLE: u16 = 1 << 7;
 const GROWTH: u16 = 1 << 8;
 /// An estimate (`预计`): an achieved value unless the title also names a target (`预计目标`).
 const ESTIMATE: u16 = 1 << 9;
+/// A comparison with last year (`比上年`, `同比`): a growth rate.
+const LAST_YEAR: u16 = 1 << 10;
 
 /// The clues of [`CLUE_WORDS`] found anywhere in `text`, as one set of bits.
 fn clues(text: &str) -> u16 {
@@ -556,7 +561,8 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
     let found = clues(&title);
     let has = |clue: u16| found & clue != 0;
     let is = |words: &[&str]| words.contains(&&*title);
-    let role = if has(DIFFERENCE) {
+    // `比上年±%`, `同比增减`: a change on last year is a growth rate, not a difference from the target.
+    let role = if has(DIFFERENCE) && !has(LAST_YEAR) {
         Role::Difference
     } else if has(CATEGORY) || is(&["分类", "类型", "领域", "指标类型"]) {
         Role::Category
@@ -660,6 +666,16 @@ mod tests {
         }
         assert_eq!(role_of("13-14月"), None);
         assert_eq!(role_of("执行率"), Some(Role::Other));
+    }
+
+    #[test]
+    fn a_change_on_last_year_is_a_growth_rate_not_a_difference_from_the_target() {
+        for title in ["比上年±%", "比上年增减(%)", "同比±"] {
+            assert_ne!(role_of(title), Some(Role::Difference), "{title}");
+            assert!(is_sub_title(title), "{title}");
+        }
+        assert_eq!(role_of("与目标±"), Some(Role::Difference));
+        assert_eq!(role_of("增减"), Some(Role::Difference));
     }
     use crate::grid::{GridBuilder, Layout};
 
