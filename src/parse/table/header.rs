@@ -313,7 +313,54 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
             }
         }
     }
+    if titles.len() == 2 {
+        place_pushed_left(grid, &mut titles);
+    }
     titles
+}
+
+/// A second title row pushed to the left, as a browser's copy of a page writes it: its titles
+/// belong under the titles that are a year alone (`2023年` over `预期目标 | 完成`). With as many
+/// years as sub-titles they pair in order; with fewer (a year spanning columns, written once),
+/// each year takes a run of sub-titles opening with a target, and the titles after it move right.
+fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>]) {
+    let [top, below] = titles else { return };
+    let text = |index: usize| grid.cells()[index].text.trimmed();
+    // A title spanning both rows is in both; the second row's own titles are the others.
+    let own: Vec<usize> = (0..below.len()).filter(|&c| below[c].is_some() && below[c] != top[c]).collect();
+    let pushed_left = !own.is_empty() && own.iter().enumerate().all(|(at, &col)| at == col);
+    let is_year = |slot: &Option<usize>| slot.is_some_and(|index| is_year_label(text(index)));
+    let years = top.iter().filter(|slot| is_year(slot)).count();
+    if !pushed_left || years == 0 || years > own.len() {
+        return;
+    }
+    let subs: Vec<usize> = own.iter().filter_map(|&col| below[col]).collect();
+    let opens_run =
+        |at: usize| at == 0 || years == subs.len() || role_of(text(subs[at])) == Some(Role::Target);
+    let starts: Vec<usize> = (0..subs.len()).filter(|&at| opens_run(at)).collect();
+    let used = top.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
+    if starts.len() != years || used + subs.len() - years > top.len() {
+        return;
+    }
+    let ends = starts.iter().skip(1).copied().chain([subs.len()]);
+    let mut runs = starts.iter().zip(ends).map(|(&start, end)| &subs[start..end]);
+    let (mut new_top, mut new_below) = (Vec::with_capacity(top.len()), Vec::with_capacity(top.len()));
+    for slot in &top[..used] {
+        match is_year(slot).then(|| runs.next()).flatten() {
+            Some(run) => {
+                new_top.extend(run.iter().map(|_| *slot));
+                new_below.extend(run.iter().map(|&index| Some(index)));
+            }
+            None => {
+                new_top.push(*slot);
+                new_below.push(*slot);
+            }
+        }
+    }
+    new_top.resize(top.len(), None);
+    new_below.resize(top.len(), None);
+    *top = new_top;
+    *below = new_below;
 }
 
 /// The column at `col` from the title cells above it: the top title, and the lowest title of
@@ -666,6 +713,25 @@ mod tests {
         }
         assert_eq!(role_of("13-14月"), None);
         assert_eq!(role_of("执行率"), Some(Role::Other));
+    }
+
+    #[test]
+    fn a_second_title_row_pushed_left_goes_under_the_years() {
+        let titles = |header: &Header| header.columns.iter().map(Column::label).collect::<Vec<_>>();
+        let layout = |rows: &[&str]| {
+            let mut b = GridBuilder::new(Layout::Tab);
+            for (line, row) in rows.iter().enumerate() {
+                b.start_row();
+                row.split('|').for_each(|cell| b.push(cell, line + 1));
+            }
+            b.finish()
+        };
+        let each =
+            read_header(&layout(&["指标|2023年|2023年|2024年", "目标|完成|目标", "GDP|6|5|5"])).unwrap();
+        assert_eq!(titles(&each), ["指标", "2023年/目标", "2023年/完成", "2024年/目标"]);
+        let once =
+            read_header(&layout(&["指标|2023年|2024年|属性", "目标|完成|目标", "GDP|6|5|5|预期性"])).unwrap();
+        assert_eq!(titles(&once), ["指标", "2023年/目标", "2023年/完成", "2024年/目标", "属性"]);
     }
 
     #[test]
