@@ -695,6 +695,13 @@ fn tasks_results_to_a_month_executed_and_changes_on_last_year() {
 fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_pages() {
     // yunnan: `2023年` written over each sub-title, a 类别 cell spanning rows; kunshan: `2023年`
     // spanning two sub-titles, written once.
-    let pairs = [("yunnan.html", "yunnan.paste.txt"), ("kunshan.html", "kunshan.paste.txt")];
+    // guangdong: category rows, one cell spanning the table, written as a line without TABs;
+    // haining: most rows short (类别 written once per block).
+    let pairs = [
+        ("yunnan.html", "yunnan.paste.txt"),
+        ("kunshan.html", "kunshan.paste.txt"),
+        ("guangdong.html", "guangdong.paste.txt"),
+        ("haining.html", "haining.paste.txt"),
+    ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }

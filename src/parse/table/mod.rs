@@ -145,9 +145,14 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let target = header.find(Role::Target)?;
     let mut cells = ReadCells::new(grid.cells().len());
     let (mut named, mut valued) = (0, 0);
-    for row in (header.rows..grid.rows()).filter(|&r| !grid.text(r, name).is_empty()) {
+    // Short rows of a text layout (a spanning cell written once) are judged as placed.
+    let slot = |body: &align::BodyRow, col: usize| body.slots.get(col).copied().flatten();
+    let named_rows = align::body_rows(grid, &header)
+        .into_iter()
+        .filter(|body| slot(body, name).is_some_and(|index| !grid.cells()[index].text.trimmed().is_empty()));
+    for body in named_rows {
         named += 1;
-        let Some(index) = grid.cell_index(row, target) else { continue };
+        let Some(index) = slot(&body, target) else { continue };
         let text = &grid.cells()[index].text;
         if !text.trimmed().is_empty() {
             valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
