@@ -343,11 +343,11 @@ type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
 /// The indicator names of the batches that gain the other names of their canonical indicator
 /// ([`with_other_names`]), by batch and index in its names; each name, unit and reading is
 /// worked out once.
-fn other_names(batches: &[Batch], aliases: &AliasTable) -> HashMap<(usize, usize), String> {
+fn other_names(batches: &[Batch], aliases: &AliasTable) -> ByName<(usize, usize), String> {
     let lists = aliases.aliases_by_canonical();
     // By name, unit and reading: the name with the other names, or `None` when it has none.
-    let mut known: HashMap<RowKey<'_>, Option<String>> = HashMap::new();
-    let mut renamed = HashMap::new();
+    let mut known: ByName<RowKey<'_>, Option<String>> = ByName::default();
+    let mut renamed = ByName::default();
     let rows =
         batches.iter().enumerate().flat_map(|(b, batch)| batch.rows.iter().map(move |row| (b, batch, row)));
     for (b, batch, row) in rows {
