@@ -18,7 +18,10 @@
 //! and its cached workbench, each run taking turns with this build's), for ratios measured under
 //! the same load. `--library` times only the library figures (quick, for profiling them);
 //! `--cached` skips the cold figures (loading without a cache or into an empty one), for work on
-//! the cached load.
+//! the cached load. `--reopen` times the cached reopen in this process, on one thread and in a
+//! fixed number of batches, so that a profiler (`valgrind --tool=callgrind`) counts the same work
+//! every run: reading the 2,000 entries back, then adding them to a workbench in
+//! [`REOPEN_BATCHES`] batches with a redraw after each, as its event loop does.
 
 #[path = "corpus/generate.rs"]
 mod generate;
@@ -50,6 +53,7 @@ struct Args {
     baseline: Option<String>,
     library_only: bool,
     cached_only: bool,
+    reopen: bool,
 }
 
 fn args() -> Args {
@@ -61,7 +65,8 @@ fn args() -> Args {
     let dir = value("--dir").map_or_else(|| target.join(count.to_string()), PathBuf::from);
     let library_only = argv.iter().any(|a| a == "--library");
     let cached_only = argv.iter().any(|a| a == "--cached");
-    Args { count, runs, dir, baseline: value("--baseline"), library_only, cached_only }
+    let reopen = argv.iter().any(|a| a == "--reopen");
+    Args { count, runs, dir, baseline: value("--baseline"), library_only, cached_only, reopen }
 }
 
 /// The median and the fastest of `runs` timings of `run`.
@@ -280,6 +285,9 @@ fn main() {
     if args.library_only {
         return library_figures(&args.dir, args.runs);
     }
+    if args.reopen {
+        return reopen_figures(&args.dir, args.runs);
+    }
     let baseline_cache = args.baseline.as_ref().map(|baseline| {
         let cache = empty_cache("baseline");
         row("baseline: summary", timed(args.runs, || summary(baseline, &cache, &["summary", &dir])));
@@ -331,6 +339,54 @@ fn main() {
     row("workbench, cached: first frame", pick(&warm_tui, |r| r.0));
     row("workbench, cached: all reports in", pick(&warm_tui, |r| r.1));
     library_figures(&args.dir, args.runs);
+}
+
+/// How many batches [`reopen_figures`] adds the reports in: about as many as the workbench
+/// receives while a cached reopen of 2,000 reports takes half a second.
+const REOPEN_BATCHES: usize = 5;
+
+/// The cached reopen in this process, on this thread: every entry read back from a cache (filled
+/// first), then the reports added to a workbench in [`REOPEN_BATCHES`] batches, each with its
+/// redraw, the last one saying loading has finished.
+fn reopen_figures(dir: &Path, runs: usize) {
+    let cache = Cache::at(std::env::temp_dir().join("plangap-bench-reopen"), "bench-reopen".to_owned());
+    let options = LoadOptions { cache: Some(cache), threads: 1, ..LoadOptions::default() };
+    load_paths_with(&[dir.to_owned()], &options);
+    let mut corpus = Corpus::default();
+    let read = timed(runs, || {
+        let start = Instant::now();
+        corpus = load_paths_with(&[dir.to_owned()], &options);
+        start.elapsed()
+    });
+    row(&format!("reopen: {} entries read back, one thread", corpus.reports.len()), read);
+    let env = ColorEnv { no_color: None, colorterm: None, term: Some("xterm-256color".to_owned()) };
+    let (settings, _) = settings(&Options::default(), &Config::default(), &env, None);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let total = corpus.reports.len();
+    let add = timed(runs, || {
+        // The copies of the batches are the bench's, made before timing.
+        let size = total.div_ceil(REOPEN_BATCHES).max(1);
+        let batches: Vec<Corpus> = (corpus.reports.chunks(size).zip(corpus.digests.chunks(size)))
+            .map(|(reports, digests)| Corpus {
+                reports: reports.to_vec(),
+                digests: digests.to_vec(),
+                ..Corpus::default()
+            })
+            .collect();
+        let start = Instant::now();
+        let mut app = App::new(Corpus::default(), settings.clone(), Rect::new(0, 0, 120, 40));
+        let mut done = 0;
+        for batch in batches {
+            done += batch.reports.len();
+            app.update(Msg::Loading(batch, Progress { done, total }));
+            terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        }
+        let elapsed = start.elapsed();
+        // The workbench is dropped at exit, after what the reopen is timed to.
+        std::mem::forget(app);
+        elapsed
+    });
+    row(&format!("reopen: {total} reports added in {REOPEN_BATCHES} batches, redrawn"), add);
 }
 
 fn plangap_threads() -> usize {

@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod finder;
 pub mod grid;
+pub mod hashing;
 pub mod ingest;
 pub mod model;
 pub mod parse;

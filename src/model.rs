@@ -506,6 +506,19 @@ impl ProjectName {
     pub fn as_str(&self) -> &str {
         &self.text[self.start as usize..self.end as usize]
     }
+
+    /// The text the name is a span of (its source line, or the name alone) and where in it the
+    /// name is, in bytes: what [`ProjectName::from_span`] takes back.
+    pub fn span(&self) -> (&Arc<str>, u32, u32) {
+        (&self.text, self.start, self.end)
+    }
+
+    /// The name at `start..end` of `text`, held as a span of it; `None` when that range is not
+    /// within `text` or does not fall on character boundaries.
+    pub fn from_span(text: Arc<str>, start: u32, end: u32) -> Option<ProjectName> {
+        text.get(start as usize..end as usize)?;
+        Some(ProjectName { text, start, end })
+    }
 }
 
 /// Where `needle` first occurs in `text`, in bytes: each place holding the needle's first byte

@@ -19,15 +19,9 @@
 use super::canonical::AliasTable;
 use super::link::{Occurrence, link_occurrences, reading_of};
 use super::views::{Comparison, comparison};
+use crate::hashing::ByName;
 use crate::model::{IndicatorRow, Report};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::Arc;
-use xxhash_rust::xxh3::Xxh3Default;
-
-/// A map keyed by names, hashed with xxh3 (several times faster than the default hasher on names
-/// of a few dozen bytes).
-type ByName<K, V> = HashMap<K, V, BuildHasherDefault<Xxh3Default>>;
 
 /// Where each canonical indicator occurs in the reports added, in report order, and the
 /// canonical names worked out so far.

@@ -16,7 +16,9 @@
 //! holds once: a project's source paragraph, box caption and group label, which every project
 //! listed in the same paragraph or under the same label shares (four fifths of a report's
 //! bytes), are stored once in a table of texts, checked as UTF-8 in one pass when read and
-//! shared again by the projects read back ([`Stored`]). The report without its projects comes
+//! shared again by the projects read back ([`Stored`]); a project's name is stored as where it
+//! is in one of them (its source line), as it is held in memory, so that reading a project back
+//! allocates nothing of its own. The report without its projects comes
 //! first in an entry, so that a command that shows no projects reads it alone
 //! ([`Cache::get_without_projects`]).
 //!
@@ -25,7 +27,7 @@
 //! [`Cache::prune_if_due`]); reading an entry marks it used (its modification time, refreshed
 //! at most once a day).
 
-use crate::model::{Project, Report, Stage};
+use crate::model::{Project, ProjectName, Report, Stage};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -38,7 +40,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The layout of an entry; raise it whenever the header or the serialized model changes shape
 /// in a way the version would not show.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The bytes every entry starts with.
 const MAGIC: &[u8; 8] = b"PLANGAP\x01";
@@ -277,13 +279,21 @@ struct Stored<'a> {
     projects: Vec<StoredProject>,
 }
 
-/// A project in an entry: its own fields, and its shared texts as indices among
-/// [`Stored::texts`].
+/// A project in an entry: its own fields, and its texts as indices among [`Stored::texts`]. Its
+/// name is a span of one of them (of its source line, nearly always, as in memory:
+/// [`crate::model::ProjectName`]), so that reading it back allocates nothing and checks no UTF-8
+/// of its own.
 #[derive(Serialize, Deserialize)]
 struct StoredProject {
-    name: Box<str>,
+    /// The index of the text [`Project::name`] is a span of.
+    name_in: u32,
+    /// Where the name starts in that text, in bytes.
+    name_start: u32,
+    /// Where the name ends in that text, in bytes.
+    name_end: u32,
     stage: Option<Stage>,
-    progress: Option<Box<str>>,
+    /// The index of [`Project::progress`].
+    progress: Option<u32>,
     line: usize,
     /// The index of [`Project::source`].
     source: u32,
@@ -308,14 +318,19 @@ impl Stored<'_> {
         let projects = report
             .projects
             .iter()
-            .map(|project| StoredProject {
-                name: Box::from(project.name.as_str()),
-                stage: project.stage,
-                progress: project.progress.as_deref().map(|progress| Box::from(progress.as_str())),
-                line: project.line,
-                source: index(&project.source),
-                table: index(&project.table),
-                group: project.group.as_deref().map(|group| index(group)),
+            .map(|project| {
+                let (name_in, name_start, name_end) = project.name.span();
+                StoredProject {
+                    name_in: index(name_in),
+                    name_start,
+                    name_end,
+                    stage: project.stage,
+                    progress: project.progress.as_deref().map(|progress| index(progress)),
+                    line: project.line,
+                    source: index(&project.source),
+                    table: index(&project.table),
+                    group: project.group.as_deref().map(|group| index(group)),
+                }
             })
             .collect();
         let report = Report { projects: Vec::new(), ..report.clone() };
@@ -334,25 +349,31 @@ impl Stored<'_> {
         let Stored { mut report, texts, ends, projects } = self;
         let texts = split(&texts, &ends)?;
         // Each text is made into one shared copy, the first time a project asks for it: a
-        // source line as an `Arc<str>`, a caption or group as an `Arc<String>`.
+        // source line (or a name's own text) as an `Arc<str>`, a caption, group or progress as
+        // an `Arc<String>`.
         let mut lines = vec![None; texts.len()];
         let mut labels = vec![None; texts.len()];
+        let line = |lines: &mut [Option<Arc<str>>], at| shared(lines, &texts, at, |text| Arc::from(text));
         let label = |labels: &mut [Option<Arc<String>>], at| {
             shared(labels, &texts, at, |text| Arc::new(text.to_owned()))
         };
         report.projects = Vec::with_capacity(projects.len());
         for stored in projects {
+            let name_in = line(&mut lines, stored.name_in)?;
             report.projects.push(Project {
-                name: stored.name.into(),
+                name: ProjectName::from_span(name_in, stored.name_start, stored.name_end)?,
                 group: match stored.group {
                     Some(group) => Some(label(&mut labels, group)?),
                     None => None,
                 },
                 table: label(&mut labels, stored.table)?,
                 stage: stored.stage,
-                progress: stored.progress.map(|progress| Arc::new(progress.into_string())),
+                progress: match stored.progress {
+                    Some(progress) => Some(label(&mut labels, progress)?),
+                    None => None,
+                },
                 line: stored.line,
-                source: shared(&mut lines, &texts, stored.source, |text| Arc::from(text))?,
+                source: line(&mut lines, stored.source)?,
             });
         }
         Some(report)
@@ -446,5 +467,36 @@ mod tests {
         let grouped = stored.projects.iter().position(|p| p.group.is_some()).expect("a group");
         stored.projects[grouped].group = Some(stored.ends.len() as u32);
         assert_eq!(stored.into_report(), None);
+    }
+
+    #[test]
+    fn names_read_back_are_spans_of_their_source_lines_or_texts_of_their_own() {
+        let mut report = sample();
+        report.projects[1].name = ProjectName::from("不在此行的项目");
+        let back = Stored::of(&report).into_report().expect("reads back");
+        assert_eq!(back, report);
+        let (own, ..) = back.projects[1].name.span();
+        assert_eq!(&**own, "不在此行的项目", "a name not in its line keeps a text of its own");
+        let spans = back.projects.iter().filter(|p| Arc::ptr_eq(p.name.span().0, &p.source)).count();
+        assert_eq!(spans, back.projects.len() - 1, "every other name is a span of its source line");
+    }
+
+    #[test]
+    fn a_name_span_outside_its_text_or_inside_a_character_is_refused() {
+        let report = sample();
+        let at = report.projects.iter().position(|p| !p.name.is_ascii()).expect("a Chinese name");
+        let mut stored = Stored::of(&report);
+        stored.projects[at].name_end += 1;
+        assert_eq!(stored.into_report(), None, "the end falls inside a character");
+        let mut stored = Stored::of(&report);
+        stored.projects[at].name_start = stored.texts.len() as u32;
+        stored.projects[at].name_end = stored.texts.len() as u32 + 3;
+        assert_eq!(stored.into_report(), None, "the span is past the text");
+        let mut stored = Stored::of(&report);
+        stored.projects[at].name_in = stored.ends.len() as u32;
+        assert_eq!(stored.into_report(), None, "there is no such text");
+        let mut stored = Stored::of(&report);
+        stored.projects[at].progress = Some(stored.ends.len() as u32);
+        assert_eq!(stored.into_report(), None, "there is no such progress text");
     }
 }

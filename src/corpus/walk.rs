@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Adds to `files` what `path` stands for: a file itself; a folder, the files under it in name
@@ -28,18 +29,21 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) ->
     if !visited.insert(std::fs::canonicalize(dir).map_err(read_error)?) {
         return Ok(());
     }
-    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+    // Sorted by name: the entries of one folder are in the order of their paths, and names
+    // compare as bytes, where paths compare component by component.
+    let mut entries: Vec<(OsString, PathBuf, bool)> = std::fs::read_dir(dir)
         .map_err(read_error)?
         .filter_map(Result::ok)
-        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .map(|entry| {
+        .map(|entry| (entry.file_name(), entry))
+        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+        .map(|(name, entry)| {
             let path = entry.path();
             let is_dir = is_folder(&entry, &path);
-            (path, is_dir)
+            (name, path, is_dir)
         })
         .collect();
-    entries.sort();
-    for (entry, is_dir) in entries {
+    entries.sort_unstable_by(|(a, ..), (b, ..)| a.cmp(b));
+    for (_, entry, is_dir) in entries {
         if is_dir {
             walk(&entry, visited, files)?;
         } else {

@@ -5,11 +5,10 @@ use super::candidates::{Candidates, Match};
 use super::query::{Query, Scope};
 use super::searcher::Source;
 use crate::canonical::{AliasTable, normalize_name, row_reading};
+use crate::hashing::{ByName, NameSet};
 use crate::model::{IndicatorRow, Project, Report, Value};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-use xxhash_rust::xxh3::Xxh3Default;
+use std::collections::HashMap;
 
 /// What an index entry stands for. Indices point into the `&[Report]` the index was built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,14 +79,10 @@ pub struct IndexSource {
     /// Each district and city, with the reports whose title names it.
     places: Vec<(String, Vec<usize>)>,
     /// Where each of [`IndexSource::places`] is, by name.
-    place_at: HashMap<String, usize, BuildHasherDefault<Xxh3Default>>,
+    place_at: ByName<String, usize>,
     aliases: Option<AliasTable>,
     reports: usize,
 }
-
-/// A set of names hashed with xxh3, which is several times faster than the default hasher on
-/// names of a few dozen bytes.
-type NameSet<'a> = HashSet<&'a str, BuildHasherDefault<Xxh3Default>>;
 
 /// The entries of a batch of reports with their names, and the indicator names among them that
 /// [`IndexSource::build`] gives the other names of their canonical indicator. Each batch is
@@ -147,7 +142,7 @@ impl IndexSource {
         let mut source = IndexSource {
             batches: Vec::new(),
             places: Vec::new(),
-            place_at: HashMap::default(),
+            place_at: ByName::default(),
             aliases: aliases.cloned(),
             reports: 0,
         };
@@ -167,7 +162,7 @@ impl IndexSource {
             names: NameList::with_capacity(most, bytes),
             rows: Vec::new(),
         };
-        let mut seen = NameSet::default();
+        let mut seen = NameSet::<&str>::default();
         for (r, report) in new.iter().enumerate().map(|(i, report)| (first + i, report)) {
             seen.clear();
             for (p, project) in report.projects.iter().enumerate() {
@@ -348,11 +343,11 @@ type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
 /// The indicator names of the batches that gain the other names of their canonical indicator
 /// ([`with_other_names`]), by batch and index in its names; each name, unit and reading is
 /// worked out once.
-fn other_names(batches: &[Batch], aliases: &AliasTable) -> HashMap<(usize, usize), String> {
+fn other_names(batches: &[Batch], aliases: &AliasTable) -> ByName<(usize, usize), String> {
     let lists = aliases.aliases_by_canonical();
     // By name, unit and reading: the name with the other names, or `None` when it has none.
-    let mut known: HashMap<RowKey<'_>, Option<String>> = HashMap::new();
-    let mut renamed = HashMap::new();
+    let mut known: ByName<RowKey<'_>, Option<String>> = ByName::default();
+    let mut renamed = ByName::default();
     let rows =
         batches.iter().enumerate().flat_map(|(b, batch)| batch.rows.iter().map(move |row| (b, batch, row)));
     for (b, batch, row) in rows {

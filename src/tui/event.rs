@@ -95,16 +95,14 @@ pub fn run(
                 break;
             }
         }
+        // The finder's index is built once the frame is drawn: its threads would take the cores
+        // from the frame that says loading has ended.
+        let mut index = None;
         for effect in app.take_effects() {
             match effect {
                 Effect::Suspend => guard.suspend(app.settings.mouse)?,
                 Effect::Redraw => guard.resume(app.settings.mouse)?,
-                Effect::IndexFinder(source) => {
-                    let sender = sender.clone();
-                    std::thread::spawn(move || {
-                        let _ = sender.send(Msg::FinderIndex(Box::new(source.build())));
-                    });
-                }
+                Effect::IndexFinder(source) => index = Some(source),
                 Effect::Open(path) => {
                     app.notify(format!("opening {}…", path.display()), false);
                     let sender = sender.clone();
@@ -118,6 +116,12 @@ pub fn run(
         }
         if !app.quit {
             draw(app, &mut guard.terminal)?;
+        }
+        if let Some(source) = index {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let _ = sender.send(Msg::FinderIndex(Box::new(source.build())));
+            });
         }
     }
     Ok(())
