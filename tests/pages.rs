@@ -696,12 +696,14 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
     // yunnan: `2023年` written over each sub-title, a 类别 cell spanning rows; kunshan: `2023年`
     // spanning two sub-titles, written once.
     // guangdong: category rows, one cell spanning the table, written as a line without TABs;
-    // haining: most rows short (类别 written once per block).
+    // haining: most rows short (类别 written once per block); jiangxi: a short row with a revised
+    // target (`8左右（后调整为3左右）`) beside a unit `%`.
     let pairs = [
         ("yunnan.html", "yunnan.paste.txt"),
         ("kunshan.html", "kunshan.paste.txt"),
         ("guangdong.html", "guangdong.paste.txt"),
         ("haining.html", "haining.paste.txt"),
+        ("jiangxi.html", "jiangxi.paste.txt"),
     ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }

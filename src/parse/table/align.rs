@@ -148,14 +148,18 @@ fn cell_fit(text: &str, role: Role) -> i32 {
     if text.is_empty() {
         return 0;
     }
-    let value = is_value(text);
+    // A target revised in its cell (`8左右（后调整为3左右）`) is a value too.
+    let value = is_value(text) || text.split_once(['（', '(']).is_some_and(|(before, _)| is_value(before));
     let attribute = text.contains("约束") || text.contains("预期");
+    let worded = text.chars().any(|c| crate::text::is_han(c) || c.is_alphabetic());
     match role {
         Role::Name => {
             if value {
                 -4
-            } else {
+            } else if worded {
                 3
+            } else {
+                -2
             }
         }
         Role::Category => {
@@ -249,6 +253,21 @@ mod tests {
         let rows = body_rows(&g, &header);
         assert_eq!(texts(&g, &rows[1]), ["经济", "投资增速（%）", "10", "3", "预期性"]);
         assert_eq!(texts(&g, &rows[3]), ["质量", "空气优良天数", "≥325", "330", "约束性"]);
+    }
+
+    #[test]
+    fn a_revised_target_is_a_value_and_a_unit_sign_no_name() {
+        let g = grid(&[
+            &["类别", "指标", "单位", "2023年目标", "2023年完成", "2024年目标", "属性"],
+            &["经济", "GDP增长", "%", "7左右", "4.1", "5左右", "预期性"],
+            &["投资增长", "%", "8左右（后调整为3左右）", "-5.9", "4", "预期性"],
+        ]);
+        let header = read_header(&g).unwrap();
+        let rows = body_rows(&g, &header);
+        assert_eq!(
+            texts(&g, &rows[1]),
+            ["经济", "投资增长", "%", "8左右（后调整为3左右）", "-5.9", "4", "预期性"]
+        );
     }
 
     #[test]
