@@ -1,7 +1,7 @@
 //! Indicator rows from a grid's body: category carried down, names taken apart, parents of
 //! sub-rows, binding flags, target and achieved values, and the judgement of a `与目标±` column.
 
-use super::align::{BodyRow, body_rows};
+use super::align::{self, BodyRow, body_rows};
 use super::header::{self, Header, Role, names_growth};
 use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
@@ -273,6 +273,9 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
         let label = compact(&grid.cells()[first].text);
         return (!label.is_empty()).then_some(label);
     }
+    if let Some(label) = numbered_label_alone(grid, row.row, header) {
+        return Some(label);
+    }
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
     let text = compact(&grid.cells()[first].text);
@@ -280,6 +283,20 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     let opens_section = spans || (is_section(&text) && alone());
     let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
     (opens_section && !label.is_empty()).then(|| label.to_owned())
+}
+
+/// The label of a row of two cells in a wider table, a section's number and its name (`一 |
+/// 经济发展`), as a text layout writes the number's cell and one spanning the rest.
+fn numbered_label_alone(grid: &Grid, row: usize, header: &Header) -> Option<String> {
+    let mut own = grid.row_range(row).map(|index| grid.cells()[index].text.trimmed());
+    let (number, label, none) = (own.next()?, own.next()?, own.next());
+    let numbered = !number.is_empty()
+        && number
+            .trim_end_matches('、')
+            .chars()
+            .all(|c| crate::text::is_chinese_numeral(c) || c.is_ascii_digit());
+    let worded = label.chars().any(crate::text::is_han) && !align::is_value(label);
+    (none.is_none() && header.width() > 3 && numbered && worded).then(|| compact(label))
 }
 
 /// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
