@@ -72,7 +72,7 @@ mod vocabulary;
 use crate::document::PlacedTable;
 use crate::model::{Project, ProjectName, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds};
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
@@ -196,7 +196,7 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 /// Whether two mentions on one line name one project, one spelling holding the other
 /// (`…EOD` in a list, `…EOD项目` in a sentence).
 fn same_project(a: &Project, b: &Project) -> bool {
-    a.line == b.line && (a.name.contains(&*b.name) || b.name.contains(&*a.name))
+    a.line == b.line && (holds(&a.name, &b.name) || holds(&b.name, &a.name))
 }
 
 /// Merges repeated mentions of one name in a box into its first mention.

@@ -7,7 +7,7 @@
 
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
-use crate::text::may_hold_digit;
+use crate::text::{find_word, may_hold_digit};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
@@ -324,7 +324,7 @@ fn is_short_name(item: &str) -> bool {
 /// `name` without the phase or activity a sentence put after it, when what is left is a name,
 /// and without what a project holds (`…项目10万平方米标准化厂房` → `…项目`).
 fn shed_activity(mut name: &str) -> &str {
-    if let Some(at) = name.find("项目").map(|at| at + "项目".len()) {
+    if let Some(at) = find_word(name, "项目").map(|at| at + "项目".len()) {
         let held = &name[at..];
         if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
             name = &name[..at];

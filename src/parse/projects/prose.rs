@@ -22,7 +22,7 @@ use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
-use crate::text::is_numeric;
+use crate::text::{find_word, holds, is_numeric};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -234,7 +234,10 @@ fn with_stage(names: Vec<String>, stage: Option<Stage>) -> Vec<(String, Option<S
 /// The names of the list after a verb: closed by the text's own word for projects, by a kind
 /// and a count, or else a plain list of names.
 fn after_verb(rest: &str) -> Listed {
-    if let Some(at) = SOME_AMONG.iter().filter_map(|among| rest.find(among)).min() {
+    // Each of SOME_AMONG starts with `等`: a list without one is not searched for them.
+    let among =
+        rest.contains('等').then(|| SOME_AMONG.iter().filter_map(|among| find_word(rest, among)).min());
+    if let Some(at) = among.flatten() {
         return Listed::plain(Names::of_list(&rest[..at]).projects());
     }
     if let Some(list) = declared_list(rest) {
@@ -286,7 +289,7 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    let found = text.contains("项目").then(|| DECLARED.captures(text)).flatten()?;
+    let found = holds(text, "项目").then(|| DECLARED.captures(text)).flatten()?;
     let whole = found.get(0)?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
@@ -319,13 +322,13 @@ fn chinese_or_arabic(count: &str) -> Option<usize> {
 /// The stage a predicate names: its verb's, `进入…阶段` ongoing, `入场施工` new, or planned
 /// when it speaks of feasibility or plans.
 fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
-    let stage = if verb.contains("进入") {
+    let stage = if holds(verb, "进入") {
         Some(Stage::Ongoing)
-    } else if verb.contains("入场施工") {
+    } else if holds(verb, "入场施工") {
         Some(Stage::New)
-    } else if verb.contains("投用") || verb.contains("投入") {
+    } else if holds(verb, "投用") || holds(verb, "投入") {
         Some(Stage::Completed)
-    } else if verb.contains("通过") || verb.contains("签约") {
+    } else if holds(verb, "通过") || holds(verb, "签约") {
         None
     } else {
         verb_stage(verb.trim_start_matches([

@@ -4,6 +4,7 @@
 
 use super::split::trim_item;
 use crate::model::Stage;
+use crate::text::{holds, may_hold_digit};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,16 +96,12 @@ static ETC_TAIL_INNER: LazyLock<Regex> = LazyLock::new(|| {
 /// The stage a verb or verdict names: 开工/新开工/启动/新建 new, 加快(建设)/续建/推进 ongoing,
 /// 建成/完工/投产/竣工/完成 completed; `实施` names none.
 pub fn verb_stage(verb: &str) -> Option<Stage> {
-    if verb.contains("开工")
-        || verb.starts_with("启动")
-        || verb.starts_with("新建")
-        || verb.starts_with("新增")
+    if holds(verb, "开工") || verb.starts_with("启动") || verb.starts_with("新建") || verb.starts_with("新增")
     {
         Some(Stage::New)
-    } else if verb.contains("建设") || verb.contains("加快") || verb == "续建" || verb.contains("推进")
-    {
+    } else if holds(verb, "建设") || holds(verb, "加快") || verb == "续建" || holds(verb, "推进") {
         Some(Stage::Ongoing)
-    } else if ["建成", "完工", "竣工", "投产", "完成"].iter().any(|word| verb.contains(word)) {
+    } else if ["建成", "完工", "竣工", "投产", "完成"].iter().any(|word| holds(verb, word)) {
         Some(Stage::Completed)
     } else {
         None
@@ -201,9 +198,11 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 }
 
 /// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
-/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`.
+/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`. Both patterns need a digit, so a
+/// clause without one ([`may_hold_digit`]) is not tried.
 pub fn is_statement(clause: &str) -> bool {
-    FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause))
+    may_hold_digit(clause)
+        && (FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause)))
 }
 
 /// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
