@@ -375,8 +375,14 @@ pub fn holds(text: &str, word: &str) -> bool {
 /// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
 /// before a pattern that needs one, for short texts such as names. ASCII digits are looked for
 /// byte by byte; other characters are decoded only when their first byte is outside E2–E9
-/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is).
+/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is). A first pass over all
+/// the bytes (without an early exit, so the compiler makes it vector code) tells whether any
+/// byte is a digit or such a first byte at all; most texts have none.
 pub fn may_hold_digit(text: &str) -> bool {
+    let flagged = |byte: u8| byte.is_ascii_digit() | !((byte < 0xc2) | (0xe2..=0xe9).contains(&byte));
+    if !text.bytes().fold(false, |any, byte| any | flagged(byte)) {
+        return false;
+    }
     text.bytes().enumerate().any(|(at, byte)| match byte {
         b'0'..=b'9' => true,
         0x00..=0xc1 | 0xe2..=0xe9 => false,

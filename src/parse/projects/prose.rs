@@ -61,9 +61,10 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a list the text calls projects ends: `等项目`, `等6个项目`, `等房地产项目`, `2个项目`
-/// (`count`: a count without `等`, which must be the number of items).
+/// (a count without `等`, which must be the number of items: the match of the second
+/// alternative, which alone does not start with `等`, less its `个项目`).
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等(?:(?:\d+|[一二三四五六七八九十两]+)个)?[^、，等]{0,6}?项目|(?P<count>\d+|[一二三四五六七八九十两]+)个项目")
+    Regex::new(r"等(?:(?:\d+|[一二三四五六七八九十两]+)个)?[^、，等]{0,6}?项目|(?:\d+|[一二三四五六七八九十两]+)个项目")
         .expect("declared list pattern")
 });
 
@@ -289,15 +290,15 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    let found = holds(text, "项目").then(|| DECLARED.captures(text)).flatten()?;
-    let whole = found.get(0)?;
+    // A match, not its captures: the count is what the second alternative matched.
+    let whole = holds(text, "项目").then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     let list = &text[..whole.start()];
-    match found.name("count") {
-        Some(count) => (chinese_or_arabic(count.as_str()) == Some(list.split('、').count())).then_some(list),
+    match whole.as_str().strip_suffix("个项目").filter(|_| !whole.as_str().starts_with('等')) {
+        Some(count) => (chinese_or_arabic(count) == Some(list.split('、').count())).then_some(list),
         None => Some(list),
     }
 }

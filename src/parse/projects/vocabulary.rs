@@ -77,7 +77,7 @@ static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a clause verb adds after a project noun: `…工程建设`, `…项目前期工作`.
 static FRAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(项目|工程)(?:落地建设|建设投产|建设|前期工作)$").expect("frame suffix pattern")
+    Regex::new(r"(?:项目|工程)(?:落地建设|建设投产|建设|前期工作)$").expect("frame suffix pattern")
 });
 
 /// The tail after `等` that closes a list: `等项目`, `等12个项目`, `等房地产项目建设`, `等前期工作`.
@@ -213,11 +213,12 @@ pub fn has_project_tail(list: &str) -> bool {
     etc_tail || list.ends_with("项目") || list.ends_with("工程") || frame_suffix(list).is_some()
 }
 
-/// The frame a clause verb adds after a project noun ([`FRAME_SUFFIX`]), with the noun as
-/// capture 1; the pattern only runs on a name ending the way a frame does.
-fn frame_suffix(name: &str) -> Option<regex::Captures<'_>> {
+/// Where the project noun before the frame a clause verb adds ([`FRAME_SUFFIX`]) ends; the
+/// pattern only runs on a name ending the way a frame does. The match opens with the noun
+/// (`项目` or `工程`, each six bytes), so no captures are needed.
+fn frame_suffix(name: &str) -> Option<usize> {
     let may_end = ["建设", "投产", "前期工作"].iter().any(|end| name.ends_with(end));
-    may_end.then(|| FRAME_SUFFIX.captures(name)).flatten()
+    may_end.then(|| FRAME_SUFFIX.find(name)).flatten().map(|frame| frame.start() + "项目".len())
 }
 
 /// One list item as a project name: trimmed, without `等项目`/`等N个项目`/`等…项目建设` (for the
@@ -235,7 +236,7 @@ pub fn clean_name(item: &str, last: bool) -> &str {
         name = trim_item(&name[..found.start()]);
     }
     match frame_suffix(name) {
-        Some(found) => &name[..found.get(1).map_or(name.len(), |noun| noun.end())],
+        Some(noun_end) => &name[..noun_end],
         None => name,
     }
 }
