@@ -130,7 +130,10 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         if !words.may_name(body) {
             continue;
         }
-        for (offset, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
+        // No clause after the line's last word may name: the split stops before them.
+        let words_end = words.last_end_in(body);
+        let clauses = split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']);
+        for (offset, clause) in clauses.take_while(|&(offset, _)| offset < words_end) {
             let clause = trim_item(clause);
             if !words.may_name(clause) {
                 continue;
