@@ -228,23 +228,24 @@ fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
     merged
 }
 
-/// Builds one project of `block`.
+/// Builds one project of `block`. The name is a span of its source line when the line holds
+/// it (no copy of its own); the group and the progress may be shared with other projects.
 fn project(
     block: &Block,
-    name: String,
-    group: Option<String>,
+    name: &str,
+    group: Option<Arc<String>>,
     stage: Option<Stage>,
-    progress: Option<String>,
+    progress: Option<Arc<String>>,
     line: usize,
     source: &str,
 ) -> Project {
     let source = block.shared.source(source.trimmed());
     Project {
-        name: ProjectName::within(&source, &name),
-        group: group.map(Arc::new),
+        name: ProjectName::within(&source, name),
+        group,
         table: block.shared.caption(block.caption),
         stage,
-        progress: progress.map(Arc::new),
+        progress,
         line,
         source,
     }

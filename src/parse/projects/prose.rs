@@ -144,7 +144,7 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
             }
             let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
             for (name, stage) in named {
-                projects.push(project(block, name, None, stage, None, line, source));
+                projects.push(project(block, &name, None, stage, None, line, source));
             }
         }
     }
