@@ -60,9 +60,12 @@ static TRAILING_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing verdict pattern")
 });
 
+/// The words of money and output that open a figure of [`FIGURES`] (any other is a share: `%`).
+const FIGURE_WORDS: [&str; 6] = ["投资", "产值", "营收", "收入", "增长", "增速"];
+
 /// Money, output or a share: a clause stating figures, not naming projects.
 static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:投资|产值|营收|收入|增长|增速)\S*?\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万|%)|\d\s*%")
+    Regex::new(&format!(r"(?:{})\S*?\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万|%)|\d\s*%", FIGURE_WORDS.join("|")))
         .expect("figures pattern")
 });
 
@@ -198,11 +201,15 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 }
 
 /// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
-/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`. Both patterns need a digit, so a
-/// clause without one ([`may_hold_digit`]) is not tried.
+/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`. Each pattern is tried only on a
+/// clause holding what it needs: figures a `%` or one of [`FIGURE_WORDS`], a count its closing
+/// `个`, and both a digit ([`may_hold_digit`]).
 pub fn is_statement(clause: &str) -> bool {
-    may_hold_digit(clause)
-        && (FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause)))
+    let counts = clause.ends_with('个');
+    let may_figure = clause.contains('%') || FIGURE_WORDS.iter().any(|word| holds(clause, word));
+    (counts || may_figure)
+        && may_hold_digit(clause)
+        && ((may_figure && FIGURES.is_match(clause)) || (counts && PROJECT_COUNT.is_match(clause)))
 }
 
 /// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
