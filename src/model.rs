@@ -484,7 +484,7 @@ impl ProjectName {
     /// `name` as a span of `source` when `source` holds it (the first place it does), else a
     /// copy of its own.
     pub fn within(source: &Arc<str>, name: &str) -> ProjectName {
-        let span = find_in(source, name).and_then(|start| {
+        let span = crate::text::find_word(source, name).and_then(|start| {
             let end = u32::try_from(start + name.len()).ok()?;
             Some((start as u32, end))
         });
@@ -519,16 +519,6 @@ impl ProjectName {
         text.get(start as usize..end as usize)?;
         Some(ProjectName { text, start, end })
     }
-}
-
-/// Where `needle` first occurs in `text`, in bytes: each place holding the needle's first byte
-/// compared in turn, which for a short line and a shorter name costs less than setting up a
-/// general substring search. A match starts on a character boundary: a UTF-8 text starts with
-/// a byte that never continues a character.
-fn find_in(text: &str, needle: &str) -> Option<usize> {
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else { return Some(0) };
-    memchr::memchr_iter(first, text).find(|&at| text[at..].starts_with(needle))
 }
 
 impl From<&str> for ProjectName {

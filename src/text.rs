@@ -352,11 +352,37 @@ pub const fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// Where `word` first occurs in `text`, in bytes, as [`str::find`] finds it: each place holding
+/// the word's last byte (for CJK text a continuation byte, one of 64, where a first byte is one
+/// of a few) is compared in turn. For the short texts of a parse (names, clauses, titles) this
+/// costs less than setting up a general substring search, which `str::find` and
+/// `str::contains` do on every call. A match starts on a character boundary: UTF-8 never
+/// starts a character with a byte that continues one.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&last, _)) = word.split_last() else { return Some(0) };
+    let tail = word.len() - 1;
+    // A place `at` in `text[tail..]` holding the last byte is a match starting at `at`, whose
+    // end `at + word.len()` is then within `text`.
+    memchr::memchr_iter(last, text.get(tail..)?).find(|&at| text[at..at + word.len()] == *word)
+}
+
+/// Whether `text` holds `word` ([`str::contains`] by [`find_word`]).
+pub fn holds(text: &str, word: &str) -> bool {
+    find_word(text, word).is_some()
+}
+
 /// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
 /// before a pattern that needs one, for short texts such as names. ASCII digits are looked for
 /// byte by byte; other characters are decoded only when their first byte is outside E2–E9
-/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is).
+/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is). A first pass over all
+/// the bytes (without an early exit, so the compiler makes it vector code) tells whether any
+/// byte is a digit or such a first byte at all; most texts have none.
 pub fn may_hold_digit(text: &str) -> bool {
+    let flagged = |byte: u8| byte.is_ascii_digit() | !((byte < 0xc2) | (0xe2..=0xe9).contains(&byte));
+    if !text.bytes().fold(false, |any, byte| any | flagged(byte)) {
+        return false;
+    }
     text.bytes().enumerate().any(|(at, byte)| match byte {
         b'0'..=b'9' => true,
         0x00..=0xc1 | 0xe2..=0xe9 => false,
@@ -379,6 +405,29 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_word_finds_what_str_find_finds() {
+        let texts = [
+            "",
+            "项目",
+            "甲项目乙项目",
+            "建设项目目",
+            "ab项",
+            "项目a",
+            "目项目",
+            "%",
+            "a%b",
+            "规划十四五规划",
+        ];
+        let words = ["", "项目", "目", "项", "%", "a", "十四五", "规划", "项目目", "ab项目"];
+        for text in texts {
+            for word in words {
+                assert_eq!(find_word(text, word), text.find(word), "{text} {word}");
+                assert_eq!(holds(text, word), text.contains(word), "{text} {word}");
+            }
+        }
+    }
 
     #[test]
     fn widths_count_cjk_as_two() {

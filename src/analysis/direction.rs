@@ -1,6 +1,7 @@
 //! Which way is better for an indicator: inferred from how its target is written and its name.
 
 use crate::model::{IndicatorRow, ValueForm};
+use crate::text::holds;
 use std::fmt;
 
 /// Whether a higher or a lower achieved value is the better one.
@@ -68,7 +69,7 @@ pub fn direction(row: &IndicatorRow) -> Direction {
         ValueForm::PointChange(change) => change < 0.0,
         _ => false,
     };
-    if written_as_fall || LOWER_IS_BETTER_WORDS.iter().any(|word| row.name.contains(word)) {
+    if written_as_fall || LOWER_IS_BETTER_WORDS.iter().any(|word| holds(&row.name, word)) {
         Direction::LowerIsBetter
     } else {
         Direction::HigherIsBetter
@@ -80,5 +81,5 @@ pub fn direction(row: &IndicatorRow) -> Direction {
 /// is a cut of 3.3, and a written `下降3.1%` is a cut of 3.1 too.
 pub fn counts_reduction(row: &IndicatorRow) -> bool {
     let names = std::iter::once(row.name.as_str()).chain(row.parent.as_deref());
-    names.into_iter().any(|name| REDUCTION_WORDS.iter().any(|word| name.contains(word)))
+    names.into_iter().any(|name| REDUCTION_WORDS.iter().any(|word| holds(name, word)))
 }

@@ -15,7 +15,7 @@ use crate::parse::Lines;
 use crate::parse::readers::{self, Vocabulary};
 use crate::text::Trimmed;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The longest header cell; longer first cells are content, not a header.
 const HEADER_MAX_CHARS: usize = 12;
@@ -173,7 +173,8 @@ fn read_rows(
         let stage = filled(Column::Stage).and_then(|c| caption_stage(&c.text)).or(block.stage);
         let progress = filled(Column::Progress).filter(|_| !block.plan_year_box).map(|c| c.text.clone());
         let source = lines.get(name.line.wrapping_sub(1)).unwrap_or(&name.text);
-        projects.push(project(block, name.text.clone(), group.clone(), stage, progress, name.line, source));
+        let (group, progress) = (group.clone().map(Arc::new), progress.map(Arc::new));
+        projects.push(project(block, &name.text, group, stage, progress, name.line, source));
     }
     projects
 }

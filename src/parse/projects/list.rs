@@ -11,7 +11,7 @@ use crate::model::{Project, Stage, Warning, WarningKind};
 use crate::text::Trimmed;
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// How much of a box's text counts as a project list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,8 @@ impl Logical<'_> {
 
 /// Everything that applies to the lists on one line.
 struct Context {
-    group: Option<String>,
+    /// Shared by the projects it applies to.
+    group: Option<Arc<String>>,
     stage: Option<Stage>,
 }
 
@@ -97,7 +98,7 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
             let (line, source) = logical.source_at(0);
             let numbered = numbering_len(&logical.text).is_some();
             if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
-                let name = clean_name(body, true).to_owned();
+                let name = clean_name(body, true);
                 let stage = heading.stage.or(block.stage);
                 listing.projects.push(project(block, name, heading.group.clone(), stage, None, line, source));
                 continue;
@@ -106,7 +107,7 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
                 let (label, caption) = (label.to_owned(), block.caption.to_owned());
                 warnings.push(Warning::new(line, WarningKind::HeadingWithoutList { label, caption }));
             }
-            heading = Context { group: Some(label.to_owned()), stage: caption_stage(label) };
+            heading = Context { group: Some(Arc::new(label.to_owned())), stage: caption_stage(label) };
             continue;
         }
         read_line(block, mode, (logical, top), &heading, &mut listing, warnings);
@@ -172,7 +173,7 @@ fn read_line(
         top.leading_label(body, &['。']).filter(|(label, _)| numbered && label.chars().count() <= 10)
     });
     let (group, rest) = match label {
-        Some((label, after)) => (Some(label.to_owned()), &body[after..]),
+        Some((label, after)) => (Some(Arc::new(label.to_owned())), &body[after..]),
         None => (heading.group.clone(), body),
     };
     let mut context =
@@ -292,16 +293,16 @@ fn push_names(
 ) {
     let items = list_items(found.list, top);
     let last = items.len().saturating_sub(1);
+    let progress = found.progress.clone().map(Arc::new);
     for (index, piece) in items.iter().enumerate() {
         let name = clean_name(piece, index == last);
         if name.chars().count() < 2 {
             continue;
         }
-        let name = name.to_owned();
         let offset = (piece.as_ptr() as usize).saturating_sub(logical.text.as_ptr() as usize);
         let (line, source) = logical.source_at(offset);
-        let progress = found.progress.clone();
-        listing.projects.push(project(block, name, context.group.clone(), stage, progress, line, source));
+        let (group, progress) = (context.group.clone(), progress.clone());
+        listing.projects.push(project(block, name, group, stage, progress, line, source));
     }
 }
 

@@ -72,7 +72,7 @@ mod vocabulary;
 use crate::document::PlacedTable;
 use crate::model::{Project, ProjectName, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds};
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
@@ -196,7 +196,7 @@ fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 /// Whether two mentions on one line name one project, one spelling holding the other
 /// (`…EOD` in a list, `…EOD项目` in a sentence).
 fn same_project(a: &Project, b: &Project) -> bool {
-    a.line == b.line && (a.name.contains(&*b.name) || b.name.contains(&*a.name))
+    a.line == b.line && (holds(&a.name, &b.name) || holds(&b.name, &a.name))
 }
 
 /// Merges repeated mentions of one name in a box into its first mention.
@@ -228,23 +228,24 @@ fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
     merged
 }
 
-/// Builds one project of `block`.
+/// Builds one project of `block`. The name is a span of its source line when the line holds
+/// it (no copy of its own); the group and the progress may be shared with other projects.
 fn project(
     block: &Block,
-    name: String,
-    group: Option<String>,
+    name: &str,
+    group: Option<Arc<String>>,
     stage: Option<Stage>,
-    progress: Option<String>,
+    progress: Option<Arc<String>>,
     line: usize,
     source: &str,
 ) -> Project {
     let source = block.shared.source(source.trimmed());
     Project {
-        name: ProjectName::within(&source, &name),
-        group: group.map(Arc::new),
+        name: ProjectName::within(&source, name),
+        group,
         table: block.shared.caption(block.caption),
         stage,
-        progress: progress.map(Arc::new),
+        progress,
         line,
         source,
     }

@@ -7,7 +7,7 @@
 
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
-use crate::text::may_hold_digit;
+use crate::text::{find_word, may_hold_digit};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
@@ -195,6 +195,16 @@ impl<'a> LineWords<'a> {
             || self.phases.as_ref().is_some_and(|phases| any_within(phases, start, end) && may_name(clause))
     }
 
+    /// Where the last word found in the line ends, as an offset in `piece` (a piece of the
+    /// line; 0 when no word ends after its start): a clause of `piece` that starts there or
+    /// later holds no word, so [`LineWords::may_name`] is false for it. For a `piece` that is
+    /// not of the line, its length.
+    pub fn last_end_in(&self, piece: &str) -> usize {
+        let Some((start, _)) = self.span_of(piece) else { return piece.len() };
+        let last = |words: &[Range<usize>]| words.last().map_or(0, |word| word.end);
+        last(&self.words).max(self.phases.as_deref().map_or(0, last)).saturating_sub(start)
+    }
+
     /// Where `clause` stands in the line (its start and end), when it is a piece of it.
     fn span_of(&self, clause: &str) -> Option<(usize, usize)> {
         let start = (clause.as_ptr() as usize).wrapping_sub(self.line.as_ptr() as usize);
@@ -324,7 +334,7 @@ fn is_short_name(item: &str) -> bool {
 /// `name` without the phase or activity a sentence put after it, when what is left is a name,
 /// and without what a project holds (`…项目10万平方米标准化厂房` → `…项目`).
 fn shed_activity(mut name: &str) -> &str {
-    if let Some(at) = name.find("项目").map(|at| at + "项目".len()) {
+    if let Some(at) = find_word(name, "项目").map(|at| at + "项目".len()) {
         let held = &name[at..];
         if held.starts_with(|ch: char| ch.is_ascii_digit()) && !COUNT_START.is_match(held) {
             name = &name[..at];

@@ -22,7 +22,7 @@ use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
-use crate::text::is_numeric;
+use crate::text::{find_word, holds, is_numeric};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -61,9 +61,10 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a list the text calls projects ends: `等项目`, `等6个项目`, `等房地产项目`, `2个项目`
-/// (`count`: a count without `等`, which must be the number of items).
+/// (a count without `等`, which must be the number of items: the match of the second
+/// alternative, which alone does not start with `等`, less its `个项目`).
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等(?:(?:\d+|[一二三四五六七八九十两]+)个)?[^、，等]{0,6}?项目|(?P<count>\d+|[一二三四五六七八九十两]+)个项目")
+    Regex::new(r"等(?:(?:\d+|[一二三四五六七八九十两]+)个)?[^、，等]{0,6}?项目|(?:\d+|[一二三四五六七八九十两]+)个项目")
         .expect("declared list pattern")
 });
 
@@ -129,7 +130,10 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         if !words.may_name(body) {
             continue;
         }
-        for (offset, clause) in split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']) {
+        // No clause after the line's last word may name: the split stops before them.
+        let words_end = words.last_end_in(body);
+        let clauses = split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']);
+        for (offset, clause) in clauses.take_while(|&(offset, _)| offset < words_end) {
             let clause = trim_item(clause);
             if !words.may_name(clause) {
                 continue;
@@ -140,7 +144,7 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
             }
             let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
             for (name, stage) in named {
-                projects.push(project(block, name, None, stage, None, line, source));
+                projects.push(project(block, &name, None, stage, None, line, source));
             }
         }
     }
@@ -234,7 +238,10 @@ fn with_stage(names: Vec<String>, stage: Option<Stage>) -> Vec<(String, Option<S
 /// The names of the list after a verb: closed by the text's own word for projects, by a kind
 /// and a count, or else a plain list of names.
 fn after_verb(rest: &str) -> Listed {
-    if let Some(at) = SOME_AMONG.iter().filter_map(|among| rest.find(among)).min() {
+    // Each of SOME_AMONG starts with `等`: a list without one is not searched for them.
+    let among =
+        rest.contains('等').then(|| SOME_AMONG.iter().filter_map(|among| find_word(rest, among)).min());
+    if let Some(at) = among.flatten() {
         return Listed::plain(Names::of_list(&rest[..at]).projects());
     }
     if let Some(list) = declared_list(rest) {
@@ -286,15 +293,15 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    let found = text.contains("项目").then(|| DECLARED.captures(text)).flatten()?;
-    let whole = found.get(0)?;
+    // A match, not its captures: the count is what the second alternative matched.
+    let whole = holds(text, "项目").then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     let list = &text[..whole.start()];
-    match found.name("count") {
-        Some(count) => (chinese_or_arabic(count.as_str()) == Some(list.split('、').count())).then_some(list),
+    match whole.as_str().strip_suffix("个项目").filter(|_| !whole.as_str().starts_with('等')) {
+        Some(count) => (chinese_or_arabic(count) == Some(list.split('、').count())).then_some(list),
         None => Some(list),
     }
 }
@@ -319,13 +326,13 @@ fn chinese_or_arabic(count: &str) -> Option<usize> {
 /// The stage a predicate names: its verb's, `进入…阶段` ongoing, `入场施工` new, or planned
 /// when it speaks of feasibility or plans.
 fn predicate_stage(verb: &str, words: &str) -> Option<Stage> {
-    let stage = if verb.contains("进入") {
+    let stage = if holds(verb, "进入") {
         Some(Stage::Ongoing)
-    } else if verb.contains("入场施工") {
+    } else if holds(verb, "入场施工") {
         Some(Stage::New)
-    } else if verb.contains("投用") || verb.contains("投入") {
+    } else if holds(verb, "投用") || holds(verb, "投入") {
         Some(Stage::Completed)
-    } else if verb.contains("通过") || verb.contains("签约") {
+    } else if holds(verb, "通过") || holds(verb, "签约") {
         None
     } else {
         verb_stage(verb.trim_start_matches([

@@ -7,6 +7,7 @@ use super::project;
 use super::split::{find_top_level, leading_label, numbering_len, split_top_level, trim_item};
 use crate::model::{Project, Warning, WarningKind};
 use crate::text::Trimmed;
+use std::sync::Arc;
 
 /// The longest title accepted; a longer first clause is a sentence, not a title.
 const TITLE_MAX_CHARS: usize = 40;
@@ -47,10 +48,10 @@ pub fn read_titled(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
         let progress = if block.plan_year_box { None } else { progress_of(rest) };
         projects.push(project(
             block,
-            title.to_owned(),
-            group.clone(),
+            title,
+            group.clone().map(Arc::new),
             block.stage,
-            progress,
+            progress.map(Arc::new),
             entry.line,
             entry.source,
         ));

@@ -4,6 +4,7 @@
 
 use super::split::trim_item;
 use crate::model::Stage;
+use crate::text::{holds, may_hold_digit};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -59,9 +60,12 @@ static TRAILING_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing verdict pattern")
 });
 
+/// The words of money and output that open a figure of [`FIGURES`] (any other is a share: `%`).
+const FIGURE_WORDS: [&str; 6] = ["投资", "产值", "营收", "收入", "增长", "增速"];
+
 /// Money, output or a share: a clause stating figures, not naming projects.
 static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:投资|产值|营收|收入|增长|增速)\S*?\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万|%)|\d\s*%")
+    Regex::new(&format!(r"(?:{})\S*?\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万|%)|\d\s*%", FIGURE_WORDS.join("|")))
         .expect("figures pattern")
 });
 
@@ -76,7 +80,7 @@ static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a clause verb adds after a project noun: `…工程建设`, `…项目前期工作`.
 static FRAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(项目|工程)(?:落地建设|建设投产|建设|前期工作)$").expect("frame suffix pattern")
+    Regex::new(r"(?:项目|工程)(?:落地建设|建设投产|建设|前期工作)$").expect("frame suffix pattern")
 });
 
 /// The tail after `等` that closes a list: `等项目`, `等12个项目`, `等房地产项目建设`, `等前期工作`.
@@ -95,16 +99,12 @@ static ETC_TAIL_INNER: LazyLock<Regex> = LazyLock::new(|| {
 /// The stage a verb or verdict names: 开工/新开工/启动/新建 new, 加快(建设)/续建/推进 ongoing,
 /// 建成/完工/投产/竣工/完成 completed; `实施` names none.
 pub fn verb_stage(verb: &str) -> Option<Stage> {
-    if verb.contains("开工")
-        || verb.starts_with("启动")
-        || verb.starts_with("新建")
-        || verb.starts_with("新增")
+    if holds(verb, "开工") || verb.starts_with("启动") || verb.starts_with("新建") || verb.starts_with("新增")
     {
         Some(Stage::New)
-    } else if verb.contains("建设") || verb.contains("加快") || verb == "续建" || verb.contains("推进")
-    {
+    } else if holds(verb, "建设") || holds(verb, "加快") || verb == "续建" || holds(verb, "推进") {
         Some(Stage::Ongoing)
-    } else if ["建成", "完工", "竣工", "投产", "完成"].iter().any(|word| verb.contains(word)) {
+    } else if ["建成", "完工", "竣工", "投产", "完成"].iter().any(|word| holds(verb, word)) {
         Some(Stage::Completed)
     } else {
         None
@@ -201,9 +201,15 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 }
 
 /// Whether a clause states figures or counts rather than naming projects: `完成投资6亿元`,
-/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`.
+/// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`. Each pattern is tried only on a
+/// clause holding what it needs: figures a `%` or one of [`FIGURE_WORDS`], a count its closing
+/// `个`, and both a digit ([`may_hold_digit`]).
 pub fn is_statement(clause: &str) -> bool {
-    FIGURES.is_match(clause) || (clause.ends_with('个') && PROJECT_COUNT.is_match(clause))
+    let counts = clause.ends_with('个');
+    let may_figure = clause.contains('%') || FIGURE_WORDS.iter().any(|word| holds(clause, word));
+    (counts || may_figure)
+        && may_hold_digit(clause)
+        && ((may_figure && FIGURES.is_match(clause)) || (counts && PROJECT_COUNT.is_match(clause)))
 }
 
 /// Whether a list ends the way project lists do: with `等…项目`, or with a name ending in
@@ -214,11 +220,12 @@ pub fn has_project_tail(list: &str) -> bool {
     etc_tail || list.ends_with("项目") || list.ends_with("工程") || frame_suffix(list).is_some()
 }
 
-/// The frame a clause verb adds after a project noun ([`FRAME_SUFFIX`]), with the noun as
-/// capture 1; the pattern only runs on a name ending the way a frame does.
-fn frame_suffix(name: &str) -> Option<regex::Captures<'_>> {
+/// Where the project noun before the frame a clause verb adds ([`FRAME_SUFFIX`]) ends; the
+/// pattern only runs on a name ending the way a frame does. The match opens with the noun
+/// (`项目` or `工程`, each six bytes), so no captures are needed.
+fn frame_suffix(name: &str) -> Option<usize> {
     let may_end = ["建设", "投产", "前期工作"].iter().any(|end| name.ends_with(end));
-    may_end.then(|| FRAME_SUFFIX.captures(name)).flatten()
+    may_end.then(|| FRAME_SUFFIX.find(name)).flatten().map(|frame| frame.start() + "项目".len())
 }
 
 /// One list item as a project name: trimmed, without `等项目`/`等N个项目`/`等…项目建设` (for the
@@ -236,7 +243,7 @@ pub fn clean_name(item: &str, last: bool) -> &str {
         name = trim_item(&name[..found.start()]);
     }
     match frame_suffix(name) {
-        Some(found) => &name[..found.get(1).map_or(name.len(), |noun| noun.end())],
+        Some(noun_end) => &name[..noun_end],
         None => name,
     }
 }

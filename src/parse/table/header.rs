@@ -646,7 +646,7 @@ const FIVE_YEAR_PLAN_WORDS: [&str; 5] = ["规划", "十二五", "十三五", "�
 
 /// Whether a title is a five-year plan's column ([`FIVE_YEAR_PLAN_WORDS`]).
 fn is_five_year_plan(title: &str) -> bool {
-    FIVE_YEAR_PLAN_WORDS.iter().any(|word| title.contains(word))
+    FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
 }
 
 /// Whether a title opens with `预计`, after a year or `全年` (`预计增长(%)`, `2023年预计`): an
@@ -673,8 +673,8 @@ fn is_months(title: &str) -> bool {
 /// A column of how much of the plan was done (`完成率`, `完成计划(%)`, `完成进度`), not of the
 /// achieved values themselves.
 fn is_completion_rate(title: &str) -> bool {
-    let of_plan = title.contains("计划") || title.contains("目标") || title.contains("任务");
-    let rate = ["完成率", "执行率", "实现率", "进度"].iter().any(|word| title.contains(word));
+    let of_plan = text::holds(title, "计划") || text::holds(title, "目标") || text::holds(title, "任务");
+    let rate = ["完成率", "执行率", "实现率", "进度"].iter().any(|word| text::holds(title, word));
     rate || (of_plan && title.contains('%'))
 }
 
