@@ -25,7 +25,7 @@
 //! [`Cache::prune_if_due`]); reading an entry marks it used (its modification time, refreshed
 //! at most once a day).
 
-use crate::model::{Project, Report, Stage};
+use crate::model::{Project, Report, Stage, TextSpan};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -332,10 +332,10 @@ impl Stored<'_> {
     /// that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
         let Stored { mut report, texts, ends, projects } = self;
-        let texts = split(&texts, &ends)?;
-        // Each text is made into one shared copy, the first time a project asks for it: a
-        // source line as an `Arc<str>`, a caption or group as an `Arc<String>`.
-        let mut lines = vec![None; texts.len()];
+        // The source lines are spans of one copy of all the texts; a caption or group is made
+        // into one shared `Arc<String>` the first time a project asks for it.
+        let all = Arc::new(simdutf8::basic::from_utf8(&texts).ok()?.to_owned());
+        let texts = split(&all, &ends)?;
         let mut labels = vec![None; texts.len()];
         let label = |labels: &mut [Option<Arc<String>>], at| {
             shared(labels, &texts, at, |text| Arc::new(text.to_owned()))
@@ -352,17 +352,15 @@ impl Stored<'_> {
                 stage: stored.stage,
                 progress: stored.progress.map(|progress| Arc::new(progress.into_string())),
                 line: stored.line,
-                source: shared(&mut lines, &texts, stored.source, |text| Arc::from(text))?,
+                source: TextSpan::of(&all, texts.get(stored.source as usize)?)?,
             });
         }
         Some(report)
     }
 }
 
-/// The shared texts of an entry, `all` cut at `ends`; `None` when they are not UTF-8 or an end
-/// does not fit.
-fn split<'t>(all: &'t [u8], ends: &[u32]) -> Option<Vec<&'t str>> {
-    let all = simdutf8::basic::from_utf8(all).ok()?;
+/// The shared texts of an entry, `all` cut at `ends`; `None` when an end does not fit.
+fn split<'t>(all: &'t str, ends: &[u32]) -> Option<Vec<&'t str>> {
     let mut start = 0;
     let mut texts = Vec::with_capacity(ends.len());
     for &end in ends {

@@ -70,7 +70,7 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
-use crate::model::{Project, ProjectName, Stage, Warning, WarningKind, share_texts};
+use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
@@ -95,7 +95,10 @@ pub struct Projects {
 /// paragraphs outside boxes and tables. `plan_year` (from the title block) tells plan-year boxes,
 /// whose plain lists are planned projects. A box whose lines hold rows of the indicator tables
 /// (`indicator_lines`, 1-based, in order) is one of those tables, not a box of projects.
+/// `text` is the report's text that `lines` are lines of: the projects' source lines are spans
+/// of it.
 pub fn parse_projects(
+    text: &Arc<String>,
     lines: Lines<'_>,
     placed: &[PlacedTable],
     indicator_lines: &[usize],
@@ -111,11 +114,12 @@ pub fn parse_projects(
         blocks.sort_by_key(|block| block.line);
     }
     let covered = covered_lines(lines.len(), &blocks, placed);
-    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
+    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered, text);
     share_texts(&mut in_paragraphs);
     let mut in_paragraphs = in_paragraphs.into_iter().peekable();
     let mut box_lines: Vec<usize> = Vec::new();
-    for block in blocks {
+    for mut block in blocks {
+        block.shared = boxes::SharedTexts::within(Some(text));
         let holds_indicators =
             block.lines.iter().any(|(line, _)| indicator_lines.binary_search(line).is_ok());
         if block.kind == BoxKind::Indicator || holds_indicators {
@@ -240,7 +244,7 @@ fn project(
 ) -> Project {
     let source = block.shared.source(source.trimmed());
     Project {
-        name: ProjectName::within(&source, &name),
+        name: source.within(&name),
         group: group.map(Arc::new),
         table: block.shared.caption(block.caption),
         stage,

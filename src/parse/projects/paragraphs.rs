@@ -15,10 +15,12 @@ use crate::model::Project;
 use crate::parse::Lines;
 use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
+use std::sync::Arc;
 
 /// The projects named in the paragraphs of `lines` (`lines[0]` is line 1) outside the lines
-/// `covered` marks (`covered[i]` for line `i + 1`: boxes, tables), in document order.
-pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool]) -> Vec<Project> {
+/// `covered` marks (`covered[i]` for line `i + 1`: boxes, tables), in document order. Their
+/// sources are spans of `report_text`, the report's text.
+pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool], report_text: &Arc<String>) -> Vec<Project> {
     let mut projects = Vec::new();
     let mut part: Option<(usize, &str)> = None;
     let mut section: Option<(usize, &str)> = None;
@@ -33,7 +35,7 @@ pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool]) -> Vec<Project> {
         }
         // A heading: `二、…` (a part) or `（二）…` (a section of it).
         if is_section(text) {
-            read_section(section.or(part), &mut paragraphs, &mut projects);
+            read_section(section.or(part), &mut paragraphs, &mut projects, report_text);
             let heading = Some((index + 1, heading_text(text)));
             if text.starts_with(['（', '(']) {
                 section = heading;
@@ -43,7 +45,7 @@ pub fn read_paragraphs(lines: Lines<'_>, covered: &[bool]) -> Vec<Project> {
         }
         paragraphs.push((index + 1, text));
     }
-    read_section(section.or(part), &mut paragraphs, &mut projects);
+    read_section(section.or(part), &mut paragraphs, &mut projects, report_text);
     projects
 }
 
@@ -53,6 +55,7 @@ fn read_section<'a>(
     heading: Option<(usize, &'a str)>,
     paragraphs: &mut Vec<(usize, &'a str)>,
     projects: &mut Vec<Project>,
+    report_text: &Arc<String>,
 ) {
     if paragraphs.is_empty() {
         return;
@@ -68,7 +71,7 @@ fn read_section<'a>(
         kind: BoxKind::Other,
         plan_year_box: false,
         stage: None,
-        shared: SharedTexts::default(),
+        shared: SharedTexts::within(Some(report_text)),
     };
     let mut found = prose::read_prose(&block, Bar::Paragraph);
     found.dedup_by(|later, earlier| later.line == earlier.line && later.name == earlier.name);
