@@ -114,9 +114,7 @@ pub fn parse_projects(
         blocks.sort_by_key(|block| block.line);
     }
     let covered = covered_lines(lines.len(), &blocks, placed);
-    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered, text);
-    share_texts(&mut in_paragraphs);
-    let mut in_paragraphs = in_paragraphs.into_iter().peekable();
+    let mut in_paragraphs = paragraphs::Paragraphs::new(lines, &covered, text).peekable();
     let mut box_lines: Vec<usize> = Vec::new();
     for mut block in blocks {
         block.shared = boxes::SharedTexts::within(Some(text));
