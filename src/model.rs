@@ -461,8 +461,9 @@ pub struct Project {
     /// For completion lists, the completion statement (`完成年度目标任务23%`); few projects have
     /// one, so it is one pointer wide.
     pub progress: Option<Arc<String>>,
-    /// 1-based line it came from.
-    pub line: usize,
+    /// 1-based line it came from (a `u32`: a text longer than 4 GiB is never parsed, and a
+    /// report holds many projects).
+    pub line: u32,
     /// The whole line it came from, for previews, one copy shared by the projects named in it
     /// ([`share_texts`]); a parsed report keeps the lines of all its projects in one text
     /// ([`TextSpan::gather`]).

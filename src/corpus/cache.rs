@@ -312,7 +312,7 @@ impl Stored<'_> {
                 name: Box::from(project.name.as_str()),
                 stage: project.stage,
                 progress: project.progress.as_deref().map(|progress| Box::from(progress.as_str())),
-                line: project.line,
+                line: project.line as usize,
                 source: index(&project.source),
                 table: index(&project.table),
                 group: project.group.as_deref().map(|group| index(group)),
@@ -351,7 +351,7 @@ impl Stored<'_> {
                 table: label(&mut labels, stored.table)?,
                 stage: stored.stage,
                 progress: stored.progress.map(|progress| Arc::new(progress.into_string())),
-                line: stored.line,
+                line: u32::try_from(stored.line).ok()?,
                 source: TextSpan::of(&all, texts.get(stored.source as usize)?)?,
             });
         }

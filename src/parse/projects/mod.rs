@@ -133,12 +133,12 @@ pub fn parse_projects(
                 .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
         }
         // No paragraph is inside a box: those above it come before all of its projects.
-        while let Some(named) = in_paragraphs.next_if(|named| named.line < block.line) {
+        while let Some(named) = in_paragraphs.next_if(|named| (named.line as usize) < block.line) {
             projects.push(named);
         }
         let found = merge_mentions(found);
         // Each line once in a row: only the new lines are compared, never the whole list again.
-        for line in found.iter().map(|project| project.line) {
+        for line in found.iter().map(|project| project.line as usize) {
             if box_lines.last() != Some(&line) {
                 box_lines.push(line);
             }
@@ -247,7 +247,8 @@ fn project(
         table: block.shared.caption(block.caption),
         stage,
         progress: progress.map(Arc::new),
-        line,
+        // A line number fits: a text longer than 4 GiB is never parsed.
+        line: u32::try_from(line).unwrap_or(u32::MAX),
         source,
     }
 }
