@@ -76,7 +76,7 @@ use crate::text::Trimmed;
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 /// The projects of a report: those of its boxes and tables, and those its paragraphs name.
@@ -116,7 +116,13 @@ pub fn parse_projects(
     let covered = covered_lines(lines.len(), &blocks, placed);
     let mut in_paragraphs = paragraphs::Paragraphs::new(lines, &covered, text).peekable();
     let mut box_lines: Vec<usize> = Vec::new();
-    for mut block in blocks {
+    let mut blocks = VecDeque::from(blocks);
+    while let Some(mut block) = blocks.pop_front() {
+        // The boxes read are let go of as the list shrinks: a long report's thousands of boxes
+        // are not all held to the end.
+        if blocks.len() < blocks.capacity() / 4 {
+            blocks.shrink_to_fit();
+        }
         block.shared = boxes::SharedTexts::within(Some(text));
         let holds_indicators =
             block.lines.iter().any(|(line, _)| indicator_lines.binary_search(line).is_ok());
