@@ -77,9 +77,12 @@ impl TextSpan {
         }
         // The spans let go of `text`, so that its buffer can be rewritten; `moved` marks them.
         let moved = Arc::new(String::new());
+        // The spans come mostly in the order of the text: the part of the last one is tried
+        // first.
+        let mut part = 0;
         spans(&mut |span| {
             if Arc::ptr_eq(&span.text, &text) {
-                (span.start, span.end) = parts.moved(span.start, span.end);
+                (span.start, span.end, part) = parts.moved(span.start, span.end, part);
                 span.text = Arc::clone(&moved);
             }
         });
@@ -132,11 +135,15 @@ impl Parts {
         Parts { kept, len }
     }
 
-    /// Where the span `start..end` of the old text is in the gathered text.
-    fn moved(&self, start: u32, end: u32) -> (u32, u32) {
-        let index = self.kept.partition_point(|&(kept_start, _, _)| kept_start <= start) - 1;
+    /// Where the span `start..end` of the old text is in the gathered text, and the index of
+    /// its part; `guess` is the index of the part it is likely in.
+    fn moved(&self, start: u32, end: u32, guess: usize) -> (u32, u32, usize) {
+        let index = match self.kept.get(guess) {
+            Some(&(kept_start, kept_end, _)) if kept_start <= start && end <= kept_end => guess,
+            _ => self.kept.partition_point(|&(kept_start, _, _)| kept_start <= start) - 1,
+        };
         let (kept_start, _, new_start) = self.kept[index];
-        (new_start + (start - kept_start), new_start + (end - kept_start))
+        (new_start + (start - kept_start), new_start + (end - kept_start), index)
     }
 
     /// The gathered text: the parts of `text`, one after the other, in `text`'s own buffer when
@@ -160,9 +167,11 @@ impl Parts {
                 bytes
             }
         };
-        // Every part starts and ends on a character boundary (each was a `str`), so the
-        // parts one after the other are UTF-8.
-        crate::ingest::utf8_string(bytes).unwrap_or_else(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        // SAFETY: every part starts and ends on a character boundary of the UTF-8 text (each
+        // is a union of spans that were `str` slices of it), so the parts one after the other
+        // are UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
     }
 }
 

@@ -75,7 +75,7 @@ fn utf8_text(bytes: Cow<'_, [u8]>) -> Result<String, Cow<'_, [u8]>> {
 
 /// `bytes` as a `String` without a copy, when they are valid UTF-8 (checked with SIMD, several
 /// times faster than `String::from_utf8` on CJK text); else the bytes back.
-pub(crate) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+pub(super) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     if simdutf8::basic::from_utf8(&bytes).is_err() {
         return Err(bytes);
     }

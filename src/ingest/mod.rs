@@ -22,7 +22,6 @@ pub use clean::{clean, clean_text};
 
 use crate::document::Document;
 use crate::error::Error;
-pub(crate) use encoding::utf8_string;
 use encoding::{decode_text, decode_tolerably, looks_binary};
 use std::borrow::Cow;
 
