@@ -212,7 +212,7 @@ fn export_project(project: &Project) -> ExportProject<'_> {
         table: &project.table,
         stage: project.stage.map(|s| s.as_str()),
         progress: project.progress.as_deref().map(String::as_str),
-        line: project.line,
+        line: project.line as usize,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod model;
 pub mod parse;
 pub mod printable;
 pub mod text;
+pub mod text_span;
 pub mod tui;
 pub mod warning;
 pub mod write_file;

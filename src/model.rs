@@ -5,6 +5,7 @@
 
 pub use crate::document::Format;
 pub use crate::grid::Layout;
+pub use crate::text_span::TextSpan;
 pub use crate::warning::{Scope, Warning, WarningKind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -460,161 +461,33 @@ pub struct Project {
     /// For completion lists, the completion statement (`完成年度目标任务23%`); few projects have
     /// one, so it is one pointer wide.
     pub progress: Option<Arc<String>>,
-    /// 1-based line it came from.
-    pub line: usize,
+    /// 1-based line it came from (a `u32`: a text longer than 4 GiB is never parsed, and a
+    /// report holds many projects).
+    pub line: u32,
     /// The whole line it came from, for previews, one copy shared by the projects named in it
-    /// ([`share_texts`]).
-    pub source: Arc<str>,
+    /// ([`share_texts`]); a parsed report keeps the lines of all its projects in one text
+    /// ([`TextSpan::gather`]).
+    pub source: TextSpan,
 }
 
 /// A project's name: a span of its source line when the line holds the name as written (nearly
 /// every name), so that the name takes no memory of its own; else a text of its own. It reads as
 /// the `str` it stands for (`&*project.name`, `project.name.as_str()`), and is written as one.
-#[derive(Clone)]
-pub struct ProjectName {
-    /// The source line holding the name, or the name alone.
-    text: Arc<str>,
-    /// Where the name starts in `text`, in bytes.
-    start: u32,
-    /// Where the name ends in `text`, in bytes.
-    end: u32,
-}
-
-impl ProjectName {
-    /// `name` as a span of `source` when `source` holds it (the first place it does), else a
-    /// copy of its own.
-    pub fn within(source: &Arc<str>, name: &str) -> ProjectName {
-        let span = crate::text::find_word(source, name).and_then(|start| {
-            let end = u32::try_from(start + name.len()).ok()?;
-            Some((start as u32, end))
-        });
-        match span {
-            Some((start, end)) => ProjectName { text: Arc::clone(source), start, end },
-            None => ProjectName::from(name),
-        }
-    }
-
-    /// Makes a name held in a copy of `source` (equal text, another allocation) a span of
-    /// `source`, so that the copy can be freed once the project holds `source` instead.
-    pub fn move_to(&mut self, source: &Arc<str>) {
-        if !Arc::ptr_eq(&self.text, source) && self.text.len() == source.len() && *self.text == **source {
-            self.text = Arc::clone(source);
-        }
-    }
-
-    /// The name.
-    pub fn as_str(&self) -> &str {
-        &self.text[self.start as usize..self.end as usize]
-    }
-
-    /// The text the name is a span of (its source line, or the name alone) and where in it the
-    /// name is, in bytes: what [`ProjectName::from_span`] takes back.
-    pub fn span(&self) -> (&Arc<str>, u32, u32) {
-        (&self.text, self.start, self.end)
-    }
-
-    /// The name at `start..end` of `text`, held as a span of it; `None` when that range is not
-    /// within `text` or does not fall on character boundaries.
-    pub fn from_span(text: Arc<str>, start: u32, end: u32) -> Option<ProjectName> {
-        text.get(start as usize..end as usize)?;
-        Some(ProjectName { text, start, end })
-    }
-}
-
-impl From<&str> for ProjectName {
-    /// A name with a text of its own.
-    fn from(name: &str) -> ProjectName {
-        let text: Arc<str> = Arc::from(name);
-        // The length of a text of its own fits: texts longer than 4 GiB are never parsed.
-        let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        ProjectName { text, start: 0, end }
-    }
-}
-
-impl From<String> for ProjectName {
-    /// A name with a text of its own.
-    fn from(name: String) -> ProjectName {
-        ProjectName::from(name.as_str())
-    }
-}
-
-impl From<Box<str>> for ProjectName {
-    /// A name with a text of its own.
-    fn from(name: Box<str>) -> ProjectName {
-        ProjectName::from(&*name)
-    }
-}
-
-impl std::ops::Deref for ProjectName {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for ProjectName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for ProjectName {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for ProjectName {
-    /// Names are equal when their texts are, wherever they are held.
-    fn eq(&self, other: &ProjectName) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ProjectName {}
-
-impl std::hash::Hash for ProjectName {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl fmt::Debug for ProjectName {
-    /// As the `str`: `"甲水库"`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for ProjectName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for ProjectName {
-    /// As a string, the way a `Box<str>` is.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ProjectName {
-    /// From a string: a name with a text of its own.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ProjectName, D::Error> {
-        String::deserialize(deserializer).map(ProjectName::from)
-    }
-}
+pub type ProjectName = TextSpan;
 
 /// Makes projects next to each other whose source lines, captions or groups are equal share one
 /// copy of the text: a line that lists ten projects is then held once, not ten times. (Projects
 /// of one line come one after another; comparing neighbours costs a fraction of hashing every text.)
 pub fn share_texts(projects: &mut [Project]) {
-    let (mut source, mut table, mut group) = (None, None, None);
+    let (mut source, mut table, mut group) = (None::<TextSpan>, None, None);
     for project in projects {
-        if share_with(&mut source, &mut project.source) {
-            project.name.move_to(&project.source);
+        match &source {
+            Some(shared) if shared.same_span(&project.source) => {}
+            Some(shared) if shared.as_str() == project.source.as_str() => {
+                project.name.move_to(&project.source, shared);
+                project.source = shared.clone();
+            }
+            _ => source = Some(project.source.clone()),
         }
         share_with(&mut table, &mut project.table);
         if let Some(text) = &mut project.group {
@@ -623,19 +496,12 @@ pub fn share_texts(projects: &mut [Project]) {
     }
 }
 
-/// Gives `text` the copy in `last` when they are equal (and then answers `true`), else keeps
-/// `text` as the one to share.
-fn share_with<T: PartialEq + ?Sized>(last: &mut Option<Arc<T>>, text: &mut Arc<T>) -> bool {
+/// Gives `text` the copy in `last` when they are equal, else keeps `text` as the one to share.
+fn share_with<T: PartialEq + ?Sized>(last: &mut Option<Arc<T>>, text: &mut Arc<T>) {
     match last {
-        Some(shared) if Arc::ptr_eq(shared, text) => false,
-        Some(shared) if **shared == **text => {
-            *text = Arc::clone(shared);
-            true
-        }
-        _ => {
-            *last = Some(Arc::clone(text));
-            false
-        }
+        Some(shared) if Arc::ptr_eq(shared, text) => {}
+        Some(shared) if **shared == **text => *text = Arc::clone(shared),
+        _ => *last = Some(Arc::clone(text)),
     }
 }
 

@@ -631,7 +631,7 @@ fn a_box_laid_out_as_a_table_gives_one_project_per_row() {
                 \t二、水利类\n\
                 \t3\n\t丙水库\n\t\n\t库容1000万立方米\n";
     let report = parse(body);
-    let rows: Vec<(&str, Option<&str>, Option<Stage>, usize)> = report
+    let rows: Vec<(&str, Option<&str>, Option<Stage>, u32)> = report
         .projects
         .iter()
         .map(|p| (&*p.name, p.group.as_deref().map(String::as_str), p.stage, p.line))

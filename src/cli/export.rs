@@ -12,7 +12,7 @@ use crate::corpus;
 use crate::export::ExportDocument;
 use crate::model::Report;
 use serde_json::{Map, Value};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The fields of a report that head each row of a per-report sheet.
@@ -35,7 +35,12 @@ pub fn run(
     let reports = &corpus.reports;
     match format {
         ExportFormat::Json => deliver(output, false, reports, out, |out| {
-            writeln!(out, "{}", ExportDocument::new(reports).to_json())
+            // Written as it is made: the JSON of a long report, larger than the report, is never
+            // held whole.
+            let mut out = io::BufWriter::with_capacity(1 << 16, out);
+            crate::printable::write_json_pretty(&mut out, &ExportDocument::new(reports))?;
+            writeln!(out)?;
+            out.flush()
         })?,
         ExportFormat::Xlsx => {
             deliver(output, true, reports, out, |out| out.write_all(&workbook(&sheets(reports)?)?))?

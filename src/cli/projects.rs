@@ -118,7 +118,7 @@ impl<'a> ProjectRecord<'a> {
             table: &project.table,
             progress: project.progress.as_deref().map(String::as_str),
             file: &report.file,
-            line: project.line,
+            line: project.line as usize,
         }
     }
 }

@@ -27,7 +27,7 @@
 //! [`Cache::prune_if_due`]); reading an entry marks it used (its modification time, refreshed
 //! at most once a day).
 
-use crate::model::{Project, ProjectName, Report, Stage};
+use crate::model::{Project, Report, Stage, TextSpan};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -319,14 +319,14 @@ impl Stored<'_> {
             .projects
             .iter()
             .map(|project| {
-                let (name_in, name_start, name_end) = project.name.span();
+                let (name_in, name_start, name_end) = name_in_source(project);
                 StoredProject {
                     name_in: index(name_in),
                     name_start,
                     name_end,
                     stage: project.stage,
                     progress: project.progress.as_deref().map(|progress| index(progress)),
-                    line: project.line,
+                    line: project.line as usize,
                     source: index(&project.source),
                     table: index(&project.table),
                     group: project.group.as_deref().map(|group| index(group)),
@@ -347,21 +347,23 @@ impl Stored<'_> {
     /// that is not what [`Stored::of`] wrote).
     fn into_report(self) -> Option<Report> {
         let Stored { mut report, texts, ends, projects } = self;
-        let texts = split(&texts, &ends)?;
-        // Each text is made into one shared copy, the first time a project asks for it: a
-        // source line (or a name's own text) as an `Arc<str>`, a caption, group or progress as
-        // an `Arc<String>`.
-        let mut lines = vec![None; texts.len()];
+        // The source lines and names are spans of one copy of all the texts; a caption, group
+        // or progress is made into one shared `Arc<String>` the first time a project asks for it.
+        let all = Arc::new(simdutf8::basic::from_utf8(&texts).ok()?.to_owned());
+        let texts = split(&all, &ends)?;
         let mut labels = vec![None; texts.len()];
-        let line = |lines: &mut [Option<Arc<str>>], at| shared(lines, &texts, at, |text| Arc::from(text));
+        let span = |at: u32, range: std::ops::Range<u32>| {
+            let text = texts.get(at as usize)?.get(range.start as usize..range.end as usize)?;
+            TextSpan::of(&all, text)
+        };
         let label = |labels: &mut [Option<Arc<String>>], at| {
             shared(labels, &texts, at, |text| Arc::new(text.to_owned()))
         };
         report.projects = Vec::with_capacity(projects.len());
         for stored in projects {
-            let name_in = line(&mut lines, stored.name_in)?;
+            let source = texts.get(stored.source as usize)?;
             report.projects.push(Project {
-                name: ProjectName::from_span(name_in, stored.name_start, stored.name_end)?,
+                name: span(stored.name_in, stored.name_start..stored.name_end)?,
                 group: match stored.group {
                     Some(group) => Some(label(&mut labels, group)?),
                     None => None,
@@ -372,18 +374,31 @@ impl Stored<'_> {
                     Some(progress) => Some(label(&mut labels, progress)?),
                     None => None,
                 },
-                line: stored.line,
-                source: line(&mut lines, stored.source)?,
+                line: u32::try_from(stored.line).ok()?,
+                source: TextSpan::of(&all, source)?,
             });
         }
         Some(report)
     }
 }
 
-/// The shared texts of an entry, `all` cut at `ends`; `None` when they are not UTF-8 or an end
-/// does not fit.
-fn split<'t>(all: &'t [u8], ends: &[u32]) -> Option<Vec<&'t str>> {
-    let all = simdutf8::basic::from_utf8(all).ok()?;
+/// Where a project's name is stored: in its source line when the line holds it (the name is a
+/// part of the line's text), else as a text of its own; with its start and end in that text.
+fn name_in_source(project: &Project) -> (&str, u32, u32) {
+    let (name, source) = (project.name.as_str(), project.source.as_str());
+    let offset = (name.as_ptr() as usize).checked_sub(source.as_ptr() as usize);
+    let within = offset.filter(|&offset| offset + name.len() <= source.len());
+    match within
+        .and_then(|offset| Some((u32::try_from(offset).ok()?, u32::try_from(offset + name.len()).ok()?)))
+    {
+        Some((start, end)) => (source, start, end),
+        // The length of a text of its own fits: texts longer than 4 GiB are never parsed.
+        None => (name, 0, u32::try_from(name.len()).unwrap_or(u32::MAX)),
+    }
+}
+
+/// The shared texts of an entry, `all` cut at `ends`; `None` when an end does not fit.
+fn split<'t>(all: &'t str, ends: &[u32]) -> Option<Vec<&'t str>> {
     let mut start = 0;
     let mut texts = Vec::with_capacity(ends.len());
     for &end in ends {
@@ -472,12 +487,12 @@ mod tests {
     #[test]
     fn names_read_back_are_spans_of_their_source_lines_or_texts_of_their_own() {
         let mut report = sample();
-        report.projects[1].name = ProjectName::from("不在此行的项目");
+        report.projects[1].name = TextSpan::from("不在此行的项目");
         let back = Stored::of(&report).into_report().expect("reads back");
         assert_eq!(back, report);
-        let (own, ..) = back.projects[1].name.span();
-        assert_eq!(&**own, "不在此行的项目", "a name not in its line keeps a text of its own");
-        let spans = back.projects.iter().filter(|p| Arc::ptr_eq(p.name.span().0, &p.source)).count();
+        let in_line = |p: &Project| name_in_source(p).0.as_ptr() == p.source.as_str().as_ptr();
+        assert!(!in_line(&back.projects[1]), "a name not in its line keeps a text of its own");
+        let spans = back.projects.iter().filter(|p| in_line(p)).count();
         assert_eq!(spans, back.projects.len() - 1, "every other name is a span of its source line");
     }
 

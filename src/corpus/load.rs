@@ -71,14 +71,16 @@ pub fn digest(bytes: &[u8]) -> u64 {
 /// Decodes, parses and assesses one file's bytes. `file` names it in the report and in errors.
 ///
 /// Owned bytes (a `Vec<u8>`) of a UTF-8 text become its text without a copy (see
-/// [`ingest::decode`]), and the text is dropped as soon as it is parsed, so a report's text is
+/// [`ingest::decode`]), and the text is dropped as soon as it is parsed (but for the lines its
+/// projects come from, kept in its own buffer: [`parse::parse_owned`]), so a report's text is
 /// held once.
 pub fn load_bytes<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Report, Error> {
     let mut report = {
-        let decoded = ingest::decode(file, bytes)?;
-        let mut report = parse::parse_document(file, &decoded)?;
+        let mut decoded = ingest::decode(file, bytes)?;
         let replaced = (decoded.replaced > 0).then(|| replacement_warning(&decoded));
-        report.warnings.splice(0..0, replaced.into_iter().chain(decoded.warnings));
+        let warnings = std::mem::take(&mut decoded.warnings);
+        let mut report = parse::parse_owned(file, decoded)?;
+        report.warnings.splice(0..0, replaced.into_iter().chain(warnings));
         report
     };
     analysis::assess_report(&mut report);

@@ -18,8 +18,9 @@ pub mod value;
 use crate::document::Document;
 use crate::error::Error;
 use crate::grid::Layout;
-use crate::model::Report;
+use crate::model::{Report, TextSpan};
 pub use lines::{Iter, LineIndex, LinedText, Lines};
+use std::sync::Arc;
 
 /// Parses a report's clean text. `file` names it in the report and in errors.
 ///
@@ -27,12 +28,32 @@ pub use lines::{Iter, LineIndex, LinedText, Lines};
 /// headings); it fails only when it has no title, no indicator table and no reviewed value.
 /// Anything else that cannot be placed becomes a warning in [`Report::warnings`].
 pub fn parse_report(file: &str, text: &str) -> Result<Report, Error> {
-    parse_document(file, &Document::text(text.to_owned(), "UTF-8", 0))
+    parse_owned(file, Document::text(text.to_owned(), "UTF-8", 0))
 }
 
 /// Parses a decoded document: its text, and the tables its format gave as grids.
 pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> {
-    let text = document.text.as_str();
+    parse_owned(file, document.clone())
+}
+
+/// [`parse_document`], taking the document: its text's own buffer then keeps the lines the
+/// projects come from, and the rest of it is freed ([`TextSpan::gather`]), so that a long
+/// report's lines are never held twice.
+pub fn parse_owned(file: &str, mut document: Document) -> Result<Report, Error> {
+    let text = Arc::new(std::mem::take(&mut document.text));
+    let mut report = parse_text(file, &document, &text)?;
+    TextSpan::gather(text, |visit| {
+        for project in &mut report.projects {
+            visit(&mut project.source);
+            visit(&mut project.name);
+        }
+    });
+    Ok(report)
+}
+
+/// Parses `text`, the text of `document` (whose own text is not read), and the tables its
+/// format gave.
+fn parse_text(file: &str, document: &Document, text: &Arc<String>) -> Result<Report, Error> {
     let Some(index) = LineIndex::new(text) else {
         return Err(Error::NotAReport {
             file: file.to_owned(),
@@ -53,7 +74,8 @@ pub fn parse_document(file: &str, document: &Document) -> Result<Report, Error> 
     }
     let mut indicator_lines: Vec<usize> = tables.iter().flat_map(|t| t.rows.iter().map(|r| r.line)).collect();
     indicator_lines.sort_unstable();
-    let projects = projects::parse_projects(lines, &placed, &indicator_lines, title.plan_year, &mut warnings);
+    let projects =
+        projects::parse_projects(text, lines, &placed, &indicator_lines, title.plan_year, &mut warnings);
     // Only lines of boxes are kept from the prose readers: a paragraph that names a project may
     // state a result too.
     let prose = narrative::parse_prose(lines, &title, &tables, &projects.box_lines);

@@ -5,7 +5,7 @@ use plangap::model::{
     IndicatorRow, IndicatorTable, Project, Report, Stage, TableKind, TitleBlock, Value, ValueForm,
 };
 
-fn project(name: &str, table: &str, stage: Option<Stage>, line: usize) -> Project {
+fn project(name: &str, table: &str, stage: Option<Stage>, line: u32) -> Project {
     Project {
         name: name.into(),
         group: Some(std::sync::Arc::new("水利类".to_owned())),

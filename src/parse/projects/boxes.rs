@@ -4,7 +4,7 @@
 use super::split::numbering_len;
 use super::vocabulary::caption_stage;
 use crate::document::PlacedTable;
-use crate::model::Stage;
+use crate::model::{Stage, TextSpan};
 use crate::parse::Lines;
 use crate::parse::caption::{caption_title, is_caption, year_in};
 use crate::text::Trimmed;
@@ -53,25 +53,37 @@ pub struct Block<'a> {
 /// The texts the projects of one box share, made when the first project needs them: its
 /// caption, and the last source line (the projects of a line come one after another), so that
 /// a box with a thousand projects holds its caption once without a thousand copies made and
-/// dropped ([`crate::model::share_texts`] then finds them shared already).
+/// dropped ([`crate::model::share_texts`] then finds them shared already). A source line of the
+/// report's text is a span of it ([`SharedTexts::within`]): no copy at all.
 #[derive(Debug, Clone, Default)]
 pub struct SharedTexts {
     caption: OnceCell<Arc<String>>,
-    source: RefCell<Option<Arc<str>>>,
+    source: RefCell<Option<TextSpan>>,
+    /// The report's whole text, whose lines the sources are spans of.
+    text: Option<Arc<String>>,
 }
 
 impl SharedTexts {
+    /// Texts whose source lines are spans of `text` (the report's text), when they are in it.
+    pub fn within(text: Option<&Arc<String>>) -> SharedTexts {
+        SharedTexts { text: text.cloned(), ..SharedTexts::default() }
+    }
+
     /// The caption, `caption` made once.
     pub fn caption(&self, caption: &str) -> Arc<String> {
         Arc::clone(self.caption.get_or_init(|| Arc::new(caption.to_owned())))
     }
 
-    /// `source` as a shared text: the last one given, when equal.
-    pub fn source(&self, source: &str) -> Arc<str> {
+    /// `source` as a shared text: a span of the report's text when it is a slice of it (a line
+    /// as written), else the last one given, when equal, or a copy.
+    pub fn source(&self, source: &str) -> TextSpan {
+        if let Some(span) = self.text.as_ref().and_then(|text| TextSpan::of(text, source)) {
+            return span;
+        }
         let mut last = self.source.borrow_mut();
         match &*last {
-            Some(shared) if **shared == *source => Arc::clone(shared),
-            _ => Arc::clone(last.insert(source.into())),
+            Some(shared) if **shared == *source => shared.clone(),
+            _ => last.insert(TextSpan::from(source)).clone(),
         }
     }
 }

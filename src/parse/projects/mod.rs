@@ -70,13 +70,13 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
-use crate::model::{Project, ProjectName, Stage, Warning, WarningKind, share_texts};
+use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::{Trimmed, holds};
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 /// The projects of a report: those of its boxes and tables, and those its paragraphs name.
@@ -95,7 +95,10 @@ pub struct Projects {
 /// paragraphs outside boxes and tables. `plan_year` (from the title block) tells plan-year boxes,
 /// whose plain lists are planned projects. A box whose lines hold rows of the indicator tables
 /// (`indicator_lines`, 1-based, in order) is one of those tables, not a box of projects.
+/// `text` is the report's text that `lines` are lines of: the projects' source lines are spans
+/// of it.
 pub fn parse_projects(
+    text: &Arc<String>,
     lines: Lines<'_>,
     placed: &[PlacedTable],
     indicator_lines: &[usize],
@@ -111,11 +114,16 @@ pub fn parse_projects(
         blocks.sort_by_key(|block| block.line);
     }
     let covered = covered_lines(lines.len(), &blocks, placed);
-    let mut in_paragraphs = paragraphs::read_paragraphs(lines, &covered);
-    share_texts(&mut in_paragraphs);
-    let mut in_paragraphs = in_paragraphs.into_iter().peekable();
+    let mut in_paragraphs = paragraphs::Paragraphs::new(lines, &covered, text).peekable();
     let mut box_lines: Vec<usize> = Vec::new();
-    for block in blocks {
+    let mut blocks = VecDeque::from(blocks);
+    while let Some(mut block) = blocks.pop_front() {
+        // The boxes read are let go of as the list shrinks: a long report's thousands of boxes
+        // are not all held to the end.
+        if blocks.len() < blocks.capacity() / 4 {
+            blocks.shrink_to_fit();
+        }
+        block.shared = boxes::SharedTexts::within(Some(text));
         let holds_indicators =
             block.lines.iter().any(|(line, _)| indicator_lines.binary_search(line).is_ok());
         if block.kind == BoxKind::Indicator || holds_indicators {
@@ -131,12 +139,12 @@ pub fn parse_projects(
                 .push(Warning::new(block.line, WarningKind::EmptyBox { caption: block.caption.to_owned() }));
         }
         // No paragraph is inside a box: those above it come before all of its projects.
-        while let Some(named) = in_paragraphs.next_if(|named| named.line < block.line) {
+        while let Some(named) = in_paragraphs.next_if(|named| (named.line as usize) < block.line) {
             projects.push(named);
         }
         let found = merge_mentions(found);
         // Each line once in a row: only the new lines are compared, never the whole list again.
-        for line in found.iter().map(|project| project.line) {
+        for line in found.iter().map(|project| project.line as usize) {
             if box_lines.last() != Some(&line) {
                 box_lines.push(line);
             }
@@ -241,12 +249,13 @@ fn project(
 ) -> Project {
     let source = block.shared.source(source.trimmed());
     Project {
-        name: ProjectName::within(&source, name),
+        name: source.within(name),
         group,
         table: block.shared.caption(block.caption),
         stage,
         progress,
-        line,
+        // A line number fits: a text longer than 4 GiB is never parsed.
+        line: u32::try_from(line).unwrap_or(u32::MAX),
         source,
     }
 }

@@ -211,7 +211,7 @@ fn preview(entry: &Entry, reports: &[Report], styles: &Styles<Style>, glyphs: &G
             if let Some(progress) = &project.progress {
                 lines.push(field("进度", glyphs.display(progress).into_owned()));
             }
-            lines.push(report_line(report, project.line));
+            lines.push(report_line(report, project.line as usize));
             lines.push(Line::default());
             lines.push(Line::styled(glyphs.display(&project.source).into_owned(), styles.text));
         }
