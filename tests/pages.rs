@@ -698,7 +698,8 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
     // guangdong: category rows, one cell spanning the table, written as a line without TABs;
     // haining: most rows short (类别 written once per block); jiangxi: a short row with a revised
     // target (`8左右（后调整为3左右）`) beside a unit `%`; longgang: category rows of a number and
-    // a label (`一 | 经济发展`).
+    // a label (`一 | 经济发展`); banan: the unit row `单位：%` as a line above the header; wanzhou: a
+    // target spanning a value and its growth column (`完成市下达目标`) beside a unit `%`.
     let pairs = [
         ("yunnan.html", "yunnan.paste.txt"),
         ("kunshan.html", "kunshan.paste.txt"),
@@ -706,6 +707,8 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
         ("haining.html", "haining.paste.txt"),
         ("jiangxi.html", "jiangxi.paste.txt"),
         ("longgang.html", "longgang.paste.txt"),
+        ("banan.html", "banan.paste.txt"),
+        ("wanzhou.html", "wanzhou.paste.txt"),
     ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }

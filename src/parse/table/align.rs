@@ -9,7 +9,7 @@
 //! of the row above. A row with one cell more than the header whose extra cell follows the name
 //! (a name written over two cells) gives the name both.
 
-use super::header::{Header, Role};
+use super::header::{Column, Header, Role};
 use crate::grid::Grid;
 use crate::model::ValueForm;
 use crate::parse::value::value_form;
@@ -103,7 +103,7 @@ fn best_gaps(grid: &Grid, header: &Header, own: &[usize], missing: usize) -> Vec
         for col in 0..width {
             let role = header.columns[col].role;
             score += if gaps.contains(&col) {
-                gap_fit(role)
+                gap_fit(&header.columns[col])
             } else {
                 cells.next().map_or(0, |&i| cell_fit(&grid.cells()[i].text, role))
             };
@@ -132,11 +132,14 @@ fn next_combination(gaps: &mut [usize], n: usize) -> bool {
     false
 }
 
-/// How well a column without a cell fits: columns that span rows are the likely ones.
-fn gap_fit(role: Role) -> i32 {
-    match role {
+/// How well a column without a cell fits: columns that span rows are the likely ones; a growth
+/// column under a target or result (`2024年` over `目标值 | 增长（%）`) more than the value beside
+/// it, whose cell may span both (`完成市下达目标`).
+fn gap_fit(column: &Column) -> i32 {
+    match column.role {
         Role::Category | Role::Remark | Role::Seq | Role::Unit => 0,
         Role::Other | Role::Difference => -1,
+        Role::Actual | Role::Target if column.sub.is_some() && column.is_growth() => -1,
         Role::Actual | Role::Target => -2,
         Role::Name => -6,
     }
@@ -148,8 +151,11 @@ fn cell_fit(text: &str, role: Role) -> i32 {
     if text.is_empty() {
         return 0;
     }
-    // A target revised in its cell (`8左右（后调整为3左右）`) is a value too.
-    let value = is_value(text) || text.split_once(['（', '(']).is_some_and(|(before, _)| is_value(before));
+    // A target revised in its cell (`8左右（后调整为3左右）`) is a value too; a unit's sign alone
+    // (`%`) is none.
+    let unit_sign = matches!(text, "%" | "％" | "‰");
+    let revised_value = || text.split_once(['（', '(']).is_some_and(|(before, _)| is_value(before));
+    let value = !unit_sign && (is_value(text) || revised_value());
     let attribute = text.contains("约束") || text.contains("预期");
     let worded = text.chars().any(|c| crate::text::is_han(c) || c.is_alphabetic());
     match role {
@@ -193,7 +199,9 @@ fn cell_fit(text: &str, role: Role) -> i32 {
             }
         }
         Role::Unit => {
-            if text.chars().count() <= 4 && !text.chars().any(|c| c.is_ascii_digit()) {
+            if unit_sign {
+                2
+            } else if text.chars().count() <= 4 && !text.chars().any(|c| c.is_ascii_digit()) {
                 1
             } else {
                 -1
@@ -268,6 +276,18 @@ mod tests {
             texts(&g, &rows[1]),
             ["经济", "投资增长", "%", "8左右（后调整为3左右）", "-5.9", "4", "预期性"]
         );
+    }
+
+    #[test]
+    fn a_percent_sign_is_a_unit_beside_a_target_spanning_two_columns() {
+        let g = grid(&[
+            &["类别", "指标名称", "单位", "2024年目标", "增长（%）", "属性"],
+            &["经济", "地区生产总值", "亿元", "1230", "6", "预期性"],
+            &["绿色", "能耗降低", "%", "完成市下达目标", "约束性"],
+        ]);
+        let header = read_header(&g).unwrap();
+        let rows = body_rows(&g, &header);
+        assert_eq!(texts(&g, &rows[1]), ["绿色", "能耗降低", "%", "完成市下达目标", "-", "约束性"]);
     }
 
     #[test]

@@ -218,10 +218,16 @@ fn title_rows(grid: &Grid) -> std::ops::Range<usize> {
 pub(crate) fn table_unit(grid: &Grid) -> Option<&str> {
     title_rows(grid).find_map(|row| {
         let cell = grid.row_cells(row).find(|c| !c.text.trimmed().is_empty())?;
-        let unit = cell.text.trimmed().strip_prefix("单位")?.trim_start_matches(['：', ':', ' ']).trimmed();
-        let single = !unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['、', '，', ',', '/']);
-        single.then_some(unit)
+        unit_note(cell.text.trimmed().strip_prefix("单位")?)
     })
+}
+
+/// The one unit a note names after its `单位` (`：亿元` → `亿元`); `None` when it names several
+/// (`：亿元、%`) or none.
+pub(crate) fn unit_note(after_word: &str) -> Option<&str> {
+    let unit = after_word.trim_start_matches(['：', ':', ' ']).trimmed();
+    let single = !unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['、', '，', ',', '/']);
+    single.then_some(unit)
 }
 
 /// Whether every cell of `row` is blank.

@@ -138,6 +138,7 @@ pub(super) fn build_rows(
     header: &Header,
     notes_define_stars: bool,
     caption: &str,
+    unit_above: Option<&str>,
     read: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorRow> {
@@ -147,7 +148,7 @@ pub(super) fn build_rows(
         || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
     let remarks_span = remarks_span_rows(grid, &body, header);
     let columns = Columns::new(header);
-    let table_unit = header::table_unit(grid);
+    let table_unit = header::table_unit(grid).or(unit_above);
 
     let mut carried = Carried::default();
     let mut rows = Vec::with_capacity(body.len());
