@@ -46,9 +46,11 @@ impl Column {
     /// Gives a value without a unit of its own the percent its column's title names
     /// (`增长(%)`) or a growth column's (`同比±`), so a rate is known as one wherever it stands.
     pub fn lend_unit(&self, value: &mut Value) {
+        if value.unit.is_some() || !is_plain_number(&value.form) {
+            return;
+        }
         let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
-        let titled = percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth();
-        if titled && value.unit.is_none() && is_plain_number(&value.form) {
+        if percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth() {
             value.unit = Some("%".to_owned());
         }
     }

@@ -290,14 +290,14 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
 /// 经济发展`), as a text layout writes the number's cell and one spanning the rest.
 fn numbered_label_alone(grid: &Grid, row: usize, header: &Header) -> Option<String> {
     let mut own = grid.row_range(row).map(|index| grid.cells()[index].text.trimmed());
-    let (number, label, none) = (own.next()?, own.next()?, own.next());
-    let numbered = !number.is_empty()
-        && number
-            .trim_end_matches('、')
-            .chars()
-            .all(|c| crate::text::is_chinese_numeral(c) || c.is_ascii_digit());
-    let worded = label.chars().any(crate::text::is_han) && !align::is_value(label);
-    (none.is_none() && header.width() > 3 && numbered && worded).then(|| compact(label))
+    let (number, label) = (own.next()?, own.next()?);
+    if own.next().is_some() || header.width() <= 3 {
+        return None;
+    }
+    let is_number = |c: char| crate::text::is_chinese_numeral(c) || c.is_ascii_digit();
+    let numbered = !number.is_empty() && number.trim_end_matches('、').chars().all(is_number);
+    let worded = || label.chars().any(crate::text::is_han) && !align::is_value(label);
+    (numbered && worded()).then(|| compact(label))
 }
 
 /// The target cell, and the revision written in it: `增长7%（后调整为1.6%左右）` is the target
