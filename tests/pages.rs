@@ -699,7 +699,8 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
     // haining: most rows short (类别 written once per block); jiangxi: a short row with a revised
     // target (`8左右（后调整为3左右）`) beside a unit `%`; longgang: category rows of a number and
     // a label (`一 | 经济发展`); banan: the unit row `单位：%` as a line above the header; wanzhou: a
-    // target spanning a value and its growth column (`完成市下达目标`) beside a unit `%`.
+    // target spanning a value and its growth column (`完成市下达目标`) beside a unit `%`; yuhang: a
+    // header of three rows, each pushed left (`2023年` / `计划 | 实际` / `总量 | 增长 | 总量 | 增长`).
     let pairs = [
         ("yunnan.html", "yunnan.paste.txt"),
         ("kunshan.html", "kunshan.paste.txt"),
@@ -709,6 +710,7 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
         ("longgang.html", "longgang.paste.txt"),
         ("banan.html", "banan.paste.txt"),
         ("wanzhou.html", "wanzhou.paste.txt"),
+        ("yuhang.gbk.html", "yuhang.paste.txt"),
     ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }

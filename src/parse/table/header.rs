@@ -321,54 +321,74 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
             }
         }
     }
-    if titles.len() == 2 {
-        place_pushed_left(grid, &mut titles);
+    for parent in 0..titles.len() - 1 {
+        place_pushed_left(grid, &mut titles, parent);
     }
     titles
 }
 
-/// A second title row pushed to the left, as a browser's copy of a page writes it: its titles
-/// belong under the titles that are a year alone (`2023年` over `预期目标 | 完成`). With as many
-/// years as sub-titles they pair in order; with fewer (a year spanning columns, written once),
-/// each year takes a run of sub-titles opening with a target, and the titles after it move right.
-fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>]) {
-    let [top, below] = titles else { return };
+/// A title row pushed to the left, as a browser's copy of a page writes the rows under a spanning
+/// title: the titles of row `parent + 1` belong under the titles of row `parent` that await
+/// sub-titles — in the first row the titles that are a year alone (`2023年` over `预期目标 |
+/// 完成`), in a lower row its own titles (`计划 | 实际` over `总量 | 增长 | 总量 | 增长`). With as
+/// many of them as sub-titles they pair in order; with fewer (a title spanning columns, written
+/// once), each takes a run of sub-titles opening with a target, or else an equal share; the
+/// titles after a widened one move right.
+fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>], parent: usize) {
     let text = |index: usize| grid.cells()[index].text.trimmed();
-    // A title spanning both rows is in both; the second row's own titles are the others.
+    let (upper, lower) = titles.split_at_mut(parent + 1);
+    let (top, below) = (&upper[parent], &lower[0]);
+    // A title spanning both rows is in both; the lower row's own titles are the others.
     let own: Vec<usize> = (0..below.len()).filter(|&c| below[c].is_some() && below[c] != top[c]).collect();
     let pushed_left = !own.is_empty() && own.iter().enumerate().all(|(at, &col)| at == col);
-    let is_year = |slot: &Option<usize>| slot.is_some_and(|index| is_year_label(text(index)));
-    let years = top.iter().filter(|slot| is_year(slot)).count();
-    if !pushed_left || years == 0 || years > own.len() {
+    let awaits = |col: usize| match parent {
+        0 => top[col].is_some_and(|index| is_year_label(text(index))),
+        _ => top[col].is_some() && top[col] != upper[parent - 1][col],
+    };
+    let parents = (0..top.len()).filter(|&col| awaits(col)).count();
+    if !pushed_left || parents == 0 || parents > own.len() {
         return;
     }
     let subs: Vec<usize> = own.iter().filter_map(|&col| below[col]).collect();
-    let opens_run =
-        |at: usize| at == 0 || years == subs.len() || role_of(text(subs[at])) == Some(Role::Target);
-    let starts: Vec<usize> = (0..subs.len()).filter(|&at| opens_run(at)).collect();
+    let Some(runs) = sub_title_runs(grid, &subs, parents) else { return };
     let used = top.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
-    if starts.len() != years || used + subs.len() - years > top.len() {
+    if used + subs.len() - parents > top.len() {
         return;
     }
-    let ends = starts.iter().skip(1).copied().chain([subs.len()]);
-    let mut runs = starts.iter().zip(ends).map(|(&start, end)| &subs[start..end]);
-    let (mut new_top, mut new_below) = (Vec::with_capacity(top.len()), Vec::with_capacity(top.len()));
-    for slot in &top[..used] {
-        match is_year(slot).then(|| runs.next()).flatten() {
-            Some(run) => {
-                new_top.extend(run.iter().map(|_| *slot));
-                new_below.extend(run.iter().map(|&index| Some(index)));
-            }
-            None => {
-                new_top.push(*slot);
-                new_below.push(*slot);
-            }
+    let mut runs = runs.into_iter();
+    let width = top.len();
+    let mut widened: Vec<Vec<Option<usize>>> = vec![Vec::with_capacity(width); parent + 2];
+    for col in 0..used {
+        let run = if awaits(col) { runs.next() } else { None };
+        let (repeat, under) = match run {
+            Some(run) => (run.len(), run.iter().map(|&index| Some(index)).collect()),
+            None => (1, vec![top[col]]),
+        };
+        for (row, out) in upper.iter().zip(widened.iter_mut()) {
+            out.extend(std::iter::repeat_n(row[col], repeat));
         }
+        widened[parent + 1].extend(under);
     }
-    new_top.resize(top.len(), None);
-    new_below.resize(top.len(), None);
-    *top = new_top;
-    *below = new_below;
+    for (row, mut out) in upper.iter_mut().chain(lower.iter_mut().take(1)).zip(widened) {
+        out.resize(width, None);
+        *row = out;
+    }
+}
+
+/// `subs` cut into `parents` runs, one per title above them: one each when there are as many;
+/// else runs opening with a target title (`预期目标 | 完成 | 预期目标`), or equal shares (`总量 |
+/// 增长 | 总量 | 增长` under two); `None` when neither cut fits.
+fn sub_title_runs<'s>(grid: &Grid, subs: &'s [usize], parents: usize) -> Option<Vec<&'s [usize]>> {
+    if parents == subs.len() {
+        return Some(subs.chunks(1).collect());
+    }
+    let opens = |at: usize| at == 0 || role_of(grid.cells()[subs[at]].text.trimmed()) == Some(Role::Target);
+    let starts: Vec<usize> = (0..subs.len()).filter(|&at| opens(at)).collect();
+    if starts.len() == parents {
+        let ends = starts.iter().skip(1).copied().chain([subs.len()]);
+        return Some(starts.iter().zip(ends).map(|(&start, end)| &subs[start..end]).collect());
+    }
+    subs.len().is_multiple_of(parents).then(|| subs.chunks(subs.len() / parents).collect())
 }
 
 /// The column at `col` from the title cells above it: the top title, and the lowest title of
@@ -724,7 +744,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_title_row_pushed_left_goes_under_the_years() {
+    fn title_rows_pushed_left_go_under_the_titles_awaiting_them() {
         let titles = |header: &Header| header.columns.iter().map(Column::label).collect::<Vec<_>>();
         let layout = |rows: &[&str]| {
             let mut b = GridBuilder::new(Layout::Tab);
@@ -740,6 +760,14 @@ mod tests {
         let once =
             read_header(&layout(&["指标|2023年|2024年|属性", "目标|完成|目标", "GDP|6|5|5|预期性"])).unwrap();
         assert_eq!(titles(&once), ["指标", "2023年/目标", "2023年/完成", "2024年/目标", "属性"]);
+        let three =
+            read_header(&layout(&["指标|2023年", "计划|实际", "总量|增长|总量|增长", "GDP|100|6|98|5"]));
+        let three = three.unwrap();
+        assert_eq!(three.rows, 3);
+        assert_eq!(
+            titles(&three),
+            ["指标", "2023年计划/总量", "2023年计划/增长", "2023年实际/总量", "2023年实际/增长"]
+        );
     }
 
     #[test]
