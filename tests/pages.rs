@@ -700,7 +700,9 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
     // target (`8左右（后调整为3左右）`) beside a unit `%`; longgang: category rows of a number and
     // a label (`一 | 经济发展`); banan: the unit row `单位：%` as a line above the header; wanzhou: a
     // target spanning a value and its growth column (`完成市下达目标`) beside a unit `%`; yuhang: a
-    // header of three rows, each pushed left (`2023年` / `计划 | 实际` / `总量 | 增长 | 总量 | 增长`).
+    // header of three rows, each pushed left (`2023年` / `计划 | 实际` / `总量 | 增长 | 总量 | 增长`);
+    // jinhua: a category cell before the name in a block's first row (`经济 发展 | 地区生产总值增长★`)
+    // and a verdict column read from the right of rows of unequal length.
     let pairs = [
         ("yunnan.html", "yunnan.paste.txt"),
         ("kunshan.html", "kunshan.paste.txt"),
@@ -711,6 +713,7 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
         ("banan.html", "banan.paste.txt"),
         ("wanzhou.html", "wanzhou.paste.txt"),
         ("yuhang.gbk.html", "yuhang.paste.txt"),
+        ("jinhua.html", "jinhua.paste.txt"),
     ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }

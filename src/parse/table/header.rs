@@ -527,10 +527,22 @@ fn pair_growth_beside(columns: &mut [Column]) {
 
 /// A `完成情况` column whose cells are the document's verdicts (`完成`, `未完成`) rather than
 /// achieved values judges the rows, as a `与目标±` column does.
+/// A text layout's rows may be short or long at the left (a spanning cell written in its first
+/// row only), so a column is also read counted from the right end of each row.
 fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
+    let width = columns.len();
     for (col, column) in columns.iter_mut().enumerate() {
-        let cells = (header_rows..grid.rows()).map(|row| grid.text(row, col));
-        if column.role == Role::Actual && super::verdict::holds_verdicts(cells) {
+        if column.role != Role::Actual {
+            continue;
+        }
+        let rows = header_rows..grid.rows();
+        let placed = rows.clone().map(|row| grid.text(row, col));
+        let from_right = rows.filter_map(|row| {
+            let own: Vec<usize> = grid.row_range(row).collect();
+            let at = (own.len() + col).checked_sub(width)?;
+            Some(grid.cells()[own[at]].text.as_str())
+        });
+        if super::verdict::holds_verdicts(placed) || super::verdict::holds_verdicts(from_right) {
             column.role = Role::Difference;
         }
     }

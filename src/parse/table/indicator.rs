@@ -51,7 +51,10 @@ fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
         [only] => Some(named(cell(*only), None)),
         [first, .., last] => {
             let (first, last) = (cell(*first), cell(*last));
-            let grouped = is_sub_row(&last.text) || first.row_span > 1 || first.row < row.row;
+            // A category before the name (`经济 发展 | 地区生产总值增长`, a spanning cell copied as
+            // text, in its first row only) is no part of it.
+            let spans = first.row_span > 1 || first.row < row.row || is_category_label(&first.text);
+            let grouped = is_sub_row(&last.text) || spans;
             if last.text.is_empty() {
                 Some(named(first, None))
             } else if grouped || first.text.is_empty() {
