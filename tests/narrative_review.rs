@@ -457,3 +457,9 @@ fn a_modifier_after_a_list_comma_and_a_rate_named_after_the_last_of_a_list() {
         ]
     );
 }
+
+#[test]
+fn a_target_task_in_tons_before_its_de() {
+    let report = report("休宁县", "全年粮食产量达到28.6万吨，超额完成27万吨的目标任务。");
+    assert_eq!(judged(&report), vec![row("粮食产量", Some("27万吨"), Some("28.6万吨"), Met, Some(1.6))]);
+}
