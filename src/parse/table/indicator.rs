@@ -13,13 +13,13 @@ use crate::text::Trimmed;
 
 /// The group cell a run of sub-rows sits under.
 struct Group {
-    name: String,
+    name: Box<str>,
     starred: bool,
 }
 
 /// The last row that is not a sub-row: the parent of `其中：` and `#` rows after it.
 struct TopRow {
-    name: String,
+    name: Box<str>,
     binding: Option<bool>,
 }
 
@@ -169,7 +169,7 @@ pub(super) fn build_rows(
             }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
-                carried.group = Some(Group { name: group.name, starred: group.starred });
+                carried.group = Some(Group { name: group.name.into(), starred: group.starred });
             }
             Some(_) => {}
             None => carried.group = None,
@@ -228,10 +228,13 @@ pub(super) fn build_rows(
         let indicator = IndicatorRow {
             line: name_cell.line,
             category: carried.category.clone(),
-            seq: cell(columns.seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
-            unit,
-            name: name.name,
-            raw_name: name.raw,
+            seq: cell(columns.seq)
+                .filter(|c| !c.text.is_empty())
+                .map(|c| c.text.as_str().into())
+                .or(name.number.map(String::into_boxed_str)),
+            unit: unit.map(String::into_boxed_str),
+            name: name.name.into(),
+            raw_name: name.raw.into(),
             parent,
             binding,
             target,
@@ -480,12 +483,12 @@ mod tests {
     #[test]
     fn reads_a_revision_in_the_target_cell() {
         let (target, revised) = read_target("增长7%（后调整为1.6%左右）", None);
-        assert_eq!(target.raw, "增长7%");
-        assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".to_owned()));
+        assert_eq!(&*target.raw, "增长7%");
+        assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".into()));
         assert_eq!(read_target("7%", None).1, None);
         // A cell read before stands for the whole cell, never for the target before a revision.
         let read = Some(parse_value("增长7%（后调整为1.6%左右）"));
-        assert_eq!(read_target("增长7%（后调整为1.6%左右）", read).0.raw, "增长7%");
+        assert_eq!(&*read_target("增长7%（后调整为1.6%左右）", read).0.raw, "增长7%");
         assert_eq!(read_target("7%", Some(parse_value("7%"))), (parse_value("7%"), None));
     }
 
