@@ -228,8 +228,8 @@ pub struct IndicatorRow {
     pub name: Box<str>,
     /// The name cell as written, trimmed.
     pub raw_name: Box<str>,
-    /// The unit inside the name's parenthetical (`%`, `亿元`).
-    pub unit: Option<Box<str>>,
+    /// The unit inside the name's parenthetical (`%`, `亿元`), one copy shared by the rows naming it.
+    pub unit: Option<Arc<str>>,
     /// For sub-rows, the parent row's or group cell's `name`.
     pub parent: Option<Box<str>>,
     /// `Some(true)` for 约束性, `Some(false)` for 预期性, `None` when the table cannot tell.
@@ -295,8 +295,8 @@ pub struct Value {
     pub raw: Box<str>,
     /// The typed reading.
     pub form: ValueForm,
-    /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any.
-    pub unit: Option<Box<str>>,
+    /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any; one copy shared by the cells naming it.
+    pub unit: Option<Arc<str>>,
     /// The value is an estimate (`预计`).
     pub estimated: bool,
 }

@@ -60,7 +60,7 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
                 line: row.line,
                 name: name.into(),
                 raw_name: row.raw_name.into(),
-                unit: unit.map(String::into_boxed_str),
+                unit: unit.map(std::sync::Arc::from),
                 binding: row.binding,
                 target: row.target,
                 actual: row.actual,

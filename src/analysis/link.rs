@@ -369,7 +369,7 @@ fn judge_linked(year: &mut IndicatorYear) {
         line: actual.line,
         name: year.name.as_str().into(),
         raw_name: year.name.as_str().into(),
-        unit: year.unit.as_deref().map(Box::from),
+        unit: year.unit.as_deref().map(std::sync::Arc::from),
         binding: year.binding,
         target: target.value.clone(),
         actual: Some(actual.value.clone()),

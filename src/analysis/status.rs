@@ -141,7 +141,7 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
         line: statement.line,
         name: statement.name.as_str().into(),
         raw_name: statement.name.as_str().into(),
-        unit: statement.unit.as_deref().map(Box::from),
+        unit: statement.unit.as_deref().map(std::sync::Arc::from),
         target: statement.target.clone().unwrap_or_default(),
         actual: statement.actual.clone(),
         ..IndicatorRow::default()
@@ -356,7 +356,7 @@ mod tests {
             line: 1,
             name: name.into(),
             raw_name: name.into(),
-            unit: unit.map(Box::from),
+            unit: unit.map(std::sync::Arc::from),
             target: parse_value(target),
             actual: Some(parse_value(actual)),
             ..IndicatorRow::default()

@@ -13,6 +13,7 @@ pub mod projects;
 mod readers;
 pub mod table;
 pub mod title;
+mod units;
 pub mod value;
 
 use crate::document::Document;

@@ -126,7 +126,7 @@ enum Verb {
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trimmed();
     let (form, unit, estimated) = read_value(raw);
-    Value { raw: raw.into(), form, unit: unit.map(String::into_boxed_str), estimated }
+    Value { raw: raw.into(), form, unit: unit.as_deref().map(super::units::shared_unit), estimated }
 }
 
 /// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values
@@ -387,7 +387,7 @@ mod tests {
     /// The form, in-cell unit (`""` for none) and estimate mark of `raw`.
     fn read(raw: &str) -> (ValueForm, String, bool) {
         let value = parse_value(raw);
-        (value.form, value.unit.map(String::from).unwrap_or_default(), value.estimated)
+        (value.form, value.unit.as_deref().map(str::to_owned).unwrap_or_default(), value.estimated)
     }
 
     fn form(raw: &str) -> ValueForm {

@@ -49,7 +49,7 @@ fn row(r: Row<'_>) -> IndicatorRow {
         seq: None,
         name: name.trim_end_matches('*').into(),
         raw_name: r.raw_name.trim().into(),
-        unit: unit.map(String::into_boxed_str),
+        unit: unit.map(std::sync::Arc::from),
         parent: r.parent.map(Box::from),
         binding: r.binding,
         target: r.target,

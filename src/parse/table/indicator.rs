@@ -232,7 +232,7 @@ pub(super) fn build_rows(
                 .filter(|c| !c.text.is_empty())
                 .map(|c| c.text.as_str().into())
                 .or(name.number.map(String::into_boxed_str)),
-            unit: unit.map(String::into_boxed_str),
+            unit: unit.as_deref().map(crate::parse::units::shared_unit),
             name: name.name.into(),
             raw_name: name.raw.into(),
             parent,
