@@ -222,8 +222,8 @@ pub struct IndicatorRow {
     /// The 类别 cell, line breaks and spaces removed, carried down (one copy shared by the rows
     /// it covers); `None` when the table has none.
     pub category: Option<Arc<str>>,
-    /// The 序号 cell as written.
-    pub seq: Option<Box<str>>,
+    /// The 序号 cell as written, one copy shared by the rows numbered alike.
+    pub seq: Option<Arc<str>>,
     /// The name without unit parenthetical, sub-row markers, trailing `*` or white space.
     pub name: Box<str>,
     /// The name cell as written, trimmed.

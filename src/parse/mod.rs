@@ -11,9 +11,9 @@ mod lines;
 pub mod narrative;
 pub mod projects;
 mod readers;
+mod shared;
 pub mod table;
 pub mod title;
-mod units;
 pub mod value;
 
 use crate::document::Document;

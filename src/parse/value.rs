@@ -126,7 +126,7 @@ enum Verb {
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trimmed();
     let (form, unit, estimated) = read_value(raw);
-    Value { raw: raw.into(), form, unit: unit.as_deref().map(super::units::shared_unit), estimated }
+    Value { raw: raw.into(), form, unit: unit.as_deref().map(super::shared::shared_text), estimated }
 }
 
 /// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values

@@ -49,7 +49,7 @@ impl Column {
         let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
         let titled = percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth();
         if titled && value.unit.is_none() && is_plain_number(&value.form) {
-            value.unit = Some(crate::parse::units::shared_unit("%"));
+            value.unit = Some(crate::parse::shared::shared_text("%"));
         }
     }
 

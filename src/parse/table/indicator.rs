@@ -7,6 +7,7 @@ use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, 
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
+use crate::parse::shared::shared_text;
 use crate::parse::value::parse_value;
 use crate::text;
 use crate::text::Trimmed;
@@ -230,9 +231,9 @@ pub(super) fn build_rows(
             category: carried.category.clone(),
             seq: cell(columns.seq)
                 .filter(|c| !c.text.is_empty())
-                .map(|c| c.text.as_str().into())
-                .or(name.number.map(String::into_boxed_str)),
-            unit: unit.as_deref().map(crate::parse::units::shared_unit),
+                .map(|c| shared_text(c.text.as_str()))
+                .or(name.number.as_deref().map(shared_text)),
+            unit: unit.as_deref().map(shared_text),
             name: name.name.into(),
             raw_name: name.raw.into(),
             parent,
