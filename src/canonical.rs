@@ -264,7 +264,7 @@ mod tests {
     use super::*;
 
     fn value(raw: &str, form: ValueForm) -> Value {
-        Value { raw: raw.to_owned(), form, ..Value::default() }
+        Value { raw: raw.into(), form, ..Value::default() }
     }
 
     #[test]

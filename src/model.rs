@@ -222,16 +222,16 @@ pub struct IndicatorRow {
     /// The 类别 cell, line breaks and spaces removed, carried down (one copy shared by the rows
     /// it covers); `None` when the table has none.
     pub category: Option<Arc<str>>,
-    /// The 序号 cell as written.
-    pub seq: Option<String>,
+    /// The 序号 cell as written, one copy shared by the rows numbered alike.
+    pub seq: Option<Arc<str>>,
     /// The name without unit parenthetical, sub-row markers, trailing `*` or white space.
-    pub name: String,
+    pub name: Box<str>,
     /// The name cell as written, trimmed.
-    pub raw_name: String,
-    /// The unit inside the name's parenthetical (`%`, `亿元`).
-    pub unit: Option<String>,
+    pub raw_name: Box<str>,
+    /// The unit inside the name's parenthetical (`%`, `亿元`), one copy shared by the rows naming it.
+    pub unit: Option<Arc<str>>,
     /// For sub-rows, the parent row's or group cell's `name`.
-    pub parent: Option<String>,
+    pub parent: Option<Box<str>>,
     /// `Some(true)` for 约束性, `Some(false)` for 预期性, `None` when the table cannot tell.
     pub binding: Option<bool>,
     /// The target cell.
@@ -292,11 +292,11 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Value {
     /// The cell as written, trimmed; empty for an empty cell.
-    pub raw: String,
+    pub raw: Box<str>,
     /// The typed reading.
     pub form: ValueForm,
-    /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any.
-    pub unit: Option<String>,
+    /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any; one copy shared by the cells naming it.
+    pub unit: Option<Arc<str>>,
     /// The value is an estimate (`预计`).
     pub estimated: bool,
 }

@@ -19,7 +19,7 @@ fn narrative(file_prefix: &str) -> Vec<(ValueRole, u16, usize, String, String)> 
     report(file_prefix)
         .narrative
         .into_iter()
-        .map(|v| (v.role, v.year.unwrap_or(0), v.line, v.name, v.value.raw))
+        .map(|v| (v.role, v.year.unwrap_or(0), v.line, v.name, v.value.raw.into()))
         .collect()
 }
 

@@ -13,7 +13,7 @@ use plangap::model::{
 };
 
 fn value(raw: &str, form: ValueForm) -> Value {
-    Value { raw: raw.to_owned(), form, ..Value::default() }
+    Value { raw: raw.into(), form, ..Value::default() }
 }
 
 fn exact(raw: &str) -> Value {
@@ -58,9 +58,9 @@ fn table(caption: &str, line: usize, kind: TableKind, year: u16, rows: Vec<Row>)
             };
             IndicatorRow {
                 line: row.line,
-                name,
-                raw_name: row.raw_name.to_owned(),
-                unit,
+                name: name.into(),
+                raw_name: row.raw_name.into(),
+                unit: unit.map(std::sync::Arc::from),
                 binding: row.binding,
                 target: row.target,
                 actual: row.actual,
@@ -289,7 +289,7 @@ fn corpus() -> Vec<Report> {
 }
 
 fn names(rows: &[plangap::analysis::views::GapRow]) -> Vec<(&str, &str)> {
-    rows.iter().map(|r| (r.district.as_str(), r.name.as_str())).collect()
+    rows.iter().map(|r| (r.district.as_str(), &*r.name)).collect()
 }
 
 #[test]
@@ -323,7 +323,7 @@ fn binding_rows_come_first_on_equal_shortfall() {
     // Two rows short by the same share of their target: the binding one is listed first.
     let mut reports = vec![fuling_2022()];
     let rows = &mut reports[0].tables[0].rows;
-    rows.retain(|r| r.name == "森林覆盖率" || r.name == "规上工业增加值增速");
+    rows.retain(|r| &*r.name == "森林覆盖率" || &*r.name == "规上工业增加值增速");
     rows[0].gap = Some(-0.16); // 规上工业增加值增速: 8 → 7.84, short by 2%
     rows[1].gap = Some(-1.06); // 森林覆盖率*: 53 → 51.94, short by 2%
     let listed = missed(&reports, &AliasTable::embedded(), &MissedFilter::default());
@@ -401,13 +401,13 @@ fn linking_joins_plan_targets_with_the_next_reports_results() {
         linked.iter().find(|y| y.district == "綦江区" && y.year == 2023 && y.canonical == "地区生产总值增速");
     let year = year.expect("2023 is linked");
     let planned = year.planned.as_ref().expect("the 2022 report's plan");
-    assert_eq!((planned.value.raw.as_str(), planned.source, planned.line), ("7以上", Source::Table, 116));
-    assert_eq!(year.reviewed.as_ref().map(|t| t.value.raw.as_str()), Some("6"));
+    assert_eq!((&*planned.value.raw, planned.source, planned.line), ("7以上", Source::Table, 116));
+    assert_eq!(year.reviewed.as_ref().map(|t| &*t.value.raw), Some("6"));
     assert_eq!(
-        year.actual.as_ref().map(|a| (a.value.raw.as_str(), a.file.as_str())),
+        year.actual.as_ref().map(|a| (&*a.value.raw, a.file.as_str())),
         Some(("6.1", "qijiang-2023.txt"))
     );
-    assert_eq!(year.revised_from().map(|p| p.value.raw.as_str()), Some("7以上"));
+    assert_eq!(year.revised_from().map(|p| &*p.value.raw), Some("7以上"));
     assert_eq!((year.status, year.gap), (Some(Met), Some(0.1)));
 }
 
@@ -455,16 +455,16 @@ fn narrative_values_fill_gaps_but_never_override_tables() {
             .unwrap_or_else(|| panic!("{district} {year}"))
     };
     let planned_2021 = gdp("綦江区", 2021).planned.as_ref().expect("planned");
-    assert_eq!((planned_2021.value.raw.as_str(), planned_2021.source), ("7", Source::Table));
+    assert_eq!((&*planned_2021.value.raw, planned_2021.source), ("7", Source::Table));
     let actual_2022 = gdp("綦江区", 2022).actual.as_ref().expect("prose result");
     assert_eq!(
-        (actual_2022.value.raw.as_str(), actual_2022.source, actual_2022.line),
+        (&*actual_2022.value.raw, actual_2022.source, actual_2022.line),
         ("3%", Source::Narrative, 22)
     );
     let actual_2020 = gdp("綦江区", 2020).actual.as_ref().expect("table result");
     assert_eq!(actual_2020.source, Source::Table);
     let rongchang_2023 = gdp("荣昌区", 2023).planned.as_ref().expect("prose target");
-    assert_eq!((rongchang_2023.value.raw.as_str(), rongchang_2023.source), ("7%", Source::Narrative));
+    assert_eq!((&*rongchang_2023.value.raw, rongchang_2023.source), ("7%", Source::Narrative));
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn judged(report: &Report) -> Vec<Judged> {
         .reviews
         .iter()
         .map(|s| {
-            let raw = |v: &Option<plangap::model::Value>| v.as_ref().map(|v| v.raw.clone());
+            let raw = |v: &Option<plangap::model::Value>| v.as_ref().map(|v| v.raw.to_string());
             (s.name.clone(), raw(&s.target), raw(&s.actual), s.status.expect("assessed"), s.gap)
         })
         .collect()
@@ -216,8 +216,7 @@ fn views_list_sentence_judgements_marked_and_tables_win() {
     );
     let reports = vec![prose];
     let rows = missed(&reports, &aliases, &MissedFilter::default());
-    let listed: Vec<(&str, Source, Option<f64>)> =
-        rows.iter().map(|r| (r.name.as_str(), r.source, r.gap)).collect();
+    let listed: Vec<(&str, Source, Option<f64>)> = rows.iter().map(|r| (&*r.name, r.source, r.gap)).collect();
     assert_eq!(
         listed,
         vec![
@@ -423,7 +422,7 @@ fn plan_targets_listed_one_item_a_line_are_all_read() {
             .narrative
             .iter()
             .filter(|v| v.role == ValueRole::Target)
-            .map(|v| (v.name.clone(), v.value.raw.clone(), v.line))
+            .map(|v| (v.name.clone(), v.value.raw.to_string(), v.line))
             .collect();
         let expected = [
             ("地区生产总值增速", "6.5%左右", 6),

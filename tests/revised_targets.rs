@@ -16,8 +16,8 @@ fn fuling_2022_revised_rows_measure_the_gap_against_the_revised_target() {
     let found: Vec<Revised> = rows
         .iter()
         .map(|r| {
-            let revised = r.target_revised.as_ref().unwrap().raw.as_str();
-            (r.name.as_str(), r.target.raw.as_str(), revised, r.status, r.gap)
+            let revised = &*r.target_revised.as_ref().unwrap().raw;
+            (&*r.name, &*r.target.raw, revised, r.status, r.gap)
         })
         .collect();
     assert_eq!(

@@ -16,7 +16,7 @@ fn review_rows(report: &Report) -> Vec<&IndicatorRow> {
 }
 
 fn names_with(report: &Report, status: Status) -> Vec<&str> {
-    review_rows(report).into_iter().filter(|r| r.status == Some(status)).map(|r| r.name.as_str()).collect()
+    review_rows(report).into_iter().filter(|r| r.status == Some(status)).map(|r| &*r.name).collect()
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn fuling_2022_misses_exactly_the_rows_its_notes_name() {
         ]
     );
     let rows = review_rows(&fuling);
-    let by_name = |name: &str| *rows.iter().find(|r| r.name == name).expect(name);
+    let by_name = |name: &str| *rows.iter().find(|r| &*r.name == name).expect(name);
     assert_eq!(by_name("实际利用外资").status, Some(Status::Unassessed));
     for fiscal in ["一般公共预算收入扣除留抵退税因素后增速", "税收收入扣除留抵退税因素后增速"]
     {
@@ -69,7 +69,7 @@ fn rongchang_2022_gives_seven_missed_and_five_met_with_the_documents_differences
 fn qijiang_2020_judges_levels_against_changes_as_unassessed_and_grades_by_rank() {
     let qijiang = report("綦江区", 2020);
     let rows = review_rows(&qijiang);
-    let by_name = |name: &str| *rows.iter().find(|r| r.name == name).expect(name);
+    let by_name = |name: &str| *rows.iter().find(|r| &*r.name == name).expect(name);
     assert_eq!(by_name("常住人口城镇化率").status, Some(Status::Unassessed), "提高1.5个百分点 vs 59.5");
     assert_eq!(by_name("綦河出境水质").status, Some(Status::Met), "Ⅱ类 beats Ⅲ类");
     assert_eq!(by_name("地区生产总值增速").status, Some(Status::Missed));

@@ -17,7 +17,7 @@ fn table(prefix: &str, caption: &str) -> &'static IndicatorTable {
 }
 
 fn named<'a>(table: &'a IndicatorTable, note: &TableNote) -> Vec<&'a str> {
-    note.rows.iter().map(|&i| table.rows[i].name.as_str()).collect()
+    note.rows.iter().map(|&i| &*table.rows[i].name).collect()
 }
 
 #[test]

@@ -53,11 +53,11 @@ fn check_categories(table: &IndicatorTable, categories: &[&str]) {
 }
 
 fn actual(row: &IndicatorRow) -> Option<&str> {
-    row.actual.as_ref().map(|v| v.raw.as_str())
+    row.actual.as_ref().map(|v| &*v.raw)
 }
 
 fn actual_other(row: &IndicatorRow) -> Option<&str> {
-    row.actual_other.as_ref().map(|v| v.raw.as_str())
+    row.actual_other.as_ref().map(|v| &*v.raw)
 }
 
 fn table_list(report: &Report) -> Vec<(usize, &str, TableKind, Option<u16>, usize)> {
@@ -154,8 +154,8 @@ fn fuling_2022_review_table_cells() {
     assert_eq!(table.rows.len(), expected.len());
     for (row, want) in table.rows.iter().zip(&expected) {
         assert_eq!(row.seq.as_deref(), opt(want[0]), "seq of {}", want[1]);
-        assert_eq!(row.raw_name, want[1]);
-        assert_eq!(row.target.raw, want[2], "target of {}", want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
+        assert_eq!(&*row.target.raw, want[2], "target of {}", want[1]);
         assert_eq!(actual(row), Some(want[3]), "actual of {}", want[1]);
         assert_eq!(row.actual_other, None);
         assert_eq!(row.category, None, "the table has no 类别 column");
@@ -168,9 +168,9 @@ fn fuling_2022_review_table_cells() {
 fn fuling_2022_review_names_units_and_parents() {
     let table = table(FULING_2022, "表1");
     let row =
-        |name: &str| table.rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"));
+        |name: &str| table.rows.iter().find(|r| &*r.name == name).unwrap_or_else(|| panic!("no row {name}"));
     let first = &table.rows[0];
-    assert_eq!((first.name.as_str(), first.unit.as_deref(), first.line), ("地区生产总值增速", Some("%"), 26));
+    assert_eq!((&*first.name, first.unit.as_deref(), first.line), ("地区生产总值增速", Some("%"), 26));
     assert_eq!(row("新增高新技术企业数量").unit.as_deref(), Some("家"));
     assert_eq!(row("数字经济规模").unit.as_deref(), Some("亿元"));
     assert_eq!(row("空气质量优良天数").unit.as_deref(), Some("天"));
@@ -193,7 +193,7 @@ fn fuling_2022_note_deems_the_fiscal_rows_met() {
     let judged: Vec<(&str, Status, usize)> = table
         .rows
         .iter()
-        .filter_map(|r| r.judgement.as_ref().map(|j| (r.name.as_str(), j.status, j.line)))
+        .filter_map(|r| r.judgement.as_ref().map(|j| (&*r.name, j.status, j.line)))
         .collect();
     assert_eq!(
         judged,
@@ -255,19 +255,19 @@ fn fuling_2023_plan_table_cells() {
     assert_eq!(table.rows.len(), expected.len());
     for (row, want) in table.rows.iter().zip(&expected) {
         assert_eq!(row.seq.as_deref(), opt(want[0]), "seq of {}", want[1]);
-        assert_eq!(row.raw_name, want[1]);
-        assert_eq!(row.target.raw, want[2], "target of {}", want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
+        assert_eq!(&*row.target.raw, want[2], "target of {}", want[1]);
         assert_eq!((row.actual.as_ref(), row.actual_other.as_ref()), (None, None));
         assert_eq!(row.binding, Some(want[1].contains('*') || want[1].starts_with('#')), "{}", want[1]);
         assert!(row.judgement.is_none());
     }
     let split = table.rows.iter().find(|r| r.seq.as_deref() == Some("29")).unwrap();
     assert_eq!(
-        (split.name.as_str(), split.unit.as_deref(), split.line),
+        (&*split.name, split.unit.as_deref(), split.line),
         ("主要污染物减排量下降", Some("万吨"), 369)
     );
     let patents = &table.rows[12];
-    assert_eq!((patents.name.as_str(), patents.unit.as_deref()), ("万人发明专利拥有量（件）增长", Some("%")));
+    assert_eq!((&*patents.name, patents.unit.as_deref()), ("万人发明专利拥有量（件）增长", Some("%")));
     assert_eq!(table.rows[9].parent.as_deref(), Some("固定资产投资增速"));
     assert_eq!(table.rows[18].parent.as_deref(), Some("一般公共预算收入增速"));
     assert!(table.rows[32..36].iter().all(|r| r.parent.as_deref() == Some("主要污染物减排量下降")));
@@ -311,16 +311,16 @@ fn qijiang_2020_review_two_level_header() {
     check_categories(table, &expected.iter().map(|w| w[0]).collect::<Vec<_>>());
     for (row, want) in table.rows.iter().zip(&expected) {
         assert_eq!(row.seq.as_deref(), opt(want[1]), "seq of {}", want[2]);
-        assert_eq!(row.raw_name, want[2]);
+        assert_eq!(&*row.raw_name, want[2]);
         assert_eq!(row.parent.as_deref(), opt(want[3]), "parent of {}", want[2]);
-        assert_eq!(row.target.raw, want[4], "target of {}", want[2]);
+        assert_eq!(&*row.target.raw, want[4], "target of {}", want[2]);
         assert_eq!(actual(row), Some(want[5]), "actual of {}", want[2]);
         assert_eq!(actual_other(row), Some(want[6]), "actual_other of {}", want[2]);
         assert_eq!(row.binding, None, "no 备注 column and no `*`: the table cannot tell");
     }
     let water = &table.rows[13];
-    assert_eq!((water.name.as_str(), water.unit.as_deref()), ("綦河出境水质", None));
-    assert_eq!(table.rows[14].name, "能耗强度下降");
+    assert_eq!((&*water.name, water.unit.as_deref()), ("綦河出境水质", None));
+    assert_eq!(&*table.rows[14].name, "能耗强度下降");
     assert_eq!(table.rows[8].unit.as_deref(), Some("件/万人"));
 }
 
@@ -360,9 +360,9 @@ fn qijiang_2021_plan_table_cells() {
     check_categories(table, &expected.iter().map(|w| w[0]).collect::<Vec<_>>());
     for (row, want) in table.rows.iter().zip(&expected) {
         assert_eq!(row.seq.as_deref(), opt(want[1]), "seq of {}", want[2]);
-        assert_eq!(row.raw_name, want[2]);
+        assert_eq!(&*row.raw_name, want[2]);
         assert_eq!(row.parent.as_deref(), opt(want[3]), "parent of {}", want[2]);
-        assert_eq!(row.target.raw, want[4], "target of {}", want[2]);
+        assert_eq!(&*row.target.raw, want[4], "target of {}", want[2]);
         assert_eq!(row.binding, Some(want[5] == "约束性"), "binding of {}", want[2]);
         assert_eq!(row.actual, None);
     }
@@ -392,9 +392,9 @@ fn rongchang_2022_difference_column_judges_every_row() {
     assert_eq!(table.rows.len(), expected.len());
     for (row, want) in table.rows.iter().zip(&expected) {
         assert_eq!(row.seq.as_deref(), Some(want[0]));
-        assert_eq!(row.raw_name, want[1]);
-        assert_eq!(row.name, want[2]);
-        assert_eq!(row.target.raw, want[3], "target of {}", want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
+        assert_eq!(&*row.name, want[2]);
+        assert_eq!(&*row.target.raw, want[3], "target of {}", want[1]);
         assert_eq!(actual(row), Some(want[4]), "actual of {}", want[1]);
         let judgement = row.judgement.as_ref().unwrap_or_else(|| panic!("no judgement on {}", want[1]));
         assert_eq!(judgement.evidence, want[5]);
@@ -444,17 +444,17 @@ fn qijiang_2024_review_table_cells() {
     assert_eq!(table.rows.len(), expected.len());
     check_categories(table, &expected.iter().map(|w| w[0]).collect::<Vec<_>>());
     for (row, want) in table.rows.iter().zip(&expected) {
-        assert_eq!(row.raw_name, want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
         assert_eq!(row.parent.as_deref(), opt(want[2]), "parent of {}", want[1]);
-        assert_eq!(row.target.raw, want[3], "target of {}", want[1]);
+        assert_eq!(&*row.target.raw, want[3], "target of {}", want[1]);
         assert_eq!(actual(row), Some(want[4]), "actual of {}", want[1]);
         assert_eq!((row.seq.as_ref(), row.binding, row.actual_other.as_ref()), (None, None, None));
         assert!(row.judgement.is_none(), "no 与目标± column");
     }
-    assert_eq!(table.rows[0].name, "GDP增速");
+    assert_eq!(&*table.rows[0].name, "GDP增速");
     assert_eq!(table.rows[5].unit.as_deref(), Some("亿公斤"));
     assert_eq!(table.rows[11].unit, None);
-    assert_eq!(table.rows[16].name, "氨氮能耗“双控”目标");
+    assert_eq!(&*table.rows[16].name, "氨氮能耗“双控”目标");
 }
 
 /// 綦江区 2023 plan, 专栏3: 类别 | 指标名称 | 2023年计划目标 | 备注, with group cells.
@@ -492,15 +492,15 @@ fn qijiang_2023_plan_group_cells() {
     assert_eq!(table.rows.len(), expected.len());
     check_categories(table, &expected.iter().map(|w| w[0]).collect::<Vec<_>>());
     for (row, want) in table.rows.iter().zip(&expected) {
-        assert_eq!(row.raw_name, want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
         assert_eq!(row.parent.as_deref(), opt(want[2]), "parent of {}", want[1]);
-        assert_eq!(row.target.raw, want[3], "target of {}", want[1]);
+        assert_eq!(&*row.target.raw, want[3], "target of {}", want[1]);
         assert_eq!(row.binding, Some(want[4] == "约束性"), "binding of {}", want[1]);
         assert_eq!(row.seq, None);
     }
     let sulphur = &table.rows[10];
-    assert_eq!((sulphur.name.as_str(), sulphur.unit.as_deref(), sulphur.line), ("二氧化硫", Some("%"), 173));
-    assert_eq!(table.rows[16].name, "空气质量优良天数");
+    assert_eq!((&*sulphur.name, sulphur.unit.as_deref(), sulphur.line), ("二氧化硫", Some("%"), 173));
+    assert_eq!(&*table.rows[16].name, "空气质量优良天数");
     assert_eq!(table.rows[7].unit.as_deref(), Some("件/万人"));
 }
 
@@ -539,9 +539,9 @@ fn qijiang_2025_plan_table_cells() {
     assert_eq!(table.rows.len(), expected.len());
     check_categories(table, &expected.iter().map(|w| w[0]).collect::<Vec<_>>());
     for (row, want) in table.rows.iter().zip(&expected) {
-        assert_eq!(row.raw_name, want[1]);
+        assert_eq!(&*row.raw_name, want[1]);
         assert_eq!(row.parent.as_deref(), opt(want[2]), "parent of {}", want[1]);
-        assert_eq!(row.target.raw, want[3], "target of {}", want[1]);
+        assert_eq!(&*row.target.raw, want[3], "target of {}", want[1]);
         assert_eq!(row.binding, Some(want[4] == "约束性"), "binding of {}", want[1]);
     }
     assert_eq!(table.rows[13].unit.as_deref(), Some("吨"));
@@ -574,8 +574,8 @@ fn a_table_cut_mid_row_keeps_its_complete_rows_and_warns() {
     let table = &report.tables[0];
     assert_eq!(table.rows.len(), 5);
     let last = &table.rows[4];
-    assert_eq!((last.name.as_str(), last.target.raw.as_str()), ("一般公共预算收入", "3.78%"));
-    assert_eq!(last.actual.as_ref().map(|v| v.raw.as_str()), Some(""));
+    assert_eq!((&*last.name, &*last.target.raw), ("一般公共预算收入", "3.78%"));
+    assert_eq!(last.actual.as_ref().map(|v| &*v.raw), Some(""));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert_eq!(report.warnings[0].line, 118);
     assert!(report.warnings[0].to_string().contains("一般公共预算收入"));
@@ -599,11 +599,11 @@ fn a_row_with_a_missing_cell_is_kept_and_the_rest_of_the_table_is_intact() {
     let table = &report.tables[0];
     assert_eq!(table.rows.len(), 38);
     let short = &table.rows[2];
-    assert_eq!((short.name.as_str(), short.target.raw.as_str()), ("规上工业增加值增速", "8"));
-    assert_eq!(short.actual.as_ref().map(|v| v.raw.as_str()), Some(""));
+    assert_eq!((&*short.name, &*short.target.raw), ("规上工业增加值增速", "8"));
+    assert_eq!(short.actual.as_ref().map(|v| &*v.raw), Some(""));
     let next = &table.rows[3];
-    assert_eq!((next.seq.as_deref(), next.target.raw.as_str()), (Some("4"), "1"));
-    assert_eq!(next.actual.as_ref().map(|v| v.raw.as_str()), Some("4.4"));
+    assert_eq!((next.seq.as_deref(), &*next.target.raw), (Some("4"), "1"));
+    assert_eq!(next.actual.as_ref().map(|v| &*v.raw), Some("4.4"));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert_eq!(report.warnings[0].line, 36);
 }
@@ -633,10 +633,10 @@ fn blank_lines_between_rows_do_not_matter() {
                         .iter()
                         .map(|r| {
                             (
-                                r.raw_name.clone(),
-                                r.target.raw.clone(),
+                                r.raw_name.to_string(),
+                                r.target.raw.to_string(),
                                 actual(r).map(str::to_owned),
-                                r.parent.clone(),
+                                r.parent.as_deref().map(str::to_owned),
                             )
                         })
                         .collect()
@@ -673,7 +673,7 @@ fn a_table_exported_without_tabs_is_read_line_by_line() {
     let table = &report.tables[0];
     assert_eq!(table.rows.len(), 2);
     assert_eq!(table.kind, TableKind::Review);
-    assert_eq!(table.rows[1].name, "城镇调查失业率");
+    assert_eq!(&*table.rows[1].name, "城镇调查失业率");
     assert_eq!(actual(&table.rows[1]), Some("5"));
 }
 
@@ -748,11 +748,11 @@ fn an_unseen_layout_is_read_from_its_header() {
             (
                 r.category.as_deref(),
                 r.seq.as_deref(),
-                r.name.as_str(),
+                &*r.name,
                 r.unit.as_deref(),
                 r.parent.as_deref(),
                 r.binding,
-                r.target.raw.as_str(),
+                &*r.target.raw,
                 actual(r),
                 r.judgement.as_ref().map(|j| j.status),
             )
@@ -818,8 +818,8 @@ fn a_table_with_the_next_years_targets_is_read_as_a_review_and_a_plan() {
     let [review, plan] = &report.tables[..2] else { panic!("{:?}", report.tables) };
     assert_eq!((review.kind, review.year), (TableKind::Review, Some(2022)));
     let row = &review.rows[0];
-    assert_eq!((row.target.raw.as_str(), row.actual.as_ref().map(|v| v.raw.as_str())), ("7", Some("5")));
-    assert_eq!((plan.kind, plan.year, plan.rows[0].target.raw.as_str()), (TableKind::Plan, Some(2023), "6"));
+    assert_eq!((&*row.target.raw, row.actual.as_ref().map(|v| &*v.raw)), ("7", Some("5")));
+    assert_eq!((plan.kind, plan.year, &*plan.rows[0].target.raw), (TableKind::Plan, Some(2023), "6"));
     assert_eq!(review.caption, plan.caption);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
@@ -842,7 +842,7 @@ fn a_second_target_column_of_the_same_year_is_reported() {
     ];
     let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
     let table = &report.tables[0];
-    assert_eq!((table.year, table.rows[0].target.raw.as_str()), (Some(2022), "7"));
+    assert_eq!((table.year, &*table.rows[0].target.raw), (Some(2022), "7"));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(report.warnings[0].to_string().contains("调整目标"));
 }
@@ -866,11 +866,8 @@ fn a_lost_cell_in_rows_run_together_is_reported_and_the_rest_stays_in_step() {
         "注：数据为初步统计数。",
     ];
     let report = parse(&replace_lines(RONGCHANG_TEXT, 91, 158, &body));
-    let rows: Vec<(&str, &str, Option<&str>)> = report.tables[0]
-        .rows
-        .iter()
-        .map(|r| (r.raw_name.as_str(), r.target.raw.as_str(), actual(r)))
-        .collect();
+    let rows: Vec<(&str, &str, Option<&str>)> =
+        report.tables[0].rows.iter().map(|r| (&*r.raw_name, &*r.target.raw, actual(r))).collect();
     assert_eq!(
         rows,
         [

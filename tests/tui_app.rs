@@ -89,8 +89,7 @@ fn sorting_by_shortfall_ranks_missed_rows_as_the_gap_analysis_does() {
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.sort, SortKey::Gap);
     let table = app.current_table().expect("a table").clone();
-    let names: Vec<&str> =
-        app.grid.shown().filter_map(|r| table.rows.get(r.row)).map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = app.grid.shown().filter_map(|r| table.rows.get(r.row)).map(|r| &*r.name).collect();
     let missed: Vec<&str> = app.missed.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(names[..missed.len()], missed[..], "missed rows first, most severe (relative) first");
     let statuses: Vec<Option<Status>> = app.grid.shown().map(|r| r.status).collect();
@@ -264,7 +263,7 @@ fn the_gap_pane_ranks_missed_rows_and_moving_through_them_selects_the_row() {
     press(&mut app, KeyCode::Tab); // the gap pane
     assert_eq!(app.focus, Pane::Gap);
     assert_eq!(app.gap.missed.len(), 7);
-    let name_of = |app: &App| app.current_row().map(|r| r.name.clone()).unwrap_or_default();
+    let name_of = |app: &App| app.current_row().map(|r| r.name.to_string()).unwrap_or_default();
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(name_of(&app), "规上工业增加值增速", "largest shortfall relative to the target first");
     press(&mut app, KeyCode::Char('j'));
@@ -299,7 +298,7 @@ fn the_finder_jumps_to_an_indicator_row_and_esc_closes_it() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.focus, Pane::Indicators);
-    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("森林覆盖率"));
+    assert_eq!(app.current_row().map(|r| &*r.name), Some("森林覆盖率"));
     assert_eq!(app.current_report().and_then(|r| r.title.district.as_deref()), Some("涪陵区"));
 
     press(&mut app, KeyCode::Char('/')); // in the table: the row filter, not the finder
@@ -570,7 +569,7 @@ fn ctrl_p_gdp_finds_the_gdp_growth_indicator_through_the_alias_table() {
     assert!(first.as_deref().is_some_and(|t| t.starts_with("地区生产总值增速")), "{first:?}");
     assert!(screen(&draw(&app)).contains("地区生产总值增速（GDP增速"));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("地区生产总值增速"));
+    assert_eq!(app.current_row().map(|r| &*r.name), Some("地区生产总值增速"));
 }
 
 #[test]
@@ -580,7 +579,7 @@ fn sorting_by_name_orders_chinese_names_by_pinyin() {
         press(&mut app, KeyCode::Char('s'));
     }
     let table = app.current_table().expect("a table");
-    let names: Vec<&str> = app.grid.shown().map(|r| table.rows[r.row].name.as_str()).collect();
+    let names: Vec<&str> = app.grid.shown().map(|r| &*table.rows[r.row].name).collect();
     let keys: Vec<_> = names.iter().map(|n| plangap::finder::collate::sort_key(n)).collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
     // By code point 地 (U+5730) would come before 城 (U+57CE) and 农 (U+519C) first of all.

@@ -74,7 +74,7 @@ fn gap_pane_shows_the_documents_note_on_the_selected_indicator() {
     let mut app = corpus_app(120, 50);
     go_to(&mut app, "涪陵区");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("地区生产总值增速"));
+    assert_eq!(app.current_row().map(|r| &*r.name), Some("地区生产总值增速"));
     press(&mut app, KeyCode::Tab);
     let screen = screen(&draw(&app));
     assert!(screen.contains("文件说明 the document's note (未完成指标说明, line 218):"), "{screen}");
@@ -95,7 +95,7 @@ fn a_note_already_shown_as_the_rows_judgement_is_not_repeated() {
     assert!(!detail.iter().any(|l| l.starts_with("文件说明")), "{detail:?}");
     // A met row that no note names shows no note.
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.current_row().map(|r| r.name.as_str()), Some("常住人口城镇化率"));
+    assert_eq!(app.current_row().map(|r| &*r.name), Some("常住人口城镇化率"));
     assert!(!detail_text(&app).iter().any(|l| l.starts_with("文件说明") || l.contains("names no reason")));
 }
 

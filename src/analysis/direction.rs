@@ -80,6 +80,6 @@ pub fn direction(row: &IndicatorRow) -> Direction {
 /// (`单位GDP能耗降低`, a `#二氧化硫` under `主要污染物排放总量减少`). In such a row a bare `3.3`
 /// is a cut of 3.3, and a written `下降3.1%` is a cut of 3.1 too.
 pub fn counts_reduction(row: &IndicatorRow) -> bool {
-    let names = std::iter::once(row.name.as_str()).chain(row.parent.as_deref());
+    let names = std::iter::once(&*row.name).chain(row.parent.as_deref());
     names.into_iter().any(|name| REDUCTION_WORDS.iter().any(|word| holds(name, word)))
 }

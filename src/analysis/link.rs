@@ -367,9 +367,9 @@ fn judge_linked(year: &mut IndicatorYear) {
     let (Some(target), Some(actual)) = (year.target(), year.actual.as_ref()) else { return };
     let row = IndicatorRow {
         line: actual.line,
-        name: year.name.clone(),
-        raw_name: year.name.clone(),
-        unit: year.unit.clone(),
+        name: year.name.as_str().into(),
+        raw_name: year.name.as_str().into(),
+        unit: year.unit.as_deref().map(std::sync::Arc::from),
         binding: year.binding,
         target: target.value.clone(),
         actual: Some(actual.value.clone()),

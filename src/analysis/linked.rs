@@ -94,7 +94,7 @@ impl LinkIndex {
         let (unit, reading) = (row.unit.as_deref(), reading_of(row));
         let known = self
             .rows
-            .get(row.name.as_str())
+            .get(&*row.name)
             .and_then(|seen| seen.iter().find(|c| c.unit.as_deref() == unit && c.reading == reading));
         if let Some(known) = known {
             return Arc::clone(&known.canonical);
@@ -102,7 +102,7 @@ impl LinkIndex {
         let canonical: Arc<str> = Arc::from(aliases.canonical_for_reading(&row.name, unit, reading));
         let unit = unit.map(str::to_owned);
         let seen = RowCanonical { unit, reading, canonical: Arc::clone(&canonical) };
-        self.rows.entry(row.name.clone()).or_default().push(seen);
+        self.rows.entry(row.name.to_string()).or_default().push(seen);
         canonical
     }
 

@@ -47,7 +47,7 @@ pub fn apply_revisions(rows: &mut [IndicatorRow]) {
 pub fn target_text(row: &IndicatorRow) -> String {
     match &row.target_revised {
         Some(revised) => format!("{} → {}", row.target.raw, revised.raw),
-        None => row.target.raw.clone(),
+        None => row.target.raw.to_string(),
     }
 }
 
@@ -82,7 +82,7 @@ mod tests {
 
     fn row(name: &str, target: &str, note: Option<&str>) -> IndicatorRow {
         IndicatorRow {
-            name: name.to_owned(),
+            name: name.into(),
             target: parse_value(target),
             judgement: note
                 .map(|n| Box::new(Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 })),
@@ -100,9 +100,9 @@ mod tests {
         ];
         apply_revisions(&mut rows);
         let revised: Vec<Option<&str>> =
-            rows.iter().map(|r| r.target_revised.as_ref().map(|v| v.raw.as_str())).collect();
+            rows.iter().map(|r| r.target_revised.as_ref().map(|v| &*v.raw)).collect();
         assert_eq!(revised, [None, Some("1%"), Some("0.1%")]);
-        assert_eq!(rows[1].target.raw, "8", "the plan's target is kept");
+        assert_eq!(&*rows[1].target.raw, "8", "the plan's target is kept");
     }
 
     #[test]
@@ -113,6 +113,6 @@ mod tests {
         assert!(rows.iter().all(|r| r.target_revised.is_none()));
         let mut one = vec![row("城镇化率", "72.5", Some("注：城镇化率目标调整为73%，视为完成。"))];
         apply_revisions(&mut one);
-        assert_eq!(one[0].target_revised.as_ref().map(|v| v.raw.as_str()), Some("73%"));
+        assert_eq!(one[0].target_revised.as_ref().map(|v| &*v.raw), Some("73%"));
     }
 }

@@ -139,9 +139,9 @@ pub fn assess_report(report: &mut Report) {
 pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
     let row = IndicatorRow {
         line: statement.line,
-        name: statement.name.clone(),
-        raw_name: statement.name.clone(),
-        unit: statement.unit.clone(),
+        name: statement.name.as_str().into(),
+        raw_name: statement.name.as_str().into(),
+        unit: statement.unit.as_deref().map(std::sync::Arc::from),
         target: statement.target.clone().unwrap_or_default(),
         actual: statement.actual.clone(),
         ..IndicatorRow::default()
@@ -354,9 +354,9 @@ mod tests {
     fn row(name: &str, unit: Option<&str>, target: &str, actual: &str) -> IndicatorRow {
         IndicatorRow {
             line: 1,
-            name: name.to_owned(),
-            raw_name: name.to_owned(),
-            unit: unit.map(str::to_owned),
+            name: name.into(),
+            raw_name: name.into(),
+            unit: unit.map(std::sync::Arc::from),
             target: parse_value(target),
             actual: Some(parse_value(actual)),
             ..IndicatorRow::default()
@@ -365,7 +365,7 @@ mod tests {
 
     /// The same row under a parent row.
     fn sub_row(parent: &str, name: &str, unit: Option<&str>, target: &str, actual: &str) -> IndicatorRow {
-        IndicatorRow { parent: Some(parent.to_owned()), ..row(name, unit, target, actual) }
+        IndicatorRow { parent: Some(parent.into()), ..row(name, unit, target, actual) }
     }
 
     /// The row with the document's own verdict on it.
@@ -477,11 +477,8 @@ mod tests {
     fn fuling_2022_misses_the_fourteen_rows_its_notes_name() {
         let rows = fuling_2022();
         check(&rows);
-        let missed: Vec<&str> = rows
-            .iter()
-            .filter(|(r, ..)| assess_row(r).status == Missed)
-            .map(|(r, ..)| r.name.as_str())
-            .collect();
+        let missed: Vec<&str> =
+            rows.iter().filter(|(r, ..)| assess_row(r).status == Missed).map(|(r, ..)| &*r.name).collect();
         let named_in_notes = [
             "地区生产总值增速",
             "农业增加值增速",

@@ -211,11 +211,11 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 rows.push(GapRow {
                     district: district.to_owned(),
                     year,
-                    name: row.name.clone(),
+                    name: row.name.to_string(),
                     canonical: row_canonical(row, aliases),
-                    unit: row.unit.clone(),
+                    unit: row.unit.as_deref().map(str::to_owned),
                     target: super::revised::target_text(row),
-                    actual: row.actual.as_ref().map(|v| v.raw.clone()),
+                    actual: row.actual.as_ref().map(|v| v.raw.to_string()),
                     gap: row.gap,
                     relative_gap,
                     binding,
@@ -250,8 +250,8 @@ pub fn missed(reports: &[Report], aliases: &AliasTable, filter: &MissedFilter) -
                 name: statement.name.clone(),
                 canonical,
                 unit: statement.unit.clone(),
-                target: target.map(|t| t.raw.clone()).unwrap_or_default(),
-                actual: statement.actual.as_ref().map(|v| v.raw.clone()),
+                target: target.map(|t| t.raw.to_string()).unwrap_or_default(),
+                actual: statement.actual.as_ref().map(|v| v.raw.to_string()),
                 gap: statement.gap,
                 relative_gap,
                 binding: None,
@@ -376,7 +376,7 @@ fn year_records<'a>(linked: impl IntoIterator<Item = &'a IndicatorYear>) -> Vec<
         }
         let target = year.target();
         let place = year.actual.as_ref().or(target);
-        let raw = |s: Option<&Sourced>| s.map(|s| s.value.raw.clone());
+        let raw = |s: Option<&Sourced>| s.map(|s| s.value.raw.to_string());
         records.push(YearRecord {
             district: year.district.clone(),
             year: year.year,

@@ -174,7 +174,7 @@ impl IndexSource {
             seen.clear();
             for (t, table) in report.tables.iter().enumerate() {
                 for (row, indicator) in table.rows.iter().enumerate() {
-                    if seen.insert(indicator.name.as_str()) {
+                    if seen.insert(&*indicator.name) {
                         batch.entries.push(Entry::Indicator { report: r, table: t, row });
                         if self.aliases.is_some() {
                             batch.rows.push(RowName::of(indicator, batch.names.len()));
@@ -319,7 +319,7 @@ impl Source for FinderIndex {
 fn most_names(reports: &[Report]) -> (usize, usize) {
     let (mut count, mut bytes) = (0, 0);
     for report in reports {
-        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| r.name.as_str());
+        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| &*r.name);
         let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::as_str);
         for name in report.projects.iter().map(|p| &*p.name).chain(rows).chain(places) {
             count += 1;
@@ -333,7 +333,7 @@ impl RowName {
     /// The row `row`, whose name is `names[name]`.
     fn of(row: &IndicatorRow, name: usize) -> RowName {
         let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
-        RowName { name, unit: row.unit.clone(), reading: row_reading(&values) }
+        RowName { name, unit: row.unit.as_deref().map(str::to_owned), reading: row_reading(&values) }
     }
 }
 

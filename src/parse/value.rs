@@ -126,7 +126,7 @@ enum Verb {
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trimmed();
     let (form, unit, estimated) = read_value(raw);
-    Value { raw: raw.to_owned(), form, unit, estimated }
+    Value { raw: raw.into(), form, unit: unit.as_deref().map(super::shared::shared_text), estimated }
 }
 
 /// The form a cell reads as (see [`parse_value`]), without keeping its text: for telling values
@@ -387,7 +387,7 @@ mod tests {
     /// The form, in-cell unit (`""` for none) and estimate mark of `raw`.
     fn read(raw: &str) -> (ValueForm, String, bool) {
         let value = parse_value(raw);
-        (value.form, value.unit.unwrap_or_default(), value.estimated)
+        (value.form, value.unit.as_deref().map(str::to_owned).unwrap_or_default(), value.estimated)
     }
 
     fn form(raw: &str) -> ValueForm {
@@ -396,8 +396,8 @@ mod tests {
 
     #[test]
     fn keeps_the_raw_text_trimmed() {
-        assert_eq!(parse_value("  ≥330 ").raw, "≥330");
-        assert_eq!(parse_value("７．５％").raw, "７．５％");
+        assert_eq!(&*parse_value("  ≥330 ").raw, "≥330");
+        assert_eq!(&*parse_value("７．５％").raw, "７．５％");
     }
 
     #[test]
@@ -587,7 +587,7 @@ mod tests {
         fn never_panics_on_any_text(raw in ".*") {
             let value = parse_value(&raw);
             let _ = value.decimals();
-            prop_assert_eq!(value.raw, raw.trimmed());
+            prop_assert_eq!(&*value.raw, raw.trimmed());
         }
 
         #[test]

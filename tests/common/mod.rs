@@ -20,11 +20,11 @@ fn project(name: &str, table: &str, stage: Option<Stage>, line: u32) -> Project 
 fn report(file: &str, district: &str, projects: Vec<Project>) -> Report {
     let row = IndicatorRow {
         line: 110,
-        name: "地区生产总值增速".to_owned(),
-        raw_name: "地区生产总值增速（%）".to_owned(),
-        unit: Some("%".to_owned()),
+        name: "地区生产总值增速".into(),
+        raw_name: "地区生产总值增速（%）".into(),
+        unit: Some("%".into()),
         binding: Some(false),
-        target: Value { raw: "7以上".to_owned(), form: ValueForm::AtLeast(7.0), ..Value::default() },
+        target: Value { raw: "7以上".into(), form: ValueForm::AtLeast(7.0), ..Value::default() },
         ..IndicatorRow::default()
     };
     Report {

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 fn value(raw: &str, form: ValueForm) -> Value {
-    Value { raw: raw.to_owned(), form, unit: None, estimated: raw.contains("预计") }
+    Value { raw: raw.into(), form, unit: None, estimated: raw.contains("预计") }
 }
 
 /// One row: name cell as written, target, actual, status and gap as the analysis gives them.
@@ -47,10 +47,10 @@ fn row(r: Row<'_>) -> IndicatorRow {
         line: r.line,
         category: r.category.map(Into::into),
         seq: None,
-        name: name.trim_end_matches('*').to_owned(),
-        raw_name: r.raw_name.trim().to_owned(),
-        unit,
-        parent: r.parent.map(str::to_owned),
+        name: name.trim_end_matches('*').into(),
+        raw_name: r.raw_name.trim().into(),
+        unit: unit.map(std::sync::Arc::from),
+        parent: r.parent.map(Box::from),
         binding: r.binding,
         target: r.target,
         target_revised: None,

@@ -603,7 +603,7 @@ mod tests {
     fn read(sentence: &str, role: ValueRole) -> Vec<(String, String, bool)> {
         read_sentence(sentence, role, Some(2022), 1, AliasTable::shared())
             .into_iter()
-            .map(|v| (v.name, v.value.raw, v.value.estimated))
+            .map(|v| (v.name, v.value.raw.into(), v.value.estimated))
             .collect()
     }
 

@@ -306,7 +306,7 @@ fn read_statements(
                     let plan = plan.as_deref().map(parse_value);
                     match subject {
                         Some(name) => {
-                            let unit = plan.as_ref().and_then(|p| p.unit.clone());
+                            let unit = plan.as_ref().and_then(|p| p.unit.as_deref().map(str::to_owned));
                             statements.push(make(name, unit, plan, None, Claim::Values));
                             statements.last_mut()
                         }
@@ -678,7 +678,7 @@ mod tests {
     #[test]
     fn targets_stated_outside_brackets_and_respectively() {
         let read = |sentence: &str| -> Vec<(String, String, String)> {
-            let raw = |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| v.raw.clone());
+            let raw = |v: &Option<Value>| v.as_ref().map_or(String::new(), |v| v.raw.to_string());
             read(sentence).iter().map(|s| (s.name.clone(), raw(&s.target), raw(&s.actual))).collect()
         };
         // (sentence, name, target, actual); a clause that opens with its verb is about the
@@ -728,7 +728,7 @@ mod tests {
     #[test]
     fn a_derived_target_keeps_the_written_precision() {
         let statements = read("规上工业增加值增长6.9%、高于计划目标0.4个百分点");
-        let target = statements[0].target.as_ref().map(|t| t.raw.as_str());
+        let target = statements[0].target.as_ref().map(|t| &*t.raw);
         assert_eq!(target, Some("6.5%"));
         assert!(statements[0].target_derived);
     }

@@ -51,7 +51,7 @@ impl Column {
         }
         let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
         if percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth() {
-            value.unit = Some("%".to_owned());
+            value.unit = Some(crate::parse::shared::shared_text("%"));
         }
     }
 

@@ -7,19 +7,20 @@ use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, 
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
+use crate::parse::shared::shared_text;
 use crate::parse::value::parse_value;
 use crate::text;
 use crate::text::Trimmed;
 
 /// The group cell a run of sub-rows sits under.
 struct Group {
-    name: String,
+    name: Box<str>,
     starred: bool,
 }
 
 /// The last row that is not a sub-row: the parent of `其中：` and `#` rows after it.
 struct TopRow {
-    name: String,
+    name: Box<str>,
     binding: Option<bool>,
 }
 
@@ -173,7 +174,7 @@ pub(super) fn build_rows(
             }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
-                carried.group = Some(Group { name: group.name, starred: group.starred });
+                carried.group = Some(Group { name: group.name.into(), starred: group.starred });
             }
             Some(_) => {}
             None => carried.group = None,
@@ -232,10 +233,13 @@ pub(super) fn build_rows(
         let indicator = IndicatorRow {
             line: name_cell.line,
             category: carried.category.clone(),
-            seq: cell(columns.seq).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).or(name.number),
-            unit,
-            name: name.name,
-            raw_name: name.raw,
+            seq: cell(columns.seq)
+                .filter(|c| !c.text.is_empty())
+                .map(|c| shared_text(c.text.as_str()))
+                .or(name.number.as_deref().map(shared_text)),
+            unit: unit.as_deref().map(shared_text),
+            name: name.name.into(),
+            raw_name: name.raw.into(),
             parent,
             binding,
             target,
@@ -484,12 +488,12 @@ mod tests {
     #[test]
     fn reads_a_revision_in_the_target_cell() {
         let (target, revised) = read_target("增长7%（后调整为1.6%左右）", None);
-        assert_eq!(target.raw, "增长7%");
-        assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".to_owned()));
+        assert_eq!(&*target.raw, "增长7%");
+        assert_eq!(revised.map(|v| v.raw), Some("1.6%左右".into()));
         assert_eq!(read_target("7%", None).1, None);
         // A cell read before stands for the whole cell, never for the target before a revision.
         let read = Some(parse_value("增长7%（后调整为1.6%左右）"));
-        assert_eq!(read_target("增长7%（后调整为1.6%左右）", read).0.raw, "增长7%");
+        assert_eq!(&*read_target("增长7%（后调整为1.6%左右）", read).0.raw, "增长7%");
         assert_eq!(read_target("7%", Some(parse_value("7%"))), (parse_value("7%"), None));
     }
 

@@ -321,14 +321,14 @@ mod tests {
     }
 
     fn row(name: &str) -> IndicatorRow {
-        IndicatorRow { line: 1, name: name.to_owned(), raw_name: name.to_owned(), ..IndicatorRow::default() }
+        IndicatorRow { line: 1, name: name.into(), raw_name: name.into(), ..IndicatorRow::default() }
     }
 
     #[test]
     fn a_note_on_a_footnote_mark_names_the_rows_that_carry_it() {
         let mut rows = vec![row("地区生产总值增长"), row("研发经费支出占比"), row("城镇调查失业率")];
-        rows[1].raw_name = "研发经费支出占比[1]".to_owned();
-        rows[2].raw_name = "城镇调查失业率②".to_owned();
+        rows[1].raw_name = "研发经费支出占比[1]".into();
+        rows[2].raw_name = "城镇调查失业率②".into();
         let names = name_chars(&rows);
         assert_eq!(footnote_marks("注：①按可比价格计算。[1]为2022年数据。"), ["①", "[1]"]);
         assert_eq!(rows_in("注：[1]为2022年数据。", &names, &rows), [1]);

@@ -559,7 +559,7 @@ mod tests {
 
     fn table_with_an_explanation() -> IndicatorTable {
         let row = |name: &str| IndicatorRow {
-            name: name.to_owned(),
+            name: name.into(),
             status: Some(Status::Missed),
             ..IndicatorRow::default()
         };

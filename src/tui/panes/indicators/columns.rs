@@ -92,10 +92,10 @@ pub(super) fn cell_text(row: &IndicatorRow, column: Column) -> String {
     match column {
         Column::Category => row.category.as_deref().unwrap_or_default().to_owned(),
         Column::Name if row.parent.is_some() => format!("{SUB_ROW_INDENT}{}", row.name),
-        Column::Name => row.name.clone(),
-        Column::Unit => row.unit.clone().unwrap_or_default(),
+        Column::Name => row.name.to_string(),
+        Column::Unit => row.unit.as_deref().unwrap_or_default().to_owned(),
         Column::Target => crate::analysis::revised::target_text(row),
-        Column::Actual => row.actual.as_ref().map(|v| v.raw.clone()).unwrap_or_default(),
+        Column::Actual => row.actual.as_ref().map(|v| v.raw.to_string()).unwrap_or_default(),
         Column::Status => row.status.map(status_label).unwrap_or_default().to_owned(),
         Column::Gap => row.gap.map(format_gap).unwrap_or_default(),
     }

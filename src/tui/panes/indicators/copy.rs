@@ -11,7 +11,7 @@ pub fn tsv_header() -> String {
 /// A row as TSV for the clipboard: every column, as written in the document.
 pub fn tsv_row(row: &IndicatorRow) -> String {
     let cells = Column::ALL.map(|column| match column {
-        Column::Name => row.name.clone(),
+        Column::Name => row.name.to_string(),
         Column::Status => row.status.map(Status::as_str).unwrap_or_default().to_owned(),
         Column::Gap => row.gap.map(|gap| gap.to_string()).unwrap_or_default(),
         other => cell_text(row, other),

@@ -69,7 +69,7 @@ impl RowFilter {
             return false;
         }
         needle.is_empty()
-            || [Some(row.name.as_str()), Some(&row.raw_name), row.category.as_deref(), row.parent.as_deref()]
+            || [Some(&*row.name), Some(&*row.raw_name), row.category.as_deref(), row.parent.as_deref()]
                 .into_iter()
                 .flatten()
                 .any(|field| field.to_lowercase().contains(needle))
