@@ -349,7 +349,7 @@ fn shares_of_the_plan_judge_the_amount_and_comparable_basis_words_are_no_names()
         vec![
             row("社会消费品零售总额", Some("290.4亿元"), Some("286亿元"), Missed, Some(-4.356)),
             row("一般公共预算收入", Some("44.6亿元"), Some("45.6亿元"), Met, Some(1.026)),
-            row("地区生产总值增速", None, Some("6%左右"), Met, None),
+            row("地区生产总值增速", Some("6%"), Some("6%左右"), Met, Some(0.0)),
             row("外贸进出口总额增速", Some("5%"), Some("12%"), Met, Some(7.0)),
             row("居民消费价格涨幅", Some("3%以内"), Some("2.1%"), Met, Some(0.9)),
             row("地区生产总值增速", Some("6.5%"), Some("5.1%"), Missed, Some(-1.4)),

@@ -15,9 +15,9 @@
 //!   after the amount (`完成286亿元，增长6.5%，完成年度目标的98.5%`);
 //! - a difference from the target: `高于计划目标1.2个百分点`, `比年度预期目标低0.9个百分点`; one
 //!   per result: `分别低于预期目标2.5个和0.5个百分点` (a comparison with anything else,
-//!   `高于全市0.5个百分点`, is not a claim);
+//!   `高于全市0.5个百分点`, is not a claim); `与年初预期目标持平` is a difference of nothing;
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
-//!   `达到省级考核要求`, `与年初预期目标持平`;
+//!   `达到省级考核要求`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
 //!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
 //!
@@ -425,7 +425,12 @@ fn claims(body: &str) -> Vec<Found> {
     for caps in VERDICT.captures_iter(body) {
         let whole = caps.get(0).expect("match");
         if free(&found, whole.start(), whole.end()) {
-            let kind = FoundKind::Verdict(caps.name("yes").is_some());
+            // `与年度目标持平`: the result is the target, a difference of nothing.
+            let level = whole.as_str().ends_with("持平");
+            let kind = match level {
+                true => FoundKind::Difference { points: 0.0, unit: None },
+                false => FoundKind::Verdict(caps.name("yes").is_some()),
+            };
             found.push(Found { start: whole.start(), end: whole.end(), kind });
         }
     }
