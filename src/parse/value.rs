@@ -41,8 +41,9 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("range pattern")
 });
 
-/// A unit written after a number: a sign, or a few letters with an optional `/` (`件/万人`).
-pub(crate) const UNIT: &str = r"[%‰]|[\p{Han}A-Za-z²³]{1,4}(?:/[\p{Han}A-Za-z²³]{1,4})?%?";
+/// A unit written after a number: a sign, or a few letters with an optional `/` (`件/万人`); never
+/// the `的` after it (`27万吨的目标任务`).
+pub(crate) const UNIT: &str = r"[%‰]|[[\p{Han}A-Za-z²³]--[的]]{1,4}(?:/[[\p{Han}A-Za-z²³]--[的]]{1,4})?%?";
 
 /// A ratio of two numbers (`1.95:1`, `2.5比1`).
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {

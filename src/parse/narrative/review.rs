@@ -71,10 +71,8 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`), or one it fell short
 /// of (`未完成3%的年度目标`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
-    // A unit word never takes the `的` after it (`27万吨的目标任务`).
-    let unit = r"[%‰]|[[\p{Han}A-Za-z]--[的]]{1,4}";
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{unit})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });

@@ -10,6 +10,7 @@
 //! (a name written over two cells) gives the name both.
 
 use super::header::{Column, Header, Role};
+use super::indicator::revision_in;
 use crate::grid::Grid;
 use crate::model::ValueForm;
 use crate::parse::value::value_form;
@@ -154,10 +155,10 @@ fn cell_fit(text: &str, role: Role) -> i32 {
     // A target revised in its cell (`8左右（后调整为3左右）`) is a value too; a unit's sign alone
     // (`%`) is none.
     let unit_sign = matches!(text, "%" | "％" | "‰");
-    let revised_value = || text.split_once(['（', '(']).is_some_and(|(before, _)| is_value(before));
+    let revised_value = || revision_in(text).is_some_and(|(target, _)| is_value(target));
     let value = !unit_sign && (is_value(text) || revised_value());
     let attribute = text.contains("约束") || text.contains("预期");
-    let worded = text.chars().any(|c| crate::text::is_han(c) || c.is_alphabetic());
+    let worded = text.chars().any(char::is_alphabetic);
     match role {
         Role::Name => {
             if value {

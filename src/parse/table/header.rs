@@ -527,6 +527,7 @@ fn pair_growth_beside(columns: &mut [Column]) {
 
 /// A `完成情况` column whose cells are the document's verdicts (`完成`, `未完成`) rather than
 /// achieved values judges the rows, as a `与目标±` column does.
+///
 /// A text layout's rows may be short or long at the left (a spanning cell written in its first
 /// row only), so a column is also read counted from the right end of each row.
 fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
@@ -538,9 +539,9 @@ fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
         let rows = header_rows..grid.rows();
         let placed = rows.clone().map(|row| grid.text(row, col));
         let from_right = rows.filter_map(|row| {
-            let own: Vec<usize> = grid.row_range(row).collect();
+            let own = grid.row_range(row);
             let at = (own.len() + col).checked_sub(width)?;
-            Some(grid.cells()[own[at]].text.as_str())
+            Some(grid.cells()[own.start + at].text.as_str())
         });
         if super::verdict::holds_verdicts(placed) || super::verdict::holds_verdicts(from_right) {
             column.role = Role::Difference;
@@ -734,6 +735,7 @@ pub(crate) fn is_parenthetical(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::{GridBuilder, Layout};
 
     #[test]
     fn a_five_year_plans_column_has_no_role_of_the_year() {
@@ -758,22 +760,13 @@ mod tests {
     #[test]
     fn title_rows_pushed_left_go_under_the_titles_awaiting_them() {
         let titles = |header: &Header| header.columns.iter().map(Column::label).collect::<Vec<_>>();
-        let layout = |rows: &[&str]| {
-            let mut b = GridBuilder::new(Layout::Tab);
-            for (line, row) in rows.iter().enumerate() {
-                b.start_row();
-                row.split('|').for_each(|cell| b.push(cell, line + 1));
-            }
-            b.finish()
-        };
-        let each =
-            read_header(&layout(&["指标|2023年|2023年|2024年", "目标|完成|目标", "GDP|6|5|5"])).unwrap();
+        let each = read_header(&grid(&["指标|2023年|2023年|2024年", "目标|完成|目标", "GDP|6|5|5"])).unwrap();
         assert_eq!(titles(&each), ["指标", "2023年/目标", "2023年/完成", "2024年/目标"]);
         let once =
-            read_header(&layout(&["指标|2023年|2024年|属性", "目标|完成|目标", "GDP|6|5|5|预期性"])).unwrap();
+            read_header(&grid(&["指标|2023年|2024年|属性", "目标|完成|目标", "GDP|6|5|5|预期性"])).unwrap();
         assert_eq!(titles(&once), ["指标", "2023年/目标", "2023年/完成", "2024年/目标", "属性"]);
         let three =
-            read_header(&layout(&["指标|2023年", "计划|实际", "总量|增长|总量|增长", "GDP|100|6|98|5"]));
+            read_header(&grid(&["指标|2023年", "计划|实际", "总量|增长|总量|增长", "GDP|100|6|98|5"]));
         let three = three.unwrap();
         assert_eq!(three.rows, 3);
         assert_eq!(
@@ -791,7 +784,6 @@ mod tests {
         assert_eq!(role_of("与目标±"), Some(Role::Difference));
         assert_eq!(role_of("增减"), Some(Role::Difference));
     }
-    use crate::grid::{GridBuilder, Layout};
 
     /// A grid from rows of `|`-separated cells; `text^2` spans two rows, `text>2` two columns.
     fn grid(rows: &[&str]) -> Grid {

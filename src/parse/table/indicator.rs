@@ -319,7 +319,7 @@ fn read_target(text: &str, parsed: Option<Value>) -> (Value, Option<Value>) {
 
 /// The target before a bracketed revision, and the revision: `增长7%（后调整为1.6%左右）` →
 /// (`增长7%`, `1.6%左右`).
-fn revision_in(text: &str) -> Option<(&str, &str)> {
+pub(super) fn revision_in(text: &str) -> Option<(&str, &str)> {
     let open = text.find(['（', '('])?;
     let inner = &text[open..];
     let start = inner.find("调整为")? + "调整为".len();
