@@ -717,3 +717,26 @@ fn browser_copies_with_a_second_header_row_pushed_left_read_the_rows_of_the_page
     ];
     assert_dumps_read_as_their_pages(&pairs, "tab");
 }
+
+#[test]
+fn sections_by_attribute_give_the_rows_binding_and_check_marks_are_verdicts() {
+    // `一、约束性指标` / `二、预期性指标` rows spanning the table: before, read as a second header
+    // row (they hold 指标), and no table; `√`/`×` in a `是否完成` column; full-width digits.
+    let report = export("rongchang.html");
+    let table = "全区主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|—|missed|~
+        {table}|化学需氧量排放量削减|%|true|２．１|~|２．３|met|0.2
+        {table}|地区生产总值增长|%|false|７|~|６．２|missed|-0.8
+        {table}|规模以上工业增加值增长|%|false|9左右|~|10.5|met|1.5
+        {table}|固定资产投资增长|%|false|8|~|－3.2|missed|-11.2
+        {table}|城镇新增就业|万人|false|≥1.2|~|1.35|met|0.15
+        {table}|城镇调查失业率|%|false|5.5以内|~|5.2|met|0.3
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("rongchang.html", "rongchang.paste.txt")], "tab");
+    // lynx: the section labels are rows across the columns, not header lines or wrapped cells.
+    assert_dumps_read_as_their_pages(&[("rongchang.html", "rongchang.lynx.txt")], "aligned");
+}

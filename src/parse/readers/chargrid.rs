@@ -19,6 +19,7 @@ use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
 use crate::parse::table::align::is_value;
+use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
 
 /// A table line is at most this many characters; longer lines are prose.
@@ -46,6 +47,12 @@ impl Line {
     /// (`单位…能耗降低 | % | 完成市下达目标 | 约束性`); else it holds wrapped parts of cells.
     fn is_row(&self, vocabulary: &Vocabulary) -> bool {
         self.has_value(vocabulary) || self.filled().count() * 2 >= self.cells.len()
+    }
+
+    /// Whether the line is a section's label alone in its first cell (`二、预期性指标`): a row of
+    /// its own across the table.
+    fn is_section(&self) -> bool {
+        self.filled().eq([0]) && is_section(&self.cells[0])
     }
 
     fn filled(&self) -> impl Iterator<Item = usize> + '_ {
@@ -89,15 +96,20 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
     }
     let first_value = block.iter().position(|(_, chars)| has_value(chars))?;
     // Lines just above the first row with no title in them are the start of its cells.
-    let titled = |chars: &[char]| words(chars).iter().any(is_title);
+    // A row's 序号 (`1`) or a section's label (`一、约束性指标`) opens no header line.
+    let numbered =
+        |chars: &[char]| words(chars).first().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let titled =
+        |chars: &[char]| !is_section_line(chars) && !numbered(chars) && words(chars).iter().any(is_title);
     let header_end = (1..=first_value).rev().find(|&end| titled(&block[end - 1].1))?;
     if header_end > MAX_HEADER_LINES {
         return None;
     }
     // The body places the columns; a header's titles may stand a character off (a title over
     // several columns is centred).
-    let starts =
-        with_header_starts(column_starts(&block[header_end..]), &block[..header_end], &block[header_end..]);
+    let body_lines: Vec<(usize, Vec<char>)> =
+        block[header_end..].iter().filter(|(_, chars)| !is_section_line(chars)).cloned().collect();
+    let starts = with_header_starts(column_starts(&body_lines), &block[..header_end], &body_lines);
     if starts.len() < 2 {
         return None;
     }
@@ -107,7 +119,7 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
         .collect();
     let body: Vec<Line> = block[header_end..]
         .iter()
-        .map(|(index, chars)| Line { index: *index, cells: cells(chars, &starts) })
+        .map(|(index, chars)| Line { index: *index, cells: body_cells(chars, &starts) })
         .collect();
     let (header, body) = (header.as_slice(), body.as_slice());
     let mut builder = GridBuilder::new(Layout::Aligned);
@@ -165,6 +177,23 @@ fn with_header_starts(
     starts
 }
 
+/// Whether a line is a section's label alone (`一、约束性指标`), which runs across the columns.
+fn is_section_line(chars: &[char]) -> bool {
+    let text: String = chars.iter().collect();
+    let text = text.trimmed();
+    !text.contains(' ') && is_section(text)
+}
+
+/// The cells of a body line: a section's label whole in the first cell, else [`cells`].
+fn body_cells(chars: &[char], starts: &[usize]) -> Vec<String> {
+    if !is_section_line(chars) {
+        return cells(chars, starts);
+    }
+    let mut cells = vec![String::new(); starts.len()];
+    cells[0] = chars.iter().collect::<String>().trimmed().to_owned();
+    cells
+}
+
 /// The cells of a line between the column starts, trimmed.
 fn cells(chars: &[char], starts: &[usize]) -> Vec<String> {
     let bounds = starts.iter().copied().chain([usize::MAX]).collect::<Vec<_>>();
@@ -211,6 +240,10 @@ fn body_rows(body: &[Line], vocabulary: &Vocabulary) -> Vec<Line> {
     let mut rows: Vec<Line> = Vec::new();
     let mut waiting: Option<Line> = None;
     for (at, line) in body.iter().enumerate() {
+        if line.is_section() {
+            rows.push(line.clone());
+            continue;
+        }
         if line.is_row(vocabulary) {
             let mut row = line.clone();
             if let Some(label) = waiting.take() {
@@ -267,5 +300,23 @@ mod tests {
         assert_eq!(rows[0], ["类别", "指标", "2023年目标", "指标属性"]);
         assert_eq!(rows[1], ["经济发展", "地区生产总值增长", "6", "预期性"]);
         assert_eq!(rows[2], ["", "一般公共预算收入", "5", "预期性"]);
+    }
+
+    #[test]
+    fn section_labels_are_rows_across_the_columns_not_titles_or_wrapped_cells() {
+        let rows = grid(&[
+            "   序号 指标名称（单位）        2023年目标 2023年完成 是否完成",
+            "   一、约束性指标",
+            "   1  单位地区生产总值能耗降低（%） 完成市下达任务 完成      √",
+            "   2  化学需氧量排放量削减（%）   ２．１     ２．３     √",
+            "   二、预期性指标",
+            "   3  地区生产总值增长（%）     ７       ６．２     ×",
+        ]);
+        assert_eq!(rows[0], ["序号", "指标名称（单位）", "2023年目标", "2023年完成", "是否完成"]);
+        assert_eq!(rows[1], ["一、约束性指标", "", "", "", ""]);
+        assert_eq!(rows[2], ["1", "单位地区生产总值能耗降低（%）", "完成市下达任务", "完成", "√"]);
+        assert_eq!(rows[3], ["2", "化学需氧量排放量削减（%）", "２．１", "２．３", "√"]);
+        assert_eq!(rows[4], ["二、预期性指标", "", "", "", ""]);
+        assert_eq!(rows[5], ["3", "地区生产总值增长（%）", "７", "６．２", "×"]);
     }
 }

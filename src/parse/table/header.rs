@@ -176,8 +176,9 @@ impl Header {
 /// naming a name column and a target column.
 pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     let first = title_rows(grid).end;
-    let count =
-        (first..grid.rows().min(first + MAX_HEADER_ROWS)).take_while(|&r| is_header_row(grid, r)).count();
+    let count = (first..grid.rows().min(first + MAX_HEADER_ROWS))
+        .take_while(|&r| is_header_row(grid, r, first))
+        .count();
     if count == 0 {
         return None;
     }
@@ -256,19 +257,24 @@ pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
         .find(|text| crate::parse::caption::year_in(text).is_some() && !text.starts_with("单位"))
 }
 
-/// Whether every cell starting in `row` reads as a column title (at least one is not empty).
-fn is_header_row(grid: &Grid, row: usize) -> bool {
+/// Whether every cell starting in `row` reads as a column title (at least one is not empty). A
+/// section's label (`一、约束性指标`) is none, nor is a row of one cell across the table under the
+/// first header row (`预期性指标`): a sub-title splits a title, it does not span them all.
+fn is_header_row(grid: &Grid, row: usize, first: usize) -> bool {
     let mut titles = 0;
+    let mut spans_all = false;
     for cell in grid.row_cells(row) {
         if cell.text.trimmed().is_empty() {
             continue;
         }
-        if role_of(&cell.text).is_none() && !is_sub_title(&cell.text) && !is_parenthetical(&cell.text) {
+        let title = role_of(&cell.text).is_some() || is_sub_title(&cell.text) || is_parenthetical(&cell.text);
+        if !title || super::name::is_section(cell.text.trimmed()) {
             return false;
         }
+        spans_all = grid.cols() > 1 && cell.col_span == grid.cols();
         titles += 1;
     }
-    titles > 0
+    titles > 0 && !(row > first && titles == 1 && spans_all)
 }
 
 /// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
@@ -804,6 +810,16 @@ mod tests {
 
     fn roles(header: &Header) -> Vec<Role> {
         header.columns.iter().map(|c| c.role).collect()
+    }
+
+    #[test]
+    fn a_section_row_naming_indicators_is_no_header_row() {
+        // Across the table, or a numbered label in its first cell, as text layouts write it.
+        for section in ["约束性指标>3", "一、约束性指标||"] {
+            let header =
+                read_header(&grid(&["指标名称|2023年目标|2023年完成", section, "GDP|7|6.2"])).unwrap();
+            assert_eq!(header.rows, 1, "{section}");
+        }
     }
 
     #[test]

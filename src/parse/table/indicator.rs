@@ -30,6 +30,8 @@ struct Carried {
     category: Option<std::sync::Arc<str>>,
     group: Option<Group>,
     top: Option<TopRow>,
+    /// The binding a section by attribute gives its rows (`一、约束性指标`).
+    section_binding: Option<bool>,
     warned_misaligned: bool,
 }
 
@@ -163,7 +165,12 @@ pub(super) fn build_rows(
             carried.category = Some(compact(&category.text).into());
         }
         if let Some(label) = section_label(grid, row, header) {
-            carried.category = Some(label.into());
+            // Sections by attribute (`一、约束性指标`, `二、预期性指标`) say the rows' binding;
+            // other sections are the rows' category.
+            carried.section_binding = attribute_section(&label);
+            if carried.section_binding.is_none() {
+                carried.category = Some(label.into());
+            }
             continue;
         }
         let Some(row_name) = row_name else { continue };
@@ -203,8 +210,11 @@ pub(super) fn build_rows(
         if cell(columns.remark).is_some_and(|c| !is_blank(&c.text)) {
             last_remark = remark;
         }
-        let binding =
-            remark.or(name.starred.then_some(true)).or(parent_binding).or(uses_stars.then_some(false));
+        let binding = remark
+            .or(name.starred.then_some(true))
+            .or(parent_binding)
+            .or(carried.section_binding)
+            .or(uses_stars.then_some(false));
         let targets = target_columns(grid, row, &columns);
         let target_cell = |col: Option<usize>| col.and_then(|c| row.slots.get(c).copied().flatten());
         let target_text = |col| text_of(target_cell(col).map(|i| &grid.cells()[i]));
@@ -350,6 +360,18 @@ fn remark_binding(text: &str) -> Option<bool> {
     if text.contains("约束") {
         Some(true)
     } else if text.contains("预期") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The binding a section's label names (`约束性指标` → binding, `预期性指标` → not); `None` for a
+/// section by subject (`经济发展`).
+fn attribute_section(label: &str) -> Option<bool> {
+    if label.contains("约束性") {
+        Some(true)
+    } else if label.contains("预期性") {
         Some(false)
     } else {
         None

@@ -1,17 +1,21 @@
 //! The document's own verdict on a row, written as words in a cell (`完成`, `未完成`,
 //! `基本完成`, `未达预期`, and `是`/`否` under `是否完成`): in a `与目标±` or `是否完成` column, or
-//! in a `完成情况` column that holds verdicts rather than achieved values.
+//! in a `完成情况` column that holds verdicts rather than achieved values; or as marks, `√` for
+//! met and `×` for missed.
 
 use crate::model::Status;
 use crate::text;
 
 /// Words saying the target was missed; checked first, as they contain the met words.
 const MISSED_WORDS: [&str; 7] = ["未完成", "未达到", "未达标", "未达预期", "没有完成", "没有达到", "不达标"];
-/// Words saying the target was missed, as a whole cell (the answer to `是否完成`).
-const MISSED_CELLS: [&str; 2] = ["否", "没有"];
+/// Words and marks saying the target was missed, as a whole cell (the answer to `是否完成`).
+const MISSED_CELLS: [&str; 6] = ["否", "没有", "×", "✗", "✘", "╳"];
 /// Words saying the target was met, as a whole cell.
-const MET_WORDS: [&str; 12] = [
+const MET_WORDS: [&str; 15] = [
     "是",
+    "√",
+    "✓",
+    "✔",
     "完成",
     "已完成",
     "超额完成",
@@ -62,6 +66,8 @@ mod tests {
         assert_eq!(verdict("未达预期"), Some(Status::Missed));
         assert_eq!(verdict("是"), Some(Status::Met));
         assert_eq!(verdict("否"), Some(Status::Missed));
+        assert_eq!(verdict("√"), Some(Status::Met));
+        assert_eq!(verdict(" × "), Some(Status::Missed));
         assert_eq!(verdict("是否"), None);
         assert_eq!(verdict("完成市下达任务"), None);
         assert_eq!(verdict("6.2"), None);
