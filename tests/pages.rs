@@ -740,3 +740,25 @@ fn sections_by_attribute_give_the_rows_binding_and_check_marks_are_verdicts() {
     // lynx: the section labels are rows across the columns, not header lines or wrapped cells.
     assert_dumps_read_as_their_pages(&[("rongchang.html", "rongchang.lynx.txt")], "aligned");
 }
+
+#[test]
+fn an_indicator_spanning_rows_beside_its_measures_names_each_row_with_its_measure() {
+    // `地区生产总值` spanning two rows beside `总量` and `增速`: before, rows named 总量 and 增速
+    // under a parent; the browser copy writes the spanning cell once, lynx prints it once.
+    let report = export("qianjiang.html");
+    let table = "表1 2023年黔江区主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值总量|亿元|~|300|~|296.5|missed|-3.5
+        {table}|地区生产总值增速|%|~|6.5|~|5.9|missed|-0.6
+        {table}|一般公共预算收入总量|亿元|~|15.2|~|15.8|met|0.6
+        {table}|一般公共预算收入增速|%|~|3|~|7.1|met|4.1
+        {table}|固定资产投资增速|%|~|7|~|-2.6|missed|-9.6
+        {table}|城镇调查失业率|%|true|5.5以内|~|5.3|met|0.2
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["parent"].is_null()));
+    assert_dumps_read_as_their_pages(&[("qianjiang.html", "qianjiang.paste.txt")], "tab");
+    assert_dumps_read_as_their_pages(&[("qianjiang.html", "qianjiang.lynx.txt")], "aligned");
+}

@@ -3,7 +3,7 @@
 
 use super::align::{self, BodyRow, body_rows};
 use super::header::{self, Header, Role, names_growth};
-use super::name::{NameCell, compact, is_category_label, is_section, is_sub_row, read_name};
+use super::name::{NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -30,6 +30,8 @@ struct Carried {
     category: Option<std::sync::Arc<str>>,
     group: Option<Group>,
     top: Option<TopRow>,
+    /// The indicator of the last row named by an indicator and a measure (`地区生产总值 | 总量`).
+    measured: Option<String>,
     /// The binding a section by attribute gives its rows (`一、约束性指标`).
     section_binding: Option<bool>,
     warned_misaligned: bool,
@@ -42,13 +44,17 @@ struct RowName<'g> {
     name: NameCell,
     /// The group cell's text, when the row sits under one (empty when the group cell is blank).
     group: Option<&'g str>,
+    /// The indicator's cell, when the name is an indicator and a measure beside it (`地区生产总值 |
+    /// 总量`): a measure alone in the rows below (`增速`, the indicator's cell written once) is its.
+    measured: Option<&'g str>,
 }
 
 /// Reads the name of `row`: one name cell; or a group cell and the sub-row's name (the second
 /// is a sub-row, or the first spans rows); or a name written over two cells, joined.
 fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
     let cell = |i: usize| &grid.cells()[i];
-    let named = |cell: &'g GridCell, group| RowName { cell, name: read_name(&cell.text), group };
+    let named =
+        |cell: &'g GridCell, group| RowName { cell, name: read_name(&cell.text), group, measured: None };
     match row.names.as_slice() {
         [] => None,
         [only] => Some(named(cell(*only), None)),
@@ -58,13 +64,22 @@ fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
             // text, in its first row only) is no part of it.
             let spans = first.row_span > 1 || first.row < row.row || is_category_label(&first.text);
             let grouped = is_sub_row(&last.text) || spans;
+            // A measure (`总量`, `增速`) beside an indicator spanning its rows names no row of its
+            // own: the two make the name (`地区生产总值增速`), as in a row where they are one cell.
+            let joined = |cell, measured| RowName {
+                cell,
+                name: read_name(&format!("{}{}", first.text, last.text)),
+                group: None,
+                measured,
+            };
             if last.text.is_empty() {
                 Some(named(first, None))
+            } else if is_measure(&last.text) && !first.text.is_empty() && !is_category_label(&first.text) {
+                Some(joined(last, Some(first.text.as_str())))
             } else if grouped || first.text.is_empty() {
                 Some(named(last, Some(&first.text)))
             } else {
-                let name = read_name(&format!("{}{}", first.text, last.text));
-                Some(RowName { cell: first, name, group: None })
+                Some(joined(first, None))
             }
         }
     }
@@ -173,7 +188,19 @@ pub(super) fn build_rows(
             }
             continue;
         }
-        let Some(row_name) = row_name else { continue };
+        let Some(mut row_name) = row_name else { continue };
+        match row_name.measured {
+            Some(indicator) => carried.measured = Some(indicator.to_owned()),
+            None => match &carried.measured {
+                Some(indicator)
+                    if row_name.group.is_none_or(str::is_empty) && is_measure(&row_name.cell.text) =>
+                {
+                    row_name.name = read_name(&format!("{indicator}{}", row_name.cell.text));
+                    row_name.group = None;
+                }
+                _ => carried.measured = None,
+            },
+        }
         match row_name.group {
             Some(group) if is_category_label(group) => {
                 carried.category = Some(compact(group).into());

@@ -9,6 +9,22 @@ const SUB_ROW_MARKERS: [&str; 6] = ["其中：", "其中:", "其中", "#", "﹟"
 /// Marks of a binding (约束性) indicator, at the end of its name (`*`, or a star or triangle a
 /// note under the table defines: `标★的为约束性指标`).
 pub(crate) const STARS: [char; 6] = ['*', '＊', '★', '☆', '▲', '△'];
+/// Names of what is measured of an indicator, no indicator by themselves: the second cell of a
+/// name written over two (`地区生产总值` spanning rows beside `总量` and `增速`).
+const MEASURES: [&str; 12] = [
+    "总量",
+    "总额",
+    "绝对值",
+    "规模",
+    "数量",
+    "增速",
+    "增幅",
+    "增长",
+    "增长率",
+    "比上年增长",
+    "同比增长",
+    "比上年增幅",
+];
 /// A parenthetical longer than this is part of the name, not a unit.
 const MAX_UNIT_CHARS: usize = 8;
 
@@ -60,6 +76,12 @@ pub(crate) fn is_category_label(text: &str) -> bool {
     (2..=MAX_CATEGORY_CHARS).contains(&chars)
         && !label.contains(|c: char| c.is_ascii_digit())
         && CATEGORY_ENDINGS.iter().any(|ending| label.ends_with(ending))
+}
+
+/// Whether a name cell names only what is measured of the indicator beside it (`总量`, `增速（%）`).
+pub(crate) fn is_measure(text: &str) -> bool {
+    let name = read_name(text);
+    !name.sub_row && MEASURES.contains(&name.name.as_str())
 }
 
 /// Whether a cell starts with a sub-row marker.
@@ -173,6 +195,14 @@ fn trailing_unit(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_measure_names_what_is_measured_of_an_indicator() {
+        assert!(is_measure("总量"));
+        assert!(is_measure("增速（%）"));
+        assert!(!is_measure("其中：增速"));
+        assert!(!is_measure("地区生产总值增速"));
+    }
 
     #[test]
     fn numbered_headings_open_sections() {
