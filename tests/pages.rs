@@ -762,3 +762,27 @@ fn an_indicator_spanning_rows_beside_its_measures_names_each_row_with_its_measur
     assert_dumps_read_as_their_pages(&[("qianjiang.html", "qianjiang.paste.txt")], "tab");
     assert_dumps_read_as_their_pages(&[("qianjiang.html", "qianjiang.lynx.txt")], "aligned");
 }
+
+#[test]
+fn a_target_and_a_result_title_each_over_a_level_and_a_growth() {
+    // `年度计划` and `完成情况` (no year in the header) each over `总量 | 增速(%)`, 主要指标 and
+    // 计量单位 spanning both header rows; the copy pushes the second row to the left (before, the
+    // levels were read as targets and the growths as results); pandoc's gfm wraps the page's raw
+    // `<table>` in Markdown with a `### 附表1` heading (before, read as one HTML page, the caption
+    // lost).
+    let report = export("changshou.html");
+    let table = "附表1 长寿区2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|亿元|~|7|1080|6.1|missed|-0.9
+        {table}|规模以上工业增加值|亿元|~|10|~|11.2|met|1.2
+        {table}|固定资产投资|亿元|~|8|~|4.6|missed|-3.4
+        {table}|社会消费品零售总额|亿元|~|7.5|330|8.1|met|0.6
+        {table}|居民消费价格涨幅|%|~|3左右|~|0.4|met|2.6
+        {table}|城镇常住居民人均可支配收入|元|~|6.5|48500|5.8|missed|-0.7
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("changshou.html", "changshou.paste.txt")], "tab");
+    assert_dumps_read_as_their_pages(&[("changshou.html", "changshou.gfm.md")], "html");
+}

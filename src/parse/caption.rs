@@ -36,7 +36,7 @@ pub(crate) struct Caption {
 /// A bare number (`表1`) whose title stands on the next line (or the one after a blank line) is
 /// joined with it.
 pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
-    let line = lines.get(index)?.trimmed();
+    let line = unmarked(lines.get(index)?.trimmed());
     if !is_caption(line) {
         return None;
     }
@@ -49,14 +49,27 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     // The title may stand after a blank line (a text browser's dump of a page).
     let title_at = (index + 1..lines.len()).take(2).find(|&i| !lines[i].trimmed().is_empty());
     if let Some(at) = title_at.filter(|&at| bare && is_title(&lines[at])) {
-        let title = lines[at].trimmed();
+        let title = unmarked(lines[at].trimmed());
         return Some(Caption { text: format!("{line} {title}"), index, next: at + 1 });
     }
     Some(Caption { text: line.to_owned(), index, next: index + 1 })
 }
 
+/// A trimmed line without the Markdown marks around a caption or title: a heading's `#`s and
+/// bold `**` (`### 附表1`, `**表1 2023年主要指标完成情况**`).
+pub(crate) fn unmarked(line: &str) -> &str {
+    let heading = line.trim_start_matches('#');
+    let line =
+        if heading.len() < line.len() && heading.starts_with(' ') { heading.trim_start() } else { line };
+    match line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
+        Some(bold) if !bold.is_empty() => bold.trim(),
+        _ => line,
+    }
+}
+
 /// Whether a trimmed line is a caption.
 pub(crate) fn is_caption(line: &str) -> bool {
+    let line = unmarked(line);
     let starts = line.starts_with('表') || line.starts_with("附表") || line.starts_with("专栏");
     if !starts || line.chars().count() > MAX_CAPTION_CHARS || line.contains('。') {
         return false;
@@ -150,6 +163,14 @@ mod tests {
         assert_eq!(caption_title("专栏3：2023年主要指标计划"), "2023年主要指标计划");
         assert_eq!(caption_title("\t专栏 15： 2025年计划"), "2025年计划");
         assert_eq!(caption_title("表1  2022年完成情况"), "2022年完成情况");
+    }
+
+    #[test]
+    fn markdown_marks_around_a_caption_are_no_part_of_it() {
+        assert_eq!(unmarked("### 附表1"), "附表1");
+        assert_eq!(unmarked("**表1 2023年主要指标完成情况**"), "表1 2023年主要指标完成情况");
+        assert_eq!(unmarked("#1 地区"), "#1 地区");
+        assert!(is_caption("## 表2 2024年主要指标"));
     }
 
     #[test]

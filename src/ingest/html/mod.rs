@@ -46,14 +46,15 @@ pub fn is_html(bytes: &[u8]) -> bool {
     first.starts_with(b"<") && (has(DOCUMENT) || (has(FRAGMENT) && !has_markdown_lines(first)))
 }
 
-/// Whether a line opens as Markdown does: a heading (`# `), a list item (`- `, `* `, `+ `), a
-/// pipe row (`|`), or holds a link written `[text](url)`.
+/// Whether a line opens as Markdown does: a heading (`# ` to `###### `), a list item (`- `, `* `,
+/// `+ `), a pipe row (`|`), a bold paragraph (`**`), or holds a link written `[text](url)`.
 fn has_markdown_lines(text: &[u8]) -> bool {
     text.split(|&b| b == b'\n').any(|line| {
         let line = line.trim_ascii_start();
         let opens = |p: &[u8]| line.starts_with(p);
-        opens(b"# ")
-            || opens(b"## ")
+        let hashes = line.iter().take_while(|&&b| b == b'#').count();
+        (1..=6).contains(&hashes) && line.get(hashes) == Some(&b' ')
+            || opens(b"**")
             || opens(b"- ")
             || opens(b"* ")
             || opens(b"+ ")
@@ -193,6 +194,9 @@ mod tests {
         assert!(is_html(&utf16));
         assert!(!is_html("关于铜梁区<html>的报告".as_bytes()));
         assert!(!is_html(b"<notes> plain text </notes>"));
+        // Markdown around raw HTML blocks, as pandoc writes a page with a <div>.
+        assert!(!is_html("<div class=\"TRS_Editor\">\n\n### 附表1\n\n<table>".as_bytes()));
+        assert!(!is_html("<div>\n\n**关于长寿区…的报告**\n\n<table>".as_bytes()));
         assert!(!is_html(b"| a | b |\n<table>"));
         assert!(!is_html("<div class=\"header\">\n\n-   [首页](/)\n\n</div>\n\n# 关于铜梁区".as_bytes()));
         assert!(!is_html(b"<div>\n\n| \xe6\x8c\x87\xe6\xa0\x87 | 2023 |\n</div>"));

@@ -336,7 +336,8 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
 /// A title row pushed to the left, as a browser's copy of a page writes the rows under a spanning
 /// title: the titles of row `parent + 1` belong under the titles of row `parent` that await
 /// sub-titles — in the first row the titles that are a year alone (`2023年` over `预期目标 |
-/// 完成`), in a lower row its own titles (`计划 | 实际` over `总量 | 增长 | 总量 | 增长`). With as
+/// 完成`), or without those its target and result titles (`年度计划` over `总量 | 增速`), in a
+/// lower row its own titles (`计划 | 实际` over `总量 | 增长 | 总量 | 增长`). With as
 /// many of them as sub-titles they pair in order; with fewer (a title spanning columns, written
 /// once), each takes a run of sub-titles opening with a target, or else an equal share; the
 /// titles after a widened one move right.
@@ -347,8 +348,14 @@ fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>], parent: usi
     // A title spanning both rows is in both; the lower row's own titles are the others.
     let own: Vec<usize> = (0..below.len()).filter(|&c| below[c].is_some() && below[c] != top[c]).collect();
     let pushed_left = !own.is_empty() && own.iter().enumerate().all(|(at, &col)| at == col);
+    let year = |col: usize| top[col].is_some_and(|index| is_year_label(text(index)));
+    let valued = |col: usize| {
+        top[col].is_some_and(|index| matches!(role_of(text(index)), Some(Role::Target | Role::Actual)))
+    };
+    let under_years = (0..top.len()).any(year);
     let awaits = |col: usize| match parent {
-        0 => top[col].is_some_and(|index| is_year_label(text(index))),
+        0 if under_years => year(col),
+        0 => valued(col),
         _ => top[col].is_some() && top[col] != upper[parent - 1][col],
     };
     let parents = (0..top.len()).filter(|&col| awaits(col)).count();
