@@ -174,6 +174,14 @@ fn is_nfkc_stable(c: char) -> bool {
         )
 }
 
+/// A text without Markdown's bold marks around it (`**指标**` → `指标`); as it is otherwise.
+pub fn unbold(text: &str) -> &str {
+    match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        Some(bold) if !bold.trim().is_empty() => bold.trim(),
+        _ => text,
+    }
+}
+
 /// Whether `c` is a CJK ideograph (the basic block or extension A).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')

@@ -786,3 +786,17 @@ fn a_target_and_a_result_title_each_over_a_level_and_a_growth() {
     assert_dumps_read_as_their_pages(&[("changshou.html", "changshou.paste.txt")], "tab");
     assert_dumps_read_as_their_pages(&[("changshou.html", "changshou.gfm.md")], "html");
 }
+
+#[test]
+fn pandoc_simple_and_multiline_tables_read_the_rows_of_the_pages() {
+    // `pandoc -t markdown` and `-t plain`: columns known by the rule of dash runs; a header of two
+    // rows as a multiline table's header and its first row (`总量 | 增速(%)`, pushed left, under
+    // the padded `年度计划` and `完成情况`), `计量\` wrapped in its cell, `---` for `—`; a table
+    // without a header whose section rows (`一、约束性指标`) run past the narrow 序号 column.
+    let pairs = [
+        ("changshou.html", "changshou.pandoc.md"),
+        ("changshou.html", "changshou.plain.txt"),
+        ("rongchang.html", "rongchang.pandoc.md"),
+    ];
+    assert_dumps_read_as_their_pages(&pairs, "aligned");
+}

@@ -61,10 +61,7 @@ pub(crate) fn unmarked(line: &str) -> &str {
     let heading = line.trim_start_matches('#');
     let line =
         if heading.len() < line.len() && heading.starts_with(' ') { heading.trim_start() } else { line };
-    match line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
-        Some(bold) if !bold.is_empty() => bold.trim(),
-        _ => line,
-    }
+    text::unbold(line)
 }
 
 /// Whether a trimmed line is a caption.

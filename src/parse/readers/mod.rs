@@ -13,6 +13,7 @@
 //! | [`pipe`] | Markdown pipe rows |
 //! | [`boxed`] | box-drawn tables of text browsers (`┌─┬─┐`, `+---+`) |
 //! | [`chargrid`] | columns on a grid of characters, one space apart (`lynx -dump`) |
+//! | [`dashed`] | columns under a rule of dash runs (pandoc's simple and multiline tables) |
 //! | [`aligned`] | columns aligned with spaces (`pdftotext -layout`) |
 //! | [`banded`] | columns aligned with spaces, rows drawn over several lines (`pdftotext -layout` of wrapped cells) |
 
@@ -20,6 +21,7 @@ pub(crate) mod aligned;
 pub(crate) mod banded;
 pub(crate) mod boxed;
 pub(crate) mod chargrid;
+pub(crate) mod dashed;
 pub(crate) mod pipe;
 pub(crate) mod stream;
 pub(crate) mod tab;
@@ -62,10 +64,11 @@ type FirstLine = fn(&str) -> bool;
 
 /// Every reader, the most specific layouts first, each with a cheap test that the first line of
 /// every table it reads passes: a line that fails it is not offered to the reader.
-const READERS: [(Reader, FirstLine); 7] = [
+const READERS: [(Reader, FirstLine); 8] = [
     (pipe::read, any_line),
     (boxed::read, any_line),
     (tab::read, any_line),
+    (dashed::read, any_line),
     (chargrid::read, has_two_words),
     (banded::read, any_line),
     (aligned::read, has_gap),

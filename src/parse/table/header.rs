@@ -302,15 +302,7 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
     if titles.len() < 2 {
         return titles;
     }
-    let spanning_role = |index: Option<usize>| {
-        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
-    };
-    let runs: Vec<(usize, usize)> = (0..cols)
-        .filter(|&c| spanning_role(titles[0][c]))
-        .map(|c| (c, 1 + (c + 1..cols).take_while(|&n| titles[0][n].is_none()).count()))
-        .filter(|&(_, len)| len > 1)
-        .collect();
-    if let [(start, len)] = runs[..] {
+    if let [(start, len)] = spanning_runs(grid, &titles[0])[..] {
         let subs: Vec<usize> = titles[1].iter().flatten().copied().collect();
         let under_run = titles[1][start..start + len].iter().any(Option::is_some);
         if subs.len() == len && !under_run && subs.iter().all(|&i| is_sub_title(&grid.cells()[i].text)) {
@@ -320,17 +312,30 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
             }
         }
     }
-    for (start, len) in runs {
+    for parent in 0..titles.len() - 1 {
+        place_pushed_left(grid, &mut titles, parent);
+    }
+    for (start, len) in spanning_runs(grid, &titles[0]) {
         if titles[1][start..start + len].iter().any(Option::is_some) {
             for col in start + 1..start + len {
                 titles[0][col] = titles[0][start];
             }
         }
     }
-    for parent in 0..titles.len() - 1 {
-        place_pushed_left(grid, &mut titles, parent);
-    }
     titles
+}
+
+/// The target and result titles of a title row followed by empty titles, each with the number of
+/// columns up to the next title: a title a layout without spans wrote once over its columns.
+fn spanning_runs(grid: &Grid, top: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let spanning_role = |index: Option<usize>| {
+        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
+    };
+    (0..top.len())
+        .filter(|&c| spanning_role(top[c]))
+        .map(|c| (c, 1 + (c + 1..top.len()).take_while(|&n| top[n].is_none()).count()))
+        .filter(|&(_, len)| len > 1)
+        .collect()
 }
 
 /// A title row pushed to the left, as a browser's copy of a page writes the rows under a spanning
@@ -365,22 +370,28 @@ fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>], parent: usi
     let subs: Vec<usize> = own.iter().filter_map(|&col| below[col]).collect();
     let Some(runs) = sub_title_runs(grid, &subs, parents) else { return };
     let used = top.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
-    if used + subs.len() - parents > top.len() {
-        return;
-    }
     let mut runs = runs.into_iter();
     let width = top.len();
     let mut widened: Vec<Vec<Option<usize>>> = vec![Vec::with_capacity(width); parent + 2];
-    for col in 0..used {
+    let mut col = 0;
+    while col < used {
         let run = if awaits(col) { runs.next() } else { None };
-        let (repeat, under) = match run {
-            Some(run) => (run.len(), run.iter().map(|&index| Some(index)).collect()),
-            None => (1, vec![top[col]]),
+        // Empty slots after a title (a layout that pads a spanning title's columns) are its own.
+        let (repeat, under, taken) = match run {
+            Some(run) => {
+                let padded = (col + 1..used).take_while(|&c| top[c].is_none()).count().min(run.len() - 1);
+                (run.len(), run.iter().map(|&index| Some(index)).collect(), 1 + padded)
+            }
+            None => (1, vec![top[col]], 1),
         };
         for (row, out) in upper.iter().zip(widened.iter_mut()) {
             out.extend(std::iter::repeat_n(row[col], repeat));
         }
         widened[parent + 1].extend(under);
+        col += taken;
+    }
+    if widened[0].len() > width {
+        return;
     }
     for (row, mut out) in upper.iter_mut().chain(lower.iter_mut().take(1)).zip(widened) {
         out.resize(width, None);
