@@ -792,11 +792,16 @@ fn pandoc_simple_and_multiline_tables_read_the_rows_of_the_pages() {
     // `pandoc -t markdown` and `-t plain`: columns known by the rule of dash runs; a header of two
     // rows as a multiline table's header and its first row (`总量 | 增速(%)`, pushed left, under
     // the padded `年度计划` and `完成情况`), `计量\` wrapped in its cell, `---` for `—`; a table
-    // without a header whose section rows (`一、约束性指标`) run past the narrow 序号 column.
+    // without a header whose section rows (`一、约束性指标`) run past the narrow 序号 column;
+    // tables without a header between rules (nanan, jishou: before, read as lynx's grid of
+    // characters, a rule as a row or `项　目` as two columns); `^①^` marks after names (guangdong).
     let pairs = [
         ("changshou.html", "changshou.pandoc.md"),
         ("changshou.html", "changshou.plain.txt"),
         ("rongchang.html", "rongchang.pandoc.md"),
+        ("nanan.html", "nanan.pandoc.md"),
+        ("jishou.html", "jishou.pandoc.md"),
+        ("guangdong.html", "guangdong.pandoc.md"),
     ];
     assert_dumps_read_as_their_pages(&pairs, "aligned");
 }

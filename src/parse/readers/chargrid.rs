@@ -76,7 +76,9 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
         .take_while(|(_, line)| is_table_line(line))
         .map(|(index, line)| (index, line.trimmed_end().chars().collect()))
         .collect();
-    if block.len() < 2 {
+    // lynx draws no rules: a table beside a rule of dashes is another layout's (pandoc's).
+    let ruled = |index: Option<usize>| index.and_then(|i| lines.get(i)).is_some_and(super::aligned::is_rule);
+    if block.len() < 2 || ruled(start.checked_sub(1)) || ruled(Some(start + block.len())) {
         return None;
     }
     let words = |chars: &[char]| {
@@ -133,10 +135,14 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
     Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
 }
 
-/// Whether a line can belong to the table: not blank, not prose.
+/// Whether a line can belong to the table: not blank, not prose, not a rule of dashes (lynx
+/// draws none: a rule is another layout's).
 fn is_table_line(line: &str) -> bool {
     let text = line.trimmed();
-    !text.is_empty() && !text.ends_with(['。', '：', ':']) && text.chars().count() <= MAX_LINE_CHARS
+    !text.is_empty()
+        && !text.ends_with(['。', '：', ':'])
+        && text.chars().count() <= MAX_LINE_CHARS
+        && !super::aligned::is_rule(line)
 }
 
 /// The characters where columns start: where a line starts a word and every line has a space,

@@ -125,15 +125,26 @@ fn push_row(builder: &mut GridBuilder, starts: &[usize], lines: Lines<'_>, row: 
     }
 }
 
-/// A cell's text with pandoc's escapes and bold marks undone, and its `---` for an em dash read
-/// as `—`.
+/// A cell's text with pandoc's marks undone: escapes, bold, superscript (`^①^`), its `---` for an
+/// em dash read as `—`, and a no-break or ideographic space (`指&nbsp;&nbsp;标`, `项　目`) as a
+/// space.
 fn cell_text(cell: &str) -> String {
     let cell = crate::text::unbold(cell);
     let dashes = cell.len();
     if dashes >= 3 && dashes.is_multiple_of(3) && cell.bytes().all(|b| b == b'-') {
         return "—".repeat(dashes / 3);
     }
-    unescape(cell)
+    let mut plain = String::with_capacity(cell.len());
+    let mut escaped = false;
+    for c in cell.chars() {
+        match c {
+            '^' if !escaped => continue,
+            c if c.is_whitespace() => plain.push(' '),
+            _ => plain.push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    unescape(&plain)
 }
 
 /// The words of a line (parted by spaces) with the display column each starts at.
@@ -209,7 +220,7 @@ mod tests {
                 "  ------ ---------------------- ---------- ----------",
                 "  一、约束性指标",
                 "",
-                "  1      化学需氧量排放量削减   \\%         2.1",
+                "  1      化学需氧量排放量削减^①^ \\%         2.1",
                 "",
                 "  2      城镇常住居民人均可支   元         ---",
                 "         配收入",
@@ -221,7 +232,7 @@ mod tests {
         );
         assert_eq!(rows[0], ["序号", "指标名称", "计量单位", "2023年目标"]);
         assert_eq!(rows[1], ["一、约束性指标", "", "", ""]);
-        assert_eq!(rows[2], ["1", "化学需氧量排放量削减", "%", "2.1"]);
+        assert_eq!(rows[2], ["1", "化学需氧量排放量削减①", "%", "2.1"]);
         assert_eq!(rows[3], ["2", "城镇常住居民人均可支配收入", "元", "—"]);
         assert_eq!(rows.len(), 4);
     }
