@@ -293,8 +293,10 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    // A match, not its captures: the count is what the second alternative matched.
-    let whole = holds(text, "项目").then(|| DECLARED.find(text)).flatten()?;
+    // A match, not its captures: the count is what the second alternative matched. The first
+    // alternative needs a `等`, the second a `个项目`: a text with neither is not searched.
+    let may_declare = holds(text, "项目") && (text.contains('等') || holds(text, "个项目"));
+    let whole = may_declare.then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
     if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
         return None;

@@ -30,6 +30,7 @@ fn bracket(ch: char) -> Option<bool> {
 }
 
 /// Punctuation that may close a list, a clause or a title.
+#[cfg(test)]
 const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
 
 /// Item numbering at the start of a line: `1.`, `1．`, `1、`, `（1）`, `①`, `一、`.
@@ -285,10 +286,22 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
 /// `text` without leading and trailing white space and trailing punctuation.
 pub fn trim_item(text: &str) -> &str {
     let text = text.trimmed();
-    if text.ends_with(TRAILING_PUNCTUATION) {
-        text.trim_end_matches(TRAILING_PUNCTUATION).trimmed()
-    } else {
-        text
+    let mut end = text.len();
+    // Each of the TRAILING_PUNCTUATION is matched by its last bytes (a `match`, not a search
+    // of the list per character).
+    while let Some(len) = trailing_punctuation_len(&text.as_bytes()[..end]) {
+        end -= len;
+    }
+    if end == text.len() { text } else { text[..end].trimmed() }
+}
+
+/// The byte length of the trailing punctuation character (`。；，、;,.：:！!`) that `bytes` (valid UTF-8 up to
+/// their end) end with, if they end with one; the tests check it against the list.
+fn trailing_punctuation_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [.., 0xe3, 0x80, 0x82 | 0x81] | [.., 0xef, 0xbc, 0x9b | 0x8c | 0x9a | 0x81] => Some(3),
+        [.., b';' | b',' | b'.' | b':' | b'!'] => Some(1),
+        _ => None,
     }
 }
 
@@ -357,6 +370,18 @@ mod tests {
         assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
+    }
+
+    #[test]
+    fn trailing_punctuation_is_matched_by_its_bytes() {
+        for ch in '\0'..=char::MAX {
+            let text = format!("甲{ch}");
+            let len = trailing_punctuation_len(text.as_bytes());
+            assert_eq!(len, TRAILING_PUNCTUATION.contains(&ch).then_some(ch.len_utf8()), "{ch:?}");
+        }
+        assert_eq!(trim_item(" 甲工程、。 "), "甲工程");
+        assert_eq!(trim_item("甲工程 ， "), "甲工程");
+        assert_eq!(trim_item("。；"), "");
     }
 
     #[test]
