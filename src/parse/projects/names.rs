@@ -447,10 +447,11 @@ pub fn without_description(name: String) -> String {
 
 /// `name` without a closing parenthetical that is not a phase (`甲高速（城区段）` → `甲高速`).
 fn without_note(name: &str) -> &str {
-    match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
-        _ => name,
+    // The ending first: most names end in no bracket, and are not searched for one.
+    if !name.ends_with(['）', ')']) || ends_in_phase(name) {
+        return name;
     }
+    name.find(['（', '(']).map_or(name, |at| &name[..at])
 }
 
 /// Whether `name` ends in a numbered phase ([`PHASE_END`]).
