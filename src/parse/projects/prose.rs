@@ -52,6 +52,10 @@ static INTENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("intent pattern")
 });
 
+/// The first characters of the words [`INTENT`] may open with: a clause opening otherwise is
+/// not matched against it.
+const INTENT_FIRST: [char; 12] = ['重', '加', '持', '积', '联', '努', '全', '推', '谋', '力', '争', '确'];
+
 /// A stage stated after a list: `…完成…`, `…等项目建成投用`, `…投入使用`, `…通过…审议`.
 static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -177,7 +181,8 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
             return with_stage(names, planned_or(rest, verb_stage(verb)));
         }
     }
-    let subject = INTENT.find(clause).map_or(clause, |m| &clause[m.end()..]);
+    let intent = clause.starts_with(INTENT_FIRST).then(|| INTENT.find(clause)).flatten();
+    let subject = intent.map_or(clause, |m| &clause[m.end()..]);
     before_predicate(subject, bar)
 }
 
@@ -361,6 +366,21 @@ mod tests {
     fn every_verb_starts_with_a_verb_first_character() {
         for word in INTENTS.iter().chain(&SENTENCE_VERBS) {
             assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_intent_opens_with_an_intent_first_character() {
+        let words =
+            ["重点", "加快", "持续", "积极", "联合", "努力", "全力", "推动", "谋划", "力争", "争取", "确保"];
+        for word in words {
+            assert!(word.starts_with(INTENT_FIRST), "{word}");
+            assert!(INTENT.is_match(&format!("{word}推动")), "{word}");
+        }
+        for first in '\u{4e00}'..='\u{9fff}' {
+            if !INTENT_FIRST.contains(&first) {
+                assert!(!INTENT.is_match(&format!("{first}推动甲")), "{first}");
+            }
         }
     }
 
