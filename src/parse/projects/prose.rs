@@ -165,7 +165,7 @@ fn sentence_around(text: &str, offset: usize) -> &str {
 /// The project names of one clause, each with its stage, as the four forms read them to the
 /// `bar`.
 pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
-    if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
+    if let Some(taken) = holds(clause, "纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
         if !bar.may_clear(list) {
             return Vec::new();
@@ -217,7 +217,7 @@ impl Listed {
                 && !self.names.iter().any(|name| name.starts_with(is_numeric))
         };
         let plain_names =
-            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !name.contains("一批");
+            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
         let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
@@ -303,7 +303,7 @@ fn declared_list(text: &str) -> Option<&str> {
     let may_declare = holds(text, "项目") && (text.contains('等') || holds(text, "个项目"));
     let whole = may_declare.then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
-    if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
+    if holds(whole.as_str(), "一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     let list = &text[..whole.start()];

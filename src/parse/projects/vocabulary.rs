@@ -189,7 +189,7 @@ pub struct Verdict {
 /// A verdict closing `clause`: `…3个项目全面完工`, `…等2个项目完成年度目标任务`.
 pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
     let may_close =
-        VERDICT_STAGES.iter().any(|stage| clause.ends_with(stage)) || clause.contains(YEAR_TARGET_DONE);
+        VERDICT_STAGES.iter().any(|stage| clause.ends_with(stage)) || holds(clause, YEAR_TARGET_DONE);
     if !may_close {
         return None;
     }
