@@ -81,9 +81,37 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], borrowed when `text` is already folded: ASCII and CJK text without white space (most
 /// table cells and titles) is compared as it is, without a copy.
 pub fn fold_cow(text: &str) -> Cow<'_, str> {
-    if text.chars().all(|c| is_nfkc_stable(c) && !c.is_whitespace()) {
+    let mut wide = false;
+    let plain = text.chars().all(|c| {
+        let is_wide = is_wide_ascii(c);
+        wide |= is_wide;
+        (is_nfkc_stable(c) || is_wide) && !c.is_whitespace()
+    });
+    if plain && !wide {
         return Cow::Borrowed(text);
     }
+    if plain {
+        // Full-width forms of ASCII (`（`, `％`, `２`) beside stable characters: NFKC maps each to
+        // its ASCII character, which composes with nothing before it, so no normaliser is needed.
+        let mut out = String::with_capacity(text.len());
+        text.chars().for_each(|c| out.push(if is_wide_ascii(c) { narrow(c) } else { c }));
+        return Cow::Owned(out);
+    }
+    fold_by_runs(text)
+}
+
+/// Whether `c` is a full-width form of an ASCII character (U+FF01–U+FF5E), which NFKC maps to it.
+fn is_wide_ascii(c: char) -> bool {
+    matches!(c, '\u{ff01}'..='\u{ff5e}')
+}
+
+/// The ASCII character of a full-width form ([`is_wide_ascii`]).
+fn narrow(c: char) -> char {
+    char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+}
+
+/// [`fold_cow`] of any text: the runs that are not stable go through the normaliser.
+fn fold_by_runs(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     for run in nfkc_runs(text) {
         match run {
@@ -426,6 +454,18 @@ mod tests {
             0xe2..=0xe9 => false,
             _ => ch.is_numeric(),
         })
+    }
+
+    #[test]
+    fn full_width_ascii_folds_as_the_normaliser_folds_it() {
+        for ch in '\0'..=char::MAX {
+            for text in [format!("（{ch}）"), format!("Ａ{ch}"), format!("{ch}２％"), format!("甲{ch}")]
+            {
+                assert_eq!(fold_cow(&text), fold_by_runs(&text), "{text:?}");
+            }
+        }
+        assert_eq!(fold_cow("增速（％）"), "增速(%)");
+        assert_eq!(fold_cow("ＧＤＰ增速"), "GDP增速");
     }
 
     #[test]
