@@ -81,9 +81,37 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], borrowed when `text` is already folded: ASCII and CJK text without white space (most
 /// table cells and titles) is compared as it is, without a copy.
 pub fn fold_cow(text: &str) -> Cow<'_, str> {
-    if text.chars().all(|c| is_nfkc_stable(c) && !c.is_whitespace()) {
+    let mut wide = false;
+    let plain = text.chars().all(|c| {
+        let is_wide = is_wide_ascii(c);
+        wide |= is_wide;
+        (is_nfkc_stable(c) || is_wide) && !c.is_whitespace()
+    });
+    if plain && !wide {
         return Cow::Borrowed(text);
     }
+    if plain {
+        // Full-width forms of ASCII (`（`, `％`, `２`) beside stable characters: NFKC maps each to
+        // its ASCII character, which composes with nothing before it, so no normaliser is needed.
+        let mut out = String::with_capacity(text.len());
+        text.chars().for_each(|c| out.push(if is_wide_ascii(c) { narrow(c) } else { c }));
+        return Cow::Owned(out);
+    }
+    fold_by_runs(text)
+}
+
+/// Whether `c` is a full-width form of an ASCII character (U+FF01–U+FF5E), which NFKC maps to it.
+fn is_wide_ascii(c: char) -> bool {
+    matches!(c, '\u{ff01}'..='\u{ff5e}')
+}
+
+/// The ASCII character of a full-width form ([`is_wide_ascii`]).
+fn narrow(c: char) -> char {
+    char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+}
+
+/// [`fold_cow`] of any text: the runs that are not stable go through the normaliser.
+fn fold_by_runs(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     for run in nfkc_runs(text) {
         match run {
@@ -382,20 +410,34 @@ pub fn holds(text: &str, word: &str) -> bool {
 
 /// Whether `text` may hold a decimal digit (what `\d` matches: Unicode `Nd`): a cheap test
 /// before a pattern that needs one, for short texts such as names. ASCII digits are looked for
-/// byte by byte; other characters are decoded only when their first byte is outside E2–E9
-/// (U+2000–U+9FFF: CJK ideographs and punctuation, where no digit is). A first pass over all
-/// the bytes (without an early exit, so the compiler makes it vector code) tells whether any
-/// byte is a digit or such a first byte at all; most texts have none.
+/// byte by byte; other characters only when their first byte is outside E2–E9 (U+2000–U+9FFF:
+/// CJK ideographs and punctuation, where no digit is): after EF (U+F000–U+FFFF, the full-width
+/// punctuation among them) only the full-width digits `EF BC 90`–`99` are, and the rest are
+/// decoded. The bytes are tested 16 at a time (without an early exit, so the compiler makes
+/// it vector code), and only a chunk that holds a digit or such a first byte is read byte by
+/// byte; most chunks hold none.
 pub fn may_hold_digit(text: &str) -> bool {
+    const CHUNK: usize = 16;
+    let bytes = text.as_bytes();
     let flagged = |byte: u8| byte.is_ascii_digit() | !((byte < 0xc2) | (0xe2..=0xe9).contains(&byte));
-    if !text.bytes().fold(false, |any, byte| any | flagged(byte)) {
-        return false;
-    }
-    text.bytes().enumerate().any(|(at, byte)| match byte {
+    let digit_at = |at: usize| match bytes[at] {
         b'0'..=b'9' => true,
         0x00..=0xc1 | 0xe2..=0xe9 => false,
+        0xef => {
+            bytes.get(at + 1) == Some(&0xbc) && bytes.get(at + 2).is_some_and(|b| (0x90..=0x99).contains(b))
+        }
         _ => text[at..].chars().next().is_some_and(char::is_numeric),
-    })
+    };
+    let chunks = bytes.chunks_exact(CHUNK);
+    let rest = bytes.len() - chunks.remainder().len();
+    for (index, chunk) in chunks.enumerate() {
+        let start = index * CHUNK;
+        if chunk.iter().fold(false, |any, &byte| any | flagged(byte)) && (start..start + CHUNK).any(digit_at)
+        {
+            return true;
+        }
+    }
+    (rest..bytes.len()).any(digit_at)
 }
 
 /// The lines of `text`, split at every `\n` as `text.split('\n')` splits them (a text ending in
@@ -413,6 +455,38 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`may_hold_digit`] decoding every character after a first byte outside E2–E9.
+    fn may_hold_digit_by_chars(text: &str) -> bool {
+        text.char_indices().any(|(at, ch)| match text.as_bytes()[at] {
+            0xe2..=0xe9 => false,
+            _ => ch.is_numeric(),
+        })
+    }
+
+    #[test]
+    fn full_width_ascii_folds_as_the_normaliser_folds_it() {
+        for ch in '\0'..=char::MAX {
+            for text in [format!("（{ch}）"), format!("Ａ{ch}"), format!("{ch}２％"), format!("甲{ch}")]
+            {
+                assert_eq!(fold_cow(&text), fold_by_runs(&text), "{text:?}");
+            }
+        }
+        assert_eq!(fold_cow("增速（％）"), "增速(%)");
+        assert_eq!(fold_cow("ＧＤＰ增速"), "GDP增速");
+    }
+
+    #[test]
+    fn may_hold_digit_reads_only_what_it_must() {
+        for ch in '\0'..=char::MAX {
+            for text in [format!("{ch}"), format!("甲乙丙丁戊己{ch}"), format!("甲乙丙丁戊{ch}，，")]
+            {
+                assert_eq!(may_hold_digit(&text), may_hold_digit_by_chars(&text), "{ch:?}");
+            }
+        }
+        assert!(!may_hold_digit("（一期）项目，“甲”乙、丙：丁。"));
+        assert!(may_hold_digit("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未１"));
+    }
 
     #[test]
     fn find_word_finds_what_str_find_finds() {

@@ -3,8 +3,8 @@
 //! 序号 cells (`1`, `2`, `（三）`). Each would otherwise be a small allocation of its own,
 //! hundreds of thousands of them in a big table corpus.
 
+use crate::hashing::NameSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The most texts one thread keeps to share; a text read after them gets a copy of its own.
@@ -14,8 +14,9 @@ const MAX_SHARED: usize = 256;
 const MAX_LEN: usize = 32;
 
 thread_local! {
-    /// The texts shared on this thread, each held once.
-    static SHARED: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+    /// The texts shared on this thread, each held once (hashed by [`crate::hashing::NameHasher`]:
+    /// one xxh3 call for a short text, where SipHash takes several rounds).
+    static SHARED: RefCell<NameSet<Arc<str>>> = RefCell::new(NameSet::default());
 }
 
 /// `text` (a unit, a 序号) as the one copy shared by the equal texts read on this thread

@@ -22,7 +22,7 @@
 
 use crate::model::{Value, ValueForm};
 use crate::text::Trimmed;
-use crate::text::fold_cow;
+use crate::text::{fold_cow, holds};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -204,7 +204,7 @@ fn read_form(body: &str) -> (ValueForm, Option<String>) {
     if body.chars().all(|c| matches!(c, '-' | '—' | '―' | '─' | '–' | '/')) {
         return (ValueForm::Empty, None);
     }
-    if body.contains(NOT_TRACKED_MARK) && NOT_TRACKED.iter().any(|word| body.contains(word)) {
+    if holds(body, NOT_TRACKED_MARK) && NOT_TRACKED.iter().any(|word| holds(body, word)) {
         return (ValueForm::NotTracked, None);
     }
     if let Some(form) = read_ratio(body).or_else(|| read_grade(body)) {
@@ -318,11 +318,11 @@ fn amount(n: f64, verb: Option<Verb>, bound: Option<Bound>) -> ValueForm {
 /// A completion statement, or a qualitative one. A statement with a number in it
 /// (`完成年度目标任务23%`) is qualitative: it does not say the task was done.
 fn read_statement(body: &str) -> ValueForm {
-    if body.contains(|c: char| c.is_ascii_digit()) || HEDGES.iter().any(|word| body.contains(word)) {
+    if body.contains(|c: char| c.is_ascii_digit()) || HEDGES.iter().any(|word| holds(body, word)) {
         ValueForm::Qualitative
-    } else if NOT_DONE.iter().any(|word| body.contains(word)) {
+    } else if NOT_DONE.iter().any(|word| holds(body, word)) {
         ValueForm::Completion(false)
-    } else if DONE.iter().any(|word| body.contains(word)) {
+    } else if DONE.iter().any(|word| holds(body, word)) {
         ValueForm::Completion(true)
     } else {
         ValueForm::Qualitative

@@ -13,7 +13,7 @@ use crate::grid::Grid;
 use crate::model::{Project, Scope, Warning};
 use crate::parse::Lines;
 use crate::parse::readers::{self, Vocabulary};
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
@@ -55,7 +55,7 @@ impl Column {
             return None;
         }
         let header = header.as_str();
-        let is = |words: &[&str]| words.iter().any(|word| header.contains(word));
+        let is = |words: &[&str]| words.iter().any(|word| holds(header, word));
         // `指标名称` names an indicator table's rows, not projects.
         let names_projects = is(&["名称"]) && !is(&["指标"]);
         let column = if names_projects || ["项目", "工程", "民心工程", "民生实事", "项目名"].contains(&header)

@@ -70,13 +70,14 @@ mod titled;
 mod vocabulary;
 
 use crate::document::PlacedTable;
+use crate::hashing::ByName;
 use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::{Trimmed, holds};
 use boxes::{Block, BoxKind};
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// The projects of a report: those of its boxes and tables, and those its paragraphs name.
@@ -211,7 +212,8 @@ fn same_project(a: &Project, b: &Project) -> bool {
 fn merge_mentions(found: Vec<Project>) -> Vec<Project> {
     // Each mention's first mention, by index, found while the names can still be borrowed.
     let first_of: Vec<usize> = {
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(found.len());
+        let mut first: ByName<&str, usize> =
+            ByName::with_capacity_and_hasher(found.len(), Default::default());
         found
             .iter()
             .enumerate()

@@ -7,7 +7,7 @@
 
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
-use crate::text::{find_word, may_hold_digit};
+use crate::text::{find_word, holds, may_hold_digit};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
@@ -412,7 +412,7 @@ pub fn may_name_surely(clause: &str) -> bool {
 /// of a list is a piece of it, so a list without these holds none: a cheap test before reading
 /// the list.
 pub fn may_hold_sure_name(list: &str) -> bool {
-    may_name_surely(list) || list.contains("一标段")
+    may_name_surely(list) || holds(list, "一标段")
 }
 
 /// Whether `name` is a project name ([`is_project_name`]) that only a project can be: it ends in
@@ -447,10 +447,11 @@ pub fn without_description(name: String) -> String {
 
 /// `name` without a closing parenthetical that is not a phase (`甲高速（城区段）` → `甲高速`).
 fn without_note(name: &str) -> &str {
-    match name.find(['（', '(']) {
-        Some(at) if name.ends_with(['）', ')']) && !ends_in_phase(name) => &name[..at],
-        _ => name,
+    // The ending first: most names end in no bracket, and are not searched for one.
+    if !name.ends_with(['）', ')']) || ends_in_phase(name) {
+        return name;
     }
+    name.find(['（', '(']).map_or(name, |at| &name[..at])
 }
 
 /// Whether `name` ends in a numbered phase ([`PHASE_END`]).

@@ -58,7 +58,8 @@ impl<'a> Paragraphs<'a> {
         while let Some(line) = self.lines.get(self.next) {
             let index = self.next;
             self.next += 1;
-            if self.covered.get(index).copied().unwrap_or(false) || line.contains('\t') {
+            let tabbed = || memchr::memchr(b'\t', line.as_bytes()).is_some();
+            if self.covered.get(index).copied().unwrap_or(false) || tabbed() {
                 continue;
             }
             let text = line.trimmed();

@@ -52,6 +52,10 @@ static INTENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("intent pattern")
 });
 
+/// The first characters of the words [`INTENT`] may open with: a clause opening otherwise is
+/// not matched against it.
+const INTENT_FIRST: [char; 12] = ['重', '加', '持', '积', '联', '努', '全', '推', '谋', '力', '争', '确'];
+
 /// A stage stated after a list: `…完成…`, `…等项目建成投用`, `…投入使用`, `…通过…审议`.
 static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -161,7 +165,7 @@ fn sentence_around(text: &str, offset: usize) -> &str {
 /// The project names of one clause, each with its stage, as the four forms read them to the
 /// `bar`.
 pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
-    if let Some(taken) = clause.contains("纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
+    if let Some(taken) = holds(clause, "纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
         if !bar.may_clear(list) {
             return Vec::new();
@@ -177,7 +181,8 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
             return with_stage(names, planned_or(rest, verb_stage(verb)));
         }
     }
-    let subject = INTENT.find(clause).map_or(clause, |m| &clause[m.end()..]);
+    let intent = clause.starts_with(INTENT_FIRST).then(|| INTENT.find(clause)).flatten();
+    let subject = intent.map_or(clause, |m| &clause[m.end()..]);
     before_predicate(subject, bar)
 }
 
@@ -212,7 +217,7 @@ impl Listed {
                 && !self.names.iter().any(|name| name.starts_with(is_numeric))
         };
         let plain_names =
-            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !name.contains("一批");
+            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
         let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
@@ -293,10 +298,12 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
 /// is not a list of things among others (`等一批重点项目`) or of what projects get (`等项目资金`);
 /// a count without `等` must be the number of items (`甲、乙2个项目`, not `按期交付8个项目`).
 fn declared_list(text: &str) -> Option<&str> {
-    // A match, not its captures: the count is what the second alternative matched.
-    let whole = holds(text, "项目").then(|| DECLARED.find(text)).flatten()?;
+    // A match, not its captures: the count is what the second alternative matched. The first
+    // alternative needs a `等`, the second a `个项目`: a text with neither is not searched.
+    let may_declare = holds(text, "项目") && (text.contains('等') || holds(text, "个项目"));
+    let whole = may_declare.then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
-    if whole.as_str().contains("一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
+    if holds(whole.as_str(), "一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     let list = &text[..whole.start()];
@@ -359,6 +366,21 @@ mod tests {
     fn every_verb_starts_with_a_verb_first_character() {
         for word in INTENTS.iter().chain(&SENTENCE_VERBS) {
             assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_intent_opens_with_an_intent_first_character() {
+        let words =
+            ["重点", "加快", "持续", "积极", "联合", "努力", "全力", "推动", "谋划", "力争", "争取", "确保"];
+        for word in words {
+            assert!(word.starts_with(INTENT_FIRST), "{word}");
+            assert!(INTENT.is_match(&format!("{word}推动")), "{word}");
+        }
+        for first in '\u{4e00}'..='\u{9fff}' {
+            if !INTENT_FIRST.contains(&first) {
+                assert!(!INTENT.is_match(&format!("{first}推动甲")), "{first}");
+            }
         }
     }
 

@@ -30,6 +30,7 @@ fn bracket(ch: char) -> Option<bool> {
 }
 
 /// Punctuation that may close a list, a clause or a title.
+#[cfg(test)]
 const TRAILING_PUNCTUATION: &[char] = &['。', '；', '，', '、', ';', ',', '.', '：', ':', '！', '!'];
 
 /// Item numbering at the start of a line: `1.`, `1．`, `1、`, `（1）`, `①`, `一、`.
@@ -266,10 +267,29 @@ pub fn numbering_len(text: &str) -> Option<usize> {
 /// follows it. `stop` lists the characters that may close the label; a label is at most 20
 /// characters and never holds clause punctuation (it may join two groups: `水利、生态环保`).
 pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize)> {
-    // A label closed after clause punctuation would hold it: the scan stops at the first.
-    let end = text.find(|ch: char| CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch));
-    label_at(text, find_top_level(&text[..end.unwrap_or(text.len())], stop)?)
+    // One walk from the start: a label closed after clause punctuation would hold it, and one
+    // closed after more than MAX_LABEL_CHARS characters besides white space would be longer
+    // than that, so the walk ends at the first of either. Brackets protect a stop inside them.
+    let mut depth = 0usize;
+    let mut letters = 0;
+    for (at, ch) in text.char_indices() {
+        match bracket(ch) {
+            Some(true) => depth += 1,
+            Some(false) => depth = depth.saturating_sub(1),
+            None if CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch) => return None,
+            None if depth == 0 && stop.contains(&ch) => return label_at(text, at),
+            None => {}
+        }
+        letters += usize::from(!ch.is_whitespace());
+        if letters > MAX_LABEL_CHARS {
+            return None;
+        }
+    }
+    None
 }
+
+/// The longest label, in characters.
+const MAX_LABEL_CHARS: usize = 20;
 
 /// The clause punctuation a label never holds.
 const CLAUSE_PUNCTUATION: [char; 5] = ['，', '。', '；', ',', ';'];
@@ -279,16 +299,29 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     let label = text[..at].trimmed();
     let closing = text[at..].chars().next()?;
     let plain = !label.contains(CLAUSE_PUNCTUATION);
-    (plain && !label.is_empty() && label.chars().count() <= 20).then_some((label, at + closing.len_utf8()))
+    let short = label.chars().count() <= MAX_LABEL_CHARS;
+    (plain && !label.is_empty() && short).then_some((label, at + closing.len_utf8()))
 }
 
 /// `text` without leading and trailing white space and trailing punctuation.
 pub fn trim_item(text: &str) -> &str {
     let text = text.trimmed();
-    if text.ends_with(TRAILING_PUNCTUATION) {
-        text.trim_end_matches(TRAILING_PUNCTUATION).trimmed()
-    } else {
-        text
+    let mut end = text.len();
+    // Each of the TRAILING_PUNCTUATION is matched by its last bytes (a `match`, not a search
+    // of the list per character).
+    while let Some(len) = trailing_punctuation_len(&text.as_bytes()[..end]) {
+        end -= len;
+    }
+    if end == text.len() { text } else { text[..end].trimmed() }
+}
+
+/// The byte length of the trailing punctuation character (`。；，、;,.：:！!`) that `bytes` (valid UTF-8 up to
+/// their end) end with, if they end with one; the tests check it against the list.
+fn trailing_punctuation_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [.., 0xe3, 0x80, 0x82 | 0x81] | [.., 0xef, 0xbc, 0x9b | 0x8c | 0x9a | 0x81] => Some(3),
+        [.., b';' | b',' | b'.' | b':' | b'!'] => Some(1),
+        _ => None,
     }
 }
 
@@ -357,6 +390,58 @@ mod tests {
         assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
+    }
+
+    #[test]
+    fn trailing_punctuation_is_matched_by_its_bytes() {
+        for ch in '\0'..=char::MAX {
+            let text = format!("甲{ch}");
+            let len = trailing_punctuation_len(text.as_bytes());
+            assert_eq!(len, TRAILING_PUNCTUATION.contains(&ch).then_some(ch.len_utf8()), "{ch:?}");
+        }
+        assert_eq!(trim_item(" 甲工程、。 "), "甲工程");
+        assert_eq!(trim_item("甲工程 ， "), "甲工程");
+        assert_eq!(trim_item("。；"), "");
+    }
+
+    /// [`leading_label`] as two scans: to the first clause punctuation, then for a stop.
+    fn leading_label_by_scans<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize)> {
+        let end = text.find(|ch: char| CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch));
+        label_at(text, find_top_level(&text[..end.unwrap_or(text.len())], stop)?)
+    }
+
+    #[test]
+    fn labels_are_found_in_one_walk_as_by_two_scans() {
+        let parts = [
+            "交通类",
+            "：",
+            ":",
+            "（一期：二期）",
+            "，",
+            "。",
+            "、",
+            " ",
+            "\u{3000}",
+            "甲乙丙丁戊己庚辛壬癸",
+            "(",
+            ")",
+            "”",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|text| parts.iter().map(move |part| format!("{text}{part}"))).collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            for stop in [&['：', ':'][..], &['。'], &['：', '，']] {
+                assert_eq!(
+                    leading_label(text, stop),
+                    leading_label_by_scans(text, stop),
+                    "{text:?} {stop:?}"
+                );
+            }
+        }
     }
 
     #[test]

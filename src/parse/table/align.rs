@@ -35,20 +35,22 @@ pub(crate) struct BodyRow {
 pub(crate) fn body_rows(grid: &Grid, header: &Header) -> Vec<BodyRow> {
     let width = header.width();
     let name_columns = header.all(Role::Name);
-    let mut rows: Vec<BodyRow> = Vec::new();
+    let mut rows: Vec<BodyRow> = Vec::with_capacity(grid.rows().saturating_sub(header.rows));
     for row in header.rows..grid.rows() {
-        let own: Vec<usize> = grid.row_range(row).collect();
+        // The cells that start in the row: a range of indices, collected only for a short row.
+        let own = grid.row_range(row);
         let spanned = (0..width).any(|col| grid.cell(row, col).is_some_and(|c| c.row < row));
         let mut slots: Vec<Option<usize>> = (0..width).map(|col| grid.cell_index(row, col)).collect();
         let covered = slots.iter().filter(|s| s.is_some()).count();
         let mut names: Vec<usize> = Vec::new();
         if !spanned && covered < width && !own.is_empty() {
+            let own: Vec<usize> = own.collect();
             slots = place_short_row(grid, header, &own, rows.last());
         } else if !spanned && own.len() == width + 1 && name_columns.len() == 1 {
-            let at = name_columns[0];
-            if !is_value(&grid.cells()[own[at + 1]].text) {
-                names = vec![own[at], own[at + 1]];
-                slots = own[..=at].iter().chain(&own[at + 2..]).map(|&i| Some(i)).collect();
+            let at = own.start + name_columns[0];
+            if !is_value(&grid.cells()[at + 1].text) {
+                names = vec![at, at + 1];
+                slots = own.filter(|&i| i != at + 1).map(Some).collect();
             }
         }
         if names.is_empty() {

@@ -47,7 +47,7 @@ pub(crate) struct NameCell {
 
 /// Takes a name cell apart.
 pub(crate) fn read_name(text: &str) -> NameCell {
-    let compact = compact(text);
+    let compact = compact_cow(text);
     let (number, rest) = split_number(&compact);
     let (sub_row, rest) = strip_markers(rest);
     let (name, unit, starred) = split_unit_and_star(rest);
@@ -57,6 +57,16 @@ pub(crate) fn read_name(text: &str) -> NameCell {
 /// A cell's text without white space (`指  标  名  称` → `指标名称`).
 pub(crate) fn compact(text: &str) -> String {
     text.split_whitespace().collect()
+}
+
+/// [`compact`], borrowed when the text holds no white space but at its ends (most names).
+fn compact_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = text.trimmed();
+    if trimmed.contains(char::is_whitespace) {
+        std::borrow::Cow::Owned(compact(trimmed))
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    }
 }
 
 /// Last words of a category label (`经济发展`, `民生福祉`, `创新驱动`, `资源环境`, `一类`).
@@ -71,7 +81,7 @@ const MAX_CATEGORY_CHARS: usize = 6;
 /// title over two columns) rather than a parent indicator (`主要污染物排放总量减少` over its
 /// sub-rows).
 pub(crate) fn is_category_label(text: &str) -> bool {
-    let label = compact(text);
+    let label = compact_cow(text);
     let chars = label.chars().count();
     (2..=MAX_CATEGORY_CHARS).contains(&chars)
         && !label.contains(|c: char| c.is_ascii_digit())
@@ -202,6 +212,14 @@ mod tests {
         assert!(is_measure("增速（%）"));
         assert!(!is_measure("其中：增速"));
         assert!(!is_measure("地区生产总值增速"));
+    }
+
+    #[test]
+    fn compact_names_are_borrowed_when_they_can_be() {
+        for text in ["", " ", "指标名称", " 指标名称\t", "指  标  名  称", "GDP\u{3000}增速", "\u{3000}增速 "]
+        {
+            assert_eq!(compact_cow(text), compact(text), "{text:?}");
+        }
     }
 
     #[test]

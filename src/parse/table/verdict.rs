@@ -32,7 +32,7 @@ const MET_WORDS: [&str; 15] = [
 /// The status a cell's words state, `None` when the cell is not a verdict.
 pub(crate) fn verdict(cell: &str) -> Option<Status> {
     let text = text::fold_cow(cell);
-    if MISSED_WORDS.iter().any(|w| text.contains(w)) || MISSED_CELLS.contains(&&*text) {
+    if MISSED_WORDS.iter().any(|w| text::holds(&text, w)) || MISSED_CELLS.contains(&&*text) {
         Some(Status::Missed)
     } else if MET_WORDS.contains(&&*text) {
         Some(Status::Met)
