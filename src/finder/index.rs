@@ -4,6 +4,7 @@
 use super::candidates::{Candidates, Match};
 use super::query::{Query, Scope};
 use super::searcher::Source;
+use crate::analysis::linked::index_u32;
 use crate::canonical::{AliasTable, normalize_name, row_reading};
 use crate::hashing::{ByName, NameSet};
 use crate::model::{IndicatorRow, Project, Report, Value};
@@ -89,9 +90,34 @@ pub struct IndexSource {
 /// held apart, so that adding one never copies what earlier ones took.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Batch {
-    entries: Vec<Entry>,
+    entries: Vec<Taken>,
     names: NameList,
     rows: Vec<RowName>,
+}
+
+/// A project's or an indicator's [`Entry`] as taken out of the reports, in 16 bytes (an
+/// [`Entry`], which may hold a place's name and reports, takes 48): a corpus names hundreds of
+/// thousands, taken out on the workbench's event loop while it loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taken {
+    /// [`Entry::Project`].
+    Project { report: u32, project: u32 },
+    /// [`Entry::Indicator`].
+    Indicator { report: u32, table: u32, row: u32 },
+}
+
+impl From<Taken> for Entry {
+    fn from(taken: Taken) -> Entry {
+        let index = |n: u32| n as usize;
+        match taken {
+            Taken::Project { report, project } => {
+                Entry::Project { report: index(report), project: index(project) }
+            }
+            Taken::Indicator { report, table, row } => {
+                Entry::Indicator { report: index(report), table: index(table), row: index(row) }
+            }
+        }
+    }
 }
 
 /// Names one after the other in one text, so that taking them out of the reports allocates
@@ -99,8 +125,8 @@ struct Batch {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct NameList {
     text: String,
-    /// Where each name ends in `text`.
-    ends: Vec<usize>,
+    /// Where each name ends in `text` (a batch's names are far less than 4 GiB).
+    ends: Vec<u32>,
 }
 
 impl NameList {
@@ -111,7 +137,7 @@ impl NameList {
 
     fn push(&mut self, name: &str) {
         self.text.push_str(name);
-        self.ends.push(self.text.len());
+        self.ends.push(index_u32(self.text.len()));
     }
 
     fn len(&self) -> usize {
@@ -120,8 +146,8 @@ impl NameList {
 
     /// Name `i`; empty when out of range.
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
-        self.ends.get(i).and_then(|&end| self.text.get(start..end)).unwrap_or("")
+        let start = i.checked_sub(1).and_then(|before| self.ends.get(before)).map_or(0, |&end| end as usize);
+        self.ends.get(i).and_then(|&end| self.text.get(start..end as usize)).unwrap_or("")
     }
 }
 
@@ -167,7 +193,7 @@ impl IndexSource {
             seen.clear();
             for (p, project) in report.projects.iter().enumerate() {
                 if seen.insert(&*project.name) {
-                    batch.entries.push(Entry::Project { report: r, project: p });
+                    batch.entries.push(Taken::Project { report: index_u32(r), project: index_u32(p) });
                     batch.names.push(&project.name);
                 }
             }
@@ -175,7 +201,8 @@ impl IndexSource {
             for (t, table) in report.tables.iter().enumerate() {
                 for (row, indicator) in table.rows.iter().enumerate() {
                     if seen.insert(&*indicator.name) {
-                        batch.entries.push(Entry::Indicator { report: r, table: t, row });
+                        let (report, table, row) = (index_u32(r), index_u32(t), index_u32(row));
+                        batch.entries.push(Taken::Indicator { report, table, row });
                         if self.aliases.is_some() {
                             batch.rows.push(RowName::of(indicator, batch.names.len()));
                         }
@@ -219,7 +246,8 @@ impl IndexSource {
         });
         let candidates = Candidates::new(names.chain(places.iter().map(|(name, _)| name.as_str())));
         let places = places.into_iter().map(|(name, reports)| Entry::Place { name, reports });
-        let entries: Vec<Entry> = batches.into_iter().flat_map(|batch| batch.entries).chain(places).collect();
+        let taken = batches.into_iter().flat_map(|batch| batch.entries).map(Entry::from);
+        let entries: Vec<Entry> = taken.chain(places).collect();
         let in_scope =
             |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
         FinderIndex {
@@ -319,11 +347,12 @@ impl Source for FinderIndex {
 fn most_names(reports: &[Report]) -> (usize, usize) {
     let (mut count, mut bytes) = (0, 0);
     for report in reports {
-        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| &*r.name);
-        let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::as_str);
-        for name in report.projects.iter().map(|p| &*p.name).chain(rows).chain(places) {
+        // Lengths only: a project's name is a span, whose length is read without its text.
+        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| r.name.len());
+        let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::len);
+        for len in report.projects.iter().map(|p| p.name.len()).chain(rows).chain(places) {
             count += 1;
-            bytes += name.len();
+            bytes += len;
         }
     }
     (count, bytes)
