@@ -46,10 +46,12 @@ impl ReportNames {
         let mut taken = ReportNames {
             entries: Vec::with_capacity(most),
             names: NameList::with_capacity(most, bytes),
-            rows: Vec::new(),
+            rows: Vec::with_capacity(rows),
             counts: (report.projects.len(), rows),
         };
-        let mut seen = NameSet::<&str>::default();
+        // Room for every name at once: growing rehashes (hashes again) every name held.
+        let mut seen =
+            NameSet::<&str>::with_capacity_and_hasher(report.projects.len().max(rows), Default::default());
         for (p, project) in report.projects.iter().enumerate() {
             if seen.insert(&*project.name) {
                 taken.entries.push(Taken::Project { project: index_u32(p) });
