@@ -158,9 +158,13 @@ impl RowName {
 mod tests {
     use super::*;
 
+    /// The embedded samples, loaded.
+    fn samples() -> Vec<Report> {
+        crate::corpus::load_embedded().reports
+    }
+
     fn sample() -> Report {
-        let (file, bytes) = crate::corpus::EMBEDDED[0];
-        crate::corpus::load_bytes(file, bytes).expect("the sample loads")
+        samples().swap_remove(0)
     }
 
     #[test]
@@ -180,10 +184,7 @@ mod tests {
 
     #[test]
     fn a_source_given_the_names_is_the_source_that_takes_them_out() {
-        let reports: Vec<Report> = crate::corpus::EMBEDDED
-            .iter()
-            .map(|(file, bytes)| crate::corpus::load_bytes(file, *bytes).expect("the sample loads"))
-            .collect();
+        let reports = samples();
         let aliases = crate::canonical::AliasTable::embedded();
         let whole = super::super::IndexSource::new(&reports, Some(&aliases));
         let mut given = super::super::IndexSource::new(&reports[..1], Some(&aliases));
