@@ -5,14 +5,12 @@
 //! - [`app`]: the state and its update function; [`view`] and [`panes`] draw it.
 //! - [`event`]: the event loop; [`terminal`]: taking over and restoring the terminal;
 //!   [`loading`]: the reports loaded off the event loop, shown as they come.
-//! - [`keymap`], [`theme`], [`config`], [`width`]: keys, colours, settings, ambiguous width;
-//!   `heap`: the allocator's setting for the workbench's threads.
+//! - [`keymap`], [`theme`], [`config`], [`width`]: keys, colours, settings, ambiguous width.
 
 pub mod app;
 pub mod clipboard;
 pub mod config;
 pub mod event;
-mod heap;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
@@ -85,7 +83,6 @@ pub fn settings(
 /// Opens the workbench on the terminal and runs it until the user quits; returns the signal
 /// that ended it, if one did.
 pub fn run(options: Options) -> anyhow::Result<Option<i32>> {
-    heap::share_one_heap();
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the workbench needs a terminal; in scripts use a command such as `plangap export` or `plangap check` \
