@@ -20,7 +20,8 @@
 //! `--cached` skips the cold figures (loading without a cache or into an empty one), for work on
 //! the cached load. `--reopen` times the cached reopen in this process, on one thread and in a
 //! fixed number of batches, so that a profiler (`valgrind --tool=callgrind`) counts the same work
-//! every run: reading the 2,000 entries back, then adding them to a workbench in
+//! every run: reading the 2,000 entries back (and taking out the finder's names, as the
+//! workbench's loading threads do), then adding them to a workbench in
 //! [`REOPEN_BATCHES`] batches with a redraw after each, as its event loop does.
 
 #[path = "corpus/generate.rs"]
@@ -350,7 +351,8 @@ const REOPEN_BATCHES: usize = 5;
 /// redraw, the last one saying loading has finished.
 fn reopen_figures(dir: &Path, runs: usize) {
     let cache = Cache::at(std::env::temp_dir().join("plangap-bench-reopen"), "bench-reopen".to_owned());
-    let options = LoadOptions { cache: Some(cache), threads: 1, ..LoadOptions::default() };
+    let options =
+        LoadOptions { cache: Some(cache), threads: 1, finder_names: true, ..LoadOptions::default() };
     load_paths_with(&[dir.to_owned()], &options);
     let mut corpus = Corpus::default();
     let read = timed(runs, || {
@@ -366,10 +368,12 @@ fn reopen_figures(dir: &Path, runs: usize) {
     let add = timed(runs, || {
         // The copies of the batches are the bench's, made before timing.
         let size = total.div_ceil(REOPEN_BATCHES).max(1);
-        let batches: Vec<Corpus> = (corpus.reports.chunks(size).zip(corpus.digests.chunks(size)))
-            .map(|(reports, digests)| Corpus {
+        let names = corpus.names.chunks(size).map(Some).chain(std::iter::repeat(None));
+        let batches: Vec<Corpus> = (corpus.reports.chunks(size).zip(corpus.digests.chunks(size)).zip(names))
+            .map(|((reports, digests), names)| Corpus {
                 reports: reports.to_vec(),
                 digests: digests.to_vec(),
+                names: names.map_or_else(Vec::new, <[_]>::to_vec),
                 ..Corpus::default()
             })
             .collect();

@@ -221,14 +221,17 @@ pub struct IndicatorRow {
     pub line: usize,
     /// The 类别 cell, line breaks and spaces removed, carried down (one copy shared by the rows
     /// it covers); `None` when the table has none.
+    #[serde(deserialize_with = "crate::corpus::cache::shared_text")]
     pub category: Option<Arc<str>>,
     /// The 序号 cell as written, one copy shared by the rows numbered alike.
+    #[serde(deserialize_with = "crate::corpus::cache::shared_text")]
     pub seq: Option<Arc<str>>,
     /// The name without unit parenthetical, sub-row markers, trailing `*` or white space.
     pub name: Box<str>,
     /// The name cell as written, trimmed.
     pub raw_name: Box<str>,
     /// The unit inside the name's parenthetical (`%`, `亿元`), one copy shared by the rows naming it.
+    #[serde(deserialize_with = "crate::corpus::cache::shared_text")]
     pub unit: Option<Arc<str>>,
     /// For sub-rows, the parent row's or group cell's `name`.
     pub parent: Option<Box<str>>,
@@ -296,6 +299,7 @@ pub struct Value {
     /// The typed reading.
     pub form: ValueForm,
     /// A unit written in the cell itself (`%`, `万吨`, `亿元`), if any; one copy shared by the cells naming it.
+    #[serde(deserialize_with = "crate::corpus::cache::shared_text")]
     pub unit: Option<Arc<str>>,
     /// The value is an estimate (`预计`).
     pub estimated: bool,

@@ -65,6 +65,18 @@ impl TextSpan {
         &self.text[self.start as usize..self.end as usize]
     }
 
+    /// The span's length in bytes, read without touching its text (which [`TextSpan::as_str`]
+    /// reads to check where it starts and ends): counting the bytes of a corpus's names reads
+    /// none of them.
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the span is empty (see [`TextSpan::len`]).
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
     /// Gives every span that `spans` visits and that is a span of `text` (a report's whole text)
     /// the same part of a text holding only those parts: they are moved to the front of `text`'s
     /// own buffer, which is then cut to them (the rest of the memory freed), when nothing else

@@ -21,6 +21,7 @@ fn cached(dir: &Path, version: &str) -> LoadOptions {
         progress: false,
         threads: 2,
         without_projects: false,
+        finder_names: false,
     }
 }
 

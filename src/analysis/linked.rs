@@ -117,8 +117,9 @@ impl LinkIndex {
     }
 }
 
-/// An index into a report's tables, rows or sentences, which never number four billion.
-fn index_u32(index: usize) -> u32 {
+/// An index into a report's tables, rows or sentences (or into the reports, their projects, a
+/// list of names), which never number four billion.
+pub(crate) fn index_u32(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
 

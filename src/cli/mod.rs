@@ -169,6 +169,7 @@ pub fn run(cli: Cli, out: &mut Sink) -> std::io::Result<Outcome> {
         progress: true,
         threads: 0,
         without_projects: false,
+        finder_names: false,
     });
     match cli.command {
         Some(Command::Export { format, output, identity, paths }) => {

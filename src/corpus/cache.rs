@@ -427,6 +427,33 @@ pub fn static_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&
     Ok(Box::leak(text.into_boxed_str()))
 }
 
+/// Reads back a short text that many rows share (a unit, a 序号, a 类别: [`IndicatorRow::unit`]
+/// and the like) as the one copy shared by the equal texts read on this thread
+/// ([`crate::parse::shared`], as the parser holds them): one allocation per distinct text
+/// instead of two per row (serde makes an `Arc<str>` from a `Box<str>` it allocated first).
+///
+/// [`IndicatorRow::unit`]: crate::model::IndicatorRow::unit
+pub fn shared_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Arc<str>>, D::Error> {
+    /// A text read as its shared copy.
+    struct Shared(Arc<str>);
+    impl<'de> Deserialize<'de> for Shared {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Shared, D::Error> {
+            deserializer.deserialize_str(SharedVisitor)
+        }
+    }
+    struct SharedVisitor;
+    impl serde::de::Visitor<'_> for SharedVisitor {
+        type Value = Shared;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a text")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Shared, E> {
+            Ok(Shared(crate::parse::shared::shared_text(text)))
+        }
+    }
+    Ok(Option::<Shared>::deserialize(deserializer)?.map(|shared| shared.0))
+}
+
 /// [`static_str`] for a list.
 pub fn static_strs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<&'static str>, D::Error> {
     let texts: Vec<String> = serde::Deserialize::deserialize(deserializer)?;
@@ -462,6 +489,22 @@ mod tests {
         let mut stored = Stored::of(&sample());
         stored.texts.to_mut()[0] = 0xFF;
         assert_eq!(stored.into_report(), None);
+    }
+
+    #[test]
+    fn units_read_back_are_one_copy_shared_by_the_rows_naming_them() {
+        let report = sample();
+        let bytes = postcard::to_allocvec(&Stored::of(&report)).expect("serializes");
+        let back = postcard::from_bytes::<Stored>(&bytes).expect("deserializes").into_report();
+        let back = back.expect("reads back");
+        assert_eq!(back, report);
+        let rows = || back.tables.iter().flat_map(|t| &t.rows);
+        let percent: Vec<&Arc<str>> =
+            rows().filter_map(|r| r.unit.as_ref()).filter(|u| &***u == "%").collect();
+        assert!(percent.len() > 1, "the sample has rows in %");
+        assert!(percent.windows(2).all(|pair| Arc::ptr_eq(pair[0], pair[1])));
+        let cells = rows().filter_map(|r| r.target.unit.as_ref()).filter(|u| &***u == "%");
+        assert!(cells.into_iter().all(|unit| Arc::ptr_eq(unit, percent[0])), "cells share the rows' copy");
     }
 
     #[test]

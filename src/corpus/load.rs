@@ -9,6 +9,7 @@ use super::read::{max_size, read_report_file_into};
 use super::{Corpus, EMBEDDED, walk};
 use crate::document::Document;
 use crate::error::Error;
+use crate::finder::ReportNames;
 use crate::model::{Report, Warning, WarningKind};
 use crate::{analysis, ingest, parse};
 use std::borrow::Cow;
@@ -31,6 +32,10 @@ pub struct LoadOptions {
     /// a cached report is read back without them ([`Cache::get_without_projects`]), a parsed
     /// one drops them once cached whole.
     pub without_projects: bool,
+    /// Take out what the finder indexes of each report ([`ReportNames::of`], into
+    /// [`Corpus::names`]) on the thread that loaded it, while its texts are in that core's
+    /// cache, for the workbench, which would otherwise take them out on its event loop.
+    pub finder_names: bool,
 }
 
 /// The options [`load_paths`] uses, set once by the command line ([`set_load_options`]).
@@ -138,7 +143,7 @@ pub fn load_embedded() -> Corpus {
     map_ordered(
         &EMBEDDED,
         threads(),
-        |(file, bytes)| Ok((digest(bytes), load_bytes(file, *bytes)?)),
+        |(file, bytes)| Ok((digest(bytes), load_bytes(file, *bytes)?, None)),
         |_, result| corpus.push(result),
     );
     corpus
@@ -210,7 +215,11 @@ pub fn load_streaming(
     map_ordered(
         &files,
         threads,
-        |path| load_file_cached(path, cache, options.without_projects),
+        |path| {
+            let (digest, report) = load_file_cached(path, cache, options.without_projects)?;
+            let names = options.finder_names.then(|| ReportNames::of(&report));
+            Ok((digest, report, names))
+        },
         |index, result| {
             batch.push(result);
             let done = index + 1;

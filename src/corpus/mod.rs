@@ -20,6 +20,7 @@ pub use load::{
 pub use read::{DEFAULT_MAX_SIZE, max_size, read_report_file, set_max_size};
 
 use crate::error::Error;
+use crate::finder::ReportNames;
 use crate::model::Report;
 use crate::printable::printable;
 use std::collections::HashMap;
@@ -62,13 +63,22 @@ pub struct Corpus {
     pub failures: Vec<Error>,
     /// Files skipped because their content is that of a file read before: (skipped, kept).
     pub duplicates: Vec<(String, String)>,
+    /// What the finder takes out of each report of [`Corpus::reports`] (same order), taken on
+    /// the thread that loaded it when [`LoadOptions::finder_names`] asks; else empty. Never
+    /// partial: a corpus that would hold names for some reports only holds none.
+    pub names: Vec<ReportNames>,
 }
 
 impl Corpus {
-    /// Adds one file's outcome: its report with its digest, or its error.
-    pub fn push(&mut self, result: Result<(u64, Report), Error>) {
+    /// Adds one file's outcome: its report with its digest and, when taken, its names for the
+    /// finder; or its error.
+    pub fn push(&mut self, result: Result<(u64, Report, Option<ReportNames>), Error>) {
         match result {
-            Ok((digest, report)) => {
+            Ok((digest, report, names)) => {
+                match names.filter(|_| self.names.len() == self.reports.len()) {
+                    Some(names) => self.names.push(names),
+                    None => self.names.clear(),
+                }
                 self.digests.push(digest);
                 self.reports.push(report);
             }
@@ -78,6 +88,10 @@ impl Corpus {
 
     /// Adds everything of `other` after what this corpus holds.
     pub fn append(&mut self, mut other: Corpus) {
+        match self.names.len() == self.reports.len() && other.names.len() == other.reports.len() {
+            true => self.names.append(&mut other.names),
+            false => self.names.clear(),
+        }
         self.reports.append(&mut other.reports);
         self.digests.append(&mut other.digests);
         self.failures.append(&mut other.failures);
@@ -140,5 +154,42 @@ impl Corpus {
         self.reports.retain(|_| kept.next().copied().unwrap_or(true));
         let mut kept = keep.iter();
         self.digests.retain(|_| kept.next().copied().unwrap_or(true));
+        match self.names.len() == keep.len() {
+            true => {
+                let mut kept = keep.iter();
+                self.names.retain(|_| kept.next().copied().unwrap_or(true));
+            }
+            false => self.names.clear(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(i: usize, names: bool) -> Result<(u64, Report, Option<ReportNames>), Error> {
+        let report = Report { file: format!("{i}.txt"), ..Report::default() };
+        let taken = names.then(|| ReportNames::of(&report));
+        Ok((i as u64 % 3, report, taken))
+    }
+
+    #[test]
+    fn names_stay_one_per_report_or_none() {
+        let mut corpus = Corpus::default();
+        (0..5).for_each(|i| corpus.push(loaded(i, true)));
+        assert_eq!(corpus.names.len(), 5);
+        corpus.deduplicate(&mut HashMap::new());
+        assert_eq!((corpus.reports.len(), corpus.names.len()), (3, 3), "duplicates drop their names");
+        let mut more = Corpus::default();
+        more.push(loaded(7, true));
+        corpus.append(more);
+        assert_eq!(corpus.names.len(), corpus.reports.len());
+        let mut without = Corpus::default();
+        without.push(loaded(8, false));
+        corpus.append(without);
+        assert!(corpus.names.is_empty(), "a report without names: none are kept");
+        corpus.push(loaded(9, true));
+        assert!(corpus.names.is_empty(), "names pushed after a gap are not kept");
     }
 }

@@ -4,9 +4,10 @@
 use super::candidates::{Candidates, Match};
 use super::query::{Query, Scope};
 use super::searcher::Source;
-use crate::canonical::{AliasTable, normalize_name, row_reading};
-use crate::hashing::{ByName, NameSet};
-use crate::model::{IndicatorRow, Project, Report, Value};
+use super::taken::ReportNames;
+use crate::canonical::{AliasTable, normalize_name};
+use crate::hashing::ByName;
+use crate::model::{Project, Report};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -74,8 +75,8 @@ impl std::fmt::Debug for FinderIndex {
 /// stay where they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexSource {
-    /// What each [`IndexSource::add`] took out.
-    batches: Vec<Batch>,
+    /// What was taken out of each report held, in order.
+    taken: Vec<ReportNames>,
     /// Each district and city, with the reports whose title names it.
     places: Vec<(String, Vec<usize>)>,
     /// Where each of [`IndexSource::places`] is, by name.
@@ -84,63 +85,13 @@ pub struct IndexSource {
     reports: usize,
 }
 
-/// The entries of a batch of reports with their names, and the indicator names among them that
-/// [`IndexSource::build`] gives the other names of their canonical indicator. Each batch is
-/// held apart, so that adding one never copies what earlier ones took.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Batch {
-    entries: Vec<Entry>,
-    names: NameList,
-    rows: Vec<RowName>,
-}
-
-/// Names one after the other in one text, so that taking them out of the reports allocates
-/// nothing per name.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct NameList {
-    text: String,
-    /// Where each name ends in `text`.
-    ends: Vec<usize>,
-}
-
-impl NameList {
-    /// An empty list with room for `names` names of `bytes` bytes in all.
-    fn with_capacity(names: usize, bytes: usize) -> NameList {
-        NameList { text: String::with_capacity(bytes), ends: Vec::with_capacity(names) }
-    }
-
-    fn push(&mut self, name: &str) {
-        self.text.push_str(name);
-        self.ends.push(self.text.len());
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Name `i`; empty when out of range.
-    fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
-        self.ends.get(i).and_then(|&end| self.text.get(start..end)).unwrap_or("")
-    }
-}
-
-/// An indicator's name in [`IndexSource::names`], with what its canonical name depends on
-/// besides the name ([`AliasTable::canonical_for_reading`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct RowName {
-    name: usize,
-    unit: Option<String>,
-    reading: Option<&'static str>,
-}
-
 impl IndexSource {
     /// The entries of `reports` (see [`FinderIndex::new`]), indicators with the other names
     /// `aliases` gives them when given. Only names are copied here; the aliases are looked up
     /// by [`IndexSource::build`].
     pub fn new(reports: &[Report], aliases: Option<&AliasTable>) -> IndexSource {
         let mut source = IndexSource {
-            batches: Vec::new(),
+            taken: Vec::new(),
             places: Vec::new(),
             place_at: ByName::default(),
             aliases: aliases.cloned(),
@@ -154,35 +105,20 @@ impl IndexSource {
     /// [`IndexSource::reports`]), so that a list that grows batch by batch is taken out batch by
     /// batch, as it comes, and not all at once when it is complete.
     pub fn add(&mut self, reports: &[Report]) {
+        self.add_taken(reports, Vec::new());
+    }
+
+    /// [`IndexSource::add`], with what was taken out of the new reports where they were loaded
+    /// ([`ReportNames::of`], one per new report, in order): a new report without its names, or
+    /// with names that do not fit it ([`ReportNames::fits`]), is taken out here.
+    pub fn add_taken(&mut self, reports: &[Report], taken: Vec<ReportNames>) {
         let first = self.reports;
         let Some(new) = reports.get(first..) else { return };
-        let (most, bytes) = most_names(new);
-        let mut batch = Batch {
-            entries: Vec::with_capacity(most),
-            names: NameList::with_capacity(most, bytes),
-            rows: Vec::new(),
-        };
-        let mut seen = NameSet::<&str>::default();
+        let mut taken = taken.into_iter();
+        self.taken.reserve(new.len());
         for (r, report) in new.iter().enumerate().map(|(i, report)| (first + i, report)) {
-            seen.clear();
-            for (p, project) in report.projects.iter().enumerate() {
-                if seen.insert(&*project.name) {
-                    batch.entries.push(Entry::Project { report: r, project: p });
-                    batch.names.push(&project.name);
-                }
-            }
-            seen.clear();
-            for (t, table) in report.tables.iter().enumerate() {
-                for (row, indicator) in table.rows.iter().enumerate() {
-                    if seen.insert(&*indicator.name) {
-                        batch.entries.push(Entry::Indicator { report: r, table: t, row });
-                        if self.aliases.is_some() {
-                            batch.rows.push(RowName::of(indicator, batch.names.len()));
-                        }
-                        batch.names.push(&indicator.name);
-                    }
-                }
-            }
+            let names = taken.next().filter(|names| names.fits(report));
+            self.taken.push(names.unwrap_or_else(|| ReportNames::of(report)));
             for name in [&report.title.district, &report.title.city].into_iter().flatten() {
                 match self.place_at.get(name.as_str()) {
                     Some(&at) => self.places[at].1.push(r),
@@ -193,7 +129,6 @@ impl IndexSource {
                 }
             }
         }
-        self.batches.push(batch);
         self.reports = reports.len();
     }
 
@@ -210,16 +145,18 @@ impl IndexSource {
 
     /// The index: every name prepared for search (folded forms, pinyin readings of places).
     pub fn build(self) -> FinderIndex {
-        let IndexSource { batches, places, aliases, reports, .. } = self;
-        let renamed = aliases.as_ref().map(|aliases| other_names(&batches, aliases)).unwrap_or_default();
-        let names = batches.iter().enumerate().flat_map(|(b, batch)| {
+        let IndexSource { taken, places, aliases, reports, .. } = self;
+        let renamed = aliases.as_ref().map(|aliases| other_names(&taken, aliases)).unwrap_or_default();
+        let names = taken.iter().enumerate().flat_map(|(r, report)| {
             let renamed = &renamed;
-            (0..batch.names.len())
-                .map(move |i| renamed.get(&(b, i)).map_or(batch.names.get(i), String::as_str))
+            (0..report.names.len())
+                .map(move |i| renamed.get(&(r, i)).map_or(report.names.get(i), String::as_str))
         });
         let candidates = Candidates::new(names.chain(places.iter().map(|(name, _)| name.as_str())));
         let places = places.into_iter().map(|(name, reports)| Entry::Place { name, reports });
-        let entries: Vec<Entry> = batches.into_iter().flat_map(|batch| batch.entries).chain(places).collect();
+        let entries =
+            taken.iter().enumerate().flat_map(|(r, report)| report.entries.iter().map(move |e| e.entry(r)));
+        let entries: Vec<Entry> = entries.chain(places).collect();
         let in_scope =
             |scope| entries.iter().enumerate().filter(|(_, e)| e.scope() == scope).map(|(i, _)| i).collect();
         FinderIndex {
@@ -314,44 +251,21 @@ impl Source for FinderIndex {
     }
 }
 
-/// How many names `reports` hold at most (projects, indicators and places, repeats included),
-/// and their bytes: room enough for an index's lists, so that they grow once per batch.
-fn most_names(reports: &[Report]) -> (usize, usize) {
-    let (mut count, mut bytes) = (0, 0);
-    for report in reports {
-        let rows = report.tables.iter().flat_map(|t| &t.rows).map(|r| &*r.name);
-        let places = [&report.title.district, &report.title.city].into_iter().flatten().map(String::as_str);
-        for name in report.projects.iter().map(|p| &*p.name).chain(rows).chain(places) {
-            count += 1;
-            bytes += name.len();
-        }
-    }
-    (count, bytes)
-}
-
-impl RowName {
-    /// The row `row`, whose name is `names[name]`.
-    fn of(row: &IndicatorRow, name: usize) -> RowName {
-        let values: Vec<&Value> = std::iter::once(&row.target).chain(row.actual.as_ref()).collect();
-        RowName { name, unit: row.unit.as_deref().map(str::to_owned), reading: row_reading(&values) }
-    }
-}
-
-/// What an indicator's other names depend on: its name, unit and reading ([`RowName`]).
+/// What an indicator's other names depend on: its name, unit and reading (`taken::RowName`).
 type RowKey<'a> = (&'a str, Option<&'a str>, Option<&'static str>);
 
-/// The indicator names of the batches that gain the other names of their canonical indicator
-/// ([`with_other_names`]), by batch and index in its names; each name, unit and reading is
+/// The indicator names of the reports that gain the other names of their canonical indicator
+/// ([`with_other_names`]), by report and index in its names; each name, unit and reading is
 /// worked out once.
-fn other_names(batches: &[Batch], aliases: &AliasTable) -> ByName<(usize, usize), String> {
+fn other_names(taken: &[ReportNames], aliases: &AliasTable) -> ByName<(usize, usize), String> {
     let lists = aliases.aliases_by_canonical();
     // By name, unit and reading: the name with the other names, or `None` when it has none.
     let mut known: ByName<RowKey<'_>, Option<String>> = ByName::default();
     let mut renamed = ByName::default();
     let rows =
-        batches.iter().enumerate().flat_map(|(b, batch)| batch.rows.iter().map(move |row| (b, batch, row)));
-    for (b, batch, row) in rows {
-        let (name, unit) = (batch.names.get(row.name), row.unit.as_deref());
+        taken.iter().enumerate().flat_map(|(r, report)| report.rows.iter().map(move |row| (r, report, row)));
+    for (r, report, row) in rows {
+        let (name, unit) = (report.names.get(row.name), row.unit.as_deref());
         let named = known.entry((name, unit, row.reading)).or_insert_with(|| {
             match with_other_names(name, unit, row.reading, aliases, &lists) {
                 Cow::Owned(named) => Some(named),
@@ -359,7 +273,7 @@ fn other_names(batches: &[Batch], aliases: &AliasTable) -> ByName<(usize, usize)
             }
         });
         if let Some(named) = named {
-            renamed.insert((b, row.name), named.clone());
+            renamed.insert((r, row.name), named.clone());
         }
     }
     renamed

@@ -32,8 +32,10 @@ pub mod matcher;
 pub mod pinyin;
 pub mod query;
 pub mod searcher;
+pub mod taken;
 
 pub use candidates::{Candidates, Match};
 pub use index::{Entry, FinderIndex, IndexSource, project_year};
 pub use query::{Query, Scope};
 pub use searcher::{Searcher, Source};
+pub use taken::ReportNames;

@@ -11,7 +11,7 @@ mod lines;
 pub mod narrative;
 pub mod projects;
 mod readers;
-mod shared;
+pub(crate) mod shared;
 pub mod table;
 pub mod title;
 pub mod value;

@@ -12,10 +12,11 @@ use std::time::Duration;
 /// index, so not much more often than the eye notices.
 pub const BATCH_EVERY: Duration = Duration::from_millis(100);
 
-/// The command line's load options without the progress bar: the workbench shows progress in
-/// its status line, never on stderr under the screen.
+/// The command line's load options without the progress bar (the workbench shows progress in
+/// its status line, never on stderr under the screen), taking out the finder's names of each
+/// report on the loading threads ([`LoadOptions::finder_names`]).
 pub fn options() -> LoadOptions {
-    LoadOptions { progress: false, ..corpus::load_options().clone() }
+    LoadOptions { progress: false, finder_names: true, ..corpus::load_options().clone() }
 }
 
 /// Loads `paths` (the embedded corpus when empty) on a thread of its own, sending each batch

@@ -380,8 +380,9 @@ impl App {
         let first_new = self.reports.len();
         let failures: Vec<(String, String)> =
             corpus.failures.iter().map(|error| (error.file(), error.to_string())).collect();
+        let names = corpus.names;
         self.reports.extend(corpus.reports);
-        self.finder_source.add(&self.reports);
+        self.finder_source.add_taken(&self.reports, names);
         self.comparisons.clear();
         self.links.add(&self.reports, first_new, &self.settings.aliases);
         self.finder_stale = true;
