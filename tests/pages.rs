@@ -805,3 +805,21 @@ fn pandoc_simple_and_multiline_tables_read_the_rows_of_the_pages() {
     ];
     assert_dumps_read_as_their_pages(&pairs, "aligned");
 }
+
+#[test]
+fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th() {
+    // `<td colspan=4></td><td>单位：亿元、%</td>` above the header: before, read as a header row
+    // (单位 is a title) and no table; `<caption>`; names in `<th>`; a base year's column aside.
+    let report = export("bishan.html");
+    let table = "表1 2023年璧山区主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|~|~|增长6.5%|~|增长6.9%|met|0.4
+        {table}|规模以上工业增加值增速|~|~|9|~|8.4|missed|-0.6
+        {table}|固定资产投资增速|~|~|8|~|8.2|met|0.2
+        {table}|一般公共预算收入|~|~|47|~|48.6|met|1.6
+        {table}|城镇常住居民人均可支配收入|元|~|增长6%|~|增长5.4%|missed|-0.6
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

@@ -239,13 +239,15 @@ fn is_blank_row(grid: &Grid, row: usize) -> bool {
 }
 
 /// Whether `row` is a line of one cell above the header (a caption `表1 2023年…完成情况` or a unit
-/// note `单位：亿元` written inside the table).
+/// note `单位：亿元` written inside the table, across it or in its last cell).
 fn is_title_row(grid: &Grid, row: usize) -> bool {
     let mut cells = grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty());
     let only = cells.next();
     let spans_all = |c: &GridCell| grid.cols() > 1 && c.col_span == grid.cols();
     let long = |c: &GridCell| role_of(&c.text).is_none() && c.text.chars().count() > MAX_TITLE_CHARS;
-    cells.next().is_none() && only.is_some_and(|c| spans_all(c) || long(c))
+    let unit_note =
+        |c: &GridCell| c.text.trimmed().strip_prefix("单位").is_some_and(|r| r.starts_with(['：', ':']));
+    cells.next().is_none() && only.is_some_and(|c| spans_all(c) || long(c) || unit_note(c))
 }
 
 /// The text of the caption written as the first row of the table, if it has one.
