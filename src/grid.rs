@@ -161,13 +161,20 @@ impl Grid {
 
     /// The grid's rows from `from` on, as a new grid (a table's body after its header).
     pub fn rows_from(&self, from: usize) -> Grid {
+        self.row_slice(from..self.rows())
+    }
+
+    /// The grid's rows in `rows`, as a new grid: cells spanning into them from above start at
+    /// their first row, spans past their end are cut there.
+    pub fn row_slice(&self, rows: std::ops::Range<usize>) -> Grid {
         let mut builder = GridBuilder::new(self.layout);
-        let before = self.row_range(from).start;
-        for row in from..self.rows() {
+        let before = self.row_range(rows.start).start;
+        for row in rows.clone() {
             builder.start_row();
-            let from_above = self.cells[..before].iter().filter(|c| row == from && c.covers(row, c.col));
+            let from_above =
+                self.cells[..before].iter().filter(|c| row == rows.start && c.covers(row, c.col));
             for cell in from_above.chain(self.row_cells(row)) {
-                let row_span = cell.row + cell.row_span - row;
+                let row_span = (cell.row + cell.row_span).min(rows.end) - row;
                 builder.place(cell.text.clone(), cell.line, row_span, cell.col_span, cell.col);
             }
         }
@@ -306,6 +313,23 @@ mod tests {
         assert_eq!(grid.text(1, 1), "GDP");
         assert_eq!(grid.text(1, 3), "2");
         assert_eq!(grid.cell_index(0, 2), grid.cell_index(0, 3));
+    }
+
+    #[test]
+    fn a_slice_of_rows_keeps_a_span_from_above_and_cuts_one_past_its_end() {
+        let mut b = GridBuilder::new(Layout::Html);
+        for (row, text) in ["甲", "乙", "丙"].into_iter().enumerate() {
+            b.start_row();
+            if row == 0 {
+                b.push_spanning("类别", 1, 3, 1);
+            }
+            b.push(text, row + 1);
+        }
+        let grid = b.finish();
+        let (top, bottom) = (grid.row_slice(0..2), grid.rows_from(1));
+        assert_eq!((top.rows(), top.text(1, 0), top.text(1, 1)), (2, "类别", "乙"));
+        assert_eq!(top.cells()[0].row_span, 2);
+        assert_eq!((bottom.rows(), bottom.text(0, 0), bottom.text(1, 1)), (2, "类别", "丙"));
     }
 
     #[test]

@@ -823,3 +823,23 @@ fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th()
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn a_second_table_with_its_caption_and_header_inside_the_same_table() {
+    // One `<table>`: `表1 …` and its rows, then `表2 …` and its own header row (before, read as
+    // rows of the first table: `指标 | 单位 | 2024年目标 | 属性` a row named 指标).
+    let report = export("jiangbei.html");
+    let review = "表1 2023年主要指标完成情况|2023|review";
+    let plan = "表2 2024年主要指标预期目标|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|~|6|~|5.4|missed|-0.6
+        {review}|一般公共预算收入增长|%|~|5|~|6.2|met|1.2
+        {plan}|地区生产总值增长|%|false|5.5左右|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("jiangbei.html", "jiangbei.paste.txt")], "tab");
+    assert_dumps_read_as_their_pages(&[("jiangbei.html", "jiangbei.gfm.md")], "pipe");
+}

@@ -247,7 +247,22 @@ fn is_title_row(grid: &Grid, row: usize) -> bool {
     let long = |c: &GridCell| role_of(&c.text).is_none() && c.text.chars().count() > MAX_TITLE_CHARS;
     let unit_note =
         |c: &GridCell| c.text.trimmed().strip_prefix("单位").is_some_and(|r| r.starts_with(['：', ':']));
-    cells.next().is_none() && only.is_some_and(|c| spans_all(c) || long(c) || unit_note(c))
+    let caption = |c: &GridCell| crate::parse::caption::is_caption(c.text.trimmed());
+    cells.next().is_none() && only.is_some_and(|c| spans_all(c) || long(c) || unit_note(c) || caption(c))
+}
+
+/// The row where a second table starts inside the grid, below the body of the first (`表2 …` and
+/// its own header row, in one web page `<table>`): a row of titles naming an indicator column,
+/// with the title rows right above it (its caption). `None` when the grid holds one table.
+pub(crate) fn second_table_at(grid: &Grid, header: &Header) -> Option<usize> {
+    let names_indicators = |row: usize| {
+        grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty()).count() >= 2
+            && is_header_row(grid, row, 0)
+            && grid.row_cells(row).any(|c| role_of(&c.text) == Some(Role::Name))
+    };
+    let header_row = (header.rows + 1..grid.rows()).find(|&row| names_indicators(row))?;
+    let captioned = (header.rows + 1..header_row).rev().take_while(|&row| is_title_row(grid, row)).count();
+    Some(header_row - captioned)
 }
 
 /// The text of the caption written as the first row of the table, if it has one.

@@ -72,7 +72,7 @@ pub fn parse_tables(
             index += 1;
             continue;
         };
-        let Some((header, mut cells)) = header else {
+        let Some((header, cells)) = header else {
             index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
             continue;
         };
@@ -81,8 +81,18 @@ pub fn parse_tables(
             pending = None;
         }
         let end = read.end.max(index + 1);
-        let headers = header.by_year();
-        tables.extend(read_tables(lines, index, read, &headers, caption_index, &mut cells, warnings));
+        let mut part = (read, header, cells);
+        let mut captioned = caption_index;
+        loop {
+            let next = split_second_table(&mut part.0, &part.1);
+            let (read, header, mut cells) = part;
+            let headers = header.by_year();
+            tables.extend(read_tables(lines, index, read, &headers, captioned.take(), &mut cells, warnings));
+            match next {
+                Some(second) => part = second,
+                None => break,
+            }
+        }
         // A caption under the table is its own, not one waiting for a table.
         index = match caption_index {
             Some(at) if at >= end => at + 1,
@@ -91,6 +101,17 @@ pub fn parse_tables(
     }
     warn_missing_table(lines, pending, warnings);
     tables
+}
+
+/// Cuts a second table off `read`'s grid (one `<table>` holding `表2 …` and its own header
+/// under the first table's rows, see [`header::second_table_at`]) and returns it, with its
+/// header and the cells read judging it.
+fn split_second_table(read: &mut Read, header: &Header) -> Option<(Read, Header, ReadCells)> {
+    let at = header::second_table_at(&read.grid, header)?;
+    let grid = read.grid.rows_from(at);
+    let (_, (second, cells)) = judge_indicator(&grid)?;
+    read.grid = read.grid.row_slice(0..at);
+    Some((Read { grid, end: read.end, warnings: Vec::new() }, second, cells))
 }
 
 /// Builds the tables read at `start`, one per header (see [`Header::by_year`]), with their
