@@ -255,8 +255,13 @@ fn is_title_row(grid: &Grid, row: usize) -> bool {
 /// its own header row, in one web page `<table>`): a row of titles naming an indicator column,
 /// with the title rows right above it (its caption). `None` when the grid holds one table.
 pub(crate) fn second_table_at(grid: &Grid, header: &Header) -> Option<usize> {
+    // A name column's title holds one of these words (a cheap test before reading titles).
+    let may_title_names = |row: usize| {
+        grid.row_cells(row).any(|c| ["指标", "名称", "项目"].iter().any(|w| text::holds(&c.text, w)))
+    };
     let names_indicators = |row: usize| {
-        grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty()).count() >= 2
+        may_title_names(row)
+            && grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty()).count() >= 2
             && is_header_row(grid, row, 0)
             && grid.row_cells(row).any(|c| role_of(&c.text) == Some(Role::Name))
     };

@@ -384,21 +384,20 @@ fn text_of(cell: Option<&GridCell>) -> &str {
 
 /// 约束性 → binding, 预期性 → not; anything else says nothing.
 fn remark_binding(text: &str) -> Option<bool> {
-    if text.contains("约束") {
-        Some(true)
-    } else if text.contains("预期") {
-        Some(false)
-    } else {
-        None
-    }
+    binding_named(text, "约束", "预期")
 }
 
 /// The binding a section's label names (`约束性指标` → binding, `预期性指标` → not); `None` for a
 /// section by subject (`经济发展`).
 fn attribute_section(label: &str) -> Option<bool> {
-    if label.contains("约束性") {
+    binding_named(label, "约束性", "预期性")
+}
+
+/// Binding when `text` holds `binding`, not when it holds `expected`, else unknown.
+fn binding_named(text: &str, binding: &str, expected: &str) -> Option<bool> {
+    if text.contains(binding) {
         Some(true)
-    } else if label.contains("预期性") {
+    } else if text.contains(expected) {
         Some(false)
     } else {
         None
