@@ -843,3 +843,35 @@ fn a_second_table_with_its_caption_and_header_inside_the_same_table() {
     assert_dumps_read_as_their_pages(&[("jiangbei.html", "jiangbei.paste.txt")], "tab");
     assert_dumps_read_as_their_pages(&[("jiangbei.html", "jiangbei.gfm.md")], "pipe");
 }
+
+#[test]
+fn sections_numbered_in_brackets_beside_empty_cells_in_markdown_and_plain_text() {
+    // `<td>（一）</td><td colspan=4>经济发展</td>`: pandoc writes the number, the label and empty
+    // cells (before, a row named 经济发展); `计划目标 | 预计完成` with the year in the caption.
+    let report = export("kaizhou.html");
+    let table = "表1 开州区2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增速|%|~|6.5左右|~|6.3|missed|-0.2
+        {table}|规上工业增加值增速|%|~|10|~|10.8|met|0.8
+        {table}|社会消费品零售总额增速|%|~|7|~|7.9|met|0.9
+        {table}|城镇新增就业|万人|~|1.5|~|1.62|met|0.12
+        {table}|居民人均可支配收入增速|%|~|与经济增长同步|~|6.1|unassessed|~
+        {table}|PM2.5年均浓度|微克/立方米|true|≤35|~|33|met|2.0
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let categories: Vec<&Value> =
+        report["indicators"].as_array().unwrap().iter().map(|r| &r["category"]).collect();
+    assert_eq!(
+        categories[..4],
+        [
+            &Value::from("经济发展"),
+            &Value::from("经济发展"),
+            &Value::from("经济发展"),
+            &Value::from("民生保障")
+        ]
+    );
+    assert_dumps_read_as_their_pages(&[("kaizhou.html", "kaizhou.gfm.md")], "pipe");
+    assert_dumps_read_as_their_pages(&[("kaizhou.html", "kaizhou.plain.txt")], "aligned");
+}

@@ -331,15 +331,21 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
 }
 
 /// The label of a row of two cells in a wider table, a section's number and its name (`一 |
-/// 经济发展`), as a text layout writes the number's cell and one spanning the rest.
+/// 经济发展`, `（一） | 经济发展`), as a text layout writes the number's cell and one spanning the
+/// rest, with or without empty cells after it.
 fn numbered_label_alone(grid: &Grid, row: usize, header: &Header) -> Option<String> {
-    let mut own = grid.row_range(row).map(|index| grid.cells()[index].text.trimmed());
+    let cells = grid.row_range(row).len();
+    let mut own =
+        grid.row_range(row).map(|index| grid.cells()[index].text.trimmed()).filter(|t| !t.is_empty());
     let (number, label) = (own.next()?, own.next()?);
     if own.next().is_some() || header.width() <= 3 {
         return None;
     }
-    let is_number = |c: char| crate::text::is_chinese_numeral(c) || c.is_ascii_digit();
-    let numbered = !number.is_empty() && number.trim_end_matches('、').chars().all(is_number);
+    // Behind empty cells a row's own 序号 (`1`) may stand beside a name with no values yet: only a
+    // section's numeral (`一`, `（一）`) opens one there.
+    let is_number = |c: char| crate::text::is_chinese_numeral(c) || (cells == 2 && c.is_ascii_digit());
+    let bare = number.trim_start_matches(['（', '(']).trim_end_matches(['、', '）', ')']);
+    let numbered = !bare.is_empty() && bare.chars().all(is_number);
     let worded = || label.chars().any(crate::text::is_han) && !align::is_value(label);
     (numbered && worded()).then(|| compact(label))
 }
