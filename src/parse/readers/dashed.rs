@@ -147,6 +147,16 @@ fn cell_text(cell: &str) -> String {
     unescape(&plain)
 }
 
+/// Whether `lines[index]` opens a table under or above a rule of dash runs: the line after it is
+/// such a rule (a header over its rule), or the line before it is (a table without a header). Its
+/// first cell need not read as a title then (`指  标`, spaced out).
+pub(crate) fn opens_ruled_table(lines: Lines<'_>, index: usize) -> bool {
+    let ruled = |at: Option<usize>| at.and_then(|i| lines.get(i)).is_some_and(|line| runs(line).is_some());
+    !lines[index].trimmed().is_empty()
+        && !is_rule(&lines[index])
+        && (ruled(Some(index + 1)) || ruled(index.checked_sub(1)))
+}
+
 /// The words of a line (parted by spaces) with the display column each starts at.
 fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut x = 0;
@@ -251,6 +261,14 @@ mod tests {
         assert_eq!(read.grid.texts()[1], ["地区生产总值增长", "%", "6左右"]);
         assert_eq!(read.grid.rows(), 3);
         assert_eq!(read.end, 4);
+    }
+
+    #[test]
+    fn a_header_spaced_out_over_its_rule_opens_a_table() {
+        let lines = ["表1", "  指  标           单位", "  ---------------- ------", "  GDP增长          \\%"];
+        let lines = LinedText::from_lines(&lines);
+        let opens: Vec<bool> = (0..4).map(|i| opens_ruled_table(lines.lines(), i)).collect();
+        assert_eq!(opens, [false, true, false, true]);
     }
 
     #[test]

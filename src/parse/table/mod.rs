@@ -59,7 +59,7 @@ pub fn parse_tables(
                 let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
                 Some((read, header))
             }
-            None if could_start_table(&lines[index]) => {
+            None if could_start_table(&lines[index]) || readers::dashed::opens_ruled_table(lines, index) => {
                 readers::read_best(lines, index, &INDICATOR, judge_indicator)
                     .map(|(read, h)| (crate::parse::continued::read_continued(lines, read), Some(h)))
             }
