@@ -12,6 +12,7 @@
 //! whose rows are lines. Pandoc's escapes are undone (`\%`, a line-break `\` at a cell's end) and
 //! its dashes for `—` (`---`) read as the dash again.
 
+use super::aligned::is_rule;
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
@@ -33,11 +34,11 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Rea
     let (starts, header, body_from) = match rule_above.and_then(|above| runs(&lines[above])) {
         Some(starts) => (starts, start..start, start),
         None => {
-            let rule = (start + 1..lines.len())
+            let (starts, rule) = (start + 1..lines.len())
                 .take(MAX_HEADER_LINES)
                 .take_while(|&i| !lines[i].trimmed().is_empty())
-                .find(|&i| runs(&lines[i]).is_some())?;
-            (runs(&lines[rule])?, start..rule, rule + 1)
+                .find_map(|i| runs(&lines[i]).map(|starts| (starts, i)))?;
+            (starts, start..rule, rule + 1)
         }
     };
     let mut builder = GridBuilder::new(Layout::Aligned);
@@ -73,7 +74,8 @@ fn body_rows(
         if is_rule(&lines[index]) {
             return (rows, index + 1);
         }
-        if !text.is_empty() && words(&lines[index]).next().is_some_and(|(x, _)| x < left) {
+        let indent = lines[index].len() - lines[index].trim_start_matches(' ').len();
+        if !text.is_empty() && indent < left {
             break;
         }
         if text.is_empty() {
@@ -200,13 +202,6 @@ fn runs(line: &str) -> Option<Vec<usize>> {
         at += len;
     }
     (starts.len() >= 2).then_some(starts)
-}
-
-/// Whether a line is a rule of dashes: one run across the table (a multiline table's top or
-/// bottom), or one run per column.
-fn is_rule(line: &str) -> bool {
-    let text = line.trimmed();
-    text.len() >= 3 && text.bytes().all(|b| matches!(b, b'-' | b' ' | b':')) && text.contains("---")
 }
 
 #[cfg(test)]
