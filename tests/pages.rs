@@ -875,3 +875,39 @@ fn sections_numbered_in_brackets_beside_empty_cells_in_markdown_and_plain_text()
     assert_dumps_read_as_their_pages(&[("kaizhou.html", "kaizhou.gfm.md")], "pipe");
     assert_dumps_read_as_their_pages(&[("kaizhou.html", "kaizhou.plain.txt")], "aligned");
 }
+
+#[test]
+fn a_text_browser_dump_of_cells_in_paragraphs_under_a_year_spanning_its_titles() {
+    // Cells in `<p>`: lynx prints every cell as a paragraph of its own. The header `2023年` over
+    // `目标 | 预计完成 | 完成率（%）` comes out as one run of titles (before, seven columns and no
+    // table); a category (`领域`) spanning rows is printed once, at its first row; under the flat
+    // header of 表2 the first name ends in 增速 (before, a sub-title splitting `2023年预计`).
+    let report = export("tongliang.html");
+    let review = "表1 2023年铜梁区国民经济和社会发展主要指标完成情况|2023|review";
+    let plan = "表2 2024年铜梁区国民经济和社会发展主要预期目标|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增速|%|false|6.5左右|~|6.3|missed|-0.2
+        {review}|规模以上工业增加值增速|%|false|≥8|~|8.2|met|0.2
+        {review}|固定资产投资增速|%|false|7|~|-3.1|missed|-10.1
+        {review}|社会消费品零售总额|亿元|false|330|~|336.2|met|6.2
+        {review}|一般公共预算收入|亿元|false|30.5|~|28.7|missed|-1.8
+        {review}|城镇调查失业率|%|false|≤5.5|~|5.2|met|0.3
+        {review}|居民人均可支配收入增速|%|false|6.5|~|5.8|missed|-0.7
+        {review}|城镇新增就业人数|万人|false|1.2|~|1.35|met|0.15
+        {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|完成|met|~
+        {review}|空气质量优良天数比例|%|true|≥88|~|90.4|met|2.4
+        {plan}|地区生产总值增速|%|false|6左右|~|~|~|~
+        {plan}|规模以上工业增加值增速|%|false|8左右|~|~|~|~
+        {plan}|一般公共预算收入|亿元|false|30|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("tongliang.html", "tongliang.lynx.txt")], "stream");
+    let categories = |report: &Value| -> Vec<Value> {
+        report["indicators"].as_array().unwrap().iter().map(|row| row["category"].clone()).collect()
+    };
+    assert_eq!(categories(&export("tongliang.lynx.txt")), categories(&report));
+    assert_eq!(categories(&report)[5], Value::from("民生福祉"));
+}

@@ -676,11 +676,15 @@ const ESTIMATE: u16 = 1 << 9;
 /// A comparison with last year (`比上年`, `同比`): a growth rate.
 const LAST_YEAR: u16 = 1 << 10;
 
+/// Finds the words of [`CLUE_WORDS`], overlapping ones too.
+static CLUE_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CLUE_WORDS.iter().map(|(word, _)| word)).expect("title words"));
+
 /// The clues of [`CLUE_WORDS`] found anywhere in `text`, as one set of bits.
 fn clues(text: &str) -> u16 {
-    static WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(CLUE_WORDS.iter().map(|(word, _)| word)).expect("title words"));
-    WORDS.find_overlapping_iter(text).fold(0, |set, found| set | CLUE_WORDS[found.pattern().as_usize()].1)
+    CLUE_FINDER
+        .find_overlapping_iter(text)
+        .fold(0, |set, found| set | CLUE_WORDS[found.pattern().as_usize()].1)
 }
 
 /// The role of a column from its title, `None` when the cell is not a title.
@@ -765,11 +769,35 @@ fn is_completion_rate(title: &str) -> bool {
     rate || (of_plan && title.contains('%'))
 }
 
-/// A sub-title in a second header row (`绝对值`, `增速`).
+/// A sub-title in a second header row (`绝对值`, `增速`, `比上年增长(%)`): a sub-title's word
+/// and little else, so an indicator's name that ends in one (`地区生产总值增速`, the first cell of
+/// a body row under a flat header) is none.
 pub(crate) fn is_sub_title(text: &str) -> bool {
     let title = text::fold_cow(text);
     let title = title.trim_matches(['(', ')']);
-    title.chars().count() <= 8 && clues(title) & SUB_TITLE != 0
+    title.chars().count() <= 8 && clues(title) & SUB_TITLE != 0 && words_besides_clues(title) < 2
+}
+
+/// How many ideographs of `title` are neither in a clue word of [`CLUE_WORDS`], nor in brackets,
+/// nor a measure's suffix (`值`, `率`, `数`, `额`, `量`, `减`, `年`).
+fn words_besides_clues(title: &str) -> usize {
+    let mut covered = vec![false; title.len()];
+    for found in CLUE_FINDER.find_overlapping_iter(title) {
+        covered[found.start()..found.end()].fill(true);
+    }
+    let mut depth = 0usize;
+    let mut count = 0;
+    for (at, c) in title.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && !covered[at] && text::is_han(c) && !"值率数额量减年".contains(c) => {
+                count += 1
+            }
+            _ => {}
+        }
+    }
+    count
 }
 
 /// A title in brackets qualifying the one before it (`(增速)`, `（%）`).
@@ -829,6 +857,17 @@ mod tests {
         }
         assert_eq!(role_of("与目标±"), Some(Role::Difference));
         assert_eq!(role_of("增减"), Some(Role::Difference));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_sub_titles_word_is_no_sub_title() {
+        for title in ["绝对值", "增速", "增长（%）", "比上年增长(%)", "总量（亿元）", "增长率", "数值"]
+        {
+            assert!(is_sub_title(title), "{title}");
+        }
+        for title in ["地区生产总值增速", "居民收入增长", "工业总量"] {
+            assert!(!is_sub_title(title), "{title}");
+        }
     }
 
     /// A grid from rows of `|`-separated cells; `text^2` spans two rows, `text>2` two columns.

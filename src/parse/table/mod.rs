@@ -14,7 +14,7 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
-mod verdict;
+pub(crate) mod verdict;
 
 use crate::document::PlacedTable;
 use crate::grid::Grid;

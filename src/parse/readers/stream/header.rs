@@ -7,8 +7,9 @@
 use super::cells::Cell;
 use super::rows::Shape;
 use crate::grid::GridBuilder;
+use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
-use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, role_of};
+use crate::parse::table::header::{Role, is_parenthetical, is_sub_title, is_year_label, role_of};
 
 /// One column: the top title it sits under, and its sub-title cell if the top one spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,9 @@ pub(super) struct FlatHeader<'a> {
 /// naming a name column and a target column.
 pub(super) fn read_flat_header<'a>(cells: &[Cell<'a>], vocabulary: &Vocabulary) -> Option<FlatHeader<'a>> {
     let (tops, columns, run) = read_title_run(cells, vocabulary);
-    let titles: Vec<&str> = tops.iter().map(|c| &*c.text).collect();
+    let (tops, columns) = fold_year_span(tops, columns);
+    let subs = columns.iter().filter_map(|c| c.sub.as_ref());
+    let titles: Vec<&str> = tops.iter().chain(subs).map(|c| &*c.text).collect();
     if !(vocabulary.is_header)(&titles) {
         return None;
     }
@@ -87,11 +90,58 @@ fn read_title_run<'a>(
     (tops, columns, run)
 }
 
+/// Folds back a two-row header flattened into one run whose spanning title is a year alone: a
+/// page's `2023年` over `目标 | 预计完成 | 完成率(%)`, dumped cell by cell, gives `指标名称 | 单位 |
+/// 2023年 | 指标属性 | 目标 | 预计完成 | 完成率(%)`. The titles after the first row's are the run's
+/// tail of yearless titles that neither name, count nor qualify a row (targets, results, rates);
+/// they go under the one year title. Any other run is returned as it is.
+fn fold_year_span<'a>(
+    tops: Vec<Cell<'a>>,
+    columns: Vec<FlatColumn<'a>>,
+) -> (Vec<Cell<'a>>, Vec<FlatColumn<'a>>) {
+    let plain = columns.len() == tops.len() && columns.iter().all(|c| c.sub.is_none());
+    let years: Vec<usize> = (0..tops.len()).filter(|&i| is_year_label(&tops[i].compact())).collect();
+    let under_year = |cell: &Cell| {
+        year_in(&cell.text).is_none()
+            && matches!(
+                role_of(&cell.text),
+                Some(Role::Target | Role::Actual | Role::Other | Role::Difference)
+            )
+    };
+    let subs = tops.iter().rev().take_while(|c| under_year(c)).count();
+    let [year] = years[..] else { return (tops, columns) };
+    let first_row = tops.len() - subs;
+    if !plain || subs < 2 || year >= first_row {
+        return (tops, columns);
+    }
+    let mut tops = tops;
+    let subs = tops.split_off(first_row);
+    let mut columns = Vec::with_capacity(tops.len() + subs.len());
+    for top in 0..tops.len() {
+        if top == year {
+            columns.extend(subs.iter().map(|sub| FlatColumn { top, sub: Some(sub.clone()) }));
+        } else {
+            columns.push(FlatColumn { top, sub: None });
+        }
+    }
+    (tops, columns)
+}
+
 impl FlatHeader<'_> {
     /// The shape rows are cut by: the column titles and where the name is.
     pub fn shape(&self) -> Shape {
-        let titles: Vec<String> = self.columns.iter().map(|c| self.tops[c.top].compact()).collect();
+        let titles: Vec<String> = self.columns.iter().map(|c| self.column_title(c)).collect();
         Shape { titles, name: self.name_column() }
+    }
+
+    /// The title a column's cells are read by: its top title, or under a year alone (`2023年`
+    /// over `目标`) the two together, as the year says nothing of the column's role.
+    fn column_title(&self, column: &FlatColumn) -> String {
+        let top = self.tops[column.top].compact();
+        match &column.sub {
+            Some(sub) if is_year_label(&top) => top + &sub.compact(),
+            _ => top,
+        }
     }
 
     /// Index of the name column (the first, when no title names it).

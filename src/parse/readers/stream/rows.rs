@@ -12,6 +12,7 @@ use crate::model::{Warning, WarningKind};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{Role, role_of};
 use crate::parse::table::name::{is_section, is_sub_row};
+use crate::parse::table::verdict::verdict;
 
 /// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
 /// the name column.
@@ -101,8 +102,9 @@ fn count_off_by_content<'a>(
     warnings: &mut Vec<Warning>,
 ) -> Vec<RawRow<'a>> {
     let width = layout.width();
-    let numbered_lead =
-        layout.name > 0 && layout.titles[..layout.name].iter().all(|t| role_of(t) == Some(Role::Seq));
+    let lead_roles = layout.titles[..layout.name].iter().map(|t| role_of(t));
+    let numbered_lead = layout.name > 0 && lead_roles.clone().all(|r| r == Some(Role::Seq));
+    let category_lead = layout.name > 0 && lead_roles.clone().any(|r| r == Some(Role::Category));
     let mut rows = Vec::new();
     let mut at = 0;
     while at < cells.len() {
@@ -118,7 +120,8 @@ fn count_off_by_content<'a>(
             continue;
         }
         let mut row: Vec<Cell> = Vec::with_capacity(width);
-        if numbered_lead && is_name(&rest[0].text) {
+        let lead_missing = if category_lead { lacks_category(rest, layout) } else { is_name(&rest[0].text) };
+        if (numbered_lead || category_lead) && lead_missing {
             row.resize_with(layout.name, || Cell::missing(rest[0].line));
         }
         while row.len() < width && at < cells.len() {
@@ -148,19 +151,41 @@ fn count_off_by_content<'a>(
 /// Whether `cells` start a new row: a name followed by a value (a qualitative target such as
 /// `快于经济增速` is followed by the next row's name), or a row number before such a name.
 fn starts_row(cells: &[Cell], numbered: bool) -> bool {
-    let named = |at: usize| {
-        let next = cells.iter().skip(at + 1).find(|c| !c.text.is_empty());
-        cells.get(at).is_some_and(|c| is_name(&c.text)) && next.is_some_and(|c| !is_name(&c.text))
-    };
     let number =
         cells.first().is_some_and(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit()));
-    named(0) || (numbered && number && named(1))
+    starts_at_name(cells) || (numbered && number && starts_at_name(&cells[1..]))
 }
 
-/// A cell that reads as an indicator's name: words that are no value and no attribute.
+/// Whether the row at the start of `cells` lacks its category cell, which a category spanning
+/// rows (`经济发展`, written once) leaves out of its later rows: the words before the row's first
+/// value are one cell per column before the first value column without the category, or, where
+/// they run on (a qualitative target), the row opens with a name that a unit or value follows.
+fn lacks_category(cells: &[Cell], layout: &Shape) -> bool {
+    let first_value_column = layout
+        .titles
+        .iter()
+        .position(|t| matches!(role_of(t), Some(Role::Target | Role::Actual)))
+        .unwrap_or(layout.width());
+    let words = cells.iter().take_while(|c| !is_value(&c.text)).count();
+    match words.cmp(&first_value_column) {
+        std::cmp::Ordering::Less => words + layout.name == first_value_column,
+        _ => starts_at_name(cells),
+    }
+}
+
+/// Whether `cells` open with a name that the next non-empty cell, a unit or value, does not
+/// continue.
+fn starts_at_name(cells: &[Cell]) -> bool {
+    let next = cells.iter().skip(1).find(|c| !c.text.is_empty());
+    cells.first().is_some_and(|c| is_name(&c.text)) && next.is_some_and(|c| !is_name(&c.text))
+}
+
+/// A cell that reads as an indicator's name: words that are no value, no attribute and no
+/// verdict (`完成`).
 fn is_name(text: &str) -> bool {
     let attribute = text.contains("约束性") || text.contains("预期性");
-    is_sub_row(text) || (text.chars().any(crate::text::is_han) && !is_value(text) && !attribute)
+    let words = text.chars().any(crate::text::is_han) && !is_value(text) && !attribute;
+    is_sub_row(text) || (words && verdict(text).is_none())
 }
 
 /// Runs of cells between blank lines.
