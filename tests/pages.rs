@@ -911,3 +911,24 @@ fn a_text_browser_dump_of_cells_in_paragraphs_under_a_year_spanning_its_titles()
     assert_eq!(categories(&export("tongliang.lynx.txt")), categories(&report));
     assert_eq!(categories(&report)[5], Value::from("民生福祉"));
 }
+
+#[test]
+fn a_spreadsheet_saved_as_a_web_page_and_its_w3m_dump_with_titles_wrapped_in_narrow_columns() {
+    // Excel's HTML: `<col>`s, `x:num`, `mso-ignore:colspan`, a unit note in the last cell of a
+    // blank first row, a hidden row of widths in a conditional comment, a verdict column; w3m
+    // wraps the titles of narrow columns (`2023年目` over `标`: before, no header and no table) and
+    // the reason in 备注.
+    let report = export("tongnan.html");
+    let table = "潼南区2023年主要经济指标完成情况表|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增速|%|~|6.5|~|6.1|missed|-0.4
+        {table}|规模以上工业增加值增速|%|~|9.0|~|9.3|met|0.3
+        {table}|固定资产投资|亿元|~|420.0|~|401.6|missed|-18.4
+        {table}|社会消费品零售总额|亿元|~|236.0|~|241.3|met|5.3
+        {table}|城乡居民人均可支配收入增速|%|~|6.5|~|6.6|met|0.1
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("tongnan.html", "tongnan.w3m.txt")], "aligned");
+}

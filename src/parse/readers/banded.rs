@@ -233,7 +233,15 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
         if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
             return None;
         }
-        let Some(titles) = titles_of(line, vocabulary, measure) else { break };
+        let Some(titles) = titles_of(line, vocabulary, measure) else {
+            let wrapped = end == index
+                && found.last_mut().is_some_and(|(_, above)| join_wrapped_titles(above, line, measure));
+            if !wrapped {
+                break;
+            }
+            end = index + 1;
+            continue;
+        };
         found.push((index, titles));
         end = index + 1;
     }
@@ -282,6 +290,24 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
         }
     }
     Some(Header { leaves, parents, end, placed: true })
+}
+
+/// Joins the line under a header line to the titles above when it holds only their ends, each
+/// piece starting where a title does: a narrow column's title wrapped onto the next line (`w3m`
+/// prints `2023年目` over `标`). `false`, and nothing joined, for any other line.
+fn join_wrapped_titles(above: &mut [Piece], line: &str, measure: Measure) -> bool {
+    const MAX_WRAPPED_CHARS: usize = 4;
+    let ends = pieces_by(line, measure);
+    let under = |piece: &Piece| above.iter().position(|t| t.start.abs_diff(piece.start) <= SAME_COLUMN);
+    let wrapped = |piece: &Piece| {
+        piece.text.chars().count() <= MAX_WRAPPED_CHARS && !piece.text.contains(' ') && !is_value(&piece.text)
+    };
+    let places: Option<Vec<usize>> = ends.iter().map(|p| under(p).filter(|_| wrapped(p))).collect();
+    let Some(places) = places.filter(|p| !p.is_empty()) else { return false };
+    for (piece, at) in ends.iter().zip(places) {
+        above[at].text.push_str(&piece.text);
+    }
+    true
 }
 
 /// A header whose first row's titles are printed one per line, and the titles of its second
