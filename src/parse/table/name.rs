@@ -191,6 +191,17 @@ fn strip_mark(text: &str) -> Option<&str> {
     is_mark.then(|| &body[..open])
 }
 
+/// The characters units of measure are written in: `亿元`, `万人次`, `微克/立方米`, `吨标准煤`,
+/// `个百分点`, `%`.
+const UNIT_CHARS: &str = "%‰/每元角万亿千百十个人次户家件项处条台只份名位所张辆床座套间岁年天月日倍                          亩顷公里米平方立瓦时度吨克斤头标准煤美微毫升分点";
+
+/// Whether a cell is a unit of measure alone (`亿元`, `微克/立方米`): short, and only of
+/// [`UNIT_CHARS`], so no indicator's name (`粮食产量`) is one.
+pub(crate) fn is_unit_cell(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().count() <= MAX_UNIT_CHARS && text.chars().all(|c| UNIT_CHARS.contains(c))
+}
+
 /// `名称（单位）` → (`名称`, `单位`) when the parenthetical is short enough to be a unit.
 fn trailing_unit(text: &str) -> Option<(&str, &str)> {
     let body = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
@@ -205,6 +216,17 @@ fn trailing_unit(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_cell_is_a_unit_alone() {
+        for unit in ["亿元", "%", "万人次", "微克/立方米", "吨标准煤", "个百分点", "平方米/人"]
+        {
+            assert!(is_unit_cell(unit), "{unit}");
+        }
+        for text in ["粮食产量", "地区生产总值", "", "完成", "6.5"] {
+            assert!(!is_unit_cell(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_measure_names_what_is_measured_of_an_indicator() {

@@ -93,8 +93,10 @@ fn read_title_run<'a>(
 /// Folds back a two-row header flattened into one run whose spanning title is a year alone: a
 /// page's `2023年` over `目标 | 预计完成 | 完成率(%)`, dumped cell by cell, gives `指标名称 | 单位 |
 /// 2023年 | 指标属性 | 目标 | 预计完成 | 完成率(%)`. The titles after the first row's are the run's
-/// tail of yearless titles that neither name, count nor qualify a row (targets, results, rates);
-/// they go under the one year title. Any other run is returned as it is.
+/// tail of yearless titles that neither name, count nor qualify a row (targets, results, rates),
+/// from its first target on where it has one (a year spans a target and its result: in `2023年 |
+/// 完成情况 | 预期目标 | 实际完成`, 完成情况 is of the first row); they go under the one year title.
+/// Any other run is returned as it is.
 fn fold_year_span<'a>(
     tops: Vec<Cell<'a>>,
     columns: Vec<FlatColumn<'a>>,
@@ -108,9 +110,12 @@ fn fold_year_span<'a>(
                 Some(Role::Target | Role::Actual | Role::Other | Role::Difference)
             )
     };
-    let subs = tops.iter().rev().take_while(|c| under_year(c)).count();
+    let tail = tops.iter().rev().take_while(|c| under_year(c)).count();
     let [year] = years[..] else { return (tops, columns) };
-    let first_row = tops.len() - subs;
+    let tail_start = tops.len() - tail;
+    let first_target = tops[tail_start..].iter().position(|c| role_of(&c.text) == Some(Role::Target));
+    let first_row = tail_start + first_target.unwrap_or(0);
+    let subs = tops.len() - first_row;
     if !plain || subs < 2 || year >= first_row {
         return (tops, columns);
     }

@@ -11,7 +11,7 @@ use super::cells::Cell;
 use crate::model::{Warning, WarningKind};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{Role, role_of};
-use crate::parse::table::name::{is_section, is_sub_row};
+use crate::parse::table::name::{is_section, is_sub_row, is_unit_cell};
 use crate::parse::table::verdict::verdict;
 
 /// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
@@ -129,7 +129,9 @@ fn count_off_by_content<'a>(
                 role_of(&layout.titles[row.len()]),
                 Some(Role::Target | Role::Actual | Role::Difference)
             );
-            if row.len() > layout.name && holds_values && starts_row(&cells[at..], numbered_lead) {
+            let ends_early = starts_row(&cells[at..], numbered_lead)
+                && !fills_row(cells, at + width - row.len(), numbered_lead);
+            if row.len() > layout.name && holds_values && ends_early {
                 break;
             }
             row.push(cells[at].clone());
@@ -156,6 +158,13 @@ fn starts_row(cells: &[Cell], numbered: bool) -> bool {
     starts_at_name(cells) || (numbered && number && starts_at_name(&cells[1..]))
 }
 
+/// Whether the row being read ends well where it is full, at `cells[end]`: the cells run out there
+/// or the next row starts there. A qualitative target that reads as a name (`与经济增长同步`, then
+/// its result) is no row start when the row it is in fills up to the next one.
+fn fills_row(cells: &[Cell], end: usize, numbered: bool) -> bool {
+    end == cells.len() || cells.get(end..).is_some_and(|rest| starts_row(rest, numbered))
+}
+
 /// Whether the row at the start of `cells` lacks its category cell, which a category spanning
 /// rows (`经济发展`, written once) leaves out of its later rows: the words before the row's first
 /// value are one cell per column before the first value column without the category, or, where
@@ -180,12 +189,12 @@ fn starts_at_name(cells: &[Cell]) -> bool {
     cells.first().is_some_and(|c| is_name(&c.text)) && next.is_some_and(|c| !is_name(&c.text))
 }
 
-/// A cell that reads as an indicator's name: words that are no value, no attribute and no
-/// verdict (`完成`).
+/// A cell that reads as an indicator's name: words that are no value, no unit, no attribute and
+/// no verdict (`完成`).
 fn is_name(text: &str) -> bool {
     let attribute = text.contains("约束性") || text.contains("预期性");
     let words = text.chars().any(crate::text::is_han) && !is_value(text) && !attribute;
-    is_sub_row(text) || (words && verdict(text).is_none())
+    is_sub_row(text) || (words && !is_unit_cell(text) && verdict(text).is_none())
 }
 
 /// Runs of cells between blank lines.
