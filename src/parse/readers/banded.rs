@@ -310,11 +310,12 @@ fn join_wrapped_titles(above: &mut [Piece], line: &str, measure: Measure) -> boo
     true
 }
 
-/// A header whose first row's titles are printed one per line, and the titles of its second
-/// row (under the one title that spans them) side by side after them, as `lynx -dump` prints a
-/// header whose cells hold paragraphs: `指标` / `单位` / `2022年` / `完成情况` / `目标 实际`. The
-/// spanning title is the one that is a year alone (`2022年`) or no column title of the vocabulary. The
-/// titles' places say nothing of their columns. `None` when the lines there make no such header.
+/// A header whose first row's titles are printed one per line, as `lynx -dump` prints a header
+/// whose cells hold paragraphs: either the titles of its second row (under the one title that
+/// spans them) side by side after them, `指标` / `单位` / `2022年` / `完成情况` / `目标 实际`, or,
+/// when no title spans others, the body's first row. The spanning title is the one that is a year
+/// alone (`2022年`) or no column title of the vocabulary. The titles' places say nothing of their
+/// columns. `None` when the lines there make no such header.
 fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Header> {
     // Where the lines are first, cheaply: words alone on their lines, then a line of words.
     let mut alone = Vec::new();
@@ -345,7 +346,18 @@ fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) 
         (titles.len() == 1).then(|| (index, titles.remove(0)))
     };
     let stacked: Vec<(usize, Piece)> = alone.into_iter().map(title_alone).collect::<Option<_>>()?;
-    let subs = titles_of(&lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)?;
+    let leaf = |line: usize, title: &Piece, sub: bool| Leaf { x: 0, title: title.text.clone(), line, sub };
+    let Some(subs) = titles_of(&lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)
+    else {
+        // No second row: the line after the titles is the first row of the body.
+        let titles: Vec<&str> = stacked.iter().map(|(_, t)| t.text.as_str()).collect();
+        let spans = titles.iter().any(|t| is_year_label(t) || !(vocabulary.is_title)(t));
+        if spans || !(vocabulary.is_header)(&titles) {
+            return None;
+        }
+        let leaves = stacked.iter().map(|(line, title)| leaf(*line, title, false)).collect();
+        return Some(Header { leaves, parents: Vec::new(), end: sub_line, placed: false });
+    };
     let all: Vec<&str> = stacked.iter().map(|(_, t)| t).chain(&subs).map(|t| t.text.as_str()).collect();
     if !(vocabulary.is_header)(&all) {
         return None;
@@ -353,7 +365,6 @@ fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) 
     let mut spanning =
         stacked.iter().filter(|(_, t)| is_year_label(&t.text) || !(vocabulary.is_title)(&t.text));
     let (Some((over_line, _)), None) = (spanning.next(), spanning.next()) else { return None };
-    let leaf = |line: usize, title: &Piece, sub: bool| Leaf { x: 0, title: title.text.clone(), line, sub };
     let mut leaves = Vec::new();
     let mut parents = Vec::new();
     for (line, title) in &stacked {
