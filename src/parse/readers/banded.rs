@@ -276,6 +276,13 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
     if base == 0 {
         (leaves, parents) = lift_parents(leaves, measure);
     }
+    if let [(line, above)] = &found[..base]
+        && above.len() > 1
+        && !leaves.iter().any(|leaf| leaf.sub)
+    {
+        (leaves, parents) = place_titles_above(leaves, *line, above);
+        return Some(Header { leaves, parents, end, placed: true });
+    }
     for (line, titles) in &found[..base] {
         for title in titles {
             match sub_run_nearest(&leaves, title.start) {
@@ -290,6 +297,40 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
         }
     }
     Some(Header { leaves, parents, end, placed: true })
+}
+
+/// Places the titles of the one line over the header's main line of titles (`leaves`, none a
+/// sub-title): each leaf goes under the title above whose start is nearest its own; a title over
+/// two leaves or more spans them (`2023年` over `计划 | 实际 | 完成计划(%)`), a title over one is
+/// the start of its title (wrapped), and a title over none is a column of its own spanning both
+/// lines (`指标名称` and `单位` left of the sub-titles, as `lynx -dump` prints a header with cells
+/// spanning rows).
+fn place_titles_above(leaves: Vec<Leaf>, line: usize, above: &[Piece]) -> (Vec<Leaf>, Vec<Parent>) {
+    let over: Vec<usize> = leaves
+        .iter()
+        .map(|leaf| {
+            (0..above.len()).min_by_key(|&k| (above[k].start.abs_diff(leaf.x), Reverse(k))).unwrap_or(0)
+        })
+        .collect();
+    let mut placed = Vec::with_capacity(leaves.len() + above.len());
+    let mut parents = Vec::new();
+    for (k, title) in above.iter().enumerate() {
+        let under: Vec<&Leaf> = leaves.iter().zip(&over).filter(|(_, o)| **o == k).map(|(l, _)| l).collect();
+        match under.as_slice() {
+            [] => placed.push(Leaf { x: title.start, title: title.text.clone(), line, sub: false }),
+            [leaf] => placed.push(Leaf { title: format!("{}{}", title.text, leaf.title), ..(*leaf).clone() }),
+            run => {
+                parents.push(Parent {
+                    title: title.text.clone(),
+                    line,
+                    first: placed.len(),
+                    span: run.len(),
+                });
+                placed.extend(run.iter().map(|leaf| Leaf { sub: true, ..(*leaf).clone() }));
+            }
+        }
+    }
+    (placed, parents)
 }
 
 /// Joins the line under a header line to the titles above when it holds only their ends, each
@@ -422,7 +463,7 @@ fn titles_of(line: &str, vocabulary: &Vocabulary, measure: Measure) -> Option<Ve
     let is_title = |text: &str| (vocabulary.is_title)(text) || is_sub_title(text) || is_year_label(text);
     let mut titles = Vec::new();
     for piece in pieces_by(line, measure) {
-        match titles_per_word(&piece, vocabulary, measure) {
+        match titles_per_word(&piece, &is_title, measure) {
             Some(words) => titles.extend(words),
             None => titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE, measure)?),
         }
@@ -430,18 +471,19 @@ fn titles_of(line: &str, vocabulary: &Vocabulary, measure: Measure) -> Option<Ve
     Some(titles)
 }
 
-/// A piece of two or more words (parted by single spaces) that each read as a title of the
-/// vocabulary, one title per word, even when together they read as one title: `lynx -dump`
-/// prints cells one space apart (`2023年预期目标 指标属性`). `None` otherwise: a word that is no
-/// title (`2022 年预计`, letter-spaced `指 标`) leaves the piece to [`split_titles`].
-fn titles_per_word(piece: &Piece, vocabulary: &Vocabulary, measure: Measure) -> Option<Vec<Piece>> {
+/// A piece of two or more words (parted by single spaces) that each read as a title or
+/// sub-title, one title per word, even when together they read as one title: `lynx -dump` prints
+/// cells one space apart (`2023年预期目标 指标属性`, `完成计划(%) 比上年增长(%)`). `None` otherwise:
+/// a word that is no title (`2022 年预计`, letter-spaced `指 标`) leaves the piece to
+/// [`split_titles`].
+fn titles_per_word(piece: &Piece, is_title: &impl Fn(&str) -> bool, measure: Measure) -> Option<Vec<Piece>> {
     if !piece.text.contains(' ') {
         return None;
     }
     let mut titles = Vec::new();
     let mut x = piece.start;
     for word in piece.text.split(' ') {
-        if !(vocabulary.is_title)(word) {
+        if !is_title(word) {
             return None;
         }
         titles.push(Piece { start: x, text: word.to_owned() });
@@ -905,6 +947,30 @@ mod tests {
                 vec!["民生事业", "城镇新增就业（万人）", "预期性", "1.8", "1.95", "-"],
             ]
         );
+    }
+
+    #[test]
+    fn titles_over_a_longer_line_of_sub_titles_span_them_or_both_lines() {
+        // As `lynx -dump` prints `指标名称` and `单位` spanning two rows beside `2023年` over four
+        // sub-titles, the last two one space apart: before, the titles above were glued to the
+        // sub-titles nearest them (`单位指标名称计划`).
+        let lines = [
+            "   指标名称        单位 2023年",
+            "                  计划   实际    完成计划(%) 比上年增长(%)",
+            "   地区生产总值      亿元 640  628.5 98.2    5.9",
+            "   财政总收入       亿元 115  118.3 102.9   6.1",
+            "   固定资产投资增速    %  8    10.2  —       —",
+            "   城镇居民人均可支配收入 元  增长6% 76800 —       5.2",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts()[..2],
+            [
+                vec!["指标名称", "单位", "2023年", "2023年", "2023年", "2023年"],
+                vec!["指标名称", "单位", "计划", "实际", "完成计划(%)", "比上年增长(%)"],
+            ]
+        );
+        assert_eq!(read.grid.texts()[2], ["地区生产总值", "亿元", "640", "628.5", "98.2", "5.9"]);
     }
 
     #[test]

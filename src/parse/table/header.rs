@@ -347,11 +347,15 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
     titles
 }
 
-/// The target and result titles of a title row followed by empty titles, each with the number of
-/// columns up to the next title: a title a layout without spans wrote once over its columns.
+/// The target, result and year-alone titles (`2023年` over `计划 | 实际`) of a title row followed
+/// by empty titles, each with the number of columns up to the next title: a title a layout
+/// without spans wrote once over its columns.
 fn spanning_runs(grid: &Grid, top: &[Option<usize>]) -> Vec<(usize, usize)> {
     let spanning_role = |index: Option<usize>| {
-        index.is_some_and(|i| matches!(role_of(&grid.cells()[i].text), Some(Role::Actual | Role::Target)))
+        index.is_some_and(|i| {
+            let text = &grid.cells()[i].text;
+            matches!(role_of(text), Some(Role::Actual | Role::Target)) || is_year_label(text.trimmed())
+        })
     };
     (0..top.len())
         .filter(|&c| spanning_role(top[c]))
