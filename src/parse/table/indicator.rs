@@ -111,9 +111,8 @@ impl ReadCells {
 
 /// The header's columns as rows are read by them, looked up once per table rather than once per
 /// row: the column of each role a row reads, the target and achieved columns, and which columns
-/// give growth rates.
-struct Columns<'h> {
-    header: &'h Header,
+/// give growth rates or percents.
+struct Columns {
     category: Option<usize>,
     seq: Option<usize>,
     unit: Option<usize>,
@@ -125,12 +124,13 @@ struct Columns<'h> {
     actual: Vec<usize>,
     /// Per column, whether it gives a growth rate rather than a level.
     growth: Vec<bool>,
+    /// Per column, whether its numbers are percents ([`header::Column::gives_percent`]).
+    percent: Vec<bool>,
 }
 
-impl<'h> Columns<'h> {
-    fn new(header: &'h Header) -> Self {
+impl Columns {
+    fn new(header: &Header) -> Self {
         Columns {
-            header,
             category: header.find(Role::Category),
             seq: header.find(Role::Seq),
             unit: header.find(Role::Unit),
@@ -139,6 +139,7 @@ impl<'h> Columns<'h> {
             pair: header.target_pair(),
             actual: whole_year_first(header),
             growth: header.columns.iter().map(|c| c.is_growth()).collect(),
+            percent: header.columns.iter().map(|c| c.gives_percent()).collect(),
         }
     }
 }
@@ -248,7 +249,7 @@ pub(super) fn build_rows(
         let parsed = target_cell(targets.primary).and_then(|i| read.take(i));
         let (mut target, target_revised) = read_target(target_text(targets.primary), parsed);
         if let Some(col) = targets.primary {
-            header.columns[col].lend_unit(&mut target);
+            header::lend_percent(&mut target, columns.percent[col]);
         }
         let target_other = targets.other.map(|col| parse_value(target_text(Some(col))));
         let unit = name
@@ -467,7 +468,7 @@ fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Opt
     let other = columns.iter().copied().find(|&i| i != primary && row.slots[i] != row.slots[primary]);
     let value = |i: usize| {
         let mut value = parse_value(text(i));
-        table.header.columns[i].lend_unit(&mut value);
+        header::lend_percent(&mut value, table.percent[i]);
         value
     };
     (Some(value(primary)), other.map(value))
