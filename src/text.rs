@@ -403,6 +403,15 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
     memchr::memchr_iter(last, text.get(tail..)?).find(|&at| text[at..at + word.len()] == *word)
 }
 
+/// Whether `text` holds an ideographic space (U+3000). Searched for by its rarer first byte
+/// ([`memchr::memmem`]): `str::contains` looks for its last byte, `80`, which ends many
+/// ideographs (`一` is `E4 B8 80`), and compares at each.
+pub fn holds_ideographic_space(text: &str) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
+    FINDER.find(text.as_bytes()).is_some()
+}
+
 /// Whether `text` holds `word` ([`str::contains`] by [`find_word`]).
 pub fn holds(text: &str, word: &str) -> bool {
     find_word(text, word).is_some()

@@ -33,9 +33,14 @@ impl TextSpan {
     }
 
     /// `name` as a span of this span's text where this span holds it (the first place it does),
-    /// else a text of its own.
+    /// else a text of its own. A `name` that is a slice of the span's text (a list's item, as the
+    /// readers cut it from its line) is looked for up to where it ends: the first place it occurs
+    /// is never after it, and the rest of a long line is not read.
     pub fn within(&self, name: &str) -> TextSpan {
-        let span = crate::text::find_word(self.as_str(), name).and_then(|at| {
+        let text = self.as_str();
+        let offset = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+        let searched = offset.and_then(|at| text.get(..at.checked_add(name.len())?)).unwrap_or(text);
+        let span = crate::text::find_word(searched, name).and_then(|at| {
             let start = u32::try_from(at).ok()?.checked_add(self.start)?;
             Some((start, start.checked_add(u32::try_from(name.len()).ok()?)?))
         });
@@ -275,6 +280,19 @@ impl<'de> Deserialize<'de> for TextSpan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_spanned_where_it_first_occurs() {
+        let line = TextSpan::from("甲水库、乙高速、甲水库等项目");
+        let text = line.as_str();
+        let second = &text[text.rfind("甲水库").unwrap_or(0)..][.."甲水库".len()];
+        for name in [second, "甲水库", &text[.."甲水库".len()]] {
+            let span = line.within(name);
+            assert_eq!((span.as_str(), span.start, span.end), ("甲水库", 0, 9));
+        }
+        assert_eq!(line.within("丙公园").as_str(), "丙公园");
+        assert_eq!(line.within(&text[text.len()..]).as_str(), "");
+    }
 
     #[test]
     fn a_name_is_a_span_of_its_line_and_moves_with_it() {

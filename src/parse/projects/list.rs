@@ -34,6 +34,23 @@ pub struct Listing {
     pub project_sentences: usize,
 }
 
+impl Listing {
+    /// Whether project lists make up at least half of the box's sentences (and there is one):
+    /// a box whose caption does not name projects is read for its lists then.
+    pub fn mostly_projects(&self) -> bool {
+        self.project_sentences > 0 && self.project_sentences * 2 >= self.sentences
+    }
+
+    /// Whether the box can no longer be [`Listing::mostly_projects`], however many of its `more`
+    /// sentences still to read hold project lists: each adds one to both counts at most.
+    fn never_mostly_projects(&self, more: usize) -> bool {
+        self.sentences > 2 * self.project_sentences + more
+    }
+}
+
+/// The marks that end a sentence of a box line.
+const SENTENCE_ENDS: &[char] = &['。', '！', '!'];
+
 /// Characters that close a list line; a list line without one runs on into the next line.
 const LINE_END: &[char] = &['。', '；', ';', '！', '!', '？', '?', '：', ':'];
 
@@ -82,13 +99,19 @@ struct Found<'t> {
     progress: Option<String>,
 }
 
-/// Reads the project lists of a box.
+/// Reads the project lists of a box. In [`Mode::Content`], reading stops once the box can no
+/// longer be [`Listing::mostly_projects`] (its projects, counts and warnings are then of the
+/// lines read, and go unused).
 pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Listing {
     let logicals = join_lines(block, warnings);
     let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
+    let most_from = most_sentences_from(&tops);
     let mut listing = Listing::default();
     let mut heading = Context { group: None, stage: None };
     for (index, (logical, top)) in logicals.iter().zip(&tops).enumerate() {
+        if mode == Mode::Content && listing.never_mostly_projects(most_from[index]) {
+            break;
+        }
         let body = body_of(&logical.text);
         if let Some(label) = heading_label(body, |piece, targets| top.find(piece, targets)) {
             let followed_by_heading =
@@ -113,6 +136,16 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
         read_line(block, mode, (logical, top), &heading, &mut listing, warnings);
     }
     listing
+}
+
+/// For each logical line, the most sentences it and the lines after it may hold: one more than
+/// its sentence ends, each.
+fn most_sentences_from(tops: &[TopLevel]) -> Vec<usize> {
+    let mut most: Vec<usize> = tops.iter().map(|top| top.count(SENTENCE_ENDS) + 1).collect();
+    for index in (1..most.len()).rev() {
+        most[index - 1] += most[index];
+    }
+    most
 }
 
 /// Joins lines where a list runs on (`…高庙度假区` / `连接道（一期）、…等项目。`); warns when the
@@ -179,7 +212,7 @@ fn read_line(
     let mut context =
         Context { stage: label.and_then(|(label, _)| caption_stage(label)).or(heading.stage), group };
     let mut placed = false;
-    for (_, sentence) in top.split(rest, &['。', '！', '!']) {
+    for (_, sentence) in top.split(rest, SENTENCE_ENDS) {
         let mut carried: Option<Stage> = None;
         let mut figures_only = true;
         let mut lists_here = false;
@@ -329,4 +362,34 @@ fn list_items<'t>(list: &'t str, top: &TopLevel) -> Vec<&'t str> {
         items.push(&list[start..]);
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every run of sentences (each counted or not, each with a list or not), read one by one:
+    /// once the early verdict says the box can never be mostly projects, it is not at the end.
+    #[test]
+    fn the_early_verdict_is_the_final_one() {
+        // 0: a sentence of figures only (not counted), 1: counted, 2: counted with a list.
+        for runs in 0..3usize.pow(8) {
+            let kinds: Vec<usize> = (0..8).map(|k| runs / 3usize.pow(k) % 3).collect();
+            let mut listing = Listing::default();
+            let mut early = false;
+            for (read, &kind) in kinds.iter().enumerate() {
+                early |= listing.never_mostly_projects(kinds.len() - read);
+                listing.sentences += usize::from(kind > 0);
+                listing.project_sentences += usize::from(kind == 2);
+            }
+            assert!(!(early && listing.mostly_projects()), "{kinds:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_bounded_by_their_ends() {
+        let texts = ["甲。乙！丙", "（甲。乙）丙", "", "甲!乙。"];
+        let tops: Vec<TopLevel> = texts.iter().map(|text| TopLevel::new(text)).collect();
+        assert_eq!(most_sentences_from(&tops), [3 + 1 + 1 + 3, 1 + 1 + 3, 1 + 3, 3]);
+    }
 }

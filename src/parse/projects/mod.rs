@@ -188,7 +188,7 @@ fn read_box(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
 fn read_by_content(block: &Block, warnings: &mut Vec<Warning>) -> Vec<Project> {
     let mut own_warnings = Vec::new();
     let listing = read_lists(block, Mode::Content, &mut own_warnings);
-    if listing.project_sentences == 0 || listing.project_sentences * 2 < listing.sentences {
+    if !listing.mostly_projects() {
         return prose::read_prose(block, prose::Bar::Box);
     }
     warnings.append(&mut own_warnings);

@@ -252,8 +252,9 @@ impl<'a> Names<'a> {
         Names { list, kind: Kind::Of(kind) }
     }
 
-    /// The project names of the list, or none when it does not read as a list of projects.
-    pub fn projects(&self) -> Vec<String> {
+    /// The project names of the list, or none when it does not read as a list of projects. Each
+    /// is a piece of the list (no copy of its own).
+    pub fn projects(&self) -> Vec<&'a str> {
         // Whether one item may stand in the list: a declared list or a list of a kind fails at
         // its first item that may not (no later item is read), a plain list is judged whole.
         let item_fits = |item: &str| match self.kind {
@@ -287,8 +288,8 @@ impl<'a> Names<'a> {
         let mut names = Vec::with_capacity(items.len());
         for item in items {
             match if plain { split_and(item) } else { None } {
-                Some((first, second)) => names.extend([first.to_owned(), second.to_owned()]),
-                None => names.push(item.to_owned()),
+                Some((first, second)) => names.extend([first, second]),
+                None => names.push(item),
             }
         }
         names
@@ -425,21 +426,21 @@ pub fn is_sure_name(name: &str) -> bool {
 /// `name` without the description of a figure before its last `的`, when what follows is a name
 /// (`投资10亿元的中国电信云数据中心` → `中国电信云数据中心`), and without a count of the list's
 /// items after it (`丙公园3个公园提质改建工程` → `丙公园`).
-pub fn without_description(name: String) -> String {
+pub fn without_description(name: &str) -> &str {
     static ITEM_COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+个").expect("item count pattern"));
-    if !may_hold_digit(&name) {
+    if !may_hold_digit(name) {
         return name;
     }
-    if let Some(count) = ITEM_COUNT.find(&name).filter(|count| count.start() > 0) {
+    if let Some(count) = ITEM_COUNT.find(name).filter(|count| count.start() > 0) {
         let before = &name[..count.start()];
         if is_project_name(before) {
-            return before.to_owned();
+            return before;
         }
     }
     match name.rfind('的') {
         Some(at) if may_hold_digit(&name[..at]) => {
             let after = &name[at + '的'.len_utf8()..];
-            if is_project_name(after) { after.to_owned() } else { name }
+            if is_project_name(after) { after } else { name }
         }
         _ => name,
     }
@@ -556,9 +557,9 @@ mod tests {
         {
             assert!(!is_sure_name(name), "{name}");
         }
-        assert_eq!(without_description("投资10亿元的甲数据中心".to_owned()), "甲数据中心");
-        assert_eq!(without_description("甲的乙水库".to_owned()), "甲的乙水库");
-        assert_eq!(without_description("香国公园3个公园提质改建工程".to_owned()), "香国公园");
+        assert_eq!(without_description("投资10亿元的甲数据中心"), "甲数据中心");
+        assert_eq!(without_description("甲的乙水库"), "甲的乙水库");
+        assert_eq!(without_description("香国公园3个公园提质改建工程"), "香国公园");
     }
 
     #[test]

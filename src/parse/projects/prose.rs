@@ -148,7 +148,7 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
             }
             let source = if bar == Bar::Box { text } else { sentence_around(body, offset) };
             for (name, stage) in named {
-                projects.push(project(block, &name, None, stage, None, line, source));
+                projects.push(project(block, name, None, stage, None, line, source));
             }
         }
     }
@@ -162,9 +162,9 @@ fn sentence_around(text: &str, offset: usize) -> &str {
     &text[start..end]
 }
 
-/// The project names of one clause, each with its stage, as the four forms read them to the
-/// `bar`.
-pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
+/// The project names of one clause (pieces of it), each with its stage, as the four forms read
+/// them to the `bar`.
+pub fn names_in(clause: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
     if let Some(taken) = holds(clause, "纳入").then(|| TAKEN_INTO.captures(clause)).flatten() {
         let list = taken.name("list").map_or("", |m| m.as_str());
         if !bar.may_clear(list) {
@@ -186,20 +186,21 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
     before_predicate(subject, bar)
 }
 
-/// Names read from a list, and whether the text itself calls them projects (`…等项目`).
-struct Listed {
-    names: Vec<String>,
+/// Names read from a list (pieces of it), and whether the text itself calls them projects
+/// (`…等项目`).
+struct Listed<'a> {
+    names: Vec<&'a str>,
     declared: bool,
 }
 
-impl Listed {
+impl<'a> Listed<'a> {
     /// Names of a list the text calls projects.
-    fn declared(names: Vec<String>) -> Self {
+    fn declared(names: Vec<&'a str>) -> Self {
         Listed { names, declared: true }
     }
 
     /// Names of any other list.
-    fn plain(names: Vec<String>) -> Self {
+    fn plain(names: Vec<&'a str>) -> Self {
         Listed { names, declared: false }
     }
 
@@ -208,7 +209,7 @@ impl Listed {
     /// not open with an action (`引进甲、乙等项目`): every name has four characters or more and
     /// no `等`, and the first no leading verb; the names shed a figure's description
     /// (`投资10亿元的甲数据中心` → `甲数据中心`).
-    fn cleared(self, bar: Bar) -> Vec<String> {
+    fn cleared(self, bar: Bar) -> Vec<&'a str> {
         if bar == Bar::Box {
             return self.names;
         }
@@ -217,7 +218,7 @@ impl Listed {
                 && !self.names.iter().any(|name| name.starts_with(is_numeric))
         };
         let plain_names =
-            |name: &String| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
+            |name: &&str| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
         let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
@@ -236,13 +237,13 @@ fn planned_or(words: &str, stage: Option<Stage>) -> Option<Stage> {
 }
 
 /// Pairs each name with `stage`.
-fn with_stage(names: Vec<String>, stage: Option<Stage>) -> Vec<(String, Option<Stage>)> {
+fn with_stage(names: Vec<&str>, stage: Option<Stage>) -> Vec<(&str, Option<Stage>)> {
     names.into_iter().map(|name| (name, stage)).collect()
 }
 
 /// The names of the list after a verb: closed by the text's own word for projects, by a kind
 /// and a count, or else a plain list of names.
-fn after_verb(rest: &str) -> Listed {
+fn after_verb(rest: &str) -> Listed<'_> {
     // Each of SOME_AMONG starts with `等`: a list without one is not searched for them.
     let among =
         rest.contains('等').then(|| SOME_AMONG.iter().filter_map(|among| find_word(rest, among)).min());
@@ -263,7 +264,7 @@ fn after_verb(rest: &str) -> Listed {
 
 /// A list of names followed by their stage (`…等项目建成投用`, `…电站完成可研…`): the first stage
 /// word after which the text before reads as a list of projects.
-fn before_predicate(subject: &str, bar: Bar) -> Vec<(String, Option<Stage>)> {
+fn before_predicate(subject: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
     if let Some(list) = declared_list(subject).filter(|list| !list.is_empty()) {
         let after = &subject[list.len()..];
         let stage = match PREDICATE.find(after) {
@@ -354,7 +355,7 @@ mod tests {
     use super::super::vocabulary::VERB_FIRST;
     use super::*;
 
-    fn names(clause: &str) -> Vec<String> {
+    fn names(clause: &str) -> Vec<&str> {
         names_in(clause, Bar::Box).into_iter().map(|(name, _)| name).collect()
     }
 
@@ -432,7 +433,7 @@ mod tests {
         );
     }
 
-    fn in_paragraph(clause: &str) -> Vec<String> {
+    fn in_paragraph(clause: &str) -> Vec<&str> {
         names_in(clause, Bar::Paragraph).into_iter().map(|(name, _)| name).collect()
     }
 

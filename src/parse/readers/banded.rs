@@ -36,7 +36,7 @@ use crate::parse::caption::is_caption;
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{is_sub_title, is_year_label};
 use crate::parse::value::is_value_prefix;
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds_ideographic_space};
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
 
@@ -229,7 +229,7 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
             break;
         }
         // Titles one per line are a one-cell-per-line header, not this layout's.
-        let one_piece = !line.trimmed().contains("  ") && !line.contains('\u{3000}');
+        let one_piece = !line.trimmed().contains("  ") && !holds_ideographic_space(line);
         if one_piece && found.last().is_some_and(|(_, above)| above.len() == 1) {
             return None;
         }

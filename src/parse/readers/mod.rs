@@ -29,7 +29,7 @@ pub(crate) mod tab;
 use crate::grid::Grid;
 use crate::model::Warning;
 use crate::parse::Lines;
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds_ideographic_space};
 pub(crate) use aligned::is_rule;
 
 /// A table read from lines.
@@ -88,9 +88,14 @@ fn has_two_words(line: &str) -> bool {
 
 /// Whether a line may hold two cells parted by spaces: two white-space characters in a row, or
 /// an ideographic space (two columns wide). A space-aligned table's first line has two cells.
+///
+/// The blanks are found by `memchr` (a box's first line is mostly a long paragraph, where they are
+/// few), and the ideographic space by a substring search ([`holds_ideographic_space`]).
 fn has_gap(line: &str) -> bool {
-    line.as_bytes().windows(2).any(|pair| matches!(pair, [b' ' | b'\t', b' ' | b'\t']))
-        || line.contains('\u{3000}')
+    let bytes = line.as_bytes();
+    let blank = |byte: Option<&u8>| matches!(byte, Some(b' ' | b'\t'));
+    memchr::memchr2_iter(b' ', b'\t', bytes).any(|at| blank(bytes.get(at + 1)))
+        || holds_ideographic_space(line)
 }
 
 /// Reads the table starting at `lines[start]` with every reader that can, keeping the grid that
@@ -147,6 +152,24 @@ pub(crate) fn unescape(text: &str) -> String {
 pub(crate) fn split_cells(line: &str, separator: char) -> Option<Vec<&str>> {
     let cells: Vec<&str> = line.split(separator).map(str::trimmed).collect();
     (cells.len() >= 2).then_some(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_is_two_blanks_in_a_row_or_an_ideographic_space() {
+        let by_pairs = |line: &str| {
+            line.as_bytes().windows(2).any(|pair| matches!(pair, [b' ' | b'\t', b' ' | b'\t']))
+                || line.contains('\u{3000}')
+        };
+        for line in
+            ["指标  目标", "指标\t 目标", "指标 目标", "指标\u{3000}目标", "一二三 ", "  ", " ", "", "甲 \t"]
+        {
+            assert_eq!(has_gap(line), by_pairs(line), "{line:?}");
+        }
+    }
 }
 
 /// Each text layout written out from a grid and read back gives the same cells.

@@ -33,10 +33,18 @@ pub(crate) struct BodyRow {
 
 /// The body rows of `grid` under `header`, short rows placed.
 pub(crate) fn body_rows(grid: &Grid, header: &Header) -> Vec<BodyRow> {
+    body_rows_after(grid, header, Vec::new())
+}
+
+/// `rows`, the body rows of the first rows of `grid` under `header` as [`body_rows`] placed them
+/// (in a grid that held those rows, or more), followed by the body rows after them: a row is
+/// placed by its own cells, the spans from above and the row before it, never by the rows after.
+pub(crate) fn body_rows_after(grid: &Grid, header: &Header, mut rows: Vec<BodyRow>) -> Vec<BodyRow> {
     let width = header.width();
     let name_columns = header.all(Role::Name);
-    let mut rows: Vec<BodyRow> = Vec::with_capacity(grid.rows().saturating_sub(header.rows));
-    for row in header.rows..grid.rows() {
+    let first = header.rows + rows.len();
+    rows.reserve(grid.rows().saturating_sub(first));
+    for row in first..grid.rows() {
         // The cells that start in the row: a range of indices, collected only for a short row.
         let own = grid.row_range(row);
         let spanned = (0..width).any(|col| grid.cell(row, col).is_some_and(|c| c.row < row));
@@ -264,6 +272,24 @@ mod tests {
         let rows = body_rows(&g, &header);
         assert_eq!(texts(&g, &rows[1]), ["经济", "投资增速（%）", "10", "3", "预期性"]);
         assert_eq!(texts(&g, &rows[3]), ["质量", "空气优良天数", "≥325", "330", "约束性"]);
+    }
+
+    #[test]
+    fn rows_placed_in_parts_are_the_rows_placed_at_once() {
+        let rows: [&[&str]; 6] = [
+            &["类别", "指标", "目标", "完成", "属性"],
+            &["经济", "GDP增速（%）", "7", "6.1", "预期性"],
+            &["投资增速（%）", "10", "3"],
+            &["质量", "森林覆盖率（%）", "55", "55.2", "约束性"],
+            &["空气优良天数", "≥325", "330"],
+            &["民生", "居民收入增长", "7", "5.2", "预期性"],
+        ];
+        let whole = grid(&rows);
+        let header = read_header(&whole).unwrap();
+        for cut in header.rows..=rows.len() {
+            let first = body_rows(&grid(&rows[..cut]), &header);
+            assert_eq!(body_rows_after(&whole, &header, first), body_rows(&whole, &header), "{cut}");
+        }
     }
 
     #[test]

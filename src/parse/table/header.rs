@@ -43,16 +43,11 @@ impl Column {
         names_growth(self.sub.as_deref().unwrap_or(&self.title))
     }
 
-    /// Gives a value without a unit of its own the percent its column's title names
-    /// (`增长(%)`) or a growth column's (`同比±`), so a rate is known as one wherever it stands.
-    pub fn lend_unit(&self, value: &mut Value) {
-        if value.unit.is_some() || !is_plain_number(&value.form) {
-            return;
-        }
+    /// Whether the column's numbers are percents: its title names the unit (`增长(%)`) or it
+    /// gives growth rates (`同比±`). Asked once per table, not once per cell ([`lend_percent`]).
+    pub fn gives_percent(&self) -> bool {
         let percent = |t: &str| t.contains("(%)") || t.ends_with('%');
-        if percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth() {
-            value.unit = Some(crate::parse::shared::shared_text("%"));
-        }
+        percent(&self.title) || self.sub.as_deref().is_some_and(percent) || self.is_growth()
     }
 
     /// Whether the column gives a result for part of the year only (`1-11月完成`,
@@ -72,6 +67,14 @@ impl Column {
             Some(sub) => format!("{}/{sub}", self.title),
             None => self.title.clone(),
         }
+    }
+}
+
+/// Gives a value without a unit of its own the percent of its column, when the column gives
+/// percents ([`Column::gives_percent`]), so a rate is known as one wherever it stands.
+pub(crate) fn lend_percent(value: &mut Value, column_gives_percent: bool) {
+    if column_gives_percent && value.unit.is_none() && is_plain_number(&value.form) {
+        value.unit = Some(crate::parse::shared::shared_text("%"));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Indicator rows from a grid's body: category carried down, names taken apart, parents of
 //! sub-rows, binding flags, target and achieved values, and the judgement of a `与目标±` column.
 
-use super::align::{self, BodyRow, body_rows};
+use super::align::{self, BodyRow, body_rows, body_rows_after};
 use super::header::{self, Header, Role, names_growth};
 use super::name::{NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name};
 use super::verdict::verdict;
@@ -85,35 +85,57 @@ fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
     }
 }
 
-/// Cells already read as values, by index into [`Grid::cells`]: the target cells read while the
-/// grid was judged as a table ([`super::judge_indicator`]), taken by [`build_rows`] instead of
-/// being read again.
+/// What was read while the grid was judged as a table ([`super::judge_indicator`]), taken by
+/// [`build_rows`] instead of being read again: the target cells read as values (by index into
+/// [`Grid::cells`]), and the body rows placed under the header judged.
 #[derive(Debug, Default)]
-pub(super) struct ReadCells(Vec<Option<Value>>);
+pub(super) struct ReadCells {
+    values: Vec<Option<Value>>,
+    body: Option<(Header, Vec<BodyRow>)>,
+}
 
 impl ReadCells {
     /// None read yet, for a grid of `cells` cells.
     pub fn new(cells: usize) -> Self {
-        ReadCells(vec![None; cells])
+        ReadCells { values: vec![None; cells], body: None }
     }
 
     /// Reads cell `index` of `grid` as a value and keeps it.
     pub fn read(&mut self, grid: &Grid, index: usize) -> &Value {
-        let slot = &mut self.0[index];
+        let slot = &mut self.values[index];
         slot.get_or_insert_with(|| parse_value(&grid.cells()[index].text))
     }
 
     /// Takes the value read from cell `index`, if it was.
     fn take(&mut self, index: usize) -> Option<Value> {
-        self.0.get_mut(index)?.take()
+        self.values.get_mut(index)?.take()
+    }
+
+    /// Keeps the body rows placed under `header`.
+    pub fn keep_body(&mut self, header: &Header, rows: Vec<BodyRow>) {
+        self.body = Some((header.clone(), rows));
+    }
+
+    /// The body rows of `grid` under `header`. When the rows kept were placed under that header,
+    /// in the grid judged, they are taken: those within `grid` (a grid cut short after judging
+    /// keeps a first part of its rows), and the rows after them placed now (a table continued
+    /// after a page break has its continuation's rows stacked under its own,
+    /// [`crate::parse::continued::read_continued`]).
+    fn body_rows(&mut self, grid: &Grid, header: &Header) -> Vec<BodyRow> {
+        match self.body.take() {
+            Some((judged, mut rows)) if judged == *header => {
+                rows.retain(|row| row.row < grid.rows());
+                body_rows_after(grid, header, rows)
+            }
+            _ => body_rows(grid, header),
+        }
     }
 }
 
 /// The header's columns as rows are read by them, looked up once per table rather than once per
 /// row: the column of each role a row reads, the target and achieved columns, and which columns
-/// give growth rates.
-struct Columns<'h> {
-    header: &'h Header,
+/// give growth rates or percents.
+struct Columns {
     category: Option<usize>,
     seq: Option<usize>,
     unit: Option<usize>,
@@ -125,12 +147,13 @@ struct Columns<'h> {
     actual: Vec<usize>,
     /// Per column, whether it gives a growth rate rather than a level.
     growth: Vec<bool>,
+    /// Per column, whether its numbers are percents ([`header::Column::gives_percent`]).
+    percent: Vec<bool>,
 }
 
-impl<'h> Columns<'h> {
-    fn new(header: &'h Header) -> Self {
+impl Columns {
+    fn new(header: &Header) -> Self {
         Columns {
-            header,
             category: header.find(Role::Category),
             seq: header.find(Role::Seq),
             unit: header.find(Role::Unit),
@@ -139,6 +162,7 @@ impl<'h> Columns<'h> {
             pair: header.target_pair(),
             actual: whole_year_first(header),
             growth: header.columns.iter().map(|c| c.is_growth()).collect(),
+            percent: header.columns.iter().map(|c| c.gives_percent()).collect(),
         }
     }
 }
@@ -163,7 +187,7 @@ pub(super) fn build_rows(
     read: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorRow> {
-    let body = body_rows(grid, header);
+    let body = read.body_rows(grid, header);
     let names: Vec<Option<RowName>> = body.iter().map(|row| row_name(grid, row)).collect();
     let uses_stars = notes_define_stars
         || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
@@ -248,7 +272,7 @@ pub(super) fn build_rows(
         let parsed = target_cell(targets.primary).and_then(|i| read.take(i));
         let (mut target, target_revised) = read_target(target_text(targets.primary), parsed);
         if let Some(col) = targets.primary {
-            header.columns[col].lend_unit(&mut target);
+            header::lend_percent(&mut target, columns.percent[col]);
         }
         let target_other = targets.other.map(|col| parse_value(target_text(Some(col))));
         let unit = name
@@ -467,7 +491,7 @@ fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Opt
     let other = columns.iter().copied().find(|&i| i != primary && row.slots[i] != row.slots[primary]);
     let value = |i: usize| {
         let mut value = parse_value(text(i));
-        table.header.columns[i].lend_unit(&mut value);
+        header::lend_percent(&mut value, table.percent[i]);
         value
     };
     (Some(value(primary)), other.map(value))

@@ -158,10 +158,10 @@ fn read_tables(
     tables
 }
 
-/// Scores a grid as an indicator table, with its header and the target cells it read: its rows
-/// with a name and a target under a header naming a name and a target column. `None` when it is
-/// no indicator table, or when fewer than half of its rows with a name have a target that reads
-/// as one (cells out of line, as a converter may leave them).
+/// Scores a grid as an indicator table, with its header and the target cells and body rows it
+/// read: its rows with a name and a target under a header naming a name and a target column.
+/// `None` when it is no indicator table, or when fewer than half of its rows with a name have a
+/// target that reads as one (cells out of line, as a converter may leave them).
 fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let header = read_header(grid)?;
     let name = header.find(Role::Name)?;
@@ -170,12 +170,13 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let (mut named, mut valued) = (0, 0);
     // Short rows of a text layout (a spanning cell written once) are judged as placed.
     let slot = |body: &align::BodyRow, col: usize| body.slots.get(col).copied().flatten();
-    let named_rows = align::body_rows(grid, &header)
-        .into_iter()
+    let body = align::body_rows(grid, &header);
+    let named_rows = body
+        .iter()
         .filter(|body| slot(body, name).is_some_and(|index| !grid.cells()[index].text.trimmed().is_empty()));
     for body in named_rows {
         named += 1;
-        let Some(index) = slot(&body, target) else { continue };
+        let Some(index) = slot(body, target) else { continue };
         let text = &grid.cells()[index].text;
         if !text.trimmed().is_empty() {
             valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
@@ -184,6 +185,8 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     if named == 0 || valued * 2 < named {
         return None;
     }
+    // The rows are placed once: the table's rows are built from them ([`indicator::build_rows`]).
+    cells.keep_body(&header, body);
     Some((1 + valued * 10 + header.width(), (header, cells)))
 }
 
