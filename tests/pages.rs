@@ -941,3 +941,33 @@ fn a_spreadsheet_saved_as_a_web_page_and_its_w3m_dump_with_titles_wrapped_in_nar
     assert_eq!(rows(&report), want);
     assert_dumps_read_as_their_pages(&[("tongnan.html", "tongnan.w3m.txt")], "aligned");
 }
+
+#[test]
+fn a_province_table_with_the_result_before_its_target_and_a_bare_appendix_label() {
+    // 贵州省: `附表：` alone above the table (before, joined with the header row, TABs and all,
+    // as the caption); results before targets, the next year's targets after them; sections in
+    // `<tbody>`s of their own; a `其中：` row under its parent.
+    let report = export("guizhou.html");
+    let (review, plan) = ("附表：|2023|review", "附表：|2024|plan");
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|6左右|~|4.9|missed|-1.1
+        {review}|第一产业增加值增长|%|false|4|~|4.0|met|0.0
+        {review}|规模以上工业增加值增长|%|false|7左右|~|7.0|met|0.0
+        {review}|城镇调查失业率|%|false|5.5以内|~|4.9|met|0.6
+        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|unassessed|~
+        {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成国家下达任务|met|~
+        {plan}|地区生产总值增长|%|false|5.5左右|~|~|~|~
+        {plan}|第一产业增加值增长|%|false|4|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|false|7|~|~|~|~
+        {plan}|城镇调查失业率|%|false|5.5以内|~|~|~|~
+        {plan}|居民人均可支配收入增长|%|false|与经济增长同步|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let parents: Vec<&Value> =
+        report["indicators"].as_array().unwrap().iter().map(|row| &row["parent"]).collect();
+    assert_eq!(parents[1], &Value::from("地区生产总值增长"));
+    assert_eq!(parents[0], &Value::Null);
+}

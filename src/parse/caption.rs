@@ -126,12 +126,15 @@ pub(crate) fn lead_in_title<'a>(line: &'a str) -> Option<&'a str> {
     (4..=MAX_CAPTION_CHARS).contains(&chars).then_some(clause)
 }
 
-/// Whether a line can be the title of a bare-numbered caption: not a cell (no leading TAB), a few
-/// words, no sentence end.
+/// Whether a line can be the title of a bare-numbered caption: not cells (no TAB, not three
+/// pieces parted by runs of spaces, as a table's header row is written), a few words, no sentence
+/// end.
 fn is_title(line: &str) -> bool {
     let text = line.trimmed();
     let chars = text.chars().count();
-    !line.starts_with('\t') && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
+    let cells =
+        line.contains('\t') || text.split("  ").filter(|piece| !piece.trim().is_empty()).nth(2).is_some();
+    !cells && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
 }
 
 #[cfg(test)]
@@ -181,6 +184,15 @@ mod tests {
         assert!(!is_caption("表明我区经济运行稳中向好。"));
         assert!(!is_caption("表1.5亿元"));
         assert!(!is_caption("专栏"));
+    }
+
+    #[test]
+    fn a_bare_label_is_not_joined_with_a_header_row_under_it() {
+        for header in ["指标\t单位\t2023年完成\t2023年目标", "指标    单位    2023年完成    2023年目标"]
+        {
+            let text = LinedText::from_lines(&["附表：", header]);
+            assert_eq!(caption_at(text.lines(), 0).unwrap().text, "附表：", "{header}");
+        }
     }
 
     #[test]
