@@ -462,3 +462,54 @@ fn a_target_task_in_tons_before_its_de() {
     let report = report("休宁县", "全年粮食产量达到28.6万吨，超额完成27万吨的目标任务。");
     assert_eq!(judged(&report), vec![row("粮食产量", Some("27万吨"), Some("28.6万吨"), Met, Some(1.6))]);
 }
+
+#[test]
+fn a_target_stated_before_its_result() {
+    let report = report(
+        "休宁县",
+        "城镇调查失业率控制在5.5%以内，实际为5.1%。城镇登记失业率控制在4.5%以内，实际完成4.7%。\
+         城镇调查失业率控制在5.5%以内，全年为5.2%。城镇调查失业率控制在5.5%，实际控制在5.3%。\n\
+         规模以上工业增加值目标为增长7%，实际增长5.1%。\n\
+         1.地区生产总值：目标增长7%，完成6.1%。\n\
+         一般公共预算收入年度预期目标8%，预计全年增长6.5%（受减税降费影响）。\n\
+         全年地区生产总值计划增长6%左右，实际增长5.4%，低于预期0.6个百分点。\n\
+         粮食总产量目标30万吨，实际完成31.2万吨。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.1%"), Met, Some(0.4)),
+            row("城镇登记失业率", Some("4.5%以内"), Some("4.7%"), Missed, Some(-0.2)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.2%"), Met, Some(0.3)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.3%"), Met, Some(0.2)),
+            row("规模以上工业增加值增速", Some("增长7%"), Some("5.1%"), Missed, Some(-1.9)),
+            row("地区生产总值增速", Some("增长7%"), Some("6.1%"), Missed, Some(-0.9)),
+            row("一般公共预算收入增速", Some("8%"), Some("6.5%"), Missed, Some(-1.5)),
+            row("地区生产总值增速", Some("增长6%左右"), Some("5.4%"), Missed, Some(-0.6)),
+            row("粮食总产量", Some("30万吨"), Some("31.2万吨"), Met, Some(1.2)),
+        ]
+    );
+    assert_eq!(report.reviews[6].reason.as_deref(), Some("受减税降费影响"));
+    assert!(report.reviews[6].actual.as_ref().is_some_and(|a| a.estimated));
+    // The headline reads the result, not the target before it.
+    let gdp: Vec<String> = report
+        .narrative
+        .iter()
+        .filter(|v| v.role == plangap::model::ValueRole::Actual)
+        .map(|v| format!("{}={}", v.name, v.value.raw))
+        .collect();
+    assert_eq!(gdp, ["地区生产总值增速=6.1%"]);
+}
+
+#[test]
+fn a_bounded_value_before_another_result_is_no_target() {
+    let report = report(
+        "休宁县",
+        "城镇调查失业率控制在5.5%以内，全年新增城镇就业2.1万人。\
+         粮食产量稳定在30万吨以上，全年增长2%。\
+         地区生产总值目标增长7%，实际完成1250亿元。\
+         城镇调查失业率控制在5.5%以内，实际下降0.2个百分点。\
+         实际利用外资增长5%，地区生产总值增长6%以上，实际利用外资完成3亿美元。",
+    );
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+}

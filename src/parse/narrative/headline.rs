@@ -162,9 +162,14 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
             if found[slot] {
                 continue;
             }
-            // A result sentence that goes on to its target is read up to the clause naming it.
+            // A result sentence that goes on to its target is read up to the clause naming it; a
+            // target stated before its result (`控制在5.5%以内，实际为5.1%`) is put after it first.
+            let paired = match part {
+                Part::Review => super::paired::rewrite(&fold(sentence)),
+                Part::Plan => None,
+            };
             let sentence = match part {
-                Part::Review => before_target(sentence),
+                Part::Review => before_target(paired.as_deref().unwrap_or(sentence)),
                 Part::Plan => sentence,
             };
             if sentence.is_empty() {
@@ -235,7 +240,7 @@ fn groups_thousands(text: &str, at: usize) -> bool {
 }
 
 /// `text` without the commas that group numbers' thousands (`5,223.6亿元` → `5223.6亿元`).
-fn without_grouping_commas(text: &str) -> String {
+pub(super) fn without_grouping_commas(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         if !(c == ',' && groups_thousands(text, at)) {
@@ -371,6 +376,22 @@ fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str
         let segments = read_segments(rest, role)?;
         Some((subject, modifiers, segments))
     })
+}
+
+/// The indicator a folded clause names before its values (`城镇调查失业率` of `城镇调查失业率控制在
+/// 5.5%以内`), list marker and leading fillers left out; `None` when the clause states no value.
+pub(super) fn subject_of(clause: &str) -> Option<&str> {
+    let mut text = super::strip_list_marker(clause);
+    while let Some(rest) = strip_filler(text) {
+        text = rest;
+    }
+    split_clause(text, ValueRole::Target).map(|(subject, _, _)| subject)
+}
+
+/// Whether `text` opens with a verb of a clause (`增长`, `为`, `控制在`): a clause that does
+/// speaks of the indicator named before it.
+pub(super) fn opens_with_verb(text: &str) -> bool {
+    VERBS.iter().any(|(verb, _)| text.starts_with(verb))
 }
 
 /// `text` without the [`MODIFIERS`] it starts with, and those modifiers in order.

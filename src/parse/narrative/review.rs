@@ -19,7 +19,10 @@
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
 //!   `达到省级考核要求`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
-//!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
+//!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`;
+//! - a target, then its result in the next clause (`城镇调查失业率控制在5.5%以内，实际为5.1%`,
+//!   `规模以上工业增加值目标为增长7%，实际增长5.1%`): rewritten by the `paired` module as the result
+//!   with its target in brackets, and read as that.
 //!
 //! A claim speaks of the last result stated before it in the sentence (read with the headline
 //! grammar of [`super::headline`], so `地区生产总值增长6.1%` is `地区生产总值增速` = `6.1%`); a
@@ -33,6 +36,7 @@
 //! as its reason.
 
 use super::headline::read_sentence;
+use super::paired;
 use super::{sentences, strip_list_marker};
 use crate::canonical::AliasTable;
 use crate::model::{Claim, NarrativeValue, ReviewStatement, Value, ValueForm, ValueRole};
@@ -142,8 +146,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("c
 
 /// Words of which every claim holds one: a target (`目标`, `控制在…以内`), a share of the plan
 /// (`完成`), a difference from the target (`目标`, `比年初预期`) and each verdict (`完成`, `达到`,
-/// `未达`, `实现`, `超预期`). A sentence with none of them is not read further.
-const CLAIM_WORDS: [&str; 7] = ["目标", "完成", "达", "实现", "超", "预期", "控制"];
+/// `未达`, `实现`, `超预期`), and a target paired with its result (`计划增长7%，实际增长6.1%`). A
+/// sentence with none of them is not read further.
+const CLAIM_WORDS: [&str; 9] = ["目标", "完成", "达", "实现", "超", "预期", "控制", "计划", "实际"];
 
 /// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
 /// for the whole area (`全区`, [`super::whole_unit_prefix`]).
@@ -255,6 +260,8 @@ fn read_statements(
             line,
         }
     };
+    let rewritten = paired::rewrite(body);
+    let body = rewritten.as_deref().unwrap_or(body);
     if let Some(statement) = read_bullet(body, aliases, &make) {
         return vec![statement];
     }
@@ -611,7 +618,7 @@ fn share_subject(before: &str) -> Option<String> {
 }
 
 /// `text` without leading fillers (`全年`, `预计`, `同比`, `实现`).
-fn strip_fillers(mut text: &str) -> &str {
+pub(super) fn strip_fillers(mut text: &str) -> &str {
     while let Some(filler) = leading_filler(text) {
         text = &text[filler.len()..];
     }
