@@ -513,3 +513,74 @@ fn a_bounded_value_before_another_result_is_no_target() {
     );
     assert!(report.reviews.is_empty(), "{:?}", report.reviews);
 }
+
+#[test]
+fn indicators_named_in_a_list_with_one_verdict() {
+    let review = "地区生产总值、规模以上工业增加值、固定资产投资3项指标未完成年度目标。\
+                  受疫情影响，社会消费品零售总额和一般公共预算收入未达到预期目标。\
+                  除进出口总额、实际利用外资外，其余指标均完成年度目标。\
+                  未完成年度目标的指标有：税收收入、城镇化率。\
+                  粮食总产量完成年度目标。";
+    let listed = report("休宁县", review);
+    assert_eq!(
+        judged(&listed),
+        vec![
+            row("地区生产总值", None, None, Missed, None),
+            row("规模以上工业增加值", None, None, Missed, None),
+            row("固定资产投资", None, None, Missed, None),
+            row("社会消费品零售总额", None, None, Missed, None),
+            row("一般公共预算收入", None, None, Missed, None),
+            row("进出口总额", None, None, Missed, None),
+            row("实际利用外资", None, None, Missed, None),
+            row("税收收入", None, None, Missed, None),
+            row("城镇化率", None, None, Missed, None),
+            row("粮食总产量", None, None, Met, None),
+        ]
+    );
+    // Three named, three stated: the count agrees with the names.
+    let three = report("休宁县", "地区生产总值、规模以上工业增加值、固定资产投资3项指标未完成年度目标。");
+    let checks = check_counts(&three);
+    assert_eq!((checks[0].stated.missed, checks[0].found.missed), (Some(3), 3));
+    assert_eq!(checks[0].agrees, Some(true));
+}
+
+#[test]
+fn indicators_named_in_a_list_and_judged_by_a_review_table_keep_the_table() {
+    // 涪陵区 2022: `…地区生产总值、工业增加值等7项指标未完成，进出口总额、城镇化率等4项指标能够完成`,
+    // each of them a row of its review table.
+    let corpus = plangap::corpus::load_embedded();
+    let report = corpus.reports.iter().find(|r| r.file.ends_with("003_8d14213320e955ad.txt")).unwrap();
+    let named: Vec<&str> = report.reviews.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(named, ["全社会固定资产投资"]);
+}
+
+#[test]
+fn a_list_that_is_no_list_of_indicators_is_no_verdict() {
+    let report = report(
+        "休宁县",
+        "地区生产总值、固定资产投资3项指标未完成年度目标。\
+         地区生产总值、固定资产投资等1项指标未完成年度目标。\
+         老旧小区改造、城市更新未完成年度目标。\
+         城市更新项目完成年度目标任务的80%。\
+         全年地区生产总值增长6.1%，高于全市平均0.3个百分点。",
+    );
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+}
+
+#[test]
+fn a_verdict_on_a_list_is_not_the_result_before_it_and_a_named_indicator_judged_with_values_is_kept_once() {
+    let report = report(
+        "休宁县",
+        "地区生产总值增长5%，固定资产投资、社零未完成年度目标。\
+         一般公共预算收入增长3.1%（预期目标6%）。一般公共预算收入、税收收入等2项指标未完成年度目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("固定资产投资", None, None, Missed, None),
+            row("社零", None, None, Missed, None),
+            row("一般公共预算收入增速", Some("6%"), Some("3.1%"), Missed, Some(-2.9)),
+            row("税收收入", None, None, Missed, None),
+        ]
+    );
+}

@@ -505,7 +505,7 @@ fn name_segments(
 /// The names of a `、` list (or of two joined by `和`), a shared ending given to short items of
 /// equal length (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`;
 /// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`, `农村居民人均可支配收入`).
-fn distribute(subject: &str) -> Vec<String> {
+pub(super) fn distribute(subject: &str) -> Vec<String> {
     // Two-character items share an ending only in the `和` form: in a `、` list they are names of
     // their own (`投资、社零、进出口`).
     let (items, longest_short): (Vec<&str>, usize) = match subject.split_once('和') {

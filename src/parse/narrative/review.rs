@@ -32,7 +32,8 @@
 //! not read: without a value it is too often prose about tasks. Where a difference and the result
 //! are stated but the target is not, the target is worked out (`增长6.9%、高于计划目标0.4个百分点`
 //! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
-//! skipped here. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
+//! skipped here; a list of names with one verdict (`地区生产总值、固定资产投资未完成年度目标`) is the
+//! `named` module's, and such a verdict is not the result's before it. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
 //! as its reason.
 
 use super::headline::read_sentence;
@@ -190,13 +191,15 @@ pub fn review_statements(
                         found = joined;
                     }
                 }
-                if found.is_empty() {
+                let named = super::named::named_verdicts(clause, year, line, aliases);
+                if found.is_empty() && named.is_empty() {
                     waiting.push_str(if waiting.is_empty() { "" } else { "，" });
                     waiting.push_str(clause);
                 } else {
                     waiting.clear();
                 }
                 statements.extend(found);
+                statements.extend(named);
             }
         }
     }
@@ -270,6 +273,13 @@ fn read_statements(
     for found in claims(body) {
         let before = strip_brackets(&body[from..found.start]);
         from = found.end;
+        // A verdict on indicators named in its own clause (`…增长5%，固定资产投资、社零未完成年度目标`)
+        // is theirs (see `super::named`), not the result's before it.
+        let last_clause = before.rsplit([',', ':']).next().unwrap_or(&before);
+        if matches!(found.kind, FoundKind::Verdict(_)) && super::named::names_indicators(last_clause, aliases)
+        {
+            continue;
+        }
         let mut results = results_of(&before, aliases);
         // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`).
         let found = match found.kind {
@@ -607,13 +617,15 @@ fn target_kind(text: &str) -> FoundKind {
 
 /// The indicator named before a share of the plan (`固定资产投资完成年计划…`): the last clause's
 /// text without fillers, when it is short and holds no number.
+/// A project or task (`城市更新项目完成年度目标任务的80%`) is no indicator.
 fn share_subject(before: &str) -> Option<String> {
     let clause = before.rsplit([',', ':']).next().unwrap_or(before);
     let subject = strip_fillers(clause);
     let plausible = !subject.is_empty()
         && subject.chars().count() <= MAX_SHARE_SUBJECT_CHARS
         && subject.chars().all(|c| c.is_alphabetic())
-        && !subject.contains(['、', '的']);
+        && !subject.contains(['、', '的'])
+        && !super::named::names_a_task(subject);
     plausible.then(|| subject.to_owned())
 }
 
