@@ -584,3 +584,28 @@ fn a_verdict_on_a_list_is_not_the_result_before_it_and_a_named_indicator_judged_
         ]
     );
 }
+
+#[test]
+fn targets_named_by_expectation_alone_reached_or_distant_and_falls_back() {
+    let report = report(
+        "休宁县",
+        "全年地区生产总值增长5.2%，低于预期1.8个百分点。\
+         规上工业增加值增长6.1%，较预期目标回落0.9个百分点。\
+         固定资产投资增长5.2%，未达到7%的预期目标。\
+         社会消费品零售总额增长5.2%，距7%的预期目标差1.8个百分点。\
+         一般公共预算收入增长5.2%（预期7%左右）。税收收入增长8.5%（计划增长7%）。\
+         进出口总额同比下降2.1%，与年度目标增长8%相差10.1个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("7.0%"), Some("6.1%"), Missed, Some(-0.9)),
+            row("固定资产投资增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("社会消费品零售总额增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("一般公共预算收入增速", Some("7%左右"), Some("5.2%"), Missed, Some(-1.8)),
+            row("税收收入增速", Some("增长7%"), Some("8.5%"), Met, Some(1.5)),
+            row("进出口总额增速", Some("增长8%"), Some("-2.1%"), Missed, Some(-10.1)),
+        ]
+    );
+}

@@ -31,10 +31,11 @@
 //! (`固定资产投资完成年计划520亿元的93.5%`). A verdict or difference with no result before it is
 //! not read: without a value it is too often prose about tasks. Where a difference and the result
 //! are stated but the target is not, the target is worked out (`增长6.9%、高于计划目标0.4个百分点`
-//! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
-//! skipped here; a list of names with one verdict (`地区生产总值、固定资产投资未完成年度目标`) is the
-//! `named` module's, and such a verdict is not the result's before it. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
-//! as its reason.
+//! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`).
+//! Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are skipped here;
+//! a list of names with one verdict (`地区生产总值、固定资产投资未完成年度目标`) is the `named`
+//! module's, and such a verdict is not the result's before it. A bracket that is not a target
+//! (`（受房地产投资下滑影响）`) after a claim is kept as its reason.
 
 use super::headline::read_sentence;
 use super::paired;
@@ -49,10 +50,13 @@ use std::sync::LazyLock;
 /// The bodies that set targets from above: `市下达的目标`, `国家和省下达的任务`.
 const ISSUERS: &str = "(?:国家|省|市|区|县|上级|和)+";
 
-/// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
+/// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`, or named
+/// by `预期` or `计划` alone before a value: `(预期7%左右)`, `(计划增长7%)`.
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
-        .expect("bracket target pattern")
+    Regex::new(
+        r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)|(?:预期|计划)(?:为|是|:)?(?P<v>(?:增长|下降)?\d[^,;]*))",
+    )
+    .expect("bracket target pattern")
 });
 
 /// A target in a clause of its own after the result: `,预期目标为7%左右`, `,年度目标增长5%`,
@@ -64,20 +68,23 @@ static CLAUSE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("clause target pattern")
 });
 
-/// A result compared with its target stated as growth: `低于预期目标增长8%`.
+/// A result compared with its target stated as growth: `低于预期目标增长8%`, `与年度目标增长8%相差
+/// 10.1个百分点`.
 static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:高于|低于|快于|慢于|超过)(?:全年|年度|年初|计划|预期)*目标(?:值)?(?:为)?(?P<t>(?:增长|下降)[^,;()]*\d[^,;()]*)")
-        .expect("compared target pattern")
+    Regex::new(&format!(
+        r"(?:高于|低于|快于|慢于|超过|[与较比距离])(?:全年|年度|年初|计划|预期)*目标(?:值)?(?:为)?(?P<t>(?:增长|下降){NUMBER}%?(?:以上|以内|以下|左右)?)"
+    ))
+    .expect("compared target pattern")
 });
 
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
 /// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`), also one
 /// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`), or one it fell short
-/// of (`未完成3%的年度目标`).
+/// of (`未完成3%的年度目标`, `未达到7%的预期目标`, `距7%的预期目标差1.8个百分点`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });
@@ -100,12 +107,13 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
 /// comparison after the target: `比年度预期目标低0.9个百分点`, `较预期目标低2.5个百分点`; one per result before it:
 /// `分别低于预期目标2.5个和0.5个百分点`; a shortfall: `较年度目标相差1.2个百分点`, `与年度目标差0.5个百分点`,
-/// `较预期目标少增2.9个百分点`.
+/// `较预期目标少增2.9个百分点`, `较预期目标回落1.8个百分点`; the target may be named `预期` alone:
+/// `低于预期1.8个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)(?:预期|计划))";
+    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少|回落)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
@@ -386,7 +394,7 @@ fn claims(body: &str) -> Vec<Found> {
     for (start, end) in brackets(body) {
         let inner = &body[start + 1..end - 1];
         let kind = match BRACKET_TARGET.captures(inner) {
-            Some(caps) => target_kind(&caps["t"]),
+            Some(caps) => target_kind(caps.name("t").or_else(|| caps.name("v")).map_or("", |t| t.as_str())),
             None if names_target_before(&body[..start]) && is_bare_value(inner) => target_kind(inner),
             None => FoundKind::Reason(inner.to_owned()),
         };
@@ -413,7 +421,7 @@ fn claims(body: &str) -> Vec<Found> {
         let Some(amounts) = amounts else { continue };
         let direction = caps.name("dir").or_else(|| caps.name("dir_after")).map_or("", |m| m.as_str());
         let short = caps.name("short").is_some();
-        let sign = if short || matches!(direction, "低于" | "慢于" | "低" | "慢" | "少") {
+        let sign = if short || matches!(direction, "低于" | "慢于" | "低" | "慢" | "少" | "回落") {
             -1.0
         } else {
             1.0
