@@ -609,3 +609,30 @@ fn targets_named_by_expectation_alone_reached_or_distant_and_falls_back() {
         ]
     );
 }
+
+#[test]
+fn bare_targets_after_the_result_verdicts_against_expectation_and_air_quality_against_its_assessment() {
+    let report = report(
+        "休宁县",
+        "规上工业增加值增长5.2%，目标7%。固定资产投资增长9.1%，预期8%。\
+         地区生产总值增长5.2%，高于全省平均水平，但低于年初目标。\
+         社会消费品零售总额增长3.5%，低于预期。税收收入增长9.5%，高于预期。\
+         城镇调查失业率5.1%，控制在目标范围内。\
+         PM2.5平均浓度32微克/立方米，优于省考核目标。\
+         细颗粒物（PM2.5）平均浓度38微克/立方米，高于35微克/立方米的市考核目标。\
+         一般公共预算收入增长6.3%，计划2024年建成。全年地区生产总值增长6.1%，高于全省平均水平。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("规上工业增加值增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("固定资产投资增速", Some("8%"), Some("9.1%"), Met, Some(1.1)),
+            row("地区生产总值增速", None, Some("5.2%"), Missed, None),
+            row("社会消费品零售总额增速", None, Some("3.5%"), Missed, None),
+            row("税收收入增速", None, Some("9.5%"), Met, None),
+            row("城镇调查失业率", None, Some("5.1%"), Met, None),
+            row("PM2.5平均浓度", None, Some("32微克/立方米"), Met, None),
+            row("细颗粒物平均浓度", Some("35微克/立方米"), Some("38微克/立方米"), Missed, Some(-3.0)),
+        ]
+    );
+}

@@ -36,8 +36,9 @@ const MAX_SHORT_ITEM_CHARS: usize = 2;
 const BACK_REFERENCES: [&str; 3] = ["总量", "总额", "规模"];
 
 /// Units a value may carry, longest first where one is a prefix of another.
-const UNITS: [&str; 31] = [
+const UNITS: [&str; 32] = [
     "个百分点",
+    "微克/立方米",
     "%",
     "‰",
     "亿美元",

@@ -68,6 +68,15 @@ static CLAUSE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("clause target pattern")
 });
 
+/// A target as a bare value in a clause of its own after the result: `,目标7%`, `,预期增长7%`,
+/// `,年度计划8%`; the clause ends with the value (`,计划2024年建成` states none).
+static CLAUSE_VALUE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r",(?:(?:全年|年度|年初)?(?:预期|计划)|目标(?:值)?)(?P<t>(?:增长|下降)?{NUMBER}(?:[%‰]|[[\p{{Han}}]--[年月日]][\p{{Han}}]{{0,3}}?)?(?:以上|以内|以下|左右)?)(?:,|$)"
+    ))
+    .expect("clause value target pattern")
+});
+
 /// A result compared with its target stated as growth: `低于预期目标增长8%`, `与年度目标增长8%相差
 /// 10.1个百分点`.
 static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,7 +93,7 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// of (`未完成3%的年度目标`, `未达到7%的预期目标`, `距7%的预期目标差1.8个百分点`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?:{ISSUERS})?(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });
@@ -132,11 +141,14 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
               |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?
-              |[离距与较](?:全年|年度|年初)?(?:预期|计划)?目标(?:还|仍|尚)?(?:有|存在)?(?:一定|较大|不小)?差距)
+              |[离距与较](?:全年|年度|年初)?(?:预期|计划)?目标(?:还|仍|尚)?(?:有|存在)?(?:一定|较大|不小)?差距
+              |(?:低于|慢于|差于|不及)(?:全年|年度|年初)?(?:预期|计划)?(?:目标|预期))
         |(?P<yes>(?:超额)?完成(?:了)?(?:{ISSUERS}下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
               |(?:超额)?完成(?:了)?{ISSUERS}下达的?[\p{{Han}}]{{0,6}}?(?:目标|任务|指标)
               |达到(?:了)?(?:预期(?:目标)?|[\p{{Han}}]{{0,6}}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
-              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标
+              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:{ISSUERS}(?:下达的?)?)?(?:预期|计划|考核)?目标
+              |(?:高于|快于|好于|优于)预期
+              |控制在(?:全年|年度)?(?:预期|调控|控制)?目标(?:范围)?(?:以内|之内|内)
               |与(?:全年|年度|年初)?(?:预期|计划)?目标(?:基本)?持平)",
     ))
     .expect("verdict pattern")
@@ -515,7 +527,7 @@ fn is_bare_value(text: &str) -> bool {
 /// before `的…目标` (`低于5.5%的控制目标`, read `5.5%以内`).
 fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
     let mut targets = Vec::new();
-    let stated = [&*CLAUSE_TARGET, &*COMPARED_TARGET, &*SET_TARGET, &*CONTROL_CLAUSE];
+    let stated = [&*CLAUSE_TARGET, &*CLAUSE_VALUE_TARGET, &*COMPARED_TARGET, &*SET_TARGET, &*CONTROL_CLAUSE];
     for caps in stated.iter().flat_map(|pattern| pattern.captures_iter(body)) {
         let whole = caps.get(0).expect("match");
         targets.push((whole.start(), whole.end(), caps["t"].to_owned()));
