@@ -550,21 +550,31 @@ fn indicators_named_in_a_list_and_judged_by_a_review_table_keep_the_table() {
     // each of them a row of its review table.
     let corpus = plangap::corpus::load_embedded();
     let report = corpus.reports.iter().find(|r| r.file.ends_with("003_8d14213320e955ad.txt")).unwrap();
-    let named: Vec<&str> = report.reviews.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(named, ["全社会固定资产投资"]);
+    // `全社会固定资产投资` is the row `全社会固定资产投资总额`: both are `固定资产投资增速` as rates.
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
 }
 
 #[test]
 fn a_list_that_is_no_list_of_indicators_is_no_verdict() {
-    let report = report(
+    let prose = report(
         "休宁县",
         "地区生产总值、固定资产投资3项指标未完成年度目标。\
          地区生产总值、固定资产投资等1项指标未完成年度目标。\
          老旧小区改造、城市更新未完成年度目标。\
          城市更新项目完成年度目标任务的80%。\
-         全年地区生产总值增长6.1%，高于全市平均0.3个百分点。",
+         全年地区生产总值增长6.1%，高于全市平均0.3个百分点。\
+         2023年，全区经济回升向好，主要指标完成情况如下。以上指标中，约束性指标全部完成。\n\
+         2023年吴兴区国民经济和社会发展主要指标完成情况\n2023年安吉县主要经济指标完成情况",
     );
-    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+    assert!(prose.reviews.is_empty(), "{:?}", prose.reviews);
+    let but = report(
+        "綦江区",
+        "确定的主要指标中，约束性指标总体完成，但地区生产总值、工业增加值等预期性指标未能完成。",
+    );
+    assert_eq!(
+        judged(&but),
+        vec![row("地区生产总值", None, None, Missed, None), row("工业增加值", None, None, Missed, None)]
+    );
 }
 
 #[test]
@@ -633,6 +643,24 @@ fn bare_targets_after_the_result_verdicts_against_expectation_and_air_quality_ag
             row("城镇调查失业率", None, Some("5.1%"), Met, None),
             row("PM2.5平均浓度", None, Some("32微克/立方米"), Met, None),
             row("细颗粒物平均浓度", Some("35微克/立方米"), Some("38微克/立方米"), Missed, Some(-3.0)),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_a_mark_or_a_target_is_no_indicator_name_and_a_bare_excess_is_a_difference() {
+    // Before: `实际增速`, `增长` and `预期目标增速` were read as indicators.
+    let report = report(
+        "休宁县",
+        "（一）地区生产总值。预期目标增长7%，实际增长5.2%，低于预期1.8个百分点。\n\
+         增长5.2%，低于预期1.8个百分点。\n实际增长5.2%，低于预期目标1.8个百分点。\n\
+         实际利用外资增长5.2%，低于预期目标1.8个百分点。规上工业增加值增长9.5%，超年度目标1.5个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("实际利用外资增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("8.0%"), Some("9.5%"), Met, Some(1.5)),
         ]
     );
 }

@@ -370,7 +370,10 @@ fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str
         let is_digit = |c: char| c.is_ascii_digit() || c == '.';
         let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
         let named = first_letter < at && at <= first_sign;
-        if inside_number || !named || subject.ends_with(SUBJECT_NEVER_ENDS) {
+        // A verb alone names nothing (`增长5.2%` with no indicator before it), nor does a target
+        // (`预期目标增长7%`).
+        let verb = VERBS.iter().any(|(verb, _)| *verb == subject);
+        if inside_number || !named || verb || names_target(subject) || subject.ends_with(SUBJECT_NEVER_ENDS) {
             return None;
         }
         let (rest, modifiers) = strip_modifiers(rest);
@@ -393,6 +396,15 @@ pub(super) fn subject_of(clause: &str) -> Option<&str> {
 /// speaks of the indicator named before it.
 pub(super) fn opens_with_verb(text: &str) -> bool {
     VERBS.iter().any(|(verb, _)| text.starts_with(verb))
+}
+
+/// Words that open a target's name, not an indicator's, after the period it is for (`年度预期目标`).
+const TARGET_WORDS: [&str; 3] = ["目标", "预期目标", "计划目标"];
+
+/// Whether a clause's would-be indicator is a target's name (`预期目标`, `年度目标增长`, `全年计划`).
+fn names_target(subject: &str) -> bool {
+    let subject = strip_any(subject, &["全年", "年度", "年初"]).unwrap_or(subject);
+    TARGET_WORDS.iter().any(|word| subject.starts_with(word)) || matches!(subject, "预期" | "计划")
 }
 
 /// `text` without the [`MODIFIERS`] it starts with, and those modifiers in order.
@@ -591,10 +603,11 @@ fn name_value(
 }
 
 /// `text` without its leading filler: one of [`LEADING_FILLERS`], a word for the whole area
-/// (`全省`) or `预计`.
+/// (`全省`), `预计`, or `实际` before a verb (`实际增长5.2%`; `实际利用外资` is a name).
 fn strip_filler(text: &str) -> Option<&str> {
     let whole_unit = super::whole_unit_prefix(text).map(|word| &text[word.len()..]);
-    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计"))
+    let actual = || text.strip_prefix("实际").filter(|rest| opens_with_verb(rest));
+    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计")).or_else(actual)
 }
 
 /// `text` without the first of `prefixes` it starts with.

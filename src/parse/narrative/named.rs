@@ -69,6 +69,15 @@ static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}年")
 /// The longest name read in a list.
 const MAX_NAME_CHARS: usize = 24;
 
+/// Words that say which indicators a count or verdict is of, never a name (`主要指标`, `约束性指标`).
+const SCOPE_WORDS: [&str; 9] = ["主要", "经济", "约束性", "预期性", "各项", "其他", "其余", "以上", "所有"];
+
+/// Words that open a clause before its list (`但地区生产总值、…未能完成`).
+const CONJUNCTIONS: [&str; 5] = ["但是", "但", "而", "其中", "仅"];
+
+/// Words after a verdict that make it a noun (`主要指标完成情况`: a caption, no verdict).
+const NOUN_ENDINGS: [&str; 3] = ["情况", "率", "值"];
+
 /// Words no indicator's name holds: the list is of tasks or projects, or of prose.
 const NOT_IN_NAMES: [&str; 8] = ["项目", "工程", "任务", "工作", "目标", "完成", "我们", "的"];
 
@@ -121,7 +130,8 @@ fn read_named(clause: &str, aliases: &AliasTable) -> Option<Vec<(String, bool)>>
     // Each comma-clause on its own: `受…影响,地区生产总值、固定资产投资等指标未完成年度目标`.
     let mut found = Vec::new();
     for part in clause.split([',', ':']) {
-        if let Some(caps) = LIST_THEN_VERDICT.captures(part) {
+        let verdict_noun = |end: usize| NOUN_ENDINGS.iter().any(|noun| part[end..].starts_with(noun));
+        if let Some(caps) = LIST_THEN_VERDICT.captures(part).filter(|caps| !verdict_noun(caps[0].len())) {
             let met = caps.name("yes").is_some();
             let Some(list) = names(after_scope(&caps["names"])) else { continue };
             let stated = caps.name("n").and_then(|n| n.as_str().parse::<usize>().ok());
@@ -130,7 +140,9 @@ fn read_named(clause: &str, aliases: &AliasTable) -> Option<Vec<(String, bool)>>
                 continue;
             }
             found.extend(list.into_iter().map(|name| (name, met)));
-        } else if let Some(caps) = LIST_THEN_TARGET_VERDICT.captures(part) {
+        } else if let Some(caps) =
+            LIST_THEN_TARGET_VERDICT.captures(part).filter(|caps| !verdict_noun(caps[0].len()))
+        {
             let met = caps.name("yes").is_some();
             let Some(list) = names(&caps["names"]) else { continue };
             if !list.iter().all(|name| is_known(name, aliases)) {
@@ -154,6 +166,7 @@ fn after_scope(list: &str) -> &str {
 pub(super) fn names(list: &str) -> Option<Vec<String>> {
     let list = LEADING_YEAR.find(list).map_or(list, |year| &list[year.end()..]);
     let list = strip_fillers(list).trim_end_matches(['等', '均', '都']);
+    let list = CONJUNCTIONS.iter().find_map(|word| list.strip_prefix(word)).unwrap_or(list);
     // `X、Y和Z`: the last item's `和` joins two names of the list.
     let items: Vec<String> = match list.contains('、') {
         true => list.split('、').flat_map(|item| item.split(['和', '及'])).map(str::to_owned).collect(),
@@ -164,6 +177,7 @@ pub(super) fn names(list: &str) -> Option<Vec<String>> {
         (2..=MAX_NAME_CHARS).contains(&chars)
             && name.chars().all(|c| c.is_alphabetic() || c == '&')
             && !names_a_task(name)
+            && !SCOPE_WORDS.contains(&name.as_str())
     };
     (!items.is_empty() && items.iter().all(plausible)).then_some(items)
 }
@@ -189,11 +203,17 @@ fn is_named_verdict(statement: &ReviewStatement) -> bool {
     statement.target.is_none() && statement.actual.is_none() && matches!(statement.claim, Claim::Verdict(_))
 }
 
-/// Whether `named` (as a list names it) and `other` are one indicator: the same canonical name, or
-/// `other` the growth rate of `named`.
+/// Whether `named` (as a list names it) and `other` are one indicator: the same canonical name as
+/// written or as a growth rate (`全社会固定资产投资` and the row `全社会固定资产投资总额`, both
+/// `固定资产投资增速` as rates).
 fn same_indicator(named: &str, other: &str, aliases: &AliasTable) -> bool {
-    let (named, other) = (aliases.canonical(named), aliases.canonical(other));
-    other == named || other == aliases.canonical(&format!("{named}增速"))
+    let readings = |name: &str| {
+        let name = aliases.canonical(name);
+        let rate = aliases.canonical(&format!("{name}增速"));
+        [name, rate]
+    };
+    let (named, other) = (readings(named), readings(other));
+    named.iter().any(|reading| other.contains(reading))
 }
 
 /// Drops the verdicts on named indicators that are judged elsewhere: by a statement with values

@@ -122,7 +122,7 @@ static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少|回落)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于|超){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少|回落)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
