@@ -664,3 +664,22 @@ fn a_verb_a_mark_or_a_target_is_no_indicator_name_and_a_bare_excess_is_a_differe
         ]
     );
 }
+
+#[test]
+fn a_comparison_with_the_target_stated_before_the_results() {
+    let report = report(
+        "休宁县",
+        "与年初预期目标相比，地区生产总值增长5.2%，低1.8个百分点。\
+         与预期目标相比，规上工业增加值、固定资产投资分别增长6.2%和3%，增速分别低1.8和7个百分点。\
+         与上年相比，社会消费品零售总额增长5.2%，高0.8个百分点。\
+         与预期目标相比，城镇和农村居民人均可支配收入分别增长5.1%和7.2%，分别低0.9和高0.2个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("8.0%"), Some("6.2%"), Missed, Some(-1.8)),
+            row("固定资产投资增速", Some("10%"), Some("3%"), Missed, Some(-7.0)),
+        ]
+    );
+}

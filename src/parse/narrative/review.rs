@@ -15,7 +15,9 @@
 //!   after the amount (`完成286亿元，增长6.5%，完成年度目标的98.5%`);
 //! - a difference from the target: `高于计划目标1.2个百分点`, `比年度预期目标低0.9个百分点`; one
 //!   per result: `分别低于预期目标2.5个和0.5个百分点` (a comparison with anything else,
-//!   `高于全市0.5个百分点`, is not a claim); `与年初预期目标持平` is a difference of nothing;
+//!   `高于全市0.5个百分点`, is not a claim); `与年初预期目标持平` is a difference of nothing; a
+//!   comparison stated first (`与年初预期目标相比，地区生产总值增长5.2%，低1.8个百分点`) is moved
+//!   before each difference after it, unless their direction changes along a list;
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
 //!   `达到省级考核要求`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
@@ -126,6 +128,51 @@ static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("difference pattern")
 });
+
+/// A comparison with the target stated first: `与年初预期目标相比,`; the differences after it
+/// (`地区生产总值增长5.2%,低1.8个百分点`) are from that target.
+static COMPARED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"与(?P<t>(?:全年|年度|年初)?(?:预期|计划)?目标|(?:全年|年度|年初)?(?:预期|计划))相比,")
+        .expect("compared first pattern")
+});
+
+/// A clause that opens with a direction and an amount: `低1.8个百分点`, `增速分别低1.9和0.5个百分点`.
+static DIRECTION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<what>增速|增幅)?(?P<dir>(?:分别)?(?:高出|高|低|快|慢|多|少|回落)\d)")
+        .expect("direction first pattern")
+});
+
+/// `body` with a comparison stated first (`与年初预期目标相比,…,低1.8个百分点`) moved before each
+/// difference after it (`…,比年初预期目标低1.8个百分点`), the form [`DIFFERENCE`] reads; `None`
+/// when there is none.
+fn compared_first(body: &str) -> Option<String> {
+    let caps = COMPARED_FIRST.captures(body)?;
+    let whole = caps.get(0)?;
+    let target = &caps["t"];
+    let mut out = body[..whole.start()].to_owned();
+    let mut moved = false;
+    for (index, clause) in body[whole.end()..].split(',').enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        // Directions that change along a list (`分别低0.9和高0.2个百分点`) are left unread.
+        let turns = |found: &regex::Captures| {
+            let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
+            ["和", "、"].iter().any(|and| {
+                ["高", "低", "快", "慢", "多", "少"].iter().any(|d| rest.contains(&format!("{and}{d}")))
+            })
+        };
+        match DIRECTION_FIRST.captures(clause).filter(|found| !turns(found)) {
+            Some(found) => {
+                let what = found.name("what").map_or("", |m| m.as_str());
+                out.push_str(&format!("{what}比{target}{}", &clause[what.len()..]));
+                moved = true;
+            }
+            None => out.push_str(clause),
+        }
+    }
+    moved.then_some(out)
+}
 
 /// A target stated as the one set at the start of the year: `未完成年初确定的增长8%的目标`.
 static SET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,6 +332,8 @@ fn read_statements(
     };
     let rewritten = paired::rewrite(body);
     let body = rewritten.as_deref().unwrap_or(body);
+    let compared = compared_first(body);
+    let body = compared.as_deref().unwrap_or(body);
     if let Some(statement) = read_bullet(body, aliases, &make) {
         return vec![statement];
     }
