@@ -462,3 +462,224 @@ fn a_target_task_in_tons_before_its_de() {
     let report = report("休宁县", "全年粮食产量达到28.6万吨，超额完成27万吨的目标任务。");
     assert_eq!(judged(&report), vec![row("粮食产量", Some("27万吨"), Some("28.6万吨"), Met, Some(1.6))]);
 }
+
+#[test]
+fn a_target_stated_before_its_result() {
+    let report = report(
+        "休宁县",
+        "城镇调查失业率控制在5.5%以内，实际为5.1%。城镇登记失业率控制在4.5%以内，实际完成4.7%。\
+         城镇调查失业率控制在5.5%以内，全年为5.2%。城镇调查失业率控制在5.5%，实际控制在5.3%。\n\
+         规模以上工业增加值目标为增长7%，实际增长5.1%。\n\
+         1.地区生产总值：目标增长7%，完成6.1%。\n\
+         一般公共预算收入年度预期目标8%，预计全年增长6.5%（受减税降费影响）。\n\
+         全年地区生产总值计划增长6%左右，实际增长5.4%，低于预期0.6个百分点。\n\
+         粮食总产量目标30万吨，实际完成31.2万吨。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.1%"), Met, Some(0.4)),
+            row("城镇登记失业率", Some("4.5%以内"), Some("4.7%"), Missed, Some(-0.2)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.2%"), Met, Some(0.3)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.3%"), Met, Some(0.2)),
+            row("规模以上工业增加值增速", Some("增长7%"), Some("5.1%"), Missed, Some(-1.9)),
+            row("地区生产总值增速", Some("增长7%"), Some("6.1%"), Missed, Some(-0.9)),
+            row("一般公共预算收入增速", Some("8%"), Some("6.5%"), Missed, Some(-1.5)),
+            row("地区生产总值增速", Some("增长6%左右"), Some("5.4%"), Missed, Some(-0.6)),
+            row("粮食总产量", Some("30万吨"), Some("31.2万吨"), Met, Some(1.2)),
+        ]
+    );
+    assert_eq!(report.reviews[6].reason.as_deref(), Some("受减税降费影响"));
+    assert!(report.reviews[6].actual.as_ref().is_some_and(|a| a.estimated));
+    // The headline reads the result, not the target before it.
+    let gdp: Vec<String> = report
+        .narrative
+        .iter()
+        .filter(|v| v.role == plangap::model::ValueRole::Actual)
+        .map(|v| format!("{}={}", v.name, v.value.raw))
+        .collect();
+    assert_eq!(gdp, ["地区生产总值增速=6.1%"]);
+}
+
+#[test]
+fn a_bounded_value_before_another_result_is_no_target() {
+    let report = report(
+        "休宁县",
+        "城镇调查失业率控制在5.5%以内，全年新增城镇就业2.1万人。\
+         粮食产量稳定在30万吨以上，全年增长2%。\
+         地区生产总值目标增长7%，实际完成1250亿元。\
+         城镇调查失业率控制在5.5%以内，实际下降0.2个百分点。\
+         实际利用外资增长5%，地区生产总值增长6%以上，实际利用外资完成3亿美元。",
+    );
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+}
+
+#[test]
+fn indicators_named_in_a_list_with_one_verdict() {
+    let review = "地区生产总值、规模以上工业增加值、固定资产投资3项指标未完成年度目标。\
+                  受疫情影响，社会消费品零售总额和一般公共预算收入未达到预期目标。\
+                  除进出口总额、实际利用外资外，其余指标均完成年度目标。\
+                  未完成年度目标的指标有：税收收入、城镇化率。\
+                  粮食总产量完成年度目标。";
+    let listed = report("休宁县", review);
+    assert_eq!(
+        judged(&listed),
+        vec![
+            row("地区生产总值", None, None, Missed, None),
+            row("规模以上工业增加值", None, None, Missed, None),
+            row("固定资产投资", None, None, Missed, None),
+            row("社会消费品零售总额", None, None, Missed, None),
+            row("一般公共预算收入", None, None, Missed, None),
+            row("进出口总额", None, None, Missed, None),
+            row("实际利用外资", None, None, Missed, None),
+            row("税收收入", None, None, Missed, None),
+            row("城镇化率", None, None, Missed, None),
+            row("粮食总产量", None, None, Met, None),
+        ]
+    );
+    // Three named, three stated: the count agrees with the names.
+    let three = report("休宁县", "地区生产总值、规模以上工业增加值、固定资产投资3项指标未完成年度目标。");
+    let checks = check_counts(&three);
+    assert_eq!((checks[0].stated.missed, checks[0].found.missed), (Some(3), 3));
+    assert_eq!(checks[0].agrees, Some(true));
+}
+
+#[test]
+fn indicators_named_in_a_list_and_judged_by_a_review_table_keep_the_table() {
+    // 涪陵区 2022: `…地区生产总值、工业增加值等7项指标未完成，进出口总额、城镇化率等4项指标能够完成`,
+    // each of them a row of its review table.
+    let corpus = plangap::corpus::load_embedded();
+    let report = corpus.reports.iter().find(|r| r.file.ends_with("003_8d14213320e955ad.txt")).unwrap();
+    // `全社会固定资产投资` is the row `全社会固定资产投资总额`: both are `固定资产投资增速` as rates.
+    assert!(report.reviews.is_empty(), "{:?}", report.reviews);
+}
+
+#[test]
+fn a_list_that_is_no_list_of_indicators_is_no_verdict() {
+    let prose = report(
+        "休宁县",
+        "地区生产总值、固定资产投资3项指标未完成年度目标。\
+         地区生产总值、固定资产投资等1项指标未完成年度目标。\
+         老旧小区改造、城市更新未完成年度目标。\
+         城市更新项目完成年度目标任务的80%。\
+         全年地区生产总值增长6.1%，高于全市平均0.3个百分点。\
+         2023年，全区经济回升向好，主要指标完成情况如下。以上指标中，约束性指标全部完成。\n\
+         2023年吴兴区国民经济和社会发展主要指标完成情况\n2023年安吉县主要经济指标完成情况",
+    );
+    assert!(prose.reviews.is_empty(), "{:?}", prose.reviews);
+    let but = report(
+        "綦江区",
+        "确定的主要指标中，约束性指标总体完成，但地区生产总值、工业增加值等预期性指标未能完成。",
+    );
+    assert_eq!(
+        judged(&but),
+        vec![row("地区生产总值", None, None, Missed, None), row("工业增加值", None, None, Missed, None)]
+    );
+}
+
+#[test]
+fn a_verdict_on_a_list_is_not_the_result_before_it_and_a_named_indicator_judged_with_values_is_kept_once() {
+    let report = report(
+        "休宁县",
+        "地区生产总值增长5%，固定资产投资、社零未完成年度目标。\
+         一般公共预算收入增长3.1%（预期目标6%）。一般公共预算收入、税收收入等2项指标未完成年度目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("固定资产投资", None, None, Missed, None),
+            row("社零", None, None, Missed, None),
+            row("一般公共预算收入增速", Some("6%"), Some("3.1%"), Missed, Some(-2.9)),
+            row("税收收入", None, None, Missed, None),
+        ]
+    );
+}
+
+#[test]
+fn targets_named_by_expectation_alone_reached_or_distant_and_falls_back() {
+    let report = report(
+        "休宁县",
+        "全年地区生产总值增长5.2%，低于预期1.8个百分点。\
+         规上工业增加值增长6.1%，较预期目标回落0.9个百分点。\
+         固定资产投资增长5.2%，未达到7%的预期目标。\
+         社会消费品零售总额增长5.2%，距7%的预期目标差1.8个百分点。\
+         一般公共预算收入增长5.2%（预期7%左右）。税收收入增长8.5%（计划增长7%）。\
+         进出口总额同比下降2.1%，与年度目标增长8%相差10.1个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("7.0%"), Some("6.1%"), Missed, Some(-0.9)),
+            row("固定资产投资增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("社会消费品零售总额增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("一般公共预算收入增速", Some("7%左右"), Some("5.2%"), Missed, Some(-1.8)),
+            row("税收收入增速", Some("增长7%"), Some("8.5%"), Met, Some(1.5)),
+            row("进出口总额增速", Some("增长8%"), Some("-2.1%"), Missed, Some(-10.1)),
+        ]
+    );
+}
+
+#[test]
+fn bare_targets_after_the_result_verdicts_against_expectation_and_air_quality_against_its_assessment() {
+    let report = report(
+        "休宁县",
+        "规上工业增加值增长5.2%，目标7%。固定资产投资增长9.1%，预期8%。\
+         地区生产总值增长5.2%，高于全省平均水平，但低于年初目标。\
+         社会消费品零售总额增长3.5%，低于预期。税收收入增长9.5%，高于预期。\
+         城镇调查失业率5.1%，控制在目标范围内。\
+         PM2.5平均浓度32微克/立方米，优于省考核目标。\
+         细颗粒物（PM2.5）平均浓度38微克/立方米，高于35微克/立方米的市考核目标。\
+         一般公共预算收入增长6.3%，计划2024年建成。全年地区生产总值增长6.1%，高于全省平均水平。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("规上工业增加值增速", Some("7%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("固定资产投资增速", Some("8%"), Some("9.1%"), Met, Some(1.1)),
+            row("地区生产总值增速", None, Some("5.2%"), Missed, None),
+            row("社会消费品零售总额增速", None, Some("3.5%"), Missed, None),
+            row("税收收入增速", None, Some("9.5%"), Met, None),
+            row("城镇调查失业率", None, Some("5.1%"), Met, None),
+            row("PM2.5平均浓度", None, Some("32微克/立方米"), Met, None),
+            row("细颗粒物平均浓度", Some("35微克/立方米"), Some("38微克/立方米"), Missed, Some(-3.0)),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_a_mark_or_a_target_is_no_indicator_name_and_a_bare_excess_is_a_difference() {
+    // Before: `实际增速`, `增长` and `预期目标增速` were read as indicators.
+    let report = report(
+        "休宁县",
+        "（一）地区生产总值。预期目标增长7%，实际增长5.2%，低于预期1.8个百分点。\n\
+         增长5.2%，低于预期1.8个百分点。\n实际增长5.2%，低于预期目标1.8个百分点。\n\
+         实际利用外资增长5.2%，低于预期目标1.8个百分点。规上工业增加值增长9.5%，超年度目标1.5个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("实际利用外资增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("8.0%"), Some("9.5%"), Met, Some(1.5)),
+        ]
+    );
+}
+
+#[test]
+fn a_comparison_with_the_target_stated_before_the_results() {
+    let report = report(
+        "休宁县",
+        "与年初预期目标相比，地区生产总值增长5.2%，低1.8个百分点。\
+         与预期目标相比，规上工业增加值、固定资产投资分别增长6.2%和3%，增速分别低1.8和7个百分点。\
+         与上年相比，社会消费品零售总额增长5.2%，高0.8个百分点。\
+         与预期目标相比，城镇和农村居民人均可支配收入分别增长5.1%和7.2%，分别低0.9和高0.2个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
+            row("规上工业增加值增速", Some("8.0%"), Some("6.2%"), Missed, Some(-1.8)),
+            row("固定资产投资增速", Some("10%"), Some("3%"), Missed, Some(-7.0)),
+        ]
+    );
+}

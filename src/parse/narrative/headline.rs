@@ -36,8 +36,9 @@ const MAX_SHORT_ITEM_CHARS: usize = 2;
 const BACK_REFERENCES: [&str; 3] = ["总量", "总额", "规模"];
 
 /// Units a value may carry, longest first where one is a prefix of another.
-const UNITS: [&str; 31] = [
+const UNITS: [&str; 32] = [
     "个百分点",
+    "微克/立方米",
     "%",
     "‰",
     "亿美元",
@@ -162,9 +163,14 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
             if found[slot] {
                 continue;
             }
-            // A result sentence that goes on to its target is read up to the clause naming it.
+            // A result sentence that goes on to its target is read up to the clause naming it; a
+            // target stated before its result (`控制在5.5%以内，实际为5.1%`) is put after it first.
+            let paired = match part {
+                Part::Review => super::paired::rewrite(&fold(sentence)),
+                Part::Plan => None,
+            };
             let sentence = match part {
-                Part::Review => before_target(sentence),
+                Part::Review => before_target(paired.as_deref().unwrap_or(sentence)),
                 Part::Plan => sentence,
             };
             if sentence.is_empty() {
@@ -235,7 +241,7 @@ fn groups_thousands(text: &str, at: usize) -> bool {
 }
 
 /// `text` without the commas that group numbers' thousands (`5,223.6亿元` → `5223.6亿元`).
-fn without_grouping_commas(text: &str) -> String {
+pub(super) fn without_grouping_commas(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         if !(c == ',' && groups_thousands(text, at)) {
@@ -364,13 +370,41 @@ fn split_clause(clause: &str, role: ValueRole) -> Option<(&str, Vec<&'static str
         let is_digit = |c: char| c.is_ascii_digit() || c == '.';
         let inside_number = subject.ends_with(is_digit) && rest.starts_with(is_digit);
         let named = first_letter < at && at <= first_sign;
-        if inside_number || !named || subject.ends_with(SUBJECT_NEVER_ENDS) {
+        // A verb alone names nothing (`增长5.2%` with no indicator before it), nor does a target
+        // (`预期目标增长7%`).
+        let verb = VERBS.iter().any(|(verb, _)| *verb == subject);
+        if inside_number || !named || verb || names_target(subject) || subject.ends_with(SUBJECT_NEVER_ENDS) {
             return None;
         }
         let (rest, modifiers) = strip_modifiers(rest);
         let segments = read_segments(rest, role)?;
         Some((subject, modifiers, segments))
     })
+}
+
+/// The indicator a folded clause names before its values (`城镇调查失业率` of `城镇调查失业率控制在
+/// 5.5%以内`), list marker and leading fillers left out; `None` when the clause states no value.
+pub(super) fn subject_of(clause: &str) -> Option<&str> {
+    let mut text = super::strip_list_marker(clause);
+    while let Some(rest) = strip_filler(text) {
+        text = rest;
+    }
+    split_clause(text, ValueRole::Target).map(|(subject, _, _)| subject)
+}
+
+/// Whether `text` opens with a verb of a clause (`增长`, `为`, `控制在`): a clause that does
+/// speaks of the indicator named before it.
+pub(super) fn opens_with_verb(text: &str) -> bool {
+    VERBS.iter().any(|(verb, _)| text.starts_with(verb))
+}
+
+/// Words that open a target's name, not an indicator's, after the period it is for (`年度预期目标`).
+const TARGET_WORDS: [&str; 3] = ["目标", "预期目标", "计划目标"];
+
+/// Whether a clause's would-be indicator is a target's name (`预期目标`, `年度目标增长`, `全年计划`).
+fn names_target(subject: &str) -> bool {
+    let subject = strip_any(subject, &["全年", "年度", "年初"]).unwrap_or(subject);
+    TARGET_WORDS.iter().any(|word| subject.starts_with(word)) || matches!(subject, "预期" | "计划")
 }
 
 /// `text` without the [`MODIFIERS`] it starts with, and those modifiers in order.
@@ -484,7 +518,7 @@ fn name_segments(
 /// The names of a `、` list (or of two joined by `和`), a shared ending given to short items of
 /// equal length (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`;
 /// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`, `农村居民人均可支配收入`).
-fn distribute(subject: &str) -> Vec<String> {
+pub(super) fn distribute(subject: &str) -> Vec<String> {
     // Two-character items share an ending only in the `和` form: in a `、` list they are names of
     // their own (`投资、社零、进出口`).
     let (items, longest_short): (Vec<&str>, usize) = match subject.split_once('和') {
@@ -569,10 +603,11 @@ fn name_value(
 }
 
 /// `text` without its leading filler: one of [`LEADING_FILLERS`], a word for the whole area
-/// (`全省`) or `预计`.
+/// (`全省`), `预计`, or `实际` before a verb (`实际增长5.2%`; `实际利用外资` is a name).
 fn strip_filler(text: &str) -> Option<&str> {
     let whole_unit = super::whole_unit_prefix(text).map(|word| &text[word.len()..]);
-    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计"))
+    let actual = || text.strip_prefix("实际").filter(|rest| opens_with_verb(rest));
+    strip_any(text, &LEADING_FILLERS).or(whole_unit).or_else(|| text.strip_prefix("预计")).or_else(actual)
 }
 
 /// `text` without the first of `prefixes` it starts with.

@@ -3,7 +3,10 @@
 //! - [`headline`]: the headline sentences, the year's results (`全年地区生产总值实现531.3亿元、
 //!   增长3%…`) and the next year's targets (`提出2023年主要预期目标：地区生产总值增长7%以上…`);
 //! - [`review`]: sentences that judge a result against its target (`增长6.1%…（预期目标为7%以上）`,
-//!   `完成年计划520亿元的93.5%`, `高于计划目标1.2个百分点`, `——…预期目标增长6%：预计全年增长5.4%`);
+//!   `完成年计划520亿元的93.5%`, `高于计划目标1.2个百分点`, `——…预期目标增长6%：预计全年增长5.4%`,
+//!   and (module `paired`) a target before its result: `控制在5.5%以内，实际为5.1%`);
+//! - verdicts on indicators named without values (module `named`): `地区生产总值、固定资产投资2项指标
+//!   未完成年度目标`, `除…外，其余指标均完成年度目标`: one judged statement per name;
 //! - [`counts`]: the document's own counts of its results (`32项指标中：17项指标达到或超过预期，
 //!   14项指标未达预期`).
 //!
@@ -12,6 +15,8 @@
 
 pub mod counts;
 pub mod headline;
+mod named;
+mod paired;
 pub mod review;
 mod unwrap;
 
@@ -108,7 +113,11 @@ pub fn parse_prose(
         paragraphs.iter().map(|(line, text)| (*line, text.as_ref())).collect();
     Prose {
         values: headline::headline_values(lines, title, aliases),
-        reviews: review::review_statements(&review_part, title.review_year, aliases),
+        reviews: {
+            let mut reviews = review::review_statements(&review_part, title.review_year, aliases);
+            named::drop_judged_elsewhere(&mut reviews, tables, aliases);
+            reviews
+        },
         counts: counts::stated_counts(&review_part),
     }
 }

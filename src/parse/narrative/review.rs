@@ -15,11 +15,16 @@
 //!   after the amount (`完成286亿元，增长6.5%，完成年度目标的98.5%`);
 //! - a difference from the target: `高于计划目标1.2个百分点`, `比年度预期目标低0.9个百分点`; one
 //!   per result: `分别低于预期目标2.5个和0.5个百分点` (a comparison with anything else,
-//!   `高于全市0.5个百分点`, is not a claim); `与年初预期目标持平` is a difference of nothing;
+//!   `高于全市0.5个百分点`, is not a claim); `与年初预期目标持平` is a difference of nothing; a
+//!   comparison stated first (`与年初预期目标相比，地区生产总值增长5.2%，低1.8个百分点`) is moved
+//!   before each difference after it, unless their direction changes along a list;
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
 //!   `达到省级考核要求`;
 //! - a dash bullet or list item that states the target, then the result after a colon:
-//!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`.
+//!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`;
+//! - a target, then its result in the next clause (`城镇调查失业率控制在5.5%以内，实际为5.1%`,
+//!   `规模以上工业增加值目标为增长7%，实际增长5.1%`): rewritten by the `paired` module as the result
+//!   with its target in brackets, and read as that.
 //!
 //! A claim speaks of the last result stated before it in the sentence (read with the headline
 //! grammar of [`super::headline`], so `地区生产总值增长6.1%` is `地区生产总值增速` = `6.1%`); a
@@ -28,11 +33,14 @@
 //! (`固定资产投资完成年计划520亿元的93.5%`). A verdict or difference with no result before it is
 //! not read: without a value it is too often prose about tasks. Where a difference and the result
 //! are stated but the target is not, the target is worked out (`增长6.9%、高于计划目标0.4个百分点`
-//! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`). Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are
-//! skipped here. A bracket that is not a target (`（受房地产投资下滑影响）`) after a claim is kept
-//! as its reason.
+//! → `6.5%`), and so it is from a share (`312亿元，完成全年总量目标的103%` → `302.9亿元`).
+//! Sentences that count indicators (`7项指标未完成`) are [`super::counts`]' and are skipped here;
+//! a list of names with one verdict (`地区生产总值、固定资产投资未完成年度目标`) is the `named`
+//! module's, and such a verdict is not the result's before it. A bracket that is not a target
+//! (`（受房地产投资下滑影响）`) after a claim is kept as its reason.
 
 use super::headline::read_sentence;
+use super::paired;
 use super::{sentences, strip_list_marker};
 use crate::canonical::AliasTable;
 use crate::model::{Claim, NarrativeValue, ReviewStatement, Value, ValueForm, ValueRole};
@@ -44,10 +52,13 @@ use std::sync::LazyLock;
 /// The bodies that set targets from above: `市下达的目标`, `国家和省下达的任务`.
 const ISSUERS: &str = "(?:国家|省|市|区|县|上级|和)+";
 
-/// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`.
+/// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`, or named
+/// by `预期` or `计划` alone before a value: `(预期7%左右)`, `(计划增长7%)`.
 static BRACKET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)")
-        .expect("bracket target pattern")
+    Regex::new(
+        r"^(?:全年|年度|年初|全区|全市|全县|全省)?(?:(?:预期|计划)?目标(?:值)?(?:为|是|:)?(?P<t>[^,;]+)|(?:预期|计划)(?:为|是|:)?(?P<v>(?:增长|下降)?\d[^,;]*))",
+    )
+    .expect("bracket target pattern")
 });
 
 /// A target in a clause of its own after the result: `,预期目标为7%左右`, `,年度目标增长5%`,
@@ -59,20 +70,32 @@ static CLAUSE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("clause target pattern")
 });
 
-/// A result compared with its target stated as growth: `低于预期目标增长8%`.
+/// A target as a bare value in a clause of its own after the result: `,目标7%`, `,预期增长7%`,
+/// `,年度计划8%`; the clause ends with the value (`,计划2024年建成` states none).
+static CLAUSE_VALUE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r",(?:(?:全年|年度|年初)?(?:预期|计划)|目标(?:值)?)(?P<t>(?:增长|下降)?{NUMBER}(?:[%‰]|[[\p{{Han}}]--[年月日]][\p{{Han}}]{{0,3}}?)?(?:以上|以内|以下|左右)?)(?:,|$)"
+    ))
+    .expect("clause value target pattern")
+});
+
+/// A result compared with its target stated as growth: `低于预期目标增长8%`, `与年度目标增长8%相差
+/// 10.1个百分点`.
 static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:高于|低于|快于|慢于|超过)(?:全年|年度|年初|计划|预期)*目标(?:值)?(?:为)?(?P<t>(?:增长|下降)[^,;()]*\d[^,;()]*)")
-        .expect("compared target pattern")
+    Regex::new(&format!(
+        r"(?:高于|低于|快于|慢于|超过|[与较比距离])(?:全年|年度|年初|计划|预期)*目标(?:值)?(?:为)?(?P<t>(?:增长|下降){NUMBER}%?(?:以上|以内|以下|左右)?)"
+    ))
+    .expect("compared target pattern")
 });
 
 /// A result compared with a target stated before it: `低于5.5%的控制目标`, `高于8%的预期目标`; a
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
 /// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`), also one
 /// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`), or one it fell short
-/// of (`未完成3%的年度目标`).
+/// of (`未完成3%的年度目标`, `未达到7%的预期目标`, `距7%的预期目标差1.8个百分点`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?:{ISSUERS})?(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });
@@ -95,15 +118,61 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// A difference from the target: `高于计划目标1.2个百分点`, `低于预期目标0.8个百分点`, or with the
 /// comparison after the target: `比年度预期目标低0.9个百分点`, `较预期目标低2.5个百分点`; one per result before it:
 /// `分别低于预期目标2.5个和0.5个百分点`; a shortfall: `较年度目标相差1.2个百分点`, `与年度目标差0.5个百分点`,
-/// `较预期目标少增2.9个百分点`.
+/// `较预期目标少增2.9个百分点`, `较预期目标回落1.8个百分点`; the target may be named `预期` alone:
+/// `低于预期1.8个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)(?:预期|计划))";
+    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
-        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
+        r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于|超){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少|回落)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
+
+/// A comparison with the target stated first: `与年初预期目标相比,`; the differences after it
+/// (`地区生产总值增长5.2%,低1.8个百分点`) are from that target.
+static COMPARED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"与(?P<t>(?:全年|年度|年初)?(?:预期|计划)?目标|(?:全年|年度|年初)?(?:预期|计划))相比,")
+        .expect("compared first pattern")
+});
+
+/// A clause that opens with a direction and an amount: `低1.8个百分点`, `增速分别低1.9和0.5个百分点`.
+static DIRECTION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<what>增速|增幅)?(?P<dir>(?:分别)?(?:高出|高|低|快|慢|多|少|回落)\d)")
+        .expect("direction first pattern")
+});
+
+/// `body` with a comparison stated first (`与年初预期目标相比,…,低1.8个百分点`) moved before each
+/// difference after it (`…,比年初预期目标低1.8个百分点`), the form [`DIFFERENCE`] reads; `None`
+/// when there is none.
+fn compared_first(body: &str) -> Option<String> {
+    let caps = COMPARED_FIRST.captures(body)?;
+    let whole = caps.get(0)?;
+    let target = &caps["t"];
+    let mut out = body[..whole.start()].to_owned();
+    let mut moved = false;
+    for (index, clause) in body[whole.end()..].split(',').enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        // Directions that change along a list (`分别低0.9和高0.2个百分点`) are left unread.
+        let turns = |found: &regex::Captures| {
+            let rest = &clause[found.get(0).map_or(0, |m| m.end())..];
+            ["和", "、"].iter().any(|and| {
+                ["高", "低", "快", "慢", "多", "少"].iter().any(|d| rest.contains(&format!("{and}{d}")))
+            })
+        };
+        match DIRECTION_FIRST.captures(clause).filter(|found| !turns(found)) {
+            Some(found) => {
+                let what = found.name("what").map_or("", |m| m.as_str());
+                out.push_str(&format!("{what}比{target}{}", &clause[what.len()..]));
+                moved = true;
+            }
+            None => out.push_str(clause),
+        }
+    }
+    moved.then_some(out)
+}
 
 /// A target stated as the one set at the start of the year: `未完成年初确定的增长8%的目标`.
 static SET_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,11 +188,14 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<no>未能?(?:完成|达到|实现)(?:全年|年度)?(?:预期)?(?:目标|任务|计划)?(?:任务)?
               |未达(?:到)?(?:预期|目标)?|没有(?:完成|达到)(?:全年|年度)?(?:预期)?(?:目标|任务)?
-              |[离距与较](?:全年|年度|年初)?(?:预期|计划)?目标(?:还|仍|尚)?(?:有|存在)?(?:一定|较大|不小)?差距)
+              |[离距与较](?:全年|年度|年初)?(?:预期|计划)?目标(?:还|仍|尚)?(?:有|存在)?(?:一定|较大|不小)?差距
+              |(?:低于|慢于|差于|不及)(?:全年|年度|年初)?(?:预期|计划)?(?:目标|预期))
         |(?P<yes>(?:超额)?完成(?:了)?(?:{ISSUERS}下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
               |(?:超额)?完成(?:了)?{ISSUERS}下达的?[\p{{Han}}]{{0,6}}?(?:目标|任务|指标)
               |达到(?:了)?(?:预期(?:目标)?|[\p{{Han}}]{{0,6}}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
-              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:预期|计划)?目标
+              |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:{ISSUERS}(?:下达的?)?)?(?:预期|计划|考核)?目标
+              |(?:高于|快于|好于|优于)预期
+              |控制在(?:全年|年度)?(?:预期|调控|控制)?目标(?:范围)?(?:以内|之内|内)
               |与(?:全年|年度|年初)?(?:预期|计划)?目标(?:基本)?持平)",
     ))
     .expect("verdict pattern")
@@ -142,8 +214,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("c
 
 /// Words of which every claim holds one: a target (`目标`, `控制在…以内`), a share of the plan
 /// (`完成`), a difference from the target (`目标`, `比年初预期`) and each verdict (`完成`, `达到`,
-/// `未达`, `实现`, `超预期`). A sentence with none of them is not read further.
-const CLAIM_WORDS: [&str; 7] = ["目标", "完成", "达", "实现", "超", "预期", "控制"];
+/// `未达`, `实现`, `超预期`), and a target paired with its result (`计划增长7%，实际增长6.1%`). A
+/// sentence with none of them is not read further.
+const CLAIM_WORDS: [&str; 9] = ["目标", "完成", "达", "实现", "超", "预期", "控制", "计划", "实际"];
 
 /// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
 /// for the whole area (`全区`, [`super::whole_unit_prefix`]).
@@ -185,13 +258,15 @@ pub fn review_statements(
                         found = joined;
                     }
                 }
-                if found.is_empty() {
+                let named = super::named::named_verdicts(clause, year, line, aliases);
+                if found.is_empty() && named.is_empty() {
                     waiting.push_str(if waiting.is_empty() { "" } else { "，" });
                     waiting.push_str(clause);
                 } else {
                     waiting.clear();
                 }
                 statements.extend(found);
+                statements.extend(named);
             }
         }
     }
@@ -255,6 +330,10 @@ fn read_statements(
             line,
         }
     };
+    let rewritten = paired::rewrite(body);
+    let body = rewritten.as_deref().unwrap_or(body);
+    let compared = compared_first(body);
+    let body = compared.as_deref().unwrap_or(body);
     if let Some(statement) = read_bullet(body, aliases, &make) {
         return vec![statement];
     }
@@ -263,6 +342,13 @@ fn read_statements(
     for found in claims(body) {
         let before = strip_brackets(&body[from..found.start]);
         from = found.end;
+        // A verdict on indicators named in its own clause (`…增长5%，固定资产投资、社零未完成年度目标`)
+        // is theirs (see `super::named`), not the result's before it.
+        let last_clause = before.rsplit([',', ':']).next().unwrap_or(&before);
+        if matches!(found.kind, FoundKind::Verdict(_)) && super::named::names_indicators(last_clause, aliases)
+        {
+            continue;
+        }
         let mut results = results_of(&before, aliases);
         // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`).
         let found = match found.kind {
@@ -369,7 +455,7 @@ fn claims(body: &str) -> Vec<Found> {
     for (start, end) in brackets(body) {
         let inner = &body[start + 1..end - 1];
         let kind = match BRACKET_TARGET.captures(inner) {
-            Some(caps) => target_kind(&caps["t"]),
+            Some(caps) => target_kind(caps.name("t").or_else(|| caps.name("v")).map_or("", |t| t.as_str())),
             None if names_target_before(&body[..start]) && is_bare_value(inner) => target_kind(inner),
             None => FoundKind::Reason(inner.to_owned()),
         };
@@ -396,7 +482,7 @@ fn claims(body: &str) -> Vec<Found> {
         let Some(amounts) = amounts else { continue };
         let direction = caps.name("dir").or_else(|| caps.name("dir_after")).map_or("", |m| m.as_str());
         let short = caps.name("short").is_some();
-        let sign = if short || matches!(direction, "低于" | "慢于" | "低" | "慢" | "少") {
+        let sign = if short || matches!(direction, "低于" | "慢于" | "低" | "慢" | "少" | "回落") {
             -1.0
         } else {
             1.0
@@ -490,7 +576,7 @@ fn is_bare_value(text: &str) -> bool {
 /// before `的…目标` (`低于5.5%的控制目标`, read `5.5%以内`).
 fn stated_targets(body: &str) -> Vec<(usize, usize, String)> {
     let mut targets = Vec::new();
-    let stated = [&*CLAUSE_TARGET, &*COMPARED_TARGET, &*SET_TARGET, &*CONTROL_CLAUSE];
+    let stated = [&*CLAUSE_TARGET, &*CLAUSE_VALUE_TARGET, &*COMPARED_TARGET, &*SET_TARGET, &*CONTROL_CLAUSE];
     for caps in stated.iter().flat_map(|pattern| pattern.captures_iter(body)) {
         let whole = caps.get(0).expect("match");
         targets.push((whole.start(), whole.end(), caps["t"].to_owned()));
@@ -600,18 +686,20 @@ fn target_kind(text: &str) -> FoundKind {
 
 /// The indicator named before a share of the plan (`固定资产投资完成年计划…`): the last clause's
 /// text without fillers, when it is short and holds no number.
+/// A project or task (`城市更新项目完成年度目标任务的80%`) is no indicator.
 fn share_subject(before: &str) -> Option<String> {
     let clause = before.rsplit([',', ':']).next().unwrap_or(before);
     let subject = strip_fillers(clause);
     let plausible = !subject.is_empty()
         && subject.chars().count() <= MAX_SHARE_SUBJECT_CHARS
         && subject.chars().all(|c| c.is_alphabetic())
-        && !subject.contains(['、', '的']);
+        && !subject.contains(['、', '的'])
+        && !super::named::names_a_task(subject);
     plausible.then(|| subject.to_owned())
 }
 
 /// `text` without leading fillers (`全年`, `预计`, `同比`, `实现`).
-fn strip_fillers(mut text: &str) -> &str {
+pub(super) fn strip_fillers(mut text: &str) -> &str {
     while let Some(filler) = leading_filler(text) {
         text = &text[filler.len()..];
     }
