@@ -912,8 +912,26 @@ fn a_text_browser_dump_of_cells_in_paragraphs_under_a_year_spanning_its_titles()
     // kunshan: `2023年` over `预期目标 | 实际完成` with `完成情况` after it in the first row; a
     // qualitative target (`与经济增长同步`) or result (`待国家反馈`) before a value is no row's name
     // where the row fills up to the next one (before, rows cut short and shifted).
-    let pairs = [("tongliang.html", "tongliang.lynx.txt"), ("kunshan.html", "kunshan.lynx.txt")];
+    // chengkou: `年度计划` and `完成情况` each over `总量 | 增速(%)` (before, all four sub-titles
+    // under 完成情况 and the rows shifted).
+    let pairs = [
+        ("tongliang.html", "tongliang.lynx.txt"),
+        ("kunshan.html", "kunshan.lynx.txt"),
+        ("chengkou.html", "chengkou.lynx.txt"),
+    ];
     assert_dumps_read_as_their_pages(&pairs, "stream");
+    let table = "附表1 城口县2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|亿元|~|7|96|6.1|missed|-0.9
+        {table}|规模以上工业增加值|亿元|~|10|~|11.2|met|1.2
+        {table}|固定资产投资|亿元|~|8|~|4.6|missed|-3.4
+        {table}|社会消费品零售总额|亿元|~|7.5|41|8.1|met|0.6
+        {table}|居民消费价格涨幅|%|~|3左右|~|0.4|met|2.6
+        {table}|城镇常住居民人均可支配收入|元|~|6.5|41200|5.8|missed|-0.7
+        "
+    ));
+    assert_eq!(rows(&export("chengkou.html")), want);
     let categories = |report: &Value| -> Vec<Value> {
         report["indicators"].as_array().unwrap().iter().map(|row| row["category"].clone()).collect()
     };

@@ -180,18 +180,36 @@ impl FlatHeader<'_> {
 
 /// Splits the spanning column(s) of `tops` by the second header row `second`: an empty cell sits
 /// under a column that does not span, consecutive sub-titles under the one that does. A second
-/// row of sub-titles only splits the (last) achieved column. Returns the columns and how many
-/// cells of `second` belong to the header.
+/// row of sub-titles without empty cells splits the (last) achieved column, or each target and
+/// achieved column into an equal share of two or more (`年度计划 | 完成情况` over `总量 | 增速 |
+/// 总量 | 增速`). Returns the columns and how many cells of `second` belong to the header.
 fn split_spanning<'a>(tops: &[Cell<'a>], second: &[Cell<'a>]) -> (Vec<FlatColumn<'a>>, usize) {
     let plain = |top: usize| FlatColumn { top, sub: None };
     if second.iter().all(|c| !c.text.is_empty()) {
-        let at = tops
-            .iter()
-            .rposition(|c| role_of(&c.text) == Some(Role::Actual))
-            .unwrap_or(tops.len().saturating_sub(1));
-        let mut columns: Vec<FlatColumn> = (0..at).map(plain).collect();
-        columns.extend(second.iter().map(|cell| FlatColumn { top: at, sub: Some(cell.clone()) }));
-        columns.extend((at + 1..tops.len()).map(plain));
+        let valued: Vec<usize> = (0..tops.len())
+            .filter(|&t| matches!(role_of(&tops[t].text), Some(Role::Actual | Role::Target)))
+            .collect();
+        let shared =
+            valued.len() > 1 && second.len().is_multiple_of(valued.len()) && second.len() >= 2 * valued.len();
+        let spanning = if shared {
+            valued
+        } else {
+            vec![
+                tops.iter()
+                    .rposition(|c| role_of(&c.text) == Some(Role::Actual))
+                    .unwrap_or(tops.len().saturating_sub(1)),
+            ]
+        };
+        let mut shares = second.chunks(second.len() / spanning.len());
+        let mut columns = Vec::with_capacity(tops.len() + second.len());
+        for top in 0..tops.len() {
+            match spanning.contains(&top).then(|| shares.next()).flatten() {
+                Some(share) => {
+                    columns.extend(share.iter().map(|cell| FlatColumn { top, sub: Some(cell.clone()) }))
+                }
+                None => columns.push(plain(top)),
+            }
+        }
         return (columns, second.len());
     }
     let mut columns = Vec::new();
