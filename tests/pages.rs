@@ -989,3 +989,20 @@ fn a_province_table_with_the_result_before_its_target_and_a_bare_appendix_label(
     assert_eq!(parents[1], &Value::from("地区生产总值增长"));
     assert_eq!(parents[0], &Value::Null);
 }
+
+#[test]
+fn a_blank_corner_cell_over_the_names() {
+    // 巫溪县: the header's first cell is empty (`<td></td> | 单位 | 目标值 | 完成值 | ±`): before,
+    // no name column, so no table; also in the browser's copy (a leading TAB).
+    let report = export("wuxi.html");
+    let table = "表1 巫溪县2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增速|%|~|6.5|~|5.9|missed|-0.6
+        {table}|规上工业增加值增速|%|~|9|~|10.2|met|1.2
+        {table}|一般公共预算收入|亿元|~|8.5|~|8.7|met|0.2
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("wuxi.html", "wuxi.paste.txt")], "tab");
+}

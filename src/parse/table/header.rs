@@ -194,6 +194,7 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     while columns.last().is_some_and(|c| c.title.is_empty()) {
         columns.pop();
     }
+    name_the_blank_corner(&mut columns);
     columns.iter().position(|c| c.role == Role::Name)?;
     let target =
         columns.iter().position(|c| c.role == Role::Target).or_else(|| year_alone_as_target(&mut columns))?;
@@ -202,6 +203,21 @@ pub(crate) fn read_header(grid: &Grid) -> Option<Header> {
     pair_growth_beside(&mut columns);
     mark_verdicts(grid, rows, &mut columns);
     Some(Header { columns, rows })
+}
+
+/// Takes the first column for the names where its title is blank (a table's empty corner cell over
+/// the names) and no other column names them, when the others are titled as a review's or plan's:
+/// a target and a result or a unit.
+fn name_the_blank_corner(columns: &mut [Column]) {
+    let has = |role: Role| columns.iter().any(|c| c.role == role);
+    let titled_values = has(Role::Target) && (has(Role::Actual) || has(Role::Unit)) && !has(Role::Name);
+    if let Some(first) = columns.first_mut()
+        && first.title.is_empty()
+        && first.sub.is_none()
+        && titled_values
+    {
+        first.role = Role::Name;
+    }
 }
 
 /// The rows above the header: up to [`MAX_TITLE_ROWS`] title rows, and blank rows (a spacer row
