@@ -804,17 +804,21 @@ pub(crate) fn is_sub_title(text: &str) -> bool {
 /// How many ideographs of `title` are neither in a clue word of [`CLUE_WORDS`], nor in brackets,
 /// nor a measure's suffix (`值`, `率`, `数`, `额`, `量`, `减`, `年`).
 fn words_besides_clues(title: &str) -> usize {
-    let mut covered = vec![false; title.len()];
+    // Bytes in clue words, one bit each: a sub-title is at most 8 characters, 32 bytes.
+    let mut covered = 0u64;
     for found in CLUE_FINDER.find_overlapping_iter(title) {
-        covered[found.start()..found.end()].fill(true);
+        for at in found.start()..found.end().min(u64::BITS as usize) {
+            covered |= 1 << at;
+        }
     }
+    let covered = |at: usize| at < u64::BITS as usize && covered & (1 << at) != 0;
     let mut depth = 0usize;
     let mut count = 0;
     for (at, c) in title.char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && !covered[at] && text::is_han(c) && !"值率数额量减年".contains(c) => {
+            _ if depth == 0 && !covered(at) && text::is_han(c) && !"值率数额量减年".contains(c) => {
                 count += 1
             }
             _ => {}

@@ -103,6 +103,7 @@ fn fold_year_span<'a>(
 ) -> (Vec<Cell<'a>>, Vec<FlatColumn<'a>>) {
     let plain = columns.len() == tops.len() && columns.iter().all(|c| c.sub.is_none());
     let years: Vec<usize> = (0..tops.len()).filter(|&i| is_year_label(&tops[i].compact())).collect();
+    let (&[year], true) = (years.as_slice(), plain) else { return (tops, columns) };
     let under_year = |cell: &Cell| {
         year_in(&cell.text).is_none()
             && matches!(
@@ -111,12 +112,11 @@ fn fold_year_span<'a>(
             )
     };
     let tail = tops.iter().rev().take_while(|c| under_year(c)).count();
-    let [year] = years[..] else { return (tops, columns) };
     let tail_start = tops.len() - tail;
     let first_target = tops[tail_start..].iter().position(|c| role_of(&c.text) == Some(Role::Target));
     let first_row = tail_start + first_target.unwrap_or(0);
     let subs = tops.len() - first_row;
-    if !plain || subs < 2 || year >= first_row {
+    if subs < 2 || year >= first_row {
         return (tops, columns);
     }
     let mut tops = tops;
