@@ -84,6 +84,10 @@ const NOT_IN_NAMES: [&str; 8] = ["项目", "工程", "任务", "工作", "目标
 /// Words of which every verdict holds one; a clause with none is not read further.
 const VERDICT_WORDS: [&str; 5] = ["完成", "达", "实现", "超过", "预期"];
 
+/// Words of which every list of named indicators with a verdict holds one: `指标`, a target
+/// (`目标`, `预期`), or the exceptions to the rest (`除`).
+const LIST_WORDS: [&str; 4] = ["指标", "目标", "预期", "除"];
+
 /// The verdicts a clause (no `；`) states on indicators it names, as judged statements.
 pub(super) fn named_verdicts(
     clause: &str,
@@ -91,7 +95,8 @@ pub(super) fn named_verdicts(
     line: usize,
     aliases: &AliasTable,
 ) -> Vec<ReviewStatement> {
-    if !VERDICT_WORDS.iter().any(|word| clause.contains(word)) {
+    let judges = VERDICT_WORDS.iter().any(|word| clause.contains(word));
+    if !judges || !LIST_WORDS.iter().any(|word| clause.contains(word)) {
         return Vec::new();
     }
     let verdicts = read_named(&fold(clause), aliases).unwrap_or_default();

@@ -52,7 +52,9 @@ const RESULT_LEVEL_VERBS: [&str; 5] = ["为", "完成", "实现", "达到", "达
 /// clause after it rewritten as the result with its target in brackets; `None` when it has no
 /// such pair.
 pub(super) fn rewrite(body: &str) -> Option<String> {
-    if !body.contains(',') {
+    // A pair needs a target word, or a result marked as the year's or the actual one.
+    let could_pair = ["目标", "预期", "计划", "实际", "全年"].iter().any(|word| body.contains(word));
+    if !could_pair || !body.contains(',') {
         return None;
     }
     let text = without_grouping_commas(body);
