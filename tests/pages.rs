@@ -991,7 +991,7 @@ fn a_province_table_with_the_result_before_its_target_and_a_bare_appendix_label(
 }
 
 #[test]
-fn a_blank_corner_cell_over_the_names() {
+fn a_blank_or_slanted_corner_cell_over_the_names() {
     // 巫溪县: the header's first cell is empty (`<td></td> | 单位 | 目标值 | 完成值 | ±`): before,
     // no name column, so no table; also in the browser's copy (a leading TAB).
     let report = export("wuxi.html");
@@ -1005,4 +1005,14 @@ fn a_blank_corner_cell_over_the_names() {
     ));
     assert_eq!(rows(&report), want);
     assert_dumps_read_as_their_pages(&[("wuxi.html", "wuxi.paste.txt")], "tab");
+    // 巫山县: a slanted corner cell, `年度<br>项目` (before, no title and no table).
+    let table = "表1 巫山县2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增速|%|~|6.5|~|6.0|missed|-0.5
+        {table}|规上工业增加值增速|%|~|9|~|9.4|met|0.4
+        {table}|一般公共预算收入|亿元|~|8.5|~|8.7|met|0.2
+        "
+    ));
+    assert_eq!(rows(&export("wushan.html")), want);
 }

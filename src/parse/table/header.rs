@@ -744,7 +744,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Name
     } else if has(TARGET) || title.ends_with("计划") || title.ends_with("计划数") {
         Role::Target
-    } else if has(INDICATOR_WORD) || is(&["项目"]) {
+    } else if has(INDICATOR_WORD) || is(&["项目"]) || is_slanted_corner(&title) {
         Role::Name
     } else if year_in(&title).is_some() && title.chars().count() <= 8 {
         Role::Other
@@ -752,6 +752,19 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         return None;
     };
     Some(role)
+}
+
+/// Whether a title is a table's corner cell split by a slant, the names' title and the columns'
+/// (`项目　　年度`, `年份<br>项目`): `项目` with a word of time before or after it.
+fn is_slanted_corner(title: &str) -> bool {
+    const TIME_WORDS: [&str; 3] = ["年份", "年度", "时间"];
+    if !text::holds(title, "项目") {
+        return false;
+    }
+    let compact: String = title.chars().filter(|c| !c.is_whitespace() && !"\\/".contains(*c)).collect();
+    TIME_WORDS.iter().any(|time| {
+        compact.strip_prefix(time).or_else(|| compact.strip_suffix(time)).is_some_and(|rest| rest == "项目")
+    })
 }
 
 /// The words of a five-year plan's column (`“十四五”规划目标（2025年）`, `规划目标`): its targets are
@@ -884,6 +897,14 @@ mod tests {
         }
         assert_eq!(role_of("与目标±"), Some(Role::Difference));
         assert_eq!(role_of("增减"), Some(Role::Difference));
+    }
+
+    #[test]
+    fn a_slanted_corner_titles_the_names() {
+        for title in ["项目　　年度", "年份 项目", "项目\\年份", "项目/时间"] {
+            assert_eq!(role_of(title), Some(Role::Name), "{title}");
+        }
+        assert_eq!(role_of("项目年度计划"), Some(Role::Target));
     }
 
     #[test]
