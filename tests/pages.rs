@@ -1016,3 +1016,26 @@ fn a_blank_or_slanted_corner_cell_over_the_names() {
     ));
     assert_eq!(rows(&export("wushan.html")), want);
 }
+
+#[test]
+fn targets_written_as_ranges_bounds_and_growth_above_nothing() {
+    // 彭水县: the value grammar as district tables write targets: a range met inside it, `不低于`,
+    // `控制在…以内`, `以下`, `正增长` (before, unassessed: now at least 0%, so a fall misses it), a
+    // qualitative target left unassessed, `左右` met within half its last digit, `≥` missed by 0.01.
+    let report = export("pengshui.html");
+    let table = "表1 彭水县2023年主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增速|%|~|6-6.5|~|6.2|met|0.2
+        {table}|规上工业增加值增速|%|~|不低于7|~|6.8|missed|-0.2
+        {table}|居民消费价格涨幅|%|~|控制在3%以内|~|0.3|met|2.7
+        {table}|城镇调查失业率|%|~|5.5%以下|~|5.6|missed|-0.1
+        {table}|固定资产投资增速|%|~|正增长|~|-2.1|missed|-2.1
+        {table}|进出口总额增速|%|~|稳中有增|~|下降3.2%|unassessed|~
+        {table}|单位GDP能耗降低|%|~|3|~|3.1|met|0.1
+        {table}|社会消费品零售总额增速|%|~|7%左右|~|6.95|met|-0.05
+        {table}|一般公共预算收入|亿元|~|≥30|~|29.99|missed|-0.01
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

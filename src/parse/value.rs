@@ -11,6 +11,7 @@
 //!   number or a range (`6-7`), a unit (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after
 //!   it (`以上`, `以内`, `以下`, `左右`). A unit of `百分点` makes a point change; a verb makes a
 //!   rise or a fall;
+//! - growth above nothing: `正增长`, `实现正增长` (at least 0%);
 //! - a completion statement: `完成`, `完成上级下达目标`, `达到市级要求` (done), `未完成` (not done);
 //! - anything else is qualitative (`快于经济增速`, `与经济增长同步`).
 //!
@@ -213,7 +214,17 @@ fn read_form(body: &str) -> (ValueForm, Option<String>) {
     if let Some(read) = read_number(body) {
         return read;
     }
+    if is_positive_growth(body) {
+        return (ValueForm::AtLeast(0.0), Some("%".to_owned()));
+    }
     (read_statement(body), None)
+}
+
+/// Whether a cell asks for growth above nothing: `正增长`, `实现正增长`, `保持正增长`. It reads as
+/// a growth rate of at least 0%.
+fn is_positive_growth(body: &str) -> bool {
+    let goal = ["实现", "保持", "确保"].iter().find_map(|verb| body.strip_prefix(verb)).unwrap_or(body);
+    goal == "正增长"
 }
 
 /// A ratio (`1.95:1`).
@@ -428,6 +439,15 @@ mod tests {
         assert_eq!(read("7.5%左右"), (About(7.5), "%".to_owned(), false));
         assert_eq!(read("29万吨左右"), (About(29.0), "万吨".to_owned(), false));
         assert_eq!(form("约7%"), About(7.0));
+    }
+
+    #[test]
+    fn positive_growth_is_growth_of_at_least_nothing() {
+        for raw in ["正增长", "实现正增长", "保持正增长"] {
+            let value = parse_value(raw);
+            assert_eq!((value.form, value.unit.as_deref()), (AtLeast(0.0), Some("%")), "{raw}");
+        }
+        assert_eq!(form("负增长"), Qualitative);
     }
 
     #[test]
