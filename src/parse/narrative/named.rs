@@ -208,17 +208,13 @@ fn is_named_verdict(statement: &ReviewStatement) -> bool {
     statement.target.is_none() && statement.actual.is_none() && matches!(statement.claim, Claim::Verdict(_))
 }
 
-/// Whether `named` (as a list names it) and `other` are one indicator: the same canonical name as
-/// written or as a growth rate (`全社会固定资产投资` and the row `全社会固定资产投资总额`, both
-/// `固定资产投资增速` as rates).
-fn same_indicator(named: &str, other: &str, aliases: &AliasTable) -> bool {
-    let readings = |name: &str| {
-        let name = aliases.canonical(name);
-        let rate = aliases.canonical(&format!("{name}增速"));
-        [name, rate]
-    };
-    let (named, other) = (readings(named), readings(other));
-    named.iter().any(|reading| other.contains(reading))
+/// The canonical names an indicator's name may stand for: as written, and as a growth rate
+/// (`全社会固定资产投资` and the row `全社会固定资产投资总额` are both `固定资产投资增速` as rates).
+/// Two names sharing a reading are one indicator.
+fn readings(name: &str, aliases: &AliasTable) -> [String; 2] {
+    let name = aliases.canonical(name);
+    let rate = aliases.canonical(&format!("{name}增速"));
+    [name, rate]
 }
 
 /// Drops the verdicts on named indicators that are judged elsewhere: by a statement with values
@@ -232,15 +228,20 @@ pub(super) fn drop_judged_elsewhere(
         return;
     }
     let rows = tables.iter().filter(|t| t.kind == TableKind::Review).flat_map(|t| &t.rows);
-    let mut judged: Vec<String> = rows.map(|row| row.name.to_string()).collect();
-    judged.extend(statements.iter().filter(|s| !is_named_verdict(s)).map(|s| s.name.clone()));
+    let valued = statements.iter().filter(|s| !is_named_verdict(s));
+    // The readings of every name judged so far, each worked out once.
+    let mut judged: Vec<[String; 2]> = rows
+        .map(|row| readings(&row.name, aliases))
+        .chain(valued.map(|s| readings(&s.name, aliases)))
+        .collect();
     statements.retain(|statement| {
         if !is_named_verdict(statement) {
             return true;
         }
-        let elsewhere = judged.iter().any(|other| same_indicator(&statement.name, other, aliases));
+        let named = readings(&statement.name, aliases);
+        let elsewhere = judged.iter().any(|other| named.iter().any(|reading| other.contains(reading)));
         if !elsewhere {
-            judged.push(statement.name.clone());
+            judged.push(named);
         }
         !elsewhere
     });

@@ -388,12 +388,13 @@ fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) 
     };
     let stacked: Vec<(usize, Piece)> = alone.into_iter().map(title_alone).collect::<Option<_>>()?;
     let leaf = |line: usize, title: &Piece, sub: bool| Leaf { x: 0, title: title.text.clone(), line, sub };
+    // A title that spans others: a year alone, or no column title.
+    let spans = |title: &str| is_year_label(title) || !(vocabulary.is_title)(title);
     let Some(subs) = titles_of(&lines[sub_line], vocabulary, Measure::Chars).filter(|subs| subs.len() > 1)
     else {
         // No second row: the line after the titles is the first row of the body.
         let titles: Vec<&str> = stacked.iter().map(|(_, t)| t.text.as_str()).collect();
-        let spans = titles.iter().any(|t| is_year_label(t) || !(vocabulary.is_title)(t));
-        if spans || !(vocabulary.is_header)(&titles) {
+        if titles.iter().any(|t| spans(t)) || !(vocabulary.is_header)(&titles) {
             return None;
         }
         let leaves = stacked.iter().map(|(line, title)| leaf(*line, title, false)).collect();
@@ -403,8 +404,7 @@ fn read_stacked_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) 
     if !(vocabulary.is_header)(&all) {
         return None;
     }
-    let mut spanning =
-        stacked.iter().filter(|(_, t)| is_year_label(&t.text) || !(vocabulary.is_title)(&t.text));
+    let mut spanning = stacked.iter().filter(|(_, t)| spans(&t.text));
     let (Some((over_line, _)), None) = (spanning.next(), spanning.next()) else { return None };
     let mut leaves = Vec::new();
     let mut parents = Vec::new();
