@@ -1039,3 +1039,80 @@ fn targets_written_as_ranges_bounds_and_growth_above_nothing() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn a_province_table_of_levels_with_their_growth_in_one_cell() {
+    // 陕西省: a result cell states the level and its growth (`33786.07亿元，增长4.3%`, also with
+    // `；` and `、`): it is judged by the part in the target's unit (before, unassessed). A target
+    // and a result that both state two values are left unassessed: which one the plan meant is not
+    // said.
+    let report = export("shaanxi.html");
+    let table = "表1 2023年全省主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|~|~|增长6.5%左右|~|33786.07亿元，增长4.3%|missed|-2.2
+        {table}|规模以上工业增加值|~|~|增长7.5%|~|增长5.1%|missed|-2.4
+        {table}|一般公共预算收入|~|~|3500亿元，增长5%|~|3437.4亿元；增长7.9%|unassessed|~
+        {table}|外贸进出口总额|~|~|增长5%左右|~|4575.9亿元、下降5.3%|missed|-10.3
+        {table}|固定资产投资|~|~|增长8%|~|下降3.1%|missed|-11.1
+        {table}|社会消费品零售总额|~|~|增长7%|~|增长6.1%|missed|-0.9
+        {table}|城镇调查失业率|~|~|5.5%以内|~|5.3%|met|0.2
+        {table}|居民消费价格涨幅|~|~|3%左右|~|0.1%|met|2.9
+        {table}|单位地区生产总值能耗降低|~|~|完成国家下达任务|~|预计完成|met|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_whole_year_estimate_under_the_year_beside_results_to_november() {
+    // 垫江县: `2023年` spans `计划 | 1-11月 | 全年预计`; the whole-year estimate is the result
+    // (before, the results to November were taken). Last year's results and next year's targets
+    // stand on either side.
+    let report = export("dianjiang.html");
+    let caption = "附表1 垫江县主要经济指标完成情况";
+    let (review, plan) = (format!("{caption}|2023|review"), format!("{caption}|2024|plan"));
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增速|%|~|6|~|5.8|missed|-0.2
+        {review}|规模以上工业增加值增速|%|~|8|~|9|met|1.0
+        {review}|固定资产投资增速|%|~|7|~|3|missed|-4.0
+        {review}|城乡居民人均可支配收入增速|%|~|6|~|6.1|met|0.1
+        {plan}|地区生产总值增速|%|~|6左右|~|~|~|~
+        {plan}|规模以上工业增加值增速|%|~|8|~|~|~|~
+        {plan}|固定资产投资增速|%|~|5|~|~|~|~
+        {plan}|城乡居民人均可支配收入增速|%|~|6|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}
+
+#[test]
+fn a_header_in_a_table_of_its_own_over_a_headerless_table_of_full_width_digits() {
+    // 梁平区: the header row stands in a `<table>` of its own above the body's, every cell in
+    // `<p><strong>`, values in full-width digits (`６．５`, `－３．１`, `≤５．５`), a 属性 column.
+    // pandoc writes two tables: GFM's first holds the titles as a row in `**bold**` under an
+    // empty header (before, the bold titles read as no header and the table was lost), plain
+    // text two simple tables, the second opening with its rule (before, not joined).
+    let report = export("liangping.html");
+    let table = "主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|false|６．５|~|５．８|missed|-0.7
+        {table}|规模以上工业增加值增长|%|false|８|~|９．２|met|1.2
+        {table}|固定资产投资增长|%|false|７|~|－３．１|missed|-10.1
+        {table}|单位地区生产总值能耗降低|%|true|完成市下达目标|~|３．２|unassessed|~
+        {table}|城镇调查失业率|%|false|≤５．５|~|５．２|met|0.3
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("liangping.html", "liangping.gfm.md")], "pipe");
+    assert_dumps_read_as_their_pages(&[("liangping.html", "liangping.plain.txt")], "aligned");
+}
+
+#[test]
+fn gfm_keeps_footnote_marks_in_sup_tags_and_category_rows_in_bold() {
+    // `pandoc -f html -t gfm` of guangdong.html: `地区生产总值增长<sup>①</sup>` and
+    // `**一、经济发展**` (before, the tag stayed in the name and the category was not one).
+    assert_dumps_read_as_their_pages(&[("guangdong.html", "guangdong.gfm.md")], "pipe");
+}

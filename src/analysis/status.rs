@@ -36,6 +36,7 @@
 
 use crate::analysis::direction::{Direction, counts_reduction, direction};
 use crate::model::{Claim, IndicatorRow, Report, ReviewStatement, Status, TableKind, Value, ValueForm};
+use crate::parse::value::parts;
 use std::fmt;
 
 /// The verdict on one reviewed row, its gap and how it was reached.
@@ -210,6 +211,9 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
         _ => {}
     }
     let actual = row.actual.as_ref().ok_or(Unassessable::NoActual)?;
+    let (target_part, actual_part) =
+        (answering_part(row, target, actual), answering_part(row, actual, target));
+    let (target, actual) = (target_part.as_ref().unwrap_or(target), actual_part.as_ref().unwrap_or(actual));
     match actual.form {
         ValueForm::Empty => return Err(Unassessable::NoActual),
         ValueForm::NotTracked => return Err(Unassessable::NotTracked),
@@ -226,6 +230,21 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
         (_, ValueForm::Qualitative) => Err(Unassessable::QualitativeActual),
         _ => compare(row, target, actual),
     }
+}
+
+/// The one value of a cell stating several (`50012.85亿元，增长4.6%`, a level and its growth)
+/// that answers `other`, a cell of one value: the part in `other`'s unit (each cell's own unit,
+/// else the row's). `None` for a cell of one value, or when no part or more than one is in that
+/// unit.
+fn answering_part(row: &IndicatorRow, cell: &Value, other: &Value) -> Option<Value> {
+    if cell.form != ValueForm::Qualitative || other.form == ValueForm::Qualitative {
+        return None;
+    }
+    let unit = |value: &Value| value.unit.clone().or_else(|| row.unit.clone());
+    let wanted = unit(other);
+    let mut answering = parts(&cell.raw)?.into_iter().filter(|part| unit(part) == wanted);
+    let part = answering.next()?;
+    answering.next().is_none().then_some(part)
 }
 
 /// Words by which a qualitative target states a goal that an achieved cell can repeat to say it
@@ -413,6 +432,22 @@ mod tests {
             (row("粮食总产量", None, "29万吨左右", "28.9万吨"), Met, Some(-0.1)),
             (row("单位地区生产总值能耗", None, "下降3.1%", "下降3.1%"), Met, Some(0.0)),
         ]
+    }
+
+    #[test]
+    fn a_cell_of_a_level_and_its_growth_is_judged_by_the_part_in_the_targets_unit() {
+        check(&[
+            (row("地区生产总值", None, "增长6.5%左右", "50012.85亿元，增长4.6%"), Missed, Some(-1.9)),
+            (row("地区生产总值", None, "50000亿元", "50012.85亿元，增长4.6%"), Met, Some(12.85)),
+            (row("一般公共预算收入", PCT, "6", "312亿元、增长6.2"), Met, Some(0.2)),
+            (row("外贸进出口", None, "增长5%左右", "1,280亿元；下降2.1%"), Missed, Some(-7.1)),
+            (row("地区生产总值", None, "1200亿元左右，增长6%", "增长5.1%"), Missed, Some(-0.9)),
+        ]);
+        // No part in the target's unit, or two: no honest reading.
+        check(&[
+            (row("地区生产总值", None, "7", "1200亿元，增长7.2%"), Unassessed, None),
+            (row("地区生产总值", None, "增长6%", "增长5%，增长7%"), Unassessed, None),
+        ]);
     }
 
     #[test]

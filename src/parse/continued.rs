@@ -50,6 +50,10 @@ pub(crate) fn read_continued(lines: Lines<'_>, mut read: Read) -> Read {
         if next == read.end || next >= lines.len() {
             return read;
         }
+        // A part without a header of its own may open with its rule (pandoc's simple tables).
+        if readers::aligned::is_rule(&lines[next]) && next + 1 < lines.len() {
+            next += usize::from(readers::dashed::opens_ruled_table(lines, next + 1));
+        }
         let cols = read.grid.cols();
         let part = readers::read_at(lines, next, &INDICATOR, |grid| {
             if grid.cols() == cols && !has_header(grid) { grid.rows() } else { 0 }

@@ -295,6 +295,31 @@ fn plain_amount(core: &str) -> Option<(f64, Option<String>)> {
     }
 }
 
+/// The values of a cell that states several, parted by commas, semicolons or `、` (`50012.85亿元，
+/// 增长4.6%`: a level and its growth); `None` for a cell of one value. A comma between digits
+/// (`28,542`) separates thousands, not values.
+pub(crate) fn parts(raw: &str) -> Option<Vec<Value>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut previous = None;
+    let mut chars = raw.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, next)| next);
+        let thousands = c == ','
+            && previous.is_some_and(|p: char| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if matches!(c, '，' | ',' | '；' | ';' | '、') && !thousands {
+            parts.push(&raw[start..at]);
+            start = at + c.len_utf8();
+        }
+        previous = Some(c);
+    }
+    parts.push(&raw[start..]);
+    let parts: Vec<Value> =
+        parts.into_iter().filter(|part| !part.trim().is_empty()).map(parse_value).collect();
+    (parts.len() > 1).then_some(parts)
+}
+
 /// The form of a number with its unit, verb of change and bound: a unit of `百分点` makes a point
 /// change.
 fn amount_with_unit(

@@ -36,13 +36,38 @@ fn is_pipe_row(line: &str) -> bool {
     line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
 }
 
-/// The cells between the pipes, trimmed, with Markdown's backslash escapes undone (`\-` is `-`,
-/// `\*` is `*`).
+/// The cells between the pipes, trimmed, with Markdown's bold marks and backslash escapes undone
+/// (`**指标**` is `指标`, `\-` is `-`, `\*` is `*`).
 fn cells_of(line: &str) -> Vec<String> {
     let line = line.trimmed();
     let inner = line.strip_prefix('|').unwrap_or(line);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner.split('|').map(|cell| unescape(cell.trimmed())).collect()
+    inner.split('|').map(|cell| unescape(crate::text::unbold(&without_tags(cell.trimmed())))).collect()
+}
+
+/// A cell without the inline HTML tags pandoc's GFM keeps (`地区生产总值增长<sup>①</sup>`,
+/// `<br />`), their text kept. A `<` that opens no tag (`<5.5`) stays.
+fn without_tags(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('<') {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.strip_prefix('/').unwrap_or(after);
+        let tag_end = after.find('>').filter(|_| name.starts_with(|c: char| c.is_ascii_alphabetic()));
+        match tag_end.filter(|&end| after[..end].bytes().all(|b| b.is_ascii_graphic() || b == b' ')) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// A `|---|:--:|` rule.
@@ -55,6 +80,14 @@ mod tests {
     use super::*;
     use crate::parse::LinedText;
     use crate::parse::table::header::INDICATOR;
+
+    #[test]
+    fn drops_inline_tags_and_bold_marks() {
+        assert_eq!(
+            cells_of("| **一、经济发展** | GDP增长<sup>①</sup> | <5.5 | a<br />b |"),
+            ["一、经济发展", "GDP增长①", "<5.5", "ab"]
+        );
+    }
 
     #[test]
     fn skips_rules_and_debris() {

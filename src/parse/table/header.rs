@@ -52,13 +52,17 @@ impl Column {
 
     /// Whether the column gives a result for part of the year only (`1-11月完成`,
     /// `前三季度`), which a whole-year result beside it is preferred to.
+    /// The title or the sub-title under it may say so (`2023年` over `1-11月`).
     pub fn covers_part_of_year(&self) -> bool {
-        let title = &self.title;
-        let months = title.find('月').map(|at| &title[..at]).is_some_and(|before| {
-            // `1-12月` is the whole year.
-            before.ends_with(|c: char| c.is_ascii_digit()) && !(before.ends_with("12") && before.len() > 2)
-        });
-        months || ["季度", "上半年", "前三季"].iter().any(|part| title.contains(part))
+        let part_of_year = |title: &str| {
+            let months = title.find('月').map(|at| &title[..at]).is_some_and(|before| {
+                // `1-12月` is the whole year.
+                before.ends_with(|c: char| c.is_ascii_digit())
+                    && !(before.ends_with("12") && before.len() > 2)
+            });
+            months || ["季度", "上半年", "前三季"].iter().any(|part| title.contains(part))
+        };
+        part_of_year(&self.title) || self.sub.as_deref().is_some_and(part_of_year)
     }
 
     /// The title as `check` shows it: `2020年完成/增速`.
@@ -1096,6 +1100,10 @@ mod tests {
         .unwrap();
         let partial: Vec<bool> = header.columns.iter().map(Column::covers_part_of_year).collect();
         assert_eq!(partial, [false, false, true, false, false]);
+        let header =
+            read_header(&grid(&["指标^2|2023年>3", "计划|1-11月|全年预计", "GDP|6|5.7|5.8"])).unwrap();
+        let partial: Vec<bool> = header.columns.iter().map(Column::covers_part_of_year).collect();
+        assert_eq!(partial, [false, false, true, false]);
         assert!(Column { role: Role::Actual, title: "前三季度".into(), sub: None }.covers_part_of_year());
     }
 

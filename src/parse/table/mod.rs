@@ -21,6 +21,7 @@ use crate::grid::Grid;
 use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
 use crate::parse::Lines;
 use crate::parse::caption::{self, is_caption};
+use crate::parse::continued::read_continued;
 use crate::parse::readers::{self, Read};
 use crate::text::Trimmed;
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
@@ -60,8 +61,7 @@ pub fn parse_tables(
                 Some((read, header))
             }
             None if could_start_table(&lines[index]) || readers::dashed::opens_ruled_table(lines, index) => {
-                readers::read_best(lines, index, &INDICATOR, judge_indicator)
-                    .map(|(read, h)| (crate::parse::continued::read_continued(lines, read), Some(h)))
+                read_text_table(lines, index)
             }
             None => None,
         };
@@ -188,6 +188,28 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     // The rows are placed once: the table's rows are built from them ([`indicator::build_rows`]).
     cells.keep_body(&header, body);
     Some((1 + valued * 10 + header.width(), (header, cells)))
+}
+
+/// The indicator table read from text at `lines[index]`, with the parts that continue it after a
+/// page break ([`read_continued`]), and its header. A header standing alone, with no rows under
+/// it, heads the headerless table after it: a web page that puts its header row in a `<table>` of
+/// its own comes out of pandoc as two tables.
+fn read_text_table(lines: Lines<'_>, index: usize) -> Option<(Read, Option<(Header, ReadCells)>)> {
+    if let Some((read, header)) = readers::read_best(lines, index, &INDICATOR, judge_indicator) {
+        return Some((read_continued(lines, read), Some(header)));
+    }
+    let alone = readers::read_at(lines, index, &INDICATOR, |grid| usize::from(is_header_alone(grid)))?;
+    let read = read_continued(lines, alone);
+    let (_, header) = judge_indicator(&read.grid)?;
+    Some((read, Some(header)))
+}
+
+/// Whether a grid is an indicator table's header and nothing else: a name and a target column,
+/// no rows under them.
+fn is_header_alone(grid: &Grid) -> bool {
+    read_header(grid).is_some_and(|header| {
+        header.rows == grid.rows() && header.find(Role::Name).is_some() && header.find(Role::Target).is_some()
+    })
 }
 
 /// Whether a line could be the first line of a table: it is a rule or row of a drawn or
