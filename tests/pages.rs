@@ -1116,3 +1116,25 @@ fn gfm_keeps_footnote_marks_in_sup_tags_and_category_rows_in_bold() {
     // `**一、经济发展**` (before, the tag stayed in the name and the category was not one).
     assert_dumps_read_as_their_pages(&[("guangdong.html", "guangdong.gfm.md")], "pipe");
 }
+
+#[test]
+fn results_written_as_sentences_against_last_year_with_footnote_marks() {
+    // 荣县: results as a county writes them in a 执行情况 column: `同比增长9.1%`, `同比下降2.3%`
+    // (before, unassessed), a level and its growth in one sentence, a footnote mark `6.2%①`
+    // (before, read as `6.2%1`). `20310元/增长7.2%` stays unassessed: a slash also parts units
+    // (`件/万人`), so it does not part values.
+    let report = export("rongxian.html");
+    let table = "表1 荣县2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|~|~|增长6.5%|~|实现地区生产总值412.3亿元，同比增长5.8%|missed|-0.7
+        {table}|规模以上工业增加值|~|~|增长8%|~|同比增长9.1%|met|1.1
+        {table}|全社会固定资产投资|~|~|增长10%|~|同比下降2.3%|missed|-12.3
+        {table}|社会消费品零售总额|~|~|增长7%|~|增长6.2%①|missed|-0.8
+        {table}|一般公共预算收入|~|~|18亿元|~|18.6亿元，增长4.1%|met|0.6
+        {table}|城镇居民人均可支配收入|~|~|增长6%|~|达到44120元，增长5.1%|missed|-0.9
+        {table}|农村居民人均可支配收入|~|~|增长7%|~|20310元/增长7.2%|unassessed|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

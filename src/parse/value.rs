@@ -15,8 +15,9 @@
 //! - a completion statement: `完成`, `完成上级下达目标`, `达到市级要求` (done), `未完成` (not done);
 //! - anything else is qualitative (`快于经济增速`, `与经济增长同步`).
 //!
-//! `预计`/`预估` before the value or `（预计）` after it marks an estimate, and a trailing `*`
-//! (a footnote mark) is ignored. A bound on a change reads as the change itself: a target of
+//! `预计`/`预估` before the value or `（预计）` after it marks an estimate, a trailing `*` or
+//! circled number (a footnote mark: `6.2%①`) is ignored, and so is what a change is measured
+//! against before its verb (`同比增长`, `比上年下降`). A bound on a change reads as the change itself: a target of
 //! change is a minimum in its direction (`下降3%以上` is a fall of 3, `提高1个百分点以上` a point
 //! change of 1), except a fall bounded from above (`下降3%以内`), which reads as a change of at
 //! least -3.
@@ -82,6 +83,9 @@ const VERBS: [(&[&str], Verb); 2] = [
     (&["增长", "提高", "增加", "上升", "提升"], Verb::Rise),
     (&["下降", "降低", "减少", "回落", "下滑"], Verb::Fall),
 ];
+/// What a change is measured against, written before its verb (`同比增长5.8%`, `比上年下降2%`),
+/// longest first.
+const COMPARED_WITH: [&str; 7] = ["比上年同期", "较上年同期", "同比", "比上年", "较上年", "比去年", "较去年"];
 /// Words that mark an estimate, before or after the value.
 const ESTIMATE_WORDS: [&str; 2] = ["预计", "预估"];
 /// Statements that a measure is no longer kept.
@@ -142,6 +146,8 @@ fn read_value(raw: &str) -> (ValueForm, Option<String>, bool) {
     if let Some(n) = plain_number(raw) {
         return (ValueForm::Exact(n), None, false);
     }
+    // A footnote mark after the value (`6.2%①`), dropped before folding makes it a digit.
+    let raw = raw.trim_end_matches(|c: char| ('①'..='⑳').contains(&c));
     let folded = fold_cow(raw);
     let (body, estimated) = strip_estimate(&folded);
     let (form, unit) = read_form(body);
@@ -258,6 +264,7 @@ fn read_grade(body: &str) -> Option<ValueForm> {
 fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
     let (rest, after) = strip_word(body, &BOUNDS_AFTER, End::Finish);
     let (rest, before) = strip_word(rest, &BOUNDS_BEFORE, End::Start);
+    let rest = COMPARED_WITH.iter().find_map(|word| rest.strip_prefix(word)).unwrap_or(rest);
     let (rest, verb) = strip_word(rest, &VERBS, End::Start);
     let (core, before) = match before {
         Some(_) => (rest, before),
@@ -435,6 +442,17 @@ mod tests {
     fn keeps_the_raw_text_trimmed() {
         assert_eq!(&*parse_value("  ≥330 ").raw, "≥330");
         assert_eq!(&*parse_value("７．５％").raw, "７．５％");
+    }
+
+    #[test]
+    fn reads_changes_against_last_year_and_ignores_footnote_marks() {
+        assert_eq!(read("同比增长9.1%"), (Rise(9.1), "%".to_owned(), false));
+        assert_eq!(read("同比下降2.3%"), (Fall(-2.3), "%".to_owned(), false));
+        assert_eq!(read("比上年增长5%左右"), (About(5.0), "%".to_owned(), false));
+        assert_eq!(read("预计较上年同期增长6%"), (Rise(6.0), "%".to_owned(), true));
+        assert_eq!(read("增长6.2%①"), (Rise(6.2), "%".to_owned(), false));
+        assert_eq!(read("18.6②"), (Exact(18.6), String::new(), false));
+        assert_eq!(read("同比"), (Qualitative, String::new(), false));
     }
 
     #[test]
