@@ -321,6 +321,25 @@ fn year_on_year_growth_targets_completed_and_differences_in_both_directions() {
 }
 
 #[test]
+fn directions_listed_before_one_target_pair_with_the_amounts_in_order() {
+    // Before, `分别低于和高于目标0.9和0.2个百分点` read both as above the target (both met).
+    let report = report(
+        "荣县",
+        "城镇和农村常住居民人均可支配收入分别增长5.1%和7.2%，分别低于和高于目标0.9和0.2个百分点；\
+         一般公共预算收入、税收收入分别增长3%、4%，分别高于、低于年度目标0.5个、1个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇常住居民人均可支配收入增速", Some("6.0%"), Some("5.1%"), Missed, Some(-0.9)),
+            row("农村常住居民人均可支配收入增速", Some("7.0%"), Some("7.2%"), Met, Some(0.2)),
+            row("一般公共预算收入增速", Some("2.5%"), Some("3%"), Met, Some(0.5)),
+            row("税收收入增速", Some("5%"), Some("4%"), Missed, Some(-1.0)),
+        ]
+    );
+}
+
+#[test]
 fn one_verdict_for_every_result_before_it() {
     let report = report("屯溪区", "城镇和农村居民人均可支配收入分别增长5.1%和7.8%，均高于预期目标。");
     assert_eq!(

@@ -121,13 +121,42 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// `较预期目标少增2.9个百分点`, `较预期目标回落1.8个百分点`; the target may be named `预期` alone:
 /// `低于预期1.8个百分点`.
 static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let target = r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
+    let target = TARGET_WORDS;
     let amounts = format!(r"{NUMBER}(?:个?[和、]{NUMBER})*");
     Regex::new(&format!(
         r"(?:(?P<dir>高于|低于|超过|超出|高出|快于|慢于|超){target}|[比较]{target}(?:分别)?(?P<dir_after>高|低|快|慢|多|少|回落)[出增]?|[比较与离距]{target}(?:还|尚|仍)?(?P<short>相差|差))(?P<d>{amounts})(?P<unit>个?百分点|[%‰]|[[\p{{Han}}A-Za-z]--[个和及与]][\p{{Han}}A-Za-z]{{0,3}})?"
     ))
     .expect("difference pattern")
 });
+
+/// How a sentence names the target it compares with: `预期目标`, `年度目标值`, `年初预期`.
+const TARGET_WORDS: &str =
+    r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
+
+/// Directions listed before the target, then amounts in the same order: `分别低于和高于目标0.9和0.2
+/// 个百分点`.
+static DIRECTIONS_LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    let direction = "高于|低于|快于|慢于|超过";
+    Regex::new(&format!(
+        r"分别(?P<d1>{direction})[和、与](?P<d2>{direction})(?P<t>{TARGET_WORDS})(?P<a>{NUMBER})个?[和、与](?P<b>{NUMBER})(?P<unit>个?百分点|%)"
+    ))
+    .expect("directions listed pattern")
+});
+
+/// `body` with directions listed before one target (`分别低于和高于目标0.9和0.2个百分点`) written
+/// out one per amount (`分别低于目标0.9个和高于目标0.2个百分点`), the form
+/// [`join_respective_differences`] reads; `None` when there are none.
+fn directions_listed(body: &str) -> Option<String> {
+    if !body.contains("分别") {
+        return None;
+    }
+    let caps = DIRECTIONS_LISTED.captures(body)?;
+    let whole = caps.get(0)?;
+    let (target, unit) = (&caps["t"], &caps["unit"]);
+    let spelled =
+        format!("分别{}{target}{}个和{}{target}{}{unit}", &caps["d1"], &caps["a"], &caps["d2"], &caps["b"]);
+    Some(format!("{}{spelled}{}", &body[..whole.start()], &body[whole.end()..]))
+}
 
 /// A comparison with the target stated first: `与年初预期目标相比,`; the differences after it
 /// (`地区生产总值增长5.2%,低1.8个百分点`) are from that target.
@@ -334,6 +363,8 @@ fn read_statements(
     let body = rewritten.as_deref().unwrap_or(body);
     let compared = compared_first(body);
     let body = compared.as_deref().unwrap_or(body);
+    let listed = directions_listed(body);
+    let body = listed.as_deref().unwrap_or(body);
     if let Some(statement) = read_bullet(body, aliases, &make) {
         return vec![statement];
     }
