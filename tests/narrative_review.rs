@@ -321,6 +321,22 @@ fn year_on_year_growth_targets_completed_and_differences_in_both_directions() {
 }
 
 #[test]
+fn a_share_of_a_plan_whose_amount_comes_first() {
+    // Before, `完成29万吨目标任务的98.3%` gave the target `29万吨目标`, unassessed.
+    let report = report(
+        "富顺县",
+        "粮食产量稳定在28.5万吨，完成29万吨目标任务的98.3%；招商引资到位资金132亿元，完成150亿元年度目标的88%。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("粮食产量", Some("29万吨"), Some("28.5万吨"), Missed, Some(-0.49)),
+            row("招商引资到位资金", Some("150亿元"), Some("132亿元"), Missed, Some(-18.0)),
+        ]
+    );
+}
+
+#[test]
 fn directions_listed_before_one_target_pair_with_the_amounts_in_order() {
     // Before, `分别低于和高于目标0.9和0.2个百分点` read both as above the target (both met).
     let report = report(

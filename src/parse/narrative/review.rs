@@ -107,10 +107,10 @@ static CONTROL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的94.3%`,
-/// `为年度目标的98%`, `为预算的101.2%`.
+/// `为年度目标的98%`, `为预算的101.2%`; the plan's amount may come first: `完成29万吨目标任务的98.3%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:完成|达到|为)(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?的(?P<p>{NUMBER})%"
+        r"(?:完成|达到|为)(?:(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?|(?P<plan_first>{NUMBER}(?:%|[\p{{Han}}A-Za-z]{{1,4}}?)?)的?(?:全年|年度)?(?:预期)?(?:计划|目标)(?:任务)?)的(?P<p>{NUMBER})%"
     ))
     .expect("share pattern")
 });
@@ -498,7 +498,7 @@ fn claims(body: &str) -> Vec<Found> {
         let whole = caps.get(0).expect("match");
         let Ok(percent) = caps["p"].parse::<f64>() else { continue };
         if free(&found, whole.start(), whole.end()) {
-            let plan = caps.name("plan").map(|m| m.as_str().to_owned());
+            let plan = caps.name("plan").or_else(|| caps.name("plan_first")).map(|m| m.as_str().to_owned());
             found.push(Found {
                 start: whole.start(),
                 end: whole.end(),
