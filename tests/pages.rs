@@ -1138,3 +1138,25 @@ fn results_written_as_sentences_against_last_year_with_footnote_marks() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn an_attribute_spanning_its_rows_before_the_names_and_a_yes_no_column() {
+    // 自流井区: `预期性`/`约束性` in a first column spanning its rows, a `其中：` sub-row, a
+    // `是否完成` column of `是`/`否`. The browser copy writes the attribute once, so the rows under
+    // it are short at the left: before, their `是`/`否` read from the left fell under
+    // `2023年实际完成`, which was taken for a column of verdicts (no results read).
+    let report = export("ziliujing.html");
+    let table = "自流井区2023年经济社会发展主要指标完成情况表|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|false|6.5|~|6.9|met|0.4
+        {table}|第二产业增加值增长|%|false|7|~|6.2|missed|-0.8
+        {table}|全社会固定资产投资增长|%|false|8|~|8.3|met|0.3
+        {table}|社会消费品零售总额增长|%|false|7.5|~|7.6|met|0.1
+        {table}|单位地区生产总值能耗降低|%|true|完成省市下达任务|~|完成|met|~
+        {table}|主要污染物减排|%|true|完成省市下达任务|~|完成|met|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert_dumps_read_as_their_pages(&[("ziliujing.html", "ziliujing.paste.txt")], "tab");
+}

@@ -601,22 +601,27 @@ fn pair_growth_beside(columns: &mut [Column]) {
 /// A `完成情况` column whose cells are the document's verdicts (`完成`, `未完成`) rather than
 /// achieved values judges the rows, as a `与目标±` column does.
 ///
-/// A text layout's rows may be short or long at the left (a spanning cell written in its first
-/// row only), so a column is also read counted from the right end of each row.
+/// A text layout's rows may be short at the left (a spanning cell written in its first row
+/// only) or at the right, so each row's cell in the column is read counted from either end: a
+/// short row whose two readings disagree on being a verdict says nothing (a verdict beside a
+/// result would otherwise make the result's column look like one).
 fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
     let width = columns.len();
     for (col, column) in columns.iter_mut().enumerate() {
         if column.role != Role::Actual {
             continue;
         }
-        let rows = header_rows..grid.rows();
-        let placed = rows.clone().map(|row| grid.text(row, col));
-        let from_right = rows.filter_map(|row| {
+        let cells = (header_rows..grid.rows()).filter_map(|row| {
+            let from_left = grid.text(row, col);
             let own = grid.row_range(row);
-            let at = (own.len() + col).checked_sub(width)?;
-            Some(grid.cells()[own.start + at].text.as_str())
+            let from_right = match (own.len() + col).checked_sub(width) {
+                Some(at) if own.len() != width => grid.cells()[own.start + at].text.as_str(),
+                _ => from_left,
+            };
+            let is_verdict = |cell: &str| super::verdict::verdict(cell).is_some();
+            (is_verdict(from_left) == is_verdict(from_right)).then_some(from_left)
         });
-        if super::verdict::holds_verdicts(placed) || super::verdict::holds_verdicts(from_right) {
+        if super::verdict::holds_verdicts(cells) {
             column.role = Role::Difference;
         }
     }
