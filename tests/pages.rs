@@ -812,6 +812,32 @@ fn pandoc_simple_and_multiline_tables_read_the_rows_of_the_pages() {
 }
 
 #[test]
+fn a_category_written_once_under_a_name_title_over_two_columns_in_pandoc_tables() {
+    // `指  标` over the category and the name (`<th colspan=2>`), written by pandoc in the first
+    // column with the second titled blank; `经济\` / `发展` wrapped in the first row of its block
+    // only: the rows below name themselves in the second column (before, they did not count as
+    // named, the table was judged by its first rows and the banded reader's grid won, joining the
+    // category to the name: `经济地区生产总值增长★发展`).
+    for dump in ["jinhua.pandoc.md", "jinhua.plain.txt"] {
+        let report = export(dump);
+        let review = "表1：2023年婺城区主要指标完成情况|2023|review";
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增长|%|true|6.5%左右|~|5.9%|missed|-0.6
+            {review}|一般公共预算收入增长|%|false|6-6.5|~|7.2|met|1.2
+            {review}|固定资产投资增长|%|false|≥10|~|11.3|met|1.3
+            {review}|居民人均可支配收入增长|%|true|与经济增长同步|~|5.8|met|~
+            {review}|城镇调查失业率|%|false|＜5|~|3.1|met|1.9
+            "
+        ));
+        assert_eq!(rows(&report), want, "{dump}");
+        let indicators = report["indicators"].as_array().unwrap();
+        let categories: Vec<&str> = indicators.iter().map(|r| r["category"].as_str().unwrap()).collect();
+        assert_eq!(categories, ["经济发展", "经济发展", "经济发展", "民生福祉", "民生福祉"], "{dump}");
+    }
+}
+
+#[test]
 fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th() {
     // `<td colspan=4></td><td>单位：亿元、%</td>` above the header: before, read as a header row
     // (单位 is a title) and no table; `<caption>`; names in `<th>`; a base year's column aside.
