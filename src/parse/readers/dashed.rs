@@ -30,17 +30,21 @@ const MIN_RUN: usize = 2;
 /// Reads the table whose first line (its header's, or the first row's under a rule) is
 /// `lines[start]`.
 pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
+    // A table may be asked for at its opening rule (the part of a table after a page break).
+    let opening = is_rule(&lines[start]).then(|| runs(&lines[start])).flatten();
+    let start = if opening.is_some() { start + 1 } else { start };
     let rule_above = start.checked_sub(1).filter(|&above| is_rule(&lines[above]));
-    let (starts, header, body_from) = match rule_above.and_then(|above| runs(&lines[above])) {
-        Some(starts) => (starts, start..start, start),
-        None => {
-            let (starts, rule) = (start + 1..lines.len())
-                .take(MAX_HEADER_LINES)
-                .take_while(|&i| !lines[i].trimmed().is_empty())
-                .find_map(|i| runs(&lines[i]).map(|starts| (starts, i)))?;
-            (starts, start..rule, rule + 1)
-        }
-    };
+    let (starts, header, body_from) =
+        match opening.or_else(|| rule_above.and_then(|above| runs(&lines[above]))) {
+            Some(starts) => (starts, start..start, start),
+            None => {
+                let (starts, rule) = (start + 1..lines.len())
+                    .take(MAX_HEADER_LINES)
+                    .take_while(|&i| !lines[i].trimmed().is_empty())
+                    .find_map(|i| runs(&lines[i]).map(|starts| (starts, i)))?;
+                (starts, start..rule, rule + 1)
+            }
+        };
     let mut builder = GridBuilder::new(Layout::Aligned);
     if !header.is_empty() {
         push_row(&mut builder, &starts, lines, header);
@@ -275,5 +279,16 @@ mod tests {
         ];
         assert_eq!(grid(&lines, 1)[1], ["GDP增长", "%", "6.5"]);
         assert!(read(LinedText::from_lines(&["  指标 单位", "  文字"]).lines(), 0, &INDICATOR).is_none());
+    }
+
+    #[test]
+    fn a_table_asked_for_at_its_opening_rule_has_no_header() {
+        let lines = [
+            "  ---------------- --- ----- ----",
+            "  城镇调查失业率   \\%  ＜5.5 是",
+            "  ---------------- --- ----- ----",
+        ];
+        assert_eq!(grid(&lines, 0), [["城镇调查失业率", "%", "＜5.5", "是"]]);
+        assert_eq!(read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).map(|r| r.end), Some(3));
     }
 }
