@@ -482,26 +482,39 @@ fn a_year_over_plan_result_completion_and_growth_gives_growth_targets_the_growth
 fn category_rows_spanning_the_table_and_footnote_marks_after_names() {
     // `<td colspan=5>一、经济发展</td>` rows are categories; `①`, `[1]` after a name are footnote
     // marks, not part of it; `带*的为约束性指标` makes the others expected (预期性).
-    let report = export("guangdong.html");
-    assert_eq!((&report["province"], &report["district"]), (&Value::from("广东省"), &Value::from("广东省")));
-    let categories: Vec<&str> =
-        report["indicators"].as_array().unwrap().iter().map(|r| r["category"].as_str().unwrap()).collect();
-    assert_eq!(categories, ["经济发展", "经济发展", "创新驱动", "绿色生态"].repeat(2));
-    let review = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2023|review";
-    let plan = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2024|plan";
-    let want = expected(&format!(
-        "
-        {review}|地区生产总值增长|%|false|5以上|~|4.8|missed|-0.2
-        {review}|固定资产投资增长|%|false|3|~|2.5|missed|-0.5
-        {review}|研发经费支出占地区生产总值比重|%|false|3.4|~|3.5|met|0.1
-        {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成|met|~
-        {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
-        {plan}|固定资产投资增长|%|false|3左右|~|~|~|~
-        {plan}|研发经费支出占地区生产总值比重|%|false|3.5|~|~|~|~
-        {plan}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|~|~|~
-        "
-    ));
-    assert_eq!(rows(&report), want);
+    // `pandoc -t plain` writes the mark `^(①)` (before, read as a unit `①`); `-t gfm` writes
+    // `<sup>①</sup>` and the category rows in bold, `**一、经济发展**` (before, rows of their own).
+    for file in ["guangdong.html", "guangdong.plain.txt", "guangdong.gfm.md"] {
+        let report = export(file);
+        assert_eq!(
+            (&report["province"], &report["district"]),
+            (&Value::from("广东省"), &Value::from("广东省"))
+        );
+        let categories: Vec<&str> = report["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["category"].as_str().unwrap())
+            .collect();
+        assert_eq!(categories, ["经济发展", "经济发展", "创新驱动", "绿色生态"].repeat(2), "{file}");
+        let review = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2023|review";
+        let plan = "表1 2023年广东省国民经济和社会发展主要指标执行情况|2024|plan";
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增长|%|false|5以上|~|4.8|missed|-0.2
+            {review}|固定资产投资增长|%|false|3|~|2.5|missed|-0.5
+            {review}|研发经费支出占地区生产总值比重|%|false|3.4|~|3.5|met|0.1
+            {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成|met|~
+            {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
+            {plan}|固定资产投资增长|%|false|3左右|~|~|~|~
+            {plan}|研发经费支出占地区生产总值比重|%|false|3.5|~|~|~|~
+            {plan}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|~|~|~
+            "
+        ));
+        // A page's `&#12288;` in the caption is a space once read; a text form's stays.
+        let got: Vec<String> = rows(&report).iter().map(|row| row.replace('\u{3000}', " ")).collect();
+        assert_eq!(got, want, "{file}");
+    }
 }
 
 #[test]
