@@ -4,12 +4,14 @@
 //! Reports arrive as UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK, with LF,
 //! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
 //! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
-//! the derived text; raw HTML tables inside text ([`raw_html`]) too. The result is UTF-8 text with `\n` line ends in which only TAB and newline
+//! the derived text; raw HTML tables inside text ([`raw_html`]) too, and a page framed
+//! as a table of one column ([`framed`]) unframed. The result is UTF-8 text with `\n` line ends in which only TAB and newline
 //! remain of the control characters, so the parser and the terminal see the same text.
 
 mod clean;
 pub mod docx;
 mod encoding;
+mod framed;
 pub mod html;
 pub mod mhtml;
 mod oneline;
@@ -59,6 +61,7 @@ pub fn decode<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Documen
         return Err(not_text("most of its characters are control characters, as in binary files".to_owned()));
     }
     let (text, warnings) = clean(raw);
+    let text = framed::unframe(text);
     if let Some(placed) = raw_html::place_tables(&text, encoding, replaced) {
         return Ok(Document { warnings: [warnings, placed.warnings].concat(), ..placed });
     }

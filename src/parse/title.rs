@@ -92,10 +92,14 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
             // The title must begin on the first joined line, or a later start would find it too:
             // its review year there, or its place filling the line up to the year on the next
             // (`关于重庆市綦江区` / `2022年…`). A menu line before the title (`政务公开` / `兴文县2023年…`)
-            // is no part of the place.
+            // is no part of the place; a line opening with `关于` is the title's, however short
+            // (`关于梅` / `州市梅江区2023年…`, a title wrapped inside a narrow cell).
             let first_len = head[start].text.len();
             let review_at = caps.name("review").map_or(0, |m| m.start());
-            let place_fills_line = caps.name("place").is_some_and(|m| m.start() == 0 && m.end() == first_len);
+            let opens = head[start].text.starts_with("关于");
+            let place_fills_line = caps
+                .name("place")
+                .is_some_and(|m| m.start() == 0 && (m.end() == first_len || (opens && m.end() > first_len)));
             if review_at >= first_len && !place_fills_line {
                 break;
             }
@@ -284,6 +288,15 @@ mod tests {
         assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
         assert_eq!((block.city.as_deref(), block.district.as_deref()), (Some("重庆市"), Some("綦江区")));
         assert_eq!(block.delivered_on.map(|d| d.to_string()).as_deref(), Some("2023-02-08"));
+    }
+
+    #[test]
+    fn a_title_wrapped_inside_its_place_names_the_whole_place() {
+        let lines =
+            ["首页", "关于梅", "州市梅江区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告"];
+        let block = parse_title(LinedText::from_lines(&lines).lines());
+        assert_eq!((block.city.as_deref(), block.district.as_deref()), (Some("梅州市"), Some("梅江区")));
+        assert_eq!(block.line, 2);
     }
 
     #[test]

@@ -76,9 +76,15 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
         .take_while(|(_, line)| is_table_line(line))
         .map(|(index, line)| (index, line.trimmed_end().chars().collect()))
         .collect();
-    // lynx draws no rules: a table beside a rule of dashes is another layout's (pandoc's).
-    let ruled = |index: Option<usize>| index.and_then(|i| lines.get(i)).is_some_and(super::aligned::is_rule);
-    if block.len() < 2 || ruled(start.checked_sub(1)) || ruled(Some(start + block.len())) {
+    // lynx draws no rules: a table beside a rule of dashes, or one blank line from it, is
+    // another layout's (pandoc's, which may write a line of spaces under its top rule).
+    let ruled = |index: Option<usize>, step: fn(usize) -> Option<usize>| {
+        let line = |i: Option<usize>| i.and_then(|i| lines.get(i));
+        let rule = |i: Option<usize>| line(i).is_some_and(super::aligned::is_rule);
+        rule(index) || (line(index).is_some_and(|l| l.trimmed().is_empty()) && rule(index.and_then(step)))
+    };
+    let (above, below) = (start.checked_sub(1), Some(start + block.len()));
+    if block.len() < 2 || ruled(above, |i| i.checked_sub(1)) || ruled(below, |i| i.checked_add(1)) {
         return None;
     }
     let words = |chars: &[char]| {
@@ -306,6 +312,20 @@ mod tests {
         assert_eq!(rows[0], ["类别", "指标", "2023年目标", "指标属性"]);
         assert_eq!(rows[1], ["经济发展", "地区生产总值增长", "6", "预期性"]);
         assert_eq!(rows[2], ["", "一般公共预算收入", "5", "预期性"]);
+    }
+
+    #[test]
+    fn a_table_one_blank_line_inside_rules_of_dashes_is_pandocs() {
+        let lines = [
+            "  ------ ------------ ----------",
+            "                               ",
+            "  序号   指标         2023年目标",
+            "  1      地区生产总值 6.5",
+            "                               ",
+            "  ------ ------------ ----------",
+        ];
+        assert!(read(LinedText::from_lines(&lines).lines(), 2, &INDICATOR).is_none());
+        assert!(read(LinedText::from_lines(&lines[2..4]).lines(), 0, &INDICATOR).is_some());
     }
 
     #[test]

@@ -30,17 +30,21 @@ const MIN_RUN: usize = 2;
 /// Reads the table whose first line (its header's, or the first row's under a rule) is
 /// `lines[start]`.
 pub(crate) fn read(lines: Lines<'_>, start: usize, _: &Vocabulary) -> Option<Read> {
+    // A table may be asked for at its opening rule (the part of a table after a page break).
+    let opening = is_rule(&lines[start]).then(|| runs(&lines[start])).flatten();
+    let start = if opening.is_some() { start + 1 } else { start };
     let rule_above = start.checked_sub(1).filter(|&above| is_rule(&lines[above]));
-    let (starts, header, body_from) = match rule_above.and_then(|above| runs(&lines[above])) {
-        Some(starts) => (starts, start..start, start),
-        None => {
-            let (starts, rule) = (start + 1..lines.len())
-                .take(MAX_HEADER_LINES)
-                .take_while(|&i| !lines[i].trimmed().is_empty())
-                .find_map(|i| runs(&lines[i]).map(|starts| (starts, i)))?;
-            (starts, start..rule, rule + 1)
-        }
-    };
+    let (starts, header, body_from) =
+        match opening.or_else(|| rule_above.and_then(|above| runs(&lines[above]))) {
+            Some(starts) => (starts, start..start, start),
+            None => {
+                let (starts, rule) = (start + 1..lines.len())
+                    .take(MAX_HEADER_LINES)
+                    .take_while(|&i| !lines[i].trimmed().is_empty())
+                    .find_map(|i| runs(&lines[i]).map(|starts| (starts, i)))?;
+                (starts, start..rule, rule + 1)
+            }
+        };
     let mut builder = GridBuilder::new(Layout::Aligned);
     if !header.is_empty() {
         push_row(&mut builder, &starts, lines, header);
@@ -127,11 +131,12 @@ fn push_row(builder: &mut GridBuilder, starts: &[usize], lines: Lines<'_>, row: 
     }
 }
 
-/// A cell's text with pandoc's marks undone: escapes, bold, superscript (`^①^`), its `---` for an
-/// em dash read as `—`, and a no-break or ideographic space (`指&nbsp;&nbsp;标`, `项　目`) as a
-/// space.
+/// A cell's text with pandoc's marks undone: escapes, bold, superscript (`^①^` in Markdown,
+/// `^(①)` in plain text), its `---` for an em dash read as `—`, and a no-break or ideographic
+/// space (`指&nbsp;&nbsp;标`, `项　目`) as a space.
 fn cell_text(cell: &str) -> String {
     let cell = crate::text::unbold(cell);
+    let cell = plain_superscript(cell);
     let dashes = cell.len();
     if dashes >= 3 && dashes.is_multiple_of(3) && cell.bytes().all(|b| b == b'-') {
         return "—".repeat(dashes / 3);
@@ -147,6 +152,19 @@ fn cell_text(cell: &str) -> String {
         escaped = c == '\\' && !escaped;
     }
     unescape(&plain)
+}
+
+/// `text` with pandoc's plain-text superscripts (`增长^(①)`) written as Markdown's (`增长^①^`), so
+/// the mark is not read as a parenthetical (a unit).
+fn plain_superscript(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(at) = text.find("^(") else { return text.into() };
+    let rest = &text[at + 2..];
+    let Some(close) = rest.find(')') else { return text.into() };
+    let mark = &rest[..close];
+    if mark.is_empty() || mark.contains([' ', '(', '^']) {
+        return text.into();
+    }
+    format!("{}^{mark}^{}", &text[..at], plain_superscript(&rest[close + 1..])).into()
 }
 
 /// Whether `lines[index]` opens a table under or above a rule of dash runs: the line after it is
@@ -275,5 +293,24 @@ mod tests {
         ];
         assert_eq!(grid(&lines, 1)[1], ["GDP增长", "%", "6.5"]);
         assert!(read(LinedText::from_lines(&["  指标 单位", "  文字"]).lines(), 0, &INDICATOR).is_none());
+    }
+
+    #[test]
+    fn plain_superscripts_are_marks_not_parentheticals() {
+        assert_eq!(cell_text("地区生产总值增长^(①)"), "地区生产总值增长①");
+        assert_eq!(cell_text("甲^(1)乙^(2)"), "甲1乙2");
+        assert_eq!(cell_text("GDP（亿元）"), "GDP（亿元）");
+        assert_eq!(cell_text("a^(b c)"), "a(b c)");
+    }
+
+    #[test]
+    fn a_table_asked_for_at_its_opening_rule_has_no_header() {
+        let lines = [
+            "  ---------------- --- ----- ----",
+            "  城镇调查失业率   \\%  ＜5.5 是",
+            "  ---------------- --- ----- ----",
+        ];
+        assert_eq!(grid(&lines, 0), [["城镇调查失业率", "%", "＜5.5", "是"]]);
+        assert_eq!(read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).map(|r| r.end), Some(3));
     }
 }

@@ -36,32 +36,37 @@ fn is_pipe_row(line: &str) -> bool {
     line.starts_with('|') && line.len() > 1 && line[1..].contains('|')
 }
 
-/// The cells between the pipes, trimmed, with Markdown's bold marks and backslash escapes undone
-/// (`**指标**` is `指标`, `\-` is `-`, `\*` is `*`).
+/// The cells between the pipes, trimmed, with Markdown's backslash escapes undone (`\-` is `-`,
+/// `\*` is `*`), bold undone (`**一、经济发展**`, a section's label) and inline HTML tags taken
+/// away (`增长<sup>①</sup>`, as pandoc's GitHub Markdown keeps a superscript).
 fn cells_of(line: &str) -> Vec<String> {
     let line = line.trimmed();
     let inner = line.strip_prefix('|').unwrap_or(line);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner.split('|').map(|cell| unescape(crate::text::unbold(&without_tags(cell.trimmed())))).collect()
+    inner.split('|').map(|cell| unescape(crate::text::unbold(&untagged(cell.trimmed())))).collect()
 }
 
-/// A cell without the inline HTML tags pandoc's GFM keeps (`地区生产总值增长<sup>①</sup>`,
-/// `<br />`), their text kept. A `<` that opens no tag (`<5.5`) stays.
-fn without_tags(cell: &str) -> std::borrow::Cow<'_, str> {
-    if !cell.contains('<') {
-        return cell.into();
+/// `text` without inline HTML tags (`<sup>`, `</sup>`, `<br />`): a `<` followed by a letter, or
+/// by `/` and a letter, up to the next `>`. A `<` before anything else (`<5.5`) stays.
+fn untagged(text: &str) -> std::borrow::Cow<'_, str> {
+    let opens_tag = |rest: &str| {
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        rest.starts_with(|c: char| c.is_ascii_alphabetic())
+    };
+    if !text.match_indices('<').any(|(at, _)| opens_tag(&text[at + 1..])) {
+        return text.into();
     }
-    let mut out = String::with_capacity(cell.len());
-    let mut rest = cell;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let name = after.strip_prefix('/').unwrap_or(after);
-        let tag_end = after.find('>').filter(|_| name.starts_with(|c: char| c.is_ascii_alphabetic()));
-        match tag_end.filter(|&end| after[..end].bytes().all(|b| b.is_ascii_graphic() || b == b' ')) {
-            Some(end) => rest = &after[end + 1..],
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        match after.find('>').filter(|_| opens_tag(after)) {
+            Some(close) => {
+                out.push_str(&rest[..at]);
+                rest = &after[close + 1..];
+            }
             None => {
-                out.push('<');
+                out.push_str(&rest[..=at]);
                 rest = after;
             }
         }
@@ -82,14 +87,6 @@ mod tests {
     use crate::parse::table::header::INDICATOR;
 
     #[test]
-    fn drops_inline_tags_and_bold_marks() {
-        assert_eq!(
-            cells_of("| **一、经济发展** | GDP增长<sup>①</sup> | <5.5 | a<br />b |"),
-            ["一、经济发展", "GDP增长①", "<5.5", "ab"]
-        );
-    }
-
-    #[test]
     fn skips_rules_and_debris() {
         let lines = ["| 指标 | 目标 |", "|---|:--:|", "| | |", "||", "| GDP | \\-7 |", "", "| x | y |"];
         let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
@@ -98,5 +95,11 @@ mod tests {
         assert_eq!(read.grid.text(1, 0), "GDP");
         assert_eq!(read.grid.text(1, 1), "-7");
         assert_eq!(read.grid.cells()[2].line, 5);
+    }
+
+    #[test]
+    fn bold_and_inline_tags_are_undone() {
+        let cells = cells_of("| **一、经济发展** | 增长<sup>①</sup> | <5.5 | 甲<br />乙 | a < b > c |");
+        assert_eq!(cells, ["一、经济发展", "增长①", "<5.5", "甲乙", "a < b > c"]);
     }
 }

@@ -164,16 +164,18 @@ fn read_tables(
 /// target that reads as one (cells out of line, as a converter may leave them).
 fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let header = read_header(grid)?;
-    let name = header.find(Role::Name)?;
+    header.find(Role::Name)?;
     let target = header.find(Role::Target)?;
     let mut cells = ReadCells::new(grid.cells().len());
     let (mut named, mut valued) = (0, 0);
-    // Short rows of a text layout (a spanning cell written once) are judged as placed.
+    // Short rows of a text layout (a spanning cell written once) are judged as placed; a row is
+    // named by any of its name cells (a category written once, in its block's first row, before
+    // the name under one title `指标` leaves the first name column blank below it).
     let slot = |body: &align::BodyRow, col: usize| body.slots.get(col).copied().flatten();
     let body = align::body_rows(grid, &header);
     let named_rows = body
         .iter()
-        .filter(|body| slot(body, name).is_some_and(|index| !grid.cells()[index].text.trimmed().is_empty()));
+        .filter(|body| body.names.iter().any(|&index| !grid.cells()[index].text.trimmed().is_empty()));
     for body in named_rows {
         named += 1;
         let Some(index) = slot(body, target) else { continue };
