@@ -8,7 +8,7 @@ use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
 use crate::model::{Project, Stage, Warning, WarningKind};
-use crate::text::Trimmed;
+use crate::text::{Trimmed, holds};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
@@ -41,10 +41,11 @@ impl Listing {
         self.project_sentences > 0 && self.project_sentences * 2 >= self.sentences
     }
 
-    /// Whether the box can no longer be [`Listing::mostly_projects`], however many of its `more`
-    /// sentences still to read hold project lists: each adds one to both counts at most.
+    /// Whether the box can no longer be [`Listing::mostly_projects`], however many of the `more`
+    /// sentences still to read that may hold a project list do: each adds one to both counts at
+    /// most, and every other sentence adds nothing to the project count.
     fn never_mostly_projects(&self, more: usize) -> bool {
-        self.sentences > 2 * self.project_sentences + more
+        self.project_sentences + more == 0 || self.sentences > 2 * self.project_sentences + more
     }
 }
 
@@ -105,7 +106,7 @@ struct Found<'t> {
 pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Listing {
     let logicals = join_lines(block, warnings);
     let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
-    let most_from = most_sentences_from(&tops);
+    let most_from = most_list_sentences_from(&logicals, &tops);
     let mut listing = Listing::default();
     let mut heading = Context { group: None, stage: None };
     for (index, (logical, top)) in logicals.iter().zip(&tops).enumerate() {
@@ -138,10 +139,24 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
     listing
 }
 
-/// For each logical line, the most sentences it and the lines after it may hold: one more than
-/// its sentence ends, each.
-fn most_sentences_from(tops: &[TopLevel]) -> Vec<usize> {
-    let mut most: Vec<usize> = tops.iter().map(|top| top.count(SENTENCE_ENDS) + 1).collect();
+/// For each logical line, the most sentences with a project list it and the lines after it may
+/// hold: their sentences that hold `等`, `项目` or `工程`. In [`Mode::Content`] a list must end
+/// the way project lists do ([`has_project_tail`]: `等…`, `…项目`, `…工程`), and it is a piece of
+/// its sentence, so a sentence holding none of these words holds no list (a cheap literal test
+/// for each line, and for each sentence of a line that passes it).
+fn most_list_sentences_from(logicals: &[Logical], tops: &[TopLevel]) -> Vec<usize> {
+    let may_list = |text: &str| text.contains('等') || holds(text, "项目") || holds(text, "工程");
+    let mut most: Vec<usize> = logicals
+        .iter()
+        .zip(tops)
+        .map(|(logical, top)| {
+            let text: &str = &logical.text;
+            if !may_list(text) {
+                return 0;
+            }
+            top.split(text, SENTENCE_ENDS).filter(|(_, sentence)| may_list(sentence)).count()
+        })
+        .collect();
     for index in (1..most.len()).rev() {
         most[index - 1] += most[index];
     }
@@ -369,7 +384,8 @@ mod tests {
     use super::*;
 
     /// Every run of sentences (each counted or not, each with a list or not), read one by one:
-    /// once the early verdict says the box can never be mostly projects, it is not at the end.
+    /// once the early verdict says the box can never be mostly projects, it is not at the end,
+    /// even when only the sentences with a list are known to may hold one (the tightest bound).
     #[test]
     fn the_early_verdict_is_the_final_one() {
         // 0: a sentence of figures only (not counted), 1: counted, 2: counted with a list.
@@ -378,7 +394,8 @@ mod tests {
             let mut listing = Listing::default();
             let mut early = false;
             for (read, &kind) in kinds.iter().enumerate() {
-                early |= listing.never_mostly_projects(kinds.len() - read);
+                let lists_ahead = kinds[read..].iter().filter(|&&kind| kind == 2).count();
+                early |= listing.never_mostly_projects(lists_ahead);
                 listing.sentences += usize::from(kind > 0);
                 listing.project_sentences += usize::from(kind == 2);
             }
@@ -387,9 +404,11 @@ mod tests {
     }
 
     #[test]
-    fn sentences_are_bounded_by_their_ends() {
-        let texts = ["甲。乙！丙", "（甲。乙）丙", "", "甲!乙。"];
-        let tops: Vec<TopLevel> = texts.iter().map(|text| TopLevel::new(text)).collect();
-        assert_eq!(most_sentences_from(&tops), [3 + 1 + 1 + 3, 1 + 1 + 3, 1 + 3, 3]);
+    fn only_sentences_holding_a_list_word_are_counted() {
+        let texts = ["甲等。乙项目！丙", "（甲等。乙）丙工程", "", "甲!乙。", "甲工程!乙项目。丙等"];
+        let logicals: Vec<Logical> =
+            texts.iter().map(|text| Logical { text: Cow::Borrowed(text), starts: Vec::new() }).collect();
+        let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
+        assert_eq!(most_list_sentences_from(&logicals, &tops), [2 + 1 + 3, 1 + 3, 3, 3, 3]);
     }
 }

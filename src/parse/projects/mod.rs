@@ -66,6 +66,7 @@ mod names;
 mod paragraphs;
 mod prose;
 mod split;
+mod stated;
 mod titled;
 mod vocabulary;
 

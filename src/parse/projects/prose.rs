@@ -20,6 +20,7 @@ use super::boxes::Block;
 use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
+use super::stated::stated_stages;
 use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
 use crate::text::{find_word, holds, is_numeric};
@@ -55,14 +56,6 @@ static INTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// The first characters of the words [`INTENT`] may open with: a clause opening otherwise is
 /// not matched against it.
 const INTENT_FIRST: [char; 12] = ['重', '加', '持', '积', '联', '努', '全', '推', '谋', '力', '争', '确'];
-
-/// A stage stated after a list: `…完成…`, `…等项目建成投用`, `…投入使用`, `…通过…审议`.
-static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:全面|顺利|已|基本|成功|正式|按期)?(?:开工建设|开工|建成投用|建成投产|建成|完工投用|完工|竣工验收|竣工|投产|投用|投入使用|投入运营|完成|进入|入场施工|开展|启动|加快建设|签约落地|通过[^，。；]{0,30}?(?:审议|验收|评审|审查)|纳入[^，。；]{0,30}?(?:规划|体系|项目库))",
-    )
-    .expect("predicate pattern")
-});
 
 /// Where a list the text calls projects ends: `等项目`, `等6个项目`, `等房地产项目`, `2个项目`
 /// (a count without `等`, which must be the number of items: the match of the second
@@ -267,15 +260,15 @@ fn after_verb(rest: &str) -> Listed<'_> {
 fn before_predicate(subject: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
     if let Some(list) = declared_list(subject).filter(|list| !list.is_empty()) {
         let after = &subject[list.len()..];
-        let stage = match PREDICATE.find(after) {
-            Some(verb) => predicate_stage(verb.as_str(), after),
+        let stage = match stated_stages(after).next() {
+            Some(verb) => predicate_stage(&after[verb], after),
             // `甲、乙等项目前期工作有序推进`
             None => planned_or(after, None),
         };
         return with_stage(Listed::declared(Names::declared(list).projects()).cleared(bar), stage);
     }
-    for verb in PREDICATE.find_iter(subject).filter(|m| m.start() > 0) {
-        let list = subject[..verb.start()].trim_end_matches('等');
+    for verb in stated_stages(subject).filter(|verb| verb.start > 0) {
+        let list = subject[..verb.start].trim_end_matches('等');
         if !bar.may_clear(list) || !names::may_name(list) {
             continue;
         }
@@ -283,10 +276,10 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
         if names.is_empty() {
             continue;
         }
-        let stage = predicate_stage(verb.as_str(), &subject[verb.start()..]);
+        let stage = predicate_stage(&subject[verb.clone()], &subject[verb.start..]);
         let mut found = with_stage(names, stage);
         // `甲完成工可、乙完成初步选址`: one clause, two statements joined by `、`.
-        let after = &subject[verb.end()..];
+        let after = &subject[verb.end..];
         if let Some((at, _)) = after.char_indices().find(|&(_, ch)| ch == '、') {
             found.extend(before_predicate(&after[at + '、'.len_utf8()..], bar));
         }

@@ -207,11 +207,6 @@ impl<'a> TopLevel<'a> {
         }
     }
 
-    /// How many top-level separators among `targets` (each one of [`MARKED`]) the text holds.
-    pub fn count(&self, targets: &[char]) -> usize {
-        self.marks.iter().filter(|(_, ch)| targets.contains(ch)).count()
-    }
-
     /// [`split_top_level`] of `piece`, a slice of the text that starts outside brackets.
     pub fn split<'s>(
         &'s self,
