@@ -126,7 +126,27 @@ impl Header {
 
     /// Whether the table gives achieved values or judges its rows (a review table).
     pub fn is_review(&self) -> bool {
-        self.find(Role::Actual).or_else(|| self.find(Role::Difference)).is_some()
+        self.find(Role::Actual)
+            .or_else(|| self.find(Role::Difference))
+            .or_else(|| self.completion_rate())
+            .is_some()
+    }
+
+    /// In a table that gives no achieved values, the column of how much of each target was done
+    /// (`完成率`, `完成进度`): the document's verdict on each row. It is of the target's year, or of
+    /// none.
+    pub fn completion_rate(&self) -> Option<usize> {
+        if self.find(Role::Actual).is_some() {
+            return None;
+        }
+        let target_year = self.find(Role::Target).and_then(|t| year_in(&self.columns[t].title));
+        self.columns.iter().position(|column| {
+            let rate =
+                is_completion_rate(&column.title) || column.sub.as_deref().is_some_and(is_completion_rate);
+            column.role == Role::Other
+                && rate
+                && year_in(&column.title).is_none_or(|year| Some(year) == target_year)
+        })
     }
 
     /// The target columns read as one target: the first, and the others under the same spanning
@@ -1120,6 +1140,12 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(roles(&header), [Role::Other, Role::Name, Role::Target, Role::Actual, Role::Other]);
+        // Beside achieved values the rate judges nothing; without them it makes a review.
+        assert_eq!(header.completion_rate(), None);
+        let rates = read_header(&grid(&["指标|2023年目标|完成率", "GDP|560|98"])).unwrap();
+        assert_eq!((rates.completion_rate(), rates.is_review()), (Some(2), true));
+        let other_year = read_header(&grid(&["指标|2024年目标|2023年完成率", "GDP|560|98"])).unwrap();
+        assert_eq!((other_year.completion_rate(), other_year.is_review()), (None, false));
     }
 
     #[test]

@@ -141,6 +141,8 @@ struct Columns {
     unit: Option<usize>,
     remark: Option<usize>,
     difference: Option<usize>,
+    /// The completion rates of a table without achieved values ([`Header::completion_rate`]).
+    completion_rate: Option<usize>,
     /// The target columns read as one target ([`Header::target_pair`]).
     pair: Vec<usize>,
     /// The achieved columns, whole-year ones first ([`whole_year_first`]).
@@ -159,6 +161,7 @@ impl Columns {
             unit: header.find(Role::Unit),
             remark: header.find(Role::Remark),
             difference: header.find(Role::Difference),
+            completion_rate: header.completion_rate(),
             pair: header.target_pair(),
             actual: whole_year_first(header),
             growth: header.columns.iter().map(|c| c.is_growth()).collect(),
@@ -290,7 +293,9 @@ pub(super) fn build_rows(
             Wanted::Level
         };
         let (actual, actual_other) = achieved(grid, row, &columns, wanted);
-        let judgement = cell(columns.difference).and_then(|c| judge_difference(c, &target));
+        let judgement = cell(columns.difference)
+            .and_then(|c| judge_difference(c, &target))
+            .or_else(|| cell(columns.completion_rate).and_then(|c| judge_completion_rate(c, &target)));
         let indicator = IndicatorRow {
             line: name_cell.line,
             category: carried.category.clone(),
@@ -515,6 +520,18 @@ fn judge_difference(cell: &GridCell, target: &Value) -> Option<Judgement> {
         }
         if difference < 0.0 { Status::Missed } else { Status::Met }
     };
+    Some(Judgement { status, evidence: cell.text.clone(), line: cell.line })
+}
+
+/// The document's verdict in a completion rate cell (`92%`, `108.5`): met from 100 up. A rate
+/// against an at-most target says nothing (a ceiling is met by staying under it), so it is left
+/// unjudged.
+fn judge_completion_rate(cell: &GridCell, target: &Value) -> Option<Judgement> {
+    let rate = leading_signed_number(&text::fold_cow(cell.text.trimmed()))?;
+    if matches!(target.form, ValueForm::AtMost(_)) {
+        return None;
+    }
+    let status = if rate >= 100.0 { Status::Met } else { Status::Missed };
     Some(Judgement { status, evidence: cell.text.clone(), line: cell.line })
 }
 
