@@ -241,7 +241,8 @@ impl GridBuilder {
         while self.taken(row, col) {
             col += 1;
         }
-        self.place(text.trimmed().to_owned(), line, row_span, col_span, col);
+        let text = crate::numerals::years_in_cell(text.trimmed()).into_owned();
+        self.place(text, line, row_span, col_span, col);
     }
 
     /// The current row, started if none is.

@@ -16,6 +16,7 @@ pub mod grid;
 pub mod hashing;
 pub mod ingest;
 pub mod model;
+pub mod numerals;
 pub mod parse;
 pub mod printable;
 pub mod text;

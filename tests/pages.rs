@@ -1211,3 +1211,30 @@ fn a_name_title_over_two_columns_and_a_table_of_targets_and_completion_rates() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn years_written_in_chinese_numerals() {
+    // 贡井区: `二〇二三年` in the title, the date line (`二〇二四年一月十日`) and the column titles
+    // (before, no reviewed or plan year, no date, one table of no year). In w3m's dump the drawn
+    // table keeps its numerals in the text (a shorter year would move its columns): its cells are
+    // rewritten as they are read.
+    for file in ["gongjing.html", "gongjing.w3m.txt"] {
+        let report = export(file);
+        assert_eq!(
+            (&report["review_year"], &report["plan_year"], &report["delivered_on"]),
+            (&Value::from(2023), &Value::from(2024), &Value::from("2024-01-10")),
+            "{file}"
+        );
+        let caption = "关于贡井区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告";
+        let (review, plan) = (format!("{caption}|2023|review"), format!("{caption}|2024|plan"));
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增速|%|~|6.5|~|6.1|missed|-0.4
+            {review}|规模以上工业增加值增速|%|~|8|~|8.4|met|0.4
+            {plan}|地区生产总值增速|%|~|6|~|~|~|~
+            {plan}|规模以上工业增加值增速|%|~|8|~|~|~|~
+            "
+        ));
+        assert_eq!(rows(&report), want, "{file}");
+    }
+}

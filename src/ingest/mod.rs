@@ -5,7 +5,8 @@
 //! CRLF or lone CR line ends; or as Word .docx documents ([`docx`]), saved web pages ([`html`],
 //! single-file [`mhtml`] archives) and PDF files ([`pdf`]), whose tables come as grids placed in
 //! the derived text; raw HTML tables inside text ([`raw_html`]) too, and a page framed
-//! as a table of one column ([`framed`]) unframed. The result is UTF-8 text with `\n` line ends in which only TAB and newline
+//! as a table of one column ([`framed`]) unframed; years in Chinese numerals are written in digits
+//! ([`crate::numerals`]). The result is UTF-8 text with `\n` line ends in which only TAB and newline
 //! remain of the control characters, so the parser and the terminal see the same text.
 
 mod clean;
@@ -35,6 +36,12 @@ use std::borrow::Cow;
 /// Bytes passed owned (a `Vec<u8>`) are not copied when they are UTF-8 text: they become the
 /// text itself.
 pub fn decode<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Document, Error> {
+    let document = decode_format(file, bytes)?;
+    Ok(Document { text: crate::numerals::years_in_lines(document.text), ..document })
+}
+
+/// [`decode`] by the file's format, years as written.
+fn decode_format<'a>(file: &str, bytes: impl Into<Cow<'a, [u8]>>) -> Result<Document, Error> {
     let input = bytes.into();
     let bytes = input.as_ref();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
