@@ -262,7 +262,9 @@ fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
     // as bracketed spans wrapped over lines (`[7]` / `{lang="EN` / `-US"}左右`), bold titles and a
     // line break (`**指标\` / `属性**`): before, the header was not read and the rows were judged
     // under the second header row alone, in 2024.
-    for file in ["youxian.html", "youxian.pandoc.md"] {
+    // `lynx -dump` prints each cell as a paragraph, `指标<br>属性` on two lines without a blank
+    // line between them (before, two cells: the rows shifted, 预期性 joined to the names).
+    for file in ["youxian.html", "youxian.pandoc.md", "youxian.lynx.txt"] {
         let report = export(file);
         assert_eq!((&report["district"], &report["city"]), (&Value::from("游仙区"), &Value::from("绵阳市")));
         let review = "游仙区2023年主要经济指标完成情况表|2023|review";
