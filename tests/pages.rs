@@ -258,26 +258,34 @@ fn a_province_table_reviewing_one_year_and_planning_the_next_with_its_caption_un
 
 #[test]
 fn a_district_page_pasted_from_word_with_a_year_over_target_and_result() {
-    let report = export("youxian.html");
-    assert_eq!((&report["district"], &report["city"]), (&Value::from("游仙区"), &Value::from("绵阳市")));
-    let review = "游仙区2023年主要经济指标完成情况表|2023|review";
-    let want = expected(&format!(
-        "
-        {review}|地区生产总值增速|%|false|7左右|~|6.1|missed|-0.9
-        {review}|规模以上工业增加值增速|%|false|8|~|9.3|met|1.3
-        {review}|全社会固定资产投资增速|%|false|10|~|3.5|missed|-6.5
-        {review}|社会消费品零售总额增速|%|false|8.5|~|9.1|met|0.6
-        {review}|城镇居民人均可支配收入增速|%|false|6.5|~|5.2|missed|-1.3
-        {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|待国家统计局反馈|unassessed|~
-        {review}|城镇调查失业率|%|false|<5.5|~|4.9|met|0.6
-        "
-    ));
-    assert_eq!(rows(&report), want);
-    let targets = narrative(&report, "target", |n| {
-        format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap())
-    });
-    assert_eq!(targets[0], "地区生产总值增速 6.5%左右");
-    assert_eq!(targets.len(), 5);
+    // `pandoc -t markdown` writes the table as a grid table whose cells hold Word's language tags
+    // as bracketed spans wrapped over lines (`[7]` / `{lang="EN` / `-US"}左右`), bold titles and a
+    // line break (`**指标\` / `属性**`): before, the header was not read and the rows were judged
+    // under the second header row alone, in 2024.
+    // `lynx -dump` prints each cell as a paragraph, `指标<br>属性` on two lines without a blank
+    // line between them (before, two cells: the rows shifted, 预期性 joined to the names).
+    for file in ["youxian.html", "youxian.pandoc.md", "youxian.lynx.txt"] {
+        let report = export(file);
+        assert_eq!((&report["district"], &report["city"]), (&Value::from("游仙区"), &Value::from("绵阳市")));
+        let review = "游仙区2023年主要经济指标完成情况表|2023|review";
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增速|%|false|7左右|~|6.1|missed|-0.9
+            {review}|规模以上工业增加值增速|%|false|8|~|9.3|met|1.3
+            {review}|全社会固定资产投资增速|%|false|10|~|3.5|missed|-6.5
+            {review}|社会消费品零售总额增速|%|false|8.5|~|9.1|met|0.6
+            {review}|城镇居民人均可支配收入增速|%|false|6.5|~|5.2|missed|-1.3
+            {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|待国家统计局反馈|unassessed|~
+            {review}|城镇调查失业率|%|false|<5.5|~|4.9|met|0.6
+            "
+        ));
+        assert_eq!(rows(&report), want, "{file}");
+        let targets = narrative(&report, "target", |n| {
+            format!("{} {}", n["name"].as_str().unwrap(), n["value"].as_str().unwrap())
+        });
+        assert_eq!(targets[0], "地区生产总值增速 6.5%左右", "{file}");
+        assert_eq!(targets.len(), 5, "{file}");
+    }
 }
 
 #[test]

@@ -6,7 +6,12 @@
 //! cell is a rule left out (its text sits in the middle of its span) or a bar left out between
 //! two columns. The rows of the grid are the bands between the rules of any column, so a cell
 //! whose column has no rule between two bands spans both.
+//!
+//! Pandoc's grid tables (`-t markdown`, `-t plain`) hold Markdown in their cells: its marks are
+//! undone ([`super::markup`]: escapes, bold, bracketed spans, superscript, which w3m prints `^①`
+//! too), and a line break (`\`) is no text.
 
+use super::markup::pandoc_cell;
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
@@ -167,7 +172,8 @@ fn build(rows: &[Row], bounds: &[usize]) -> Option<crate::grid::Grid> {
                 (run.first..=run.last).map(|l| rows[l].text(from, to)).filter(|t| !t.is_empty()).collect();
             let line =
                 (run.first..=run.last).find(|&l| !rows[l].text(from, to).is_empty()).unwrap_or(run.first);
-            builder.push_spanning(&join_pieces(&pieces), rows[line].index + 1, covered.len(), cols);
+            let text = pandoc_cell(&join_pieces(&pieces));
+            builder.push_spanning(&text, rows[line].index + 1, covered.len(), cols);
             col += cols;
         }
     }
@@ -195,10 +201,11 @@ fn runs_of(count: usize, ruled: impl Fn(usize) -> bool) -> Vec<Run> {
 }
 
 /// The pieces of a cell's text wrapped over lines, joined: no space between CJK pieces, one
-/// between Latin words.
+/// between Latin words; a piece's line break (pandoc's `\` at its end) is no text.
 fn join_pieces(pieces: &[String]) -> String {
     let mut text = String::new();
     for piece in pieces {
+        let piece = piece.strip_suffix('\\').unwrap_or(piece);
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         if latin(text.chars().last()) && latin(piece.chars().next()) {
             text.push(' ');

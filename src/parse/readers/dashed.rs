@@ -13,7 +13,8 @@
 //! its dashes for `—` (`---`) read as the dash again.
 
 use super::aligned::is_rule;
-use super::{Read, Vocabulary, unescape};
+use super::markup::pandoc_cell;
+use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
 use crate::text::Trimmed;
@@ -127,44 +128,8 @@ fn push_row(builder: &mut GridBuilder, starts: &[usize], lines: Lines<'_>, row: 
     }
     builder.start_row();
     for cell in cells {
-        builder.push(&cell_text(&cell), row.start + 1);
+        builder.push(&pandoc_cell(&cell), row.start + 1);
     }
-}
-
-/// A cell's text with pandoc's marks undone: escapes, bold, superscript (`^①^` in Markdown,
-/// `^(①)` in plain text), its `---` for an em dash read as `—`, and a no-break or ideographic
-/// space (`指&nbsp;&nbsp;标`, `项　目`) as a space.
-fn cell_text(cell: &str) -> String {
-    let cell = crate::text::unbold(cell);
-    let cell = plain_superscript(cell);
-    let dashes = cell.len();
-    if dashes >= 3 && dashes.is_multiple_of(3) && cell.bytes().all(|b| b == b'-') {
-        return "—".repeat(dashes / 3);
-    }
-    let mut plain = String::with_capacity(cell.len());
-    let mut escaped = false;
-    for c in cell.chars() {
-        match c {
-            '^' if !escaped => continue,
-            c if c.is_whitespace() => plain.push(' '),
-            _ => plain.push(c),
-        }
-        escaped = c == '\\' && !escaped;
-    }
-    unescape(&plain)
-}
-
-/// `text` with pandoc's plain-text superscripts (`增长^(①)`) written as Markdown's (`增长^①^`), so
-/// the mark is not read as a parenthetical (a unit).
-fn plain_superscript(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(at) = text.find("^(") else { return text.into() };
-    let rest = &text[at + 2..];
-    let Some(close) = rest.find(')') else { return text.into() };
-    let mark = &rest[..close];
-    if mark.is_empty() || mark.contains([' ', '(', '^']) {
-        return text.into();
-    }
-    format!("{}^{mark}^{}", &text[..at], plain_superscript(&rest[close + 1..])).into()
 }
 
 /// Whether `lines[index]` opens a table under or above a rule of dash runs: the line after it is
@@ -293,14 +258,6 @@ mod tests {
         ];
         assert_eq!(grid(&lines, 1)[1], ["GDP增长", "%", "6.5"]);
         assert!(read(LinedText::from_lines(&["  指标 单位", "  文字"]).lines(), 0, &INDICATOR).is_none());
-    }
-
-    #[test]
-    fn plain_superscripts_are_marks_not_parentheticals() {
-        assert_eq!(cell_text("地区生产总值增长^(①)"), "地区生产总值增长①");
-        assert_eq!(cell_text("甲^(1)乙^(2)"), "甲1乙2");
-        assert_eq!(cell_text("GDP（亿元）"), "GDP（亿元）");
-        assert_eq!(cell_text("a^(b c)"), "a(b c)");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub(crate) mod banded;
 pub(crate) mod boxed;
 pub(crate) mod chargrid;
 pub(crate) mod dashed;
+mod markup;
 pub(crate) mod pipe;
 pub(crate) mod stream;
 pub(crate) mod tab;

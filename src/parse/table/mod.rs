@@ -356,7 +356,8 @@ fn bare_number_before(lines: Lines<'_>, index: usize) -> usize {
 
 /// The caption at `index` as written (a bare `表1` joined with the title on the next line).
 fn caption_text(lines: Lines<'_>, index: usize) -> String {
-    caption::caption_at(lines, index).map_or_else(|| lines[index].trimmed().to_owned(), |c| c.text)
+    caption::caption_at(lines, index)
+        .map_or_else(|| caption::unmarked(lines[index].trimmed()).to_owned(), |c| c.text)
 }
 
 /// Warns when the caption at `index` names indicators but no table was read under it.

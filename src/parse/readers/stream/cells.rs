@@ -71,6 +71,10 @@ enum Mode {
     Tabs,
     /// An export without TABs: every non-blank line is a cell.
     Lines,
+    /// Every cell a paragraph, a blank line after it (`lynx -dump` of a table it cannot lay
+    /// out): a line right under another without a blank line between continues its cell (a
+    /// `<br>` inside it, `指标` / `属性`).
+    Paragraphs,
 }
 
 /// Reads a table's cells line by line, and can stop and go on: the header is read from the
@@ -95,6 +99,9 @@ impl<'a> CellReader<'a> {
         let first = lines.iter().skip(start).find(|l| !l.trimmed().is_empty());
         let mode = match first {
             Some(line) if starts_with_tab(line) => Some(Mode::Tabs),
+            Some(line) if (vocabulary.is_title)(line.trimmed()) && in_paragraphs(lines, start) => {
+                Some(Mode::Paragraphs)
+            }
             Some(line) if (vocabulary.is_title)(line.trimmed()) => Some(Mode::Lines),
             _ => None,
         };
@@ -173,10 +180,49 @@ impl<'a> CellReader<'a> {
         {
             return false;
         }
-        self.cells.push(Cell { text: Cow::Borrowed(text), line: index + 1, after_blank: self.after_blank });
+        // A cell's last piece ends its paragraph (a blank line under it); a run of spaces parts
+        // cells laid out on a line (a row lynx could lay out): no piece.
+        let ends_paragraph = self.lines.get(index + 1).is_none_or(|next| next.trimmed().is_empty());
+        let joins = self.mode == Some(Mode::Paragraphs)
+            && !self.after_blank
+            && ends_paragraph
+            && is_piece(text)
+            && !text.contains("  ");
+        match self.cells.last_mut() {
+            // The cell before opened its paragraph on the line above.
+            Some(cell) if joins && cell.after_blank && cell.line == index => {
+                cell.text.to_mut().push_str(text)
+            }
+            _ => self.cells.push(Cell {
+                text: Cow::Borrowed(text),
+                line: index + 1,
+                after_blank: self.after_blank,
+            }),
+        }
         self.after_blank = false;
         true
     }
+}
+
+/// How many cells at the start of a table show whether each is a paragraph of its own.
+const PARAGRAPH_PROBE: usize = 4;
+
+/// Whether the table from `lines[start]` writes its cells as paragraphs: each of its first
+/// [`PARAGRAPH_PROBE`] non-blank lines is followed by a blank line.
+fn in_paragraphs(lines: Lines<'_>, start: usize) -> bool {
+    let mut seen = 0;
+    let mut index = start;
+    while seen < PARAGRAPH_PROBE {
+        let Some(line) = lines.get(index) else { return false };
+        if !line.trimmed().is_empty() {
+            if !lines.get(index + 1).is_some_and(|next| next.trimmed().is_empty()) {
+                return false;
+            }
+            seen += 1;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// A line that starts with a TAB (possibly after spaces).
@@ -236,6 +282,17 @@ mod tests {
         assert_eq!(table.end, 9);
         assert!(table.cells[0].after_blank);
         assert_eq!(table.cells[1].line, 7);
+    }
+
+    #[test]
+    fn cells_as_paragraphs_join_a_line_right_under_one() {
+        let lines = [
+            "序号", "", "指标", "", "单位", "", "2023年", "", "指标", "属性", "", "1", "", "甲", "乙 丙",
+            "丁",
+        ];
+        let text = LinedText::from_lines(&lines);
+        let table = read_cells(text.lines(), 0, &INDICATOR);
+        assert_eq!(texts(&table), ["序号", "指标", "单位", "2023年", "指标属性", "1", "甲", "乙 丙", "丁"]);
     }
 
     #[test]
