@@ -576,6 +576,29 @@ fn text_browser_dumps_of_the_pages_read_the_rows_of_the_pages() {
 }
 
 #[test]
+fn pdftotext_of_a_printed_page_with_titles_one_space_apart_reads_the_rows_of_the_page() {
+    // `soffice --convert-to pdf` of hubei.html, then `pdftotext -layout`: the narrow columns' titles
+    // stand one space apart (`2023 年完成 完成情况`), and a space parts every number from the CJK
+    // beside it (`2023 年`). Before, `2023年完成完成情况` was read as one title, so the verdicts
+    // and results were not placed and every row differed from the page's.
+    let report = export("hubei.pdftotext.txt");
+    let table = "2023 年主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|~|5.5左右|~|6|met|0.5
+        {table}|一般公共预算收入增长|%|~|6|~|9.2|met|3.2
+        {table}|居民消费价格涨幅|%|~|3左右|~|0.3|met|2.7
+        {table}|城镇新增就业|万人|~|70以上|~|92.95|met|22.95
+        {table}|城镇调查失业率|%|~|5.5以内|~|5.2|met|0.3
+        {table}|外贸进出口增长|%|~|5|~|-5.8|missed|-10.8
+        {table}|单位地区生产总值能耗降低|%|~|完成国家下达任务|~|—|unassessed|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "aligned"));
+}
+
+#[test]
 fn lynx_dumps_with_cells_one_space_apart_read_the_rows_of_the_pages() {
     // `lynx -dump -width=200 -display_charset=utf-8`: every character one column, a cell starting
     // where its column does however narrow the gap (`亿元 960`), a name column titled `项　目`;

@@ -499,6 +499,11 @@ fn split_titles(
     most: usize,
     measure: Measure,
 ) -> Option<Vec<Piece>> {
+    if most >= 2
+        && let Some(titles) = cut_at(piece, is_title, most, measure, between_wide)
+    {
+        return Some(titles);
+    }
     let whole = close_cjk_gaps(&piece.text);
     if is_title(&whole) {
         return Some(vec![Piece { start: piece.start, text: whole }]);
@@ -506,7 +511,26 @@ fn split_titles(
     if most < 2 {
         return None;
     }
-    piece.text.match_indices(' ').find_map(|(at, _)| {
+    cut_at(piece, is_title, most, measure, |_, _| true)
+}
+
+/// Whether the space at byte `at` of `text` stands between two CJK characters (`2023 年完成 完成情况`):
+/// a converter's gap stands beside a digit (`2023 年`), a gap between wide characters parts cells.
+fn between_wide(text: &str, at: usize) -> bool {
+    let wide = |c: Option<char>| c.is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+    wide(text[..at].chars().next_back()) && wide(text[at + 1..].chars().next())
+}
+
+/// `piece` cut at the first space that `cut_here` allows whose left part reads as a title and
+/// whose rest cuts into titles ([`split_titles`]), up to `most` titles in all.
+fn cut_at(
+    piece: &Piece,
+    is_title: &impl Fn(&str) -> bool,
+    most: usize,
+    measure: Measure,
+    cut_here: fn(&str, usize) -> bool,
+) -> Option<Vec<Piece>> {
+    piece.text.match_indices(' ').filter(|&(at, _)| cut_here(&piece.text, at)).find_map(|(at, _)| {
         let left = close_cjk_gaps(&piece.text[..at]);
         if !is_title(&left) {
             return None;
