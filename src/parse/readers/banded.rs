@@ -499,14 +499,10 @@ fn split_titles(
     most: usize,
     measure: Measure,
 ) -> Option<Vec<Piece>> {
-    if most >= 2
-        && let Some(titles) = cut_at(piece, is_title, most, measure, between_wide)
-    {
-        return Some(titles);
-    }
     let whole = close_cjk_gaps(&piece.text);
     if is_title(&whole) {
-        return Some(vec![Piece { start: piece.start, text: whole }]);
+        let cut = if most >= 2 { cut_at(piece, is_title, most, measure, between_words) } else { None };
+        return Some(cut.unwrap_or_else(|| vec![Piece { start: piece.start, text: whole }]));
     }
     if most < 2 {
         return None;
@@ -514,11 +510,16 @@ fn split_titles(
     cut_at(piece, is_title, most, measure, |_, _| true)
 }
 
-/// Whether the space at byte `at` of `text` stands between two CJK characters (`2023 年完成 完成情况`):
-/// a converter's gap stands beside a digit (`2023 年`), a gap between wide characters parts cells.
-fn between_wide(text: &str, at: usize) -> bool {
-    let wide = |c: Option<char>| c.is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
-    wide(text[..at].chars().next_back()) && wide(text[at + 1..].chars().next())
+/// Whether the space at byte `at` of `text` parts two CJK words of two characters or more
+/// (`2023 年完成 完成情况`, cells one space apart): a converter's gap stands beside a digit
+/// (`2023 年`), letter-spacing between single characters (`指 标 名 称`).
+fn between_words(text: &str, at: usize) -> bool {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let word = |chars: &mut dyn Iterator<Item = char>| {
+        let run: Vec<char> = chars.take_while(|&c| c != ' ').take(2).collect();
+        run.len() == 2 && wide(run[0])
+    };
+    word(&mut text[..at].chars().rev()) && word(&mut text[at + 1..].chars())
 }
 
 /// `piece` cut at the first space that `cut_here` allows whose left part reads as a title and
@@ -1038,6 +1039,12 @@ mod tests {
         );
         // A word that is no title leaves the piece whole: letter-spaced `指 标 名 称` is one title.
         assert_eq!(titles("指 标 名 称"), Some(vec![(0, "指标名称".to_owned())]));
+        // Titles one space apart that together read as one are still parted between CJK words
+        // (`pdftotext -layout`), not at a converter's gap beside a digit (`2023 年`).
+        assert_eq!(
+            titles("2023 年完成 完成情况"),
+            Some(vec![(0, "2023年完成".to_owned()), (9, "完成情况".to_owned())])
+        );
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
