@@ -501,12 +501,37 @@ fn split_titles(
 ) -> Option<Vec<Piece>> {
     let whole = close_cjk_gaps(&piece.text);
     if is_title(&whole) {
-        return Some(vec![Piece { start: piece.start, text: whole }]);
+        let cut = if most >= 2 { cut_at(piece, is_title, most, measure, between_words) } else { None };
+        return Some(cut.unwrap_or_else(|| vec![Piece { start: piece.start, text: whole }]));
     }
     if most < 2 {
         return None;
     }
-    piece.text.match_indices(' ').find_map(|(at, _)| {
+    cut_at(piece, is_title, most, measure, |_, _| true)
+}
+
+/// Whether the space at byte `at` of `text` parts two CJK words of two characters or more
+/// (`2023 年完成 完成情况`, cells one space apart): a converter's gap stands beside a digit
+/// (`2023 年`), letter-spacing between single characters (`指 标 名 称`).
+fn between_words(text: &str, at: usize) -> bool {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let word = |chars: &mut dyn Iterator<Item = char>| {
+        let run: Vec<char> = chars.take_while(|&c| c != ' ').take(2).collect();
+        run.len() == 2 && wide(run[0])
+    };
+    word(&mut text[..at].chars().rev()) && word(&mut text[at + 1..].chars())
+}
+
+/// `piece` cut at the first space that `cut_here` allows whose left part reads as a title and
+/// whose rest cuts into titles ([`split_titles`]), up to `most` titles in all.
+fn cut_at(
+    piece: &Piece,
+    is_title: &impl Fn(&str) -> bool,
+    most: usize,
+    measure: Measure,
+    cut_here: fn(&str, usize) -> bool,
+) -> Option<Vec<Piece>> {
+    piece.text.match_indices(' ').filter(|&(at, _)| cut_here(&piece.text, at)).find_map(|(at, _)| {
         let left = close_cjk_gaps(&piece.text[..at]);
         if !is_title(&left) {
             return None;
@@ -1014,6 +1039,12 @@ mod tests {
         );
         // A word that is no title leaves the piece whole: letter-spaced `指 标 名 称` is one title.
         assert_eq!(titles("指 标 名 称"), Some(vec![(0, "指标名称".to_owned())]));
+        // Titles one space apart that together read as one are still parted between CJK words
+        // (`pdftotext -layout`), not at a converter's gap beside a digit (`2023 年`).
+        assert_eq!(
+            titles("2023 年完成 完成情况"),
+            Some(vec![(0, "2023年完成".to_owned()), (9, "完成情况".to_owned())])
+        );
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
