@@ -132,9 +132,14 @@ pub(crate) fn lead_in_title<'a>(line: &'a str) -> Option<&'a str> {
 fn is_title(line: &str) -> bool {
     let text = line.trimmed();
     let chars = text.chars().count();
-    let cells =
-        line.contains('\t') || text.split("  ").filter(|piece| !piece.trim().is_empty()).nth(2).is_some();
-    !cells && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
+    !reads_as_cells(line) && chars > 4 && chars <= MAX_CAPTION_CHARS && !text.contains('。')
+}
+
+/// Whether a line is written as a table's cells rather than as one title: it holds a TAB, or
+/// three pieces or more parted by runs of spaces (`主要指标     单位 2022年 2023年     2024年`).
+pub(crate) fn reads_as_cells(line: &str) -> bool {
+    line.contains('\t')
+        || line.trimmed().split("  ").filter(|piece| !piece.trim().is_empty()).nth(2).is_some()
 }
 
 #[cfg(test)]

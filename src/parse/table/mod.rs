@@ -263,6 +263,9 @@ fn first_cell(text: &str) -> (&str, bool) {
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
 /// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
 fn is_bare_caption(text: &str) -> bool {
+    if caption::reads_as_cells(text) {
+        return false;
+    }
     let text = caption::unmarked(text);
     let chars = text.chars().count();
     if chars > MAX_CAPTION_CHARS || text.contains(['。', '；', '\t', '|']) {
