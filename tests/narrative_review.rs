@@ -337,6 +337,30 @@ fn a_share_of_a_plan_whose_amount_comes_first() {
 }
 
 #[test]
+fn differences_in_points_pair_with_rates_in_separate_clauses_past_their_levels() {
+    // Before, `分别低于目标0.9个和高于目标0.2个百分点` paired with the last two values, the rural
+    // level and growth (the level missed by 0.9元), and `分别比目标低0.9个和高0.2个百分点` read
+    // one claim (the rural growth missed).
+    for differences in ["分别低于目标0.9个和高于目标0.2个百分点", "分别比目标低0.9个和高0.2个百分点"]
+    {
+        let report = report(
+            "荣县",
+            &format!(
+                "城镇居民人均可支配收入44120元、增长5.1%，农村居民人均可支配收入20310元、增长7.2%，{differences}。"
+            ),
+        );
+        assert_eq!(
+            judged(&report),
+            vec![
+                row("城镇居民人均可支配收入增速", Some("6.0%"), Some("5.1%"), Missed, Some(-0.9)),
+                row("农村居民人均可支配收入增速", Some("7.0%"), Some("7.2%"), Met, Some(0.2)),
+            ],
+            "{differences}"
+        );
+    }
+}
+
+#[test]
 fn directions_listed_before_one_target_pair_with_the_amounts_in_order() {
     // Before, `分别低于和高于目标0.9和0.2个百分点` read both as above the target (both met).
     let report = report(

@@ -143,18 +143,34 @@ static DIRECTIONS_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("directions listed pattern")
 });
 
-/// `body` with directions listed before one target (`分别低于和高于目标0.9和0.2个百分点`) written
-/// out one per amount (`分别低于目标0.9个和高于目标0.2个百分点`), the form
+/// Directions that change along a list after the target: `分别比目标低0.9个和高0.2个百分点`.
+static DIRECTIONS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let direction = "高|低|快|慢";
+    Regex::new(&format!(
+        r"分别[比较](?P<t>{TARGET_WORDS})(?P<d1>{direction})(?P<a>{NUMBER})个?[和、与](?P<d2>{direction})(?P<b>{NUMBER})(?P<unit>个?百分点|%)"
+    ))
+    .expect("directions after pattern")
+});
+
+/// `body` with directions listed before one target (`分别低于和高于目标0.9和0.2个百分点`) or
+/// changing after it (`分别比目标低0.9个和高0.2个百分点`) written out one per amount
+/// (`分别低于目标0.9个和高于目标0.2个百分点`, `分别比目标低0.9个和比目标高0.2个百分点`), the form
 /// [`join_respective_differences`] reads; `None` when there are none.
 fn directions_listed(body: &str) -> Option<String> {
     if !body.contains("分别") {
         return None;
     }
-    let caps = DIRECTIONS_LISTED.captures(body)?;
+    let (caps, before_target) = match DIRECTIONS_LISTED.captures(body) {
+        Some(caps) => (caps, true),
+        None => (DIRECTIONS_AFTER.captures(body)?, false),
+    };
     let whole = caps.get(0)?;
     let (target, unit) = (&caps["t"], &caps["unit"]);
-    let spelled =
-        format!("分别{}{target}{}个和{}{target}{}{unit}", &caps["d1"], &caps["a"], &caps["d2"], &caps["b"]);
+    let one = |direction: &str, amount: &str| match before_target {
+        true => format!("{direction}{target}{amount}"),
+        false => format!("比{target}{direction}{amount}"),
+    };
+    let spelled = format!("分别{}个和{}{unit}", one(&caps["d1"], &caps["a"]), one(&caps["d2"], &caps["b"]));
     Some(format!("{}{spelled}{}", &body[..whole.start()], &body[whole.end()..]))
 }
 
@@ -388,6 +404,13 @@ fn read_statements(
             }
             _ => found,
         };
+        // Differences in points are of rates: levels stated beside them (`44120元、增长5.1%`) are
+        // passed over.
+        if let FoundKind::Respectively(kinds) = &found.kind
+            && in_points(kinds)
+        {
+            results.retain(|result| !is_amount(result));
+        }
         if let FoundKind::Respectively(kinds) = &found.kind
             && kinds.len() <= results.len()
         {
@@ -438,6 +461,19 @@ fn read_statements(
     statements.retain(|s| s.target.is_some() || s.claim != Claim::Values);
     statements.iter_mut().for_each(derive_target);
     statements
+}
+
+/// Whether claims are differences only, at least one in percentage points and none in another
+/// unit (`分别低于目标0.9个和高于目标0.2个百分点`).
+fn in_points(kinds: &[FoundKind]) -> bool {
+    let unit = |kind: &FoundKind| match kind {
+        FoundKind::Difference { unit, .. } => Some(unit.clone()),
+        _ => None,
+    };
+    let units: Option<Vec<Option<String>>> = kinds.iter().map(unit).collect();
+    units.is_some_and(|units| {
+        units.iter().any(|u| u.as_deref() == Some("%")) && units.iter().flatten().all(|u| u == "%")
+    })
 }
 
 /// Whether a result is an amount (`286亿元`) rather than a rate (`6.5%`).
