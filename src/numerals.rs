@@ -35,9 +35,6 @@ const NUMERALS: [(char, u8); 12] = [
 pub fn years_in_lines(text: String) -> String {
     let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
     for at in year_zeros(&text) {
-        if lines.last().is_some_and(|line| line.contains(&at)) {
-            continue;
-        }
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         lines.push(start..end);
@@ -47,10 +44,8 @@ pub fn years_in_lines(text: String) -> String {
     let mut out = String::new();
     let mut copied = 0;
     for line in lines {
-        let Some(rewritten) = in_digits(&text[line.clone()]).filter(|_| !in_columns(&text[line.clone()]))
-        else {
-            continue;
-        };
+        let written = &text[line.clone()];
+        let Some(rewritten) = in_digits(written).filter(|_| !in_columns(written)) else { continue };
         if out.is_empty() {
             out.reserve(text.len());
         }
@@ -102,7 +97,7 @@ fn ends_a_year(from_zero: &str) -> bool {
 
 /// `text` with its years in Chinese numerals in digits, `None` when it has none.
 fn in_digits(text: &str) -> Option<String> {
-    if !text.contains(ZEROS) || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
+    if !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
         return None;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -466,14 +466,15 @@ fn read_statements(
 /// Whether claims are differences only, at least one in percentage points and none in another
 /// unit (`分别低于目标0.9个和高于目标0.2个百分点`).
 fn in_points(kinds: &[FoundKind]) -> bool {
-    let unit = |kind: &FoundKind| match kind {
-        FoundKind::Difference { unit, .. } => Some(unit.clone()),
-        _ => None,
-    };
-    let units: Option<Vec<Option<String>>> = kinds.iter().map(unit).collect();
-    units.is_some_and(|units| {
-        units.iter().any(|u| u.as_deref() == Some("%")) && units.iter().flatten().all(|u| u == "%")
-    })
+    let mut points = false;
+    let differences = kinds.iter().all(|kind| match kind {
+        FoundKind::Difference { unit, .. } => {
+            points |= unit.as_deref() == Some("%");
+            unit.as_deref().is_none_or(|unit| unit == "%")
+        }
+        _ => false,
+    });
+    differences && points
 }
 
 /// Whether a result is an amount (`286亿元`) rather than a rate (`6.5%`).
