@@ -181,6 +181,23 @@ impl Grid {
         builder.finish()
     }
 
+    /// The grid's columns in `cols`, as a new grid: cells spanning into them from the left start
+    /// at their first column, spans past their end are cut there.
+    pub fn column_slice(&self, cols: std::ops::Range<usize>) -> Grid {
+        let mut builder = GridBuilder::new(self.layout);
+        for row in 0..self.rows() {
+            builder.start_row();
+            let starting_here =
+                self.row_cells(row).filter(|c| c.col + c.col_span > cols.start && c.col < cols.end);
+            for cell in starting_here {
+                let col = cell.col.max(cols.start);
+                let col_span = (cell.col + cell.col_span).min(cols.end) - col;
+                builder.place(cell.text.clone(), cell.line, cell.row_span, col_span, col - cols.start);
+            }
+        }
+        builder.finish()
+    }
+
     /// This grid with `below`'s rows after its own: a table continued in a second table (a page
     /// break in a Word or web page splits one table in two).
     pub fn stacked(&self, below: &Grid) -> Grid {
@@ -314,6 +331,20 @@ mod tests {
         assert_eq!(grid.text(1, 1), "GDP");
         assert_eq!(grid.text(1, 3), "2");
         assert_eq!(grid.cell_index(0, 2), grid.cell_index(0, 3));
+    }
+
+    #[test]
+    fn a_slice_of_columns_cuts_a_span_crossing_its_edges() {
+        let mut b = GridBuilder::new(Layout::Html);
+        b.start_row();
+        b.push_spanning("标题", 1, 1, 3);
+        b.start_row();
+        for text in ["甲", "乙", "丙"] {
+            b.push(text, 2);
+        }
+        let grid = b.finish().column_slice(1..3);
+        assert_eq!(grid.texts(), vec![vec!["标题", "标题"], vec!["乙", "丙"]]);
+        assert_eq!(grid.cells()[0].col_span, 2);
     }
 
     #[test]

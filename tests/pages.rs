@@ -1266,3 +1266,24 @@ fn years_written_in_chinese_numerals() {
         assert_eq!(rows(&report), want, "{file}");
     }
 }
+
+#[test]
+fn a_table_printed_in_two_halves_side_by_side() {
+    // 江山市: `指标 | 目标（%） | 完成（%）` twice across the page, the right half's last row blank.
+    // The halves are read one under the other (before, each row's two names were read as one and
+    // the right half's values were lost), and the titles' `（%）` is the rows' unit.
+    // The page's `表1　` reads as a space in HTML; the text keeps its ideographic space.
+    for (file, space) in [("jiangshan.html", ' '), ("jiangshan.w3m.txt", '\u{3000}')] {
+        let table = format!("表1{space}2023年主要经济指标完成情况|2023|review");
+        let want = expected(&format!(
+            "
+            {table}|地区生产总值增长|%|~|7|~|6.2|missed|-0.8
+            {table}|固定资产投资增长|%|~|10|~|12.3|met|2.3
+            {table}|社会消费品零售总额增长|%|~|8|~|9.6|met|1.6
+            {table}|一般公共预算收入增长|%|~|5|~|8.1|met|3.1
+            {table}|城镇居民人均可支配收入增长|%|~|6|~|5.4|missed|-0.6
+            "
+        ));
+        assert_eq!(rows(&export(file)), want, "{file}");
+    }
+}

@@ -3,7 +3,9 @@
 
 use super::align::{self, BodyRow, body_rows, body_rows_after};
 use super::header::{self, Header, Role, names_growth};
-use super::name::{NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name};
+use super::name::{
+    self, NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name,
+};
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
@@ -196,7 +198,10 @@ pub(super) fn build_rows(
         || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
     let remarks_span = remarks_span_rows(grid, &body, header);
     let columns = Columns::new(header);
-    let table_unit = header::table_unit(grid).or(unit_above);
+    // Failing a unit note, the unit the target column's title gives (`目标（%）`).
+    let titled_unit =
+        || header.find(Role::Target).and_then(|t| name::unit_in_title(&header.columns[t].title));
+    let table_unit = header::table_unit(grid).or(unit_above).or_else(titled_unit);
 
     let mut carried = Carried::default();
     let mut rows = Vec::with_capacity(body.len());

@@ -14,6 +14,7 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod side_by_side;
 pub(crate) mod verdict;
 
 use crate::document::PlacedTable;
@@ -76,6 +77,7 @@ pub fn parse_tables(
             index = if placed.iter().any(|p| p.lines.start == index) { read.end } else { index + 1 };
             continue;
         };
+        let (read, header, cells) = unfolded(read, header, cells);
         let caption_index = find_caption(lines, index, read.end);
         if caption_index.is_some() && caption_index == pending {
             pending = None;
@@ -101,6 +103,16 @@ pub fn parse_tables(
     }
     warn_missing_table(lines, pending, warnings);
     tables
+}
+
+/// The table with its side-by-side blocks read one under the other ([`side_by_side`]), or as it
+/// was when it has none.
+fn unfolded(read: Read, header: Header, cells: ReadCells) -> (Read, Header, ReadCells) {
+    let Some(grid) = side_by_side::unfold(&read.grid, &header) else { return (read, header, cells) };
+    match judge_indicator(&grid) {
+        Some((_, (header, cells))) => (Read { grid, ..read }, header, cells),
+        None => (read, header, cells),
+    }
 }
 
 /// Cuts a second table off `read`'s grid (one `<table>` holding `表2 …` and its own header

@@ -202,6 +202,12 @@ pub(crate) fn is_unit_cell(text: &str) -> bool {
     !text.is_empty() && text.chars().count() <= MAX_UNIT_CHARS && text.chars().all(|c| UNIT_CHARS.contains(c))
 }
 
+/// The unit a column title ends with in brackets (`目标（%）`, `2023年完成（亿元）`), if it reads as
+/// one unit alone ([`is_unit_cell`]).
+pub(crate) fn unit_in_title(title: &str) -> Option<&str> {
+    trailing_unit(title).map(|(_, unit)| unit).filter(|unit| is_unit_cell(unit))
+}
+
 /// `名称（单位）` → (`名称`, `单位`) when the parenthetical is short enough to be a unit.
 fn trailing_unit(text: &str) -> Option<(&str, &str)> {
     let body = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
