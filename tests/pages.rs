@@ -1287,3 +1287,30 @@ fn a_table_printed_in_two_halves_side_by_side() {
         assert_eq!(rows(&export(file)), want, "{file}");
     }
 }
+
+#[test]
+fn a_year_centred_over_its_columns_in_a_text_dump() {
+    // 义乌市: `2023年` spans `预期目标 | 实现值 | 增减（百分点）` beside `2024年预期目标`. lynx centres
+    // the year over the middle column; it spans the empty titles on its left back to `指标` too
+    // (before, `预期目标` had no year: the 2024 targets were skipped with a warning).
+    for file in ["yiwu.html", "yiwu.lynx.txt"] {
+        let report = export(file);
+        let review = "附表：2023年主要经济社会发展指标完成情况|2023|review";
+        let plan = "附表：2023年主要经济社会发展指标完成情况|2024|plan";
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增长|%|~|6.5|~|7.3|met|0.8
+            {review}|规上工业增加值增长|%|~|7|~|6.1|missed|-0.9
+            {review}|进出口总额增长|%|~|10|~|21.8|met|11.8
+            {review}|居民人均可支配收入增长|%|~|6.5|~|6.0|missed|-0.5
+            {review}|城镇新增就业|万人|~|3|~|4.2|met|1.2
+            {plan}|地区生产总值增长|%|~|6.5|~|~|~|~
+            {plan}|规上工业增加值增长|%|~|7|~|~|~|~
+            {plan}|进出口总额增长|%|~|8|~|~|~|~
+            {plan}|居民人均可支配收入增长|%|~|6|~|~|~|~
+            {plan}|城镇新增就业|万人|~|3|~|~|~|~
+            "
+        ));
+        assert_eq!(rows(&report), want, "{file}");
+    }
+}

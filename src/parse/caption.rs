@@ -55,9 +55,11 @@ pub(crate) fn caption_at(lines: Lines<'_>, index: usize) -> Option<Caption> {
     Some(Caption { text: line.to_owned(), index, next: index + 1 })
 }
 
-/// A trimmed line without the Markdown marks around a caption or title: a heading's `#`s and
-/// bold `**` (`### 附表1`, `**表1 2023年主要指标完成情况**`).
+/// A trimmed line without the marks around a caption or title: a Markdown heading's `#`s and
+/// bold `**` (`### 附表1`, `**表1 2023年主要指标完成情况**`), and the label lynx writes before a
+/// table's `<caption>` (`CAPTION: 附表：…`).
 pub(crate) fn unmarked(line: &str) -> &str {
+    let line = line.strip_prefix("CAPTION: ").unwrap_or(line);
     let heading = line.trim_start_matches('#');
     let line =
         if heading.len() < line.len() && heading.starts_with(' ') { heading.trim_start() } else { line };
@@ -175,6 +177,7 @@ mod tests {
         assert_eq!(unmarked("### 附表1"), "附表1");
         assert_eq!(unmarked("**表1 2023年主要指标完成情况**"), "表1 2023年主要指标完成情况");
         assert_eq!(unmarked("#1 地区"), "#1 地区");
+        assert_eq!(unmarked("CAPTION: 附表：2023年主要指标"), "附表：2023年主要指标");
         assert!(is_caption("## 表2 2024年主要指标"));
     }
 

@@ -9,7 +9,7 @@
 //! sub-titles after a spanning title replace it. A table is an indicator table when its header
 //! has a name column and a target column.
 
-use crate::grid::{Grid, GridCell};
+use crate::grid::{Grid, GridCell, Layout};
 pub(crate) use crate::model::ColumnRole as Role;
 use crate::model::{Value, ValueForm};
 use crate::parse::caption::year_in;
@@ -380,6 +380,9 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
     for parent in 0..titles.len() - 1 {
         place_pushed_left(grid, &mut titles, parent);
     }
+    if matches!(grid.layout, Layout::Aligned | Layout::Pdf) {
+        widen_centred_titles(grid, &mut titles);
+    }
     for (start, len) in spanning_runs(grid, &titles[0]) {
         if titles[1][start..start + len].iter().any(Option::is_some) {
             for col in start + 1..start + len {
@@ -390,18 +393,41 @@ fn title_matrix(grid: &Grid, first: usize, rows: usize) -> Vec<Vec<Option<usize>
     titles
 }
 
+/// Widens a spanning title placed by position (`2023年` centred over `预期目标 | 实现值 | 增减`, so
+/// read into the middle column) over the empty titles on its left that have sub-titles under
+/// them, back to a title of the header's full height (`指标`, with nothing under it): those
+/// columns can be no one else's. The empty titles on its right are its own already
+/// ([`spanning_runs`]).
+fn widen_centred_titles(grid: &Grid, titles: &mut [Vec<Option<usize>>]) {
+    let (top, below) = (&titles[0], &titles[1]);
+    let mut widened = Vec::new();
+    for col in (1..top.len()).filter(|&c| is_spanning_title(grid, top[c])) {
+        let blanks = (1..col).rev().take_while(|&c| top[c].is_none() && below[c].is_some()).count();
+        let first = col - blanks;
+        let full_height = |c: usize| top[c].is_some() && (below[c].is_none() || below[c] == top[c]);
+        if blanks > 0 && full_height(first - 1) {
+            widened.push((first..col, top[col]));
+        }
+    }
+    for (cols, title) in widened {
+        titles[0][cols].fill(title);
+    }
+}
+
+/// Whether a title may span the columns after it: a target, a result or a year alone.
+fn is_spanning_title(grid: &Grid, index: Option<usize>) -> bool {
+    index.is_some_and(|i| {
+        let text = &grid.cells()[i].text;
+        matches!(role_of(text), Some(Role::Actual | Role::Target)) || is_year_label(text.trimmed())
+    })
+}
+
 /// The target, result and year-alone titles (`2023年` over `计划 | 实际`) of a title row followed
 /// by empty titles, each with the number of columns up to the next title: a title a layout
 /// without spans wrote once over its columns.
 fn spanning_runs(grid: &Grid, top: &[Option<usize>]) -> Vec<(usize, usize)> {
-    let spanning_role = |index: Option<usize>| {
-        index.is_some_and(|i| {
-            let text = &grid.cells()[i].text;
-            matches!(role_of(text), Some(Role::Actual | Role::Target)) || is_year_label(text.trimmed())
-        })
-    };
     (0..top.len())
-        .filter(|&c| spanning_role(top[c]))
+        .filter(|&c| is_spanning_title(grid, top[c]))
         .map(|c| (c, 1 + (c + 1..top.len()).take_while(|&n| top[n].is_none()).count()))
         .filter(|&(_, len)| len > 1)
         .collect()
