@@ -1314,3 +1314,21 @@ fn a_year_centred_over_its_columns_in_a_text_dump() {
         assert_eq!(rows(&report), want, "{file}");
     }
 }
+
+#[test]
+fn a_table_inside_a_layout_table_with_a_spacer_column() {
+    // 桐乡市: the page sits in a one-cell layout table; the data table ends every row with an
+    // empty spacer cell (`<td width="1">`), its cells hold `<p>`, a name breaks over `<br>`, and
+    // numbers are grouped with `,` and spaces. The blank spacer is no second name cell (before,
+    // each name was joined with its unit and every value moved one column left).
+    let table = "表1 2023年主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值|亿元|~|1,050|~|1,012.6|missed|-37.4
+        {table}|社会消费品零售总额|亿元|~|520|~|531.4|met|11.4
+        {table}|进出口总额|亿元|~|1 200|~|1 386.5|met|186.5
+        {table}|城乡居民收入比|~|~|≤1.65|~|1.63|met|0.02
+        "
+    ));
+    assert_eq!(rows(&export("tongxiang.html")), want);
+}

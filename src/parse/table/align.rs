@@ -42,6 +42,9 @@ pub(crate) fn body_rows(grid: &Grid, header: &Header) -> Vec<BodyRow> {
 pub(crate) fn body_rows_after(grid: &Grid, header: &Header, mut rows: Vec<BodyRow>) -> Vec<BodyRow> {
     let width = header.width();
     let name_columns = header.all(Role::Name);
+    // A header with blank-titled columns past its last title (a spacer column) is as wide as
+    // rows that fill them: such rows hold no name written over two cells.
+    let header_spans_past_titles = (0..header.rows).any(|row| grid.cell(row, width).is_some());
     let first = header.rows + rows.len();
     rows.reserve(grid.rows().saturating_sub(first));
     for row in first..grid.rows() {
@@ -54,7 +57,7 @@ pub(crate) fn body_rows_after(grid: &Grid, header: &Header, mut rows: Vec<BodyRo
         if !spanned && covered < width && !own.is_empty() {
             let own: Vec<usize> = own.collect();
             slots = place_short_row(grid, header, &own, rows.last());
-        } else if !spanned && own.len() == width + 1 && name_columns.len() == 1 {
+        } else if !spanned && own.len() == width + 1 && name_columns.len() == 1 && !header_spans_past_titles {
             let at = own.start + name_columns[0];
             if !is_value(&grid.cells()[at + 1].text) {
                 names = vec![at, at + 1];
