@@ -1332,3 +1332,31 @@ fn a_table_inside_a_layout_table_with_a_spacer_column() {
     ));
     assert_eq!(rows(&export("tongxiang.html")), want);
 }
+
+#[test]
+fn a_province_table_with_a_base_year_and_a_plan_period_target_beside_the_years_review() {
+    // 福建省: `2020年` (the base) and `2025年规划目标` stand beside `2023年` over `预期目标 |
+    // 完成情况` and `2024年预期目标`. In a browser's copy the sub-titles are pushed left under the
+    // first title; the rows, one cell wider than the titles, show one year takes both, and the
+    // latest year is the one reviewed (before, `2020年` took `预期目标`: the 2020 bases were read as
+    // a plan for 2020 and every name was joined with its unit).
+    for file in ["fujian.html", "fujian.paste.txt"] {
+        let table = "附表1 福建省“十四五”规划主要指标2023年完成情况及2024年目标";
+        let (review, plan) = (format!("{table}|2023|review"), format!("{table}|2024|plan"));
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值年均增长|%|false|6左右|~|4.5|missed|-1.5
+            {review}|全员劳动生产率增长|%|false|6|~|5.1|missed|-0.9
+            {review}|常住人口城镇化率|%|false|70.7|~|71.04|met|0.34
+            {review}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|完成|met|~
+            {review}|森林覆盖率|%|true|66.8|~|65.12|missed|-1.68
+            {plan}|地区生产总值年均增长|%|false|5.5左右|~|~|~|~
+            {plan}|全员劳动生产率增长|%|false|5.5|~|~|~|~
+            {plan}|常住人口城镇化率|%|false|71.5|~|~|~|~
+            {plan}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|~|~|~
+            {plan}|森林覆盖率|%|true|67|~|~|~|~
+            "
+        ));
+        assert_eq!(rows(&export(file)), want, "{file}");
+    }
+}

@@ -458,19 +458,29 @@ fn place_pushed_left(grid: &Grid, titles: &mut [Vec<Option<usize>>], parent: usi
         0 => valued(col),
         _ => top[col].is_some() && top[col] != upper[parent - 1][col],
     };
-    let parents = (0..top.len()).filter(|&col| awaits(col)).count();
+    let mut awaiting: Vec<usize> = (0..top.len()).filter(|&col| awaits(col)).collect();
+    let used = top.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
+    // The rows are wider than the titles by the columns the sub-titles add: `subs - takers`.
+    // Fewer takers than years awaiting means some years stand alone (a base year `2020年`
+    // before `2023年` over `预期目标 | 完成情况`): the latest years take the sub-titles.
+    let takers = own.len().checked_sub(top.len() - used).filter(|&n| n > 0);
+    if let Some(takers) = takers.filter(|&n| parent == 0 && under_years && n < awaiting.len()) {
+        awaiting.sort_by_key(|&col| std::cmp::Reverse(top[col].map(text)));
+        awaiting.truncate(takers);
+        awaiting.sort_unstable();
+    }
+    let parents = awaiting.len();
     if !pushed_left || parents == 0 || parents > own.len() {
         return;
     }
     let subs: Vec<usize> = own.iter().filter_map(|&col| below[col]).collect();
     let Some(runs) = sub_title_runs(grid, &subs, parents) else { return };
-    let used = top.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
     let mut runs = runs.into_iter();
     let width = top.len();
     let mut widened: Vec<Vec<Option<usize>>> = vec![Vec::with_capacity(width); parent + 2];
     let mut col = 0;
     while col < used {
-        let run = if awaits(col) { runs.next() } else { None };
+        let run = if awaiting.contains(&col) { runs.next() } else { None };
         // Empty slots after a title (a layout that pads a spanning title's columns) are its own.
         let (repeat, under, taken) = match run {
             Some(run) => {
