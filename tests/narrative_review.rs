@@ -742,3 +742,32 @@ fn a_comparison_with_the_target_stated_before_the_results() {
         ]
     );
 }
+
+#[test]
+fn shares_of_the_plan_one_per_result_and_verdicts_on_each() {
+    // Each share goes to the amount before it, past the growth beside it; a derived plan keeps
+    // three significant digits (0.842万人, not the 0.8 done); `分别完成年度目标` judges every
+    // result; `未达到增长5%的预期目标` states its target.
+    let report = report(
+        "庆元县",
+        "城镇居民人均可支配收入48210元、增长5.0%，农村居民人均可支配收入26120元、增长6.8%，分别完成目标的98%和101%。\
+         城镇新增就业1.2万人、农村劳动力转移就业0.8万人，分别完成年度目标的120%、95%。\
+         规模以上工业增加值增长9%，固定资产投资增长12%，分别完成年度目标。\
+         进出口总额下降5.6%，未达到增长5%的预期目标。",
+    );
+    let judged = judged(&report);
+    let rounded = |gap: Option<f64>| gap.map(|g| (g * 1000.0).round() / 1000.0);
+    let judged: Vec<Judged> = judged.into_iter().map(|(n, t, a, s, g)| (n, t, a, s, rounded(g))).collect();
+    assert_eq!(
+        judged,
+        vec![
+            row("城镇居民人均可支配收入", Some("49193.9元"), Some("48210元"), Missed, Some(-983.878)),
+            row("农村居民人均可支配收入", Some("25861.4元"), Some("26120元"), Met, Some(258.614)),
+            row("城镇新增就业", Some("1.0万人"), Some("1.2万人"), Met, Some(0.2)),
+            row("农村劳动力转移就业", Some("0.842万人"), Some("0.8万人"), Missed, Some(-0.042)),
+            row("规模以上工业增加值增速", None, Some("9%"), Met, None),
+            row("固定资产投资增速", None, Some("12%"), Met, None),
+            row("进出口总额增速", Some("增长5%"), Some("-5.6%"), Missed, Some(-10.6)),
+        ]
+    );
+}

@@ -345,6 +345,11 @@ fn read_clause(
     })?;
     estimated |= modifiers.contains(&"预计");
     let respectively = modifiers.contains(&"分别");
+    // A list of names with one value (`地区生产总值512亿元、一般公共预算收入32亿元` read as one name
+    // up to `32亿元`) reads as nothing, so that its parts are read one by one.
+    if subject.contains('、') && !respectively {
+        return None;
+    }
     let values = name_segments(&subject, respectively, &segments, aliases)
         .into_iter()
         .map(|(name, unit, value_text)| {
@@ -486,9 +491,6 @@ fn name_segments(
     aliases: &AliasTable,
 ) -> Vec<(String, Option<String>, String)> {
     if !respectively {
-        if subject.contains('、') {
-            return Vec::new();
-        }
         return segments.iter().filter_map(|s| name_value(subject, s, aliases)).collect();
     }
     let subjects = distribute(subject);

@@ -92,10 +92,10 @@ static COMPARED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// control target (`控制目标`) is a ceiling, and so is a range the result is kept in
 /// (`控制在5.5%以内的目标范围`); a target the result completed (`超额完成8%的年度目标`), also one
 /// set from above (`完成省下达的3.2%的目标任务`, `超额完成市下达的31万吨任务`), or one it fell short
-/// of (`未完成3%的年度目标`, `未达到7%的预期目标`, `距7%的预期目标差1.8个百分点`).
+/// of (`未完成3%的年度目标`, `未达到增长7%的预期目标`, `距7%的预期目标差1.8个百分点`).
 static TARGET_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?:{ISSUERS})?(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
+        r"(?:高于|低于|优于|好于|超过|[距离与较比]|(?:未能?)?达到|(?:未能?|超额)?完成(?:{ISSUERS}下达的?)?|(?P<within>控制在))(?P<t>(?:增长|下降)?{NUMBER}(?:{UNIT})?(?:以内|以下|以上|左右)?)(?:的(?:{ISSUERS})?(?P<kind>控制|调控|预期|计划|年度|考核)?目标|的?(?:目标)?任务)"
     ))
     .expect("target of pattern")
 });
@@ -107,10 +107,11 @@ static CONTROL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A share of the plan: `完成年计划520亿元的93.5%`, `完成全年总量目标的101%`, `完成预期目标的94.3%`,
-/// `为年度目标的98%`, `为预算的101.2%`; the plan's amount may come first: `完成29万吨目标任务的98.3%`.
+/// `为年度目标的98%`, `为预算的101.2%`; the plan's amount may come first: `完成29万吨目标任务的98.3%`;
+/// one share per result before it: `分别完成目标的98%和101%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:完成|达到|为)(?:(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?|(?P<plan_first>{NUMBER}(?:%|[\p{{Han}}A-Za-z]{{1,4}}?)?)的?(?:全年|年度)?(?:预期)?(?:计划|目标)(?:任务)?)的(?P<p>{NUMBER})%"
+        r"(?:完成|达到|为)(?:(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?|(?P<plan_first>{NUMBER}(?:%|[\p{{Han}}A-Za-z]{{1,4}}?)?)的?(?:全年|年度)?(?:预期)?(?:计划|目标)(?:任务)?)的(?P<p>{NUMBER}(?:%?[和、]{NUMBER})*)%"
     ))
     .expect("share pattern")
 });
@@ -397,19 +398,23 @@ fn read_statements(
             continue;
         }
         let mut results = results_of(&before, aliases);
-        // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`).
+        // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`, `…，分别完成年度目标`).
+        let on_all = |before: &str| before.ends_with(['均', '都']) || before.ends_with("分别");
         let found = match found.kind {
-            FoundKind::Verdict(met) if results.len() > 1 && body[..found.start].ends_with(['均', '都']) => {
+            FoundKind::Verdict(met) if results.len() > 1 && on_all(&body[..found.start]) => {
                 Found { kind: FoundKind::Respectively(vec![FoundKind::Verdict(met); results.len()]), ..found }
             }
             _ => found,
         };
         // Differences in points are of rates: levels stated beside them (`44120元、增长5.1%`) are
         // passed over.
-        if let FoundKind::Respectively(kinds) = &found.kind
-            && in_points(kinds)
-        {
-            results.retain(|result| !is_amount(result));
+        // Shares of plans are of amounts: the rates beside them are passed over.
+        if let FoundKind::Respectively(kinds) = &found.kind {
+            if in_points(kinds) {
+                results.retain(|result| !is_amount(result));
+            } else if kinds.iter().all(|kind| matches!(kind, FoundKind::Share { .. })) {
+                results.retain(is_amount);
+            }
         }
         if let FoundKind::Respectively(kinds) = &found.kind
             && kinds.len() <= results.len()
@@ -533,14 +538,18 @@ fn claims(body: &str) -> Vec<Found> {
         |found: &[Found], start: usize, end: usize| found.iter().all(|f| end <= f.start || start >= f.end);
     for caps in SHARE.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        let Ok(percent) = caps["p"].parse::<f64>() else { continue };
+        let percents: Option<Vec<f64>> =
+            caps["p"].split(['和', '、']).map(|p| p.trim_end_matches('%').parse::<f64>().ok()).collect();
+        let Some(percents) = percents else { continue };
         if free(&found, whole.start(), whole.end()) {
             let plan = caps.name("plan").or_else(|| caps.name("plan_first")).map(|m| m.as_str().to_owned());
-            found.push(Found {
-                start: whole.start(),
-                end: whole.end(),
-                kind: FoundKind::Share { plan, percent },
-            });
+            let kind = match percents[..] {
+                [percent] => FoundKind::Share { plan, percent },
+                _ => FoundKind::Respectively(
+                    percents.into_iter().map(|percent| FoundKind::Share { plan: None, percent }).collect(),
+                ),
+            };
+            found.push(Found { start: whole.start(), end: whole.end(), kind });
         }
     }
     for caps in DIFFERENCE.captures_iter(body) {
@@ -715,8 +724,21 @@ fn derive_target(statement: &mut ReviewStatement) {
         Claim::ShareOfPlan(percent) if percent > 0.0 => (number * 100.0 / percent, actual.decimals().max(1)),
         _ => return,
     };
+    // Three significant digits at least (a plan of 0.842万人 is not rounded to the 0.8 done), with
+    // no zeros past the result's own decimals (1.0万人, not 1.000万人).
+    let integer_digits = target.abs().log10().floor() as i32 + 1;
+    let significant = u32::try_from(3 - integer_digits).unwrap_or(0);
+    let mut number = format!("{:.*}", decimals.max(significant) as usize, target);
+    while number.len() - number.find('.').map_or(number.len(), |dot| dot + 1) > decimals as usize
+        && number.ends_with('0')
+    {
+        number.pop();
+    }
+    if number.ends_with('.') {
+        number.pop();
+    }
     let unit = actual.unit.as_deref().unwrap_or("");
-    let text = format!("{:.*}{unit}", decimals as usize, target);
+    let text = format!("{number}{unit}");
     statement.target = Some(parse_value(&text));
     statement.target_derived = true;
 }
