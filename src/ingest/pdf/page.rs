@@ -53,7 +53,7 @@ impl Rule {
     }
 }
 
-/// One page: its number (1-based), size, glyphs and rules.
+/// One page: its number (1-based), size, glyphs and rules, and whether it draws an image.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     /// 1-based page number.
@@ -66,4 +66,6 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     /// The thin lines and rectangle edges drawn.
     pub rules: Vec<Rule>,
+    /// Whether the page draws an image (a page of images and no text is a scan).
+    pub images: bool,
 }

@@ -40,6 +40,11 @@ pub fn tables(lines: &[Line]) -> Vec<(Range<usize>, PageTable)> {
     found
 }
 
+/// How far below the line above a line of two or more segments may stand and still be a row of
+/// the same table, in line heights: rows with cell padding (LibreOffice's web tables) stand
+/// further apart than a paragraph's lines.
+const ROW_GAP: f32 = 2.5;
+
 /// The end of the run of table lines starting at `start`.
 fn run_end(lines: &[Line], start: usize) -> usize {
     let mut end = start + 1;
@@ -47,8 +52,10 @@ fn run_end(lines: &[Line], start: usize) -> usize {
         let line = &lines[end];
         let columns = columns(&lines[start..end]);
         let fits = |l: &Line| columns.iter().any(|c| l.x0 >= c.start - l.size && l.x1 <= c.end + l.size);
-        let near = line.top - lines[end - 1].bottom < line.size * 1.5;
-        if !(near && (line.segments.len() >= 2 || fits(line))) {
+        let gap = line.top - lines[end - 1].bottom;
+        let near = gap < line.size * 1.5;
+        let row = line.segments.len() >= 2 && gap < line.size * ROW_GAP;
+        if !(row || (near && fits(line))) {
             break;
         }
         end += 1;
