@@ -14,6 +14,10 @@ pub struct Glyph {
     pub top: f32,
     /// Bottom edge.
     pub bottom: f32,
+    /// Drawn where the content stream set the text position (`BT`, `Td`, `TD`, `Tm`, `T*`, `'`,
+    /// `"`), not where the glyph before it left off: producers start each table cell's text so,
+    /// and each run of one font.
+    pub placed: bool,
 }
 
 impl Glyph {
