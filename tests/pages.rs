@@ -600,6 +600,28 @@ fn pdftotext_of_a_printed_page_with_titles_one_space_apart_reads_the_rows_of_the
 }
 
 #[test]
+fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
+    // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
+    // process: the table has no borders and its rows stand about two line heights apart (the
+    // cells' padding). Before, rows that far apart were not one table, and no row was read.
+    let report = export("hubei.pdf");
+    assert_eq!(report["format"], "pdf");
+    let table = "2023年主要指标完成情况|2023|review";
+    assert_eq!(rows(&report), hubei_rows(table));
+    assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == "pdf"));
+}
+
+#[test]
+fn a_printed_page_whose_cells_are_centred_and_touch_reads_the_rows_of_the_page() {
+    // tongnan.html printed to PDF as hubei.pdf was: its table has no rules and no cell padding,
+    // so header cells stand half a point apart (`2023年目` `2023年实`, each placed by its own
+    // text operator), wrapped header cells and a wrapped remark (`受房地产投` / `资下降影响`) are
+    // centred around their rows' one-line cells, and a remarks column is empty in the fullest
+    // rows. Before, no row was read.
+    assert_dumps_read_as_their_pages(&[("tongnan.html", "tongnan.pdf")], "pdf");
+}
+
+#[test]
 fn lynx_dumps_with_cells_one_space_apart_read_the_rows_of_the_pages() {
     // `lynx -dump -width=200 -display_charset=utf-8`: every character one column, a cell starting
     // where its column does however narrow the gap (`亿元 960`), a name column titled `项　目`;

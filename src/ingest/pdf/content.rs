@@ -79,8 +79,9 @@ pub fn run(doc: &Document, content: &[u8], resources: &Dictionary) -> Drawn {
     interpreter.drawn
 }
 
-/// Places the glyphs of one shown string and advances the text matrix.
-fn show(font: &Font<'_>, bytes: &[u8], state: &State, tm: &mut Matrix, drawn: &mut Drawn) {
+/// Places the glyphs of one shown string and advances the text matrix; `placed` tells whether the
+/// text position was set since the last glyph (see [`Glyph::placed`]), and is cleared.
+fn show(font: &Font<'_>, bytes: &[u8], state: &State, tm: &mut Matrix, drawn: &mut Drawn, placed: &mut bool) {
     for code in font.codes(bytes) {
         let width = font.width(code) / 1000.0;
         let trm =
@@ -104,8 +105,10 @@ fn show(font: &Font<'_>, bytes: &[u8], state: &State, tm: &mut Matrix, drawn: &m
                 x1: left + step * (i + 1) as f32,
                 top: y_top.max(y_bottom),
                 bottom: y_top.min(y_bottom),
+                placed: *placed && i == 0,
             });
         }
+        *placed = false;
         let spacing = state.char_spacing + if font.is_space(code) { state.word_spacing } else { 0.0 };
         let advance = (width * state.size + spacing) * state.scale;
         *tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
@@ -138,6 +141,7 @@ impl<'a> Interpreter<'a> {
         };
         let mut stack: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        let mut placed = true;
         for Operation { operator, operands } in &content.operations {
             if self.drawn.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
                 return;
@@ -147,7 +151,7 @@ impl<'a> Interpreter<'a> {
                 "q" if stack.len() < 64 => stack.push(state.clone()),
                 "Q" => state = stack.pop().unwrap_or(state),
                 "cm" => state.ctm = mul(&[num(0), num(1), num(2), num(3), num(4), num(5)], &state.ctm),
-                "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
+                "BT" => (tm, tlm, placed) = (IDENTITY, IDENTITY, true),
                 "Tf" => {
                     state.font = operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
                     state.size = num(1);
@@ -162,15 +166,15 @@ impl<'a> Interpreter<'a> {
                         state.leading = -num(1);
                     }
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &tlm);
-                    tm = tlm;
+                    (tm, placed) = (tlm, true);
                 }
                 "Tm" => {
                     tm = [num(0), num(1), num(2), num(3), num(4), num(5)];
-                    tlm = tm;
+                    (tlm, placed) = (tm, true);
                 }
                 "T*" => {
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -state.leading], &tlm);
-                    tm = tlm;
+                    (tm, placed) = (tlm, true);
                 }
                 "Tj" | "'" | "\"" | "TJ" => {
                     if operator == "'" || operator == "\"" {
@@ -178,7 +182,7 @@ impl<'a> Interpreter<'a> {
                             (state.word_spacing, state.char_spacing) = (num(0), num(1));
                         }
                         tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -state.leading], &tlm);
-                        tm = tlm;
+                        (tm, placed) = (tlm, true);
                     }
                     let Some(key) = self.load_font(resources, &state) else { continue };
                     let font = &self.fonts[&key];
@@ -189,7 +193,9 @@ impl<'a> Interpreter<'a> {
                     };
                     for item in strings {
                         match item {
-                            Object::String(bytes, _) => show(font, bytes, &state, &mut tm, &mut self.drawn),
+                            Object::String(bytes, _) => {
+                                show(font, bytes, &state, &mut tm, &mut self.drawn, &mut placed)
+                            }
                             other => {
                                 let adjust = number(self.doc, other).unwrap_or(0.0);
                                 tm = mul(

@@ -37,16 +37,17 @@ enum Piece {
     Table { parts: Vec<PageTable>, page: usize },
 }
 
-/// The document the pages show. Pages with no text at all are named in a warning.
+/// The document the pages show. Pages with images and no text (scans) are named in a warning;
+/// a page with nothing drawn (a blank page between parts) is no loss.
 pub fn document(pages: &[Page]) -> Document {
     let mut blocks: Vec<(usize, Vec<Block>)> = pages.iter().map(|p| (p.number, page_blocks(p))).collect();
     drop_furniture(pages, &mut blocks);
     let margins = Margins::of(blocks.iter().flat_map(|(_, b)| b));
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut blank_pages = Vec::new();
-    for (number, page) in blocks {
-        if page.is_empty() {
-            blank_pages.push(number);
+    let mut scanned_pages = Vec::new();
+    for ((number, page), drawn) in blocks.into_iter().zip(pages) {
+        if page.is_empty() && drawn.images {
+            scanned_pages.push(number);
         }
         for (index, block) in page.into_iter().enumerate() {
             let first_on_page = index == 0;
@@ -76,7 +77,7 @@ pub fn document(pages: &[Page]) -> Document {
     let mut doc = write(pieces);
     let last = doc.text.lines().count().max(1);
     doc.warnings
-        .extend(blank_pages.into_iter().map(|page| Warning::new(last, WarningKind::BlankPage { page })));
+        .extend(scanned_pages.into_iter().map(|page| Warning::new(last, WarningKind::BlankPage { page })));
     doc
 }
 

@@ -194,7 +194,7 @@ mod tests {
             .enumerate()
             .map(|(i, ch)| {
                 let x0 = x + i as f32 * advance;
-                Glyph { ch, x0, x1: x0 + advance * 0.95, top, bottom: top + 10.0 }
+                Glyph { ch, x0, x1: x0 + advance * 0.95, top, bottom: top + 10.0, placed: i == 0 }
             })
             .collect()
     }

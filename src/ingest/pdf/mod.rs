@@ -145,6 +145,7 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
         let resources = page_resources(&doc, id);
         let drawn = content::run(&doc, &content, &resources);
         images |= drawn.images;
+        let page_images = drawn.images;
         let flip = |y: f32| y1 - y;
         out.push(Page {
             number: number as usize,
@@ -167,6 +168,7 @@ fn pages(bytes: &[u8]) -> Result<(Vec<Page>, bool), PdfProblem> {
                 .into_iter()
                 .map(|r| Rule { x0: r.x0 - x0, x1: r.x1 - x0, y0: flip(r.y1), y1: flip(r.y0) })
                 .collect(),
+            images: page_images,
         });
     }
     Ok((out, images))

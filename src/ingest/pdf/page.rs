@@ -14,6 +14,10 @@ pub struct Glyph {
     pub top: f32,
     /// Bottom edge.
     pub bottom: f32,
+    /// Drawn where the content stream set the text position (`BT`, `Td`, `TD`, `Tm`, `T*`, `'`,
+    /// `"`), not where the glyph before it left off: producers start each table cell's text so,
+    /// and each run of one font.
+    pub placed: bool,
 }
 
 impl Glyph {
@@ -53,7 +57,7 @@ impl Rule {
     }
 }
 
-/// One page: its number (1-based), size, glyphs and rules.
+/// One page: its number (1-based), size, glyphs and rules, and whether it draws an image.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     /// 1-based page number.
@@ -66,4 +70,6 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     /// The thin lines and rectangle edges drawn.
     pub rules: Vec<Rule>,
+    /// Whether the page draws an image (a page of images and no text is a scan).
+    pub images: bool,
 }

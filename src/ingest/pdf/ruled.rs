@@ -205,6 +205,7 @@ mod tests {
                 x1: x + i as f32 * 10.0 + 9.0,
                 top,
                 bottom: top + 10.0,
+                placed: i == 0,
             })
             .collect()
     }
