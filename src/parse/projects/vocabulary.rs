@@ -2,6 +2,7 @@
 //! (`…3个项目全面完工`), statements of money and counts, and the tails a name sheds (`等项目`,
 //! `等12个项目`, `…项目建设`).
 
+use super::keyed::KeyedWords;
 use super::split::trim_item;
 use crate::model::Stage;
 use crate::text::{holds, may_hold_digit};
@@ -152,41 +153,17 @@ pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
 
 /// The words that may open a clause (`before`: adverbs, words of intent) and the verbs that
 /// follow them or open it alone, each kind in the order of its lists and found by its first
-/// character: a clause's opening is compared with the few words that share it, not with all.
+/// character ([`KeyedWords`]).
 pub struct Openers {
-    /// The words before a verb, by first character (in list order within one character).
-    before: Vec<(char, &'static str)>,
-    /// The verbs, by first character (in list order within one character).
-    verbs: Vec<(char, &'static str)>,
+    before: KeyedWords,
+    verbs: KeyedWords,
 }
 
 impl Openers {
     /// The words of the `before` lists and the `verbs` lists, each tried in the order given.
     pub fn new(before: &[&[&'static str]], verbs: &[&[&'static str]]) -> Self {
-        let by_first = |lists: &[&[&'static str]]| {
-            let mut words: Vec<(char, &'static str)> = lists
-                .iter()
-                .copied()
-                .flatten()
-                .filter_map(|&word| Some((word.chars().next()?, word)))
-                .collect();
-            // A stable sort: the words of one first character keep the order of the lists.
-            words.sort_by_key(|&(first, _)| first);
-            words
-        };
-        Openers { before: by_first(before), verbs: by_first(verbs) }
+        Openers { before: KeyedWords::by_first(before), verbs: KeyedWords::by_first(verbs) }
     }
-}
-
-/// The words of `words` (by first character) that `text` starts with, in their order.
-fn opening<'t>(words: &'t [(char, &'static str)], text: &'t str) -> impl Iterator<Item = &'static str> + 't {
-    let first = text.chars().next();
-    let from = first.map_or(words.len(), |first| words.partition_point(|&(c, _)| c < first));
-    words[from..]
-        .iter()
-        .take_while(move |&&(c, _)| Some(c) == first)
-        .map(|&(_, word)| word)
-        .filter(move |word| text.starts_with(word))
 }
 
 /// The verb of `openers` opening `clause`, after one of its words before a verb or none, as the
@@ -198,8 +175,8 @@ pub fn opening_verb(clause: &str, openers: &Openers) -> Option<(&'static str, us
         return None;
     }
     let verb_after =
-        |lead: usize| opening(&openers.verbs, &clause[lead..]).next().map(|verb| (verb, lead + verb.len()));
-    opening(&openers.before, clause).find_map(|word| verb_after(word.len())).or_else(|| verb_after(0))
+        |lead: usize| openers.verbs.opening(&clause[lead..]).next().map(|verb| (verb, lead + verb.len()));
+    openers.before.opening(clause).find_map(|word| verb_after(word.len())).or_else(|| verb_after(0))
 }
 
 /// What a verdict closing a clause says about the projects before it.
