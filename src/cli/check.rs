@@ -5,7 +5,7 @@
 //! path is never cut, and split only when it is longer than a line).
 
 use super::sink::Sink;
-use super::{Identity, Outcome, report_failures};
+use super::{Identity, Outcome, finish, report_failures};
 use crate::analysis::counts::{check_counts, count_line};
 use crate::corpus;
 use crate::model::Report;
@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], identity: &Identity, wide: bool, out: &mut Sink) -
     for report in &corpus.reports {
         describe(report, width, out)?;
     }
-    Ok(report_failures(&corpus))
+    Ok(finish(corpus))
 }
 
 /// Prints, per file, the text plangap reads from it with 1-based line numbers (TABs shown as

@@ -5,7 +5,7 @@
 use super::output::{Kind, deliver};
 use super::sink::Sink;
 use super::xlsx::{Sheet, workbook};
-use super::{ExportFormat, Identity, Outcome, report_failures};
+use super::{ExportFormat, Identity, Outcome, finish};
 use crate::analysis::canonical::AliasTable;
 use crate::analysis::views::{self, MissedFilter};
 use crate::corpus;
@@ -46,7 +46,7 @@ pub fn run(
             deliver(output, true, reports, out, |out| out.write_all(&workbook(&sheets(reports)?)?))?
         }
     }
-    Ok(report_failures(&corpus))
+    Ok(finish(corpus))
 }
 
 /// The sheets of the workbook: every indicator row, the missed targets (as `plangap missed`

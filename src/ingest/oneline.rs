@@ -15,7 +15,7 @@ const MIN_GAPS: usize = 10;
 
 /// The text with each page-long line cut at its runs of spaces; `None` when no line is one.
 pub(crate) fn unfold(text: &str) -> Option<String> {
-    if !lines(text).any(is_page_line) {
+    if !any_page_line(text) {
         return None;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -34,6 +34,42 @@ pub(crate) fn unfold(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether some line of `text` [`is_page_line`]. The gaps of the whole text are found in one
+/// scan for each kind ([`gaps`] counts the same ones line by line: a run of spaces never holds a
+/// newline), and only a line with enough of them is looked at: most texts have few gaps, and a
+/// search set up for each long line cost more than the scan.
+fn any_page_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut doubles = DOUBLE.find_iter(bytes).peekable();
+    let mut ideographic = IDEOGRAPHIC.find_iter(bytes).peekable();
+    loop {
+        let first = match (doubles.peek(), ideographic.peek()) {
+            (None, None) => return false,
+            (Some(&double), Some(&wide)) => double.min(wide),
+            (Some(&at), None) | (None, Some(&at)) => at,
+        };
+        // The line of the first gap not yet counted, and its gaps.
+        let start = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |at| at + 1);
+        let end = memchr::memchr(b'\n', &bytes[first..]).map_or(bytes.len(), |at| first + at);
+        let mut count = 0;
+        while doubles.next_if(|&at| at < end).is_some() {
+            count += 1;
+        }
+        while ideographic.next_if(|&at| at < end).is_some() {
+            count += 1;
+        }
+        if count >= MIN_GAPS && is_page_line(&text[start..end]) {
+            return true;
+        }
+    }
+}
+
+/// Two ASCII spaces, a gap of [`gaps`].
+static DOUBLE: LazyLock<Finder> = LazyLock::new(|| Finder::new("  "));
+
+/// The ideographic space, a gap of [`gaps`].
+static IDEOGRAPHIC: LazyLock<Finder> = LazyLock::new(|| Finder::new("\u{3000}"));
+
 /// Whether a line holds a whole page: long, with many runs of spaces. The cheap tests come
 /// first: its bytes, and its gaps (each cut into pieces needs one).
 fn is_page_line(line: &str) -> bool {
@@ -47,8 +83,6 @@ fn is_page_line(line: &str) -> bool {
 /// an ideographic space. Each cut of [`pieces`] is at a run of spaces that holds one of them, so
 /// a line has at most this many cuts.
 fn gaps(line: &str) -> usize {
-    static DOUBLE: LazyLock<Finder> = LazyLock::new(|| Finder::new("  "));
-    static IDEOGRAPHIC: LazyLock<Finder> = LazyLock::new(|| Finder::new("\u{3000}"));
     let bytes = line.as_bytes();
     DOUBLE.find_iter(bytes).count() + IDEOGRAPHIC.find_iter(bytes).count()
 }
@@ -95,5 +129,26 @@ mod tests {
         assert_eq!(gaps(&spaced), 0);
         assert_eq!(unfold(&spaced), None);
         assert_eq!(gaps("a  b   c\u{3000}d    e"), 5);
+    }
+
+    #[test]
+    fn the_scan_of_the_whole_text_finds_the_page_lines_of_the_line_by_line_test() {
+        let page = (0..40).map(|i| format!("单元格{i}")).collect::<Vec<_>>().join("   ");
+        let wide =
+            (0..12).map(|i| format!("第{i}段{}", "文".repeat(30))).collect::<Vec<_>>().join("\u{3000}");
+        let few = (0..9).map(|_| "字".repeat(40)).collect::<Vec<_>>().join("  ");
+        let short = "甲  乙  丙  丁  戊  己  庚  辛  壬  癸  子";
+        for lines in [
+            vec![page.as_str()],
+            vec!["标题", &few, &few, "尾"],
+            vec![&few, &page, ""],
+            vec![short, &few, &wide],
+            vec!["  ", &"　".repeat(400), "a     b"],
+            vec![&few, short, &format!("{few}  {short}")],
+            vec![""],
+        ] {
+            let text = lines.join("\n");
+            assert_eq!(any_page_line(&text), super::lines(&text).any(is_page_line), "{text}");
+        }
     }
 }

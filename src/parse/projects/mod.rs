@@ -61,6 +61,7 @@
 
 mod boxes;
 mod grid;
+mod keyed;
 mod list;
 mod names;
 mod paragraphs;

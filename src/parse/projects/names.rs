@@ -5,6 +5,7 @@
 //! (every item a name, short places sharing the last item's noun allowed), declared (the text
 //! calls the items projects: `…等项目`) and of a kind (`…等口袋公园10个`).
 
+use super::keyed::KeyedWords;
 use super::split::{split_top_level, trim_item};
 use super::vocabulary::clean_name;
 use crate::text::{find_word, holds, may_hold_digit};
@@ -475,14 +476,11 @@ fn is_ended(name: &str) -> bool {
     before_ends(name).next().is_some()
 }
 
-/// What stands before each project word `name` ends in (`綦江电站` ends in `电站` and `站`). The
-/// last bytes are compared first: most words are ruled out without a call to compare the rest.
+/// What stands before each project word `name` ends in (`綦江电站` ends in `电站` and `站`): only
+/// the words that end in its last character are compared.
 fn before_ends(name: &str) -> impl Iterator<Item = &str> {
-    let last = name.as_bytes().last().copied();
-    PROJECT_ENDS
-        .iter()
-        .filter(move |end| end.as_bytes().last().copied() == last)
-        .filter_map(|end| name.strip_suffix(end))
+    static ENDS: LazyLock<KeyedWords> = LazyLock::new(|| KeyedWords::by_last(&[&PROJECT_ENDS]));
+    ENDS.before_ending(name)
 }
 
 /// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).

@@ -21,7 +21,7 @@ use super::names::{self, LineWords, Names};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::stated::stated_stages;
-use super::vocabulary::{ADVERBS, VERBS, opening_verb, verb_stage};
+use super::vocabulary::{ADVERBS, Openers, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
 use crate::text::{find_word, holds, is_numeric};
 use regex::Regex;
@@ -46,6 +46,11 @@ const SENTENCE_VERBS: [&str; 12] = [
     "新改建",
     "开展",
 ];
+
+/// The words that open a sentence's clause: [`ADVERBS`] and [`INTENTS`] before a verb of
+/// [`SENTENCE_VERBS`] or [`VERBS`] (tried in that order).
+static OPENERS: LazyLock<Openers> =
+    LazyLock::new(|| Openers::new(&[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]));
 
 /// Words of intent before a list that is followed by its stage (`力争甲、乙等项目开工建设`).
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -166,7 +171,7 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
         let names = Listed::plain(Names::of_list(list).projects());
         return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
-    if let Some((verb, end)) = opening_verb(clause, &[&ADVERBS, &INTENTS], &[&SENTENCE_VERBS, &VERBS]) {
+    if let Some((verb, end)) = opening_verb(clause, &OPENERS) {
         let rest = &clause[end..];
         let staged = bar == Bar::Box || (verb_stage(verb).is_some() && bar.may_clear(rest));
         let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
@@ -360,6 +365,27 @@ mod tests {
     fn every_verb_starts_with_a_verb_first_character() {
         for word in INTENTS.iter().chain(&SENTENCE_VERBS) {
             assert!(word.starts_with(VERB_FIRST), "{word}");
+        }
+    }
+
+    #[test]
+    fn opening_verbs_of_sentences_as_the_pattern_finds_them() {
+        let words = |lists: &[&[&str]]| lists.concat().join("|");
+        let pattern = Regex::new(&format!(
+            "^(?:{})?(?P<verb>{})",
+            words(&[&ADVERBS, &INTENTS]),
+            words(&[&SENTENCE_VERBS, &VERBS])
+        ))
+        .expect("verb pattern");
+        let befores = ADVERBS.iter().chain(&INTENTS).chain(&[""]);
+        for before in befores {
+            for verb in SENTENCE_VERBS.iter().chain(&VERBS).chain(&["", "甲"]) {
+                let clause = format!("{before}{verb}乙");
+                let found = pattern
+                    .captures(&clause)
+                    .and_then(|found| Some((found.name("verb")?.as_str(), found.get(0)?.end())));
+                assert_eq!(opening_verb(&clause, &OPENERS), found, "{clause}");
+            }
         }
     }
 

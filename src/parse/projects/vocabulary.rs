@@ -2,6 +2,7 @@
 //! (`…3个项目全面完工`), statements of money and counts, and the tails a name sheds (`等项目`,
 //! `等12个项目`, `…项目建设`).
 
+use super::keyed::KeyedWords;
 use super::split::trim_item;
 use crate::model::Stage;
 use crate::text::{holds, may_hold_digit};
@@ -145,34 +146,37 @@ pub fn caption_stage(text: &str) -> Option<Stage> {
 
 /// A clause opening with a stage verb: the verb's stage and the byte offset of the list after it.
 pub fn leading_verb(clause: &str) -> Option<(Option<Stage>, usize)> {
-    let (verb, end) = opening_verb(clause, &[&ADVERBS], &[&VERBS])?;
+    static OPENERS: LazyLock<Openers> = LazyLock::new(|| Openers::new(&[&ADVERBS], &[&VERBS]));
+    let (verb, end) = opening_verb(clause, &OPENERS)?;
     Some((verb_stage(verb), end))
 }
 
-/// The verb of `verbs` opening `clause`, after one of the words of `before` or none, as the
+/// The words that may open a clause (`before`: adverbs, words of intent) and the verbs that
+/// follow them or open it alone, each kind in the order of its lists and found by its first
+/// character ([`KeyedWords`]).
+pub struct Openers {
+    before: KeyedWords,
+    verbs: KeyedWords,
+}
+
+impl Openers {
+    /// The words of the `before` lists and the `verbs` lists, each tried in the order given.
+    pub fn new(before: &[&[&'static str]], verbs: &[&[&'static str]]) -> Self {
+        Openers { before: KeyedWords::by_first(before), verbs: KeyedWords::by_first(verbs) }
+    }
+}
+
+/// The verb of `openers` opening `clause`, after one of its words before a verb or none, as the
 /// pattern `^(?:before…)?(?P<verb>verbs…)` finds it: a word before is taken when a verb follows
 /// it, and the first verb (in the order of the lists) that follows wins. The verb and the byte
 /// offset after it.
-pub fn opening_verb<'v>(clause: &str, before: &[&[&str]], verbs: &[&[&'v str]]) -> Option<(&'v str, usize)> {
+pub fn opening_verb(clause: &str, openers: &Openers) -> Option<(&'static str, usize)> {
     if !clause.starts_with(VERB_FIRST) {
         return None;
     }
-    let words = before.iter().flat_map(|words| words.iter());
-    let leads = words.filter(|word| opens_with(clause, word)).map(|word| word.len());
-    leads.chain([0]).find_map(|lead| {
-        let rest = &clause[lead..];
-        let mut all = verbs.iter().flat_map(|verbs| verbs.iter());
-        all.find(|verb| opens_with(rest, verb)).map(|verb| (*verb, lead + verb.len()))
-    })
-}
-
-/// Whether `text` starts with `word`, the first three bytes (a CJK character) compared inline
-/// before the rest: most words are ruled out without a call to compare them.
-fn opens_with(text: &str, word: &str) -> bool {
-    match (text.as_bytes().first_chunk::<3>(), word.as_bytes().first_chunk::<3>()) {
-        (Some(text_start), Some(word_start)) if text_start != word_start => false,
-        _ => text.starts_with(word),
-    }
+    let verb_after =
+        |lead: usize| openers.verbs.opening(&clause[lead..]).next().map(|verb| (verb, lead + verb.len()));
+    openers.before.opening(clause).find_map(|word| verb_after(word.len())).or_else(|| verb_after(0))
 }
 
 /// What a verdict closing a clause says about the projects before it.
@@ -306,7 +310,7 @@ mod tests {
             let found = pattern
                 .captures(clause)
                 .and_then(|found| Some((found.name("verb")?.as_str(), found.get(0)?.end())));
-            assert_eq!(opening_verb(clause, &[&ADVERBS], &[&VERBS]), found, "{clause}");
+            assert_eq!(opening_verb(clause, &Openers::new(&[&ADVERBS], &[&VERBS])), found, "{clause}");
         }
     }
 
