@@ -897,18 +897,27 @@ fn a_category_written_once_under_a_name_title_over_two_columns_in_pandoc_tables(
 fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th() {
     // `<td colspan=4></td><td>单位：亿元、%</td>` above the header: before, read as a header row
     // (单位 is a title) and no table; `<caption>`; names in `<th>`; a base year's column aside.
-    let report = export("bishan.html");
-    let table = "表1 2023年璧山区主要经济指标完成情况|2023|review";
-    let want = expected(&format!(
-        "
-        {table}|地区生产总值|~|~|增长6.5%|~|增长6.9%|met|0.4
-        {table}|规模以上工业增加值增速|~|~|9|~|8.4|missed|-0.6
-        {table}|固定资产投资增速|~|~|8|~|8.2|met|0.2
-        {table}|一般公共预算收入|~|~|47|~|48.6|met|1.6
-        {table}|城镇常住居民人均可支配收入|元|~|增长6%|~|增长5.4%|missed|-0.6
-        "
-    ));
-    assert_eq!(rows(&report), want);
+    // Its `pdftotext -layout` form (printed from Writer) writes the titles one space apart, as it
+    // does numbers and the CJK beside them (`2022 年完成 2023 年目标 2023 年完成`), and the next
+    // section's heading right under the last row (before, no table: the three titles read as one;
+    // then the heading was taken for the rest of the last name).
+    let captions = [
+        ("bishan.html", "表1 2023年璧山区主要经济指标完成情况"),
+        ("bishan.pdftotext.txt", "表 1 2023 年璧山区主要经济指标完成情况"),
+    ];
+    for (file, caption) in captions {
+        let table = format!("{caption}|2023|review");
+        let want = expected(&format!(
+            "
+            {table}|地区生产总值|~|~|增长6.5%|~|增长6.9%|met|0.4
+            {table}|规模以上工业增加值增速|~|~|9|~|8.4|missed|-0.6
+            {table}|固定资产投资增速|~|~|8|~|8.2|met|0.2
+            {table}|一般公共预算收入|~|~|47|~|48.6|met|1.6
+            {table}|城镇常住居民人均可支配收入|元|~|增长6%|~|增长5.4%|missed|-0.6
+            "
+        ));
+        assert_eq!(rows(&export(file)), want, "{file}");
+    }
 }
 
 #[test]

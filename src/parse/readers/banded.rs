@@ -32,7 +32,7 @@ use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by}
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
-use crate::parse::caption::is_caption;
+use crate::parse::caption::{is_caption, year_in};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{is_sub_title, is_year_label};
 use crate::parse::value::is_value_prefix;
@@ -501,13 +501,26 @@ fn split_titles(
 ) -> Option<Vec<Piece>> {
     let whole = close_cjk_gaps(&piece.text);
     if is_title(&whole) {
-        let cut = if most >= 2 { cut_at(piece, is_title, most, measure, between_words) } else { None };
+        let cut = if most >= 2 { cut_at(piece, is_title, most, measure, parts_titles) } else { None };
         return Some(cut.unwrap_or_else(|| vec![Piece { start: piece.start, text: whole }]));
     }
     if most < 2 {
         return None;
     }
     cut_at(piece, is_title, most, measure, |_, _| true)
+}
+
+/// Whether the space at byte `at` of `text` parts two titles of a piece that reads as one: two
+/// CJK words ([`between_words`]), or a word and a year opening the next title (`2022 年完成 2023
+/// 年目标`: pdftotext sets its gaps beside digits too, so columns one space apart look like them).
+fn parts_titles(text: &str, at: usize) -> bool {
+    let after = &text[at + 1..];
+    let year_next = after.len() > 4
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after[4..].trim_start_matches(' ').starts_with('年');
+    let word_before =
+        text[..at].chars().next_back().is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+    between_words(text, at) || (year_next && word_before)
 }
 
 /// Whether the space at byte `at` of `text` parts two CJK words of two characters or more
@@ -626,7 +639,11 @@ fn read_body(
 /// A non-blank line of the body; `None` when it is prose, a caption or a note.
 fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     let text = line.trimmed();
-    if is_caption(text) || text.starts_with('注') || text.ends_with(['。', '：', ':']) {
+    if is_caption(text)
+        || is_dated_heading(text)
+        || text.starts_with('注')
+        || text.ends_with(['。', '：', ':'])
+    {
         return None;
     }
     let words = words(line, measure);
@@ -637,6 +654,13 @@ fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     let text: String = words.iter().map(|w| w.text.as_str()).collect();
     let start = words.first()?.start;
     (text.width() <= MAX_LOOSE_WIDTH).then(|| BodyLine::Loose(Piece { start, text: close_cjk_gaps(&text) }))
+}
+
+/// Whether a line is a heading of the report after the table (`二、2024 年主要目标`): numbered
+/// like a section, and naming a year, as the sections inside a table (`一、约束性指标`) do not.
+fn is_dated_heading(text: &str) -> bool {
+    let number = text.trim_start_matches(crate::text::is_chinese_numeral);
+    number.len() < text.len() && number.starts_with('、') && year_in(number).is_some()
 }
 
 /// The words of a line: cut at every space, but a number and its words stay one
@@ -1044,6 +1068,11 @@ mod tests {
         assert_eq!(
             titles("2023 年完成 完成情况"),
             Some(vec![(0, "2023年完成".to_owned()), (9, "完成情况".to_owned())])
+        );
+        // And before a year opening the next title (`2022 年完成 2023 年目标`).
+        assert_eq!(
+            titles("2022 年完成 2023 年目标"),
+            Some(vec![(0, "2022年完成".to_owned()), (9, "2023年目标".to_owned())])
         );
     }
 
