@@ -462,13 +462,39 @@ fn lift_parents(leaves: Vec<Leaf>, measure: Measure) -> (Vec<Leaf>, Vec<Parent>)
 fn titles_of(line: &str, vocabulary: &Vocabulary, measure: Measure) -> Option<Vec<Piece>> {
     let is_title = |text: &str| (vocabulary.is_title)(text) || is_sub_title(text) || is_year_label(text);
     let mut titles = Vec::new();
-    for piece in pieces_by(line, measure) {
+    for piece in letters_joined(pieces_by(line, measure), &is_title) {
         match titles_per_word(&piece, &is_title, measure) {
             Some(words) => titles.extend(words),
             None => titles.extend(split_titles(&piece, &is_title, MAX_TITLES_PER_PIECE, measure)?),
         }
     }
     Some(titles)
+}
+
+/// The pieces of a header line with a title spaced out letter by letter (`项   目`, `指   标`, as a
+/// justified Word cell prints) joined: runs of single CJK characters that are no titles alone and
+/// together read as one.
+fn letters_joined(pieces: Vec<Piece>, is_title: &impl Fn(&str) -> bool) -> Vec<Piece> {
+    let is_letter = |piece: &Piece| {
+        let mut chars = piece.text.chars();
+        chars.next().is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2))
+            && chars.next().is_none()
+            && !is_title(&piece.text)
+    };
+    let mut joined: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut at = 0;
+    while at < pieces.len() {
+        let run = pieces[at..].iter().take_while(|p| is_letter(p)).count();
+        let word: String = pieces[at..at + run].iter().map(|p| p.text.as_str()).collect();
+        if run >= 2 && is_title(&word) {
+            joined.push(Piece { start: pieces[at].start, text: word });
+            at += run;
+        } else {
+            joined.push(pieces[at].clone());
+            at += 1;
+        }
+    }
+    joined
 }
 
 /// A piece of two or more words (parted by single spaces) that each read as a title or
