@@ -240,18 +240,20 @@ fn starts_with_title(text: &str) -> bool {
     let (first, cut) = first_cell(text);
     (!cut && role_of(first).is_some())
         || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
-        || role_of(&spaced_letters(text)).is_some()
+        || spaced_letters(text).is_some_and(|title| role_of(&title).is_some())
 }
 
 /// The title a line opens with when it is spaced out letter by letter over runs of spaces (`项   目
-/// 单位 …`, a justified Word cell in `pdftotext -layout`): its single characters joined.
-fn spaced_letters(text: &str) -> String {
+/// 单位 …`, a justified Word cell in `pdftotext -layout`): its single characters joined. `None`
+/// when the line does not open with a CJK character and a run of spaces (most lines: prose).
+fn spaced_letters(text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    if first.is_ascii() || !text[first.len_utf8()..].starts_with("  ") {
+        return None;
+    }
     let single = |piece: &str| piece.chars().count() == 1 && !piece.is_ascii();
-    text.split("  ")
-        .map(str::trim)
-        .filter(|piece| !piece.is_empty())
-        .take_while(|piece| single(piece))
-        .collect()
+    let pieces = text.split("  ").map(str::trim).filter(|piece| !piece.is_empty());
+    Some(pieces.take_while(|piece| single(piece)).collect())
 }
 
 /// Where the first two spaces in a row start in `text` (looked for from its spaces: a cell of
