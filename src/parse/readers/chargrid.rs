@@ -14,7 +14,7 @@
 //! the row below when that row has text in the same columns (a label printed across the middle
 //! of its rows, `经济` / `发展`), else to the row above (a name wrapped under its row).
 
-use super::aligned::nearest;
+use super::aligned::{close_cjk_gaps, nearest};
 use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
@@ -134,7 +134,7 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
     for line in header_rows(header).iter().chain(&body_rows(body, vocabulary)) {
         builder.start_row();
         for cell in &line.cells {
-            builder.push(cell, line.index + 1);
+            builder.push(&close_cjk_gaps(cell), line.index + 1);
         }
     }
     let end = block.last().map_or(start, |(index, _)| index + 1);
@@ -298,6 +298,17 @@ mod tests {
         ]);
         assert_eq!(rows[1], ["地区生产总值", "亿元", "960", "6.5", "938.2", "5.1"]);
         assert_eq!(rows[2], ["社会消费品零售总额", "亿元", "560", "7", "571", "8.3"]);
+    }
+
+    #[test]
+    fn a_converters_gap_between_a_number_and_its_words_is_closed() {
+        // `pdftotext -layout` sets a space beside every number (`3 左右`).
+        let rows = grid(&[
+            "项目             计量单位   年初计划 全年实绩",
+            "1．地区生产总值增速    %      6.5    3.1",
+            "2．居民消费价格涨幅    %      3 左右   1.9",
+        ]);
+        assert_eq!(rows[2], ["2．居民消费价格涨幅", "%", "3左右", "1.9"]);
     }
 
     #[test]
