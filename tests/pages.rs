@@ -426,8 +426,10 @@ fn a_table_split_by_page_breaks_inside_a_layout_table_with_a_yes_no_verdict_colu
     // `pandoc -t markdown` and `-t plain` draw the layout table as a grid table of one column
     // holding the whole page (its title wrapped, `关于梅` / `州市梅江区…`), the three parts as
     // simple tables inside it, the second and third opening with their rule (before, no table:
-    // the frame was read as a box of one column).
-    for file in ["meijiang.html", "meijiang.pandoc.md", "meijiang.plain.txt"] {
+    // the frame was read as a box of one column). LibreOffice's Word copy keeps the layout
+    // tables with the three parts nested in their cell, `续表1` a paragraph between them (before,
+    // the parts were read as a stream of cells: `续表1` joined the next name, `待考核` a row).
+    for file in ["meijiang.html", "meijiang.pandoc.md", "meijiang.plain.txt", "meijiang.docx"] {
         let report = export(file);
         assert_eq!((&report["district"], &report["city"]), (&Value::from("梅江区"), &Value::from("梅州市")));
         let review = "全区主要指标完成情况|2023|review";

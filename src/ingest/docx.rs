@@ -4,7 +4,8 @@
 //! `w:vMerge` continuation cells below it in the same grid column, and `w:gridBefore` leaves
 //! empty cells at the start of a row. A cell's paragraphs are joined into one text; a table
 //! nested in a cell gives its text to that cell; a table that only frames prose (a one-cell
-//! box) gives its paragraphs. Paragraph-only documents read as Word's own "save as text".
+//! box, a saved page's layout table) gives its paragraphs and the tables nested in it, each a
+//! table of its own. Paragraph-only documents read as Word's own "save as text".
 
 use super::placed::{DerivedText, RawCell, RawRows, is_prose};
 use crate::document::{Document, Format};
@@ -23,20 +24,25 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
     let xml = document_xml(bytes, MAX_DOCUMENT_BYTES)?;
     let blocks = document_blocks(&xml).map_err(|e| format!("its word/document.xml is damaged ({e})"))?;
     let mut text = DerivedText::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(paragraph) => text.paragraph(&paragraph),
-            Block::Table(rows) => {
-                let rows = merge_cells(rows);
-                if is_prose(&rows) {
-                    rows.iter().flatten().flat_map(|cell| &cell.lines).for_each(|line| text.paragraph(line));
-                } else {
-                    text.table(&rows, Layout::Docx);
-                }
+    blocks.iter().for_each(|block| place(block, &mut text));
+    Ok(text.finish(Format::Docx, "docx", 0))
+}
+
+/// Adds a body block to `text`: a paragraph, a table as a grid, or a table that only frames prose
+/// (a one-cell box, a page's layout table) as what its cells hold, in order, so a table nested in
+/// such a frame is a table of its own.
+fn place(block: &Block, text: &mut DerivedText) {
+    match block {
+        Block::Paragraph(paragraph) => text.paragraph(paragraph),
+        Block::Table(rows) => {
+            let merged = merge_cells(rows);
+            if is_prose(&merged) {
+                rows.iter().flatten().flat_map(|cell| &cell.content).for_each(|block| place(block, text));
+            } else {
+                text.table(&merged, Layout::Docx);
             }
         }
     }
-    Ok(text.finish(Format::Docx, "docx", 0))
 }
 
 /// The text of the archive's `word/document.xml`, refused when it expands past `cap` bytes.
@@ -67,8 +73,8 @@ fn document_xml(bytes: &[u8], cap: u64) -> Result<String, String> {
     Ok(xml)
 }
 
-/// A top-level paragraph or table of the body.
-#[derive(Debug, PartialEq)]
+/// A paragraph or table of the body or of a table cell.
+#[derive(Debug, Clone, PartialEq)]
 enum Block {
     Paragraph(String),
     /// Rows of cells as Word writes them, vertical merges not yet resolved.
@@ -86,13 +92,42 @@ enum Merge {
     Continue,
 }
 
-/// One `w:tc` of an outermost table.
+/// One `w:tc`.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct WordCell {
-    lines: Vec<String>,
+    /// Its paragraphs and the tables nested in it, in order.
+    content: Vec<Block>,
     /// `w:gridSpan`, at least 1.
     span: usize,
     merge: Merge,
+}
+
+impl WordCell {
+    /// The cell's text lines: its paragraphs' lines with every line of the tables nested in it
+    /// in their place, as the cell of a table of data reads them.
+    fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        self.content.iter().for_each(|block| push_lines(block, &mut lines));
+        lines
+    }
+}
+
+/// Appends the lines of `block` to `lines`: a paragraph's, or every cell's of a table in turn.
+fn push_lines(block: &Block, lines: &mut Vec<String>) {
+    match block {
+        Block::Paragraph(paragraph) => lines.extend(paragraph.split('\n').map(str::to_owned)),
+        Block::Table(rows) => {
+            rows.iter().flatten().flat_map(|cell| &cell.content).for_each(|b| push_lines(b, lines))
+        }
+    }
+}
+
+/// A `w:tbl` being read.
+#[derive(Default)]
+struct OpenTable {
+    rows: Vec<Vec<WordCell>>,
+    /// The open cell.
+    cell: Option<WordCell>,
 }
 
 /// What is being collected while walking the document body.
@@ -101,12 +136,8 @@ struct Walk {
     blocks: Vec<Block>,
     /// The paragraph being read.
     paragraph: String,
-    /// Open `w:tbl` elements: 1 inside an outermost table, more inside nested ones.
-    table_depth: usize,
-    /// The outermost table's rows so far.
-    rows: Vec<Vec<WordCell>>,
-    /// The outermost table's open cell.
-    cell: Option<WordCell>,
+    /// Open `w:tbl` elements, the outermost first.
+    tables: Vec<OpenTable>,
     /// Inside an element whose text is not document text (field codes, deleted text).
     skip_depth: usize,
     /// Inside a `w:t` run text.
@@ -121,40 +152,38 @@ impl Walk {
     }
 
     fn end_paragraph(&mut self) {
-        let paragraph = std::mem::take(&mut self.paragraph);
-        match (self.table_depth, &mut self.cell) {
-            (0, _) => self.blocks.push(Block::Paragraph(paragraph)),
-            (_, Some(cell)) => cell.lines.extend(paragraph.split('\n').map(str::to_owned)),
-            (_, None) => {}
+        let paragraph = Block::Paragraph(std::mem::take(&mut self.paragraph));
+        match self.tables.last_mut() {
+            None => self.blocks.push(paragraph),
+            Some(OpenTable { cell: Some(cell), .. }) => cell.content.push(paragraph),
+            Some(_) => {}
         }
     }
 
     /// An element opens (`Start`) or stands alone (`Empty`): table structure and cell properties.
     fn open(&mut self, e: &BytesStart<'_>) {
-        let outermost = self.table_depth == 1;
+        if e.local_name().as_ref() == "tbl" {
+            self.tables.push(OpenTable::default());
+            return;
+        }
+        let Some(table) = self.tables.last_mut() else { return };
         match e.local_name().as_ref() {
-            "tbl" => {
-                self.table_depth += 1;
-                if self.table_depth == 1 {
-                    self.rows.clear();
-                }
-            }
-            "tr" if outermost => self.rows.push(Vec::new()),
-            "tc" if outermost => self.cell = Some(WordCell { span: 1, ..WordCell::default() }),
-            "gridSpan" if outermost => {
-                if let Some(cell) = &mut self.cell {
+            "tr" => table.rows.push(Vec::new()),
+            "tc" => table.cell = Some(WordCell { span: 1, ..WordCell::default() }),
+            "gridSpan" => {
+                if let Some(cell) = &mut table.cell {
                     cell.span = value(e).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
                 }
             }
-            "vMerge" if outermost => {
-                if let Some(cell) = &mut self.cell {
+            "vMerge" => {
+                if let Some(cell) = &mut table.cell {
                     cell.merge =
                         if value(e).as_deref() == Some("restart") { Merge::Restart } else { Merge::Continue };
                 }
             }
-            "gridBefore" if outermost => {
+            "gridBefore" => {
                 let before: usize = value(e).and_then(|v| v.parse().ok()).unwrap_or(0);
-                if let Some(row) = self.rows.last_mut() {
+                if let Some(row) = table.rows.last_mut() {
                     row.extend((0..before.min(64)).map(|_| WordCell { span: 1, ..WordCell::default() }));
                 }
             }
@@ -166,18 +195,29 @@ impl Walk {
     fn close(&mut self, name: &str) {
         match name {
             "p" => self.end_paragraph(),
-            "tc" if self.table_depth == 1 => {
-                if let (Some(cell), Some(row)) = (self.cell.take(), self.rows.last_mut()) {
+            "tc" => {
+                if let Some(table) = self.tables.last_mut()
+                    && let (Some(cell), Some(row)) = (table.cell.take(), table.rows.last_mut())
+                {
                     row.push(cell);
                 }
             }
             "tbl" => {
-                if self.table_depth == 1 {
-                    self.blocks.push(Block::Table(std::mem::take(&mut self.rows)));
+                if let Some(table) = self.tables.pop() {
+                    self.end_table(table.rows);
                 }
-                self.table_depth = self.table_depth.saturating_sub(1);
             }
             _ => {}
+        }
+    }
+
+    /// A table closes: a block of the body, or content of the cell it is nested in.
+    fn end_table(&mut self, rows: Vec<Vec<WordCell>>) {
+        let table = Block::Table(rows);
+        match self.tables.last_mut() {
+            None => self.blocks.push(table),
+            Some(OpenTable { cell: Some(cell), .. }) => cell.content.push(table),
+            Some(_) => {}
         }
     }
 }
@@ -208,7 +248,7 @@ fn document_blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
                 walk.open(&e);
                 match e.local_name().as_ref() {
                     "tab" if walk.skip_depth == 0 => {
-                        walk.paragraph.push(if walk.table_depth == 0 { '\t' } else { ' ' })
+                        walk.paragraph.push(if walk.tables.is_empty() { '\t' } else { ' ' })
                     }
                     "br" | "cr" if walk.skip_depth == 0 => walk.paragraph.push('\n'),
                     name => walk.close(name),
@@ -232,8 +272,8 @@ fn document_blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
             _ => {}
         }
     }
-    if walk.table_depth > 0 {
-        walk.blocks.push(Block::Table(walk.rows));
+    while let Some(table) = walk.tables.pop() {
+        walk.end_table(table.rows);
     }
     Ok(walk.blocks)
 }
@@ -241,7 +281,7 @@ fn document_blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
 /// Resolves vertical merges: each restart cell spans down over the continuation cells below it
 /// in the same grid column, which are dropped (the grid covers their slots); a continuation with
 /// no restart above stays an ordinary cell.
-fn merge_cells(rows: Vec<Vec<WordCell>>) -> RawRows {
+fn merge_cells(rows: &[Vec<WordCell>]) -> RawRows {
     let starts: Vec<Vec<usize>> = rows
         .iter()
         .map(|row| {
@@ -270,13 +310,13 @@ fn merge_cells(rows: Vec<Vec<WordCell>>) -> RawRows {
             spans[r][i] = below - r;
         }
     }
-    rows.into_iter()
+    rows.iter()
         .enumerate()
         .map(|(r, row)| {
-            row.into_iter()
+            row.iter()
                 .enumerate()
                 .filter(|&(i, _)| !covered[r][i])
-                .map(|(i, cell)| RawCell { lines: cell.lines, row_span: spans[r][i], col_span: cell.span })
+                .map(|(i, cell)| RawCell { lines: cell.lines(), row_span: spans[r][i], col_span: cell.span })
                 .collect()
         })
         .collect()
@@ -391,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn nested_tables_give_their_text_to_the_cell_and_boxes_give_paragraphs() {
+    fn nested_tables_give_their_text_to_the_cell_and_frames_give_paragraphs_and_tables() {
         let inner = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc("", &["甲"]), tc("", &["乙"]));
         let outer = format!(
             "<w:tbl><w:tr>{}<w:tc>{}{inner}</w:tc></w:tr><w:tr>{}{}</w:tr></w:tbl>",
@@ -407,6 +447,20 @@ mod tests {
         let doc = read(&docx(&boxed)).unwrap();
         assert_eq!(doc.text, "专栏1：2023年重大项目\n交通类：A、B\n");
         assert!(doc.tables.is_empty());
+        // A saved page's layout table: the article's paragraphs, and its tables on their own.
+        let data = |name: &str| format!("<w:tr>{}{}</w:tr>", tc("", &[name]), tc("", &["6.5"]));
+        let part =
+            |names: &[&str]| format!("<w:tbl>{}</w:tbl>", names.iter().map(|n| data(n)).collect::<String>());
+        let article =
+            [p("关于2023年计划执行情况的报告"), part(&["指标", "地区生产总值"]), p("续表1"), part(&["税收"])];
+        let frame = format!("<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>", article.concat());
+        let doc = read(&docx(&frame)).unwrap();
+        assert_eq!(
+            doc.text,
+            "关于2023年计划执行情况的报告\n指标\t6.5\n地区生产总值\t6.5\n续表1\n税收\t6.5\n"
+        );
+        let tables: Vec<_> = doc.tables.iter().map(|t| (t.lines.clone(), t.grid.text(0, 0))).collect();
+        assert_eq!(tables, [(1..3, "指标"), (4..5, "税收")]);
     }
 
     #[test]
