@@ -1412,3 +1412,20 @@ fn a_table_on_its_side_with_the_indicators_across_the_top_and_the_years_down_the
         assert_eq!(got, want, "{file}");
     }
 }
+
+#[test]
+fn rows_alternating_plan_and_result_under_one_indicator_are_one_row() {
+    // 淳安县: `序号 | 指标名称 | 单位 | 项目 | 2023年`, each indicator in two rows (its 序号, name
+    // and unit spanning both), `计划` then `完成` in the 项目 column: each pair is one row reviewed
+    // (before, eight plan rows named `计划` and `完成`).
+    let table = "表1 2023年淳安县主要经济指标计划及完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|~|7|~|6.3|missed|-0.7
+        {table}|一般公共预算收入|亿元|~|28.5|~|29.1|met|0.6
+        {table}|固定资产投资增长|%|~|10|~|-2.4|missed|-12.4
+        {table}|城镇调查失业率|%|~|控制在3.5以内|~|2.9|met|0.6
+        "
+    ));
+    assert_eq!(rows(&export("chunan.html")), want);
+}

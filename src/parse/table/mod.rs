@@ -14,6 +14,7 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod paired_rows;
 mod side_by_side;
 mod transposed;
 pub(crate) mod verdict;
@@ -59,7 +60,7 @@ pub fn parse_tables(
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
                 let read = Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() };
-                match transposed::turned(&read) {
+                match transposed::turned(&read).or_else(|| paired_rows::folded(&read)) {
                     Some((turned, header, cells)) => Some((turned, Some((header, cells)))),
                     None => {
                         let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
