@@ -198,6 +198,19 @@ impl Grid {
         builder.finish()
     }
 
+    /// The grid turned about its diagonal: its columns as rows, a cell's spans swapped (a table
+    /// whose indicators stand across the top and its years down the first column).
+    pub fn transposed(&self) -> Grid {
+        let mut builder = GridBuilder::new(self.layout);
+        for col in 0..self.cols {
+            builder.start_row();
+            for cell in self.cells.iter().filter(|c| c.col == col) {
+                builder.place(cell.text.clone(), cell.line, cell.col_span, cell.row_span, cell.row);
+            }
+        }
+        builder.finish()
+    }
+
     /// This grid with `below`'s rows after its own: a table continued in a second table (a page
     /// break in a Word or web page splits one table in two).
     pub fn stacked(&self, below: &Grid) -> Grid {

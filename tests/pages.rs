@@ -1399,3 +1399,50 @@ fn a_province_table_with_a_base_year_and_a_plan_period_target_beside_the_years_r
         assert_eq!(rows(&export(file)), want, "{file}");
     }
 }
+
+#[test]
+fn a_table_on_its_side_with_the_indicators_across_the_top_and_the_years_down_the_first_column() {
+    // 桐庐县: `项　目 | 地区生产总值增长（%） | 一般公共预算收入（亿元） | …` across the top,
+    // `2023年目标 | 2023年完成 | 2024年目标` down the first column (`<th scope="row">`,
+    // `<colgroup>`), the unit in each name. Turned about its diagonal it is a table reviewing 2023
+    // and planning 2024 (before, no header was found and no row read), in the page and in its
+    // browser copy, lynx and w3m dumps (w3m wraps `2023年` / `目标`).
+    for file in ["tonglu.html", "tonglu.paste.txt", "tonglu.lynx.txt", "tonglu.w3m.txt"] {
+        let table = "表1 桐庐县2023年主要指标完成情况及2024年预期目标";
+        let (review, plan) = (format!("{table}|2023|review"), format!("{table}|2024|plan"));
+        let want = expected(&format!(
+            "
+            {review}|地区生产总值增长|%|~|7|~|6.4|missed|-0.6
+            {review}|一般公共预算收入|亿元|~|42|~|43.2|met|1.2
+            {review}|固定资产投资增长|%|~|10|~|11.5|met|1.5
+            {review}|城镇调查失业率|%|~|5.5以内|~|4.6|met|0.9
+            {review}|城乡居民收入比|~|~|≤1.65|~|1.63|met|0.02
+            {plan}|地区生产总值增长|%|~|6.5|~|~|~|~
+            {plan}|一般公共预算收入|亿元|~|44|~|~|~|~
+            {plan}|固定资产投资增长|%|~|8|~|~|~|~
+            {plan}|城镇调查失业率|%|~|5.5以内|~|~|~|~
+            {plan}|城乡居民收入比|~|~|≤1.63|~|~|~|~
+            "
+        ));
+        // The dumps keep the caption's ideographic space (`表1　`), which reads as a space in HTML.
+        let got: Vec<String> = rows(&export(file)).iter().map(|row| row.replace('\u{3000}', " ")).collect();
+        assert_eq!(got, want, "{file}");
+    }
+}
+
+#[test]
+fn rows_alternating_plan_and_result_under_one_indicator_are_one_row() {
+    // 淳安县: `序号 | 指标名称 | 单位 | 项目 | 2023年`, each indicator in two rows (its 序号, name
+    // and unit spanning both), `计划` then `完成` in the 项目 column: each pair is one row reviewed
+    // (before, eight plan rows named `计划` and `完成`).
+    let table = "表1 2023年淳安县主要经济指标计划及完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|~|7|~|6.3|missed|-0.7
+        {table}|一般公共预算收入|亿元|~|28.5|~|29.1|met|0.6
+        {table}|固定资产投资增长|%|~|10|~|-2.4|missed|-12.4
+        {table}|城镇调查失业率|%|~|控制在3.5以内|~|2.9|met|0.6
+        "
+    ));
+    assert_eq!(rows(&export("chunan.html")), want);
+}

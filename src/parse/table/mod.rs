@@ -14,7 +14,9 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod paired_rows;
 mod side_by_side;
+mod transposed;
 pub(crate) mod verdict;
 
 use crate::document::PlacedTable;
@@ -58,8 +60,13 @@ pub fn parse_tables(
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
                 let read = Read { grid: table.grid.clone(), end: table.lines.end, warnings: Vec::new() };
-                let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
-                Some((read, header))
+                match transposed::turned(&read).or_else(|| paired_rows::folded(&read)) {
+                    Some((turned, header, cells)) => Some((turned, Some((header, cells)))),
+                    None => {
+                        let header = read_header(&read.grid).map(|h| (h, ReadCells::default()));
+                        Some((read, header))
+                    }
+                }
             }
             None if could_start_table(&lines[index]) || readers::dashed::opens_ruled_table(lines, index) => {
                 read_text_table(lines, index)
@@ -207,15 +214,21 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
 /// The indicator table read from text at `lines[index]`, with the parts that continue it after a
 /// page break ([`read_continued`]), and its header. A header standing alone, with no rows under
 /// it, heads the headerless table after it: a web page that puts its header row in a `<table>` of
-/// its own comes out of pandoc as two tables.
+/// its own comes out of pandoc as two tables. A table on its side is read turned.
 fn read_text_table(lines: Lines<'_>, index: usize) -> Option<(Read, Option<(Header, ReadCells)>)> {
     if let Some((read, header)) = readers::read_best(lines, index, &INDICATOR, judge_indicator) {
         return Some((read_continued(lines, read), Some(header)));
     }
-    let alone = readers::read_at(lines, index, &INDICATOR, |grid| usize::from(is_header_alone(grid)))?;
-    let read = read_continued(lines, alone);
-    let (_, header) = judge_indicator(&read.grid)?;
-    Some((read, Some(header)))
+    let alone = readers::read_at(lines, index, &INDICATOR, |grid| usize::from(is_header_alone(grid)));
+    if let Some(alone) = alone {
+        let read = read_continued(lines, alone);
+        let (_, header) = judge_indicator(&read.grid)?;
+        return Some((read, Some(header)));
+    }
+    // A table on its side: the indicators across its first row ([`transposed`]).
+    let (read, (grid, header, cells)) =
+        readers::read_best(lines, index, &INDICATOR, transposed::judge_turned)?;
+    Some((Read { grid, ..read }, Some((header, cells))))
 }
 
 /// Whether a grid is an indicator table's header and nothing else: a name and a target column,

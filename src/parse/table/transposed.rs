@@ -1,0 +1,68 @@
+//! Tables laid out on their side: the indicators across the top row, each in a column of its
+//! own (`项目 | 地区生产总值增长（%） | 一般公共预算收入（亿元）`), and the years' targets and
+//! results down the first column (`2023年目标`, `2023年完成`, `2024年目标`). Turned about its
+//! diagonal such a table is an ordinary indicator table, and is read as one.
+
+use crate::grid::Grid;
+use crate::parse::readers::Read;
+use crate::parse::table::header::{Header, read_header};
+use crate::parse::table::indicator::ReadCells;
+use crate::parse::table::judge_indicator;
+
+/// The table turned, with its header and the cells read judging it, when `read`'s grid has no
+/// header of its own (naming a name and a target column) and, turned, reads as an indicator table
+/// whose target column is titled with a year. `None` for any other table.
+pub(super) fn turned(read: &Read) -> Option<(Read, Header, ReadCells)> {
+    let (_, (grid, header, cells)) = judge_turned(&read.grid)?;
+    Some((Read { grid, end: read.end, warnings: read.warnings.clone() }, header, cells))
+}
+
+/// Scores `grid` turned as an indicator table (see [`judge_indicator`]), with the turned grid, its
+/// header and the cells read, when `grid` has no header of its own and the turned grid's target
+/// column is titled with a year.
+pub(super) fn judge_turned(grid: &Grid) -> Option<(usize, (Grid, Header, ReadCells))> {
+    if read_header(grid).is_some() {
+        return None;
+    }
+    let turned = grid.transposed();
+    let (score, (header, cells)) = judge_indicator(&turned)?;
+    header.target_year()?;
+    Some((score, (turned, header, cells)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{GridBuilder, Layout};
+    use crate::parse::table::header::Role;
+
+    fn grid(rows: &[&[&str]]) -> Read {
+        let mut builder = GridBuilder::new(Layout::Html);
+        for row in rows {
+            builder.start_row();
+            for text in *row {
+                builder.push(text, 1);
+            }
+        }
+        Read { grid: builder.finish(), end: 1, warnings: Vec::new() }
+    }
+
+    #[test]
+    fn turns_a_table_of_indicators_across_the_top() {
+        let read = grid(&[
+            &["项目", "地区生产总值增长（%）", "一般公共预算收入（亿元）"],
+            &["2023年目标", "7", "42"],
+            &["2023年完成", "6.4", "43.2"],
+        ]);
+        let (turned, header, _) = turned(&read).expect("turned");
+        assert_eq!(turned.grid.texts()[1], ["地区生产总值增长（%）", "7", "6.4"]);
+        assert_eq!(header.find(Role::Name), Some(0));
+    }
+
+    #[test]
+    fn leaves_an_ordinary_table_alone() {
+        let read =
+            grid(&[&["指标", "单位", "2023年目标", "2023年完成"], &["地区生产总值", "亿元", "300", "310"]]);
+        assert!(turned(&read).is_none());
+    }
+}
