@@ -1446,3 +1446,18 @@ fn rows_alternating_plan_and_result_under_one_indicator_are_one_row() {
     ));
     assert_eq!(rows(&export("chunan.html")), want);
 }
+
+#[test]
+fn a_unit_note_across_the_table_under_its_header_is_no_category() {
+    // 富阳区: `<td colspan=3>单位：亿元、%</td>` under the header (before, every row's category).
+    let table = "表1 2023年主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|~|6.5|~|6.1|missed|-0.4
+        {table}|一般公共预算收入|亿元|~|30|~|31.2|met|1.2
+        "
+    ));
+    let report = export("fuyang.html");
+    assert_eq!(rows(&report), want);
+    assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["category"].is_null()));
+}

@@ -212,6 +212,10 @@ pub(super) fn build_rows(
             carried.category = Some(compact(&category.text).into());
         }
         if let Some(label) = section_label(grid, row, header) {
+            // A unit note across the table under its header (`单位：亿元、%`) opens no section.
+            if label.starts_with("单位") {
+                continue;
+            }
             // Sections by attribute (`一、约束性指标`, `二、预期性指标`) say the rows' binding;
             // other sections are the rows' category.
             carried.section_binding = attribute_section(&label);
