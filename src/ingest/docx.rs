@@ -17,6 +17,9 @@ use std::io::Read;
 
 /// The most a document.xml may expand to; larger is taken for a damaged or hostile archive.
 const MAX_DOCUMENT_BYTES: u64 = 512 << 20;
+/// Tables nested deeper than this are not tables of their own: their text is the deepest
+/// table's cell text. Blocks nest as deep as the tables, and are read and dropped by recursion.
+const MAX_TABLE_DEPTH: usize = 16;
 
 /// Reads a .docx archive's `word/document.xml` into a [`Document`]. The error is a reason for
 /// [`crate::Error::NotText`].
@@ -74,7 +77,7 @@ fn document_xml(bytes: &[u8], cap: u64) -> Result<String, String> {
 }
 
 /// A paragraph or table of the body or of a table cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 enum Block {
     Paragraph(String),
     /// Rows of cells as Word writes them, vertical merges not yet resolved.
@@ -93,7 +96,7 @@ enum Merge {
 }
 
 /// One `w:tc`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, PartialEq, Default)]
 struct WordCell {
     /// Its paragraphs and the tables nested in it, in order.
     content: Vec<Block>,
@@ -136,8 +139,10 @@ struct Walk {
     blocks: Vec<Block>,
     /// The paragraph being read.
     paragraph: String,
-    /// Open `w:tbl` elements, the outermost first.
+    /// Open `w:tbl` elements, the outermost first, at most [`MAX_TABLE_DEPTH`].
     tables: Vec<OpenTable>,
+    /// `w:tbl` elements open past [`MAX_TABLE_DEPTH`]: their rows and cells are not read as such.
+    too_deep: usize,
     /// Inside an element whose text is not document text (field codes, deleted text).
     skip_depth: usize,
     /// Inside a `w:t` run text.
@@ -153,9 +158,15 @@ impl Walk {
 
     fn end_paragraph(&mut self) {
         let paragraph = Block::Paragraph(std::mem::take(&mut self.paragraph));
+        self.add(paragraph);
+    }
+
+    /// A closed paragraph or table: a block of the body, or content of the open cell of the
+    /// table it stands in.
+    fn add(&mut self, block: Block) {
         match self.tables.last_mut() {
-            None => self.blocks.push(paragraph),
-            Some(OpenTable { cell: Some(cell), .. }) => cell.content.push(paragraph),
+            None => self.blocks.push(block),
+            Some(OpenTable { cell: Some(cell), .. }) => cell.content.push(block),
             Some(_) => {}
         }
     }
@@ -163,7 +174,14 @@ impl Walk {
     /// An element opens (`Start`) or stands alone (`Empty`): table structure and cell properties.
     fn open(&mut self, e: &BytesStart<'_>) {
         if e.local_name().as_ref() == "tbl" {
-            self.tables.push(OpenTable::default());
+            if self.too_deep == 0 && self.tables.len() < MAX_TABLE_DEPTH {
+                self.tables.push(OpenTable::default());
+            } else {
+                self.too_deep += 1;
+            }
+            return;
+        }
+        if self.too_deep > 0 {
             return;
         }
         let Some(table) = self.tables.last_mut() else { return };
@@ -195,6 +213,7 @@ impl Walk {
     fn close(&mut self, name: &str) {
         match name {
             "p" => self.end_paragraph(),
+            "tc" | "tbl" if self.too_deep > 0 => self.too_deep -= usize::from(name == "tbl"),
             "tc" => {
                 if let Some(table) = self.tables.last_mut()
                     && let (Some(cell), Some(row)) = (table.cell.take(), table.rows.last_mut())
@@ -204,20 +223,10 @@ impl Walk {
             }
             "tbl" => {
                 if let Some(table) = self.tables.pop() {
-                    self.end_table(table.rows);
+                    self.add(Block::Table(table.rows));
                 }
             }
             _ => {}
-        }
-    }
-
-    /// A table closes: a block of the body, or content of the cell it is nested in.
-    fn end_table(&mut self, rows: Vec<Vec<WordCell>>) {
-        let table = Block::Table(rows);
-        match self.tables.last_mut() {
-            None => self.blocks.push(table),
-            Some(OpenTable { cell: Some(cell), .. }) => cell.content.push(table),
-            Some(_) => {}
         }
     }
 }
@@ -273,7 +282,7 @@ fn document_blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
         }
     }
     while let Some(table) = walk.tables.pop() {
-        walk.end_table(table.rows);
+        walk.add(Block::Table(table.rows));
     }
     Ok(walk.blocks)
 }
@@ -428,6 +437,25 @@ mod tests {
             ]
         );
         assert_eq!(grid.text(3, 0), "发展质量");
+    }
+
+    #[test]
+    fn tables_nested_past_the_depth_read_give_their_text_without_overflowing_the_stack() {
+        // A 20 KB file of tables nested 100,000 deep overflowed the stack of the recursive reading.
+        let depth = 100_000;
+        let nested = format!(
+            "{}{}{}",
+            "<w:tbl><w:tr><w:tc>".repeat(depth),
+            p("最深处"),
+            "</w:tc></w:tr></w:tbl>".repeat(depth)
+        );
+        let doc = read(&docx(&format!("{}{nested}", p("开头")))).unwrap();
+        assert_eq!(
+            doc.text,
+            "开头
+最深处
+"
+        );
     }
 
     #[test]
