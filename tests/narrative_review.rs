@@ -771,3 +771,28 @@ fn shares_of_the_plan_one_per_result_and_verdicts_on_each() {
         ]
     );
 }
+
+#[test]
+fn binding_indicators_judged_against_targets_set_from_above_without_values() {
+    // The energy and emission verdicts of a review, as districts write them: no value, a target
+    // the city set (`市下达`), often a task (`任务`) rather than a target.
+    let review = "单位地区生产总值能耗完成市下达目标任务。\
+                  万元地区生产总值能耗未完成年度目标。\
+                  主要污染物排放总量完成市下达的年度减排任务。\
+                  单位地区生产总值能耗、单位地区生产总值二氧化碳排放完成市下达目标。\
+                  森林覆盖率达到年度目标。";
+    assert_eq!(
+        judged(&report("休宁县", review)),
+        vec![
+            row("单位地区生产总值能耗", None, None, Met, None),
+            row("万元地区生产总值能耗", None, None, Missed, None),
+            row("主要污染物排放总量", None, None, Met, None),
+            row("单位地区生产总值二氧化碳排放", None, None, Met, None),
+            row("森林覆盖率", None, None, Met, None),
+        ]
+    );
+    // Tasks and projects with the same verdicts are not indicators.
+    let tasks =
+        report("休宁县", "招商引资完成年度目标。城市更新项目完成市下达目标任务。老旧小区改造完成年度任务。");
+    assert!(tasks.reviews.is_empty(), "{:?}", tasks.reviews);
+}

@@ -558,7 +558,7 @@ const RATE_ENDINGS: [&str; 3] = ["增速", "增幅", "增长率"];
 const REDUCED: [&str; 6] = ["能耗", "水耗", "电耗", "排放", "排放量", "用水量"];
 
 /// Whether `subject` is an indicator whose targets are reductions ([`REDUCED`]).
-fn is_reduced(subject: &str) -> bool {
+pub(super) fn is_reduced(subject: &str) -> bool {
     REDUCED.iter().any(|ending| subject.ends_with(ending))
 }
 

@@ -3,9 +3,12 @@
 //!   投资3项指标未完成年度目标`, `11项预期性指标中地区生产总值、工业增加值等7项指标未完成`,
 //!   `进出口总额、城镇化率等4项指标能够完成`;
 //! - a list and a verdict on a target, no `指标`: `地区生产总值、固定资产投资未完成年度目标`,
-//!   `一般公共预算收入完成年度目标`; every name must then be one the alias table knows (itself or
-//!   as a growth rate, `地区生产总值` → `地区生产总值增速`), since such a sentence also judges tasks
-//!   (`城市更新项目完成年度目标任务`);
+//!   `一般公共预算收入完成年度目标`, also a target set from above: `单位地区生产总值能耗完成市下达的
+//!   目标任务`, `主要污染物排放总量完成年度减排任务`; every name must then read as an indicator's
+//!   (one the alias table knows, itself, as a growth rate or as a reduction: `地区生产总值` →
+//!   `地区生产总值增速`, `主要污染物排放总量` → `…减少`; or one ending in what indicators measure:
+//!   `…能耗`, `…增加值`, `…覆盖率`), since such a sentence also judges tasks (`城市更新项目完成年度
+//!   目标任务`, `招商引资完成年度目标`);
 //! - the exceptions to a verdict on the rest: `除地区生产总值、固定资产投资外，其余指标均完成年度
 //!   目标` (the named ones missed; the rest is no named indicator and is left to the counts);
 //! - a verdict, then the list: `未完成年度目标的指标有：地区生产总值、固定资产投资`.
@@ -16,8 +19,8 @@
 //! result, so its gap is unassessed; its status is the document's. A name judged elsewhere with
 //! values (a sentence, a review table) keeps that judgement ([`drop_judged_elsewhere`]).
 
-use super::headline::distribute;
-use super::review::strip_fillers;
+use super::headline::{distribute, is_reduced};
+use super::review::{ISSUERS, strip_fillers};
 use crate::canonical::AliasTable;
 use crate::model::{Claim, IndicatorTable, ReviewStatement, TableKind};
 use crate::text::fold;
@@ -39,10 +42,10 @@ static LIST_THEN_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("list then verdict pattern")
 });
 
-/// A list, then a verdict on a target: `…、…未完成年度目标`.
+/// A list, then a verdict on a target: `…、…未完成年度目标`, `…完成市下达的年度减排任务`.
 static LIST_THEN_TARGET_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<names>.+?){BETWEEN}(?:(?P<no>未能?完成|未达到?|没有完成|未能?实现)|(?P<yes>超额完成|完成|达到|实现))(?:了)?(?:全年|年度|年初)?(?:预期|计划)?(?:目标|预期)"
+        r"^(?P<names>.+?){BETWEEN}(?:(?P<no>未能?完成|未达到?|没有完成|未能?实现)|(?P<yes>超额完成|完成|达到|实现))(?:了)?(?:{ISSUERS}下达的?)?(?:全年|年度|年初)?(?:预期|计划|控制|考核|减排|节能)?(?:目标|预期|任务)"
     ))
     .expect("list then target verdict pattern")
 });
@@ -85,8 +88,16 @@ const NOT_IN_NAMES: [&str; 8] = ["项目", "工程", "任务", "工作", "目标
 const VERDICT_WORDS: [&str; 5] = ["完成", "达", "实现", "超过", "预期"];
 
 /// Words of which every list of named indicators with a verdict holds one: `指标`, a target
-/// (`目标`, `预期`), or the exceptions to the rest (`除`).
-const LIST_WORDS: [&str; 4] = ["指标", "目标", "预期", "除"];
+/// (`目标`, `预期`, `任务`), or the exceptions to the rest (`除`).
+const LIST_WORDS: [&str; 5] = ["指标", "目标", "预期", "任务", "除"];
+
+/// Endings of names that measure something, as indicators' names do (`万元地区生产总值能耗`,
+/// `规模以上工业增加值`, `森林覆盖率`); a task's or project's name has none (`招商引资`, `城市更新`).
+const MEASURED_ENDINGS: [&str; 10] =
+    ["增加值", "总值", "总额", "总量", "投资", "收入", "比重", "率", "产量", "人数"];
+
+/// The endings of a name the alias table may know it by: as a growth rate, or as a reduction.
+const KNOWN_ENDINGS: [&str; 4] = ["增速", "下降", "降低", "减少"];
 
 /// The verdicts a clause (no `；`) states on indicators it names, as judged statements.
 pub(super) fn named_verdicts(
@@ -193,9 +204,14 @@ pub(super) fn names_indicators(text: &str, aliases: &AliasTable) -> bool {
     names(text).is_some_and(|list| list.len() > 1 || list.iter().all(|name| is_known(name, aliases)))
 }
 
-/// Whether the alias table knows `name`, itself or as a growth rate (`地区生产总值` → `…增速`).
+/// Whether `name` reads as an indicator's: the alias table knows it, itself or with an ending
+/// ([`KNOWN_ENDINGS`]: `地区生产总值` → `…增速`, `单位GDP能耗` → `…下降`), or it ends in what
+/// indicators measure ([`MEASURED_ENDINGS`], and the endings of reductions: `…能耗`, `…排放量`).
 fn is_known(name: &str, aliases: &AliasTable) -> bool {
-    aliases.knows(name) || aliases.knows(&format!("{name}增速"))
+    aliases.knows(name)
+        || KNOWN_ENDINGS.iter().any(|ending| aliases.knows(&format!("{name}{ending}")))
+        || MEASURED_ENDINGS.iter().any(|ending| name.ends_with(ending))
+        || is_reduced(name)
 }
 
 /// Whether a name holds a word of tasks or projects, never an indicator's ([`NOT_IN_NAMES`]).

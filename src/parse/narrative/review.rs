@@ -50,7 +50,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The bodies that set targets from above: `市下达的目标`, `国家和省下达的任务`.
-const ISSUERS: &str = "(?:国家|省|市|区|县|上级|和)+";
+pub(super) const ISSUERS: &str = "(?:国家|省|市|区|县|上级|和)+";
 
 /// A target inside brackets: `(预期目标为7%以上)`, `(年度目标:10%)`, `(目标增长8%)`, or named
 /// by `预期` or `计划` alone before a value: `(预期7%左右)`, `(计划增长7%)`.
