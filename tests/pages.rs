@@ -1461,3 +1461,53 @@ fn a_unit_note_across_the_table_under_its_header_is_no_category() {
     assert_eq!(rows(&report), want);
     assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["category"].is_null()));
 }
+
+#[test]
+fn years_over_the_columns_written_relative_to_the_reviewed_year() {
+    // 长兴县: `本年` over `计划 | 预计` and `明年` over `计划`, drafted before the year ended: a
+    // review of 2023 and a plan for 2024 (before, no header was found: `本年` was no title).
+    let review = "全年主要经济社会发展指标执行情况|2023|review";
+    let plan = "全年主要经济社会发展指标执行情况|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增长|%|false|7|~|6.4|missed|-0.6
+        {review}|规模以上工业增加值增长|%|false|8|~|9.1|met|1.1
+        {review}|外贸出口总额|亿元|false|420|~|436.7|met|16.7
+        {review}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|完成|met|~
+        {review}|地表水市控以上断面水质达标率|%|true|100|~|100|met|0.0
+        {plan}|地区生产总值增长|%|false|6.5|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|false|8|~|~|~|~
+        {plan}|外贸出口总额|亿元|false|450|~|~|~|~
+        {plan}|单位地区生产总值能耗降低|%|true|完成市下达任务|~|~|~|~
+        {plan}|地表水市控以上断面水质达标率|%|true|100|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&export("changxing.html")), want);
+    // The browser's copy pushes the sub-titles left under the titles: the same rows.
+    assert_dumps_read_as_their_pages(&[("changxing.html", "changxing.paste.txt")], "tab");
+}
+
+#[test]
+fn this_years_and_next_years_titles_and_last_years_results_beside_a_plan() {
+    // 德清县: `项目 | 单位 | 今年目标 | 今年预计 | 明年预期目标` under a lead-in without a year,
+    // then a plan table `上年实绩 | 本年计划`. Before, the next year's targets were left out, and
+    // the plan table was read as a review of 2024 against last year's results.
+    let review = "主要指标完成情况|2023|review";
+    let plan = "主要指标完成情况|2024|plan";
+    let environment = "2024年生态环境主要指标安排|2024|plan";
+    let want = expected(&format!(
+        "
+        {review}|一般公共预算收入|亿元|~|68|~|70.2|met|2.2
+        {review}|城乡居民人均可支配收入增长|%|~|6.5|~|5.9|missed|-0.6
+        {review}|城镇调查失业率|%|~|5.5以内|~|4.9|met|0.6
+        {review}|森林覆盖率|%|~|≥47|~|47.2|met|0.2
+        {plan}|一般公共预算收入|亿元|~|72|~|~|~|~
+        {plan}|城乡居民人均可支配收入增长|%|~|6|~|~|~|~
+        {plan}|城镇调查失业率|%|~|5.5以内|~|~|~|~
+        {plan}|森林覆盖率|%|~|47.3|~|~|~|~
+        {environment}|PM2.5平均浓度|微克/立方米|~|27|~|~|~|~
+        {environment}|空气质量优良天数比率|%|~|88以上|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&export("deqing.html")), want);
+}

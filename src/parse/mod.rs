@@ -19,7 +19,7 @@ pub mod value;
 use crate::document::Document;
 use crate::error::Error;
 use crate::grid::Layout;
-use crate::model::{Report, TextSpan};
+use crate::model::{IndicatorTable, Report, TableKind, TextSpan, TitleBlock};
 pub use lines::{Iter, LineIndex, LinedText, Lines};
 use std::sync::Arc;
 
@@ -52,6 +52,18 @@ pub fn parse_owned(file: &str, mut document: Document) -> Result<Report, Error> 
     Ok(report)
 }
 
+/// Gives a table that neither its header nor its caption dates (`今年目标 | 今年预计` under a
+/// lead-in sentence without a year) the year the title gives its kind: a review table is of the
+/// reviewed year, a plan table of the plan year.
+fn date_undated_tables(tables: &mut [IndicatorTable], title: &TitleBlock) {
+    for table in tables.iter_mut().filter(|t| t.year.is_none()) {
+        table.year = match table.kind {
+            TableKind::Review => title.review_year,
+            TableKind::Plan => title.plan_year,
+        };
+    }
+}
+
 /// Parses `text`, the text of `document` (whose own text is not read), and the tables its
 /// format gave.
 fn parse_text(file: &str, document: &Document, text: &Arc<String>) -> Result<Report, Error> {
@@ -73,6 +85,7 @@ fn parse_text(file: &str, document: &Document, text: &Arc<String>) -> Result<Rep
     if fragment {
         title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
+    date_undated_tables(&mut tables, &title);
     let mut indicator_lines: Vec<usize> = tables.iter().flat_map(|t| t.rows.iter().map(|r| r.line)).collect();
     indicator_lines.sort_unstable();
     let projects =

@@ -9,6 +9,7 @@
 //! sub-titles after a spanning title replace it. A table is an indicator table when its header
 //! has a name column and a target column.
 
+use super::title_year::{TitleYear, relative_year, title_year};
 use crate::grid::{Grid, GridCell, Layout};
 pub(crate) use crate::model::ColumnRole as Role;
 use crate::model::{Value, ValueForm};
@@ -139,13 +140,13 @@ impl Header {
         if self.find(Role::Actual).is_some() {
             return None;
         }
-        let target_year = self.find(Role::Target).and_then(|t| year_in(&self.columns[t].title));
+        let target_year = self.target_title_year();
         self.columns.iter().position(|column| {
             let rate =
                 is_completion_rate(&column.title) || column.sub.as_deref().is_some_and(is_completion_rate);
             column.role == Role::Other
                 && rate
-                && year_in(&column.title).is_none_or(|year| Some(year) == target_year)
+                && title_year(&column.title).is_none_or(|year| Some(year) == target_year)
         })
     }
 
@@ -160,28 +161,28 @@ impl Header {
     }
 
     /// The headers of the tables a grid holds: one, or, when target columns name different
-    /// years (`2023年目标 | 2023年完成 | 2024年目标`: a review and the next year's plan in one
-    /// table), one per target year, each keeping its year's target and achieved columns (an
-    /// achieved or judging column without a year goes with the first).
+    /// years (`2023年目标 | 2023年完成 | 2024年目标`, `本年计划 | 本年预计 | 明年计划`, `年度目标 |
+    /// 完成情况 | 明年目标`: a review and the next year's plan in one table), one per target year
+    /// (a title naming none is one of them), each keeping its year's target and achieved
+    /// columns (an achieved or judging column without a year goes with the first).
     pub fn by_year(self) -> Vec<Header> {
-        let mut years: Vec<u16> = Vec::new();
+        let mut years: Vec<Option<TitleYear>> = Vec::new();
         for column in self.columns.iter().filter(|c| c.role == Role::Target) {
-            if let Some(year) = year_in(&column.title)
-                && !years.contains(&year)
-            {
+            let year = title_year(&column.title);
+            if !years.contains(&year) {
                 years.push(year);
             }
         }
         if years.len() < 2 {
             return vec![self];
         }
-        let header_of = |(k, year): (usize, &u16)| {
+        let header_of = |(k, year): (usize, &Option<TitleYear>)| {
             let mut header = self.clone();
             for column in &mut header.columns {
-                let own = year_in(&column.title);
+                let own = title_year(&column.title);
                 let elsewhere = match column.role {
-                    Role::Target => own != Some(*year),
-                    Role::Actual | Role::Difference => own.map_or(k != 0, |own| own != *year),
+                    Role::Target => own != *year,
+                    Role::Actual | Role::Difference => own.map_or(k != 0, |own| Some(own) != *year),
                     _ => false,
                 };
                 if elsewhere {
@@ -196,6 +197,11 @@ impl Header {
     /// The year named in the target column's title (`2022年预期目标` → 2022).
     pub fn target_year(&self) -> Option<u16> {
         self.find(Role::Target).and_then(|i| year_in(&self.columns[i].title))
+    }
+
+    /// The year the target column's title names, written out or relative (`明年计划`).
+    pub fn target_title_year(&self) -> Option<TitleYear> {
+        self.find(Role::Target).and_then(|i| title_year(&self.columns[i].title))
     }
 }
 
@@ -605,11 +611,12 @@ fn year_alone_as_target(columns: &mut [Column]) -> Option<usize> {
     Some(only)
 }
 
-/// Whether a title is a year alone (`2022年`, `2022年度`), as over a pair of 目标 | 实际 columns
-/// or over a plan's targets.
+/// Whether a title is a year alone (`2022年`, `2022年度`, or relative: `本年`, `明年`), as over a
+/// pair of 目标 | 实际 columns or over a plan's targets.
 pub(crate) fn is_year_label(text: &str) -> bool {
     let rest = text.trim_end_matches('度').strip_suffix('年').unwrap_or("");
-    rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
+    let relative = || relative_year(text).is_some_and(|(word, _)| matches!(&text[word.len()..], "" | "度"));
+    (rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())) || relative()
 }
 
 /// Sub-titles under one spanning title take the role of one of them: under `2024年`, `目标值` is
@@ -639,7 +646,8 @@ fn pair_growth_beside(columns: &mut [Column]) {
     for at in 1..columns.len() {
         let (before, rest) = columns.split_at_mut(at);
         let (previous, column) = (&before[at - 1], &mut rest[0]);
-        let same_year = year_in(&column.title).is_none_or(|year| year_in(&previous.title) == Some(year));
+        let same_year =
+            title_year(&column.title).is_none_or(|year| title_year(&previous.title) == Some(year));
         if column.role == Role::Other
             && column.sub.is_none()
             && names_growth(&column.title)
@@ -683,12 +691,13 @@ fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
     }
 }
 
-/// An achieved column of another year than the target's (`2022年预计完成` beside `2023年目标` in a
-/// plan table) is a base-year figure, not the result against the target: it becomes `Other`.
+/// An achieved column of another year than the target's (`2022年预计完成` beside `2023年目标`, `上年实绩`
+/// beside `本年计划` in a plan table) is a base-year figure, not the result against the target: it
+/// becomes `Other`.
 fn set_aside_other_years(columns: &mut [Column], target: usize) {
-    let Some(target_year) = columns.get(target).and_then(|c| year_in(&c.title)) else { return };
+    let Some(target_year) = columns.get(target).and_then(|c| title_year(&c.title)) else { return };
     for column in columns.iter_mut().filter(|c| c.role == Role::Actual) {
-        if year_in(&column.title).is_some_and(|year| year != target_year) {
+        if title_year(&column.title).is_some_and(|year| year != target_year) {
             column.role = Role::Other;
         }
     }
@@ -811,7 +820,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Target
     } else if has(INDICATOR_WORD) || is(&["项目"]) || is_slanted_corner(&title) {
         Role::Name
-    } else if year_in(&title).is_some() && title.chars().count() <= 8 {
+    } else if (year_in(&title).is_some() && title.chars().count() <= 8) || is_year_label(&title) {
         Role::Other
     } else {
         return None;
@@ -841,12 +850,14 @@ fn is_five_year_plan(title: &str) -> bool {
     FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
 }
 
-/// Whether a title opens with `预计`, after a year or `全年` (`预计增长(%)`, `2023年预计`): an
-/// estimate of the result, not a title that merely contains the word.
+/// Whether a title opens with `预计`, after a year (written out or relative: `今年预计`) or `全年`
+/// (`预计增长(%)`, `2023年预计`): an estimate of the result, not a title that merely contains the
+/// word.
 fn opens_with_estimate(title: &str) -> bool {
     let year_end =
         title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
-    let rest = year_end.map_or(title, |end| &title[end..]);
+    let relative_end = || relative_year(title).map(|(word, _)| word.len());
+    let rest = year_end.or_else(relative_end).map_or(title, |end| &title[end..]);
     rest.trim_start_matches("全年").starts_with("预计")
 }
 

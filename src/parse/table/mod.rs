@@ -16,6 +16,7 @@ pub(crate) mod name;
 pub(crate) mod notes;
 mod paired_rows;
 mod side_by_side;
+mod title_year;
 mod transposed;
 pub(crate) mod verdict;
 
@@ -164,7 +165,7 @@ fn read_tables(
             warnings.push(Warning::new(line, WarningKind::NoRows).in_table(scope.clone()));
         }
         tables.push(IndicatorTable {
-            year: header.target_year().or(year),
+            year: header.target_title_year().map_or(year, |title_year| title_year.in_table_of(year)),
             kind: if header.is_review() { TableKind::Review } else { TableKind::Plan },
             layout: read.grid.layout,
             columns: header.columns.iter().map(|c| TableColumn { title: c.label(), role: c.role }).collect(),
