@@ -1511,3 +1511,46 @@ fn this_years_and_next_years_titles_and_last_years_results_beside_a_plan() {
     ));
     assert_eq!(rows(&export("deqing.html")), want);
 }
+
+#[test]
+fn a_target_and_its_result_written_in_one_cell() {
+    // 平湖市: `2023年目标/完成` over `7/6.1` (a full-width slash too), then `预期目标（完成）` over
+    // `28（26）`. Before, the first column was set aside as another year's (the 2023 review was
+    // lost) and the second table gave no rows. A dash is the target, with no result.
+    let first = "表1 2023年平湖市主要指标完成情况";
+    let second = "表2 2023年生态环境指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {first}|2023|review|地区生产总值增长|%|~|7|~|6.1|missed|-0.9
+        {first}|2023|review|一般公共预算收入|亿元|~|68|~|70.2|met|2.2
+        {first}|2023|review|城镇调查失业率|%|~|5.5以内|~|4.9|met|0.6
+        {first}|2023|review|进出口总额|亿元|~|—|~||unassessed|~
+        {first}|2024|plan|地区生产总值增长|%|~|6|~|~|~|~
+        {first}|2024|plan|一般公共预算收入|亿元|~|72|~|~|~|~
+        {first}|2024|plan|城镇调查失业率|%|~|5.5以内|~|~|~|~
+        {first}|2024|plan|进出口总额|亿元|~|1500|~|~|~|~
+        {second}|PM2.5平均浓度|微克/立方米|~|28|~|26|met|2.0
+        {second}|空气质量优良天数比率|%|~|88|~|90.4|met|2.4
+        "
+    ));
+    assert_eq!(rows(&export("pinghu.html")), want);
+    assert_dumps_read_as_their_pages(&[("pinghu.html", "pinghu.paste.txt")], "tab");
+    // 嘉善县: `2023年` over `目标/完成`, beside rowspan categories and a ratio pair (`1.6:1/1.58:1`).
+    let table = "表1 2023年嘉善县主要经济社会发展指标完成情况";
+    let want = expected(&format!(
+        "
+        {table}|2023|review|地区生产总值增长|%|false|7|~|6.1|missed|-0.9
+        {table}|2023|review|固定资产投资增长|%|false|8|~|-2.3|missed|-10.3
+        {table}|2023|review|城镇调查失业率|%|false|5.5以内|~|4.6|met|0.9
+        {table}|2023|review|城乡居民收入比|~|false|1.6:1|~|1.58:1|met|0.02
+        {table}|2023|review|单位GDP能耗降低|%|true|完成市下达任务|~||unassessed|~
+        {table}|2024|plan|地区生产总值增长|%|false|6|~|~|~|~
+        {table}|2024|plan|固定资产投资增长|%|false|5|~|~|~|~
+        {table}|2024|plan|城镇调查失业率|%|false|5.5以内|~|~|~|~
+        {table}|2024|plan|城乡居民收入比|~|false|1.58:1|~|~|~|~
+        {table}|2024|plan|单位GDP能耗降低|%|true|完成市下达任务|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&export("jiashan.html")), want);
+    assert_dumps_read_as_their_pages(&[("jiashan.html", "jiashan.w3m.txt")], "boxed");
+}

@@ -797,7 +797,10 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
     let has = |clue: u16| found & clue != 0;
     let is = |words: &[&str]| words.contains(&&*title);
     // `比上年±%`, `同比增减`: a change on last year is a growth rate, not a difference from the target.
-    let role = if has(DIFFERENCE) && !has(LAST_YEAR) {
+    // `2023年目标/完成`: a target and its result in one cell, parted later (`paired_cells`).
+    let role = if title.contains(['/', '(', ')']) && super::paired_cells::paired_title(&title).is_some() {
+        Role::Target
+    } else if has(DIFFERENCE) && !has(LAST_YEAR) {
         Role::Difference
     } else if has(CATEGORY) || is(&["分类", "类型", "领域", "指标类型"]) {
         Role::Category

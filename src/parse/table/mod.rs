@@ -14,6 +14,7 @@ pub(crate) mod header;
 mod indicator;
 pub(crate) mod name;
 pub(crate) mod notes;
+mod paired_cells;
 mod paired_rows;
 mod side_by_side;
 mod title_year;
@@ -113,10 +114,23 @@ pub fn parse_tables(
     tables
 }
 
-/// The table with its side-by-side blocks read one under the other ([`side_by_side`]), or as it
-/// was when it has none.
+/// The table with its side-by-side blocks read one under the other ([`side_by_side`]) and its
+/// columns of targets and results in one cell parted ([`paired_cells`]), or as it was when it
+/// has neither.
 fn unfolded(read: Read, header: Header, cells: ReadCells) -> (Read, Header, ReadCells) {
-    let Some(grid) = side_by_side::unfold(&read.grid, &header) else { return (read, header, cells) };
+    let (read, header, cells) = regridded(read, header, cells, side_by_side::unfold);
+    regridded(read, header, cells, paired_cells::part)
+}
+
+/// The table as `regrid` rewrites its grid, read anew, or as it was when `regrid` leaves it or
+/// its rewrite reads as no indicator table.
+fn regridded(
+    read: Read,
+    header: Header,
+    cells: ReadCells,
+    regrid: fn(&Grid, &Header) -> Option<Grid>,
+) -> (Read, Header, ReadCells) {
+    let Some(grid) = regrid(&read.grid, &header) else { return (read, header, cells) };
     match judge_indicator(&grid) {
         Some((_, (header, cells))) => (Read { grid, ..read }, header, cells),
         None => (read, header, cells),
@@ -186,6 +200,8 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
     let header = read_header(grid)?;
     header.find(Role::Name)?;
     let target = header.find(Role::Target)?;
+    // A target and its result in one cell (`7/6.1`) is a value too, until the column is parted.
+    let paired = paired_cells::is_paired(&header.columns[target]);
     let mut cells = ReadCells::new(grid.cells().len());
     let (mut named, mut valued) = (0, 0);
     // Short rows of a text layout (a spanning cell written once) are judged as placed; a row is
@@ -201,7 +217,8 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
         let Some(index) = slot(body, target) else { continue };
         let text = &grid.cells()[index].text;
         if !text.trimmed().is_empty() {
-            valued += usize::from(align::reads_as_value(text, &cells.read(grid, index).form));
+            let value = align::reads_as_value(text, &cells.read(grid, index).form);
+            valued += usize::from(value || (paired && paired_cells::holds_value_pair(text)));
         }
     }
     if named == 0 || valued * 2 < named {
