@@ -716,7 +716,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
 /// They are all looked for in one pass over a title ([`clues`]), not one search per word.
-const CLUE_WORDS: [(&str, u16); 32] = [
+const CLUE_WORDS: [(&str, u16); 37] = [
     ("±", DIFFERENCE),
     ("+-", DIFFERENCE),
     ("增减", DIFFERENCE),
@@ -734,6 +734,11 @@ const CLUE_WORDS: [(&str, u16); 32] = [
     ("实绩", ACTUAL),
     ("执行", ACTUAL),
     ("实现", ACTUAL),
+    ("达成", ACTUAL),
+    ("快报", ACTUAL),
+    ("核算", ACTUAL),
+    ("累计", ACTUAL),
+    ("统计数", ACTUAL),
     ("预计", ESTIMATE),
     ("名称", NAMED),
     ("目标", TARGET),
@@ -756,7 +761,7 @@ const DIFFERENCE: u16 = 1;
 const CATEGORY: u16 = 1 << 1;
 /// A remark or attribute (`备注`, `属性`).
 const REMARK: u16 = 1 << 2;
-/// An achieved value (`完成`, `实际`).
+/// An achieved value (`完成`, `实际`, `快报`, `累计`).
 const ACTUAL: u16 = 1 << 3;
 /// A name (`名称`).
 const NAMED: u16 = 1 << 4;
@@ -864,8 +869,14 @@ fn opens_with_estimate(title: &str) -> bool {
     rest.trim_start_matches("全年").starts_with("预计")
 }
 
-/// Whether a title is a span of months alone (`1-12月`, `1—11月份`): the results to that month.
+/// Whether a title is a span of months alone, after its year or not (`1-12月`, `1—11月份`,
+/// `2023年1-11月`): the results to that month.
 fn is_months(title: &str) -> bool {
+    // After a year: `2023年1-12月`.
+    let title = title
+        .find('年')
+        .filter(|&at| is_year_label(&title[..at + '年'.len_utf8()]))
+        .map_or(title, |at| &title[at + '年'.len_utf8()..]);
     let Some(span) = title.strip_suffix("月份").or_else(|| title.strip_suffix('月')) else {
         return false;
     };
@@ -976,6 +987,22 @@ mod tests {
         }
         assert_eq!(role_of("与目标±"), Some(Role::Difference));
         assert_eq!(role_of("增减"), Some(Role::Difference));
+    }
+
+    #[test]
+    fn results_titled_as_statistics_bulletins_accounts_and_months_after_a_year() {
+        for title in [
+            "2023年快报数",
+            "2023年统计快报",
+            "2023年初步核算",
+            "达成值",
+            "全年累计",
+            "统计数",
+            "2023年1-12月",
+        ] {
+            assert_eq!(role_of(title), Some(Role::Actual), "{title}");
+        }
+        assert_eq!(role_of("2023年"), Some(Role::Other));
     }
 
     #[test]
