@@ -1554,3 +1554,20 @@ fn a_target_and_its_result_written_in_one_cell() {
     assert_eq!(rows(&export("jiashan.html")), want);
     assert_dumps_read_as_their_pages(&[("jiashan.html", "jiashan.w3m.txt")], "boxed");
 }
+
+#[test]
+fn titles_of_no_known_role_beside_the_known_ones_keep_the_table() {
+    // 海盐县, saved from Word (`MsoNormal` paragraphs and spans in every cell, `<o:p>`): beside
+    // `指标 | 单位 | 2023年目标 | 2023年完成 | 完成情况` stand `全市排名`, `责任单位` and `未完成原因`.
+    // Before, a title of no known role made the row no header, and the table gave no rows.
+    let table = "表1 2023年海盐县主要指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|~|7|~|6.2|missed|-0.8
+        {table}|规模以上工业增加值增长|%|~|8|~|8.9|met|0.9
+        {table}|一般公共预算收入|亿元|~|62|~|63.5|met|1.5
+        "
+    ));
+    assert_eq!(rows(&export("haiyan.html")), want);
+    assert_dumps_read_as_their_pages(&[("haiyan.html", "haiyan.paste.txt")], "tab");
+}

@@ -330,22 +330,41 @@ pub(crate) fn caption_row(grid: &Grid) -> Option<&str> {
 
 /// Whether every cell starting in `row` reads as a column title (at least one is not empty). A
 /// section's label (`一、约束性指标`) is none, nor is a row of one cell across the table under the
-/// first header row (`预期性指标`): a sub-title splits a title, it does not span them all.
+/// first header row (`预期性指标`): a sub-title splits a title, it does not span them all. The
+/// first header row may also hold titles of no known role (`责任单位`, `全市排名`, `情况说明`) when it
+/// titles a name column and a target or result column: such a column is read as no role.
 fn is_header_row(grid: &Grid, row: usize, first: usize) -> bool {
-    let mut titles = 0;
+    let (mut titles, mut unknown) = (0, 0);
+    let (mut names, mut values) = (false, false);
     let mut spans_all = false;
     for cell in grid.row_cells(row) {
-        if cell.text.trimmed().is_empty() {
+        let text = cell.text.trimmed();
+        if text.is_empty() {
             continue;
         }
-        let title = role_of(&cell.text).is_some() || is_sub_title(&cell.text) || is_parenthetical(&cell.text);
-        if !title || super::name::is_section(cell.text.trimmed()) {
+        if super::name::is_section(text) {
             return false;
         }
+        let role = role_of(text);
+        if role.is_none() && !is_sub_title(text) && !is_parenthetical(text) {
+            if row != first || !is_unknown_title(text) {
+                return false;
+            }
+            unknown += 1;
+        }
+        names |= role == Some(Role::Name);
+        values |= matches!(role, Some(Role::Target | Role::Actual));
         spans_all = grid.cols() > 1 && cell.col_span == grid.cols();
         titles += 1;
     }
-    titles > 0 && !(row > first && titles == 1 && spans_all)
+    titles > 0 && !(row > first && titles == 1 && spans_all) && (unknown == 0 || (names && values))
+}
+
+/// Whether a cell of no known role may still be a column's title: short, no value, no sentence.
+fn is_unknown_title(text: &str) -> bool {
+    text.chars().count() <= MAX_TITLE_CHARS
+        && !text.contains(['。', '，', '；', ','])
+        && !super::align::is_value(text)
 }
 
 /// The header's title cells: `[row][col]`, the index of the non-empty cell covering the slot.
@@ -716,7 +735,7 @@ pub(crate) const INDICATOR: Vocabulary = Vocabulary {
 
 /// Words of titles that tell what a column holds, each with the clues it gives (bits below).
 /// They are all looked for in one pass over a title ([`clues`]), not one search per word.
-const CLUE_WORDS: [(&str, u16); 37] = [
+const CLUE_WORDS: [(&str, u16); 39] = [
     ("±", DIFFERENCE),
     ("+-", DIFFERENCE),
     ("增减", DIFFERENCE),
@@ -729,6 +748,8 @@ const CLUE_WORDS: [(&str, u16); 37] = [
     ("备注", REMARK),
     ("属性", REMARK),
     ("性质", REMARK),
+    ("说明", REMARK),
+    ("原因", REMARK),
     ("完成", ACTUAL),
     ("实际", ACTUAL),
     ("实绩", ACTUAL),
@@ -759,7 +780,7 @@ const CLUE_WORDS: [(&str, u16); 37] = [
 const DIFFERENCE: u16 = 1;
 /// A category (`类别`).
 const CATEGORY: u16 = 1 << 1;
-/// A remark or attribute (`备注`, `属性`).
+/// A remark or attribute (`备注`, `属性`, `情况说明`, `未完成原因`).
 const REMARK: u16 = 1 << 2;
 /// An achieved value (`完成`, `实际`, `快报`, `累计`).
 const ACTUAL: u16 = 1 << 3;
@@ -1003,6 +1024,17 @@ mod tests {
             assert_eq!(role_of(title), Some(Role::Actual), "{title}");
         }
         assert_eq!(role_of("2023年"), Some(Role::Other));
+    }
+
+    #[test]
+    fn titles_of_no_known_role_stand_in_a_first_row_naming_names_and_values() {
+        let roles = |header: &Header| header.columns.iter().map(|c| c.role).collect::<Vec<_>>();
+        let header = read_header(&grid(&["指标|目标|完成|责任单位|全市排名", "GDP|6|5|发改局|3"])).unwrap();
+        assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual, Role::Other, Role::Other]);
+        // Not in a lower header row, nor in a row naming no values.
+        let lower = read_header(&grid(&["指标|目标|完成", "目标|全市排名|完成", "GDP|6|5"])).unwrap();
+        assert_eq!(lower.rows, 1);
+        assert!(read_header(&grid(&["指标|责任单位|全市排名", "GDP|发改局|3"])).is_none());
     }
 
     #[test]
