@@ -845,7 +845,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Actual
     } else if has(NAMED) {
         Role::Name
-    } else if has(TARGET) || title.ends_with("计划") || title.ends_with("计划数") {
+    } else if has(TARGET) || names_a_plan(&title) {
         Role::Target
     } else if has(INDICATOR_WORD) || is(&["项目"]) || is_slanted_corner(&title) {
         Role::Name
@@ -855,6 +855,20 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         return None;
     };
     Some(role)
+}
+
+/// Titles of a plan's figures, after the year (`2024年计划指标`, `计划增长(%)`, `2024年安排`), where
+/// no word of [`CLUE_WORDS`] names a target: a project table's `2024年计划投资` is none.
+const PLAN_TITLES: [&str; 7] = ["计划", "计划数", "计划值", "计划指标", "安排", "计划安排", "计划增长"];
+
+/// Whether a title names a plan's figures ([`PLAN_TITLES`]): the whole title after its year, or
+/// ending in `计划` (`年度计划`), or a planned growth with its unit (`计划增长(%)`).
+fn names_a_plan(title: &str) -> bool {
+    let year_end =
+        title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
+    let rest = year_end.map_or(title, |end| &title[end..]);
+    let rest = rest.trim_end_matches(['%', '(', ')']);
+    title.ends_with("计划") || title.ends_with("计划数") || PLAN_TITLES.contains(&rest)
 }
 
 /// Whether a title is a table's corner cell split by a slant, the names' title and the columns'
@@ -1035,6 +1049,16 @@ mod tests {
         let lower = read_header(&grid(&["指标|目标|完成", "目标|全市排名|完成", "GDP|6|5"])).unwrap();
         assert_eq!(lower.rows, 1);
         assert!(read_header(&grid(&["指标|责任单位|全市排名", "GDP|发改局|3"])).is_none());
+    }
+
+    #[test]
+    fn titles_of_a_plans_figures_are_targets_and_a_projects_planned_investment_is_none() {
+        for title in ["2024年计划指标", "计划指标", "2024年安排", "计划增长(%)", "年度计划", "2024年计划数"]
+        {
+            assert_eq!(role_of(title), Some(Role::Target), "{title}");
+        }
+        assert_eq!(role_of("2024年计划投资"), None);
+        assert_eq!(role_of("资金安排"), None);
     }
 
     #[test]
