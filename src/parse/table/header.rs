@@ -828,6 +828,9 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Target
     } else if has(DIFFERENCE) && !has(LAST_YEAR) {
         Role::Difference
+    } else if has(CATEGORY) && has(INDICATOR_WORD) && title.contains(['/', '、', '及']) {
+        // `类别/指标`: one column for the categories' rows and the indicators' names.
+        Role::Name
     } else if has(CATEGORY) || is(&["分类", "类型", "领域", "指标类型"]) {
         Role::Category
     } else if is(&["序号", "编号", "序"]) {
@@ -847,7 +850,7 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
         Role::Name
     } else if has(TARGET) || names_a_plan(&title) {
         Role::Target
-    } else if has(INDICATOR_WORD) || is(&["项目"]) || is_slanted_corner(&title) {
+    } else if has(INDICATOR_WORD) || is(&NAME_TITLES) || is_slanted_corner(&title) {
         Role::Name
     } else if (year_in(&title).is_some() && title.chars().count() <= 8) || is_year_label(&title) {
         Role::Other
@@ -856,6 +859,10 @@ pub(crate) fn role_of(text: &str) -> Option<Role> {
     };
     Some(role)
 }
+
+/// Titles of the names' column without the word `指标` or `名称` (a project table's `建设内容` is
+/// none).
+const NAME_TITLES: [&str; 6] = ["项目", "内容", "主要内容", "考核内容", "事项", "科目"];
 
 /// Titles of a plan's figures, after the year (`2024年计划指标`, `计划增长(%)`, `2024年安排`), where
 /// no word of [`CLUE_WORDS`] names a target: a project table's `2024年计划投资` is none.
@@ -1052,12 +1059,17 @@ mod tests {
     }
 
     #[test]
-    fn titles_of_a_plans_figures_are_targets_and_a_projects_planned_investment_is_none() {
+    fn titles_of_a_plans_figures_and_of_the_names_and_a_projects_columns_are_none() {
         for title in ["2024年计划指标", "计划指标", "2024年安排", "计划增长(%)", "年度计划", "2024年计划数"]
         {
             assert_eq!(role_of(title), Some(Role::Target), "{title}");
         }
         assert_eq!(role_of("2024年计划投资"), None);
+        for title in ["内容", "考核内容", "事项", "类别/指标"] {
+            assert_eq!(role_of(title), Some(Role::Name), "{title}");
+        }
+        assert_eq!(role_of("指标类别"), Some(Role::Category));
+        assert_eq!(role_of("建设内容"), None);
         assert_eq!(role_of("资金安排"), None);
     }
 
