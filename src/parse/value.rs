@@ -6,7 +6,7 @@
 //! - not tracked: `不再统计`, `停止统计`, …;
 //! - a ratio: `1.95:1`, `1.95：1`, `2.5比1`;
 //! - a grade: `Ⅲ类`, `II类`, `Ⅱ类及以上`, `达到Ⅲ类`;
-//! - a number with its words: an optional bound before it (`≥`, `不低于`, `≤`, `不高于`,
+//! - a number with its words: an optional bound before it (`≥`, `不低于`, `力争`, `≤`, `不高于`,
 //!   `控制在`, `约`), an optional verb of change (`增长`, `提高`, `下降`, `降低`, …), a signed
 //!   number or a range (`6-7`), a unit (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after
 //!   it (`以上`, `以内`, `以下`, `左右`). A unit of `百分点` makes a point change; a verb makes a
@@ -15,6 +15,7 @@
 //! - a completion statement: `完成`, `完成上级下达目标`, `达到市级要求` (done), `未完成` (not done);
 //! - anything else is qualitative (`快于经济增速`, `与经济增长同步`).
 //!
+//! A higher aim after the target (`7（力争8）`, `7%左右，力争8%`) is left aside.
 //! `预计`/`预估` before the value or `（预计）` after it marks an estimate, a trailing `*` or
 //! circled number (a footnote mark: `6.2%①`) is ignored, and so is what a change is measured
 //! against before its verb (`同比增长`, `比上年下降`). A bound on a change reads as the change itself: a target of
@@ -65,7 +66,10 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a number that bound it, each list longest first (`≥` before `>`).
 const BOUNDS_BEFORE: [(&[&str], Bound); 3] = [
-    (&["大于等于", "不低于", "不少于", "至少", "高于", "大于", "≥", "≧", ">=", ">"], Bound::AtLeast),
+    (
+        &["大于等于", "力争达到", "不低于", "不少于", "至少", "高于", "大于", "力争", "≥", "≧", ">=", ">"],
+        Bound::AtLeast,
+    ),
     (
         &["小于等于", "不高于", "不超过", "不多于", "控制在", "低于", "小于", "≤", "≦", "<=", "<"],
         Bound::AtMost,
@@ -206,8 +210,18 @@ fn strip_estimate(folded: &str) -> (&str, bool) {
     (body, estimated)
 }
 
+/// The value without the higher aim written after it (`7(力争8)`, `7%左右,力争8%`): the target is
+/// the first; an aim alone (`力争7`) is a bound ([`BOUNDS_BEFORE`]).
+fn without_aim(body: &str) -> &str {
+    match body.find("力争") {
+        Some(at) if at > 0 => body[..at].trim_end_matches(['(', ',', ';', '、']),
+        _ => body,
+    }
+}
+
 /// The form and in-cell unit of a folded value without estimate marks.
 fn read_form(body: &str) -> (ValueForm, Option<String>) {
+    let body = without_aim(body);
     if body.chars().all(|c| matches!(c, '-' | '—' | '―' | '─' | '–' | '/')) {
         return (ValueForm::Empty, None);
     }
@@ -465,6 +479,15 @@ mod tests {
         assert_eq!(form("≥1"), AtLeast(1.0));
         assert_eq!(form("增长7%以上"), AtLeast(7.0));
         assert_eq!(form(">=99"), AtLeast(99.0));
+        assert_eq!(form("力争7%"), AtLeast(7.0));
+        assert_eq!(form("力争达到7"), AtLeast(7.0));
+    }
+
+    #[test]
+    fn a_higher_aim_after_the_target_is_left_aside() {
+        assert_eq!(form("7（力争8）"), Exact(7.0));
+        assert_eq!(read("7%左右，力争8%"), (About(7.0), "%".to_owned(), false));
+        assert_eq!(form("增长6.5%以上,力争7%"), AtLeast(6.5));
     }
 
     #[test]
