@@ -1571,3 +1571,23 @@ fn titles_of_no_known_role_beside_the_known_ones_keep_the_table() {
     assert_eq!(rows(&export("haiyan.html")), want);
     assert_dumps_read_as_their_pages(&[("haiyan.html", "haiyan.paste.txt")], "tab");
 }
+
+#[test]
+fn a_note_in_the_tables_last_row_gives_each_star_its_meaning() {
+    // 秀洲区: `<caption>`, `<thead>`, and in `<tfoot>` `注：带★的为约束性指标；带*的为省对市考核指标。`
+    // Only `★` marks binding rows; `*` marks something else. Before, the note inside the table was
+    // not read and any star made a row binding.
+    let table = "附表1 秀洲区2023年主要经济社会发展指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {table}|地区生产总值增长|%|false|7|~|6.3|missed|-0.7
+        {table}|城镇居民人均可支配收入|元|false|76000|~|76532|met|532.0
+        {table}|细颗粒物（PM2.5）平均浓度|微克/立方米|true|≤30|~|27|met|3.0
+        "
+    ));
+    let report = export("xiuzhou.html");
+    assert_eq!(rows(&report), want);
+    assert_eq!(report["table_notes"][0]["text"], "注：带★的为约束性指标；带*的为省对市考核指标。");
+    // w3m draws the note as the box's last row.
+    assert_dumps_read_as_their_pages(&[("xiuzhou.html", "xiuzhou.w3m.txt")], "boxed");
+}

@@ -17,6 +17,7 @@ use crate::text::Trimmed;
 /// The group cell a run of sub-rows sits under.
 struct Group {
     name: Box<str>,
+    /// Its name carries a star that marks binding rows.
     starred: bool,
 }
 
@@ -180,13 +181,20 @@ fn whole_year_first(header: &Header) -> Vec<usize> {
     columns
 }
 
-/// Builds the indicator rows of a table. `notes_define_stars` is set when a note under the table
-/// says what `*` means; a table whose names carry `*` tells binding from non-binding rows too.
+/// Whether two stars are one mark: `*` is `＊` at full width.
+fn same_star(a: char, b: char) -> bool {
+    let fold = |c: char| if c == '＊' { '*' } else { c };
+    fold(a) == fold(b)
+}
+
+/// Builds the indicator rows of a table. `binding_stars` are the stars a note under the table says
+/// mark binding rows (a star it gives another meaning marks none); a table whose names carry a
+/// star tells binding from non-binding rows too.
 /// Target cells found in `read` are taken from it rather than read again.
 pub(super) fn build_rows(
     grid: &Grid,
     header: &Header,
-    notes_define_stars: bool,
+    binding_stars: &[char],
     caption: &str,
     unit_above: Option<&str>,
     read: &mut ReadCells,
@@ -194,8 +202,15 @@ pub(super) fn build_rows(
 ) -> Vec<IndicatorRow> {
     let body = read.body_rows(grid, header);
     let names: Vec<Option<RowName>> = body.iter().map(|row| row_name(grid, row)).collect();
-    let uses_stars = notes_define_stars
-        || names.iter().flatten().any(|n| n.name.starred || n.group.is_some_and(|g| read_name(g).starred));
+    let uses_stars = !binding_stars.is_empty()
+        || names
+            .iter()
+            .flatten()
+            .any(|n| n.name.star.is_some() || n.group.is_some_and(|g| read_name(g).star.is_some()));
+    // A star binds when no note says which stars do, or when a note names it.
+    let binds = |star: Option<char>| {
+        star.is_some_and(|star| binding_stars.is_empty() || binding_stars.iter().any(|&b| same_star(b, star)))
+    };
     let remarks_span = remarks_span_rows(grid, &body, header);
     let columns = Columns::new(header);
     // Failing a unit note, the unit the target column's title gives (`目标（%）`).
@@ -244,7 +259,7 @@ pub(super) fn build_rows(
             }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
-                carried.group = Some(Group { name: group.name.into(), starred: group.starred });
+                carried.group = Some(Group { name: group.name.into(), starred: binds(group.star) });
             }
             Some(_) => {}
             None => carried.group = None,
@@ -274,7 +289,7 @@ pub(super) fn build_rows(
             last_remark = remark;
         }
         let binding = remark
-            .or(name.starred.then_some(true))
+            .or(binds(name.star).then_some(true))
             .or(parent_binding)
             .or(carried.section_binding)
             .or(uses_stars.then_some(false));

@@ -162,15 +162,15 @@ fn read_tables(
     let (caption, line, year) = caption_of(lines, start, &read.grid, caption_index);
     let scope = Scope::Table(caption.clone());
     warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
-    let notes = notes::read_notes(lines, read.end);
+    let notes = notes::read_table_notes(lines, &read.grid, read.end);
     let unit_above = unit_above(lines, start);
     let mut repeated = Vec::new();
     let mut tables = Vec::with_capacity(headers.len());
     for (k, header) in headers.iter().enumerate() {
         let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
-        let stars = notes.define_stars();
+        let stars = notes.binding_stars();
         let mut rows =
-            indicator::build_rows(&read.grid, header, stars, &caption, unit_above, cells, warnings);
+            indicator::build_rows(&read.grid, header, &stars, &caption, unit_above, cells, warnings);
         if k == 0 {
             notes.judge(&mut rows, &caption, warnings);
         }

@@ -37,8 +37,9 @@ pub(crate) struct NameCell {
     pub name: String,
     /// The unit inside the trailing parenthetical (`%`, `件/万人`).
     pub unit: Option<String>,
-    /// The name ends in `*`: a binding indicator.
-    pub starred: bool,
+    /// The star the name ends in (`*`, `★`): a binding indicator, unless a note under the table
+    /// gives that star another meaning.
+    pub star: Option<char>,
     /// The name starts with a sub-row marker (`其中：`, `#`, `﹟`).
     pub sub_row: bool,
     /// A row number written in the name (`1﹒地区生产总值` → `1`).
@@ -50,8 +51,8 @@ pub(crate) fn read_name(text: &str) -> NameCell {
     let compact = compact_cow(text);
     let (number, rest) = split_number(&compact);
     let (sub_row, rest) = strip_markers(rest);
-    let (name, unit, starred) = split_unit_and_star(rest);
-    NameCell { raw: text.trimmed().to_owned(), name: name.to_owned(), unit, starred, sub_row, number }
+    let (name, unit, star) = split_unit_and_star(rest);
+    NameCell { raw: text.trimmed().to_owned(), name: name.to_owned(), unit, star, sub_row, number }
 }
 
 /// A cell's text without white space (`指  标  名  称` → `指标名称`).
@@ -132,15 +133,15 @@ fn strip_markers(mut text: &str) -> (bool, &str) {
     (found, text)
 }
 
-/// Takes off trailing `*`, footnote marks (`①`, `[1]`) and the trailing unit parenthetical, in any
+/// Takes off trailing stars (keeping the first one taken), footnote marks (`①`, `[1]`) and the trailing unit parenthetical, in any
 /// order.
-fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
+fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, Option<char>) {
     let mut unit = None;
-    let mut starred = false;
+    let mut star = None;
     loop {
         let unstarred = text.trim_end_matches(STARS);
         if unstarred.len() != text.len() {
-            starred = true;
+            star = star.or(text[unstarred.len()..].chars().next());
             text = unstarred;
             continue;
         }
@@ -159,7 +160,7 @@ fn split_unit_and_star(mut text: &str) -> (&str, Option<String>, bool) {
             None => break,
         }
     }
-    (text, unit, starred)
+    (text, unit, star)
 }
 
 /// `text` without a trailing footnote mark: a circled number (`①`), superscript digits (`¹`) or a
@@ -264,13 +265,13 @@ mod tests {
         let cell = read_name("  其中：税收收入扣除留抵退税因素后增速（%）");
         assert_eq!(cell.name, "税收收入扣除留抵退税因素后增速");
         assert_eq!(cell.unit.as_deref(), Some("%"));
-        assert!(cell.sub_row && !cell.starred);
+        assert!(cell.sub_row && cell.star.is_none());
         assert_eq!(cell.raw, "其中：税收收入扣除留抵退税因素后增速（%）");
 
         let cell = read_name("空气质量优良天数（天）*");
         assert_eq!(
-            (cell.name.as_str(), cell.unit.as_deref(), cell.starred),
-            ("空气质量优良天数", Some("天"), true)
+            (cell.name.as_str(), cell.unit.as_deref(), cell.star),
+            ("空气质量优良天数", Some("天"), Some('*'))
         );
 
         let cell = read_name("万人发明专利拥有量（件/万人）");
@@ -312,7 +313,7 @@ mod tests {
         let cell = read_name("12﹒单位地区生产总值能耗*");
         assert_eq!(cell.number.as_deref(), Some("12"));
         assert_eq!(cell.name, "单位地区生产总值能耗");
-        assert!(cell.starred && cell.unit.is_none());
+        assert!(cell.star == Some('*') && cell.unit.is_none());
         assert_eq!(read_name("5G基站（个）").name, "5G基站");
         assert_eq!(read_name("1.95:1").number, None);
     }
@@ -320,7 +321,7 @@ mod tests {
     #[test]
     fn recognises_group_cells_and_sub_rows() {
         let cell = read_name("主要污染物排放总量减少*");
-        assert!(cell.starred && !cell.sub_row);
+        assert!(cell.star.is_some() && !cell.sub_row);
         assert!(is_sub_row("﹟能耗强度下降（%）"));
         assert!(!is_sub_row("能耗“双控”目标"));
     }

@@ -3,6 +3,7 @@
 //! (`未完成指标说明：…`). They say what `*` means and may judge rows themselves: a target adjusted
 //! during the year and `视为完成` makes the rows it names met, whatever the numbers say.
 
+use crate::grid::Grid;
 use crate::model::{IndicatorRow, Judgement, NoteKind, Scope, Status, TableNote, Warning, WarningKind};
 use crate::parse::Lines;
 use crate::text::Trimmed;
@@ -43,13 +44,37 @@ pub(super) struct Notes {
     lines: Vec<NoteLine>,
 }
 
+/// Reads the notes of the table `grid` read from `lines`, whose last line is `lines[end - 1]`:
+/// the notes it writes as its own last rows (a `<tfoot>`, or last rows across the table:
+/// `注：带★的为约束性指标`), then those under it.
+pub(super) fn read_table_notes(lines: Lines<'_>, grid: &Grid, end: usize) -> Notes {
+    let one_cell = |row: usize| {
+        let mut cells = grid.row_cells(row).filter(|c| !c.text.trimmed().is_empty());
+        cells.next().filter(|_| cells.next().is_none())
+    };
+    let trailing: Vec<usize> = (0..grid.rows()).rev().take_while(|&row| one_cell(row).is_some()).collect();
+    // The topmost note among the trailing rows (they are listed bottom up).
+    let first =
+        trailing.iter().rev().copied().find(|&row| one_cell(row).is_some_and(|c| is_note(c.text.trimmed())));
+    let in_table = first.into_iter().flat_map(|first| first..grid.rows()).filter_map(one_cell);
+    let under = lines.iter().enumerate().skip(end).map(|(index, line)| (index + 1, line));
+    read_note_lines(in_table.map(|cell| (cell.line, cell.text.as_str())).chain(under))
+}
+
 /// Reads the notes starting at `lines[from]` (the first line after the table): footnotes,
 /// numbered notes and labelled explanations, up to the first line that is none of these. The
 /// points of an explanation may stand on lines of their own (`未完成指标说明：` then `一是…`).
-pub(super) fn read_notes(lines: Lines<'_>, from: usize) -> Notes {
+#[cfg(test)]
+fn read_notes(lines: Lines<'_>, from: usize) -> Notes {
+    read_note_lines(lines.iter().enumerate().skip(from).map(|(index, line)| (index + 1, line)))
+}
+
+/// Reads notes from texts with their 1-based lines, up to the first text that is no note (see
+/// [`read_table_notes`]).
+fn read_note_lines<'a>(texts: impl Iterator<Item = (usize, &'a str)>) -> Notes {
     let mut notes: Vec<NoteLine> = Vec::new();
-    for (index, line) in lines.iter().enumerate().skip(from) {
-        let text = line.trimmed();
+    for (line, text) in texts {
+        let text = text.trimmed();
         if text.is_empty() {
             continue;
         }
@@ -62,15 +87,23 @@ pub(super) fn read_notes(lines: Lines<'_>, from: usize) -> Notes {
                 _ => break,
             },
         };
-        notes.push(NoteLine { kind, label, text: text.to_owned(), line: index + 1 });
+        notes.push(NoteLine { kind, label, text: text.to_owned(), line });
     }
     Notes { lines: notes }
 }
 
 impl Notes {
-    /// Whether the notes say what `*` marks (`“*”代表约束性指标`, `加*为约束性目标`).
-    pub fn define_stars(&self) -> bool {
-        self.sentences().any(|s| s.text.contains(super::name::STARS) && s.text.contains("约束"))
+    /// The stars the notes say mark binding indicators (`“*”代表约束性指标`, `加*为约束性目标`,
+    /// `带★的为约束性指标，带*的为省考核指标` → `★` only), each clause on its own; empty when no
+    /// note says so.
+    pub fn binding_stars(&self) -> Vec<char> {
+        let mut stars = Vec::new();
+        for sentence in self.sentences() {
+            for clause in sentence.text.split(['，', ',']).filter(|clause| clause.contains("约束")) {
+                stars.extend(clause.chars().filter(|c| super::name::STARS.contains(c)));
+            }
+        }
+        stars
     }
 
     /// Marks met the rows that a note deems met (`…计划目标…调整为…，视为完成`), matching the rows by the
@@ -357,7 +390,7 @@ mod tests {
             "一年来，重点抓了以下工作：视为完成",
         ];
         let notes = read_notes(LinedText::from_lines(&lines).lines(), 0);
-        assert!(notes.define_stars());
+        assert_eq!(notes.binding_stars(), ['*']);
         let mut rows = vec![
             row("地区生产总值增速"),
             row("一般公共预算收入扣除留抵退税因素后增速"),
