@@ -608,6 +608,35 @@ fn pdftotext_of_a_printed_page_with_titles_one_space_apart_reads_the_rows_of_the
 }
 
 #[test]
+fn pdftotext_of_a_header_over_three_lines_reads_the_rows_of_the_pages() {
+    // Writer's PDF of changshou.html and of a page of 城口县 (the same header, `计量单位` and
+    // `增减百分点` on one line), then `pdftotext -layout`: the header row is as tall as its wrapped
+    // titles, so `主要指标` stands alone on the middle line, `计量` / `单位` and `增减` / `百分点`
+    // above and below it, and `年度计划` and `完成情况` above their sub-titles `总量 增速(%)`, which
+    // drift left of them (城口县: `年度计划` is over the first `增速(%)` only). Before, no header
+    // was found and no row read.
+    for (file, district) in [("changshou.pdftotext.txt", "长寿区"), ("chengkou.pdftotext.txt", "城口县")]
+    {
+        let table = format!("附表 1 {district} 2023 年主要经济指标完成情况|2023|review");
+        let (gdp, retail, income) =
+            if district == "长寿区" { (1080, 330, 48500) } else { (96, 41, 41200) };
+        let want = expected(&format!(
+            "
+            {table}|地区生产总值|亿元|~|7|{gdp}|6.1|missed|-0.9
+            {table}|规模以上工业增加值|亿元|~|10|~|11.2|met|1.2
+            {table}|固定资产投资|亿元|~|8|~|4.6|missed|-3.4
+            {table}|社会消费品零售总额|亿元|~|7.5|{retail}|8.1|met|0.6
+            {table}|居民消费价格涨幅|%|~|3左右|~|0.4|met|2.6
+            {table}|城镇常住居民人均可支配收入|元|~|6.5|{income}|5.8|missed|-0.7
+            "
+        ));
+        let report = export(file);
+        assert_eq!(report["district"], Value::from(district));
+        assert_eq!(rows(&report), want, "{file}");
+    }
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the

@@ -28,6 +28,8 @@
 //! The interpreter scores what this reader gives like any other grid, so a table it cannot place
 //! is refused there with a warning naming the table.
 
+mod band;
+
 use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by};
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
@@ -208,9 +210,12 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
 }
 
-/// The header at `lines[start]`, its titles side by side or one per line.
+/// The header at `lines[start]`: over three lines with one-line titles between wrapped ones
+/// ([`band::read_band`]), else its titles side by side or one per line.
 fn header_at(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
-    read_header(lines, start, vocabulary, measure).or_else(|| read_stacked_header(lines, start, vocabulary))
+    band::read_band(lines, start, vocabulary, measure)
+        .or_else(|| read_header(lines, start, vocabulary, measure))
+        .or_else(|| read_stacked_header(lines, start, vocabulary))
 }
 
 /// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the
