@@ -636,6 +636,38 @@ fn pdftotext_of_a_header_over_three_lines_reads_the_rows_of_the_pages() {
     }
 }
 
+/// Asserts that each `pdftotext -layout` form reads the rows of its page, its caption as the
+/// converter spaced it (`2023 年`): the captions are compared without their spaces.
+fn assert_pdftotext_reads_as_its_page(pairs: &[(&str, &str)]) {
+    let unspaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| match row.split_once('|') {
+                Some((caption, rest)) => format!("{}|{rest}", caption.replace(' ', "")),
+                None => row,
+            })
+            .collect()
+    };
+    for (page, dump) in pairs {
+        let report = export(dump);
+        assert_eq!(unspaced(rows(&report)), unspaced(rows(&export(page))), "{dump}");
+        assert!(!report["indicators"].as_array().unwrap().is_empty(), "{dump}");
+    }
+}
+
+#[test]
+fn pdftotext_of_a_header_whose_first_line_holds_only_parts_of_wrapped_titles() {
+    // Writer's PDF of tongzi.html and tongnan.html, then `pdftotext -layout`: the header's first
+    // line holds only the first parts of its narrow titles (`2023 年计   1-11 月完`, `2023 年目
+    // 2023 年实 比上年增 目标完成`, one space apart), its second the one-line titles, its third their
+    // ends (`划`, `成`). The first line opens with no title, and the titles of the second line
+    // stand apart from the words above and below only on the grid of characters (in display
+    // columns, `指标名称` reaches under `2023 年计`). Before, no table was read.
+    assert_pdftotext_reads_as_its_page(&[
+        ("tongzi.html", "tongzi.pdftotext.txt"),
+        ("tongnan.html", "tongnan.pdftotext.txt"),
+    ]);
+}
+
 #[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in

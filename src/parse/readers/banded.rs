@@ -125,17 +125,28 @@ struct Column {
 type Fragment = (usize, String);
 
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
+///
+/// A header found only in characters (a header over three lines whose middle titles stand apart
+/// from the words above and below on the grid of characters, not in display columns) is read so.
 pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
-    let header = header_at(lines, start, vocabulary, Measure::Display)?;
+    let in_chars = || {
+        let header = header_at(lines, start, vocabulary, Measure::Chars)?;
+        let body = read_body(lines, header.end, vocabulary, Measure::Chars);
+        read_rows(header, &body, vocabulary)
+    };
+    let Some(header) = header_at(lines, start, vocabulary, Measure::Display) else { return in_chars() };
     let body = read_body(lines, header.end, vocabulary, Measure::Display);
     match measure_of(lines, &body) {
         Measure::Display => read_rows(header, &body, vocabulary),
-        Measure::Chars => {
-            let header = header_at(lines, start, vocabulary, Measure::Chars)?;
-            let body = read_body(lines, header.end, vocabulary, Measure::Chars);
-            read_rows(header, &body, vocabulary)
-        }
+        Measure::Chars => in_chars(),
     }
+}
+
+/// Whether `lines[index]` opens a header over three lines ([`band::read_band`]): its first words
+/// are the wrapped titles' first parts, not a title, so the line after it must be tried too.
+pub(crate) fn opens_band(lines: Lines<'_>, index: usize, vocabulary: &Vocabulary) -> bool {
+    band::read_band(lines, index, vocabulary, Measure::Chars).is_some()
+        || band::read_band(lines, index, vocabulary, Measure::Display).is_some()
 }
 
 /// How the value lines of a body are measured: in characters when their words start at no more

@@ -68,7 +68,10 @@ pub fn parse_tables(
                     }
                 }
             }
-            None if could_start_table(&lines[index]) || readers::dashed::opens_ruled_table(lines, index) => {
+            None if could_start_table(&lines[index])
+                || readers::dashed::opens_ruled_table(lines, index)
+                || opens_band(lines, index) =>
+            {
                 read_text_table(lines, index)
             }
             None => None,
@@ -245,6 +248,14 @@ fn could_start_table(line: &str) -> bool {
     let text = line.trimmed();
     let drawn = text.starts_with(['|', '┌', '┏', '╔', '+', '│', '┃']);
     (drawn || starts_with_title(text)) && !is_caption(text) && !is_bare_caption(text)
+}
+
+/// Whether `lines[index]` is the first line of a header over three lines whose middle line
+/// could start a table: its first cell, standing alone there, is a title (`序号`), the lines
+/// above and below holding the wrapped titles' parts (`2023 年目` / `标`).
+fn opens_band(lines: Lines<'_>, index: usize) -> bool {
+    lines.get(index + 1).is_some_and(could_start_table)
+        && readers::banded::opens_band(lines, index, &INDICATOR)
 }
 
 /// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
