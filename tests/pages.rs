@@ -669,6 +669,14 @@ fn pdftotext_of_a_header_whose_first_line_holds_only_parts_of_wrapped_titles() {
 }
 
 #[test]
+fn pdftotext_of_a_plan_table_whose_targets_are_titled_by_their_year_alone() {
+    // Writer's PDF of dadukou.html, then `pdftotext -layout`: `序号 指标  单位 2024 年  属性`, the
+    // targets' column titled `2024 年` alone, rows one line each. Before, the line was no header
+    // of the space-aligned readers (a header needed a title of a target), and no row was read.
+    assert_pdftotext_reads_as_its_page(&[("dadukou.html", "dadukou.pdftotext.txt")]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the
