@@ -677,6 +677,19 @@ fn pdftotext_of_a_plan_table_whose_targets_are_titled_by_their_year_alone() {
 }
 
 #[test]
+fn pdftotext_of_a_header_line_of_six_titles_one_space_apart() {
+    // Writer's PDF of nanan.html and anji.html, then `pdftotext -layout`: every title of a header
+    // line one space from the next (`指标名称  单位 2023 年计划 增长（%） 2023 年完成 增长（%）`,
+    // `单位 2022 年 2023 年 2024 年目标 增长(%)`), five or six of them in one piece. Before, a piece
+    // was cut into four titles at most, the rest one title (`2023年完成增长（%）`), and the rows
+    // were read under the wrong titles.
+    assert_pdftotext_reads_as_its_page(&[
+        ("nanan.html", "nanan.pdftotext.txt"),
+        ("anji.html", "anji.pdftotext.txt"),
+    ]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the

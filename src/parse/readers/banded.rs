@@ -52,8 +52,9 @@ const MAX_HEADER_LINES: usize = 4;
 const MAX_STACKED_TITLES: usize = 12;
 /// A header line is at most this long (UTF-8 bytes, about 100 CJK characters); longer is prose.
 const MAX_HEADER_LINE_BYTES: usize = 300;
-/// A piece of a header line is cut into at most this many titles.
-const MAX_TITLES_PER_PIECE: usize = 4;
+/// A piece of a header line is cut into at most this many titles (`pdftotext -layout` sets the
+/// titles of a whole line one space apart: `单位 2022 年 2023 年 2024 年目标 增长(%)`).
+const MAX_TITLES_PER_PIECE: usize = 6;
 /// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
 const MAX_LOOSE_WIDTH: usize = 30;
 /// A word of a value line wider than this (display columns) is prose, not a cell.
