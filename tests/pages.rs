@@ -690,6 +690,15 @@ fn pdftotext_of_a_header_line_of_six_titles_one_space_apart() {
 }
 
 #[test]
+fn pdftotext_of_a_header_line_whose_titles_all_stand_one_space_apart() {
+    // Writer's PDF of liangping.html, then `pdftotext -layout`: the whole header line is one piece
+    // of titles one space apart (`指标名称 单位 2023 年目标 2023 年完成 属性`), blank lines between
+    // the rows, full-width digits. Before, the line was not tried as a table's first line (its
+    // first cell, up to a gap of two spaces, is the whole line), and no row was read.
+    assert_pdftotext_reads_as_its_page(&[("liangping.html", "liangping.pdftotext.txt")]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the
