@@ -608,6 +608,97 @@ fn pdftotext_of_a_printed_page_with_titles_one_space_apart_reads_the_rows_of_the
 }
 
 #[test]
+fn pdftotext_of_a_header_over_three_lines_reads_the_rows_of_the_pages() {
+    // Writer's PDF of changshou.html and of a page of 城口县 (the same header, `计量单位` and
+    // `增减百分点` on one line), then `pdftotext -layout`: the header row is as tall as its wrapped
+    // titles, so `主要指标` stands alone on the middle line, `计量` / `单位` and `增减` / `百分点`
+    // above and below it, and `年度计划` and `完成情况` above their sub-titles `总量 增速(%)`, which
+    // drift left of them (城口县: `年度计划` is over the first `增速(%)` only). Before, no header
+    // was found and no row read.
+    for (file, district) in [("changshou.pdftotext.txt", "长寿区"), ("chengkou.pdftotext.txt", "城口县")]
+    {
+        let table = format!("附表 1 {district} 2023 年主要经济指标完成情况|2023|review");
+        let (gdp, retail, income) =
+            if district == "长寿区" { (1080, 330, 48500) } else { (96, 41, 41200) };
+        let want = expected(&format!(
+            "
+            {table}|地区生产总值|亿元|~|7|{gdp}|6.1|missed|-0.9
+            {table}|规模以上工业增加值|亿元|~|10|~|11.2|met|1.2
+            {table}|固定资产投资|亿元|~|8|~|4.6|missed|-3.4
+            {table}|社会消费品零售总额|亿元|~|7.5|{retail}|8.1|met|0.6
+            {table}|居民消费价格涨幅|%|~|3左右|~|0.4|met|2.6
+            {table}|城镇常住居民人均可支配收入|元|~|6.5|{income}|5.8|missed|-0.7
+            "
+        ));
+        let report = export(file);
+        assert_eq!(report["district"], Value::from(district));
+        assert_eq!(rows(&report), want, "{file}");
+    }
+}
+
+/// Asserts that each `pdftotext -layout` form reads the rows of its page, its caption as the
+/// converter spaced it (`2023 年`): the captions are compared without their spaces.
+fn assert_pdftotext_reads_as_its_page(pairs: &[(&str, &str)]) {
+    let unspaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| match row.split_once('|') {
+                Some((caption, rest)) => format!("{}|{rest}", caption.replace(' ', "")),
+                None => row,
+            })
+            .collect()
+    };
+    for (page, dump) in pairs {
+        let report = export(dump);
+        assert_eq!(unspaced(rows(&report)), unspaced(rows(&export(page))), "{dump}");
+        assert!(!report["indicators"].as_array().unwrap().is_empty(), "{dump}");
+    }
+}
+
+#[test]
+fn pdftotext_of_a_header_whose_first_line_holds_only_parts_of_wrapped_titles() {
+    // Writer's PDF of tongzi.html and tongnan.html, then `pdftotext -layout`: the header's first
+    // line holds only the first parts of its narrow titles (`2023 年计   1-11 月完`, `2023 年目
+    // 2023 年实 比上年增 目标完成`, one space apart), its second the one-line titles, its third their
+    // ends (`划`, `成`). The first line opens with no title, and the titles of the second line
+    // stand apart from the words above and below only on the grid of characters (in display
+    // columns, `指标名称` reaches under `2023 年计`). Before, no table was read.
+    assert_pdftotext_reads_as_its_page(&[
+        ("tongzi.html", "tongzi.pdftotext.txt"),
+        ("tongnan.html", "tongnan.pdftotext.txt"),
+    ]);
+}
+
+#[test]
+fn pdftotext_of_a_plan_table_whose_targets_are_titled_by_their_year_alone() {
+    // Writer's PDF of dadukou.html, then `pdftotext -layout`: `序号 指标  单位 2024 年  属性`, the
+    // targets' column titled `2024 年` alone, rows one line each. Before, the line was no header
+    // of the space-aligned readers (a header needed a title of a target), and no row was read.
+    assert_pdftotext_reads_as_its_page(&[("dadukou.html", "dadukou.pdftotext.txt")]);
+}
+
+#[test]
+fn pdftotext_of_a_header_line_of_six_titles_one_space_apart() {
+    // Writer's PDF of nanan.html and anji.html, then `pdftotext -layout`: every title of a header
+    // line one space from the next (`指标名称  单位 2023 年计划 增长（%） 2023 年完成 增长（%）`,
+    // `单位 2022 年 2023 年 2024 年目标 增长(%)`), five or six of them in one piece. Before, a piece
+    // was cut into four titles at most, the rest one title (`2023年完成增长（%）`), and the rows
+    // were read under the wrong titles.
+    assert_pdftotext_reads_as_its_page(&[
+        ("nanan.html", "nanan.pdftotext.txt"),
+        ("anji.html", "anji.pdftotext.txt"),
+    ]);
+}
+
+#[test]
+fn pdftotext_of_a_header_line_whose_titles_all_stand_one_space_apart() {
+    // Writer's PDF of liangping.html, then `pdftotext -layout`: the whole header line is one piece
+    // of titles one space apart (`指标名称 单位 2023 年目标 2023 年完成 属性`), blank lines between
+    // the rows, full-width digits. Before, the line was not tried as a table's first line (its
+    // first cell, up to a gap of two spaces, is the whole line), and no row was read.
+    assert_pdftotext_reads_as_its_page(&[("liangping.html", "liangping.pdftotext.txt")]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the

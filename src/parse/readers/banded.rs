@@ -28,6 +28,8 @@
 //! The interpreter scores what this reader gives like any other grid, so a table it cannot place
 //! is refused there with a warning naming the table.
 
+mod band;
+
 use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by};
 use super::{Read, Vocabulary, unescape};
 use crate::grid::{GridBuilder, Layout};
@@ -50,8 +52,9 @@ const MAX_HEADER_LINES: usize = 4;
 const MAX_STACKED_TITLES: usize = 12;
 /// A header line is at most this long (UTF-8 bytes, about 100 CJK characters); longer is prose.
 const MAX_HEADER_LINE_BYTES: usize = 300;
-/// A piece of a header line is cut into at most this many titles.
-const MAX_TITLES_PER_PIECE: usize = 4;
+/// A piece of a header line is cut into at most this many titles (`pdftotext -layout` sets the
+/// titles of a whole line one space apart: `单位 2022 年 2023 年 2024 年目标 增长(%)`).
+const MAX_TITLES_PER_PIECE: usize = 6;
 /// A line of loose text wider than this (display columns) is prose, not a wrapped cell.
 const MAX_LOOSE_WIDTH: usize = 30;
 /// A word of a value line wider than this (display columns) is prose, not a cell.
@@ -123,17 +126,28 @@ struct Column {
 type Fragment = (usize, String);
 
 /// Reads the table whose header starts at `lines[start]`, with rows drawn over several lines.
+///
+/// A header found only in characters (a header over three lines whose middle titles stand apart
+/// from the words above and below on the grid of characters, not in display columns) is read so.
 pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
-    let header = header_at(lines, start, vocabulary, Measure::Display)?;
+    let in_chars = || {
+        let header = header_at(lines, start, vocabulary, Measure::Chars)?;
+        let body = read_body(lines, header.end, vocabulary, Measure::Chars);
+        read_rows(header, &body, vocabulary)
+    };
+    let Some(header) = header_at(lines, start, vocabulary, Measure::Display) else { return in_chars() };
     let body = read_body(lines, header.end, vocabulary, Measure::Display);
     match measure_of(lines, &body) {
         Measure::Display => read_rows(header, &body, vocabulary),
-        Measure::Chars => {
-            let header = header_at(lines, start, vocabulary, Measure::Chars)?;
-            let body = read_body(lines, header.end, vocabulary, Measure::Chars);
-            read_rows(header, &body, vocabulary)
-        }
+        Measure::Chars => in_chars(),
     }
+}
+
+/// Whether `lines[index]` opens a header over three lines ([`band::read_band`]): its first words
+/// are the wrapped titles' first parts, not a title, so the line after it must be tried too.
+pub(crate) fn opens_band(lines: Lines<'_>, index: usize, vocabulary: &Vocabulary) -> bool {
+    band::read_band(lines, index, vocabulary, Measure::Chars).is_some()
+        || band::read_band(lines, index, vocabulary, Measure::Display).is_some()
 }
 
 /// How the value lines of a body are measured: in characters when their words start at no more
@@ -208,9 +222,12 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     Some(Read { grid: builder.finish(), end, warnings: Vec::new() })
 }
 
-/// The header at `lines[start]`, its titles side by side or one per line.
+/// The header at `lines[start]`: over three lines with one-line titles between wrapped ones
+/// ([`band::read_band`]), else its titles side by side or one per line.
 fn header_at(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure: Measure) -> Option<Header> {
-    read_header(lines, start, vocabulary, measure).or_else(|| read_stacked_header(lines, start, vocabulary))
+    band::read_band(lines, start, vocabulary, measure)
+        .or_else(|| read_header(lines, start, vocabulary, measure))
+        .or_else(|| read_stacked_header(lines, start, vocabulary))
 }
 
 /// The header at `lines[start]`: the lines whose pieces all read as titles, the one with the

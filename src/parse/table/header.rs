@@ -723,12 +723,15 @@ fn set_aside_other_years(columns: &mut [Column], target: usize) {
 }
 
 /// The words of indicator tables: a title has a role, and a header names a name column and a
-/// target column.
+/// target column, or, in a table of targets only, one column titled by its year alone
+/// (`序号 | 指标 | 单位 | 2024年 | 属性`, as [`year_alone_as_target`] reads it).
 pub(crate) const INDICATOR: Vocabulary = Vocabulary {
     is_title: |text| role_of(text).is_some(),
     is_header: |titles| {
         let roles: Vec<Option<Role>> = titles.iter().map(|t| role_of(t)).collect();
-        roles.contains(&Some(Role::Name)) && roles.contains(&Some(Role::Target))
+        let results = roles.iter().any(|role| matches!(role, Some(Role::Actual | Role::Difference)));
+        let year_alone = || titles.iter().filter(|t| is_year_label(t)).count() == 1 && !results;
+        roles.contains(&Some(Role::Name)) && (roles.contains(&Some(Role::Target)) || year_alone())
     },
     spans_rows: |text| role_of(text) == Some(Role::Category),
 };

@@ -70,7 +70,10 @@ pub fn parse_tables(
                     }
                 }
             }
-            None if could_start_table(&lines[index]) || readers::dashed::opens_ruled_table(lines, index) => {
+            None if could_start_table(&lines[index])
+                || readers::dashed::opens_ruled_table(lines, index)
+                || opens_band(lines, index) =>
+            {
                 read_text_table(lines, index)
             }
             None => None,
@@ -265,13 +268,28 @@ fn could_start_table(line: &str) -> bool {
     (drawn || starts_with_title(text)) && !is_caption(text) && !is_bare_caption(text)
 }
 
+/// Whether `lines[index]` is the first line of a header over three lines whose middle line
+/// could start a table: its first cell, standing alone there, is a title (`序号`), the lines
+/// above and below holding the wrapped titles' parts (`2023 年目` / `标`).
+fn opens_band(lines: Lines<'_>, index: usize) -> bool {
+    lines.get(index + 1).is_some_and(could_start_table)
+        && readers::banded::opens_band(lines, index, &INDICATOR)
+}
+
 /// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
-/// of two spaces, reads as a column title.
+/// of two spaces, reads as a column title; or its first two words, parted by one space, each do
+/// (`指标名称 单位 2023 年目标 …`: `pdftotext -layout` sets narrow columns' titles one space apart).
 fn starts_with_title(text: &str) -> bool {
     let (first, cut) = first_cell(text);
+    let two_titles = || {
+        let mut words = first.split(' ');
+        words.next().is_some_and(|word| role_of(word).is_some())
+            && words.next().is_some_and(|word| role_of(word).is_some())
+    };
     (!cut && role_of(first).is_some())
         || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
         || spaced_letters(text).is_some_and(|title| role_of(&title).is_some())
+        || two_titles()
 }
 
 /// The title a line opens with when it is spaced out letter by letter over runs of spaces (`项   目
