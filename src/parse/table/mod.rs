@@ -58,6 +58,17 @@ pub fn parse_tables(
     let mut tables = Vec::new();
     let mut pending: Option<usize> = None;
     let mut index = 0;
+    // Whether a line could start a table, asked of the line after this one too (a header over
+    // three lines): each line's answer is kept for the next turn.
+    let mut may_start: Option<(usize, bool)> = None;
+    let mut could_start = |at: usize| match may_start {
+        Some((known, answer)) if known == at => answer,
+        _ => {
+            let answer = could_start_table(&lines[at]);
+            may_start = Some((at, answer));
+            answer
+        }
+    };
     while index < lines.len() {
         let found = match placed.iter().find(|p| p.lines.start == index) {
             Some(table) => {
@@ -70,9 +81,13 @@ pub fn parse_tables(
                     }
                 }
             }
-            None if could_start_table(&lines[index])
+            None if could_start(index)
                 || readers::dashed::opens_ruled_table(lines, index)
-                || opens_band(lines, index) =>
+                // A header over three lines: its middle line opens with a title standing alone
+                // (`序号`), the wrapped titles' parts above and below (`2023 年目` / `标`).
+                || (index + 1 < lines.len()
+                    && could_start(index + 1)
+                    && readers::banded::opens_band(lines, index, &INDICATOR)) =>
             {
                 read_text_table(lines, index)
             }
@@ -268,23 +283,15 @@ fn could_start_table(line: &str) -> bool {
     (drawn || starts_with_title(text)) && !is_caption(text) && !is_bare_caption(text)
 }
 
-/// Whether `lines[index]` is the first line of a header over three lines whose middle line
-/// could start a table: its first cell, standing alone there, is a title (`序号`), the lines
-/// above and below holding the wrapped titles' parts (`2023 年目` / `标`).
-fn opens_band(lines: Lines<'_>, index: usize) -> bool {
-    lines.get(index + 1).is_some_and(could_start_table)
-        && readers::banded::opens_band(lines, index, &INDICATOR)
-}
-
 /// Whether the first cell of a line (cells parted by TABs or bars), or its piece before a gap
 /// of two spaces, reads as a column title; or its first two words, parted by one space, each do
 /// (`指标名称 单位 2023 年目标 …`: `pdftotext -layout` sets narrow columns' titles one space apart).
 fn starts_with_title(text: &str) -> bool {
     let (first, cut) = first_cell(text);
     let two_titles = || {
-        let mut words = first.split(' ');
-        words.next().is_some_and(|word| role_of(word).is_some())
-            && words.next().is_some_and(|word| role_of(word).is_some())
+        first.split_once(' ').is_some_and(|(word, rest)| {
+            role_of(word).is_some() && rest.split(' ').next().is_some_and(|next| role_of(next).is_some())
+        })
     };
     (!cut && role_of(first).is_some())
         || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())

@@ -43,6 +43,9 @@ impl Word {
     }
 }
 
+/// Punctuation of sentences and lists, which no header title holds.
+const PROSE_MARKS: [char; 4] = ['。', '，', '；', '、'];
+
 /// The header whose three lines start at `lines[start]`: titles of the middle line standing
 /// alone, the words above and below them paired into wrapped titles and titles over sub-titles.
 /// `None` when the three lines are not so (a value among them, a middle title over or under a
@@ -54,6 +57,10 @@ pub(super) fn read_band(
     measure: Measure,
 ) -> Option<Header> {
     let band = [start, start + 1, start + 2];
+    // Sentences and lists are no header's lines: a cheap test before the words are cut.
+    if band.iter().any(|&index| lines.get(index).is_none_or(|line| line.contains(PROSE_MARKS))) {
+        return None;
+    }
     let [top, middle, bottom] = band.map(|index| lines.get(index).map(|line| words(line, measure)));
     let (top, middle, bottom) = (top?, middle?, bottom?);
     if [&top, &middle, &bottom].iter().any(|words| words.is_empty()) {
