@@ -132,6 +132,19 @@ impl Grid {
         self.cell(row, col).map_or("", |c| c.text.as_str())
     }
 
+    /// A grid of one-slot cells, row by row, row `r` on line `r + 1`: what unit tests read.
+    #[cfg(test)]
+    pub(crate) fn of_rows(layout: Layout, rows: &[&[&str]]) -> Grid {
+        let mut builder = GridBuilder::new(layout);
+        for (line, row) in rows.iter().enumerate() {
+            builder.start_row();
+            for text in *row {
+                builder.push(text, line + 1);
+            }
+        }
+        builder.finish()
+    }
+
     /// The text of every slot, row by row (a spanning cell's text in each slot it covers): what
     /// tests compare a read table with.
     #[cfg(test)]

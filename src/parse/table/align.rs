@@ -244,18 +244,11 @@ pub(crate) fn reads_as_value(text: &str, form: &ValueForm) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grid::{GridBuilder, Layout};
+    use crate::grid::Layout;
     use crate::parse::table::header::read_header;
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        let mut b = GridBuilder::new(Layout::Tab);
-        for (line, row) in rows.iter().enumerate() {
-            b.start_row();
-            for cell in *row {
-                b.push(cell, line + 1);
-            }
-        }
-        b.finish()
+        Grid::of_rows(Layout::Tab, rows)
     }
 
     fn texts(grid: &Grid, row: &BodyRow) -> Vec<String> {

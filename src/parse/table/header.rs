@@ -630,6 +630,13 @@ fn year_alone_as_target(columns: &mut [Column]) -> Option<usize> {
     Some(only)
 }
 
+/// A title cut after the year it opens with (`2023年计划` → `2023年`, `计划`; `明年目标` → `明年`,
+/// `目标`); `""` and the whole title when it opens with none.
+pub(crate) fn split_year(title: &str) -> (&str, &str) {
+    let end = title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
+    title.split_at(end.unwrap_or(0))
+}
+
 /// Whether a title is a year alone (`2022年`, `2022年度`, or relative: `本年`, `明年`), as over a
 /// pair of 目标 | 实际 columns or over a plan's targets.
 pub(crate) fn is_year_label(text: &str) -> bool {
@@ -874,10 +881,7 @@ const PLAN_TITLES: [&str; 7] = ["计划", "计划数", "计划值", "计划指�
 /// Whether a title names a plan's figures ([`PLAN_TITLES`]): the whole title after its year, or
 /// ending in `计划` (`年度计划`), or a planned growth with its unit (`计划增长(%)`).
 fn names_a_plan(title: &str) -> bool {
-    let year_end =
-        title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
-    let rest = year_end.map_or(title, |end| &title[end..]);
-    let rest = rest.trim_end_matches(['%', '(', ')']);
+    let rest = split_year(title).1.trim_end_matches(['%', '(', ')']);
     title.ends_with("计划") || title.ends_with("计划数") || PLAN_TITLES.contains(&rest)
 }
 
@@ -907,21 +911,13 @@ fn is_five_year_plan(title: &str) -> bool {
 /// (`预计增长(%)`, `2023年预计`): an estimate of the result, not a title that merely contains the
 /// word.
 fn opens_with_estimate(title: &str) -> bool {
-    let year_end =
-        title.find('年').map(|at| at + '年'.len_utf8()).filter(|&end| is_year_label(&title[..end]));
-    let relative_end = || relative_year(title).map(|(word, _)| word.len());
-    let rest = year_end.or_else(relative_end).map_or(title, |end| &title[end..]);
-    rest.trim_start_matches("全年").starts_with("预计")
+    split_year(title).1.trim_start_matches("全年").starts_with("预计")
 }
 
 /// Whether a title is a span of months alone, after its year or not (`1-12月`, `1—11月份`,
 /// `2023年1-11月`): the results to that month.
 fn is_months(title: &str) -> bool {
-    // After a year: `2023年1-12月`.
-    let title = title
-        .find('年')
-        .filter(|&at| is_year_label(&title[..at + '年'.len_utf8()]))
-        .map_or(title, |at| &title[at + '年'.len_utf8()..]);
+    let title = split_year(title).1;
     let Some(span) = title.strip_suffix("月份").or_else(|| title.strip_suffix('月')) else {
         return false;
     };

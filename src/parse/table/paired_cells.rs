@@ -5,7 +5,7 @@
 
 use crate::grid::{Grid, GridBuilder, GridCell};
 use crate::parse::table::align::is_value;
-use crate::parse::table::header::{Column, Header, Role, is_year_label, role_of};
+use crate::parse::table::header::{Column, Header, Role, role_of, split_year};
 use crate::text::Trimmed;
 
 /// What parts the two halves of a title or a cell: a slash, or brackets around the second half.
@@ -22,10 +22,10 @@ pub(crate) fn paired_title(title: &str) -> Option<(String, String)> {
     if role_of(first) != Some(Role::Target) || role_of(second) != Some(Role::Actual) {
         return None;
     }
-    let year = first.find('年').map(|at| &first[..at + '年'.len_utf8()]).filter(|year| is_year_label(year));
-    let second = match year {
-        Some(year) if !second.starts_with(year) => format!("{year}{second}"),
-        _ => second.to_owned(),
+    let year = split_year(first).0;
+    let second = match second.starts_with(year) {
+        true => second.to_owned(),
+        false => format!("{year}{second}"),
     };
     Some((first.to_owned(), second))
 }
@@ -130,14 +130,7 @@ mod tests {
     use crate::parse::table::header::read_header;
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        let mut builder = GridBuilder::new(Layout::Html);
-        for row in rows {
-            builder.start_row();
-            for text in *row {
-                builder.push(text, 1);
-            }
-        }
-        builder.finish()
+        Grid::of_rows(Layout::Html, rows)
     }
 
     #[test]

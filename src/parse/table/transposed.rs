@@ -33,18 +33,11 @@ pub(super) fn judge_turned(grid: &Grid) -> Option<(usize, (Grid, Header, ReadCel
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grid::{GridBuilder, Layout};
+    use crate::grid::{Grid, Layout};
     use crate::parse::table::header::Role;
 
     fn grid(rows: &[&[&str]]) -> Read {
-        let mut builder = GridBuilder::new(Layout::Html);
-        for row in rows {
-            builder.start_row();
-            for text in *row {
-                builder.push(text, 1);
-            }
-        }
-        Read { grid: builder.finish(), end: 1, warnings: Vec::new() }
+        Read { grid: Grid::of_rows(Layout::Html, rows), end: 1, warnings: Vec::new() }
     }
 
     #[test]
