@@ -150,6 +150,7 @@ mod tests {
         assert_eq!(ConfigFile::read(Some(dir.join("missing.toml"))).problem, None);
         let problem = ConfigFile::read(Some(dir.clone())).problem.expect("a folder cannot be read as a file");
         assert!(problem.contains("cannot read it") && problem.contains("plangap-config-"), "{problem}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

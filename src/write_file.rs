@@ -92,6 +92,7 @@ mod tests {
         write_atomically(&path, b"two", Replace::File, &[]).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no temporary file is left");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -111,6 +112,7 @@ mod tests {
             assert!(refused.contains("symbolic link"), "{refused}");
         }
         assert_eq!(fs::read_to_string(&input).unwrap(), "关于");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -119,5 +121,6 @@ mod tests {
         let error =
             write_atomically(&dir.join("no/such/folder/out.json"), b"x", Replace::Never, &[]).unwrap_err();
         assert!(error.contains("nothing was changed"), "{error}");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }

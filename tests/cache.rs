@@ -6,7 +6,7 @@
 
 mod cli_common;
 
-use cli_common::{plangap_in, temp_dir};
+use cli_common::{TempDir, plangap_in, temp_dir};
 use plangap::corpus::{Cache, EMBEDDED, LoadOptions, Retention, load_paths_with};
 use plangap::model::Report;
 use std::path::{Path, PathBuf};
@@ -26,7 +26,7 @@ fn cached(dir: &Path, version: &str) -> LoadOptions {
 }
 
 /// A folder with the first two sample reports.
-fn reports(name: &str) -> PathBuf {
+fn reports(name: &str) -> TempDir {
     let dir = temp_dir(name);
     for (i, (_, bytes)) in EMBEDDED.iter().take(2).enumerate() {
         std::fs::write(dir.join(format!("{i}.txt")), bytes).unwrap();
@@ -45,10 +45,10 @@ fn entries(cache: &Path) -> Vec<PathBuf> {
 #[test]
 fn a_cached_load_gives_what_parsing_gives() {
     let (dir, cache) = (reports("cache-same"), temp_dir("cache-same-store"));
-    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
-    let first = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let parsed = load_paths_with(&[dir.to_path_buf()], &LoadOptions::default());
+    let first = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(entries(&cache).len(), 2, "one entry per report");
-    let second = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let second = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(first.reports, parsed.reports);
     assert_eq!(second.reports, parsed.reports);
     assert_eq!(second.digests, parsed.digests);
@@ -59,7 +59,7 @@ fn a_cached_load_gives_what_parsing_gives() {
 #[test]
 fn a_load_without_projects_gives_the_rest_and_leaves_the_entries_whole() {
     let (dir, cache) = (reports("cache-no-projects"), temp_dir("cache-no-projects-store"));
-    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
+    let parsed = load_paths_with(&[dir.to_path_buf()], &LoadOptions::default());
     assert!(parsed.reports.iter().all(|report| !report.projects.is_empty()), "the samples name projects");
     let without = |mut report: Report| {
         report.projects = Vec::new();
@@ -67,13 +67,13 @@ fn a_load_without_projects_gives_the_rest_and_leaves_the_entries_whole() {
     };
     let expected: Vec<Report> = parsed.reports.iter().cloned().map(without).collect();
     let options = LoadOptions { without_projects: true, ..cached(&cache, "v1") };
-    let cold = load_paths_with(std::slice::from_ref(&dir), &options);
+    let cold = load_paths_with(&[dir.to_path_buf()], &options);
     assert_eq!(cold.reports, expected);
     assert_eq!(entries(&cache).len(), 2);
-    let warm = load_paths_with(std::slice::from_ref(&dir), &options);
+    let warm = load_paths_with(&[dir.to_path_buf()], &options);
     assert_eq!(warm.reports, expected);
     assert_eq!(warm.digests, parsed.digests);
-    let whole = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let whole = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(whole.reports, parsed.reports, "the entries hold the projects");
     let embedded = load_paths_with(&[], &LoadOptions { without_projects: true, ..LoadOptions::default() });
     assert!(embedded.reports.iter().all(|report| report.projects.is_empty()));
@@ -82,20 +82,20 @@ fn a_load_without_projects_gives_the_rest_and_leaves_the_entries_whole() {
 #[test]
 fn an_entry_serves_other_files_with_the_same_content_under_their_own_name() {
     let (dir, cache) = (reports("cache-rename"), temp_dir("cache-rename-store"));
-    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     let other = temp_dir("cache-rename-other");
     std::fs::write(other.join("copy.txt"), EMBEDDED[0].1).unwrap();
-    let corpus = load_paths_with(std::slice::from_ref(&other), &cached(&cache, "v1"));
+    let corpus = load_paths_with(&[other.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(corpus.reports[0].file, other.join("copy.txt").display().to_string());
 }
 
 #[test]
 fn a_changed_file_is_parsed_again() {
     let (dir, cache) = (reports("cache-changed"), temp_dir("cache-changed-store"));
-    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     let changed = String::from_utf8_lossy(EMBEDDED[0].1).replace("綦江区", "南川区");
     std::fs::write(dir.join("0.txt"), &changed).unwrap();
-    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let corpus = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(corpus.reports[0].title.district.as_deref(), Some("南川区"));
     assert_eq!(entries(&cache).len(), 3, "the changed content has an entry of its own");
 }
@@ -105,22 +105,22 @@ fn a_changed_file_is_parsed_again() {
 #[test]
 fn another_version_never_reads_the_entries() {
     let (dir, cache) = (reports("cache-version"), temp_dir("cache-version-store"));
-    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
-    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "0.1.0"));
+    let parsed = load_paths_with(&[dir.to_path_buf()], &LoadOptions::default());
+    load_paths_with(&[dir.to_path_buf()], &cached(&cache, "0.1.0"));
     let files = entries(&cache);
     let (a, b) = (std::fs::read(&files[0]).unwrap(), std::fs::read(&files[1]).unwrap());
     std::fs::write(&files[0], &b).unwrap();
     std::fs::write(&files[1], &a).unwrap();
-    let newer = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "0.2.0"));
+    let newer = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "0.2.0"));
     assert_eq!(newer.reports, parsed.reports);
 }
 
 /// A folder of two reports named `name`, the reports parsed, a cache filled with them (version
 /// `v1`), and its entries.
-fn filled(name: &str) -> (PathBuf, PathBuf, Vec<Report>, Vec<PathBuf>) {
+fn filled(name: &str) -> (TempDir, TempDir, Vec<Report>, Vec<PathBuf>) {
     let (dir, cache) = (reports(name), temp_dir(&format!("{name}-store")));
-    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
-    load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let parsed = load_paths_with(&[dir.to_path_buf()], &LoadOptions::default());
+    load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     let files = entries(&cache);
     (dir, cache, parsed.reports, files)
 }
@@ -134,10 +134,10 @@ fn a_corrupt_or_truncated_entry_is_parsed_again() {
     std::fs::write(&files[0], &flipped).unwrap();
     let truncated = std::fs::read(&files[1]).unwrap();
     std::fs::write(&files[1], &truncated[..truncated.len() / 2]).unwrap();
-    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let corpus = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(corpus.reports, parsed);
     assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
-    let again = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let again = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(again.reports, parsed, "the entries were rewritten");
 }
 
@@ -152,7 +152,7 @@ fn an_entry_with_bytes_added_is_parsed_again() {
         longer.extend_from_slice(&[0; 7][..=i]);
         std::fs::write(file, &longer).unwrap();
     }
-    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&cache, "v1"));
+    let corpus = load_paths_with(&[dir.to_path_buf()], &cached(&cache, "v1"));
     assert_eq!(corpus.reports, parsed);
     assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
     let rewritten: Vec<u64> = files.iter().map(|file| std::fs::metadata(file).unwrap().len()).collect();
@@ -162,10 +162,11 @@ fn an_entry_with_bytes_added_is_parsed_again() {
 #[test]
 fn an_unwritable_cache_folder_costs_only_the_parse() {
     let dir = reports("cache-unwritable");
-    let blocker = temp_dir("cache-unwritable-store").join("a-file");
+    let store = temp_dir("cache-unwritable-store");
+    let blocker = store.join("a-file");
     std::fs::write(&blocker, "not a folder").unwrap();
-    let parsed = load_paths_with(std::slice::from_ref(&dir), &LoadOptions::default());
-    let corpus = load_paths_with(std::slice::from_ref(&dir), &cached(&blocker, "v1"));
+    let parsed = load_paths_with(&[dir.to_path_buf()], &LoadOptions::default());
+    let corpus = load_paths_with(&[dir.to_path_buf()], &cached(&blocker, "v1"));
     assert_eq!(corpus.reports, parsed.reports);
     assert!(corpus.failures.is_empty());
 }
@@ -199,9 +200,9 @@ fn used_days_ago(path: &Path, days: u32) {
 #[test]
 fn entries_unused_for_long_are_pruned_and_a_read_marks_an_entry_used() {
     let (dir, store) = (reports("cache-prune-age"), temp_dir("cache-prune-age-store"));
-    let cache = Cache::at(store.clone(), "v1".to_owned());
+    let cache = Cache::at(store.to_path_buf(), "v1".to_owned());
     let options = LoadOptions { cache: Some(cache.clone()), ..cached(&store, "v1") };
-    load_paths_with(std::slice::from_ref(&dir), &options);
+    load_paths_with(&[dir.to_path_buf()], &options);
     let files = entries(&store);
     for file in &files {
         used_days_ago(file, 40);
@@ -209,13 +210,13 @@ fn entries_unused_for_long_are_pruned_and_a_read_marks_an_entry_used() {
     // Reading the first report again marks its entry used; the other stays 40 days old.
     let first = temp_dir("cache-prune-age-first");
     std::fs::write(first.join("0.txt"), EMBEDDED[0].1).unwrap();
-    load_paths_with(std::slice::from_ref(&first), &options);
+    load_paths_with(&[first.to_path_buf()], &options);
     let retention = Retention { max_age: DAY * 30, max_bytes: u64::MAX };
     assert_eq!(cache.prune(&retention, SystemTime::now()).unwrap(), 1);
     let left = entries(&store);
     assert_eq!(left.len(), 1);
-    let reread = load_paths_with(std::slice::from_ref(&first), &options);
-    let parsed = load_paths_with(std::slice::from_ref(&first), &LoadOptions::default());
+    let reread = load_paths_with(&[first.to_path_buf()], &options);
+    let parsed = load_paths_with(&[first.to_path_buf()], &LoadOptions::default());
     assert_eq!(reread.reports, parsed.reports);
     assert_eq!(entries(&store), left, "the kept entry served the report");
 }
@@ -223,8 +224,8 @@ fn entries_unused_for_long_are_pruned_and_a_read_marks_an_entry_used() {
 #[test]
 fn beyond_the_size_cap_the_least_recently_used_entries_go_first() {
     let (dir, store) = (reports("cache-prune-size"), temp_dir("cache-prune-size-store"));
-    let cache = Cache::at(store.clone(), "v1".to_owned());
-    load_paths_with(std::slice::from_ref(&dir), &cached(&store, "v1"));
+    let cache = Cache::at(store.to_path_buf(), "v1".to_owned());
+    load_paths_with(&[dir.to_path_buf()], &cached(&store, "v1"));
     let files = entries(&store);
     used_days_ago(&files[0], 2);
     used_days_ago(&files[1], 1);
@@ -240,15 +241,15 @@ fn beyond_the_size_cap_the_least_recently_used_entries_go_first() {
 #[test]
 fn pruning_runs_once_a_day_after_a_load() {
     let (dir, store) = (reports("cache-prune-due"), temp_dir("cache-prune-due-store"));
-    load_paths_with(std::slice::from_ref(&dir), &cached(&store, "v1"));
+    load_paths_with(&[dir.to_path_buf()], &cached(&store, "v1"));
     assert!(store.join("pruned").exists(), "the first load pruned and said when");
     for file in entries(&store) {
         used_days_ago(&file, 400);
     }
     let empty = temp_dir("cache-prune-due-empty");
-    load_paths_with(std::slice::from_ref(&empty), &cached(&store, "v1"));
+    load_paths_with(&[empty.to_path_buf()], &cached(&store, "v1"));
     assert_eq!(entries(&store).len(), 2, "pruned less than a day ago: nothing removed");
     used_days_ago(&store.join("pruned"), 2);
-    load_paths_with(std::slice::from_ref(&empty), &cached(&store, "v1"));
+    load_paths_with(&[empty.to_path_buf()], &cached(&store, "v1"));
     assert!(entries(&store).is_empty(), "the entries unused for 400 days were removed");
 }

@@ -1,22 +1,20 @@
 //! `plangap missed | summary | compare | history` as a user runs them: output formats, the
 //! acceptance checks on the embedded corpus, and the exit statuses.
 
+mod cli_common;
+
+use cli_common::{TempDir, temp_dir};
 use plangap::text::display_width;
 use serde_json::Value;
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// A config folder of its own for each test, so the user's aliases never leak in.
-fn config_home(test: &str, config: Option<&str>) -> PathBuf {
-    let home = std::env::temp_dir().join(format!("plangap-cli-analysis-{}-{test}", std::process::id()));
+/// A config folder of its own for each run, so the user's aliases never leak in.
+fn config_home(test: &str, config: Option<&str>) -> TempDir {
+    let home = temp_dir(test);
     let folder = home.join("plangap");
     std::fs::create_dir_all(&folder).expect("temp dir");
-    let file = folder.join("config.toml");
-    match config {
-        Some(text) => std::fs::write(&file, text).expect("config written"),
-        None => {
-            let _ = std::fs::remove_file(&file);
-        }
+    if let Some(text) = config {
+        std::fs::write(folder.join("config.toml"), text).expect("config written");
     }
     home
 }
@@ -26,7 +24,7 @@ fn run_with(test: &str, config: Option<&str>, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
         .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_CONFIG_HOME", &home)
         .output()
         .expect("the binary runs")
 }

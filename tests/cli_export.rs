@@ -1,15 +1,16 @@
 //! `plangap export` and `plangap check` as a user runs them.
 
+mod cli_common;
+
+use cli_common::temp_dir;
 use serde_json::Value;
 use std::process::{Command, Output};
 
 fn plangap(args: &[&str]) -> Output {
+    let cache = temp_dir("cache");
     Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join(format!("plangap-test-{}-cache", std::process::id())),
-        )
+        .env("XDG_CACHE_HOME", &cache)
         .output()
         .expect("the binary runs")
 }
@@ -65,8 +66,7 @@ fn export_of_a_folder_names_files_as_given() {
 
 #[test]
 fn a_bad_file_is_reported_on_stderr_with_exit_2_and_the_rest_still_exported() {
-    let dir = std::env::temp_dir().join(format!("plangap-cli-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("export-bad");
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
     let empty = empty.to_str().unwrap();
@@ -76,7 +76,6 @@ fn a_bad_file_is_reported_on_stderr_with_exit_2_and_the_rest_still_exported() {
     assert!(stderr.contains(&format!("{empty}: the file is empty")), "{stderr}");
     assert!(stderr.contains("missing.txt: cannot read the file"), "{stderr}");
     assert_eq!(stdout_json(&output)["reports"].as_array().unwrap().len(), 1);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! Listing output as a user gets it: tables fitted to a terminal's width (and whole cells in a
 //! pipe, a file or with `--wide`), Excel workbooks read back, and `-o FILE` written safely.
 
+mod cli_common;
+
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use clap::Parser;
+use cli_common::temp_dir;
 use plangap::cli::sink::Sink;
 use plangap::cli::{Cli, Outcome, run};
 use plangap::text::display_width;
-use std::path::PathBuf;
 
 /// Runs `plangap ARGS` in process; `terminal`: the width of the terminal stdout is, or a pipe.
 fn plangap_bytes(args: &[&str], terminal: Option<usize>) -> (std::io::Result<Outcome>, Vec<u8>) {
@@ -23,13 +25,6 @@ fn plangap_bytes(args: &[&str], terminal: Option<usize>) -> (std::io::Result<Out
 fn plangap(args: &[&str], terminal: Option<usize>) -> (std::io::Result<Outcome>, String) {
     let (outcome, out) = plangap_bytes(args, terminal);
     (outcome, String::from_utf8(out).expect("UTF-8 output"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("plangap-cli-output-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
 }
 
 const LISTINGS: [&[&str]; 6] = [
@@ -101,7 +96,7 @@ fn cell<'a>(range: &'a calamine::Range<Data>, row: usize, header: &str) -> &'a D
 
 #[test]
 fn a_listing_writes_an_excel_sheet_with_numbers_as_numbers() {
-    let dir = scratch("missed");
+    let dir = temp_dir("missed");
     let file = dir.join("missed.xlsx");
     let (outcome, printed) = plangap(&["missed", "--format", "xlsx", "-o", file.to_str().unwrap()], Some(80));
     assert_eq!(outcome.expect("written"), Outcome::Results);
@@ -130,7 +125,7 @@ fn a_listing_writes_an_excel_sheet_with_numbers_as_numbers() {
 
 #[test]
 fn export_writes_a_workbook_with_a_sheet_per_view() {
-    let dir = scratch("export");
+    let dir = temp_dir("export");
     let file = dir.join("plangap.xlsx");
     let (outcome, _) = plangap(&["export", "--format", "xlsx", "-o", file.to_str().unwrap()], None);
     assert_eq!(outcome.expect("written"), Outcome::Results);
@@ -164,7 +159,7 @@ fn a_workbook_is_never_written_to_a_terminal_nor_over_a_report() {
     assert_eq!(outcome.expect("piped"), Outcome::Results);
     assert!(bytes.starts_with(b"PK"), "a zip archive goes down a pipe");
 
-    let dir = scratch("input");
+    let dir = temp_dir("input");
     let report = dir.join("report.txt");
     std::fs::copy("examples/reports/001_fbb4d7b36528211a.txt", &report).expect("copied");
     let before = std::fs::read(&report).unwrap();

@@ -3,9 +3,9 @@
 
 mod cli_common;
 
-use cli_common::{plangap_in, temp_dir};
+use cli_common::{TempDir, plangap_in, temp_dir};
 
-fn config_home(test: &str, text: &str) -> std::path::PathBuf {
+fn config_home(test: &str, text: &str) -> TempDir {
     let home = temp_dir(test);
     std::fs::create_dir_all(home.join("plangap")).unwrap();
     std::fs::write(home.join("plangap/config.toml"), text).unwrap();

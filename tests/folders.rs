@@ -28,7 +28,7 @@ fn a_copy_under_another_name_is_a_duplicate() {
     let dir = temp_dir("copies");
     std::fs::write(dir.join("a.txt"), EMBEDDED[0].1).unwrap();
     std::fs::write(dir.join("b.txt"), EMBEDDED[0].1).unwrap();
-    let corpus = load_paths(std::slice::from_ref(&dir));
+    let corpus = load_paths(&[dir.to_path_buf()]);
     assert_eq!(corpus.reports.len(), 1);
     assert_eq!(corpus.duplicates.len(), 1);
     let note = corpus.duplicates_note().unwrap();
@@ -47,7 +47,7 @@ fn sub_folders_are_read_hidden_ones_skipped_and_link_loops_safe() {
     std::fs::write(dir.join(".hidden.txt"), EMBEDDED[3].1).unwrap();
     std::fs::write(dir.join("2022/photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("2022/涪陵/loop")).unwrap();
-    let corpus = load_paths(std::slice::from_ref(&dir));
+    let corpus = load_paths(&[dir.to_path_buf()]);
     let mut districts: Vec<&str> =
         corpus.reports.iter().filter_map(|r| r.title.district.as_deref()).collect();
     districts.sort();
@@ -72,7 +72,7 @@ fn links_to_a_folder_or_a_file_elsewhere_are_followed() {
     std::fs::write(dir.join("own.txt"), EMBEDDED[0].1).unwrap();
     std::os::unix::fs::symlink(elsewhere.join("folder"), dir.join("a-folder")).unwrap();
     std::os::unix::fs::symlink(elsewhere.join("file.txt"), dir.join("a-file.txt")).unwrap();
-    let corpus = load_paths(std::slice::from_ref(&dir));
+    let corpus = load_paths(&[dir.to_path_buf()]);
     assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
     let files: Vec<&str> = corpus.reports.iter().map(|r| r.file.as_str()).collect();
     let named = |name: &str| dir.join(name).display().to_string();

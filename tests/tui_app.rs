@@ -435,6 +435,7 @@ fn export_refuses_to_overwrite_without_export_bang_and_never_writes_an_input() {
     let message = run(&mut app, &format!("export! {}", input.display()));
     assert!(message.error && message.text.contains("is a loaded report"), "{}", message.text);
     assert_eq!(std::fs::read(&input).unwrap(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

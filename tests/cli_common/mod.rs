@@ -4,8 +4,10 @@
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How a run of the binary ended.
@@ -27,7 +29,7 @@ pub fn plangap<S: AsRef<OsStr>>(args: &[S]) -> Run {
 
 /// Like [`plangap`], with `XDG_CONFIG_HOME` set to `config_home` and the cache of parsed reports
 /// in its folder `cache` (never the user's).
-pub fn plangap_in<S: AsRef<OsStr>>(config_home: &std::path::Path, args: &[S]) -> Run {
+pub fn plangap_in<S: AsRef<OsStr>>(config_home: &Path, args: &[S]) -> Run {
     let child = Command::new(env!("CARGO_BIN_EXE_plangap"))
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
@@ -58,10 +60,43 @@ pub fn plangap_in<S: AsRef<OsStr>>(config_home: &std::path::Path, args: &[S]) ->
     }
 }
 
-/// A fresh, empty folder for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("plangap-test-{}-{name}", std::process::id()));
+/// A scratch folder of one test, removed with everything in it when dropped.
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<OsStr> for TempDir {
+    fn as_ref(&self) -> &OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh, empty folder for one test, of its own even when tests running at once ask for the
+/// same `name`.
+pub fn temp_dir(name: &str) -> TempDir {
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    let made = MADE.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("plangap-test-{}-{made}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    TempDir(dir)
 }
