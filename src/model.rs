@@ -267,6 +267,10 @@ pub struct Judgement {
     pub evidence: String,
     /// 1-based line of the evidence.
     pub line: usize,
+    /// The share of the target the document says was reached, in percent, when its verdict is a
+    /// completion rate (`94.2` in a `完成率（%）` column).
+    #[serde(default)]
+    pub share_of_plan: Option<f64>,
 }
 
 /// Whether a reviewed indicator met its target.

@@ -1352,7 +1352,8 @@ fn an_attribute_spanning_its_rows_before_the_names_and_a_yes_no_column() {
 fn a_name_title_over_two_columns_and_a_table_of_targets_and_completion_rates() {
     // 沿滩区: `指标名称` spans the category and the name (`colspan=2 rowspan=2`), units in the
     // names; 表2 gives targets and completion rates only (`92%`, `108%`): before, a plan table; now
-    // a review whose rows the rates judge, met from 100%, without a gap (no achieved value).
+    // a review whose rows the rates judge, met from 100%, with the gap of the share reached
+    // (150 at 92% is 12 short).
     let report = export("yantan.html");
     let table = "表1 沿滩区2023年主要指标完成情况|2023|review";
     let rates = "表2 沿滩区2023年重点指标完成进度|2023|review";
@@ -1363,8 +1364,8 @@ fn a_name_title_over_two_columns_and_a_table_of_targets_and_completion_rates() {
         {table}|固定资产投资增速|%|~|10|~|4.2|missed|-5.8
         {table}|城镇新增就业|人|~|5000|~|5230|met|230.0
         {table}|城镇调查失业率|%|~|5.5以内|~|5.1|met|0.4
-        {rates}|招商引资到位资金|亿元|~|150|~|~|missed|~
-        {rates}|新增市场主体|户|~|6000|~|~|met|~
+        {rates}|招商引资到位资金|亿元|~|150|~|~|missed|-12.0
+        {rates}|新增市场主体|户|~|6000|~|~|met|480.0
         "
     ));
     assert_eq!(rows(&report), want);

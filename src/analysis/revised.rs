@@ -84,8 +84,14 @@ mod tests {
         IndicatorRow {
             name: name.into(),
             target: parse_value(target),
-            judgement: note
-                .map(|n| Box::new(Judgement { status: Status::Met, evidence: n.to_owned(), line: 9 })),
+            judgement: note.map(|n| {
+                Box::new(Judgement {
+                    status: Status::Met,
+                    evidence: n.to_owned(),
+                    line: 9,
+                    share_of_plan: None,
+                })
+            }),
             ..IndicatorRow::default()
         }
     }

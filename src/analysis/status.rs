@@ -2,7 +2,9 @@
 //!
 //! A row is judged, in order:
 //! 1. by the document, where it judges the row itself ([`IndicatorRow::judgement`]: a `与目标±`
-//!    column, a note that a target was adjusted and `视为完成`); the gap is still computed;
+//!    column, a completion rate, a note that a target was adjusted and `视为完成`); the gap is
+//!    still computed, from the completion rate where no achieved value is given (`900` at
+//!    `94.2`% → −52.2);
 //! 2. as unassessed when the target is empty or not tracked, or the achieved cell is missing,
 //!    empty or `不再统计`;
 //! 3. by the achieved cell's own statement: `完成…` is met and `未完成` missed, whatever the target;
@@ -157,12 +159,7 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
         Claim::Values => assess_row(&row),
         Claim::Verdict(met) => stated(met, from_values),
         Claim::ShareOfPlan(percent) => {
-            let planned = statement.target.as_ref().and_then(|t| match t.form {
-                ValueForm::Exact(n) | ValueForm::AtLeast(n) | ValueForm::About(n) => Some((n, t.decimals())),
-                _ => None,
-            });
-            let gap = planned.map(|(n, decimals)| round_to(n * (percent - 100.0) / 100.0, decimals + 2));
-            stated(percent >= 100.0, gap)
+            stated(percent >= 100.0, statement.target.as_ref().and_then(|t| share_gap(t, percent)))
         }
         Claim::Difference(above) => {
             let ahead = match direction(&row) {
@@ -178,7 +175,8 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
 pub fn assess_row(row: &IndicatorRow) -> Assessment {
     let verdict = judge(row);
     if let Some(judgement) = &row.judgement {
-        let gap = verdict.ok().and_then(|v| v.gap);
+        let from_share = || judgement.share_of_plan.and_then(|percent| share_gap(&row.target, percent));
+        let gap = verdict.ok().and_then(|v| v.gap).or_else(from_share);
         return Assessment { status: judgement.status, gap, basis: Basis::Document };
     }
     match verdict {
@@ -357,6 +355,17 @@ fn clamp_decimals(decimals: u32) -> i32 {
 }
 
 /// `value` rounded to `decimals` places, without a negative zero.
+/// What falls short of (negative) or goes past a planned amount of which `percent` was reached:
+/// `900` at 94.2% → -52.2. `None` for a target that is no amount (a ceiling, a range, a text).
+fn share_gap(target: &Value, percent: f64) -> Option<f64> {
+    match target.form {
+        ValueForm::Exact(n) | ValueForm::AtLeast(n) | ValueForm::About(n) => {
+            Some(round_to(n * (percent - 100.0) / 100.0, target.decimals() + 2))
+        }
+        _ => None,
+    }
+}
+
 fn round_to(value: f64, decimals: u32) -> f64 {
     let scale = 10f64.powi(clamp_decimals(decimals));
     (value * scale).round() / scale + 0.0
@@ -389,7 +398,7 @@ mod tests {
 
     /// The row with the document's own verdict on it.
     fn judged(row: IndicatorRow, status: Status, evidence: &str) -> IndicatorRow {
-        let judgement = Judgement { status, evidence: evidence.to_owned(), line: 1 };
+        let judgement = Judgement { status, evidence: evidence.to_owned(), line: 1, share_of_plan: None };
         IndicatorRow { judgement: Some(Box::new(judgement)), ..row }
     }
 
@@ -549,6 +558,24 @@ mod tests {
         // The document's verdict stands even where the numbers say otherwise.
         let missed = judged(row("城镇调查失业率", None, "5.5%以内", "5.5%以内"), Missed, "-0.1个百分点");
         check(&[(missed, Missed, Some(0.0))]);
+    }
+
+    #[test]
+    fn a_completion_rate_without_an_achieved_value_gives_the_gap_of_its_share() {
+        let rated = |target: &str, percent: f64| {
+            let status = if percent >= 100.0 { Met } else { Missed };
+            let row = row("固定资产投资", Some("亿元"), target, "");
+            let judgement =
+                Judgement { status, evidence: percent.to_string(), line: 1, share_of_plan: Some(percent) };
+            IndicatorRow { actual: None, judgement: Some(Box::new(judgement)), ..row }
+        };
+        check(&[
+            (rated("900", 94.2), Missed, Some(-52.2)),
+            (rated("160", 101.6), Met, Some(2.56)),
+            (rated("8以上", 105.0), Met, Some(0.4)),
+            // A ceiling has no amount to take a share of.
+            (rated("5.5以内", 90.0), Missed, None),
+        ]);
     }
 
     #[test]

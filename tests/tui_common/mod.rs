@@ -227,6 +227,7 @@ pub fn fuling_2022() -> Report {
                 "2. 一般公共预算收入增速、税收收入增速计划目标由4%、8%分别调整为增长0.1%、1%，视为完成。"
                     .to_owned(),
             line: 218,
+            share_of_plan: None,
         }));
     }
     Report {

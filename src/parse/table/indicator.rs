@@ -544,7 +544,7 @@ fn judge_difference(cell: &GridCell, target: &Value) -> Option<Judgement> {
         }
         if difference < 0.0 { Status::Missed } else { Status::Met }
     };
-    Some(Judgement { status, evidence: cell.text.clone(), line: cell.line })
+    Some(Judgement { status, evidence: cell.text.clone(), line: cell.line, share_of_plan: None })
 }
 
 /// The document's verdict in a completion rate cell (`92%`, `108.5`): met from 100 up. A rate
@@ -556,7 +556,7 @@ fn judge_completion_rate(cell: &GridCell, target: &Value) -> Option<Judgement> {
         return None;
     }
     let status = if rate >= 100.0 { Status::Met } else { Status::Missed };
-    Some(Judgement { status, evidence: cell.text.clone(), line: cell.line })
+    Some(Judgement { status, evidence: cell.text.clone(), line: cell.line, share_of_plan: Some(rate) })
 }
 
 /// The signed number at the start of a width-folded cell (`-4.8个百分点` → -4.8, `+55` → 55).

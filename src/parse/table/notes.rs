@@ -120,8 +120,12 @@ impl Notes {
             for index in named {
                 if let Some(row) = rows.get_mut(index) {
                     let evidence = sentence.text.clone();
-                    row.judgement =
-                        Some(Box::new(Judgement { status: Status::Met, evidence, line: sentence.line }));
+                    row.judgement = Some(Box::new(Judgement {
+                        status: Status::Met,
+                        evidence,
+                        line: sentence.line,
+                        share_of_plan: None,
+                    }));
                 }
             }
         }
