@@ -708,7 +708,8 @@ fn bare_targets_after_the_result_verdicts_against_expectation_and_air_quality_ag
 
 #[test]
 fn a_verb_a_mark_or_a_target_is_no_indicator_name_and_a_bare_excess_is_a_difference() {
-    // Before: `实际增速`, `增长` and `预期目标增速` were read as indicators.
+    // Before: `实际增速`, `增长` and `预期目标增速` were read as indicators. The first line names
+    // its indicator in a sentence of its own (`（一）地区生产总值。`), whose target and result follow.
     let report = report(
         "休宁县",
         "（一）地区生产总值。预期目标增长7%，实际增长5.2%，低于预期1.8个百分点。\n\
@@ -718,10 +719,41 @@ fn a_verb_a_mark_or_a_target_is_no_indicator_name_and_a_bare_excess_is_a_differe
     assert_eq!(
         judged(&report),
         vec![
+            row("地区生产总值增速", Some("增长7%"), Some("5.2%"), Missed, Some(-1.8)),
             row("实际利用外资增速", Some("7.0%"), Some("5.2%"), Missed, Some(-1.8)),
             row("规上工业增加值增速", Some("8.0%"), Some("9.5%"), Met, Some(1.5)),
         ]
     );
+}
+
+#[test]
+fn an_indicator_named_in_the_sentence_before_its_target_or_result() {
+    // A name alone, then its target and result; a list of the year's targets, each followed by
+    // its outcome marked `实际`. Before, none of these was judged, and `1.地区生产总值增长7%左右`
+    // was read as the year's result. `实际利用外资` names an indicator of its own.
+    let report = report(
+        "旌阳区",
+        "——地区生产总值。年度目标增长7%，预计完成6.2%。\n\
+         ——固定资产投资。年度目标增长10%，实际下降3.1%，未完成目标。\n\
+         1.规模以上工业增加值增长8%左右。实际增长9.1%，完成年度目标。\n\
+         2.城镇调查失业率控制在5.5%以内。实际为4.9%。\n\
+         3.森林覆盖率达到52%。实际为51.6%。\n\
+         4.一般公共预算收入增长5%。实际利用外资2亿美元，完成年度目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("增长7%"), Some("6.2%"), Missed, Some(-0.8)),
+            row("固定资产投资增速", Some("增长10%"), Some("-3.1%"), Missed, Some(-13.1)),
+            row("规模以上工业增加值增速", Some("增长8%左右"), Some("9.1%"), Met, Some(1.1)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("4.9%"), Met, Some(0.6)),
+            row("森林覆盖率", Some("52%"), Some("51.6%"), Missed, Some(-0.4)),
+            row("实际利用外资", None, Some("2亿美元"), Met, None),
+        ]
+    );
+    let results: Vec<(&str, &str)> =
+        report.narrative.iter().map(|v| (v.name.as_str(), v.value.raw.as_ref())).collect();
+    assert!(!results.contains(&("规模以上工业增加值增速", "8%左右")), "{results:?}");
 }
 
 #[test]

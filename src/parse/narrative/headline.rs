@@ -153,7 +153,8 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
         if found == [true, true] {
             break;
         }
-        for sentence in line.split(['。', '！', '？']) {
+        for sentence in super::carried::joined(line) {
+            let sentence = sentence.as_ref();
             let part = match plan_start {
                 Some(start) if index >= start => Part::Plan,
                 Some(_) => Part::Review,
@@ -163,24 +164,11 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
             if found[slot] {
                 continue;
             }
-            // A result sentence that goes on to its target is read up to the clause naming it; a
-            // target stated before its result (`控制在5.5%以内，实际为5.1%`) is put after it first.
-            let paired = match part {
-                Part::Review => super::paired::rewrite(&fold(sentence)),
-                Part::Plan => None,
-            };
-            let sentence = match part {
-                Part::Review => before_target(paired.as_deref().unwrap_or(sentence)),
-                Part::Plan => sentence,
-            };
-            if sentence.is_empty() {
-                continue;
-            }
             let (role, year) = match part {
                 Part::Review => (ValueRole::Actual, title.review_year),
                 Part::Plan => (ValueRole::Target, title.plan_year),
             };
-            let read = read_sentence(sentence, role, year, index + 1, aliases);
+            let read = read_part_sentence(sentence, role, year, index + 1, aliases);
             if read.iter().any(|v| aliases.canonical(&v.name) == HEADLINE_INDICATOR) {
                 found[slot] = true;
                 values.extend(read);
@@ -205,7 +193,36 @@ fn list_values(
     let same_list = |line: &&str| super::list_marker_kind(line).is_some_and(|k| k == kind);
     let items = lines.iter().enumerate().skip(index + 1).take_while(|(_, line)| same_list(line));
     let item = |line: &str| line.trimmed().trim_end_matches(['。', '；', ';']).to_owned();
-    items.flat_map(|(at, line)| read_sentence(&item(line), role, year, at + 1, aliases)).collect()
+    let read_item = |(at, line): (usize, &str)| {
+        let item = item(line);
+        let sentences = super::carried::joined(&item);
+        sentences.iter().flat_map(|s| read_part_sentence(s, role, year, at + 1, aliases)).collect::<Vec<_>>()
+    };
+    items.flat_map(read_item).collect()
+}
+
+/// The values of one sentence of the review part (results, `role` Actual) or of the plan part
+/// (targets). A result sentence that goes on to its target is read up to the clause naming it; a
+/// target stated before its result (`控制在5.5%以内，实际为5.1%`) is put after it first.
+fn read_part_sentence(
+    sentence: &str,
+    role: ValueRole,
+    year: Option<u16>,
+    line: usize,
+    aliases: &AliasTable,
+) -> Vec<NarrativeValue> {
+    let paired = match role {
+        ValueRole::Actual => super::paired::rewrite(&fold(sentence)),
+        ValueRole::Target => None,
+    };
+    let sentence = match role {
+        ValueRole::Actual => before_target(paired.as_deref().unwrap_or(sentence)),
+        ValueRole::Target => sentence,
+    };
+    if sentence.is_empty() {
+        return Vec::new();
+    }
+    read_sentence(sentence, role, year, line, aliases)
 }
 
 /// `sentence` up to the clause or bracket that names a target (`…增长5.8%，较年度目标相差1.2个百分点`

@@ -13,6 +13,7 @@
 //! Parsing only: the status and gap of a judged sentence are worked out by
 //! [`crate::analysis::assess_report`], with the rules of table rows.
 
+mod carried;
 pub mod counts;
 pub mod headline;
 mod named;

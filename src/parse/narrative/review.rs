@@ -294,9 +294,9 @@ pub fn review_statements(
         // Clauses parted by `；` that judge nothing wait for one that judges them all
         // (`城镇…增长5.1%；农村…增长7.2%，均高于预期目标`).
         let mut waiting = String::new();
-        for sentence in text.split(['。', '！', '？']) {
+        for sentence in super::carried::joined(text) {
             waiting.clear();
-            for clause in sentences(sentence) {
+            for clause in sentences(&sentence) {
                 let mut found = read_statements(clause, year, line, aliases);
                 if !waiting.is_empty() && clause.contains(['均', '都']) {
                     let joined = read_statements(&format!("{waiting}，{clause}"), year, line, aliases);
