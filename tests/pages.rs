@@ -336,7 +336,7 @@ fn a_gbk_page_with_a_three_row_header_and_a_growth_column_beside_the_plan() {
         {review}|地区生产总值|亿元|~|7|3100|6.2|missed|-0.8
         {review}|一般公共预算收入|亿元|~|5|480|6.4|met|1.4
         {review}|全社会固定资产投资|亿元|~|8|~|-2.3|missed|-10.3
-        {review}|城镇居民人均可支配收入|元|~|与经济增长同步|~|4.9|unassessed|~
+        {review}|城镇居民人均可支配收入|元|~|与经济增长同步|~|4.9|missed|-1.3
         {review}|研究与试验发展经费支出占GDP比重|%|~|4.5|~|4.62|met|0.12
         {plan}|地区生产总值|亿元|~|6|3200|~|~|~
         {plan}|一般公共预算收入|亿元|~|4|505|~|~|~
@@ -357,7 +357,7 @@ fn assert_jinhua_rows(report: &Value, file: &str) {
         {review}|地区生产总值增长|%|true|6.5%左右|~|5.9%|missed|-0.6
         {review}|一般公共预算收入增长|%|false|6-6.5|~|7.2|met|1.2
         {review}|固定资产投资增长|%|false|≥10|~|11.3|met|1.3
-        {review}|居民人均可支配收入增长|%|true|与经济增长同步|~|5.8|met|~
+        {review}|居民人均可支配收入增长|%|true|与经济增长同步|~|5.8|met|-0.1
         {review}|城镇调查失业率|%|false|＜5|~|3.1|met|1.9
         "
     ));
@@ -747,7 +747,7 @@ fn category_rows_after_their_number_and_names_in_paragraphs_of_a_cell() {
         {table}|地区生产总值增长|~|false|6|~|5.6|missed|-0.4
         {table}|规模以上工业增加值增长|~|false|6.5|~|7.1|met|0.6
         {table}|固定资产投资|~|false|1,350|~|1,288.4|missed|-61.6
-        {table}|居民人均可支配收入增长|~|false|与经济增长同步|~|5.3|unassessed|~
+        {table}|居民人均可支配收入增长|~|false|与经济增长同步|~|5.3|missed|-0.3
         {table}|单位GDP能耗下降|~|true|完成市下达任务|~|待市反馈|unassessed|~
         "
     ));
@@ -811,7 +811,7 @@ fn an_appendix_table_under_a_bare_fubiao_line_and_a_title_without_a_year() {
         {review}|固定资产投资增长|%|false|10|~|-10.6|missed|-20.6
         {review}|社会消费品零售总额增长|%|false|8|~|6.1|missed|-1.9
         {review}|城镇调查失业率|%|false|5.5以内|~|5.1|met|0.4
-        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|unassessed|~
+        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|met|2.0
         {review}|单位地区生产总值能源消耗降低|%|true|完成国家下达目标|~|完成国家下达目标|met|~
         {plan}|地区生产总值增长|%|false|5左右|~|~|~|~
         {plan}|规模以上工业增加值增长|%|false|6|~|~|~|~
@@ -836,7 +836,7 @@ fn a_shuxing_column_and_verdict_words_in_a_wanchengqingkuang_column() {
         {table}|规上工业增加值增长|%|false|>6|~|7.1|met|1.1
         {table}|固定资产投资增长|%|false|5|~|-3.2|missed|-8.2
         {table}|社会消费品零售总额增长|%|false|6|~|8.1|met|2.1
-        {table}|城镇居民人均可支配收入增长|%|false|与经济增长同步|~|4.9|met|~
+        {table}|城镇居民人均可支配收入增长|%|false|与经济增长同步|~|4.9|met|-0.9
         {table}|居民消费价格涨幅|%|false|3左右|~|0.3|met|2.7
         {table}|城镇调查失业率|%|false|≤5|~|4.6|met|0.4
         {table}|单位地区生产总值能耗下降|%|true|完成省下达任务|~|待国家反馈|unassessed|~
@@ -1051,7 +1051,7 @@ fn sections_numbered_in_brackets_beside_empty_cells_in_markdown_and_plain_text()
         {table}|规上工业增加值增速|%|~|10|~|10.8|met|0.8
         {table}|社会消费品零售总额增速|%|~|7|~|7.9|met|0.9
         {table}|城镇新增就业|万人|~|1.5|~|1.62|met|0.12
-        {table}|居民人均可支配收入增速|%|~|与经济增长同步|~|6.1|unassessed|~
+        {table}|居民人均可支配收入增速|%|~|与经济增长同步|~|6.1|missed|-0.2
         {table}|PM2.5年均浓度|微克/立方米|true|≤35|~|33|met|2.0
         "
     ));
@@ -1163,7 +1163,7 @@ fn a_province_table_with_the_result_before_its_target_and_a_bare_appendix_label(
         {review}|第一产业增加值增长|%|false|4|~|4.0|met|0.0
         {review}|规模以上工业增加值增长|%|false|7左右|~|7.0|met|0.0
         {review}|城镇调查失业率|%|false|5.5以内|~|4.9|met|0.6
-        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|unassessed|~
+        {review}|居民人均可支配收入增长|%|false|与经济增长基本同步|~|6.4|met|1.5
         {review}|单位地区生产总值能耗降低|%|true|完成国家下达任务|~|完成国家下达任务|met|~
         {plan}|地区生产总值增长|%|false|5.5左右|~|~|~|~
         {plan}|第一产业增加值增长|%|false|4|~|~|~|~

@@ -375,7 +375,8 @@ fn judge_linked(year: &mut IndicatorYear) {
         actual: Some(actual.value.clone()),
         ..IndicatorRow::default()
     };
-    let assessment = assess_row(&row);
+    // Prose linked across reports has no one report's economy to set a relative target against.
+    let assessment = assess_row(&row, None);
     year.status = Some(assessment.status);
     year.gap = assessment.gap;
 }

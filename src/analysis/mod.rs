@@ -8,6 +8,7 @@ pub mod direction;
 pub mod district;
 pub mod link;
 pub mod linked;
+pub mod relative;
 pub mod revised;
 pub mod status;
 pub mod suggest;

@@ -37,6 +37,7 @@
 //! difference (−0.1 for 28.9 against 29).
 
 use crate::analysis::direction::{Direction, counts_reduction, direction};
+use crate::analysis::relative;
 use crate::model::{Claim, IndicatorRow, Report, ReviewStatement, Status, TableKind, Value, ValueForm};
 use crate::parse::value::parts;
 use std::fmt;
@@ -62,6 +63,9 @@ pub enum Basis {
     Compared(Direction),
     /// The achieved cell states whether the task was done, or repeats a qualitative target.
     Statement,
+    /// The target was set against the economy's growth (`与经济增长同步`), which the achieved
+    /// value was compared with ([`super::relative`]).
+    AgainstEconomy,
     /// No honest judgement is possible, for this reason.
     Unassessable(Unassessable),
 }
@@ -96,6 +100,7 @@ impl fmt::Display for Basis {
             Basis::Document => f.write_str("as the document judges it"),
             Basis::Compared(direction) => write!(f, "compared, {direction}"),
             Basis::Statement => f.write_str("as the achieved cell states"),
+            Basis::AgainstEconomy => f.write_str("compared with the economy's growth"),
             Basis::Unassessable(why) => why.fmt(f),
         }
     }
@@ -121,25 +126,28 @@ impl fmt::Display for Unassessable {
 /// Fills `status` and `gap` on every row of every review table of `report`; plan tables are left
 /// as they are.
 pub fn assess_report(report: &mut Report) {
+    let economy = super::relative::economy_growth(report);
+    let economy = economy.as_ref();
     let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
     for table in review_tables {
         super::revised::apply_revisions(&mut table.rows);
     }
     let review_tables = report.tables.iter_mut().filter(|table| table.kind == TableKind::Review);
     for row in review_tables.flat_map(|table| table.rows.iter_mut()) {
-        let assessment = assess_row(row);
+        let assessment = assess_row(row, economy);
         row.status = Some(assessment.status);
         row.gap = assessment.gap;
     }
     for statement in &mut report.reviews {
-        let assessment = assess_statement(statement);
+        let assessment = assess_statement(statement, economy);
         statement.status = Some(assessment.status);
         statement.gap = assessment.gap;
     }
 }
 
-/// Judges one judged sentence as the module documentation describes.
-pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
+/// Judges one judged sentence as the module documentation describes; `economy`: the growth of
+/// 地区生产总值 the report states for the reviewed year ([`super::relative`]).
+pub fn assess_statement(statement: &ReviewStatement, economy: Option<&Value>) -> Assessment {
     let row = IndicatorRow {
         line: statement.line,
         name: statement.name.as_str().into(),
@@ -149,14 +157,14 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
         actual: statement.actual.clone(),
         ..IndicatorRow::default()
     };
-    let from_values = judge(&row).ok().and_then(|v| v.gap);
+    let from_values = judge(&row, economy).ok().and_then(|v| v.gap);
     let stated = |met: bool, gap: Option<f64>| Assessment {
         status: if met { Status::Met } else { Status::Missed },
         gap,
         basis: Basis::Document,
     };
     match statement.claim {
-        Claim::Values => assess_row(&row),
+        Claim::Values => assess_row(&row, economy),
         Claim::Verdict(met) => stated(met, from_values),
         Claim::ShareOfPlan(percent) => {
             stated(percent >= 100.0, statement.target.as_ref().and_then(|t| share_gap(t, percent)))
@@ -171,9 +179,10 @@ pub fn assess_statement(statement: &ReviewStatement) -> Assessment {
     }
 }
 
-/// Judges one reviewed row as the module documentation describes.
-pub fn assess_row(row: &IndicatorRow) -> Assessment {
-    let verdict = judge(row);
+/// Judges one reviewed row as the module documentation describes; `economy`: the growth of
+/// 地区生产总值 the report states for the reviewed year ([`super::relative`]).
+pub fn assess_row(row: &IndicatorRow, economy: Option<&Value>) -> Assessment {
+    let verdict = judge(row, economy);
     if let Some(judgement) = &row.judgement {
         let from_share = || judgement.share_of_plan.and_then(|percent| share_gap(&row.target, percent));
         let gap = verdict.ok().and_then(|v| v.gap).or_else(from_share);
@@ -201,7 +210,7 @@ impl Verdict {
 }
 
 /// The verdict from the target and achieved cells, or why there is none.
-fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
+fn judge(row: &IndicatorRow, economy: Option<&Value>) -> Result<Verdict, Unassessable> {
     let target = row.target_revised.as_deref().unwrap_or(&row.target);
     match target.form {
         ValueForm::Empty => return Err(Unassessable::EmptyTarget),
@@ -224,7 +233,15 @@ fn judge(row: &IndicatorRow) -> Result<Verdict, Unassessable> {
         {
             Ok(Verdict::stated(true))
         }
-        (ValueForm::Completion(_) | ValueForm::Qualitative, _) => Err(Unassessable::QualitativeTarget),
+        (ValueForm::Qualitative, _) => {
+            match economy.and_then(|economy| relative::judge(target, actual, economy)) {
+                Some((met, ahead)) => {
+                    Ok(Verdict { gap: Some(ahead), basis: Basis::AgainstEconomy, ..Verdict::stated(met) })
+                }
+                None => Err(Unassessable::QualitativeTarget),
+            }
+        }
+        (ValueForm::Completion(_), _) => Err(Unassessable::QualitativeTarget),
         (_, ValueForm::Qualitative) => Err(Unassessable::QualitativeActual),
         _ => compare(row, target, actual),
     }
@@ -405,7 +422,7 @@ mod tests {
     /// Asserts each row's status and gap.
     fn check(rows: &[(IndicatorRow, Status, Option<f64>)]) {
         for (row, status, gap) in rows {
-            let assessment = assess_row(row);
+            let assessment = assess_row(row, None);
             assert_eq!(
                 (assessment.status, assessment.gap),
                 (*status, *gap),
@@ -419,7 +436,7 @@ mod tests {
     }
 
     fn basis(row: &IndicatorRow) -> Basis {
-        assess_row(row).basis
+        assess_row(row, None).basis
     }
 
     use Status::{Met, Missed, Unassessed};
@@ -463,8 +480,8 @@ mod tests {
     fn rongchang_2022_has_seven_missed_and_five_met() {
         let rows = rongchang_2022();
         check(&rows);
-        let missed = rows.iter().filter(|(r, ..)| assess_row(r).status == Missed).count();
-        let met = rows.iter().filter(|(r, ..)| assess_row(r).status == Met).count();
+        let missed = rows.iter().filter(|(r, ..)| assess_row(r, None).status == Missed).count();
+        let met = rows.iter().filter(|(r, ..)| assess_row(r, None).status == Met).count();
         assert_eq!((missed, met), (7, 5));
     }
 
@@ -521,8 +538,11 @@ mod tests {
     fn fuling_2022_misses_the_fourteen_rows_its_notes_name() {
         let rows = fuling_2022();
         check(&rows);
-        let missed: Vec<&str> =
-            rows.iter().filter(|(r, ..)| assess_row(r).status == Missed).map(|(r, ..)| &*r.name).collect();
+        let missed: Vec<&str> = rows
+            .iter()
+            .filter(|(r, ..)| assess_row(r, None).status == Missed)
+            .map(|(r, ..)| &*r.name)
+            .collect();
         let named_in_notes = [
             "地区生产总值增速",
             "农业增加值增速",
@@ -589,7 +609,7 @@ mod tests {
             }
         }
         check(&rows);
-        let missed = rows.iter().filter(|(r, ..)| assess_row(r).status == Missed).count();
+        let missed = rows.iter().filter(|(r, ..)| assess_row(r, None).status == Missed).count();
         assert_eq!(missed, 14);
     }
 
@@ -711,7 +731,7 @@ mod tests {
             (row("民营经济增加值占地区生产总值比重", PCT, "66", "预计64以上"), Inconclusive),
         ];
         for (row, why) in cases {
-            let assessment = assess_row(&row);
+            let assessment = assess_row(&row, None);
             assert_eq!(
                 (assessment.status, assessment.gap, assessment.basis),
                 (Unassessed, None, Basis::Unassessable(why)),
@@ -793,7 +813,7 @@ mod tests {
             target in "[0-9.%≥≤:：ⅡⅢ类以上内左右下降提高个百分点预计完成 -]{0,12}|.{0,12}",
             actual in "[0-9.%≥≤:：ⅡⅢ类以上内左右下降提高个百分点预计完成 -]{0,12}|.{0,12}",
         ) {
-            let assessment = assess_row(&row(&name, None, &target, &actual));
+            let assessment = assess_row(&row(&name, None, &target, &actual), None);
             if let Some(gap) = assessment.gap {
                 prop_assert!(gap.is_finite());
             }

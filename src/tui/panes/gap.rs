@@ -13,9 +13,10 @@
 
 use crate::analysis::counts::{check_counts, short_line};
 use crate::analysis::link::{PROSE_MARK, Source, number};
+use crate::analysis::relative::economy_growth;
 use crate::analysis::status::assess_row;
 use crate::analysis::views::{Comparison, GapRow, YearRecord};
-use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote};
+use crate::model::{IndicatorRow, IndicatorTable, NoteKind, Report, Status, TableNote, Value};
 use crate::parse::value::parse_value;
 use crate::text::wrap;
 use crate::tui::app::{App, Selection};
@@ -168,7 +169,8 @@ impl GapView {
                         );
                     }
                     (None, Some(table), Some(row), Some(index)) => {
-                        row_details(row, table, &painter, &mut detail);
+                        let economy = economy_growth(report);
+                        row_details(row, table, economy.as_ref(), &painter, &mut detail);
                         table_notes(table, index, &painter, &mut detail);
                         if let Some(comparison) = app.comparison() {
                             let year = table.year.or(report.title.review_year);
@@ -320,6 +322,7 @@ fn status_style(status: Option<Status>, styles: &Styles<Style>) -> Style {
 fn row_details(
     row: &IndicatorRow,
     table: &IndicatorTable,
+    economy: Option<&Value>,
     painter: &Painter<'_>,
     lines: &mut Vec<Line<'static>>,
 ) {
@@ -354,7 +357,7 @@ fn row_details(
         verdict.push(Span::styled(format!("  差距 gap {}", format_gap(gap)), style));
     }
     if row.status.is_some() {
-        verdict.push(Span::styled(format!("  ({})", assess_row(row).basis), styles.muted));
+        verdict.push(Span::styled(format!("  ({})", assess_row(row, economy).basis), styles.muted));
     }
     if !verdict.is_empty() {
         lines.push(Line::from(verdict));
