@@ -92,7 +92,7 @@ fn has_two_words(line: &str) -> bool {
 ///
 /// The blanks are found by `memchr` (a box's first line is mostly a long paragraph, where they are
 /// few), and the ideographic space by a substring search ([`holds_ideographic_space`]).
-fn has_gap(line: &str) -> bool {
+pub(super) fn has_gap(line: &str) -> bool {
     let bytes = line.as_bytes();
     let blank = |byte: Option<&u8>| matches!(byte, Some(b' ' | b'\t'));
     memchr::memchr2_iter(b' ', b'\t', bytes).any(|at| blank(bytes.get(at + 1)))

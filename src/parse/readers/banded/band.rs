@@ -66,12 +66,13 @@ pub(super) fn read_band(
     if [&top, &middle, &bottom].iter().any(|words| words.is_empty()) {
         return None;
     }
-    let all = top.iter().chain(&middle).chain(&bottom);
-    if all.clone().any(|word| is_cell_value(&word.text, vocabulary)) {
-        return None;
-    }
+    // Where the words stand is told before what they read as (a value is dearer to tell).
     let around = top.iter().chain(&bottom);
     if middle.iter().any(|title| around.clone().any(|word| word.overlaps(title))) {
+        return None;
+    }
+    let all = top.iter().chain(&middle).chain(&bottom);
+    if all.clone().any(|word| is_cell_value(&word.text, vocabulary)) {
         return None;
     }
     let mut leaves = Vec::new();
