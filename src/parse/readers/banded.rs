@@ -1215,21 +1215,12 @@ mod tests {
 
     /// Every fixture's and sample's text (as the file's format gives it).
     fn fixture_texts() -> Vec<(std::path::PathBuf, String)> {
-        let mut texts = Vec::new();
-        let mut stack: Vec<std::path::PathBuf> = ["tests/data", "examples/reports"].map(Into::into).to_vec();
-        while let Some(path) = stack.pop() {
-            if path.is_dir() {
-                stack.extend(
-                    std::fs::read_dir(&path).into_iter().flatten().flatten().map(|entry| entry.path()),
-                );
-                continue;
-            }
-            let Ok(bytes) = std::fs::read(&path) else { continue };
-            if let Ok(document) = crate::ingest::decode(&path.to_string_lossy(), bytes) {
-                texts.push((path, document.text));
-            }
-        }
-        texts
+        let decoded = |path: std::path::PathBuf| {
+            let bytes = std::fs::read(&path).ok()?;
+            let document = crate::ingest::decode(&path.to_string_lossy(), bytes).ok()?;
+            Some((path, document.text))
+        };
+        crate::fixtures::files().into_iter().filter_map(decoded).collect()
     }
 
     /// Where the cheap test says no table starts, the reader finds none, in every fixture and
