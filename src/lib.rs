@@ -12,6 +12,8 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod finder;
+#[cfg(test)]
+mod fixtures;
 pub mod grid;
 pub mod hashing;
 pub mod ingest;

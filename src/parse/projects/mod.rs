@@ -77,6 +77,8 @@ use crate::model::{Project, Stage, Warning, WarningKind, share_texts};
 use crate::parse::Lines;
 use crate::text::{Trimmed, holds};
 use boxes::{Block, BoxKind};
+#[cfg(test)]
+pub(crate) use grid::PROJECT;
 pub(crate) use grid::is_project_table;
 use list::{Mode, read_lists};
 use std::collections::VecDeque;

@@ -154,23 +154,14 @@ mod tests {
     fn the_samples_read_as_the_pattern_reads_them() {
         let pattern = pattern();
         let mut texts = 0;
-        for dir in ["tests/data", "examples/reports"] {
-            let mut stack = vec![std::path::PathBuf::from(dir)];
-            while let Some(path) = stack.pop() {
-                if path.is_dir() {
-                    stack.extend(
-                        std::fs::read_dir(&path).into_iter().flatten().flatten().map(|entry| entry.path()),
-                    );
-                    continue;
+        for path in crate::fixtures::files() {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            for line in text.lines() {
+                same_as_pattern(line, &pattern);
+                for clause in line.split(['，', '。', '；']) {
+                    same_as_pattern(clause, &pattern);
                 }
-                let Ok(text) = std::fs::read_to_string(&path) else { continue };
-                for line in text.lines() {
-                    same_as_pattern(line, &pattern);
-                    for clause in line.split(['，', '。', '；']) {
-                        same_as_pattern(clause, &pattern);
-                    }
-                    texts += 1;
-                }
+                texts += 1;
             }
         }
         assert!(texts > 1000, "{texts}");

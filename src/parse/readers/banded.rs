@@ -31,12 +31,12 @@
 mod band;
 
 use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by};
-use super::{Read, Vocabulary, unescape};
+use super::{Read, Vocabulary, has_gap, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
 use crate::parse::caption::{is_caption, year_in};
 use crate::parse::table::align::is_value;
-use crate::parse::table::header::{is_sub_title, is_year_label};
+use crate::parse::table::header::{MAX_TITLE_CHARS, is_sub_title, is_year_label};
 use crate::parse::value::is_value_prefix;
 use crate::text::{Trimmed, holds_ideographic_space};
 use std::cmp::Reverse;
@@ -130,6 +130,68 @@ type Fragment = (usize, String);
 /// A header found only in characters (a header over three lines whose middle titles stand apart
 /// from the words above and below on the grid of characters, not in display columns) is read so.
 pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
+    if !may_hold_rows(lines, start) {
+        return None;
+    }
+    read_unfiltered(lines, start, vocabulary)
+}
+
+/// Lines [`may_hold_rows`] looks at, at most (a table of one cell per line runs to hundreds):
+/// past them it answers that rows may follow.
+const MAX_SCAN_LINES: usize = 1024;
+
+/// A line of prose this long or longer (in characters, none of them white space) is no title of
+/// any vocabulary: a column title has at most [`MAX_TITLE_CHARS`] characters, a project
+/// column's at most 12, a sub-title at most 8 once folded (NFKC composes at most four
+/// characters into one), and a year label is a year or a relative year's word.
+const MIN_PROSE_CHARS: usize = if MAX_TITLE_CHARS > 4 * 8 { MAX_TITLE_CHARS + 1 } else { 4 * 8 + 1 };
+
+/// Whether a table of this layout may start at `lines[start]`: a cheap test, exact for what
+/// [`read_unfiltered`] finds, run before any header is sought (a table of one cell per line, as
+/// Word's text export writes, has no line of two cells at all).
+///
+/// A table needs two value lines ([`read_rows`]), each of two pieces or more ([`read_line`]),
+/// so two lines with a gap ([`has_gap`], which every line of two pieces has). Both stand before
+/// the first line of prose at or after `start` ([`is_prose_line`]), which is one piece, no
+/// title and no title's wrapped end: a three-line header ([`band::read_band`]) does not take it
+/// (it holds `。`), the titles side by side ([`read_header`]) stop before it, a header of
+/// titles one per line ([`read_stacked_header`]) ends before it or is none (every line before
+/// its line of sub-titles must be a title), and the body ([`read_body`]) ends at it (a line
+/// ending in `。` is prose).
+fn may_hold_rows(lines: Lines<'_>, start: usize) -> bool {
+    let mut gapped = 0;
+    for line in lines.iter().skip(start).take(MAX_SCAN_LINES) {
+        if is_prose_line(line) {
+            return false;
+        }
+        gapped += usize::from(has_gap(line));
+        if gapped == 2 {
+            return true;
+        }
+    }
+    // Lines left unread may hold the rows.
+    lines.len().saturating_sub(start) > MAX_SCAN_LINES
+}
+
+/// Whether a line is a sentence of prose that no header or body line of this layout can be: it
+/// ends with `。`, has [`MIN_PROSE_CHARS`] characters or more, and no white space between them.
+fn is_prose_line(line: &str) -> bool {
+    let text = line.trim_ascii();
+    if !text.ends_with('。') || text.len() < MIN_PROSE_CHARS {
+        return false;
+    }
+    let mut chars = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            return false;
+        }
+        chars += 1;
+    }
+    chars >= MIN_PROSE_CHARS
+}
+
+/// [`read`] without the cheap test of [`may_hold_rows`].
+fn read_unfiltered(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Option<Read> {
     let in_chars = || {
         let header = header_at(lines, start, vocabulary, Measure::Chars)?;
         let body = read_body(lines, header.end, vocabulary, Measure::Chars);
@@ -1151,7 +1213,57 @@ mod tests {
         prop::collection::vec(line, 1..14)
     }
 
+    /// Every fixture's and sample's text (as the file's format gives it).
+    fn fixture_texts() -> Vec<(std::path::PathBuf, String)> {
+        let decoded = |path: std::path::PathBuf| {
+            let bytes = std::fs::read(&path).ok()?;
+            let document = crate::ingest::decode(&path.to_string_lossy(), bytes).ok()?;
+            Some((path, document.text))
+        };
+        crate::fixtures::files().into_iter().filter_map(decoded).collect()
+    }
+
+    /// Where the cheap test says no table starts, the reader finds none, in every fixture and
+    /// sample, whatever the vocabulary.
+    #[test]
+    fn the_cheap_test_turns_away_no_table_of_any_fixture() {
+        let vocabularies = [&INDICATOR, &crate::parse::projects::PROJECT];
+        let (mut turned_away, mut tables) = (0, 0);
+        for (path, text) in fixture_texts() {
+            let index = crate::parse::LineIndex::new(&text).expect("a fixture under 4 GiB");
+            let lines = index.lines(&text);
+            for start in 0..lines.len() {
+                let may = may_hold_rows(lines, start);
+                for vocabulary in vocabularies {
+                    let read = read_unfiltered(lines, start, vocabulary);
+                    tables += usize::from(read.is_some());
+                    assert!(may || read.is_none(), "{} line {}", path.display(), start + 1);
+                }
+                turned_away += usize::from(!may);
+            }
+        }
+        assert!(turned_away > 2_000 && tables > 100, "{turned_away} {tables}");
+    }
+
     proptest::proptest! {
+        /// Lines of prose among jumbled lines: where the cheap test says no table starts, the
+        /// reader finds none.
+        #[test]
+        fn the_cheap_test_turns_away_no_table_among_jumbled_lines(
+            lines in jumbled_lines(),
+            at in 0usize..14,
+        ) {
+            let prose = "推动稳经济政策落地见效，高规格组建工作专班，高频次加强运行调度，高标准出台配套政策。";
+            let mut lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            lines.insert(at.min(lines.len()), prose);
+            let text = LinedText::from_lines(&lines);
+            for start in 0..lines.len() {
+                if !may_hold_rows(text.lines(), start) {
+                    proptest::prop_assert!(read_unfiltered(text.lines(), start, &INDICATOR).is_none());
+                }
+            }
+        }
+
         #[test]
         fn any_jumble_of_lines_reads_without_panicking(lines in jumbled_lines()) {
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();

@@ -90,11 +90,23 @@ fn has_two_words(line: &str) -> bool {
 /// Whether a line may hold two cells parted by spaces: two white-space characters in a row, or
 /// an ideographic space (two columns wide). A space-aligned table's first line has two cells.
 ///
-/// The blanks are found by `memchr` (a box's first line is mostly a long paragraph, where they are
-/// few), and the ideographic space by a substring search ([`holds_ideographic_space`]).
-fn has_gap(line: &str) -> bool {
+/// A long line's blanks are found by `memchr` (a box's first line is mostly a long paragraph,
+/// where they are few), and its ideographic space by a substring search
+/// ([`holds_ideographic_space`]); a short line (a cell of a table of one cell per line, asked
+/// about once for each table that may start above it) is read byte by byte, once.
+pub(super) fn has_gap(line: &str) -> bool {
+    /// Lines shorter than this (in bytes) are read byte by byte.
+    const SHORT: usize = 48;
     let bytes = line.as_bytes();
     let blank = |byte: Option<&u8>| matches!(byte, Some(b' ' | b'\t'));
+    if bytes.len() < SHORT {
+        // U+3000 is `E3 80 80`.
+        return (0..bytes.len()).any(|at| match bytes[at] {
+            b' ' | b'\t' => blank(bytes.get(at + 1)),
+            0xe3 => bytes[at + 1..].starts_with(&[0x80, 0x80]),
+            _ => false,
+        });
+    }
     memchr::memchr2_iter(b' ', b'\t', bytes).any(|at| blank(bytes.get(at + 1)))
         || holds_ideographic_space(line)
 }
@@ -165,10 +177,22 @@ mod tests {
             line.as_bytes().windows(2).any(|pair| matches!(pair, [b' ' | b'\t', b' ' | b'\t']))
                 || line.contains('\u{3000}')
         };
-        for line in
-            ["指标  目标", "指标\t 目标", "指标 目标", "指标\u{3000}目标", "一二三 ", "  ", " ", "", "甲 \t"]
-        {
+        let long = "很长的一行".repeat(10);
+        for line in [
+            "指标  目标",
+            "指标\t 目标",
+            "指标 目标",
+            "指标\u{3000}目标",
+            "一二三 ",
+            "  ",
+            " ",
+            "",
+            "甲 \t",
+            "、。",
+        ] {
             assert_eq!(has_gap(line), by_pairs(line), "{line:?}");
+            let long = format!("{long}{line}");
+            assert_eq!(has_gap(&long), by_pairs(&long), "{long:?}");
         }
     }
 }

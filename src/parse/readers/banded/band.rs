@@ -61,17 +61,17 @@ pub(super) fn read_band(
     if band.iter().any(|&index| lines.get(index).is_none_or(|line| line.contains(PROSE_MARKS))) {
         return None;
     }
-    let [top, middle, bottom] = band.map(|index| lines.get(index).map(|line| words(line, measure)));
-    let (top, middle, bottom) = (top?, middle?, bottom?);
-    if [&top, &middle, &bottom].iter().any(|words| words.is_empty()) {
-        return None;
-    }
+    // Each line's words are cut when the lines before them still make a band, and where the
+    // words stand is told before what they read as (a value is dearer to tell).
+    let words_of = |index: usize| Some(words(lines.get(index)?, measure)).filter(|words| !words.is_empty());
+    let stands_alone = |middle: &[Word], around: &[Word]| {
+        !middle.iter().any(|title| around.iter().any(|word| word.overlaps(title)))
+    };
+    let middle = words_of(band[1])?;
+    let top = words_of(band[0]).filter(|top| stands_alone(&middle, top))?;
+    let bottom = words_of(band[2]).filter(|bottom| stands_alone(&middle, bottom))?;
     let all = top.iter().chain(&middle).chain(&bottom);
     if all.clone().any(|word| is_cell_value(&word.text, vocabulary)) {
-        return None;
-    }
-    let around = top.iter().chain(&bottom);
-    if middle.iter().any(|title| around.clone().any(|word| word.overlaps(title))) {
         return None;
     }
     let mut leaves = Vec::new();
