@@ -699,6 +699,18 @@ fn pdftotext_of_a_header_line_whose_titles_all_stand_one_space_apart() {
 }
 
 #[test]
+fn pdftotext_of_section_rows_across_the_table() {
+    // Writer's PDF of guangdong.html and rongchang.html, then `pdftotext -layout`: a section row
+    // across the table prints as its label alone on a line (`一、经济发展`, `二、约束性指标`).
+    // Before, it was read as part of the nearest wrapped name (`固定资产投资增长二、创新驱动`), and
+    // the sections by attribute gave the rows no binding.
+    assert_pdftotext_reads_as_its_page(&[
+        ("guangdong.html", "guangdong.pdftotext.txt"),
+        ("rongchang.html", "rongchang.pdftotext.txt"),
+    ]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the

@@ -37,6 +37,7 @@ use crate::parse::Lines;
 use crate::parse::caption::{is_caption, year_in};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{is_sub_title, is_year_label};
+use crate::parse::table::name::is_section;
 use crate::parse::value::is_value_prefix;
 use crate::text::{Trimmed, holds_ideographic_space};
 use std::cmp::Reverse;
@@ -107,9 +108,20 @@ struct Header {
 enum BodyLine {
     /// A row's values and whatever else its line holds, cut into words.
     Values(Vec<Piece>),
-    /// Text without a value: part of a wrapped cell.
-    Loose(Piece),
+    /// Text without a value: parts of wrapped cells, one piece a cell (the tops of a row's
+    /// wrapped values stand side by side: `完成嘉兴下达任    完成嘉兴下达任`).
+    Loose(Vec<Piece>),
+    /// A section's label alone on its line (`一、经济发展`, `二、约束性指标`), or after its
+    /// numeral (`（一）   经济发展`): a row across the table, not part of a cell.
+    Section(Section),
     Blank,
+}
+
+/// A section's label and the numeral printed apart before it, if one was.
+#[derive(Debug, Clone)]
+struct Section {
+    number: Option<String>,
+    label: String,
 }
 
 /// Where a column stands, whether its cells are values and which words fill it, as the value
@@ -184,8 +196,8 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     if !header.placed && !full {
         return None;
     }
-    let columns = locate_columns(&header.leaves, &value_lines);
     let spanning: Vec<bool> = header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
+    let columns = locate_columns(&header.leaves, &spanning, &value_lines);
     let mut rows: Vec<Vec<Vec<Fragment>>> = value_lines
         .iter()
         .map(|(index, words)| {
@@ -206,7 +218,25 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     }
     let mut builder = GridBuilder::new(Layout::Aligned);
     write_header(&mut builder, &header);
+    let mut sections = body.iter().filter_map(|(index, line)| match line {
+        BodyLine::Section(section) => Some((*index, section)),
+        _ => None,
+    });
+    let mut section = sections.next();
     for ((index, _), cells) in value_lines.iter().zip(rows) {
+        while let Some((line, Section { number, label })) = section.filter(|(line, _)| line < index) {
+            // The numeral in the first column and the label across the rest, as a page writes it.
+            builder.start_row();
+            let width = header.leaves.len();
+            match number {
+                Some(number) if width > 1 => {
+                    builder.push(number, line + 1);
+                    builder.push_spanning(label, line + 1, 1, width - 1);
+                }
+                _ => builder.push_spanning(label, line + 1, 1, width),
+            }
+            section = sections.next();
+        }
         builder.start_row();
         for mut fragments in cells {
             fragments.sort_by_key(|(line, _)| *line);
@@ -694,9 +724,39 @@ fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     if pieces(line).len() >= 2 && words.iter().any(|w| is_value(&w.text)) && !wide {
         return Some(BodyLine::Values(words));
     }
-    let text: String = words.iter().map(|w| w.text.as_str()).collect();
-    let start = words.first()?.start;
-    (text.width() <= MAX_LOOSE_WIDTH).then(|| BodyLine::Loose(Piece { start, text: close_cjk_gaps(&text) }))
+    let pieces = pieces_by(line, measure);
+    if let Some(section) = section_of(&pieces) {
+        return Some(BodyLine::Section(section));
+    }
+    let loose: Vec<Piece> = pieces
+        .into_iter()
+        .map(|piece| Piece { start: piece.start, text: piece.text.replace(' ', "") })
+        .collect();
+    let narrow = !loose.is_empty() && loose.iter().all(|piece| piece.text.width() <= MAX_LOOSE_WIDTH);
+    narrow.then_some(BodyLine::Loose(loose))
+}
+
+/// The section a loose line opens (its pieces as printed): a section's numeral and its label
+/// apart (`一   经济发展`, `（一） 经济发展`, as a 序号 column and a cell spanning the rest print),
+/// or one piece numbered as a section (`一、经济发展`, `（二）约束性指标`).
+fn section_of(pieces: &[Piece]) -> Option<Section> {
+    let apart = match pieces {
+        [one] => one.text.split_once(' '),
+        [number, label] => Some((number.text.as_str(), label.text.as_str())),
+        _ => None,
+    };
+    if let Some((number, label)) = apart {
+        let bare = number.trim_start_matches(['（', '(']).trim_end_matches(['、', '）', ')']);
+        let numbered = !bare.is_empty() && bare.chars().all(crate::text::is_chinese_numeral);
+        let label = label.replace(' ', "");
+        let worded = label.chars().any(crate::text::is_han) && !is_value(&label);
+        if numbered && worded {
+            return Some(Section { number: Some(number.to_owned()), label });
+        }
+    }
+    let [one] = pieces else { return None };
+    let label = one.text.replace(' ', "");
+    is_section(&label).then_some(Section { number: None, label })
 }
 
 /// Whether a line is a heading of the report after the table (`二、2024 年主要目标`): numbered
@@ -736,19 +796,29 @@ fn binds(left: &str, right: &str) -> bool {
     !ATTRIBUTE_WORDS.contains(&words) && !is_value(words) && is_value(&format!("{left}{right}"))
 }
 
-/// Where the columns stand: first from the value lines that fill every column, else from the
-/// titles, then learnt again from the words placed in them.
-fn locate_columns(leaves: &[Leaf], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
+/// Where the columns stand: first from the value lines that fill every column (or, when none
+/// does, every column but those whose cells span rows: a 类别 printed on one line of its span, its
+/// rows' names indented right of it), else from the titles, then learnt again from the words
+/// placed in them.
+fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
     let mut columns: Vec<Column> =
         leaves.iter().map(|leaf| Column { x: leaf.x, holds_values: None, words: Vec::new() }).collect();
-    let full: Vec<&[Piece]> =
-        value_lines.iter().map(|(_, words)| *words).filter(|words| words.len() == leaves.len()).collect();
+    let filling = |width: usize| -> Vec<&[Piece]> {
+        value_lines.iter().map(|(_, words)| *words).filter(|words| words.len() == width).collect()
+    };
+    let mut full = filling(leaves.len());
+    let mut filled: Vec<usize> = (0..leaves.len()).collect();
+    if full.is_empty() && spanning.contains(&true) {
+        filled.retain(|&j| !spanning[j]);
+        full = filling(filled.len());
+    }
     if !full.is_empty() {
-        for (j, column) in columns.iter_mut().enumerate() {
-            column.x = median(full.iter().map(|words| words[j].start).collect());
-            let values = full.iter().filter(|words| is_value(&words[j].text)).count();
+        for (k, &j) in filled.iter().enumerate() {
+            let column = &mut columns[j];
+            column.x = median(full.iter().map(|words| words[k].start).collect());
+            let values = full.iter().filter(|words| is_value(&words[k].text)).count();
             column.holds_values = Some(values * 2 > full.len());
-            column.words = full.iter().map(|words| words[j].text.clone()).filter(|w| !is_value(w)).collect();
+            column.words = full.iter().map(|words| words[k].text.clone()).filter(|w| !is_value(w)).collect();
             column.words.sort_unstable();
             column.words.dedup();
         }
@@ -838,12 +908,13 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
 fn loose_fragments<'a>(body: &'a [(usize, BodyLine)], columns: &[Column]) -> Vec<(usize, usize, &'a str)> {
     body.iter()
         .filter_map(|(index, line)| match line {
-            BodyLine::Loose(piece) => {
+            BodyLine::Loose(pieces) => Some(pieces.iter().filter_map(move |piece| {
                 let col = (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start))?;
                 Some((*index, col, piece.text.as_str()))
-            }
+            })),
             _ => None,
         })
+        .flatten()
         .collect()
 }
 
@@ -1116,6 +1187,52 @@ mod tests {
         assert_eq!(
             titles("2022 年完成 2023 年目标"),
             Some(vec![(0, "2022年完成".to_owned()), (9, "2023年目标".to_owned())])
+        );
+    }
+
+    #[test]
+    fn a_section_label_alone_on_its_line_is_a_row_across_the_table() {
+        let lines = [
+            "    指标         单位     2023 年目标   2023 年完成",
+            "一、经济发展",
+            "地区生产总值增长       %    5 以上        4.8",
+            "（二） 民生福祉",
+            "城镇调查失业率         %    5.5 以内      5.1",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["指标", "单位", "2023年目标", "2023年完成"],
+                vec!["一、经济发展"; 4],
+                vec!["地区生产总值增长", "%", "5以上", "4.8"],
+                vec!["（二）", "民生福祉", "民生福祉", "民生福祉"],
+                vec!["城镇调查失业率", "%", "5.5以内", "5.1"],
+            ]
+        );
+    }
+
+    #[test]
+    fn names_indented_right_of_a_category_go_to_the_name_column() {
+        // The category's text stands on a line of its own, so no line fills every column; the
+        // columns are placed by the lines filling all but the category's.
+        let lines = [
+            "类别          指标         单位         2023 年目标     2023 年完成",
+            "     地区生产总值增长          %    7 左右             4.1",
+            "经济",
+            "     规模以上工业增加值增长       %    8 左右             5.4",
+            "发展",
+            "     固定资产投资增长            %    8              -5.9",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["类别", "指标", "单位", "2023年目标", "2023年完成"],
+                vec!["经济发展", "地区生产总值增长", "%", "7左右", "4.1"],
+                vec!["", "规模以上工业增加值增长", "%", "8左右", "5.4"],
+                vec!["", "固定资产投资增长", "%", "8", "-5.9"],
+            ]
         );
     }
 
