@@ -182,7 +182,7 @@ fn measure_of(lines: Lines<'_>, body: &[(usize, BodyLine)]) -> Measure {
 
 /// The grid of a table from its header and body.
 fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary) -> Option<Read> {
-    let value_lines: Vec<(usize, &[Piece])> = body
+    let mut value_lines: Vec<(usize, &[Piece])> = body
         .iter()
         .filter_map(|(index, line)| match line {
             BodyLine::Values(words) => Some((*index, words.as_slice())),
@@ -207,6 +207,7 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
                 .collect()
         })
         .collect();
+    join_split_rows(&mut value_lines, &mut rows);
     let loose = loose_fragments(body, &columns);
     let blocks = Blocks::of(body);
     for (col, is_spanning) in spanning.iter().enumerate() {
@@ -684,9 +685,10 @@ fn read_body(
             continue;
         }
         blanks = 0;
-        // The header of the next table.
+        // The header of the next table: titles that make a header, not the tops of a row's wrapped
+        // cells that read as titles (`完成嘉兴下达任    完成嘉兴下达任`).
         if line.len() <= MAX_HEADER_LINE_BYTES
-            && titles_of(line, vocabulary, measure).is_some_and(|t| t.len() >= 2)
+            && titles_of(line, vocabulary, measure).is_some_and(|t| makes_header(&t, vocabulary))
         {
             break;
         }
@@ -707,6 +709,12 @@ fn read_body(
         body[..first].iter().rposition(|(_, line)| matches!(line, BodyLine::Blank)).map_or(0, |p| p + 1);
     body.drain(..before);
     body
+}
+
+/// Whether titles found on one line make a table's header.
+fn makes_header(titles: &[Piece], vocabulary: &Vocabulary) -> bool {
+    let texts: Vec<&str> = titles.iter().map(|t| t.text.as_str()).collect();
+    texts.len() >= 2 && (vocabulary.is_header)(&texts)
 }
 
 /// A non-blank line of the body; `None` when it is prose, a caption or a note.
@@ -783,10 +791,20 @@ fn words(line: &str, measure: Measure) -> Vec<Piece> {
     words
 }
 
+/// Whether a word and the next one are parts of one: a Latin word beside CJK (`单位 GDP 能耗降低`,
+/// `PM2.5 平均浓度`: the converter sets a space between them), or a number and its words.
+fn binds(left: &str, right: &str) -> bool {
+    let latin = |word: &str| word.bytes().any(|b| b.is_ascii_alphabetic());
+    let han = |c: Option<char>| c.is_some_and(crate::text::is_han);
+    (latin(left) && han(right.chars().next()))
+        || (latin(right) && han(left.chars().next_back()))
+        || binds_number(left, right)
+}
+
 /// Whether a word and the next one are a number and its words: one of them has digits, the
 /// other alone is no value (`完成` is one) nor a 属性, words before the number open a value
 /// (`增长`, not the unit column's `亿元` of `亿元 640`), and together they read as one.
-fn binds(left: &str, right: &str) -> bool {
+fn binds_number(left: &str, right: &str) -> bool {
     let has_digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
     let words = match (has_digits(left), has_digits(right)) {
         (true, false) => right,
@@ -796,8 +814,8 @@ fn binds(left: &str, right: &str) -> bool {
     !ATTRIBUTE_WORDS.contains(&words) && !is_value(words) && is_value(&format!("{left}{right}"))
 }
 
-/// Where the columns stand: first from the value lines that fill every column (or, when none
-/// does, every column but those whose cells span rows: a 类别 printed on one line of its span, its
+/// Where the columns stand: first from the value lines that fill every column (or every column
+/// but those whose cells span rows, when more lines do: a 类别 printed on one line of its span, its
 /// rows' names indented right of it), else from the titles, then learnt again from the words
 /// placed in them.
 fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
@@ -808,9 +826,12 @@ fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[P
     };
     let mut full = filling(leaves.len());
     let mut filled: Vec<usize> = (0..leaves.len()).collect();
-    if full.is_empty() && spanning.contains(&true) {
-        filled.retain(|&j| !spanning[j]);
-        full = filling(filled.len());
+    let unspanned: Vec<usize> = filled.iter().copied().filter(|&j| !spanning[j]).collect();
+    if unspanned.len() < filled.len() {
+        let but_spanning = filling(unspanned.len());
+        if but_spanning.len() > full.len() {
+            (full, filled) = (but_spanning, unspanned);
+        }
     }
     if !full.is_empty() {
         for (k, &j) in filled.iter().enumerate() {
@@ -869,12 +890,16 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
+    // A 属性 word stands alone in its cell: joined to another word, it is out of kind
+    // (`与经济增长同步 预期性` is a target and a 属性, not one 属性).
+    let attribute: Vec<bool> = words.iter().map(|w| ATTRIBUTE_WORDS.contains(&w.text.as_str())).collect();
     let run_cost = |from: usize, to: usize, j: usize| -> usize {
         let joined = (to - from).saturating_sub(1) * JOIN_COST;
         let two_values = values[from..to].iter().filter(|v| **v).count() > 1;
+        let crowded = to - from > 1 && attribute[from..to].contains(&true);
         let cost =
             |w: usize| words[w].start.abs_diff(columns[j].x) + usize::from(out_of_kind[w][j]) * KIND_COST;
-        joined + usize::from(two_values) * KIND_COST + (from..to).map(cost).sum::<usize>()
+        joined + usize::from(two_values || crowded) * KIND_COST + (from..to).map(cost).sum::<usize>()
     };
     // best[j][i]: the least cost of placing the first i words in the first j columns, and where
     // column j's run starts.
@@ -902,6 +927,44 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
         i = from;
     }
     runs
+}
+
+/// Joins each value line that fills only columns the value line next to it leaves empty (the one
+/// below first, then the one above), and fewer of them, to that line's row: the tops or ends of a
+/// row's wrapped values, which read as values themselves (`完成国家下达任    完成国家下达任` over
+/// `单位地区生产总值能耗降低   %   约束性`). Every row fills its name's column, so two rows always
+/// share one.
+fn join_split_rows(value_lines: &mut Vec<(usize, &[Piece])>, rows: &mut Vec<Vec<Vec<Fragment>>>) {
+    let filled: Vec<Vec<bool>> =
+        rows.iter().map(|cells| cells.iter().map(|cell| !cell.is_empty()).collect()).collect();
+    let count = |r: usize| filled[r].iter().filter(|f| **f).count();
+    let fits = |r: usize, other: usize| {
+        value_lines[r].0.abs_diff(value_lines[other].0) == 1
+            && count(r) < count(other)
+            && !filled[r].iter().zip(&filled[other]).any(|(a, b)| *a && *b)
+    };
+    let into: Vec<Option<usize>> = (0..rows.len())
+        .map(|r| [r + 1, r.wrapping_sub(1)].into_iter().find(|&other| other < rows.len() && fits(r, other)))
+        .collect();
+    for r in 0..rows.len() {
+        // The row at the end of the chain of joins (each line joins one filling more columns).
+        let Some(mut other) = into[r] else { continue };
+        while let Some(next) = into[other] {
+            other = next;
+        }
+        {
+            let cells = std::mem::take(&mut rows[r]);
+            for (col, fragments) in cells.into_iter().enumerate() {
+                rows[other][col].extend(fragments);
+            }
+        }
+    }
+    let mut r = 0;
+    value_lines.retain(|_| {
+        r += 1;
+        into[r - 1].is_none()
+    });
+    rows.retain(|cells| !cells.is_empty());
 }
 
 /// The loose lines of the body with the column each stands nearest.
@@ -1234,6 +1297,34 @@ mod tests {
                 vec!["", "固定资产投资增长", "%", "8", "-5.9"],
             ]
         );
+    }
+
+    #[test]
+    fn the_tops_of_a_rows_wrapped_values_join_its_row() {
+        let lines = [
+            "    指标名称         单位     2023 年目标     2023 年完成      属性",
+            "地区生产总值增长       %       6 左右          5.5             预期性",
+            "                               完成市下达       完成市下达",
+            "单位 GDP 能耗降低       %                                       约束性",
+            "                               任务             任务",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["指标名称", "单位", "2023年目标", "2023年完成", "属性"],
+                vec!["地区生产总值增长", "%", "6左右", "5.5", "预期性"],
+                vec!["单位GDP能耗降低", "%", "完成市下达任务", "完成市下达任务", "约束性"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_latin_word_binds_the_cjk_beside_it() {
+        assert!(binds("单位", "GDP"));
+        assert!(binds("PM2.5", "平均浓度"));
+        assert!(!binds("6.4", "与经济增长同步"));
+        assert!(!binds("%", "7"));
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
