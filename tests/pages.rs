@@ -715,6 +715,14 @@ fn pdftotext_of_rows_whose_wrapped_values_print_over_three_lines() {
 }
 
 #[test]
+fn pdftotext_of_a_header_whose_months_wrap_over_three_lines() {
+    // Writer's PDF of jiangjin.html, then `pdftotext -layout`: the narrow title `1-12月` prints
+    // `1-12` above the header's line and `月` below it. Before, `1-12` read as a value, so the
+    // three lines were no header: the column was lost and its values went to the others.
+    assert_pdftotext_reads_as_its_page(&[("jiangjin.html", "jiangjin.pdftotext.txt")]);
+}
+
+#[test]
 fn pdftotext_of_section_rows_across_the_table() {
     // Writer's PDF of guangdong.html and rongchang.html, then `pdftotext -layout`: a section row
     // across the table prints as its label alone on a line (`一、经济发展`, `二、约束性指标`).
