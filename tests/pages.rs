@@ -723,6 +723,16 @@ fn pdftotext_of_a_header_whose_months_wrap_over_three_lines() {
 }
 
 #[test]
+fn pdftotext_of_a_title_over_two_rows_centred_beside_sub_titles() {
+    // Writer's PDF of wanzhou.html, then `pdftotext -layout`: the plan table's `单位`, spanning
+    // both header rows, is centred where `目标值` (under `2024 年`, with `增长（%）`) starts; its
+    // last row holds its 类别 and a cell across both of 2024's columns. Before, `单位` stood
+    // between the two sub-titles (`单位目标值`), and the last row, counted among the lines filling
+    // all but the 类别, put `绿色生态` in the name column.
+    assert_pdftotext_reads_as_its_page(&[("wanzhou.html", "wanzhou.pdftotext.txt")]);
+}
+
+#[test]
 fn pdftotext_of_section_rows_across_the_table() {
     // Writer's PDF of guangdong.html and rongchang.html, then `pdftotext -layout`: a section row
     // across the table prints as its label alone on a line (`一、经济发展`, `二、约束性指标`).

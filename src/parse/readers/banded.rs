@@ -319,7 +319,7 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
             }
         }
     }
-    leaves.sort_by_key(|leaf| leaf.x);
+    let mut leaves = in_order(leaves, measure);
     let mut parents = Vec::new();
     if base == 0 {
         (leaves, parents) = lift_parents(leaves, measure);
@@ -345,6 +345,30 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
         }
     }
     Some(Header { leaves, parents, end, placed: true })
+}
+
+/// The leaves left to right: the titles of the main line by their middles, and each run of
+/// sub-titles (those no title's middle parts) kept together where its middle stands. A title
+/// centred beside the sub-titles starts among them (`单位` over two rows beside `2024 年` over
+/// `目标值 增长（%）`: `单位` starts right of `目标值`, and its middle is left of theirs).
+fn in_order(leaves: Vec<Leaf>, measure: Measure) -> Vec<Leaf> {
+    // Twice the middle, to stay in whole columns.
+    let middle = |leaf: &Leaf| 2 * leaf.x + measure.len(&leaf.title);
+    let (mut subs, titles): (Vec<Leaf>, Vec<Leaf>) = leaves.into_iter().partition(|leaf| leaf.sub);
+    subs.sort_by_key(|leaf| leaf.x);
+    let parts = |a: &Leaf, b: &Leaf| titles.iter().any(|t| middle(a) < middle(t) && middle(t) < middle(b));
+    let mut runs: Vec<Vec<Leaf>> = Vec::new();
+    for sub in subs {
+        match runs.last_mut() {
+            Some(run) if !parts(&run[run.len() - 1], &sub) => run.push(sub),
+            _ => runs.push(vec![sub]),
+        }
+    }
+    let run_middle = |run: &[Leaf]| run[0].x + run[run.len() - 1].x + measure.len(&run[run.len() - 1].title);
+    let mut keyed: Vec<(usize, Vec<Leaf>)> = titles.into_iter().map(|t| (middle(&t), vec![t])).collect();
+    keyed.extend(runs.into_iter().map(|run| (run_middle(&run), run)));
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().flat_map(|(_, run)| run).collect()
 }
 
 /// Places the titles of the one line over the header's main line of titles (`leaves`, none a
@@ -834,12 +858,30 @@ fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[P
         }
     }
     if !full.is_empty() {
+        let place_at_medians = |columns: &mut [Column], full: &[&[Piece]]| {
+            for (k, &j) in filled.iter().enumerate() {
+                columns[j].x = median(full.iter().map(|words| words[k].start).collect());
+            }
+        };
+        place_at_medians(&mut columns, &full);
+        // A line whose words stand nearer other columns than their own is out of step (a 类别 on
+        // a line counted as filling all but the 类别, and a cell empty): it is left out when others
+        // are not.
+        let xs: Vec<usize> = columns.iter().map(|c| c.x).collect();
+        let nearest = |x: usize| (0..xs.len()).min_by_key(|&j| xs[j].abs_diff(x));
+        let in_step =
+            |words: &&[Piece]| filled.iter().enumerate().all(|(k, &j)| nearest(words[k].start) == Some(j));
+        let kept: Vec<&[Piece]> = full.iter().copied().filter(in_step).collect();
+        if !kept.is_empty() && kept.len() < full.len() {
+            full = kept;
+            place_at_medians(&mut columns, &full);
+        }
         for (k, &j) in filled.iter().enumerate() {
             let column = &mut columns[j];
-            column.x = median(full.iter().map(|words| words[k].start).collect());
-            let values = full.iter().filter(|words| is_value(&words[k].text)).count();
+            let values = full.iter().filter(|words| is_cell_value(&words[k].text)).count();
             column.holds_values = Some(values * 2 > full.len());
-            column.words = full.iter().map(|words| words[k].text.clone()).filter(|w| !is_value(w)).collect();
+            column.words =
+                full.iter().map(|words| words[k].text.clone()).filter(|w| !is_cell_value(w)).collect();
             column.words.sort_unstable();
             column.words.dedup();
         }
@@ -862,6 +904,12 @@ fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[P
     columns
 }
 
+/// Whether a word of a value line is a target or a result: a value, but not a unit alone (`%`
+/// fills the unit column as `亿元` does).
+fn is_cell_value(text: &str) -> bool {
+    !matches!(text, "%" | "％" | "‰") && is_value(text)
+}
+
 /// The middle value (the lower of the two middle ones).
 fn median(mut values: Vec<usize>) -> usize {
     values.sort_unstable();
@@ -874,7 +922,7 @@ fn median(mut values: Vec<usize>) -> usize {
 /// column is filled with, two values in one cell).
 fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
     let (m, n) = (words.len(), columns.len());
-    let values: Vec<bool> = words.iter().map(|w| is_value(&w.text)).collect();
+    let values: Vec<bool> = words.iter().map(|w| is_cell_value(&w.text)).collect();
     // out_of_kind[w][j]: word w is not of column j's kind (a value among names, or a word another
     // column is filled with).
     let out_of_kind: Vec<Vec<bool>> = words
@@ -1325,6 +1373,33 @@ mod tests {
         assert!(binds("PM2.5", "平均浓度"));
         assert!(!binds("6.4", "与经济增长同步"));
         assert!(!binds("%", "7"));
+    }
+
+    #[test]
+    fn sub_titles_stay_together_beside_a_title_centred_among_them() {
+        // `单位` spans both header rows, centred where `目标值` starts; the 类别 stands on the last
+        // row's line, which has no 增长 cell, so its words count as many as the other columns.
+        let lines = [
+            "                           2024 年",
+            "类别    指标名称            单位                   属性",
+            "                           目标值 增长（%）",
+            "      地区生产总值          亿元 1230       6 左右   预期性",
+            "经济发展 规模以上工业增加值        亿元 —          8      预期性",
+            "      固定资产投资          亿元 —          5      预期性",
+            "绿色生态 单位地区生产总值能耗降低 %        完成市下达目标         约束性",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts()[..2],
+            [
+                vec!["类别", "指标名称", "单位", "2024年", "2024年", "属性"],
+                vec!["类别", "指标名称", "单位", "目标值", "增长（%）", "属性"],
+            ]
+        );
+        assert_eq!(
+            read.grid.texts()[5],
+            ["绿色生态", "单位地区生产总值能耗降低", "%", "", "完成市下达目标", "约束性"]
+        );
     }
 
     /// Lines of header words, values, loose words and spaces in any mix.
