@@ -196,8 +196,18 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     if !header.placed && !full {
         return None;
     }
-    let spanning: Vec<bool> = header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
-    let columns = locate_columns(&header.leaves, &spanning, &value_lines);
+    let mut header = header;
+    let mut spanning: Vec<bool> =
+        header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
+    let mut columns = locate_columns(&header.leaves, &spanning, &value_lines);
+    if let Some(x) = untitled_margin(&columns, &value_lines, body) {
+        // The first title spans the margin's column too, as the page's cell does.
+        let first = Leaf { x, sub: false, ..header.leaves[0].clone() };
+        header.leaves.insert(0, first);
+        header.parents.iter_mut().for_each(|parent| parent.first += 1);
+        spanning.insert(0, true);
+        columns.insert(0, Column { x, holds_values: Some(false), words: Vec::new() });
+    }
     let mut rows: Vec<Vec<Vec<Fragment>>> = value_lines
         .iter()
         .map(|(index, words)| {
@@ -665,17 +675,26 @@ fn sub_run_nearest(leaves: &[Leaf], x: usize) -> Option<(usize, usize)> {
     Some((first, last - first + 1))
 }
 
-/// Writes the header rows: two when sub-titles stand under a title over them, else one.
+/// Writes the header rows: two when sub-titles stand under a title over them, else one. A title
+/// over an untitled margin and the column right of it ([`untitled_margin`]) spans both.
 fn write_header(builder: &mut GridBuilder, header: &Header) {
     let two_rows = !header.parents.is_empty();
+    let rows = if two_rows { 2 } else { 1 };
     builder.start_row();
-    for (i, leaf) in header.leaves.iter().enumerate() {
+    let leaves = &header.leaves;
+    let shared =
+        |i: usize| i > 0 && leaves[i].title == leaves[i - 1].title && leaves[i].line == leaves[i - 1].line;
+    for (i, leaf) in leaves.iter().enumerate() {
         match header.parents.iter().find(|p| (p.first..p.first + p.span).contains(&i)) {
             Some(parent) if parent.first == i => {
                 builder.push_spanning(&parent.title, parent.line + 1, 1, parent.span)
             }
             Some(_) => {}
-            None => builder.push_spanning(&leaf.title, leaf.line + 1, if two_rows { 2 } else { 1 }, 1),
+            None if shared(i) => {}
+            None => {
+                let span = 1 + (i + 1..leaves.len()).take_while(|&k| shared(k)).count();
+                builder.push_spanning(&leaf.title, leaf.line + 1, rows, span);
+            }
         }
     }
     if two_rows {
@@ -975,6 +994,41 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
         i = from;
     }
     runs
+}
+
+/// Where a column of text no title names stands, left of the header's first column: a 类别 under
+/// the name's title, which spans both (`指 标` over `经济` / `发展` and the indented names), as
+/// value lines one word longer than the header, their first word left of the first column, and
+/// loose lines there show. `None` when no value line is so, or any loose text stands right of
+/// where the first column's words start.
+fn untitled_margin(
+    columns: &[Column],
+    value_lines: &[(usize, &[Piece])],
+    body: &[(usize, BodyLine)],
+) -> Option<usize> {
+    let first = columns.first()?.x;
+    let longer: Vec<usize> = value_lines
+        .iter()
+        .filter(|(_, words)| {
+            words.len() == columns.len() + 1 && words[0].start < first && words[1].start >= first
+        })
+        .map(|(_, words)| words[0].start)
+        .collect();
+    if longer.is_empty() {
+        return None;
+    }
+    let others_in_step = value_lines
+        .iter()
+        .filter(|(_, words)| words.len() <= columns.len())
+        .all(|(_, words)| words[0].start >= first);
+    let loose: Vec<usize> = body
+        .iter()
+        .filter_map(|(_, line)| match line {
+            BodyLine::Loose(pieces) => pieces.first().map(|piece| piece.start),
+            _ => None,
+        })
+        .collect();
+    (others_in_step && loose.iter().all(|&x| x < first)).then(|| median(longer))
 }
 
 /// Joins each value line that fills only columns the value line next to it leaves empty (the one
@@ -1399,6 +1453,37 @@ mod tests {
         assert_eq!(
             read.grid.texts()[5],
             ["绿色生态", "单位地区生产总值能耗降低", "%", "", "完成市下达目标", "约束性"]
+        );
+    }
+
+    #[test]
+    fn a_category_no_title_names_left_of_the_first_column_is_a_column_of_its_own() {
+        // `指 标` over the 类别 and the names (`<th colspan=2>`): the 类别 stands left of the
+        // names, on lines of its own and on value lines one word longer than the header.
+        let lines = [
+            "        指 标       单位      2023 年目标   2023 年完成 完成情况",
+            "   地区生产总值增长★      %     6.5%左右       5.9%   未完成",
+            "经济",
+            "   一般公共预算收入增长     %     6-6.5        7.2    完成",
+            "发展",
+            "   固定资产投资增长       %     ≥10          11.3   完成",
+            "民生 居民人均可支配收入增长★ %       与经济增长同步 5.8         基本完成",
+            "福祉 城镇调查失业率      %       ＜5           3.1    完成",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        let texts = read.grid.texts();
+        assert_eq!(texts[0], ["指标", "指标", "单位", "2023年目标", "2023年完成", "完成情况"]);
+        assert_eq!(read.grid.cell(0, 0).map(|c| c.col_span), Some(2));
+        let names: Vec<&str> = texts[1..].iter().map(|row| row[1]).collect();
+        assert_eq!(
+            names,
+            [
+                "地区生产总值增长★",
+                "一般公共预算收入增长",
+                "固定资产投资增长",
+                "居民人均可支配收入增长★",
+                "城镇调查失业率"
+            ]
         );
     }
 
