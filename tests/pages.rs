@@ -734,13 +734,16 @@ fn pdftotext_of_a_title_over_two_rows_centred_beside_sub_titles() {
 
 #[test]
 fn pdftotext_of_section_rows_across_the_table() {
-    // Writer's PDF of guangdong.html and rongchang.html, then `pdftotext -layout`: a section row
-    // across the table prints as its label alone on a line (`一、经济发展`, `二、约束性指标`).
+    // Writer's PDF of guangdong.html, rongchang.html and kaizhou.html, then `pdftotext -layout`: a
+    // section row across the table prints as its label alone on a line (`一、经济发展`,
+    // `二、约束性指标`), or, kaizhou's, its numeral wrapped in the narrow 序号 column around it
+    // (`（一` / `经济发展` / `）`).
     // Before, it was read as part of the nearest wrapped name (`固定资产投资增长二、创新驱动`), and
     // the sections by attribute gave the rows no binding.
     assert_pdftotext_reads_as_its_page(&[
         ("guangdong.html", "guangdong.pdftotext.txt"),
         ("rongchang.html", "rongchang.pdftotext.txt"),
+        ("kaizhou.html", "kaizhou.pdftotext.txt"),
     ]);
 }
 

@@ -740,6 +740,7 @@ fn read_body(
             None => break,
         }
     }
+    join_wrapped_sections(&mut body);
     let is_values = |(_, line): &(usize, BodyLine)| matches!(line, BodyLine::Values(_));
     let Some(last) = body.iter().rposition(is_values) else { return Vec::new() };
     let after = body[last..]
@@ -752,6 +753,51 @@ fn read_body(
         body[..first].iter().rposition(|(_, line)| matches!(line, BodyLine::Blank)).map_or(0, |p| p + 1);
     body.drain(..before);
     body
+}
+
+/// Joins a section's numeral wrapped in a narrow 序号 column around its label (`（一` / `经济发展`
+/// / `）`, three loose lines) into the section's line: loose lines in a row, each one piece, the
+/// leftmost pieces making a section's numeral and one other piece its label.
+fn join_wrapped_sections(body: &mut [(usize, BodyLine)]) {
+    const MAX_LINES: usize = 3;
+    let one_piece = |line: &BodyLine| match line {
+        BodyLine::Loose(pieces) => match pieces.as_slice() {
+            [piece] => Some(piece.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut at = 0;
+    while at < body.len() {
+        let run: Vec<Piece> = body[at..]
+            .iter()
+            .enumerate()
+            .map_while(|(k, (index, line))| (*index == body[at].0 + k).then(|| one_piece(line)).flatten())
+            .take(MAX_LINES)
+            .collect();
+        let section = (run.len() >= 2).then(|| wrapped_section(&run)).flatten();
+        match section {
+            Some(section) => {
+                // The lines stay, emptied, as the blocks count the body's lines in a row.
+                body[at].1 = BodyLine::Section(section);
+                for (_, line) in &mut body[at + 1..at + run.len()] {
+                    *line = BodyLine::Loose(Vec::new());
+                }
+                at += run.len();
+            }
+            None => at += 1,
+        }
+    }
+}
+
+/// The section of loose pieces on lines in a row: those at the leftmost start make its numeral
+/// (`（一` and `）`), the one other its label.
+fn wrapped_section(run: &[Piece]) -> Option<Section> {
+    let left = run.iter().map(|piece| piece.start).min()?;
+    let number: String = run.iter().filter(|p| p.start == left).map(|p| p.text.as_str()).collect();
+    let mut labels = run.iter().filter(|p| p.start != left);
+    let (Some(label), None) = (labels.next(), labels.next()) else { return None };
+    section_of(&[Piece { start: left, text: number }, label.clone()])
 }
 
 /// Whether titles found on one line make a table's header.
