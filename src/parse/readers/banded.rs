@@ -825,12 +825,33 @@ fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     if let Some(section) = section_of(&pieces) {
         return Some(BodyLine::Section(section));
     }
-    let loose: Vec<Piece> = pieces
-        .into_iter()
-        .map(|piece| Piece { start: piece.start, text: piece.text.replace(' ', "") })
-        .collect();
-    let narrow = !loose.is_empty() && loose.iter().all(|piece| piece.text.width() <= MAX_LOOSE_WIDTH);
-    narrow.then_some(BodyLine::Loose(loose))
+    let narrow = !pieces.is_empty()
+        && pieces.iter().all(|piece| piece.text.replace(' ', "").width() <= MAX_LOOSE_WIDTH);
+    let loose = || {
+        let parts = pieces.iter().flat_map(|piece| cjk_parts(piece, measure));
+        parts.map(|piece| Piece { start: piece.start, text: piece.text.replace(' ', "") }).collect()
+    };
+    narrow.then(|| BodyLine::Loose(loose()))
+}
+
+/// A piece of loose text cut at each single space between two CJK characters: two cells one
+/// space apart (`生态 设区市城市空气质量优良天`, a 类别 beside a name's top), where a converter's gap
+/// stands beside a digit or a Latin word instead (`412.3 亿元`, `单位 GDP 能耗降`).
+fn cjk_parts(piece: &Piece, measure: Measure) -> Vec<Piece> {
+    let wide = |c: Option<char>| c.is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+    let text = &piece.text;
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices(' ') {
+        if wide(text[..at].chars().next_back()) && wide(text[at + 1..].chars().next()) {
+            let start = piece.start + measure.len(&text[..from]);
+            parts.push(Piece { start, text: text[from..at].to_owned() });
+            from = at + 1;
+        }
+    }
+    let start = piece.start + measure.len(&text[..from]);
+    parts.push(Piece { start, text: text[from..].to_owned() });
+    parts
 }
 
 /// The section a loose line opens (its pieces as printed): a section's numeral and its label
@@ -880,12 +901,14 @@ fn words(line: &str, measure: Measure) -> Vec<Piece> {
     words
 }
 
-/// Whether a word and the next one are parts of one: a Latin word beside CJK (`单位 GDP 能耗降低`,
-/// `PM2.5 平均浓度`: the converter sets a space between them), or a number and its words.
+/// Whether a word and the next one are parts of one: words inside an open bracket
+/// (`8 左右（后调整为 3`), a Latin word beside CJK (`单位 GDP 能耗降低`, `PM2.5 平均浓度`: the
+/// converter sets a space between them), or a number and its words.
 fn binds(left: &str, right: &str) -> bool {
     let latin = |word: &str| word.bytes().any(|b| b.is_ascii_alphabetic());
     let han = |c: Option<char>| c.is_some_and(crate::text::is_han);
-    (latin(left) && han(right.chars().next()))
+    let open = left.matches(['（', '(']).count() > left.matches(['）', ')']).count();
+    open || (latin(left) && han(right.chars().next()))
         || (latin(right) && han(left.chars().next_back()))
         || binds_number(left, right)
 }
@@ -1468,11 +1491,23 @@ mod tests {
     }
 
     #[test]
+    fn loose_text_parts_at_a_space_between_cjk_characters_only() {
+        let texts = |text: &str| {
+            let piece = Piece { start: 0, text: text.to_owned() };
+            cjk_parts(&piece, Measure::Chars).into_iter().map(|p| (p.start, p.text)).collect::<Vec<_>>()
+        };
+        assert_eq!(texts("生态 设区市城市空气"), [(0, "生态".to_owned()), (3, "设区市城市空气".to_owned())]);
+        assert_eq!(texts("实现 412.3 亿元，同"), [(0, "实现 412.3 亿元，同".to_owned())]);
+        assert_eq!(texts("单位 GDP 能耗降"), [(0, "单位 GDP 能耗降".to_owned())]);
+    }
+
+    #[test]
     fn a_latin_word_binds_the_cjk_beside_it() {
         assert!(binds("单位", "GDP"));
         assert!(binds("PM2.5", "平均浓度"));
         assert!(!binds("6.4", "与经济增长同步"));
         assert!(!binds("%", "7"));
+        assert!(binds("8左右（后调整为", "3"));
     }
 
     #[test]
