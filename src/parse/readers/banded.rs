@@ -208,17 +208,28 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
         spanning.insert(0, true);
         columns.insert(0, Column { x, holds_values: Some(false), words: Vec::new() });
     }
+    let placed: Vec<Vec<Vec<usize>>> = value_lines.iter().map(|(_, words)| place(words, &columns)).collect();
+    // Where each word of a value line starts, and its column: a wrapped cell's lines start alike.
+    let starts: Vec<(usize, usize, usize)> = value_lines
+        .iter()
+        .zip(&placed)
+        .flat_map(|((index, words), runs)| {
+            runs.iter()
+                .enumerate()
+                .flat_map(move |(col, run)| run.iter().map(move |&w| (*index, words[w].start, col)))
+        })
+        .collect();
     let mut rows: Vec<Vec<Vec<Fragment>>> = value_lines
         .iter()
-        .map(|(index, words)| {
-            place(words, &columns)
-                .into_iter()
+        .zip(placed)
+        .map(|((index, words), runs)| {
+            runs.into_iter()
                 .map(|run| run.iter().map(|&w| (*index, words[w].text.clone())).collect())
                 .collect()
         })
         .collect();
     join_split_rows(&mut value_lines, &mut rows);
-    let loose = loose_fragments(body, &columns);
+    let loose = loose_fragments(body, &columns, &starts);
     let blocks = Blocks::of(body);
     for (col, is_spanning) in spanning.iter().enumerate() {
         if *is_spanning {
@@ -1138,12 +1149,30 @@ fn join_split_rows(value_lines: &mut Vec<(usize, &[Piece])>, rows: &mut Vec<Vec<
     rows.retain(|cells| !cells.is_empty());
 }
 
-/// The loose lines of the body with the column each stands nearest.
-fn loose_fragments<'a>(body: &'a [(usize, BodyLine)], columns: &[Column]) -> Vec<(usize, usize, &'a str)> {
+/// The loose lines' pieces of the body with the column each goes to.
+fn loose_fragments<'a>(
+    body: &'a [(usize, BodyLine)],
+    columns: &[Column],
+    starts: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, &'a str)> {
+    // The column of a value line's word starting where the piece does, on the nearest line of
+    // the two before or after it (a wrapped cell's lines start alike), else the column whose place
+    // is nearest.
+    let at_gap = |index: usize, start: usize, gap: usize| {
+        let next_to = starts.iter().filter(|(line, x, _)| line.abs_diff(index) == gap && *x == start);
+        let mut cols = next_to.map(|(_, _, col)| *col);
+        match (cols.next(), cols.next()) {
+            (Some(col), None) => Some(col),
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    };
+    let under = |index: usize, start: usize| (1..=LABEL_GAP).find_map(|gap| at_gap(index, start, gap));
     body.iter()
         .filter_map(|(index, line)| match line {
             BodyLine::Loose(pieces) => Some(pieces.iter().filter_map(move |piece| {
-                let col = (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start))?;
+                let nearest = || (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start));
+                let col = under(*index, piece.start).or_else(nearest)?;
                 Some((*index, col, piece.text.as_str()))
             })),
             _ => None,
