@@ -700,7 +700,7 @@ fn pdftotext_of_a_header_line_whose_titles_all_stand_one_space_apart() {
 
 #[test]
 fn pdftotext_of_rows_whose_wrapped_values_print_over_three_lines() {
-    // Writer's PDF of sichuan.html, haining.html and yunnan.html, then `pdftotext -layout`: a row whose
+    // Writer's PDF of sichuan.html, haining.html, yunnan.html and guizhou.html, then `pdftotext -layout`: a row whose
     // qualitative targets wrap prints their tops on a line of their own above the row's line and
     // their ends below (`完成国家下达` / `目标`); haining's 类别 stands on one line of its span, left
     // of the indented names, so no line fills every column, and a name holds a Latin word set one
@@ -708,12 +708,15 @@ fn pdftotext_of_rows_whose_wrapped_values_print_over_three_lines() {
     // (or ended the table, read as the titles of the next), the names went to the 类别 column and
     // `GDP能耗下降` to the unit's. yunnan's last row wraps three values (`完成国家下达` / `目标`),
     // each end starting where its top does (before, the ends went to the nearest column's place,
-    // `完成国家下达目标目标`). haining's title is given the `草案` its page's title lacks (a title
+    // `完成国家下达目标目标`). guizhou's row prints its one-line 2024 target (`完成国家下达任务`) nearer
+    // the 2023 target's column, which the tops above fill (before, the tops were a row of their
+    // own, without a name). haining's title is given the `草案` its page's title lacks (a title
     // without it is not read as one, and the text would be a fragment).
     assert_pdftotext_reads_as_its_page(&[
         ("sichuan.html", "sichuan.pdftotext.txt"),
         ("haining.html", "haining.pdftotext.txt"),
         ("yunnan.html", "yunnan.pdftotext.txt"),
+        ("guizhou.html", "guizhou.pdftotext.txt"),
     ]);
 }
 

@@ -68,6 +68,8 @@ const LABEL_GAP: usize = 2;
 const JOIN_COST: usize = 4;
 /// What a value in a column of text (or text in a column of values) costs.
 const KIND_COST: usize = 20;
+/// What a word in a column to be left empty costs ([`place_avoiding`]).
+const AVOIDED_COST: usize = 1000;
 /// Times the columns' positions are learnt again from the words placed in them.
 const REFINEMENTS: usize = 2;
 
@@ -208,7 +210,10 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
         spanning.insert(0, true);
         columns.insert(0, Column { x, holds_values: Some(false), words: Vec::new() });
     }
-    let placed: Vec<Vec<Vec<usize>>> = value_lines.iter().map(|(_, words)| place(words, &columns)).collect();
+    let mut placed: Vec<(usize, Vec<Vec<usize>>)> =
+        value_lines.iter().map(|(_, words)| place_avoiding(words, &columns, &[])).collect();
+    make_room_for_tops(&value_lines, &columns, &mut placed);
+    let placed: Vec<Vec<Vec<usize>>> = placed.into_iter().map(|(_, runs)| runs).collect();
     // Where each word of a value line starts, and its column: a wrapped cell's lines start alike.
     let starts: Vec<(usize, usize, usize)> = value_lines
         .iter()
@@ -1020,6 +1025,12 @@ fn median(mut values: Vec<usize>) -> usize {
 /// words joined, and words out of their column's kind (a value among names, a word another
 /// column is filled with, two values in one cell).
 fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
+    place_avoiding(words, columns, &[]).1
+}
+
+/// [`place`], with the columns marked in `avoid` left empty where the words allow (a word there
+/// costs [`AVOIDED_COST`]), and the cost of the placing.
+fn place_avoiding(words: &[Piece], columns: &[Column], avoid: &[bool]) -> (usize, Vec<Vec<usize>>) {
     let (m, n) = (words.len(), columns.len());
     let values: Vec<bool> = words.iter().map(|w| is_cell_value(&w.text)).collect();
     // out_of_kind[w][j]: word w is not of column j's kind (a value among names, or a word another
@@ -1046,7 +1057,11 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
         let crowded = to - from > 1 && attribute[from..to].contains(&true);
         let cost =
             |w: usize| words[w].start.abs_diff(columns[j].x) + usize::from(out_of_kind[w][j]) * KIND_COST;
-        joined + usize::from(two_values || crowded) * KIND_COST + (from..to).map(cost).sum::<usize>()
+        let avoided = to > from && avoid.get(j).copied().unwrap_or(false);
+        joined
+            + usize::from(two_values || crowded) * KIND_COST
+            + usize::from(avoided) * AVOIDED_COST
+            + (from..to).map(cost).sum::<usize>()
     };
     // best[j][i]: the least cost of placing the first i words in the first j columns, and where
     // column j's run starts.
@@ -1073,7 +1088,7 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
         runs[j - 1] = (from..i).collect();
         i = from;
     }
-    runs
+    (best[n][m].0, runs)
 }
 
 /// Where a column of text no title names stands, left of the header's first column: a 类别 under
@@ -1109,6 +1124,37 @@ fn untitled_margin(
         })
         .collect();
     (others_in_step && loose.iter().all(|&x| x < first)).then(|| median(longer))
+}
+
+/// Places again a value line beside one with fewer words (the tops of its wrapped values,
+/// [`join_split_rows`]) that shares a column with it, leaving that line's columns empty, when
+/// that costs at most [`KIND_COST`] more: the converter's columns drift, and a value of the row
+/// may stand nearer a column its wrapped neighbours fill (`完成国家下达任务` under `2023 年目标`'s
+/// tops, in the 2024 column).
+fn make_room_for_tops(
+    value_lines: &[(usize, &[Piece])],
+    columns: &[Column],
+    placed: &mut [(usize, Vec<Vec<usize>>)],
+) {
+    let filled = |runs: &[Vec<usize>]| runs.iter().map(|run| !run.is_empty()).collect::<Vec<bool>>();
+    for r in 0..placed.len() {
+        for other in [r + 1, r.wrapping_sub(1)] {
+            let Some((_, words)) = value_lines.get(other) else { continue };
+            let tops = filled(&placed[r].1);
+            let own = filled(&placed[other].1);
+            let count = |f: &[bool]| f.iter().filter(|x| **x).count();
+            let shares = tops.iter().zip(&own).any(|(a, b)| *a && *b);
+            if value_lines[r].0.abs_diff(value_lines[other].0) != 1 || count(&tops) >= count(&own) || !shares
+            {
+                continue;
+            }
+            let (cost, runs) = place_avoiding(words, columns, &tops);
+            let clear = filled(&runs).iter().zip(&tops).all(|(a, b)| !(*a && *b));
+            if clear && cost <= placed[other].0 + KIND_COST {
+                placed[other] = (cost, runs);
+            }
+        }
+    }
 }
 
 /// Joins each value line that fills only columns the value line next to it leaves empty (the one
@@ -1528,6 +1574,29 @@ mod tests {
         assert_eq!(texts("生态 设区市城市空气"), [(0, "生态".to_owned()), (3, "设区市城市空气".to_owned())]);
         assert_eq!(texts("实现 412.3 亿元，同"), [(0, "实现 412.3 亿元，同".to_owned())]);
         assert_eq!(texts("单位 GDP 能耗降"), [(0, "单位 GDP 能耗降".to_owned())]);
+    }
+
+    #[test]
+    fn a_rows_value_drifting_under_the_tops_of_its_wrapped_values_makes_room_for_them() {
+        let lines = [
+            "      指标        单位     2023 年完成       2023 年目标       2024 年目标   属性",
+            "城镇调查失业率        %     4.9          5.5 以内         5.5 以内         预期性",
+            "                     完成国家下达任          完成国家下达任",
+            "单位地区生产总值能耗降低 %               完成国家下达任务         约束性",
+            "                     务                务",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts()[2],
+            [
+                "单位地区生产总值能耗降低",
+                "%",
+                "完成国家下达任务",
+                "完成国家下达任务",
+                "完成国家下达任务",
+                "约束性"
+            ]
+        );
     }
 
     #[test]
