@@ -699,6 +699,82 @@ fn pdftotext_of_a_header_line_whose_titles_all_stand_one_space_apart() {
 }
 
 #[test]
+fn pdftotext_of_rows_whose_wrapped_values_print_over_three_lines() {
+    // Writer's PDF of sichuan.html, haining.html, yunnan.html and guizhou.html, then `pdftotext -layout`: a row whose
+    // qualitative targets wrap prints their tops on a line of their own above the row's line and
+    // their ends below (`完成国家下达` / `目标`); haining's 类别 stands on one line of its span, left
+    // of the indented names, so no line fills every column, and a name holds a Latin word set one
+    // space from the CJK beside it (`单位 GDP 能耗下降`). Before, the tops were a row of their own
+    // (or ended the table, read as the titles of the next), the names went to the 类别 column and
+    // `GDP能耗下降` to the unit's. yunnan's last row wraps three values (`完成国家下达` / `目标`),
+    // each end starting where its top does (before, the ends went to the nearest column's place,
+    // `完成国家下达目标目标`). guizhou's row prints its one-line 2024 target (`完成国家下达任务`) nearer
+    // the 2023 target's column, which the tops above fill (before, the tops were a row of their
+    // own, without a name). haining's title is given the `草案` its page's title lacks (a title
+    // without it is not read as one, and the text would be a fragment).
+    assert_pdftotext_reads_as_its_page(&[
+        ("sichuan.html", "sichuan.pdftotext.txt"),
+        ("haining.html", "haining.pdftotext.txt"),
+        ("yunnan.html", "yunnan.pdftotext.txt"),
+        ("guizhou.html", "guizhou.pdftotext.txt"),
+    ]);
+}
+
+#[test]
+fn pdftotext_of_a_header_whose_months_wrap_over_three_lines() {
+    // Writer's PDF of jiangjin.html, then `pdftotext -layout`: the narrow title `1-12月` prints
+    // `1-12` above the header's line and `月` below it. Before, `1-12` read as a value, so the
+    // three lines were no header: the column was lost and its values went to the others.
+    assert_pdftotext_reads_as_its_page(&[("jiangjin.html", "jiangjin.pdftotext.txt")]);
+}
+
+#[test]
+fn pdftotext_of_a_title_over_two_rows_centred_beside_sub_titles() {
+    // Writer's PDF of wanzhou.html, then `pdftotext -layout`: the plan table's `单位`, spanning
+    // both header rows, is centred where `目标值` (under `2024 年`, with `增长（%）`) starts; its
+    // last row holds its 类别 and a cell across both of 2024's columns. Before, `单位` stood
+    // between the two sub-titles (`单位目标值`), and the last row, counted among the lines filling
+    // all but the 类别, put `绿色生态` in the name column.
+    assert_pdftotext_reads_as_its_page(&[("wanzhou.html", "wanzhou.pdftotext.txt")]);
+}
+
+#[test]
+fn pdftotext_of_a_table_with_its_category_left_of_indented_names_and_its_caption_under_it() {
+    // Writer's PDF of jiangxi.html, then `pdftotext -layout`: the 类别 printed on lines of its
+    // own left of the indented names (`经济` / `发展`), a revised target wrapped inside its bracket
+    // (`8 左右（后调整为 3` / `左右）`), a 类别 one space from the top of a wrapped name (`生态
+    // 设区市城市空气质量优良天` / `数比率`), `单位 GDP 能耗降低`. Before, 2 of 14 rows were read (the
+    // names went to the 类别's column). The caption stands under the table, as on the page, and
+    // the text is not yet read so (its title is the heading above, and the caption warns): the
+    // rows are compared without it.
+    let bytes = std::fs::read("tests/data/pages/jiangxi.pdftotext.txt").unwrap();
+    let report = corpus::load_bytes("jiangxi.pdftotext.txt", &bytes).unwrap();
+    let json = ExportDocument::new(std::slice::from_ref(&report)).to_json();
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    let untitled = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| row.split_once('|').map_or(row.clone(), |(_, rest)| rest.to_owned()))
+            .collect()
+    };
+    assert_eq!(untitled(rows(&doc["reports"][0])), untitled(rows(&export("jiangxi.html"))));
+}
+
+#[test]
+fn pdftotext_of_section_rows_across_the_table() {
+    // Writer's PDF of guangdong.html, rongchang.html and kaizhou.html, then `pdftotext -layout`: a
+    // section row across the table prints as its label alone on a line (`一、经济发展`,
+    // `二、约束性指标`), or, kaizhou's, its numeral wrapped in the narrow 序号 column around it
+    // (`（一` / `经济发展` / `）`).
+    // Before, it was read as part of the nearest wrapped name (`固定资产投资增长二、创新驱动`), and
+    // the sections by attribute gave the rows no binding.
+    assert_pdftotext_reads_as_its_page(&[
+        ("guangdong.html", "guangdong.pdftotext.txt"),
+        ("rongchang.html", "rongchang.pdftotext.txt"),
+        ("kaizhou.html", "kaizhou.pdftotext.txt"),
+    ]);
+}
+
+#[test]
 fn a_printed_page_whose_table_has_no_rules_and_padded_rows_reads_the_rows_of_the_page() {
     // `soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf` of hubei.html, read in
     // process: the table has no borders and its rows stand about two line heights apart (the

@@ -37,6 +37,7 @@ use crate::parse::Lines;
 use crate::parse::caption::{is_caption, year_in};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{MAX_TITLE_CHARS, is_sub_title, is_year_label};
+use crate::parse::table::name::is_section;
 use crate::parse::value::is_value_prefix;
 use crate::text::{Trimmed, holds_ideographic_space};
 use std::cmp::Reverse;
@@ -67,6 +68,8 @@ const LABEL_GAP: usize = 2;
 const JOIN_COST: usize = 4;
 /// What a value in a column of text (or text in a column of values) costs.
 const KIND_COST: usize = 20;
+/// What a word in a column to be left empty costs ([`place_avoiding`]).
+const AVOIDED_COST: usize = 1000;
 /// Times the columns' positions are learnt again from the words placed in them.
 const REFINEMENTS: usize = 2;
 
@@ -107,9 +110,20 @@ struct Header {
 enum BodyLine {
     /// A row's values and whatever else its line holds, cut into words.
     Values(Vec<Piece>),
-    /// Text without a value: part of a wrapped cell.
-    Loose(Piece),
+    /// Text without a value: parts of wrapped cells, one piece a cell (the tops of a row's
+    /// wrapped values stand side by side: `完成嘉兴下达任    完成嘉兴下达任`).
+    Loose(Vec<Piece>),
+    /// A section's label alone on its line (`一、经济发展`, `二、约束性指标`), or after its
+    /// numeral (`（一）   经济发展`): a row across the table, not part of a cell.
+    Section(Section),
     Blank,
+}
+
+/// A section's label and the numeral printed apart before it, if one was.
+#[derive(Debug, Clone)]
+struct Section {
+    number: Option<String>,
+    label: String,
 }
 
 /// Where a column stands, whether its cells are values and which words fill it, as the value
@@ -232,7 +246,7 @@ fn measure_of(lines: Lines<'_>, body: &[(usize, BodyLine)]) -> Measure {
 
 /// The grid of a table from its header and body.
 fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary) -> Option<Read> {
-    let value_lines: Vec<(usize, &[Piece])> = body
+    let mut value_lines: Vec<(usize, &[Piece])> = body
         .iter()
         .filter_map(|(index, line)| match line {
             BodyLine::Values(words) => Some((*index, words.as_slice())),
@@ -246,18 +260,43 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     if !header.placed && !full {
         return None;
     }
-    let columns = locate_columns(&header.leaves, &value_lines);
-    let spanning: Vec<bool> = header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
+    let mut header = header;
+    let mut spanning: Vec<bool> =
+        header.leaves.iter().map(|leaf| (vocabulary.spans_rows)(&leaf.title)).collect();
+    let mut columns = locate_columns(&header.leaves, &spanning, &value_lines);
+    if let Some(x) = untitled_margin(&columns, &value_lines, body) {
+        // The first title spans the margin's column too, as the page's cell does.
+        let first = Leaf { x, sub: false, ..header.leaves[0].clone() };
+        header.leaves.insert(0, first);
+        header.parents.iter_mut().for_each(|parent| parent.first += 1);
+        spanning.insert(0, true);
+        columns.insert(0, Column { x, holds_values: Some(false), words: Vec::new() });
+    }
+    let mut placed: Vec<(usize, Vec<Vec<usize>>)> =
+        value_lines.iter().map(|(_, words)| place_avoiding(words, &columns, &[])).collect();
+    make_room_for_tops(&value_lines, &columns, &mut placed);
+    let placed: Vec<Vec<Vec<usize>>> = placed.into_iter().map(|(_, runs)| runs).collect();
+    // Where each word of a value line starts, and its column: a wrapped cell's lines start alike.
+    let starts: Vec<(usize, usize, usize)> = value_lines
+        .iter()
+        .zip(&placed)
+        .flat_map(|((index, words), runs)| {
+            runs.iter()
+                .enumerate()
+                .flat_map(move |(col, run)| run.iter().map(move |&w| (*index, words[w].start, col)))
+        })
+        .collect();
     let mut rows: Vec<Vec<Vec<Fragment>>> = value_lines
         .iter()
-        .map(|(index, words)| {
-            place(words, &columns)
-                .into_iter()
+        .zip(placed)
+        .map(|((index, words), runs)| {
+            runs.into_iter()
                 .map(|run| run.iter().map(|&w| (*index, words[w].text.clone())).collect())
                 .collect()
         })
         .collect();
-    let loose = loose_fragments(body, &columns);
+    join_split_rows(&mut value_lines, &mut rows);
+    let loose = loose_fragments(body, &columns, &starts);
     let blocks = Blocks::of(body);
     for (col, is_spanning) in spanning.iter().enumerate() {
         if *is_spanning {
@@ -268,7 +307,25 @@ fn read_rows(header: Header, body: &[(usize, BodyLine)], vocabulary: &Vocabulary
     }
     let mut builder = GridBuilder::new(Layout::Aligned);
     write_header(&mut builder, &header);
+    let mut sections = body.iter().filter_map(|(index, line)| match line {
+        BodyLine::Section(section) => Some((*index, section)),
+        _ => None,
+    });
+    let mut section = sections.next();
     for ((index, _), cells) in value_lines.iter().zip(rows) {
+        while let Some((line, Section { number, label })) = section.filter(|(line, _)| line < index) {
+            // The numeral in the first column and the label across the rest, as a page writes it.
+            builder.start_row();
+            let width = header.leaves.len();
+            match number {
+                Some(number) if width > 1 => {
+                    builder.push(number, line + 1);
+                    builder.push_spanning(label, line + 1, 1, width - 1);
+                }
+                _ => builder.push_spanning(label, line + 1, 1, width),
+            }
+            section = sections.next();
+        }
         builder.start_row();
         for mut fragments in cells {
             fragments.sort_by_key(|(line, _)| *line);
@@ -350,7 +407,7 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
             }
         }
     }
-    leaves.sort_by_key(|leaf| leaf.x);
+    let mut leaves = in_order(leaves, measure);
     let mut parents = Vec::new();
     if base == 0 {
         (leaves, parents) = lift_parents(leaves, measure);
@@ -376,6 +433,30 @@ fn read_header(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary, measure:
         }
     }
     Some(Header { leaves, parents, end, placed: true })
+}
+
+/// The leaves left to right: the titles of the main line by their middles, and each run of
+/// sub-titles (those no title's middle parts) kept together where its middle stands. A title
+/// centred beside the sub-titles starts among them (`单位` over two rows beside `2024 年` over
+/// `目标值 增长（%）`: `单位` starts right of `目标值`, and its middle is left of theirs).
+fn in_order(leaves: Vec<Leaf>, measure: Measure) -> Vec<Leaf> {
+    // Twice the middle, to stay in whole columns.
+    let middle = |leaf: &Leaf| 2 * leaf.x + measure.len(&leaf.title);
+    let (mut subs, titles): (Vec<Leaf>, Vec<Leaf>) = leaves.into_iter().partition(|leaf| leaf.sub);
+    subs.sort_by_key(|leaf| leaf.x);
+    let parts = |a: &Leaf, b: &Leaf| titles.iter().any(|t| middle(a) < middle(t) && middle(t) < middle(b));
+    let mut runs: Vec<Vec<Leaf>> = Vec::new();
+    for sub in subs {
+        match runs.last_mut() {
+            Some(run) if !parts(&run[run.len() - 1], &sub) => run.push(sub),
+            _ => runs.push(vec![sub]),
+        }
+    }
+    let run_middle = |run: &[Leaf]| run[0].x + run[run.len() - 1].x + measure.len(&run[run.len() - 1].title);
+    let mut keyed: Vec<(usize, Vec<Leaf>)> = titles.into_iter().map(|t| (middle(&t), vec![t])).collect();
+    keyed.extend(runs.into_iter().map(|run| (run_middle(&run), run)));
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().flat_map(|(_, run)| run).collect()
 }
 
 /// Places the titles of the one line over the header's main line of titles (`leaves`, none a
@@ -672,17 +753,26 @@ fn sub_run_nearest(leaves: &[Leaf], x: usize) -> Option<(usize, usize)> {
     Some((first, last - first + 1))
 }
 
-/// Writes the header rows: two when sub-titles stand under a title over them, else one.
+/// Writes the header rows: two when sub-titles stand under a title over them, else one. A title
+/// over an untitled margin and the column right of it ([`untitled_margin`]) spans both.
 fn write_header(builder: &mut GridBuilder, header: &Header) {
     let two_rows = !header.parents.is_empty();
+    let rows = if two_rows { 2 } else { 1 };
     builder.start_row();
-    for (i, leaf) in header.leaves.iter().enumerate() {
+    let leaves = &header.leaves;
+    let shared =
+        |i: usize| i > 0 && leaves[i].title == leaves[i - 1].title && leaves[i].line == leaves[i - 1].line;
+    for (i, leaf) in leaves.iter().enumerate() {
         match header.parents.iter().find(|p| (p.first..p.first + p.span).contains(&i)) {
             Some(parent) if parent.first == i => {
                 builder.push_spanning(&parent.title, parent.line + 1, 1, parent.span)
             }
             Some(_) => {}
-            None => builder.push_spanning(&leaf.title, leaf.line + 1, if two_rows { 2 } else { 1 }, 1),
+            None if shared(i) => {}
+            None => {
+                let span = 1 + (i + 1..leaves.len()).take_while(|&k| shared(k)).count();
+                builder.push_spanning(&leaf.title, leaf.line + 1, rows, span);
+            }
         }
     }
     if two_rows {
@@ -716,9 +806,10 @@ fn read_body(
             continue;
         }
         blanks = 0;
-        // The header of the next table.
+        // The header of the next table: titles that make a header, not the tops of a row's wrapped
+        // cells that read as titles (`完成嘉兴下达任    完成嘉兴下达任`).
         if line.len() <= MAX_HEADER_LINE_BYTES
-            && titles_of(line, vocabulary, measure).is_some_and(|t| t.len() >= 2)
+            && titles_of(line, vocabulary, measure).is_some_and(|t| makes_header(&t, vocabulary))
         {
             break;
         }
@@ -727,6 +818,7 @@ fn read_body(
             None => break,
         }
     }
+    join_wrapped_sections(&mut body);
     let is_values = |(_, line): &(usize, BodyLine)| matches!(line, BodyLine::Values(_));
     let Some(last) = body.iter().rposition(is_values) else { return Vec::new() };
     let after = body[last..]
@@ -739,6 +831,57 @@ fn read_body(
         body[..first].iter().rposition(|(_, line)| matches!(line, BodyLine::Blank)).map_or(0, |p| p + 1);
     body.drain(..before);
     body
+}
+
+/// Joins a section's numeral wrapped in a narrow 序号 column around its label (`（一` / `经济发展`
+/// / `）`, three loose lines) into the section's line: loose lines in a row, each one piece, the
+/// leftmost pieces making a section's numeral and one other piece its label.
+fn join_wrapped_sections(body: &mut [(usize, BodyLine)]) {
+    const MAX_LINES: usize = 3;
+    let one_piece = |line: &BodyLine| match line {
+        BodyLine::Loose(pieces) => match pieces.as_slice() {
+            [piece] => Some(piece.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut at = 0;
+    while at < body.len() {
+        let run: Vec<Piece> = body[at..]
+            .iter()
+            .enumerate()
+            .map_while(|(k, (index, line))| (*index == body[at].0 + k).then(|| one_piece(line)).flatten())
+            .take(MAX_LINES)
+            .collect();
+        let section = (run.len() >= 2).then(|| wrapped_section(&run)).flatten();
+        match section {
+            Some(section) => {
+                // The lines stay, emptied, as the blocks count the body's lines in a row.
+                body[at].1 = BodyLine::Section(section);
+                for (_, line) in &mut body[at + 1..at + run.len()] {
+                    *line = BodyLine::Loose(Vec::new());
+                }
+                at += run.len();
+            }
+            None => at += 1,
+        }
+    }
+}
+
+/// The section of loose pieces on lines in a row: those at the leftmost start make its numeral
+/// (`（一` and `）`), the one other its label.
+fn wrapped_section(run: &[Piece]) -> Option<Section> {
+    let left = run.iter().map(|piece| piece.start).min()?;
+    let number: String = run.iter().filter(|p| p.start == left).map(|p| p.text.as_str()).collect();
+    let mut labels = run.iter().filter(|p| p.start != left);
+    let (Some(label), None) = (labels.next(), labels.next()) else { return None };
+    section_of(&[Piece { start: left, text: number }, label.clone()])
+}
+
+/// Whether titles found on one line make a table's header.
+fn makes_header(titles: &[Piece], vocabulary: &Vocabulary) -> bool {
+    let texts: Vec<&str> = titles.iter().map(|t| t.text.as_str()).collect();
+    texts.len() >= 2 && (vocabulary.is_header)(&texts)
 }
 
 /// A non-blank line of the body; `None` when it is prose, a caption or a note.
@@ -756,9 +899,60 @@ fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     if pieces(line).len() >= 2 && words.iter().any(|w| is_value(&w.text)) && !wide {
         return Some(BodyLine::Values(words));
     }
-    let text: String = words.iter().map(|w| w.text.as_str()).collect();
-    let start = words.first()?.start;
-    (text.width() <= MAX_LOOSE_WIDTH).then(|| BodyLine::Loose(Piece { start, text: close_cjk_gaps(&text) }))
+    let pieces = pieces_by(line, measure);
+    if let Some(section) = section_of(&pieces) {
+        return Some(BodyLine::Section(section));
+    }
+    let narrow = !pieces.is_empty()
+        && pieces.iter().all(|piece| piece.text.replace(' ', "").width() <= MAX_LOOSE_WIDTH);
+    let loose = || {
+        let parts = pieces.iter().flat_map(|piece| cjk_parts(piece, measure));
+        parts.map(|piece| Piece { start: piece.start, text: piece.text.replace(' ', "") }).collect()
+    };
+    narrow.then(|| BodyLine::Loose(loose()))
+}
+
+/// A piece of loose text cut at each single space between two CJK characters: two cells one
+/// space apart (`生态 设区市城市空气质量优良天`, a 类别 beside a name's top), where a converter's gap
+/// stands beside a digit or a Latin word instead (`412.3 亿元`, `单位 GDP 能耗降`).
+fn cjk_parts(piece: &Piece, measure: Measure) -> Vec<Piece> {
+    let wide = |c: Option<char>| c.is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+    let text = &piece.text;
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices(' ') {
+        if wide(text[..at].chars().next_back()) && wide(text[at + 1..].chars().next()) {
+            let start = piece.start + measure.len(&text[..from]);
+            parts.push(Piece { start, text: text[from..at].to_owned() });
+            from = at + 1;
+        }
+    }
+    let start = piece.start + measure.len(&text[..from]);
+    parts.push(Piece { start, text: text[from..].to_owned() });
+    parts
+}
+
+/// The section a loose line opens (its pieces as printed): a section's numeral and its label
+/// apart (`一   经济发展`, `（一） 经济发展`, as a 序号 column and a cell spanning the rest print),
+/// or one piece numbered as a section (`一、经济发展`, `（二）约束性指标`).
+fn section_of(pieces: &[Piece]) -> Option<Section> {
+    let apart = match pieces {
+        [one] => one.text.split_once(' '),
+        [number, label] => Some((number.text.as_str(), label.text.as_str())),
+        _ => None,
+    };
+    if let Some((number, label)) = apart {
+        let bare = number.trim_start_matches(['（', '(']).trim_end_matches(['、', '）', ')']);
+        let numbered = !bare.is_empty() && bare.chars().all(crate::text::is_chinese_numeral);
+        let label = label.replace(' ', "");
+        let worded = label.chars().any(crate::text::is_han) && !is_value(&label);
+        if numbered && worded {
+            return Some(Section { number: Some(number.to_owned()), label });
+        }
+    }
+    let [one] = pieces else { return None };
+    let label = one.text.replace(' ', "");
+    is_section(&label).then_some(Section { number: None, label })
 }
 
 /// Whether a line is a heading of the report after the table (`二、2024 年主要目标`): numbered
@@ -785,10 +979,22 @@ fn words(line: &str, measure: Measure) -> Vec<Piece> {
     words
 }
 
+/// Whether a word and the next one are parts of one: words inside an open bracket
+/// (`8 左右（后调整为 3`), a Latin word beside CJK (`单位 GDP 能耗降低`, `PM2.5 平均浓度`: the
+/// converter sets a space between them), or a number and its words.
+fn binds(left: &str, right: &str) -> bool {
+    let latin = |word: &str| word.bytes().any(|b| b.is_ascii_alphabetic());
+    let han = |c: Option<char>| c.is_some_and(crate::text::is_han);
+    let open = left.matches(['（', '(']).count() > left.matches(['）', ')']).count();
+    open || (latin(left) && han(right.chars().next()))
+        || (latin(right) && han(left.chars().next_back()))
+        || binds_number(left, right)
+}
+
 /// Whether a word and the next one are a number and its words: one of them has digits, the
 /// other alone is no value (`完成` is one) nor a 属性, words before the number open a value
 /// (`增长`, not the unit column's `亿元` of `亿元 640`), and together they read as one.
-fn binds(left: &str, right: &str) -> bool {
+fn binds_number(left: &str, right: &str) -> bool {
     let has_digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
     let words = match (has_digits(left), has_digits(right)) {
         (true, false) => right,
@@ -798,19 +1004,50 @@ fn binds(left: &str, right: &str) -> bool {
     !ATTRIBUTE_WORDS.contains(&words) && !is_value(words) && is_value(&format!("{left}{right}"))
 }
 
-/// Where the columns stand: first from the value lines that fill every column, else from the
-/// titles, then learnt again from the words placed in them.
-fn locate_columns(leaves: &[Leaf], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
+/// Where the columns stand: first from the value lines that fill every column (or every column
+/// but those whose cells span rows, when more lines do: a 类别 printed on one line of its span, its
+/// rows' names indented right of it), else from the titles, then learnt again from the words
+/// placed in them.
+fn locate_columns(leaves: &[Leaf], spanning: &[bool], value_lines: &[(usize, &[Piece])]) -> Vec<Column> {
     let mut columns: Vec<Column> =
         leaves.iter().map(|leaf| Column { x: leaf.x, holds_values: None, words: Vec::new() }).collect();
-    let full: Vec<&[Piece]> =
-        value_lines.iter().map(|(_, words)| *words).filter(|words| words.len() == leaves.len()).collect();
+    let filling = |width: usize| -> Vec<&[Piece]> {
+        value_lines.iter().map(|(_, words)| *words).filter(|words| words.len() == width).collect()
+    };
+    let mut full = filling(leaves.len());
+    let mut filled: Vec<usize> = (0..leaves.len()).collect();
+    let unspanned: Vec<usize> = filled.iter().copied().filter(|&j| !spanning[j]).collect();
+    if unspanned.len() < filled.len() {
+        let but_spanning = filling(unspanned.len());
+        if but_spanning.len() > full.len() {
+            (full, filled) = (but_spanning, unspanned);
+        }
+    }
     if !full.is_empty() {
-        for (j, column) in columns.iter_mut().enumerate() {
-            column.x = median(full.iter().map(|words| words[j].start).collect());
-            let values = full.iter().filter(|words| is_value(&words[j].text)).count();
+        let place_at_medians = |columns: &mut [Column], full: &[&[Piece]]| {
+            for (k, &j) in filled.iter().enumerate() {
+                columns[j].x = median(full.iter().map(|words| words[k].start).collect());
+            }
+        };
+        place_at_medians(&mut columns, &full);
+        // A line whose words stand nearer other columns than their own is out of step (a 类别 on
+        // a line counted as filling all but the 类别, and a cell empty): it is left out when others
+        // are not.
+        let xs: Vec<usize> = columns.iter().map(|c| c.x).collect();
+        let nearest = |x: usize| (0..xs.len()).min_by_key(|&j| xs[j].abs_diff(x));
+        let in_step =
+            |words: &&[Piece]| filled.iter().enumerate().all(|(k, &j)| nearest(words[k].start) == Some(j));
+        let kept: Vec<&[Piece]> = full.iter().copied().filter(in_step).collect();
+        if !kept.is_empty() && kept.len() < full.len() {
+            full = kept;
+            place_at_medians(&mut columns, &full);
+        }
+        for (k, &j) in filled.iter().enumerate() {
+            let column = &mut columns[j];
+            let values = full.iter().filter(|words| is_cell_value(&words[k].text)).count();
             column.holds_values = Some(values * 2 > full.len());
-            column.words = full.iter().map(|words| words[j].text.clone()).filter(|w| !is_value(w)).collect();
+            column.words =
+                full.iter().map(|words| words[k].text.clone()).filter(|w| !is_cell_value(w)).collect();
             column.words.sort_unstable();
             column.words.dedup();
         }
@@ -833,6 +1070,12 @@ fn locate_columns(leaves: &[Leaf], value_lines: &[(usize, &[Piece])]) -> Vec<Col
     columns
 }
 
+/// Whether a word of a value line is a target or a result: a value, but not a unit alone (`%`
+/// fills the unit column as `亿元` does).
+fn is_cell_value(text: &str) -> bool {
+    !matches!(text, "%" | "％" | "‰") && is_value(text)
+}
+
 /// The middle value (the lower of the two middle ones).
 fn median(mut values: Vec<usize>) -> usize {
     values.sort_unstable();
@@ -844,8 +1087,14 @@ fn median(mut values: Vec<usize>) -> usize {
 /// words joined, and words out of their column's kind (a value among names, a word another
 /// column is filled with, two values in one cell).
 fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
+    place_avoiding(words, columns, &[]).1
+}
+
+/// [`place`], with the columns marked in `avoid` left empty where the words allow (a word there
+/// costs [`AVOIDED_COST`]), and the cost of the placing.
+fn place_avoiding(words: &[Piece], columns: &[Column], avoid: &[bool]) -> (usize, Vec<Vec<usize>>) {
     let (m, n) = (words.len(), columns.len());
-    let values: Vec<bool> = words.iter().map(|w| is_value(&w.text)).collect();
+    let values: Vec<bool> = words.iter().map(|w| is_cell_value(&w.text)).collect();
     // out_of_kind[w][j]: word w is not of column j's kind (a value among names, or a word another
     // column is filled with).
     let out_of_kind: Vec<Vec<bool>> = words
@@ -861,12 +1110,20 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
+    // A 属性 word stands alone in its cell: joined to another word, it is out of kind
+    // (`与经济增长同步 预期性` is a target and a 属性, not one 属性).
+    let attribute: Vec<bool> = words.iter().map(|w| ATTRIBUTE_WORDS.contains(&w.text.as_str())).collect();
     let run_cost = |from: usize, to: usize, j: usize| -> usize {
         let joined = (to - from).saturating_sub(1) * JOIN_COST;
         let two_values = values[from..to].iter().filter(|v| **v).count() > 1;
+        let crowded = to - from > 1 && attribute[from..to].contains(&true);
         let cost =
             |w: usize| words[w].start.abs_diff(columns[j].x) + usize::from(out_of_kind[w][j]) * KIND_COST;
-        joined + usize::from(two_values) * KIND_COST + (from..to).map(cost).sum::<usize>()
+        let avoided = to > from && avoid.get(j).copied().unwrap_or(false);
+        joined
+            + usize::from(two_values || crowded) * KIND_COST
+            + usize::from(avoided) * AVOIDED_COST
+            + (from..to).map(cost).sum::<usize>()
     };
     // best[j][i]: the least cost of placing the first i words in the first j columns, and where
     // column j's run starts.
@@ -893,19 +1150,142 @@ fn place(words: &[Piece], columns: &[Column]) -> Vec<Vec<usize>> {
         runs[j - 1] = (from..i).collect();
         i = from;
     }
-    runs
+    (best[n][m].0, runs)
 }
 
-/// The loose lines of the body with the column each stands nearest.
-fn loose_fragments<'a>(body: &'a [(usize, BodyLine)], columns: &[Column]) -> Vec<(usize, usize, &'a str)> {
-    body.iter()
-        .filter_map(|(index, line)| match line {
-            BodyLine::Loose(piece) => {
-                let col = (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start))?;
-                Some((*index, col, piece.text.as_str()))
-            }
+/// Where a column of text no title names stands, left of the header's first column: a 类别 under
+/// the name's title, which spans both (`指 标` over `经济` / `发展` and the indented names), as
+/// value lines one word longer than the header, their first word left of the first column, and
+/// loose lines there show. `None` when no value line is so, or any loose text stands right of
+/// where the first column's words start.
+fn untitled_margin(
+    columns: &[Column],
+    value_lines: &[(usize, &[Piece])],
+    body: &[(usize, BodyLine)],
+) -> Option<usize> {
+    let first = columns.first()?.x;
+    let longer: Vec<usize> = value_lines
+        .iter()
+        .filter(|(_, words)| {
+            words.len() == columns.len() + 1 && words[0].start < first && words[1].start >= first
+        })
+        .map(|(_, words)| words[0].start)
+        .collect();
+    if longer.is_empty() {
+        return None;
+    }
+    let others_in_step = value_lines
+        .iter()
+        .filter(|(_, words)| words.len() <= columns.len())
+        .all(|(_, words)| words[0].start >= first);
+    let loose: Vec<usize> = body
+        .iter()
+        .filter_map(|(_, line)| match line {
+            BodyLine::Loose(pieces) => pieces.first().map(|piece| piece.start),
             _ => None,
         })
+        .collect();
+    (others_in_step && loose.iter().all(|&x| x < first)).then(|| median(longer))
+}
+
+/// Places again a value line beside one with fewer words (the tops of its wrapped values,
+/// [`join_split_rows`]) that shares a column with it, leaving that line's columns empty, when
+/// that costs at most [`KIND_COST`] more: the converter's columns drift, and a value of the row
+/// may stand nearer a column its wrapped neighbours fill (`完成国家下达任务` under `2023 年目标`'s
+/// tops, in the 2024 column).
+fn make_room_for_tops(
+    value_lines: &[(usize, &[Piece])],
+    columns: &[Column],
+    placed: &mut [(usize, Vec<Vec<usize>>)],
+) {
+    let filled = |runs: &[Vec<usize>]| runs.iter().map(|run| !run.is_empty()).collect::<Vec<bool>>();
+    for r in 0..placed.len() {
+        for other in [r + 1, r.wrapping_sub(1)] {
+            let Some((_, words)) = value_lines.get(other) else { continue };
+            let tops = filled(&placed[r].1);
+            let own = filled(&placed[other].1);
+            let count = |f: &[bool]| f.iter().filter(|x| **x).count();
+            let shares = tops.iter().zip(&own).any(|(a, b)| *a && *b);
+            if value_lines[r].0.abs_diff(value_lines[other].0) != 1 || count(&tops) >= count(&own) || !shares
+            {
+                continue;
+            }
+            let (cost, runs) = place_avoiding(words, columns, &tops);
+            let clear = filled(&runs).iter().zip(&tops).all(|(a, b)| !(*a && *b));
+            if clear && cost <= placed[other].0 + KIND_COST {
+                placed[other] = (cost, runs);
+            }
+        }
+    }
+}
+
+/// Joins each value line that fills only columns the value line next to it leaves empty (the one
+/// below first, then the one above), and fewer of them, to that line's row: the tops or ends of a
+/// row's wrapped values, which read as values themselves (`完成国家下达任    完成国家下达任` over
+/// `单位地区生产总值能耗降低   %   约束性`). Every row fills its name's column, so two rows always
+/// share one.
+fn join_split_rows(value_lines: &mut Vec<(usize, &[Piece])>, rows: &mut Vec<Vec<Vec<Fragment>>>) {
+    let filled: Vec<Vec<bool>> =
+        rows.iter().map(|cells| cells.iter().map(|cell| !cell.is_empty()).collect()).collect();
+    let count = |r: usize| filled[r].iter().filter(|f| **f).count();
+    let fits = |r: usize, other: usize| {
+        value_lines[r].0.abs_diff(value_lines[other].0) == 1
+            && count(r) < count(other)
+            && !filled[r].iter().zip(&filled[other]).any(|(a, b)| *a && *b)
+    };
+    let into: Vec<Option<usize>> = (0..rows.len())
+        .map(|r| [r + 1, r.wrapping_sub(1)].into_iter().find(|&other| other < rows.len() && fits(r, other)))
+        .collect();
+    for r in 0..rows.len() {
+        // The row at the end of the chain of joins (each line joins one filling more columns).
+        let Some(mut other) = into[r] else { continue };
+        while let Some(next) = into[other] {
+            other = next;
+        }
+        {
+            let cells = std::mem::take(&mut rows[r]);
+            for (col, fragments) in cells.into_iter().enumerate() {
+                rows[other][col].extend(fragments);
+            }
+        }
+    }
+    let mut r = 0;
+    value_lines.retain(|_| {
+        r += 1;
+        into[r - 1].is_none()
+    });
+    rows.retain(|cells| !cells.is_empty());
+}
+
+/// The loose lines' pieces of the body with the column each goes to.
+fn loose_fragments<'a>(
+    body: &'a [(usize, BodyLine)],
+    columns: &[Column],
+    starts: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, &'a str)> {
+    // The column of a value line's word starting where the piece does, on the nearest line of
+    // the two before or after it (a wrapped cell's lines start alike), else the column whose place
+    // is nearest.
+    let at_gap = |index: usize, start: usize, gap: usize| {
+        let next_to = starts.iter().filter(|(line, x, _)| line.abs_diff(index) == gap && *x == start);
+        let mut cols = next_to.map(|(_, _, col)| *col);
+        match (cols.next(), cols.next()) {
+            (Some(col), None) => Some(col),
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    };
+    let under = |index: usize, start: usize| (1..=LABEL_GAP).find_map(|gap| at_gap(index, start, gap));
+    body.iter()
+        .filter_map(|(index, line)| match line {
+            BodyLine::Loose(pieces) => Some(pieces.iter().filter_map(move |piece| {
+                let nearest = || (0..columns.len()).min_by_key(|&j| columns[j].x.abs_diff(piece.start));
+                let col = under(*index, piece.start).or_else(nearest)?;
+                Some((*index, col, piece.text.as_str()))
+            })),
+            _ => None,
+        })
+        .flatten()
         .collect()
 }
 
@@ -1178,6 +1558,173 @@ mod tests {
         assert_eq!(
             titles("2022 年完成 2023 年目标"),
             Some(vec![(0, "2022年完成".to_owned()), (9, "2023年目标".to_owned())])
+        );
+    }
+
+    #[test]
+    fn a_section_label_alone_on_its_line_is_a_row_across_the_table() {
+        let lines = [
+            "    指标         单位     2023 年目标   2023 年完成",
+            "一、经济发展",
+            "地区生产总值增长       %    5 以上        4.8",
+            "（二） 民生福祉",
+            "城镇调查失业率         %    5.5 以内      5.1",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["指标", "单位", "2023年目标", "2023年完成"],
+                vec!["一、经济发展"; 4],
+                vec!["地区生产总值增长", "%", "5以上", "4.8"],
+                vec!["（二）", "民生福祉", "民生福祉", "民生福祉"],
+                vec!["城镇调查失业率", "%", "5.5以内", "5.1"],
+            ]
+        );
+    }
+
+    #[test]
+    fn names_indented_right_of_a_category_go_to_the_name_column() {
+        // The category's text stands on a line of its own, so no line fills every column; the
+        // columns are placed by the lines filling all but the category's.
+        let lines = [
+            "类别          指标         单位         2023 年目标     2023 年完成",
+            "     地区生产总值增长          %    7 左右             4.1",
+            "经济",
+            "     规模以上工业增加值增长       %    8 左右             5.4",
+            "发展",
+            "     固定资产投资增长            %    8              -5.9",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["类别", "指标", "单位", "2023年目标", "2023年完成"],
+                vec!["经济发展", "地区生产总值增长", "%", "7左右", "4.1"],
+                vec!["", "规模以上工业增加值增长", "%", "8左右", "5.4"],
+                vec!["", "固定资产投资增长", "%", "8", "-5.9"],
+            ]
+        );
+    }
+
+    #[test]
+    fn the_tops_of_a_rows_wrapped_values_join_its_row() {
+        let lines = [
+            "    指标名称         单位     2023 年目标     2023 年完成      属性",
+            "地区生产总值增长       %       6 左右          5.5             预期性",
+            "                               完成市下达       完成市下达",
+            "单位 GDP 能耗降低       %                                       约束性",
+            "                               任务             任务",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts(),
+            [
+                vec!["指标名称", "单位", "2023年目标", "2023年完成", "属性"],
+                vec!["地区生产总值增长", "%", "6左右", "5.5", "预期性"],
+                vec!["单位GDP能耗降低", "%", "完成市下达任务", "完成市下达任务", "约束性"],
+            ]
+        );
+    }
+
+    #[test]
+    fn loose_text_parts_at_a_space_between_cjk_characters_only() {
+        let texts = |text: &str| {
+            let piece = Piece { start: 0, text: text.to_owned() };
+            cjk_parts(&piece, Measure::Chars).into_iter().map(|p| (p.start, p.text)).collect::<Vec<_>>()
+        };
+        assert_eq!(texts("生态 设区市城市空气"), [(0, "生态".to_owned()), (3, "设区市城市空气".to_owned())]);
+        assert_eq!(texts("实现 412.3 亿元，同"), [(0, "实现 412.3 亿元，同".to_owned())]);
+        assert_eq!(texts("单位 GDP 能耗降"), [(0, "单位 GDP 能耗降".to_owned())]);
+    }
+
+    #[test]
+    fn a_rows_value_drifting_under_the_tops_of_its_wrapped_values_makes_room_for_them() {
+        let lines = [
+            "      指标        单位     2023 年完成       2023 年目标       2024 年目标   属性",
+            "城镇调查失业率        %     4.9          5.5 以内         5.5 以内         预期性",
+            "                     完成国家下达任          完成国家下达任",
+            "单位地区生产总值能耗降低 %               完成国家下达任务         约束性",
+            "                     务                务",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts()[2],
+            [
+                "单位地区生产总值能耗降低",
+                "%",
+                "完成国家下达任务",
+                "完成国家下达任务",
+                "完成国家下达任务",
+                "约束性"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_latin_word_binds_the_cjk_beside_it() {
+        assert!(binds("单位", "GDP"));
+        assert!(binds("PM2.5", "平均浓度"));
+        assert!(!binds("6.4", "与经济增长同步"));
+        assert!(!binds("%", "7"));
+        assert!(binds("8左右（后调整为", "3"));
+    }
+
+    #[test]
+    fn sub_titles_stay_together_beside_a_title_centred_among_them() {
+        // `单位` spans both header rows, centred where `目标值` starts; the 类别 stands on the last
+        // row's line, which has no 增长 cell, so its words count as many as the other columns.
+        let lines = [
+            "                           2024 年",
+            "类别    指标名称            单位                   属性",
+            "                           目标值 增长（%）",
+            "      地区生产总值          亿元 1230       6 左右   预期性",
+            "经济发展 规模以上工业增加值        亿元 —          8      预期性",
+            "      固定资产投资          亿元 —          5      预期性",
+            "绿色生态 单位地区生产总值能耗降低 %        完成市下达目标         约束性",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        assert_eq!(
+            read.grid.texts()[..2],
+            [
+                vec!["类别", "指标名称", "单位", "2024年", "2024年", "属性"],
+                vec!["类别", "指标名称", "单位", "目标值", "增长（%）", "属性"],
+            ]
+        );
+        assert_eq!(
+            read.grid.texts()[5],
+            ["绿色生态", "单位地区生产总值能耗降低", "%", "", "完成市下达目标", "约束性"]
+        );
+    }
+
+    #[test]
+    fn a_category_no_title_names_left_of_the_first_column_is_a_column_of_its_own() {
+        // `指 标` over the 类别 and the names (`<th colspan=2>`): the 类别 stands left of the
+        // names, on lines of its own and on value lines one word longer than the header.
+        let lines = [
+            "        指 标       单位      2023 年目标   2023 年完成 完成情况",
+            "   地区生产总值增长★      %     6.5%左右       5.9%   未完成",
+            "经济",
+            "   一般公共预算收入增长     %     6-6.5        7.2    完成",
+            "发展",
+            "   固定资产投资增长       %     ≥10          11.3   完成",
+            "民生 居民人均可支配收入增长★ %       与经济增长同步 5.8         基本完成",
+            "福祉 城镇调查失业率      %       ＜5           3.1    完成",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).expect("a table");
+        let texts = read.grid.texts();
+        assert_eq!(texts[0], ["指标", "指标", "单位", "2023年目标", "2023年完成", "完成情况"]);
+        assert_eq!(read.grid.cell(0, 0).map(|c| c.col_span), Some(2));
+        let names: Vec<&str> = texts[1..].iter().map(|row| row[1]).collect();
+        assert_eq!(
+            names,
+            [
+                "地区生产总值增长★",
+                "一般公共预算收入增长",
+                "固定资产投资增长",
+                "居民人均可支配收入增长★",
+                "城镇调查失业率"
+            ]
         );
     }
 

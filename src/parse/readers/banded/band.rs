@@ -97,11 +97,19 @@ pub(super) fn read_band(
 }
 
 /// Whether a word of a line reads as a value of the body rather than (part of) a title: not a
-/// title (`完成情况` reads as a verdict) nor a year or months opening one (`2023 年计`, `1-11 月完`).
+/// title (`完成情况` reads as a verdict) nor a year or months opening one (`2023 年计`, `1-11 月完`,
+/// `1-12` over its `月`).
 fn is_cell_value(text: &str, vocabulary: &Vocabulary) -> bool {
     let dated = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-').starts_with(['年', '月'])
         && text.starts_with(|c: char| c.is_ascii_digit());
-    is_value(text) && !dated && !(vocabulary.is_title)(text) && !is_sub_title(text)
+    is_value(text) && !dated && !is_months(text) && !(vocabulary.is_title)(text) && !is_sub_title(text)
+}
+
+/// Whether a word is a run of months, the start of a title wrapped before its `月` (`1-12`).
+fn is_months(text: &str) -> bool {
+    let month = |part: &str| part.parse::<u8>().ok().filter(|m| (1..=12).contains(m) && part.len() <= 2);
+    let Some((first, last)) = text.split_once('-') else { return false };
+    matches!((month(first), month(last)), (Some(a), Some(b)) if a < b)
 }
 
 /// The words of a header line: its pieces (parted by two spaces or more) cut at single spaces,
@@ -274,6 +282,18 @@ mod tests {
             ["序号", "指标", "计量单位", "2023年目标", "2023年实绩", "比上年增长", "目标完成情况", "备注"]
         );
         assert!(parents.is_empty());
+    }
+
+    #[test]
+    fn months_above_their_month_open_a_wrapped_title() {
+        let lines = [
+            "                              1-12",
+            "序号 指标            单位 年度任务               比上年±% 备注",
+            "                              月",
+        ];
+        let (leaves, _) = titles(&lines).expect("a header");
+        assert_eq!(leaves, ["序号", "指标", "单位", "年度任务", "1-12月", "比上年±%", "备注"]);
+        assert!(is_months("1-11") && !is_months("6-6.5") && !is_months("12-1"));
     }
 
     #[test]
