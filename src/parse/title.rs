@@ -2,7 +2,8 @@
 //!
 //! Reports exported from Word put the title on one or more lines at the top; copies taken from
 //! government web pages add site menus and metadata before it, repeat it, write `与` for `及`,
-//! `计划(草案)` with ASCII brackets, or wrap the report in a `关于印发…的通知`. The title is found
+//! `计划(草案)` with ASCII brackets, leave out `草案` (`…及2023年计划的报告`), or wrap the report in
+//! a `关于印发…的通知`. The title is found
 //! by its shape in the joined head of the document rather than by its position.
 
 use crate::model::{Date, TitleBlock};
@@ -23,7 +24,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         (?:国民经济和社会发展)?计划(?:执行情况)?
         (?:及|与|和|暨)
         (?P<plan>\d{4})年(?:度)?
-        (?:国民经济和社会发展)?计划(?:\(?草案\)?)",
+        (?:国民经济和社会发展)?计划(?:\(?草案\)?|(?:安排)?的报告)",
     )
     .expect("title pattern")
 });
@@ -84,8 +85,9 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
         let mut joined = String::new();
         for end in start..head.len().min(start + 4) {
             joined.push_str(&head[end].text);
-            // Every title names its `草案`; the pattern is tried only on lines that do.
-            if !joined.contains("草案") {
+            // Every title names its `草案` or ends `计划的报告`; the pattern is tried only on lines
+            // that do.
+            if !joined.contains("草案") && !joined.contains("的报告") {
                 continue;
             }
             let Some(caps) = TITLE.captures(&joined) else { continue };
@@ -219,6 +221,17 @@ mod tests {
     fn title_of(text: &str) -> TitleBlock {
         let lines: Vec<&str> = text.lines().collect();
         parse_title(LinedText::from_lines(&lines).lines())
+    }
+
+    #[test]
+    fn a_title_without_its_draft_word() {
+        let block = title_of("关于海宁市2022年国民经济和社会发展计划执行情况及2023年计划的报告\n各位代表：");
+        assert_eq!(block.title, "关于海宁市2022年国民经济和社会发展计划执行情况及2023年计划的报告");
+        assert_eq!((block.review_year, block.plan_year), (Some(2022), Some(2023)));
+        assert_eq!(block.district.as_deref(), Some("海宁市"));
+        // A report on the plan's making, not the plan's report, names no years of review.
+        let block = title_of("关于编制2023年计划的报告\n各位代表：");
+        assert_eq!(block.review_year, None);
     }
 
     #[test]
