@@ -11,6 +11,7 @@
 //! percentage points, negative when short. Without that growth, or with a result that is no
 //! rate, the target stays unassessed.
 
+use super::status::{half_unit, round_to};
 use crate::canonical::AliasTable;
 use crate::model::{Report, TableKind, Value, ValueForm};
 
@@ -92,11 +93,8 @@ fn rate(value: &Value) -> Option<f64> {
 pub fn judge(target: &Value, actual: &Value, economy: &Value) -> Option<(bool, f64)> {
     let relation = relation(target)?;
     let (achieved, reference) = (rate(actual)?, rate(economy)?);
-    let decimals = actual.decimals().max(economy.decimals());
-    let scale = 10f64.powi(i32::try_from(decimals.min(6)).unwrap_or(6));
-    let rounded = |n: f64| (n * scale).round() / scale + 0.0;
-    let ahead = rounded(achieved - reference);
-    let slack = 0.5 / 10f64.powi(i32::try_from(economy.decimals().min(6)).unwrap_or(6));
+    let ahead = round_to(achieved - reference, actual.decimals().max(economy.decimals()));
+    let slack = half_unit(economy.decimals());
     Some(match relation {
         Relation::InStep => (ahead >= 0.0, ahead),
         Relation::RoughlyInStep => (ahead >= -slack, ahead),

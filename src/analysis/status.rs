@@ -330,7 +330,7 @@ fn compare(row: &IndicatorRow, target: &Value, actual: &Value) -> Result<Verdict
     let direction = direction(row);
     let decimals = target.decimals().max(actual.decimals());
     let tolerance = match target.form {
-        ValueForm::About(_) => 5.0 / 10f64.powi(clamp_decimals(target.decimals()) + 1),
+        ValueForm::About(_) => half_unit(target.decimals()),
         _ => 0.0,
     };
     // The threshold, and the ends of the achieved span that are worst and best for the row.
@@ -366,12 +366,17 @@ fn same_unit(row: &IndicatorRow, target: &Value, actual: &Value) -> bool {
     }
 }
 
+/// Half a unit of the last of `decimals` written digits: how far an approximate value
+/// (`7.5%左右`) reaches either way.
+pub(super) fn half_unit(decimals: u32) -> f64 {
+    5.0 / 10f64.powi(clamp_decimals(decimals) + 1)
+}
+
 /// Decimals kept within what `f64` can scale without overflow.
 fn clamp_decimals(decimals: u32) -> i32 {
     decimals.min(12) as i32
 }
 
-/// `value` rounded to `decimals` places, without a negative zero.
 /// What falls short of (negative) or goes past a planned amount of which `percent` was reached:
 /// `900` at 94.2% → -52.2. `None` for a target that is no amount (a ceiling, a range, a text).
 fn share_gap(target: &Value, percent: f64) -> Option<f64> {
@@ -383,7 +388,8 @@ fn share_gap(target: &Value, percent: f64) -> Option<f64> {
     }
 }
 
-fn round_to(value: f64, decimals: u32) -> f64 {
+/// `value` rounded to `decimals` places, without a negative zero.
+pub(super) fn round_to(value: f64, decimals: u32) -> f64 {
     let scale = 10f64.powi(clamp_decimals(decimals));
     (value * scale).round() / scale + 0.0
 }
