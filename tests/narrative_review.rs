@@ -828,3 +828,48 @@ fn binding_indicators_judged_against_targets_set_from_above_without_values() {
         report("休宁县", "招商引资完成年度目标。城市更新项目完成市下达目标任务。老旧小区改造完成年度任务。");
     assert!(tasks.reviews.is_empty(), "{:?}", tasks.reviews);
 }
+
+#[test]
+fn results_labelled_as_the_outcome_of_the_target_before_them() {
+    let report = report(
+        "休宁县",
+        "全县计划执行情况总体良好。\n\
+         （一）地区生产总值。预期目标增长7%，执行情况：预计增长4.5%。\n\
+         （二）规模以上工业增加值。预期目标增长8%；完成情况：增长6.2%。\n\
+         （三）固定资产投资。预期目标增长10%，实际完成增长12%。\n\
+         4.一般公共预算收入。年度目标增长5%，执行情况为增长3.8%。\n\
+         5.社会消费品零售总额增长8%左右。执行情况：增长2.1%。\n\
+         6.城镇调查失业率：预期目标5.5%以内；执行情况：5.1%。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("地区生产总值增速", Some("增长7%"), Some("4.5%"), Missed, Some(-2.5)),
+            row("规模以上工业增加值增速", Some("增长8%"), Some("6.2%"), Missed, Some(-1.8)),
+            row("固定资产投资增速", Some("增长10%"), Some("12%"), Met, Some(2.0)),
+            row("一般公共预算收入增速", Some("增长5%"), Some("3.8%"), Missed, Some(-1.2)),
+            row("社会消费品零售总额增速", Some("增长8%左右"), Some("2.1%"), Missed, Some(-5.9)),
+            row("城镇调查失业率", Some("5.5%以内"), Some("5.1%"), Met, Some(0.4)),
+        ]
+    );
+}
+
+#[test]
+fn a_share_and_a_verdict_listed_one_per_result_and_a_budget_share_beside_a_growth() {
+    let report = report(
+        "歙县",
+        "城镇居民人均可支配收入增长4.5%，农村居民人均可支配收入增长6.8%，分别完成目标的约96%和超额完成。\n\
+         城镇新增就业5200人，超额完成。\n\
+         一般公共预算收入增长2.9%（自然口径），完成预算的97.8%。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇居民人均可支配收入增速", Some("4.69%"), Some("4.5%"), Missed, Some(-0.1876)),
+            row("农村居民人均可支配收入增速", None, Some("6.8%"), Met, None),
+            row("城镇新增就业", None, Some("5200人"), Met, None),
+            // The budget's share is of the revenue, not of its growth: no growth target is made up.
+            row("一般公共预算收入", None, None, Missed, None),
+        ]
+    );
+}

@@ -5,6 +5,10 @@
 //!   `1.地区生产总值增长7%左右。实际增长5.8%，未完成年度目标。` → `地区生产总值目标增长7%左右，
 //!   实际增长5.8%，未完成年度目标` (a list of the year's targets, each followed by its outcome).
 //!
+//! A result labelled as the outcome of the target before it (`预期目标增长8%；执行情况：增长6.2%`,
+//! `……。完成情况为增长3.8%`) is first written as a result marked `实际` in the target's clause
+//! (`预期目标增长8%，实际增长6.2%`), so the forms above and [`super::paired`] read it.
+//!
 //! The joined sentence is read as any other ([`super::paired`] pairs its target and result). The
 //! sentence after must name nothing of its own: it opens with a target word or with `实际`.
 
@@ -19,6 +23,12 @@ const TARGET_OPENERS: [&str; 7] =
 
 /// Words that open a sentence stating the result of a target stated before it.
 const RESULT_OPENERS: [&str; 2] = ["全年实际", "实际"];
+
+/// Labels of the outcome of a target stated before them (`执行情况：增长6.2%`), longest first.
+const RESULT_LABELS: [&str; 4] = ["实际执行情况", "实际完成情况", "执行情况", "完成情况"];
+
+/// What stands between a [`RESULT_LABELS`] label and its result.
+const LABEL_ENDS: [&str; 4] = ["：", ":", "为", "是"];
 
 /// Verbs of a bound an indicator is kept in (`控制在5.5%以内`).
 const KEPT_VERBS: [&str; 3] = ["控制在", "保持在", "稳定在"];
@@ -35,6 +45,16 @@ const MAX_NAME_CHARS: usize = 16;
 /// The sentences of a paragraph (split at `。！？`) with each sentence whose indicator is named in
 /// the sentence before joined to it.
 pub(super) fn joined(paragraph: &str) -> Vec<Cow<'_, str>> {
+    match unlabel_results(paragraph) {
+        Some(unlabelled) => {
+            joined_sentences(&unlabelled).into_iter().map(|s| Cow::Owned(s.into_owned())).collect()
+        }
+        None => joined_sentences(paragraph),
+    }
+}
+
+/// [`joined`] of a paragraph without labelled results.
+fn joined_sentences(paragraph: &str) -> Vec<Cow<'_, str>> {
     let sentences: Vec<&str> = paragraph.split(['。', '！', '？']).collect();
     let mut out = Vec::with_capacity(sentences.len());
     let mut at = 0;
@@ -53,6 +73,52 @@ pub(super) fn joined(paragraph: &str) -> Vec<Cow<'_, str>> {
     out
 }
 
+/// `paragraph` with each result labelled as a target's outcome written as a result marked `实际`:
+/// `；执行情况：增长6.2%` → `，实际增长6.2%` (the result joins its target's clause), `。完成情况为增长3.8%`
+/// → `。实际增长3.8%`. A label must open a clause and end in `：`, `为` or `是`; `None` when there is none.
+fn unlabel_results(paragraph: &str) -> Option<String> {
+    if !paragraph.contains("情况") {
+        return None;
+    }
+    let mut out = String::with_capacity(paragraph.len());
+    let mut rest = paragraph;
+    let mut changed = false;
+    while let Some(at) = rest.find("情况") {
+        let end = at + "情况".len();
+        let label = RESULT_LABELS.iter().find(|label| rest[..end].ends_with(**label));
+        let after = &rest[end..];
+        let label_end = LABEL_ENDS.iter().find(|word| after.starts_with(**word));
+        let (Some(label), Some(label_end)) = (label, label_end) else {
+            out.push_str(&rest[..end]);
+            rest = after;
+            continue;
+        };
+        let before = &rest[..end - label.len()];
+        let ends_clause = |text: &str| text.ends_with(['。', '；', ';', '，', ',']);
+        let opens_clause = match before.is_empty() {
+            true => out.is_empty() || ends_clause(&out),
+            false => ends_clause(before),
+        };
+        if !opens_clause {
+            out.push_str(&rest[..end]);
+            rest = after;
+            continue;
+        }
+        match before.strip_suffix(['；', ';']) {
+            Some(clause) => {
+                out.push_str(clause);
+                out.push('，');
+            }
+            None => out.push_str(before),
+        }
+        out.push_str("实际");
+        rest = &after[label_end.len()..];
+        changed = true;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// `head` and `next` as one sentence, when `next` speaks of the indicator `head` names.
 fn join(head: &str, next: &str) -> Option<String> {
     let next = next.trim_start();
@@ -60,6 +126,8 @@ fn join(head: &str, next: &str) -> Option<String> {
     let target_first = opens(&TARGET_OPENERS);
     // `实际增长5.8%`, not `实际利用外资2亿美元` (an indicator of its own).
     let result = RESULT_OPENERS.iter().find_map(|word| next.strip_prefix(word));
+    // `实际预计增长4.5%`: an estimate of the result.
+    let result = result.map(|rest| rest.strip_prefix("预计").unwrap_or(rest));
     let result_first =
         result.is_some_and(|rest| opens_with_verb(rest) || rest.starts_with(|c: char| c.is_ascii_digit()));
     if !target_first && !result_first {
@@ -115,6 +183,20 @@ mod tests {
             joined("4.城镇调查失业率控制在5.5%以内。实际为4.9%"),
             ["城镇调查失业率控制在5.5%以内,实际为4.9%"]
         );
+    }
+
+    #[test]
+    fn reads_a_labelled_result_as_the_outcome_of_the_target_before_it() {
+        assert_eq!(
+            joined("（二）规模以上工业增加值。预期目标增长8%；完成情况：增长6.2%。"),
+            ["规模以上工业增加值预期目标增长8%，实际增长6.2%", ""]
+        );
+        assert_eq!(
+            joined("5.社会消费品零售总额增长8%左右。执行情况：增长2.1%。"),
+            ["社会消费品零售总额目标增长8%左右,实际增长2.1%", ""]
+        );
+        // A label inside a clause is prose.
+        assert_eq!(joined("全区计划执行情况总体良好。"), ["全区计划执行情况总体良好", ""]);
     }
 
     #[test]

@@ -108,6 +108,8 @@ fn pair(head: &str, result: &str) -> Option<String> {
     }
     let level_verb = RESULT_LEVEL_VERBS.iter().find(|verb| value.starts_with(**verb));
     let value = match (growth_target, level_verb) {
+        // `完成增长12%` is the growth itself.
+        (true, Some(verb)) if is_growth(&value[verb.len()..]) => value[verb.len()..].to_owned(),
         (true, Some(verb)) => format!("增长{}", &value[verb.len()..]),
         (true, None) if starts_with_number => format!("增长{value}"),
         (false, None) if starts_with_number => format!("为{value}"),

@@ -19,7 +19,8 @@
 //!   comparison stated first (`与年初预期目标相比，地区生产总值增长5.2%，低1.8个百分点`) is moved
 //!   before each difference after it, unless their direction changes along a list;
 //! - a verdict: `完成全年目标`, `完成市下达的目标任务`, `达到预期`, `未达预期`, `未完成`,
-//!   `达到省级考核要求`;
+//!   `达到省级考核要求`, `超额完成` closing a clause; one per result after `分别`, of one kind or
+//!   several (`分别完成目标的96%和超额完成`);
 //! - a dash bullet or list item that states the target, then the result after a colon:
 //!   `——全年地区生产总值预期目标增长6%：预计全年增长5.4%`;
 //! - a target, then its result in the next clause (`城镇调查失业率控制在5.5%以内，实际为5.1%`,
@@ -111,7 +112,7 @@ static CONTROL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// one share per result before it: `分别完成目标的98%和101%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:完成|达到|为)(?:(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?|(?P<plan_first>{NUMBER}(?:%|[\p{{Han}}A-Za-z]{{1,4}}?)?)的?(?:全年|年度)?(?:预期)?(?:计划|目标)(?:任务)?)的(?P<p>{NUMBER}(?:%?[和、]{NUMBER})*)%"
+        r"(?:完成|达到|为)(?:(?:全年|年度|年)?(?:预期|年初)?(?:总量)?(?:计划|目标|任务|预算)(?:目标|任务)?(?P<plan>{NUMBER}(?:{UNIT})?)?|(?P<plan_first>{NUMBER}(?:%|[\p{{Han}}A-Za-z]{{1,4}}?)?)的?(?:全年|年度)?(?:预期)?(?:计划|目标)(?:任务)?)的约?(?P<p>{NUMBER}(?:%?[和、]约?{NUMBER})*)%"
     ))
     .expect("share pattern")
 });
@@ -238,6 +239,7 @@ static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
               |(?:低于|慢于|差于|不及)(?:全年|年度|年初)?(?:预期|计划)?(?:目标|预期))
         |(?P<yes>(?:超额)?完成(?:了)?(?:{ISSUERS}下达的?)?(?:全年|年度)?(?:预期)?(?:目标|任务|计划)(?:任务)?
               |(?:超额)?完成(?:了)?{ISSUERS}下达的?[\p{{Han}}]{{0,6}}?(?:目标|任务|指标)
+              |超额完成(?:,|$)
               |达到(?:了)?(?:预期(?:目标)?|[\p{{Han}}]{{0,6}}要求)|实现(?:全年|年度)?(?:预期)?目标|超(?:过)?预期
               |(?:高于|超过|快于|好于|优于)(?:全年|年度|年初)?(?:{ISSUERS}(?:下达的?)?)?(?:预期|计划|考核)?目标
               |(?:高于|快于|好于|优于)预期
@@ -334,6 +336,8 @@ enum FoundKind {
     Share {
         plan: Option<String>,
         percent: f64,
+        /// Of a budget (`完成预算的97.8%`): of the amount, never of a growth rate stated beside it.
+        of_budget: bool,
     },
     Difference {
         points: f64,
@@ -460,6 +464,9 @@ fn read_statements(
             },
         };
         if let Some(statement) = current {
+            if let FoundKind::Share { of_budget: true, .. } = found.kind {
+                budget_not_growth(statement);
+            }
             apply(statement, found.kind);
         }
     }
@@ -480,6 +487,18 @@ fn in_points(kinds: &[FoundKind]) -> bool {
         _ => false,
     });
     differences && points
+}
+
+/// A statement given a share of a budget (`一般公共预算收入增长2.9%，完成预算的97.8%`) made the
+/// amount's, whose value is not stated, when all it states is the amount's growth: a budget's
+/// share is of the amount, and the growth's target cannot be worked out from it.
+fn budget_not_growth(statement: &mut ReviewStatement) {
+    let of_growth = statement.actual.as_ref().is_some_and(|actual| actual.unit.as_deref() == Some("%"));
+    if let Some(amount) = statement.name.strip_suffix("增速").filter(|_| of_growth) {
+        statement.name = amount.to_owned();
+        statement.unit = None;
+        statement.actual = None;
+    }
 }
 
 /// Whether a result is an amount (`286亿元`) rather than a rate (`6.5%`).
@@ -538,15 +557,21 @@ fn claims(body: &str) -> Vec<Found> {
         |found: &[Found], start: usize, end: usize| found.iter().all(|f| end <= f.start || start >= f.end);
     for caps in SHARE.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        let percents: Option<Vec<f64>> =
-            caps["p"].split(['和', '、']).map(|p| p.trim_end_matches('%').parse::<f64>().ok()).collect();
+        let percents: Option<Vec<f64>> = caps["p"]
+            .split(['和', '、'])
+            .map(|p| p.trim_start_matches('约').trim_end_matches('%').parse::<f64>().ok())
+            .collect();
         let Some(percents) = percents else { continue };
         if free(&found, whole.start(), whole.end()) {
             let plan = caps.name("plan").or_else(|| caps.name("plan_first")).map(|m| m.as_str().to_owned());
+            let of_budget = whole.as_str().contains("预算");
             let kind = match percents[..] {
-                [percent] => FoundKind::Share { plan, percent },
+                [percent] => FoundKind::Share { plan, percent, of_budget },
                 _ => FoundKind::Respectively(
-                    percents.into_iter().map(|percent| FoundKind::Share { plan: None, percent }).collect(),
+                    percents
+                        .into_iter()
+                        .map(|percent| FoundKind::Share { plan: None, percent, of_budget })
+                        .collect(),
                 ),
             };
             found.push(Found { start: whole.start(), end: whole.end(), kind });
@@ -596,7 +621,7 @@ fn claims(body: &str) -> Vec<Found> {
         }
     }
     found.sort_by_key(|f| f.start);
-    let found = join_respective_differences(body, found);
+    let found = join_respective_claims(body, found);
     // A bracket that gives no target is a reason only after a claim; elsewhere it is prose.
     let mut kept = Vec::with_capacity(found.len());
     for f in found {
@@ -608,20 +633,23 @@ fn claims(body: &str) -> Vec<Found> {
     kept
 }
 
-/// Differences after `分别` that change direction (`分别低于目标0.9个和高于目标0.8个百分点`) are
-/// found one by one; they are one claim per result, as a list in one direction is.
-fn join_respective_differences(body: &str, found: Vec<Found>) -> Vec<Found> {
+/// Claims after `分别` that differ in direction or in kind (`分别低于目标0.9个和高于目标0.8个百分点`,
+/// `分别完成目标的96%和超额完成`) are found one by one; they are one claim per result, as a list of
+/// one kind is.
+fn join_respective_claims(body: &str, found: Vec<Found>) -> Vec<Found> {
+    let per_result = |kind: &FoundKind| {
+        matches!(kind, FoundKind::Difference { .. } | FoundKind::Share { .. } | FoundKind::Verdict(_))
+    };
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for next in found {
-        let is_difference = matches!(next.kind, FoundKind::Difference { .. });
         if let Some(last) = joined.last_mut()
-            && is_difference
+            && per_result(&next.kind)
             && body[..last.start].ends_with("分别")
             && matches!(body[last.end..next.start].trim_start_matches('个'), "和" | "、" | "," | "及")
         {
             match &mut last.kind {
                 FoundKind::Respectively(kinds) => kinds.push(next.kind),
-                kind @ FoundKind::Difference { .. } => {
+                kind if per_result(kind) => {
                     *kind = FoundKind::Respectively(vec![kind.clone(), next.kind]);
                 }
                 _ => {
@@ -686,7 +714,7 @@ fn apply(statement: &mut ReviewStatement, kind: FoundKind) {
             statement.reason.get_or_insert(text);
             return;
         }
-        FoundKind::Share { plan, percent } => {
+        FoundKind::Share { plan, percent, .. } => {
             if statement.target.is_none() {
                 statement.target = plan.as_deref().map(parse_value);
             }
