@@ -860,7 +860,8 @@ fn a_share_and_a_verdict_listed_one_per_result_and_a_budget_share_beside_a_growt
         "歙县",
         "城镇居民人均可支配收入增长4.5%，农村居民人均可支配收入增长6.8%，分别完成目标的约96%和超额完成。\n\
          城镇新增就业5200人，超额完成。\n\
-         一般公共预算收入增长2.9%（自然口径），完成预算的97.8%。",
+         一般公共预算收入增长2.9%（自然口径），完成预算的97.8%。\n\
+         税收收入15.2亿元，增长5%，为预算的103%。",
     );
     assert_eq!(
         judged(&report),
@@ -870,6 +871,7 @@ fn a_share_and_a_verdict_listed_one_per_result_and_a_budget_share_beside_a_growt
             row("城镇新增就业", None, Some("5200人"), Met, None),
             // The budget's share is of the revenue, not of its growth: no growth target is made up.
             row("一般公共预算收入", None, None, Missed, None),
+            row("税收收入", Some("14.8亿元"), Some("15.2亿元"), Met, Some(0.444)),
         ]
     );
 }

@@ -6,8 +6,8 @@
 //! - not tracked: `不再统计`, `停止统计`, …;
 //! - a ratio: `1.95:1`, `1.95：1`, `2.5比1`;
 //! - a grade: `Ⅲ类`, `II类`, `Ⅱ类及以上`, `达到Ⅲ类`;
-//! - a number with its words: an optional bound before it (`≥`, `不低于`, `力争`, `≤`, `不高于`,
-//!   `控制在`, `约`), an optional verb of change (`增长`, `提高`, `下降`, `降低`, …), a signed
+//! - a number with its words: an optional verb of a level (`稳定在`, `保持在`, `达到`), an optional
+//!   bound before it (`≥`, `不低于`, `力争`, `≤`, `不高于`, `控制在`, `约`), an optional verb of change (`增长`, `提高`, `下降`, `降低`, …), a signed
 //!   number or a range (`6-7`), a unit (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after
 //!   it (`以上`, `以内`, `以下`, `左右`). A unit of `百分点` makes a point change; a verb makes a
 //!   rise or a fall;
@@ -82,6 +82,9 @@ const BOUNDS_AFTER: [(&[&str], Bound); 3] = [
     (&["及以下", "或以下", "以下", "以内", "之内"], Bound::AtMost),
     (&["左右"], Bound::About),
 ];
+/// Verbs of a level before a number, which leave it as it is (`稳定在5万吨以上`, `保持在90%`,
+/// `达到52%`).
+const LEVEL_VERBS: [&str; 4] = ["稳定在", "保持在", "维持在", "达到"];
 /// Verbs of change before a number.
 const VERBS: [(&[&str], Verb); 2] = [
     (&["增长", "提高", "增加", "上升", "提升"], Verb::Rise),
@@ -277,6 +280,7 @@ fn read_grade(body: &str) -> Option<ValueForm> {
 /// A number or range with its bound, verb and unit; `None` when the body is not one.
 fn read_number(body: &str) -> Option<(ValueForm, Option<String>)> {
     let (rest, after) = strip_word(body, &BOUNDS_AFTER, End::Finish);
+    let rest = LEVEL_VERBS.iter().find_map(|verb| rest.strip_prefix(verb)).unwrap_or(rest);
     let (rest, before) = strip_word(rest, &BOUNDS_BEFORE, End::Start);
     let rest = COMPARED_WITH.iter().find_map(|word| rest.strip_prefix(word)).unwrap_or(rest);
     let (rest, verb) = strip_word(rest, &VERBS, End::Start);
@@ -498,6 +502,14 @@ mod tests {
         assert_eq!(form("不高于3"), AtMost(3.0));
         assert_eq!(read("控制在5.5%以内"), (AtMost(5.5), "%".to_owned(), false));
         assert_eq!(form("控制在4.5%"), AtMost(4.5));
+    }
+
+    #[test]
+    fn a_verb_of_a_level_leaves_the_value_as_it_is() {
+        assert_eq!(read("稳定在5万吨以上"), (AtLeast(5.0), "万吨".to_owned(), false));
+        assert_eq!(form("保持在90%"), Exact(90.0));
+        assert_eq!(form("达到52%"), Exact(52.0));
+        assert_eq!(form("达到市级要求"), Completion(true));
     }
 
     #[test]

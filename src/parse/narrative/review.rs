@@ -261,10 +261,10 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+项").expect("count pattern"));
 
 /// Words of which every claim holds one: a target (`目标`, `控制在…以内`), a share of the plan
-/// (`完成`), a difference from the target (`目标`, `比年初预期`) and each verdict (`完成`, `达到`,
+/// (`完成`, `为预算的`), a difference from the target (`目标`, `比年初预期`) and each verdict (`完成`, `达到`,
 /// `未达`, `实现`, `超预期`), and a target paired with its result (`计划增长7%，实际增长6.1%`). A
 /// sentence with none of them is not read further.
-const CLAIM_WORDS: [&str; 9] = ["目标", "完成", "达", "实现", "超", "预期", "控制", "计划", "实际"];
+const CLAIM_WORDS: [&str; 10] = ["目标", "完成", "达", "实现", "超", "预期", "控制", "计划", "实际", "预算"];
 
 /// Words that open a result clause without naming anything (`预计全年增长5.4%`), besides the words
 /// for the whole area (`全区`, [`super::whole_unit_prefix`]).
