@@ -1759,3 +1759,32 @@ fn a_note_in_the_tables_last_row_gives_each_star_its_meaning() {
     // w3m draws the note as the box's last row.
     assert_dumps_read_as_their_pages(&[("xiuzhou.html", "xiuzhou.w3m.txt")], "boxed");
 }
+
+#[test]
+fn a_measure_row_under_its_indicator_and_an_unchanged_growth() {
+    let report = export("jingyang.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("旌阳区"), &Value::from("德阳市")));
+    let caption = "附表 旌阳区国民经济和社会发展主要指标";
+    let (review, plan) = (format!("{caption}|2022|review"), format!("{caption}|2023|plan"));
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|亿元|~|1100|~|1068.2|missed|-31.8
+        {review}|地区生产总值增长|%|~|7|~|3.9|missed|-3.1
+        {review}|规模以上工业增加值增长|%|~|8|~|5.1|missed|-2.9
+        {review}|全社会固定资产投资增长|%|~|10|~|持平|missed|-10.0
+        {review}|社会消费品零售总额|亿元|~|455|~|431.3|missed|-23.7
+        {review}|居民消费价格涨幅|%|~|3左右|~|2.1|met|0.9
+        {review}|城镇居民人均可支配收入增长|%|~|6.5|~|5.2|missed|-1.3
+        {review}|单位地区生产总值能耗下降|%|~|完成省下达目标|~|完成|met|~
+        {plan}|地区生产总值|亿元|~|1150|~|~|~|~
+        {plan}|地区生产总值增长|%|~|6.5|~|~|~|~
+        {plan}|规模以上工业增加值增长|%|~|7|~|~|~|~
+        {plan}|全社会固定资产投资增长|%|~|8|~|~|~|~
+        {plan}|社会消费品零售总额|亿元|~|460|~|~|~|~
+        {plan}|居民消费价格涨幅|%|~|3左右|~|~|~|~
+        {plan}|城镇居民人均可支配收入增长|%|~|6|~|~|~|~
+        {plan}|单位地区生产总值能耗下降|%|~|完成省下达目标|~|~|~|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

@@ -240,17 +240,30 @@ pub(super) fn build_rows(
             continue;
         }
         let Some(mut row_name) = row_name else { continue };
+        // A measure alone (`增速`) is of the indicator named beside the one above it, or else of the
+        // row above (`地区生产总值（亿元）` then `增长（%）`).
+        let mut measure_of_top = false;
         match row_name.measured {
             Some(indicator) => carried.measured = Some(indicator.to_owned()),
-            None => match &carried.measured {
-                Some(indicator)
-                    if row_name.group.is_none_or(str::is_empty) && is_measure(&row_name.cell.text) =>
-                {
-                    row_name.name = read_name(&format!("{indicator}{}", row_name.cell.text));
-                    row_name.group = None;
+            None => {
+                let bare_measure =
+                    row_name.group.is_none_or(str::is_empty) && is_measure(&row_name.cell.text);
+                let indicator = match (&carried.measured, &carried.top) {
+                    (Some(indicator), _) if bare_measure => Some(indicator.as_str()),
+                    (None, Some(top)) if bare_measure => {
+                        measure_of_top = true;
+                        Some(&*top.name)
+                    }
+                    _ => None,
+                };
+                match indicator {
+                    Some(indicator) => {
+                        row_name.name = read_name(&format!("{indicator}{}", row_name.cell.text));
+                        row_name.group = None;
+                    }
+                    None => carried.measured = None,
                 }
-                _ => carried.measured = None,
-            },
+            }
         }
         match row_name.group {
             Some(group) if is_category_label(group) => {
@@ -341,7 +354,7 @@ pub(super) fn build_rows(
             status: None,
             gap: None,
         };
-        if !in_group && !name.sub_row {
+        if !in_group && !name.sub_row && !measure_of_top {
             carried.top = Some(TopRow { name: indicator.name.clone(), binding: indicator.binding });
         }
         rows.push(indicator);
@@ -521,9 +534,22 @@ fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Opt
     let value = |i: usize| {
         let mut value = parse_value(text(i));
         header::lend_percent(&mut value, table.percent[i]);
+        if growth {
+            unchanged_as_growth(&mut value);
+        }
         value
     };
     (Some(value(primary)), other.map(value))
+}
+
+/// Words of an achieved growth cell that say the level did not change (`持平`): a growth of 0.
+const UNCHANGED: [&str; 3] = ["持平", "与上年持平", "同比持平"];
+
+/// Reads an achieved growth cell saying the level did not change (`持平`) as a growth of 0.
+fn unchanged_as_growth(value: &mut Value) {
+    if value.form == ValueForm::Qualitative && UNCHANGED.contains(&&*text::fold_cow(&value.raw)) {
+        value.form = ValueForm::Exact(0.0);
+    }
 }
 
 /// An empty cell or a dash standing for one (`—`, `-`, `/`).
