@@ -875,3 +875,21 @@ fn a_share_and_a_verdict_listed_one_per_result_and_a_budget_share_beside_a_growt
         ]
     );
 }
+
+#[test]
+fn differences_from_a_target_set_from_above() {
+    let report = report(
+        "祁门县",
+        "空气质量优良天数比率达到93.2%，高于省定目标1.2个百分点。\n\
+         规上工业增加值增长9.6%，超市下达目标1.6个百分点。\n\
+         地区生产总值增长5%，比考核目标低1个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("空气质量优良天数比率", Some("92.0%"), Some("93.2%"), Met, Some(1.2)),
+            row("规上工业增加值增速", Some("8.0%"), Some("9.6%"), Met, Some(1.6)),
+            row("地区生产总值增速", Some("6%"), Some("5%"), Missed, Some(-1.0)),
+        ]
+    );
+}

@@ -131,9 +131,9 @@ static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("difference pattern")
 });
 
-/// How a sentence names the target it compares with: `预期目标`, `年度目标值`, `年初预期`.
-const TARGET_WORDS: &str =
-    r"(?:(?:全年|年度|年初|计划|预期|增速|总量)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
+/// How a sentence names the target it compares with: `预期目标`, `年度目标值`, `年初预期`, one set
+/// from above (`省定目标`, `市下达目标`, `考核目标`).
+const TARGET_WORDS: &str = r"(?:(?:全年|年度|年初|计划|预期|增速|总量|省定|市定|考核|(?:省|市|上级)下达的?)*目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))";
 
 /// Directions listed before the target, then amounts in the same order: `分别低于和高于目标0.9和0.2
 /// 个百分点`.
