@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod divisions;
 pub mod document;
 pub mod error;
 pub mod export;

@@ -84,6 +84,36 @@ fn three_provinces_group_by_province_then_city_in_pinyin_order_with_counts_and_b
 }
 
 #[test]
+fn districts_whose_titles_name_no_province_or_city_are_grouped_where_they_lie() {
+    let named_alone = |district: &str| {
+        let mut report = report_in("重庆市", None, district, 2022);
+        report.title.province = None;
+        report.title.city = None;
+        report
+    };
+    let districts = ["安吉县", "綦江区", "南浔区", "武侯区"];
+    let app = app_with(districts.into_iter().map(named_alone).collect());
+    assert_eq!(
+        tree_text(&app),
+        [
+            "▾ 重庆市 (1) ✗2",
+            "  ▾ 綦江区",
+            "    2022年 ✗2/9",
+            "▾ 四川省 (1) ✗2",
+            "  ▾ 成都市 (1) ✗2",
+            "    ▾ 武侯区",
+            "      2022年 ✗2/9",
+            "▾ 浙江省 (2) ✗4",
+            "  ▾ 湖州市 (2) ✗4",
+            "    ▾ 安吉县",
+            "      2022年 ✗2/9",
+            "    ▾ 南浔区",
+            "      2022年 ✗2/9",
+        ]
+    );
+}
+
+#[test]
 fn one_province_and_one_city_need_no_groups() {
     let app =
         app_with(vec![report_in("重庆市", None, "綦江区", 2020), report_in("重庆市", None, "涪陵区", 2022)]);

@@ -1,8 +1,10 @@
 //! Where a report sits in the tree: its province, city and district, as its title block gives
-//! them. A municipality (`重庆市`) is a province and a city at once: its districts sit right under
-//! it, with no city between.
+//! them, and where it names no province or city, as China's divisions place its district
+//! ([`crate::divisions`]). A municipality (`重庆市`) is a province and a city at once: its districts
+//! sit right under it, with no city between.
 
 use super::file_name;
+use crate::divisions;
 use crate::model::Report;
 use crate::tui::width::Glyphs;
 
@@ -29,8 +31,12 @@ pub fn place_of(report: &Report, glyphs: &Glyphs) -> Place {
         None => glyphs.display(file_name(&report.file)).into_owned(),
     };
     let municipality = title.city.clone().filter(|city| MUNICIPALITIES.contains(&city.as_str()));
-    let province = title.province.clone().or(municipality);
-    let city = title.city.clone().filter(|city| Some(city) != province.as_ref());
+    let named = title.district.as_deref().or(title.city.as_deref());
+    let located = named.and_then(|name| divisions::locate(name, title.city.as_deref()));
+    let province = title.province.clone().or(municipality).or(located.map(|d| d.province.to_owned()));
+    let located_city = located.filter(|d| Some(d.province) == province.as_deref()).and_then(|d| d.city);
+    let city = title.city.clone().or(located_city.map(str::to_owned));
+    let city = city.filter(|city| Some(city) != province.as_ref());
     Place { province, city, district }
 }
 
@@ -57,6 +63,14 @@ mod tests {
         assert_eq!((chongqing.province.as_deref(), chongqing.city), (Some("重庆市"), None));
         let huzhou = place(Some("浙江省"), Some("湖州市"), Some("吴兴区"));
         assert_eq!((huzhou.province.as_deref(), huzhou.city.as_deref()), (Some("浙江省"), Some("湖州市")));
+        // A title naming the district alone: its city and province from China's divisions.
+        let anji = place(None, None, Some("安吉县"));
+        assert_eq!((anji.province.as_deref(), anji.city.as_deref()), (Some("浙江省"), Some("湖州市")));
+        let qijiang = place(None, None, Some("綦江区"));
+        assert_eq!((qijiang.province.as_deref(), qijiang.city), (Some("重庆市"), None));
+        // The title's own province and city win.
+        let named = place(Some("江苏省"), Some("南京市"), Some("鼓楼区"));
+        assert_eq!((named.province.as_deref(), named.city.as_deref()), (Some("江苏省"), Some("南京市")));
         let unnamed = place(None, None, None);
         assert_eq!((unnamed.province, unnamed.city, unnamed.district.as_str()), (None, None, "报告.txt"));
     }
