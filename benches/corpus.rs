@@ -85,9 +85,23 @@ fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
 
-/// A fresh, empty cache folder.
+/// The folder this run keeps its caches in, removed when the run ends ([`Scratch`]).
+fn scratch_root() -> PathBuf {
+    std::env::temp_dir().join(format!("plangap-bench-{}", std::process::id()))
+}
+
+/// Removes [`scratch_root`] when dropped: at the end of `main`, and when a figure panics.
+struct Scratch;
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(scratch_root());
+    }
+}
+
+/// A fresh, empty cache folder under [`scratch_root`].
 fn empty_cache(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("plangap-bench-{}-{name}", std::process::id()));
+    let dir = scratch_root().join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("cache folder");
     dir
@@ -274,6 +288,7 @@ fn library_figures(dir: &Path, runs: usize) {
 
 fn main() {
     let args = args();
+    let _scratch = Scratch;
     // The marker beside the folder, not in it: plangap would read it as a report.
     let marker = args.dir.with_extension("done");
     if !marker.exists() {
@@ -350,7 +365,7 @@ const REOPEN_BATCHES: usize = 5;
 /// first), then the reports added to a workbench in [`REOPEN_BATCHES`] batches, each with its
 /// redraw, the last one saying loading has finished.
 fn reopen_figures(dir: &Path, runs: usize) {
-    let cache = Cache::at(std::env::temp_dir().join("plangap-bench-reopen"), "bench-reopen".to_owned());
+    let cache = Cache::at(empty_cache("reopen"), "bench-reopen".to_owned());
     let options =
         LoadOptions { cache: Some(cache), threads: 1, finder_names: true, ..LoadOptions::default() };
     load_paths_with(&[dir.to_owned()], &options);
