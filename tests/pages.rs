@@ -1788,3 +1788,23 @@ fn a_measure_row_under_its_indicator_and_an_unchanged_growth() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn values_with_their_verbs_in_the_cells_and_a_price_rise() {
+    let report = export("cuiping.gbk.html");
+    assert_eq!((&report["district"], &report["city"]), (&Value::from("翠屏区"), &Value::from("宜宾市")));
+    let review = "全区主要经济指标执行情况|2022|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|~|~|增长７.５％|~|增长３.２％|missed|-4.3
+        {review}|规模以上工业增加值|~|~|增长9%左右|~|增长10.1%|met|1.1
+        {review}|全社会固定资产投资|~|~|增长12%|~|下降2.1%|missed|-14.1
+        {review}|一般公共预算收入|~|~|45亿元|~|46.3亿元|met|1.3
+        {review}|城镇居民人均可支配收入|~|~|增长7%|~|增长5.6%|missed|-1.4
+        {review}|城镇调查失业率|~|~|5.5%以内|~|4.9%|met|0.6
+        {review}|单位地区生产总值能耗|~|true|完成市下达目标|~|预计完成|met|~
+        {review}|居民消费价格涨幅|~|~|3%左右|~|上涨2.3%|met|0.7
+        "
+    ));
+    assert_eq!(rows(&report), want);
+}

@@ -87,8 +87,8 @@ const BOUNDS_AFTER: [(&[&str], Bound); 3] = [
 const LEVEL_VERBS: [&str; 4] = ["稳定在", "保持在", "维持在", "达到"];
 /// Verbs of change before a number.
 const VERBS: [(&[&str], Verb); 2] = [
-    (&["增长", "提高", "增加", "上升", "提升"], Verb::Rise),
-    (&["下降", "降低", "减少", "回落", "下滑"], Verb::Fall),
+    (&["增长", "提高", "增加", "上升", "提升", "上涨"], Verb::Rise),
+    (&["下降", "降低", "减少", "回落", "下滑", "下跌"], Verb::Fall),
 ];
 /// What a change is measured against, written before its verb (`同比增长5.8%`, `比上年下降2%`),
 /// longest first.
@@ -573,6 +573,9 @@ mod tests {
         assert_eq!(form("下降3%左右"), Fall(-3.0));
         assert_eq!(form("下降3%以内"), AtLeast(-3.0));
         assert_eq!(form("增长7%左右"), About(7.0));
+        // Prices rise and fall in their own words.
+        assert_eq!(read("上涨2.3%"), (Rise(2.3), "%".to_owned(), false));
+        assert_eq!(form("下跌0.5%"), Fall(-0.5));
     }
 
     #[test]
