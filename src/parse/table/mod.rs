@@ -252,18 +252,19 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
 /// it, heads the headerless table after it: a web page that puts its header row in a `<table>` of
 /// its own comes out of pandoc as two tables. A table on its side is read turned.
 fn read_text_table(lines: Lines<'_>, index: usize) -> Option<(Read, Option<(Header, ReadCells)>)> {
-    if let Some((read, header)) = readers::read_best(lines, index, &INDICATOR, judge_indicator) {
+    // Each reader reads the lines once; its grid is judged the three ways in turn.
+    let mut reads = readers::read_all(lines, index, &INDICATOR);
+    if let Some((read, header)) = readers::take_best(&mut reads, judge_indicator) {
         return Some((read_continued(lines, read), Some(header)));
     }
-    let alone = readers::read_at(lines, index, &INDICATOR, |grid| usize::from(is_header_alone(grid)));
-    if let Some(alone) = alone {
+    let alone = readers::take_best(&mut reads, |grid| Some((usize::from(is_header_alone(grid)), ())));
+    if let Some((alone, ())) = alone {
         let read = read_continued(lines, alone);
         let (_, header) = judge_indicator(&read.grid)?;
         return Some((read, Some(header)));
     }
     // A table on its side: the indicators across its first row ([`transposed`]).
-    let (read, (grid, header, cells)) =
-        readers::read_best(lines, index, &INDICATOR, transposed::judge_turned)?;
+    let (read, (grid, header, cells)) = readers::take_best(&mut reads, transposed::judge_turned)?;
     Some((Read { grid, ..read }, Some((header, cells))))
 }
 
