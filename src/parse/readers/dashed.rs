@@ -166,7 +166,7 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The display columns where the runs of a column rule start (`------ ---------- ------`): two
 /// runs or more, or `None` for any other line.
 fn runs(line: &str) -> Option<Vec<usize>> {
-    let bytes = line.trim_end().as_bytes();
+    let bytes = line.trimmed_end().as_bytes();
     if !bytes.iter().all(|&b| matches!(b, b'-' | b' ' | b':')) {
         return None;
     }

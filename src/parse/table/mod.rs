@@ -327,22 +327,41 @@ fn double_space(text: &str) -> Option<usize> {
 fn first_cell(text: &str) -> (&str, bool) {
     let mut start = 0;
     let mut letters = 0;
-    for (at, c) in text.char_indices() {
-        if matches!(c, '\t' | '|' | '│' | '┃') {
-            if letters > 0 {
-                return (&text[start..at], false);
+    let mut at = 0;
+    while at < text.len() {
+        let (len, c) = blank_or_bar_at(text, at);
+        match c {
+            Some('\t' | '|' | '│' | '┃') => {
+                if letters > 0 {
+                    return (&text[start..at], false);
+                }
+                start = at + len;
             }
-            start = at + c.len_utf8();
-        } else if !c.is_whitespace() {
-            letters += 1;
-            if letters > MAX_TITLE_CHARS {
-                return (&text[start..at + c.len_utf8()], true);
+            Some(c) if c.is_whitespace() => {}
+            _ => {
+                letters += 1;
+                if letters > MAX_TITLE_CHARS {
+                    return (&text[start..at + len], true);
+                }
             }
         }
+        at += len;
     }
     (if letters > 0 { &text[start..] } else { "" }, false)
 }
 
+/// The byte length of the character at `text[at..]`, and the character when it may be white
+/// space or a bar: ASCII, or led by byte C2, E1, E2 or E3, the first bytes of every white-space
+/// character past ASCII (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) and of the bars `│`
+/// `┃`. Other characters (ideographs, most of a line) are skipped by their first byte, not
+/// decoded.
+fn blank_or_bar_at(text: &str, at: usize) -> (usize, Option<char>) {
+    match text.as_bytes()[at] {
+        byte @ 0..0x80 => (1, Some(char::from(byte))),
+        0xc2 | 0xe1..=0xe3 => text[at..].chars().next().map_or((1, None), |c| (c.len_utf8(), Some(c))),
+        lead => (crate::text::utf8_len(lead), None),
+    }
+}
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
 /// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
 fn is_bare_caption(text: &str) -> bool {
@@ -470,5 +489,32 @@ fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &m
     if !skipped.is_empty() {
         let kind = WarningKind::UnreadTargets { read, skipped };
         warnings.push(Warning::new(line, kind).in_table(Scope::Table(caption.to_owned())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_skipped_undecoded_are_neither_blanks_nor_bars() {
+        for c in '\0'..=char::MAX {
+            let (len, seen) = blank_or_bar_at(c.encode_utf8(&mut [0; 4]), 0);
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            if seen.is_none() {
+                assert!(!c.is_whitespace() && !matches!(c, '\t' | '|' | '│' | '┃'), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_cell_is_cut_after_a_title_s_length() {
+        assert_eq!(first_cell("\t\u{3000}指标名称\t目标"), ("\u{3000}指标名称", false));
+        assert_eq!(first_cell("│ 序号 │ 指标 │"), (" 序号 ", false));
+        assert_eq!(
+            first_cell("一二三四五六七八九十一二三四五六七八"),
+            ("一二三四五六七八九十一二三四五六七", true)
+        );
+        assert_eq!(first_cell(" \t "), ("", false));
     }
 }
