@@ -289,9 +289,13 @@ fn could_start_table(line: &str) -> bool {
 /// (`指标名称 单位 2023 年目标 …`: `pdftotext -layout` sets narrow columns' titles one space apart).
 fn starts_with_title(text: &str) -> bool {
     let (first, cut) = first_cell(text);
+    // A space is ASCII: its byte is never inside a character's, and `memchr` finds it fastest.
+    let space_in = |text: &str| memchr::memchr(b' ', text.as_bytes());
     let two_titles = || {
-        first.split_once(' ').is_some_and(|(word, rest)| {
-            role_of(word).is_some() && rest.split(' ').next().is_some_and(|next| role_of(next).is_some())
+        space_in(first).is_some_and(|at| {
+            let rest = &first[at + 1..];
+            let next = space_in(rest).map_or(rest, |end| &rest[..end]);
+            role_of(&first[..at]).is_some() && role_of(next).is_some()
         })
     };
     (!cut && role_of(first).is_some())
