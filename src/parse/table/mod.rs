@@ -288,18 +288,19 @@ fn could_start_table(line: &str) -> bool {
 /// of two spaces, reads as a column title; or its first two words, parted by one space, each do
 /// (`指标名称 单位 2023 年目标 …`: `pdftotext -layout` sets narrow columns' titles one space apart).
 fn starts_with_title(text: &str) -> bool {
-    let (first, cut) = first_cell(text);
+    let FirstCell { text: first, cut, spaced } = first_cell(text);
     // A space is ASCII: its byte is never inside a character's, and `memchr` finds it fastest.
     let space_in = |text: &str| memchr::memchr(b' ', text.as_bytes());
     let two_titles = || {
-        space_in(first).is_some_and(|at| {
-            let rest = &first[at + 1..];
-            let next = space_in(rest).map_or(rest, |end| &rest[..end]);
-            role_of(&first[..at]).is_some() && role_of(next).is_some()
-        })
+        spaced
+            && space_in(first).is_some_and(|at| {
+                let rest = &first[at + 1..];
+                let next = space_in(rest).map_or(rest, |end| &rest[..end]);
+                role_of(&first[..at]).is_some() && role_of(next).is_some()
+            })
     };
     (!cut && role_of(first).is_some())
-        || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
+        || (spaced && double_space(first).is_some_and(|at| role_of(&first[..at]).is_some()))
         || spaced_letters(text).is_some_and(|title| role_of(&title).is_some())
         || two_titles()
 }
@@ -324,34 +325,48 @@ fn double_space(text: &str) -> Option<usize> {
     memchr::memchr_iter(b' ', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
 }
 
-/// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
-/// none; and whether it was cut. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
-/// characters besides white space, which is enough to tell it is none, so a line of prose is not
-/// read to its end.
-fn first_cell(text: &str) -> (&str, bool) {
+/// The first non-empty cell of a line whose cells are parted by TABs or bars.
+struct FirstCell<'a> {
+    /// The cell; `""` when there is none.
+    text: &'a str,
+    /// Whether it was cut: a cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
+    /// characters besides white space, which is enough to tell it is none, so a line of prose is
+    /// not read to its end.
+    cut: bool,
+    /// Whether the cell holds an ASCII space.
+    spaced: bool,
+}
+
+/// The first non-empty cell of a line (see [`FirstCell`]).
+fn first_cell(text: &str) -> FirstCell<'_> {
     let mut start = 0;
     let mut letters = 0;
+    let mut spaced = false;
     let mut at = 0;
     while at < text.len() {
         let (len, c) = blank_or_bar_at(text, at);
         match c {
             Some('\t' | '|' | '│' | '┃') => {
                 if letters > 0 {
-                    return (&text[start..at], false);
+                    return FirstCell { text: &text[start..at], cut: false, spaced };
                 }
                 start = at + len;
+                spaced = false;
             }
-            Some(c) if c.is_whitespace() => {}
+            Some(c) if c.is_whitespace() => spaced |= c == ' ',
             _ => {
                 letters += 1;
                 if letters > MAX_TITLE_CHARS {
-                    return (&text[start..at + len], true);
+                    return FirstCell { text: &text[start..at + len], cut: true, spaced };
                 }
             }
         }
         at += len;
     }
-    (if letters > 0 { &text[start..] } else { "" }, false)
+    match letters {
+        0 => FirstCell { text: "", cut: false, spaced: false },
+        _ => FirstCell { text: &text[start..], cut: false, spaced },
+    }
 }
 
 /// The byte length of the character at `text[at..]`, and the character when it may be white
@@ -513,12 +528,22 @@ mod tests {
 
     #[test]
     fn the_first_cell_is_cut_after_a_title_s_length() {
-        assert_eq!(first_cell("\t\u{3000}指标名称\t目标"), ("\u{3000}指标名称", false));
-        assert_eq!(first_cell("│ 序号 │ 指标 │"), (" 序号 ", false));
+        let cell = |text| {
+            let FirstCell { text, cut, spaced } = first_cell(text);
+            assert_eq!(spaced, text.contains(' '), "{text:?}");
+            (text, cut)
+        };
+        assert_eq!(cell("\t\u{3000}指标名称\t目标"), ("\u{3000}指标名称", false));
+        assert_eq!(cell("│ 序号 │ 指标 │"), (" 序号 ", false));
+        assert_eq!(cell(" \t指标 名称"), ("指标 名称", false));
         assert_eq!(
-            first_cell("一二三四五六七八九十一二三四五六七八"),
+            cell("一二三四五六七八九十一二三四五六七八"),
             ("一二三四五六七八九十一二三四五六七", true)
         );
-        assert_eq!(first_cell(" \t "), ("", false));
+        assert_eq!(
+            cell("一二三四 五六七八九十一二三四五六七八"),
+            ("一二三四 五六七八九十一二三四五六七", true)
+        );
+        assert_eq!(cell(" \t "), ("", false));
     }
 }
