@@ -28,7 +28,7 @@ use crate::parse::Lines;
 use crate::parse::caption::{self, is_caption};
 use crate::parse::continued::read_continued;
 use crate::parse::readers::{self, Read};
-use crate::text::Trimmed;
+use crate::text::{self, Trimmed};
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
 use indicator::ReadCells;
 
@@ -487,6 +487,13 @@ fn caption_text(lines: Lines<'_>, index: usize) -> String {
 /// Warns when the caption at `index` names indicators but no table was read under it.
 fn warn_missing_table(lines: Lines<'_>, index: Option<usize>, warnings: &mut Vec<Warning>) {
     let Some(index) = index else { return };
+    // The caption is its line, or its line and the title on one of the two lines after it
+    // ([`caption::caption_at`]), joined by a space no word holds: a caption whose three lines
+    // hold no word (most: a box's) is not read.
+    let mut near = lines.iter().skip(index).take(3);
+    if !near.any(|line| INDICATOR_CAPTION_WORDS.iter().any(|w| text::holds(line, w))) {
+        return;
+    }
     let caption = caption_text(lines, index);
     if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.contains(w)) {
         return;
