@@ -137,9 +137,10 @@ fn push_row(builder: &mut GridBuilder, starts: &[usize], lines: Lines<'_>, row: 
 /// first cell need not read as a title then (`指  标`, spaced out).
 pub(crate) fn opens_ruled_table(lines: Lines<'_>, index: usize) -> bool {
     let ruled = |at: Option<usize>| at.and_then(|i| lines.get(i)).is_some_and(|line| runs(line).is_some());
-    !lines[index].trimmed().is_empty()
+    // The lines beside it first: a rule is rare, and most lines fail at their first byte.
+    (ruled(Some(index + 1)) || ruled(index.checked_sub(1)))
+        && !lines[index].trimmed().is_empty()
         && !is_rule(&lines[index])
-        && (ruled(Some(index + 1)) || ruled(index.checked_sub(1)))
 }
 
 /// The words of a line (parted by spaces) with the display column each starts at.
