@@ -81,6 +81,14 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], borrowed when `text` is already folded: ASCII and CJK text without white space (most
 /// table cells and titles) is compared as it is, without a copy.
 pub fn fold_cow(text: &str) -> Cow<'_, str> {
+    if folds_to_itself(text) {
+        return Cow::Borrowed(text);
+    }
+    fold_decoded(text)
+}
+
+/// [`fold_cow`] character by character.
+fn fold_decoded(text: &str) -> Cow<'_, str> {
     let mut wide = false;
     let plain = text.chars().all(|c| {
         let is_wide = is_wide_ascii(c);
@@ -98,6 +106,25 @@ pub fn fold_cow(text: &str) -> Cow<'_, str> {
         return Cow::Owned(out);
     }
     fold_by_runs(text)
+}
+
+/// Whether `text` is made of ASCII characters other than white space and of CJK ideographs
+/// (U+4000–U+4DBF and U+4E00–U+9FFF: UTF-8 lead byte E5–E9, or E4 with any second byte but B7),
+/// which [`fold_cow`] keeps as they are: read byte by byte, where decoding each character costs
+/// more. `false` tells nothing (the text may still fold to itself).
+fn folds_to_itself(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += match byte {
+            b'\t'..=b'\r' | b' ' => return false,
+            0..0x80 => 1,
+            0xe5..=0xe9 => 3,
+            0xe4 if bytes.get(at + 1) != Some(&0xb7) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Whether `c` is a full-width form of an ASCII character (U+FF01–U+FF5E), which NFKC maps to it.
@@ -534,6 +561,17 @@ mod tests {
         assert_eq!(display_width(&truncate("藻渡水库工程", 6)), 5);
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("藻渡", 1), "…");
+    }
+
+    #[test]
+    fn what_folds_to_itself_byte_by_byte_does_character_by_character() {
+        let mut text = String::new();
+        for c in ('\0'..=char::MAX).filter(|&c| folds_to_itself(c.encode_utf8(&mut [0; 4]))) {
+            assert!(matches!(fold_decoded(c.encode_utf8(&mut [0; 4])), Cow::Borrowed(_)), "{c:?}");
+            text.push(c);
+        }
+        assert!(text.contains(['一', '龥', '㐀', 'a', '%']) && !text.contains([' ', '\t', '䷀']));
+        assert!(folds_to_itself(&text) && matches!(fold_decoded(&text), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -68,6 +68,11 @@ pub(crate) fn unmarked(line: &str) -> &str {
 
 /// Whether a trimmed line is a caption.
 pub(crate) fn is_caption(line: &str) -> bool {
+    // Unmarked, a caption opens with `表`, `附表` or `专栏`; the marks [`unmarked`] takes off open
+    // with `C`, `#` or `*`: a line opening with none of these (most) is none.
+    if !line.starts_with(['表', '附', '专', 'C', '#', '*']) {
+        return false;
+    }
     let line = unmarked(line);
     let starts = line.starts_with('表') || line.starts_with("附表") || line.starts_with("专栏");
     if !starts || line.chars().count() > MAX_CAPTION_CHARS || line.contains('。') {

@@ -137,9 +137,10 @@ fn push_row(builder: &mut GridBuilder, starts: &[usize], lines: Lines<'_>, row: 
 /// first cell need not read as a title then (`指  标`, spaced out).
 pub(crate) fn opens_ruled_table(lines: Lines<'_>, index: usize) -> bool {
     let ruled = |at: Option<usize>| at.and_then(|i| lines.get(i)).is_some_and(|line| runs(line).is_some());
-    !lines[index].trimmed().is_empty()
+    // The lines beside it first: a rule is rare, and most lines fail at their first byte.
+    (ruled(Some(index + 1)) || ruled(index.checked_sub(1)))
+        && !lines[index].trimmed().is_empty()
         && !is_rule(&lines[index])
-        && (ruled(Some(index + 1)) || ruled(index.checked_sub(1)))
 }
 
 /// The words of a line (parted by spaces) with the display column each starts at.
@@ -166,7 +167,7 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The display columns where the runs of a column rule start (`------ ---------- ------`): two
 /// runs or more, or `None` for any other line.
 fn runs(line: &str) -> Option<Vec<usize>> {
-    let bytes = line.trim_end().as_bytes();
+    let bytes = line.trimmed_end().as_bytes();
     if !bytes.iter().all(|&b| matches!(b, b'-' | b' ' | b':')) {
         return None;
     }

@@ -121,19 +121,35 @@ pub(crate) fn read_best<T>(
     vocabulary: &Vocabulary,
     judge: impl Fn(&Grid) -> Option<(usize, T)>,
 ) -> Option<(Read, T)> {
-    let mut best: Option<(usize, Read, T)> = None;
+    take_best(&mut read_all(lines, start, vocabulary), judge)
+}
+
+/// The tables found at `lines[start]` by every reader whose layout the first line could start,
+/// in the order of [`READERS`]: read once, for a caller that judges them more than one way
+/// ([`take_best`]).
+pub(crate) fn read_all(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> Vec<Read> {
     let first = lines.get(start).unwrap_or("");
-    for (reader, could_start) in READERS {
-        if !could_start(first) {
-            continue;
-        }
-        let Some(read) = reader(lines, start, vocabulary) else { continue };
+    READERS
+        .iter()
+        .filter(|(_, could_start)| could_start(first))
+        .filter_map(|(reader, _)| reader(lines, start, vocabulary))
+        .collect()
+}
+
+/// Takes out of `reads` (in the order of [`READERS`]) the read whose grid `judge` rates best, as
+/// [`read_best`] keeps it; `None`, leaving `reads` as they were, when `judge` rejects every grid.
+pub(crate) fn take_best<T>(
+    reads: &mut Vec<Read>,
+    judge: impl Fn(&Grid) -> Option<(usize, T)>,
+) -> Option<(Read, T)> {
+    let mut best: Option<(usize, usize, T)> = None;
+    for (index, read) in reads.iter().enumerate() {
         let Some((points, found)) = judge(&read.grid) else { continue };
         if points > 0 && best.as_ref().is_none_or(|(b, ..)| points > *b) {
-            best = Some((points, read, found));
+            best = Some((points, index, found));
         }
     }
-    best.map(|(_, read, found)| (read, found))
+    best.map(|(_, index, found)| (reads.remove(index), found))
 }
 
 /// [`read_best`] for a `score` that learns nothing else: the best grid, `None` when no reader

@@ -17,7 +17,6 @@ use crate::parse::caption::year_in;
 use crate::parse::readers::Vocabulary;
 use crate::text;
 use crate::text::Trimmed;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// A header cell is a short title; anything longer is data.
@@ -809,15 +808,44 @@ const ESTIMATE: u16 = 1 << 9;
 /// A comparison with last year (`比上年`, `同比`): a growth rate.
 const LAST_YEAR: u16 = 1 << 10;
 
-/// Finds the words of [`CLUE_WORDS`], overlapping ones too.
-static CLUE_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(CLUE_WORDS.iter().map(|(word, _)| word)).expect("title words"));
+/// [`CLUE_WORDS`] by their first character: sorted by it, and a mask with bit `c % 128` set
+/// for each first character `c`, which most characters of a title fail.
+struct ClueIndex {
+    words: Vec<(char, &'static str, u16)>,
+    openers: u128,
+}
+
+static CLUE_INDEX: LazyLock<ClueIndex> = LazyLock::new(|| {
+    let mut words: Vec<(char, &'static str, u16)> =
+        CLUE_WORDS.iter().filter_map(|&(word, clues)| Some((word.chars().next()?, word, clues))).collect();
+    words.sort_by_key(|&(first, ..)| first);
+    let openers = words.iter().fold(0, |mask, &(first, ..)| mask | opener_bit(first));
+    ClueIndex { words, openers }
+});
+
+/// The bit of [`ClueIndex::openers`] for `c`.
+fn opener_bit(c: char) -> u128 {
+    1 << (u32::from(c) % 128)
+}
+
+/// The words of [`CLUE_WORDS`] in `text`, overlapping ones too, each with the bytes it covers
+/// and its clues. A title is short: the words that start at each of its characters are looked
+/// up, which costs less than setting up a multi-word search for it.
+fn clue_words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, u16)> + '_ {
+    let index = &*CLUE_INDEX;
+    text.char_indices().filter(|&(_, c)| index.openers & opener_bit(c) != 0).flat_map(move |(at, c)| {
+        let from = index.words.partition_point(|&(first, ..)| first < c);
+        index.words[from..]
+            .iter()
+            .take_while(move |&&(first, ..)| first == c)
+            .filter(move |&&(_, word, _)| text[at..].starts_with(word))
+            .map(move |&(_, word, clues)| (at..at + word.len(), clues))
+    })
+}
 
 /// The clues of [`CLUE_WORDS`] found anywhere in `text`, as one set of bits.
 fn clues(text: &str) -> u16 {
-    CLUE_FINDER
-        .find_overlapping_iter(text)
-        .fold(0, |set, found| set | CLUE_WORDS[found.pattern().as_usize()].1)
+    clue_words(text).fold(0, |set, (_, clues)| set | clues)
 }
 
 /// The role of a column from its title, `None` when the cell is not a title.
@@ -904,7 +932,8 @@ const FIVE_YEAR_PLAN_WORDS: [&str; 5] = ["规划", "十二五", "十三五", "�
 
 /// Whether a title is a five-year plan's column ([`FIVE_YEAR_PLAN_WORDS`]).
 fn is_five_year_plan(title: &str) -> bool {
-    FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
+    // Each of the words holds `规` or `五`: a title without either (most) is read once.
+    title.contains(['规', '五']) && FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
 }
 
 /// Whether a title opens with `预计`, after a year (written out or relative: `今年预计`) or `全年`
@@ -950,8 +979,8 @@ pub(crate) fn is_sub_title(text: &str) -> bool {
 fn words_besides_clues(title: &str) -> usize {
     // Bytes in clue words, one bit each: a sub-title is at most 8 characters, 32 bytes.
     let mut covered = 0u64;
-    for found in CLUE_FINDER.find_overlapping_iter(title) {
-        for at in found.start()..found.end().min(u64::BITS as usize) {
+    for (found, _) in clue_words(title) {
+        for at in found.start..found.end.min(u64::BITS as usize) {
             covered |= 1 << at;
         }
     }
@@ -981,6 +1010,38 @@ pub(crate) fn is_parenthetical(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::grid::{GridBuilder, Layout};
+
+    #[test]
+    fn clue_words_are_found_where_a_search_for_each_finds_them() {
+        let titles = [
+            "2023年预期目标",
+            "比上年增长(%)",
+            "与目标±",
+            "同比增减",
+            "类别",
+            "增长增速增幅",
+            "+-",
+            "统计数值",
+            "",
+        ];
+        for title in titles {
+            let mut found: Vec<_> = clue_words(title).collect();
+            found.sort_by_key(|(range, _)| (range.start, range.end));
+            let mut wanted: Vec<_> = CLUE_WORDS
+                .iter()
+                .flat_map(|&(word, clues)| {
+                    title.match_indices(word).map(move |(at, _)| (at..at + word.len(), clues))
+                })
+                .collect();
+            wanted.sort_by_key(|(range, _)| (range.start, range.end));
+            assert_eq!(found, wanted, "{title}");
+        }
+    }
+
+    #[test]
+    fn five_year_plan_words_hold_gui_or_wu() {
+        assert!(FIVE_YEAR_PLAN_WORDS.iter().all(|word| word.contains(['规', '五'])));
+    }
 
     #[test]
     fn a_five_year_plans_column_has_no_role_of_the_year() {

@@ -28,7 +28,7 @@ use crate::parse::Lines;
 use crate::parse::caption::{self, is_caption};
 use crate::parse::continued::read_continued;
 use crate::parse::readers::{self, Read};
-use crate::text::Trimmed;
+use crate::text::{self, Trimmed};
 use header::{Header, INDICATOR, MAX_TITLE_CHARS, Role, read_header, role_of};
 use indicator::ReadCells;
 
@@ -252,18 +252,19 @@ fn judge_indicator(grid: &Grid) -> Option<(usize, (Header, ReadCells))> {
 /// it, heads the headerless table after it: a web page that puts its header row in a `<table>` of
 /// its own comes out of pandoc as two tables. A table on its side is read turned.
 fn read_text_table(lines: Lines<'_>, index: usize) -> Option<(Read, Option<(Header, ReadCells)>)> {
-    if let Some((read, header)) = readers::read_best(lines, index, &INDICATOR, judge_indicator) {
+    // Each reader reads the lines once; its grid is judged the three ways in turn.
+    let mut reads = readers::read_all(lines, index, &INDICATOR);
+    if let Some((read, header)) = readers::take_best(&mut reads, judge_indicator) {
         return Some((read_continued(lines, read), Some(header)));
     }
-    let alone = readers::read_at(lines, index, &INDICATOR, |grid| usize::from(is_header_alone(grid)));
-    if let Some(alone) = alone {
+    let alone = readers::take_best(&mut reads, |grid| Some((usize::from(is_header_alone(grid)), ())));
+    if let Some((alone, ())) = alone {
         let read = read_continued(lines, alone);
         let (_, header) = judge_indicator(&read.grid)?;
         return Some((read, Some(header)));
     }
     // A table on its side: the indicators across its first row ([`transposed`]).
-    let (read, (grid, header, cells)) =
-        readers::read_best(lines, index, &INDICATOR, transposed::judge_turned)?;
+    let (read, (grid, header, cells)) = readers::take_best(&mut reads, transposed::judge_turned)?;
     Some((Read { grid, ..read }, Some((header, cells))))
 }
 
@@ -287,14 +288,19 @@ fn could_start_table(line: &str) -> bool {
 /// of two spaces, reads as a column title; or its first two words, parted by one space, each do
 /// (`指标名称 单位 2023 年目标 …`: `pdftotext -layout` sets narrow columns' titles one space apart).
 fn starts_with_title(text: &str) -> bool {
-    let (first, cut) = first_cell(text);
+    let FirstCell { text: first, cut, spaced } = first_cell(text);
+    // A space is ASCII: its byte is never inside a character's, and `memchr` finds it fastest.
+    let space_in = |text: &str| memchr::memchr(b' ', text.as_bytes());
     let two_titles = || {
-        first.split_once(' ').is_some_and(|(word, rest)| {
-            role_of(word).is_some() && rest.split(' ').next().is_some_and(|next| role_of(next).is_some())
-        })
+        spaced
+            && space_in(first).is_some_and(|at| {
+                let rest = &first[at + 1..];
+                let next = space_in(rest).map_or(rest, |end| &rest[..end]);
+                role_of(&first[..at]).is_some() && role_of(next).is_some()
+            })
     };
     (!cut && role_of(first).is_some())
-        || double_space(first).is_some_and(|at| role_of(&first[..at]).is_some())
+        || (spaced && double_space(first).is_some_and(|at| role_of(&first[..at]).is_some()))
         || spaced_letters(text).is_some_and(|title| role_of(&title).is_some())
         || two_titles()
 }
@@ -319,29 +325,62 @@ fn double_space(text: &str) -> Option<usize> {
     memchr::memchr_iter(b' ', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
 }
 
-/// The first non-empty cell of a line whose cells are parted by TABs or bars; `""` when there is
-/// none; and whether it was cut. A cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
-/// characters besides white space, which is enough to tell it is none, so a line of prose is not
-/// read to its end.
-fn first_cell(text: &str) -> (&str, bool) {
-    let mut start = 0;
-    let mut letters = 0;
-    for (at, c) in text.char_indices() {
-        if matches!(c, '\t' | '|' | '│' | '┃') {
-            if letters > 0 {
-                return (&text[start..at], false);
-            }
-            start = at + c.len_utf8();
-        } else if !c.is_whitespace() {
-            letters += 1;
-            if letters > MAX_TITLE_CHARS {
-                return (&text[start..at + c.len_utf8()], true);
-            }
-        }
-    }
-    (if letters > 0 { &text[start..] } else { "" }, false)
+/// The first non-empty cell of a line whose cells are parted by TABs or bars.
+struct FirstCell<'a> {
+    /// The cell; `""` when there is none.
+    text: &'a str,
+    /// Whether it was cut: a cell longer than a title is cut after [`MAX_TITLE_CHARS`] + 1
+    /// characters besides white space, which is enough to tell it is none, so a line of prose is
+    /// not read to its end.
+    cut: bool,
+    /// Whether the cell holds an ASCII space.
+    spaced: bool,
 }
 
+/// The first non-empty cell of a line (see [`FirstCell`]).
+fn first_cell(text: &str) -> FirstCell<'_> {
+    let mut start = 0;
+    let mut letters = 0;
+    let mut spaced = false;
+    let mut at = 0;
+    while at < text.len() {
+        let (len, c) = blank_or_bar_at(text, at);
+        match c {
+            Some('\t' | '|' | '│' | '┃') => {
+                if letters > 0 {
+                    return FirstCell { text: &text[start..at], cut: false, spaced };
+                }
+                start = at + len;
+                spaced = false;
+            }
+            Some(c) if c.is_whitespace() => spaced |= c == ' ',
+            _ => {
+                letters += 1;
+                if letters > MAX_TITLE_CHARS {
+                    return FirstCell { text: &text[start..at + len], cut: true, spaced };
+                }
+            }
+        }
+        at += len;
+    }
+    match letters {
+        0 => FirstCell { text: "", cut: false, spaced: false },
+        _ => FirstCell { text: &text[start..], cut: false, spaced },
+    }
+}
+
+/// The byte length of the character at `text[at..]`, and the character when it may be white
+/// space or a bar: ASCII, or led by byte C2, E1, E2 or E3, the first bytes of every white-space
+/// character past ASCII (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) and of the bars `│`
+/// `┃`. Other characters (ideographs, most of a line) are skipped by their first byte, not
+/// decoded.
+fn blank_or_bar_at(text: &str, at: usize) -> (usize, Option<char>) {
+    match text.as_bytes()[at] {
+        byte @ 0..0x80 => (1, Some(char::from(byte))),
+        0xc2 | 0xe1..=0xe3 => text[at..].chars().next().map_or((1, None), |c| (c.len_utf8(), Some(c))),
+        lead => (crate::text::utf8_len(lead), None),
+    }
+}
 /// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
 /// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
 fn is_bare_caption(text: &str) -> bool {
@@ -448,6 +487,13 @@ fn caption_text(lines: Lines<'_>, index: usize) -> String {
 /// Warns when the caption at `index` names indicators but no table was read under it.
 fn warn_missing_table(lines: Lines<'_>, index: Option<usize>, warnings: &mut Vec<Warning>) {
     let Some(index) = index else { return };
+    // The caption is its line, or its line and the title on one of the two lines after it
+    // ([`caption::caption_at`]), joined by a space no word holds: a caption whose three lines
+    // hold no word (most: a box's) is not read.
+    let mut near = lines.iter().skip(index).take(3);
+    if !near.any(|line| INDICATOR_CAPTION_WORDS.iter().any(|w| text::holds(line, w))) {
+        return;
+    }
     let caption = caption_text(lines, index);
     if !INDICATOR_CAPTION_WORDS.iter().any(|w| caption.contains(w)) {
         return;
@@ -469,5 +515,42 @@ fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &m
     if !skipped.is_empty() {
         let kind = WarningKind::UnreadTargets { read, skipped };
         warnings.push(Warning::new(line, kind).in_table(Scope::Table(caption.to_owned())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_skipped_undecoded_are_neither_blanks_nor_bars() {
+        for c in '\0'..=char::MAX {
+            let (len, seen) = blank_or_bar_at(c.encode_utf8(&mut [0; 4]), 0);
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            if seen.is_none() {
+                assert!(!c.is_whitespace() && !matches!(c, '\t' | '|' | '│' | '┃'), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_cell_is_cut_after_a_title_s_length() {
+        let cell = |text| {
+            let FirstCell { text, cut, spaced } = first_cell(text);
+            assert_eq!(spaced, text.contains(' '), "{text:?}");
+            (text, cut)
+        };
+        assert_eq!(cell("\t\u{3000}指标名称\t目标"), ("\u{3000}指标名称", false));
+        assert_eq!(cell("│ 序号 │ 指标 │"), (" 序号 ", false));
+        assert_eq!(cell(" \t指标 名称"), ("指标 名称", false));
+        assert_eq!(
+            cell("一二三四五六七八九十一二三四五六七八"),
+            ("一二三四五六七八九十一二三四五六七", true)
+        );
+        assert_eq!(
+            cell("一二三四 五六七八九十一二三四五六七八"),
+            ("一二三四 五六七八九十一二三四五六七", true)
+        );
+        assert_eq!(cell(" \t "), ("", false));
     }
 }

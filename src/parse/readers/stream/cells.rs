@@ -176,7 +176,10 @@ impl<'a> CellReader<'a> {
             self.after_blank = true;
             return true;
         }
-        if ends_table(text) || is_paragraph(text) || is_section(text) || text.chars().count() > MAX_CELL_CHARS
+        if ends_table(text)
+            || is_paragraph(text)
+            || is_section(text)
+            || (text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS)
         {
             return false;
         }
@@ -237,6 +240,10 @@ fn ends_table(text: &str) -> bool {
 
 /// A paragraph of prose: a sentence ending in `。`, or long with a sentence end inside.
 fn is_paragraph(text: &str) -> bool {
+    // A text has no more characters than bytes: a short one is counted no further.
+    if text.len() <= MAX_PIECE_CHARS {
+        return false;
+    }
     let chars = text.chars().count();
     (chars > MAX_PIECE_CHARS && text.ends_with('。')) || (chars > MAX_CELL_CHARS && text.contains('。'))
 }
@@ -260,7 +267,10 @@ fn continues_table(lines: Lines<'_>, index: usize) -> bool {
 
 /// A short piece of a cell broken over lines: no sentence end, not a heading.
 fn is_piece(text: &str) -> bool {
-    text.chars().count() <= MAX_PIECE_CHARS && !text.contains(['。', '；', '：', ':']) && !is_section(text)
+    // A text has no more characters than bytes: a short one is not counted.
+    (text.len() <= MAX_PIECE_CHARS || text.chars().count() <= MAX_PIECE_CHARS)
+        && !text.contains(['。', '；', '：', ':'])
+        && !is_section(text)
 }
 
 #[cfg(test)]
