@@ -219,7 +219,8 @@ impl<'a> Listed<'a> {
             |name: &&str| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
-        let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
+        // The cheap tests first: the sure name is looked for only in a list that passes them.
+        let passes = self.names.iter().all(plain_names) && !opens_with_action && (self.declared || sure());
         if passes { self.names.into_iter().map(names::without_description).collect() } else { Vec::new() }
     }
 }
