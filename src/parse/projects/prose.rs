@@ -135,7 +135,11 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         // No clause after the line's last word may name: the split stops before them.
         let words_end = words.last_end_in(body);
         let clauses = split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']);
+        let mut from = 0;
         for (offset, clause) in clauses.take_while(|&(offset, _)| offset < words_end) {
+            if !words.starts_within(clause, &mut from) {
+                continue;
+            }
             let clause = trim_item(clause);
             if !words.may_name(clause) {
                 continue;
