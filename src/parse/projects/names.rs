@@ -193,16 +193,20 @@ pub struct LineWords<'a> {
     words: Vec<Range<usize>>,
     /// For a paragraph's line, where it holds `期`, in order; `None` for any other line.
     phases: Option<Vec<Range<usize>>>,
-    /// Where the words and the phases start, in order.
-    starts: Vec<usize>,
+}
+
+/// How far [`LineWords::starts_within`] has read the line's words and phases: the index of the
+/// first of each not yet passed.
+#[derive(Default)]
+pub struct Passed {
+    words: usize,
+    phases: usize,
 }
 
 impl<'a> LineWords<'a> {
     /// Finds the project words of `line`.
     pub fn new(line: &'a str) -> Self {
-        let words: Vec<Range<usize>> = project_words(line).collect();
-        let starts = words.iter().map(|word| word.start).collect();
-        LineWords { line, words, phases: None, starts }
+        LineWords { line, words: project_words(line).collect(), phases: None }
     }
 
     /// Finds the sure words of a paragraph's `line`: `None` when it holds none (so that no
@@ -216,25 +220,24 @@ impl<'a> LineWords<'a> {
                 words.push(word.range());
             }
         }
-        if words.is_empty() && phases.is_empty() {
-            return None;
-        }
-        let mut starts: Vec<usize> = words.iter().chain(&phases).map(|word| word.start).collect();
-        starts.sort_unstable();
-        Some(LineWords { line, words, phases: Some(phases), starts })
+        (!words.is_empty() || !phases.is_empty()).then_some(LineWords { line, words, phases: Some(phases) })
     }
 
     /// Whether a word or a phase of the line starts within `clause` (a piece of the line; for
-    /// any other text, true), looked for from `*from`, an index into the starts that a caller
-    /// reading the line's clauses in order keeps: the clauses without one are told by a
-    /// comparison or two, and [`LineWords::may_name`] is false for them (and for any piece of
-    /// them), which asks for a word or a phase within the clause.
-    pub fn starts_within(&self, clause: &str, from: &mut usize) -> bool {
+    /// any other text, true), looked for from where `passed` says, which a caller reading the
+    /// line's clauses in order keeps: the clauses without one are told by a comparison or two,
+    /// and [`LineWords::may_name`] is false for them (and for any piece of them), which asks for
+    /// a word or a phase within the clause.
+    pub fn starts_within(&self, clause: &str, passed: &mut Passed) -> bool {
         let Some((start, end)) = self.span_of(clause) else { return true };
-        while self.starts.get(*from).is_some_and(|&at| at < start) {
-            *from += 1;
-        }
-        self.starts.get(*from).is_some_and(|&at| at < end)
+        let within = |ranges: &[Range<usize>], first: &mut usize| {
+            while ranges.get(*first).is_some_and(|range| range.start < start) {
+                *first += 1;
+            }
+            ranges.get(*first).is_some_and(|range| range.start < end)
+        };
+        let phases = self.phases.as_deref().unwrap_or_default();
+        within(&self.words, &mut passed.words) | within(phases, &mut passed.phases)
     }
 
     /// [`may_name`] of `clause`, a piece of the line that starts and ends at a separator or
@@ -657,19 +660,19 @@ mod tests {
         assert!(may_name("推进二期") && may_name("推进２期") && !may_name("推进后期") && !may_name("期待乙"));
         let line = "优化营商环境，新建甲水库，推进二期，同期开展";
         let words = LineWords::new(line);
-        let mut from = 0;
+        let mut passed = Passed::default();
         for (_, clause) in split_top_level(line, &['，']) {
             assert_eq!(words.may_name(clause), may_name(clause), "{clause}");
-            assert!(words.starts_within(clause, &mut from) || !may_name(clause), "{clause}");
+            assert!(words.starts_within(clause, &mut passed) || !may_name(clause), "{clause}");
         }
         let line =
             "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
         let words = LineWords::sure(line).expect("sure words");
-        let mut from = 0;
+        let mut passed = Passed::default();
         for (_, clause) in split_top_level(line, &['，', '、']) {
             let both = may_name(clause) && may_name_surely(clause);
             assert_eq!(words.may_name(clause), both, "{clause}");
-            assert!(words.starts_within(clause, &mut from) || !both, "{clause}");
+            assert!(words.starts_within(clause, &mut passed) || !both, "{clause}");
         }
         assert!(LineWords::sure("优化营商环境，建成城西体育公园").is_none());
     }

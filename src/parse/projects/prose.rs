@@ -17,7 +17,7 @@
 //! slogan (`“一把手”工程`) or a bare kind (`重点项目`, `各类项目`) is never a project.
 
 use super::boxes::Block;
-use super::names::{self, LineWords, Names};
+use super::names::{self, LineWords, Names, Passed};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::stated::stated_stages;
@@ -135,9 +135,9 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         // No clause after the line's last word may name: the split stops before them.
         let words_end = words.last_end_in(body);
         let clauses = split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']);
-        let mut from = 0;
+        let mut passed = Passed::default();
         for (offset, clause) in clauses.take_while(|&(offset, _)| offset < words_end) {
-            if !words.starts_within(clause, &mut from) {
+            if !words.starts_within(clause, &mut passed) {
                 continue;
             }
             let clause = trim_item(clause);
