@@ -86,6 +86,20 @@ impl SharedTexts {
             _ => last.insert(TextSpan::from(source)).clone(),
         }
     }
+
+    /// `name` as a span of `source` (a [`SharedTexts::source`]): where it stands when it is a
+    /// slice of it (a list's item as the readers cut it from its line), else where `source`
+    /// first holds it ([`TextSpan::within`]). A name reads only as the text it spans, and either
+    /// span lies within the source, as [`crate::model::share_texts`] needs: the place is not
+    /// searched for.
+    pub fn name(&self, source: &TextSpan, name: &str) -> TextSpan {
+        let line = source.as_str();
+        let inside = (name.as_ptr() as usize)
+            .checked_sub(line.as_ptr() as usize)
+            .is_some_and(|at| at.checked_add(name.len()).is_some_and(|end| end <= line.len()));
+        let held = self.text.as_ref().filter(|_| inside).and_then(|text| TextSpan::of(text, name));
+        held.unwrap_or_else(|| source.within(name))
+    }
 }
 
 /// Finds every captioned box in `lines` (`lines[0]` is line 1). `plan_year` is the report's plan

@@ -255,7 +255,7 @@ fn project(
 ) -> Project {
     let source = block.shared.source(source.trimmed());
     Project {
-        name: source.within(name),
+        name: block.shared.name(&source, name),
         group,
         table: block.shared.caption(block.caption),
         stage,

@@ -94,20 +94,52 @@ static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[^乡]村|镇|街道|片区|社区|街|乡)$").expect("place pattern"));
 
 /// Words that open a clause of action, not a name (`成立…`, `稳定生猪产能…`).
-static VERB_LED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:成立|开展|实施|推动|推进|建立|加强|加快|完善|深化|打造|落实|支持|引导|培育|发展|创建|争创|新增|新建|完成|建成|开工|启动|持续|全力|积极|大力|围绕|依托|聚焦|谋划|稳定|提升|提高|确保|力争|实现|做好|抓好|强化|优化|扩大|推广|举办|组织|深入|全面|统筹|着力|努力)",
-    )
-    .expect("verb-led pattern")
-});
+const VERB_LEADS: [&str; 48] = [
+    "成立", "开展", "实施", "推动", "推进", "建立", "加强", "加快", "完善", "深化", "打造", "落实", "支持",
+    "引导", "培育", "发展", "创建", "争创", "新增", "新建", "完成", "建成", "开工", "启动", "持续", "全力",
+    "积极", "大力", "围绕", "依托", "聚焦", "谋划", "稳定", "提升", "提高", "确保", "力争", "实现", "做好",
+    "抓好", "强化", "优化", "扩大", "推广", "举办", "组织", "深入", "全面",
+];
 
-/// Modifiers that make a project word a bare kind (`重点项目`, `涉綦重大项目`, `基础设施项目`).
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|重大|重点|各类|一批|相关|其他|市级|区级|县级|省级|国家级|在建|续建|新开工|竣工|前期|民生|投资|合作|备份|签约|招商|新建|类|的)(?:产业|基础设施|建设|储备)?$",
-    )
-    .expect("generic pattern")
-});
+/// Whether `item` opens with one of [`VERB_LEADS`]: only the words sharing its first character
+/// are compared.
+fn is_verb_led(item: &str) -> bool {
+    static LEADS: LazyLock<KeyedWords> = LazyLock::new(|| KeyedWords::by_first(&[&VERB_LEADS]));
+    LEADS.opening(item).next().is_some()
+}
+
+/// Modifiers that make a project word a bare kind (`重点项目`, `涉綦重大项目`), alone or before
+/// one of [`KIND_WORDS`] (`基础设施项目`); nothing at all before the project word is one too.
+const MODIFIERS: [&str; 25] = [
+    "重大",
+    "重点",
+    "各类",
+    "一批",
+    "相关",
+    "其他",
+    "市级",
+    "区级",
+    "县级",
+    "省级",
+    "国家级",
+    "在建",
+    "续建",
+    "新开工",
+    "竣工",
+    "前期",
+    "民生",
+    "投资",
+    "合作",
+    "备份",
+    "签约",
+    "招商",
+    "新建",
+    "类",
+    "的",
+];
+
+/// The words of a sector that may stand between a modifier and the project word.
+const KIND_WORDS: [&str; 4] = ["产业", "基础设施", "建设", "储备"];
 
 /// What a sentence puts after a name: its phase of work or an activity (`主体工程`, `装修运营`,
 /// `竣工验收`, `规划论证`, `总工程量的80%`), not part of it.
@@ -163,6 +195,14 @@ pub struct LineWords<'a> {
     phases: Option<Vec<Range<usize>>>,
 }
 
+/// How far [`LineWords::starts_within`] has read the line's words and phases: the index of the
+/// first of each not yet passed.
+#[derive(Default)]
+pub struct Passed {
+    words: usize,
+    phases: usize,
+}
+
 impl<'a> LineWords<'a> {
     /// Finds the project words of `line`.
     pub fn new(line: &'a str) -> Self {
@@ -181,6 +221,23 @@ impl<'a> LineWords<'a> {
             }
         }
         (!words.is_empty() || !phases.is_empty()).then_some(LineWords { line, words, phases: Some(phases) })
+    }
+
+    /// Whether a word or a phase of the line starts within `clause` (a piece of the line; for
+    /// any other text, true), looked for from where `passed` says, which a caller reading the
+    /// line's clauses in order keeps: the clauses without one are told by a comparison or two,
+    /// and [`LineWords::may_name`] is false for them (and for any piece of them), which asks for
+    /// a word or a phase within the clause.
+    pub fn starts_within(&self, clause: &str, passed: &mut Passed) -> bool {
+        let Some((start, end)) = self.span_of(clause) else { return true };
+        let within = |ranges: &[Range<usize>], first: &mut usize| {
+            while ranges.get(*first).is_some_and(|range| range.start < start) {
+                *first += 1;
+            }
+            ranges.get(*first).is_some_and(|range| range.start < end)
+        };
+        let phases = self.phases.as_deref().unwrap_or_default();
+        within(&self.words, &mut passed.words) | within(phases, &mut passed.phases)
     }
 
     /// [`may_name`] of `clause`, a piece of the line that starts and ends at a separator or
@@ -272,7 +329,7 @@ impl<'a> Names<'a> {
         let mut items: Vec<&str> = Vec::new();
         while let Some((_, piece)) = pieces.next() {
             let item = unquote(trim_item(piece));
-            if item.is_empty() || VERB_LED.is_match(item) {
+            if item.is_empty() || is_verb_led(item) {
                 break;
             }
             let item = shed_activity(clean_name(item, pieces.peek().is_none()));
@@ -421,7 +478,8 @@ pub fn may_hold_sure_name(list: &str) -> bool {
 /// one of [`SURE_ENDS`] or a numbered phase (`黔北数据中心二期`).
 pub fn is_sure_name(name: &str) -> bool {
     let bare = without_note(name);
-    is_project_name(name) && (ends_in_phase(bare) || SURE_ENDS.iter().any(|end| bare.ends_with(end)))
+    // The ending first: a test of a few bytes, where the name's is many.
+    (ends_in_phase(bare) || SURE_ENDS.iter().any(|end| bare.ends_with(end))) && is_project_name(name)
 }
 
 /// `name` without the description of a figure before its last `的`, when what follows is a name
@@ -490,7 +548,17 @@ fn is_slogan(name: &str) -> bool {
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
 fn is_generic(name: &str) -> bool {
-    before_ends(name).any(|before| GENERIC.is_match(before))
+    before_ends(name).any(is_bare_kind)
+}
+
+/// Whether what stands before a project word makes it a bare kind: nothing, or one of
+/// [`MODIFIERS`] at its end, either with one of [`KIND_WORDS`] after it or none (the pattern
+/// `(?:^|重大|…|的)(?:产业|基础设施|建设|储备)?$`). Only the modifiers ending in the character
+/// before are compared.
+fn is_bare_kind(before: &str) -> bool {
+    static ENDS: LazyLock<KeyedWords> = LazyLock::new(|| KeyedWords::by_last(&[&MODIFIERS]));
+    let modified = |rest: &str| rest.is_empty() || ENDS.before_ending(rest).next().is_some();
+    modified(before) || KIND_WORDS.iter().any(|kind| before.strip_suffix(kind).is_some_and(modified))
 }
 
 #[cfg(test)]
@@ -523,6 +591,24 @@ mod tests {
             "中华村",
         ] {
             assert!(!is_project_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn leads_and_kinds_as_the_patterns_find_them() {
+        let verb_led = Regex::new(&format!("^(?:{})", VERB_LEADS.join("|"))).expect("verb-led pattern");
+        let generic = Regex::new(&format!("(?:^|{})(?:{})?$", MODIFIERS.join("|"), KIND_WORDS.join("|")))
+            .expect("generic pattern");
+        let words = VERB_LEADS.iter().chain(&MODIFIERS).chain(&KIND_WORDS).chain(&["", "甲", "乙类"]);
+        let words: Vec<&str> = words.copied().collect();
+        for (first, second) in words.iter().flat_map(|first| words.iter().map(move |second| (first, second)))
+        {
+            for text in
+                [format!("{first}{second}"), format!("甲{first}{second}"), format!("{first}{second}乙")]
+            {
+                assert_eq!(is_verb_led(&text), verb_led.is_match(&text), "{text}");
+                assert_eq!(is_bare_kind(&text), generic.is_match(&text), "{text}");
+            }
         }
     }
 
@@ -574,15 +660,19 @@ mod tests {
         assert!(may_name("推进二期") && may_name("推进２期") && !may_name("推进后期") && !may_name("期待乙"));
         let line = "优化营商环境，新建甲水库，推进二期，同期开展";
         let words = LineWords::new(line);
+        let mut passed = Passed::default();
         for (_, clause) in split_top_level(line, &['，']) {
             assert_eq!(words.may_name(clause), may_name(clause), "{clause}");
+            assert!(words.starts_within(clause, &mut passed) || !may_name(clause), "{clause}");
         }
         let line =
             "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
         let words = LineWords::sure(line).expect("sure words");
+        let mut passed = Passed::default();
         for (_, clause) in split_top_level(line, &['，', '、']) {
             let both = may_name(clause) && may_name_surely(clause);
             assert_eq!(words.may_name(clause), both, "{clause}");
+            assert!(words.starts_within(clause, &mut passed) || !both, "{clause}");
         }
         assert!(LineWords::sure("优化营商环境，建成城西体育公园").is_none());
     }

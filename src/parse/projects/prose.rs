@@ -17,7 +17,7 @@
 //! slogan (`“一把手”工程`) or a bare kind (`重点项目`, `各类项目`) is never a project.
 
 use super::boxes::Block;
-use super::names::{self, LineWords, Names};
+use super::names::{self, LineWords, Names, Passed};
 use super::project;
 use super::split::{leading_label, split_top_level, trim_item};
 use super::stated::stated_stages;
@@ -135,7 +135,11 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
         // No clause after the line's last word may name: the split stops before them.
         let words_end = words.last_end_in(body);
         let clauses = split_top_level(body, &['。', '；', ';', '，', ',', '：', ':']);
+        let mut passed = Passed::default();
         for (offset, clause) in clauses.take_while(|&(offset, _)| offset < words_end) {
+            if !words.starts_within(clause, &mut passed) {
+                continue;
+            }
             let clause = trim_item(clause);
             if !words.may_name(clause) {
                 continue;
@@ -219,7 +223,8 @@ impl<'a> Listed<'a> {
             |name: &&str| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
-        let passes = (self.declared || sure()) && self.names.iter().all(plain_names) && !opens_with_action;
+        // The cheap tests first: the sure name is looked for only in a list that passes them.
+        let passes = self.names.iter().all(plain_names) && !opens_with_action && (self.declared || sure());
         if passes { self.names.into_iter().map(names::without_description).collect() } else { Vec::new() }
     }
 }

@@ -2,7 +2,7 @@
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
 use crate::text::Trimmed;
-use crate::text::{is_numeric, utf8_len};
+use crate::text::{is_han, is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -273,6 +273,14 @@ pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize
     let mut depth = 0usize;
     let mut letters = 0;
     for (at, ch) in text.char_indices() {
+        // An ideograph (most of a label) is neither a bracket, punctuation nor white space.
+        if is_han(ch) && !stop.contains(&ch) {
+            letters += 1;
+            if letters > MAX_LABEL_CHARS {
+                return None;
+            }
+            continue;
+        }
         match bracket(ch) {
             Some(true) => depth += 1,
             Some(false) => depth = depth.saturating_sub(1),

@@ -191,6 +191,7 @@ pub struct Verdict {
 }
 
 /// A verdict closing `clause`: `…3个项目全面完工`, `…等2个项目完成年度目标任务`.
+#[inline]
 pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
     let may_close =
         VERDICT_STAGES.iter().any(|stage| clause.ends_with(stage)) || holds(clause, YEAR_TARGET_DONE);
@@ -208,6 +209,7 @@ pub fn trailing_verdict(clause: &str) -> Option<Verdict> {
 /// `年度计划投资76.3亿元`, `新开工项目38个`, `高新区产值增长6%`. Each pattern is tried only on a
 /// clause holding what it needs: figures a `%` or one of [`FIGURE_WORDS`], a count its closing
 /// `个`, and both a digit ([`may_hold_digit`]).
+#[inline]
 pub fn is_statement(clause: &str) -> bool {
     // The digit first: one pass in vector code, where the words are a search each.
     if !may_hold_digit(clause) {
