@@ -217,11 +217,16 @@ pub fn row_reading(values: &[&Value]) -> Option<&'static str> {
     values.iter().find(|v| v.form != ValueForm::Empty).and_then(|v| rate_reading(v))
 }
 
-/// `增速` for a growth-rate value (`7.5%左右`), `下降` for a fall (`下降3.1%`), else `None`.
+/// `增速` for a growth-rate value (`7.5%左右`, `增长7.5%`), `下降` for a fall (`下降3.1%`), else
+/// `None`.
 fn rate_reading(value: &Value) -> Option<&'static str> {
     let percent = value.unit.as_deref() == Some("%") || value.raw.contains(['%', '％']);
     match value.form {
-        ValueForm::Exact(_) | ValueForm::AtLeast(_) | ValueForm::AtMost(_) | ValueForm::About(_)
+        ValueForm::Exact(_)
+        | ValueForm::AtLeast(_)
+        | ValueForm::AtMost(_)
+        | ValueForm::About(_)
+        | ValueForm::Rise(_)
             if percent =>
         {
             Some("增速")
@@ -297,6 +302,8 @@ mod tests {
         let points = value("提高1.8个百分点", ValueForm::PointChange(1.8));
         let within = value("5.5%以内", ValueForm::AtMost(5.5));
         assert_eq!(aliases.canonical_for_row("地区生产总值", None, &[&about]), "地区生产总值增速");
+        let rise = value("增长７.５％", ValueForm::Rise(7.5));
+        assert_eq!(aliases.canonical_for_row("地区生产总值", None, &[&rise]), "地区生产总值增速");
         assert_eq!(
             aliases.canonical_for_row("单位地区生产总值能耗", None, &[&fall]),
             "单位地区生产总值能耗下降"
