@@ -820,11 +820,11 @@ fn category_rows_after_their_number_and_names_in_paragraphs_of_a_cell() {
     let table = "表1 2023年龙岗区国民经济和社会发展主要指标完成情况|2023|review";
     let want = expected(&format!(
         "
-        {table}|地区生产总值增长|~|false|6|~|5.6|missed|-0.4
-        {table}|规模以上工业增加值增长|~|false|6.5|~|7.1|met|0.6
+        {table}|地区生产总值增长|%|false|6|~|5.6|missed|-0.4
+        {table}|规模以上工业增加值增长|%|false|6.5|~|7.1|met|0.6
         {table}|固定资产投资|~|false|1,350|~|1,288.4|missed|-61.6
-        {table}|居民人均可支配收入增长|~|false|与经济增长同步|~|5.3|missed|-0.3
-        {table}|单位GDP能耗下降|~|true|完成市下达任务|~|待市反馈|unassessed|~
+        {table}|居民人均可支配收入增长|%|false|与经济增长同步|~|5.3|missed|-0.3
+        {table}|单位GDP能耗下降|%|true|完成市下达任务|~|待市反馈|unassessed|~
         "
     ));
     assert_eq!(rows(&report), want);
@@ -1071,7 +1071,7 @@ fn a_category_written_once_under_a_name_title_over_two_columns_in_pandoc_tables(
 #[test]
 fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th() {
     // `<td colspan=4></td><td>单位：亿元、%</td>` above the header: before, read as a header row
-    // (单位 is a title) and no table; `<caption>`; names in `<th>`; a base year's column aside.
+    // (单位 is a title) and no table; the note gives `%` to the rows naming a rate (增速); `<caption>`; names in `<th>`; a base year's column aside.
     // Its `pdftotext -layout` form (printed from Writer) writes the titles one space apart, as it
     // does numbers and the CJK beside them (`2022 年完成 2023 年目标 2023 年完成`), and the next
     // section's heading right under the last row (before, no table: the three titles read as one;
@@ -1085,8 +1085,8 @@ fn a_unit_note_in_the_last_cell_of_a_row_above_the_header_and_row_titles_in_th()
         let want = expected(&format!(
             "
             {table}|地区生产总值|~|~|增长6.5%|~|增长6.9%|met|0.4
-            {table}|规模以上工业增加值增速|~|~|9|~|8.4|missed|-0.6
-            {table}|固定资产投资增速|~|~|8|~|8.2|met|0.2
+            {table}|规模以上工业增加值增速|%|~|9|~|8.4|missed|-0.6
+            {table}|固定资产投资增速|%|~|8|~|8.2|met|0.2
             {table}|一般公共预算收入|~|~|47|~|48.6|met|1.6
             {table}|城镇常住居民人均可支配收入|元|~|增长6%|~|增长5.4%|missed|-0.6
             "

@@ -264,21 +264,28 @@ fn title_rows(grid: &Grid) -> std::ops::Range<usize> {
     0..row
 }
 
-/// The unit a title row gives every row of the table (`单位：%`, `单位:亿元`), if it names one
-/// unit (`单位：亿元、%` names several: each row's own unit stands).
-pub(crate) fn table_unit(grid: &Grid) -> Option<&str> {
+/// The unit note a title row gives the table (`单位：%`, `单位：亿元、%`): its text after `单位`.
+pub(crate) fn table_unit_note(grid: &Grid) -> Option<&str> {
     title_rows(grid).find_map(|row| {
         let cell = grid.row_cells(row).find(|c| !c.text.trimmed().is_empty())?;
-        unit_note(cell.text.trimmed().strip_prefix("单位")?)
+        cell.text.trimmed().strip_prefix("单位")
     })
 }
 
 /// The one unit a note names after its `单位` (`：亿元` → `亿元`); `None` when it names several
-/// (`：亿元、%`) or none.
+/// (`：亿元、%`: each row's own unit stands) or none.
 pub(crate) fn unit_note(after_word: &str) -> Option<&str> {
     let unit = after_word.trim_start_matches(['：', ':', ' ']).trimmed();
     let single = !unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['、', '，', ',', '/']);
     single.then_some(unit)
+}
+
+/// Whether a note naming several units names `%` among them (`：亿元、%`): the unit of its rows
+/// that name a rate.
+pub(crate) fn unit_note_lists_percent(after_word: &str) -> bool {
+    let units = after_word.trim_start_matches(['：', ':', ' ']).trimmed();
+    unit_note(after_word).is_none()
+        && units.split(['、', '，', ',', '/']).any(|unit| matches!(unit.trimmed(), "%" | "％"))
 }
 
 /// Whether every cell of `row` is blank.
@@ -1239,8 +1246,10 @@ mod tests {
                 .unwrap();
         assert_eq!(header.rows, 3);
         assert_eq!(roles(&header), [Role::Name, Role::Target, Role::Actual]);
-        assert_eq!(table_unit(&grid(&[" >3", "单位：%>3", "指标|目标|完成"])), Some("%"));
-        assert_eq!(table_unit(&grid(&["单位：亿元、%>3", "指标|目标|完成"])), None);
+        let table_unit = |rows: &[&str]| table_unit_note(&grid(rows)).and_then(unit_note).map(str::to_owned);
+        assert_eq!(table_unit(&[" >3", "单位：%>3", "指标|目标|完成"]).as_deref(), Some("%"));
+        assert_eq!(table_unit(&["单位：亿元、%>3", "指标|目标|完成"]), None);
+        assert!(unit_note_lists_percent("：亿元、%") && !unit_note_lists_percent("：%"));
     }
 
     #[test]

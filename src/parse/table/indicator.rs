@@ -189,14 +189,15 @@ fn same_star(a: char, b: char) -> bool {
 
 /// Builds the indicator rows of a table. `binding_stars` are the stars a note under the table says
 /// mark binding rows (a star it gives another meaning marks none); a table whose names carry a
-/// star tells binding from non-binding rows too.
+/// star tells binding from non-binding rows too. `note_above` is the text after `单位` of a unit
+/// note right above the table, if any.
 /// Target cells found in `read` are taken from it rather than read again.
 pub(super) fn build_rows(
     grid: &Grid,
     header: &Header,
     binding_stars: &[char],
     caption: &str,
-    unit_above: Option<&str>,
+    note_above: Option<&str>,
     read: &mut ReadCells,
     warnings: &mut Vec<Warning>,
 ) -> Vec<IndicatorRow> {
@@ -216,7 +217,13 @@ pub(super) fn build_rows(
     // Failing a unit note, the unit the target column's title gives (`目标（%）`).
     let titled_unit =
         || header.find(Role::Target).and_then(|t| name::unit_in_title(&header.columns[t].title));
-    let table_unit = header::table_unit(grid).or(unit_above).or_else(titled_unit);
+    let note_in_table = header::table_unit_note(grid);
+    let table_unit = note_in_table
+        .and_then(header::unit_note)
+        .or(note_above.and_then(header::unit_note))
+        .or_else(titled_unit);
+    // A note naming several units, `%` among them (`单位：亿元、%`), gives `%` to rows naming a rate.
+    let rates_in_percent = note_in_table.or(note_above).is_some_and(header::unit_note_lists_percent);
 
     let mut carried = Carried::default();
     let mut rows = Vec::with_capacity(body.len());
@@ -319,7 +326,8 @@ pub(super) fn build_rows(
             .unit
             .clone()
             .or_else(|| cell(columns.unit).filter(|c| !is_blank(&c.text)).map(|c| c.text.clone()))
-            .or_else(|| table_unit.map(str::to_owned));
+            .or_else(|| table_unit.map(str::to_owned))
+            .or_else(|| (rates_in_percent && names_a_rate(&name.name)).then(|| "%".to_owned()));
         let rate_target =
             is_rate_target(&target, unit.as_deref()) || targets.primary.is_some_and(|t| columns.growth[t]);
         let wanted = if rate_target {
@@ -360,6 +368,16 @@ pub(super) fn build_rows(
         rows.push(indicator);
     }
     rows
+}
+
+/// Endings of indicator names that measure a rate in percent (`城镇化率`, `能耗下降`), besides
+/// the growth words of [`names_growth`].
+const RATE_ENDINGS: [&str; 6] = ["率", "比例", "比重", "涨幅", "下降", "降低"];
+
+/// Whether an indicator's name speaks of a rate in percent: a growth (`地区生产总值增长`) or one of
+/// [`RATE_ENDINGS`].
+fn names_a_rate(name: &str) -> bool {
+    names_growth(name) || RATE_ENDINGS.iter().any(|ending| name.ends_with(ending))
 }
 
 /// Whether blank cells of the attribute column continue the attribute above them: the column

@@ -181,14 +181,14 @@ fn read_tables(
     let scope = Scope::Table(caption.clone());
     warnings.extend(read.warnings.into_iter().map(|w| w.in_table(scope.clone())));
     let notes = notes::read_table_notes(lines, &read.grid, read.end);
-    let unit_above = unit_above(lines, start);
+    let note_above = unit_note_above(lines, start);
     let mut repeated = Vec::new();
     let mut tables = Vec::with_capacity(headers.len());
     for (k, header) in headers.iter().enumerate() {
         let warnings = if k == 0 { &mut *warnings } else { &mut repeated };
         let stars = notes.binding_stars();
         let mut rows =
-            indicator::build_rows(&read.grid, header, &stars, &caption, unit_above, cells, warnings);
+            indicator::build_rows(&read.grid, header, &stars, &caption, note_above, cells, warnings);
         if k == 0 {
             notes.judge(&mut rows, &caption, warnings);
         }
@@ -451,13 +451,13 @@ fn caption_of(
     (caption, line, year)
 }
 
-/// The unit a note right above the table at `start` gives its rows (`单位：%`, alone or after the
-/// caption on its line), as a copy of a page or a PDF's text writes the table's unit row.
-fn unit_above(lines: Lines<'_>, start: usize) -> Option<&str> {
+/// The unit note right above the table at `start` (`单位：%`, alone or after the caption on its
+/// line), as a copy of a page or a PDF's text writes the table's unit row: its text after `单位`.
+fn unit_note_above(lines: Lines<'_>, start: usize) -> Option<&str> {
     let above = (0..start).rev().find(|&i| !lines[i].trimmed().is_empty())?;
     let text = lines.at(above);
     let at = text.find("单位：").or_else(|| text.find("单位:"))?;
-    header::unit_note(&text[at + "单位".len()..])
+    Some(&text[at + "单位".len()..])
 }
 
 /// The sentence right before the table at `start` when it points at the table, with the title it
