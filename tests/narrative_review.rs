@@ -893,3 +893,19 @@ fn differences_from_a_target_set_from_above() {
         ]
     );
 }
+
+#[test]
+fn a_result_level_with_last_year_is_a_growth_of_nothing() {
+    let report = report(
+        "黟县",
+        "固定资产投资与上年持平，低于年度目标10个百分点。\n\
+         社会消费品零售总额同比持平，未完成年度目标。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("固定资产投资增速", Some("10%"), Some("0%"), Missed, Some(-10.0)),
+            row("社会消费品零售总额增速", None, Some("0%"), Missed, None),
+        ]
+    );
+}

@@ -296,7 +296,10 @@ pub(super) fn read_sentence(
     let mut values = Vec::new();
     let mut previous_subject: Option<String> = None;
     let mut read = |clause: &str, values: &mut Vec<NarrativeValue>| {
-        let Some(read) = read_clause(clause, role, previous_subject.as_deref(), aliases) else {
+        let flat = level_with_last_year(clause);
+        let Some(read) =
+            read_clause(flat.as_deref().unwrap_or(clause), role, previous_subject.as_deref(), aliases)
+        else {
             return false;
         };
         previous_subject = Some(read.subject);
@@ -323,6 +326,21 @@ pub(super) fn read_sentence(
         }
     }
     values
+}
+
+/// Words closing a clause that say its indicator stayed at last year's level: a growth of 0.
+/// (`与年度目标持平`, level with the target, is a verdict, read by [`super::review`].)
+const LEVEL_WITH_LAST_YEAR: [&str; 5] = ["与上年持平", "与去年持平", "较上年持平", "比上年持平", "同比持平"];
+
+/// `clause` with a closing [`LEVEL_WITH_LAST_YEAR`] written as the growth it is
+/// (`固定资产投资与上年持平` → `固定资产投资增长0%`); `None` when it has none.
+fn level_with_last_year(clause: &str) -> Option<String> {
+    if !clause.contains("持平") {
+        return None;
+    }
+    let text = clause.trimmed();
+    let subject = LEVEL_WITH_LAST_YEAR.iter().find_map(|words| text.strip_suffix(words))?;
+    Some(format!("{subject}增长0%"))
 }
 
 /// The values one clause states and the indicator it speaks of.
@@ -637,6 +655,17 @@ fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_kept_with_last_year_is_a_growth_of_nothing() {
+        assert_eq!(level_with_last_year("固定资产投资与上年持平").as_deref(), Some("固定资产投资增长0%"));
+        assert_eq!(
+            level_with_last_year("社会消费品零售总额同比持平").as_deref(),
+            Some("社会消费品零售总额增长0%")
+        );
+        assert_eq!(level_with_last_year("与年度目标持平"), None);
+        assert_eq!(level_with_last_year("固定资产投资增长3%"), None);
+    }
 
     #[test]
     fn a_comma_grouping_thousands_parts_no_clauses() {
