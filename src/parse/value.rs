@@ -7,10 +7,10 @@
 //! - a ratio: `1.95:1`, `1.95：1`, `2.5比1`;
 //! - a grade: `Ⅲ类`, `II类`, `Ⅱ类及以上`, `达到Ⅲ类`;
 //! - a number with its words: an optional verb of a level (`稳定在`, `保持在`, `达到`), an optional
-//!   bound before it (`≥`, `不低于`, `力争`, `≤`, `不高于`, `控制在`, `约`), an optional verb of change (`增长`, `提高`, `下降`, `降低`, …), a signed
-//!   number or a range (`6-7`), a unit (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after
-//!   it (`以上`, `以内`, `以下`, `左右`). A unit of `百分点` makes a point change; a verb makes a
-//!   rise or a fall;
+//!   bound before it (`≥`, `不低于`, `力争`, `≤`, `不高于`, `控制在`, `约`), an optional verb of
+//!   change (`增长`, `提高`, `上涨`, `下降`, `降低`, …), a signed number or a range (`6-7`), a unit
+//!   (`%`, `万吨`, `亿元`, `个百分点`) and an optional bound after it (`以上`, `以内`, `以下`,
+//!   `左右`). A unit of `百分点` makes a point change; a verb makes a rise or a fall;
 //! - growth above nothing: `正增长`, `实现正增长` (at least 0%);
 //! - a completion statement: `完成`, `完成上级下达目标`, `达到市级要求` (done), `未完成` (not done);
 //! - anything else is qualitative (`快于经济增速`, `与经济增长同步`).
@@ -85,6 +85,10 @@ const BOUNDS_AFTER: [(&[&str], Bound); 3] = [
 /// Verbs of a level before a number, which leave it as it is (`稳定在5万吨以上`, `保持在90%`,
 /// `达到52%`).
 const LEVEL_VERBS: [&str; 4] = ["稳定在", "保持在", "维持在", "达到"];
+/// Words saying a level stayed where it was last year (`与上年持平`): a growth of 0 where a growth
+/// is meant. (`与年度目标持平`, level with the target, is a verdict on a result, not a result.)
+pub(crate) const LEVEL_WITH_LAST_YEAR: [&str; 5] =
+    ["与上年持平", "与去年持平", "较上年持平", "比上年持平", "同比持平"];
 /// Verbs of change before a number.
 const VERBS: [(&[&str], Verb); 2] = [
     (&["增长", "提高", "增加", "上升", "提升", "上涨"], Verb::Rise),

@@ -13,7 +13,7 @@ use super::plan_start;
 use crate::canonical::AliasTable;
 use crate::model::{NarrativeValue, TitleBlock, Value, ValueRole};
 use crate::parse::Lines;
-use crate::parse::value::parse_value;
+use crate::parse::value::{LEVEL_WITH_LAST_YEAR, parse_value};
 use crate::text::Trimmed;
 use crate::text::{fold, is_han};
 
@@ -328,11 +328,8 @@ pub(super) fn read_sentence(
     values
 }
 
-/// Words closing a clause that say its indicator stayed at last year's level: a growth of 0.
-/// (`与年度目标持平`, level with the target, is a verdict, read by [`super::review`].)
-const LEVEL_WITH_LAST_YEAR: [&str; 5] = ["与上年持平", "与去年持平", "较上年持平", "比上年持平", "同比持平"];
-
-/// `clause` with a closing [`LEVEL_WITH_LAST_YEAR`] written as the growth it is
+/// `clause` with closing words saying its indicator stayed at last year's level
+/// ([`LEVEL_WITH_LAST_YEAR`]) written as the growth it is
 /// (`固定资产投资与上年持平` → `固定资产投资增长0%`); `None` when it has none.
 fn level_with_last_year(clause: &str) -> Option<String> {
     if !clause.contains("持平") {

@@ -10,7 +10,7 @@ use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
 use crate::parse::shared::shared_text;
-use crate::parse::value::parse_value;
+use crate::parse::value::{LEVEL_WITH_LAST_YEAR, parse_value};
 use crate::text;
 use crate::text::Trimmed;
 
@@ -560,12 +560,14 @@ fn achieved(grid: &Grid, row: &BodyRow, table: &Columns, wanted: Wanted) -> (Opt
     (Some(value(primary)), other.map(value))
 }
 
-/// Words of an achieved growth cell that say the level did not change (`持平`): a growth of 0.
-const UNCHANGED: [&str; 3] = ["持平", "与上年持平", "同比持平"];
-
-/// Reads an achieved growth cell saying the level did not change (`持平`) as a growth of 0.
+/// Reads an achieved growth cell saying the level did not change (`持平`, `与上年持平`, see
+/// [`LEVEL_WITH_LAST_YEAR`]) as a growth of 0.
 fn unchanged_as_growth(value: &mut Value) {
-    if value.form == ValueForm::Qualitative && UNCHANGED.contains(&&*text::fold_cow(&value.raw)) {
+    if value.form != ValueForm::Qualitative {
+        return;
+    }
+    let folded = text::fold_cow(&value.raw);
+    if &*folded == "持平" || LEVEL_WITH_LAST_YEAR.contains(&&*folded) {
         value.form = ValueForm::Exact(0.0);
     }
 }

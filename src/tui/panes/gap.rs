@@ -84,6 +84,9 @@ pub struct GapView {
     listed: HashMap<(usize, usize), usize>,
     /// The document's own counts beside plangap's, the first lines of the detail.
     stated: Vec<Line<'static>>,
+    /// The economy's growth the report states ([`economy_growth`]), against which targets set
+    /// relative to it are judged: the basis the detail names.
+    economy: Option<Value>,
     /// The selection and pane the report's part was built for.
     built_for: Option<(Selection, Rect)>,
     /// Lines about the selected indicator.
@@ -130,6 +133,7 @@ impl GapView {
             .collect();
         let painter = Painter { styles, glyphs, width: usize::from(detail_area.width) };
         stated_counts(report, &painter, &mut self.stated);
+        self.economy = economy_growth(report);
     }
 
     /// The lines about the selection: the failed file's error, the sentence selected in the
@@ -169,8 +173,7 @@ impl GapView {
                         );
                     }
                     (None, Some(table), Some(row), Some(index)) => {
-                        let economy = economy_growth(report);
-                        row_details(row, table, economy.as_ref(), &painter, &mut detail);
+                        row_details(row, table, self.economy.as_ref(), &painter, &mut detail);
                         table_notes(table, index, &painter, &mut detail);
                         if let Some(comparison) = app.comparison() {
                             let year = table.year.or(report.title.review_year);
