@@ -1808,3 +1808,27 @@ fn values_with_their_verbs_in_the_cells_and_a_price_rise() {
     ));
     assert_eq!(rows(&report), want);
 }
+
+#[test]
+fn a_percent_target_column_is_judged_by_the_growth_result_not_the_level() {
+    let report = export("ningxiang.html");
+    assert_eq!(report["district"], "宁乡市");
+    let review = "表1 2023年主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|%|~|7左右|~|4.8|missed|-2.2
+        {review}|规模工业增加值|%|~|7.5|~|7.6|met|0.1
+        {review}|固定资产投资|%|~|8|~|-12.3|missed|-20.3
+        {review}|地方一般公共预算收入|%|~|5|~|3.1|missed|-1.9
+        {review}|社会消费品零售总额|%|~|8|~|6.9|missed|-1.1
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let levels: Vec<&str> = report["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["actual_other"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["1380.5", "—", "—", "45.2", "512.6"]);
+}

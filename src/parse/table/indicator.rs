@@ -330,9 +330,12 @@ pub(super) fn build_rows(
             .or_else(|| (rates_in_percent && names_a_rate(&name.name)).then(|| "%".to_owned()));
         let rate_target =
             is_rate_target(&target, unit.as_deref()) || targets.primary.is_some_and(|t| columns.growth[t]);
+        // A target in a percent column (`年度目标（%）`) for an indicator that is no rate itself is
+        // a growth rate, to be read against the growth cell when the table also gives the level.
+        let percent_target = targets.primary.is_some_and(|t| columns.percent[t]) && !names_a_rate(&name.name);
         let wanted = if rate_target {
             Wanted::Growth
-        } else if names_growth(&name.name) {
+        } else if names_growth(&name.name) || percent_target {
             Wanted::GrowthOrFilled
         } else {
             Wanted::Level
