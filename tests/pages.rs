@@ -1832,3 +1832,40 @@ fn a_percent_target_column_is_judged_by_the_growth_result_not_the_level() {
         .collect();
     assert_eq!(levels, ["1380.5", "—", "—", "45.2", "512.6"]);
 }
+
+#[test]
+fn a_bare_caption_under_a_printed_table_is_not_part_of_its_last_row() {
+    // haining.pdftotext.txt: the next table's title (`2022 年主要指标完成情况`) stands right under
+    // the last row, below its 类别 (`绿色生态`). Before, it was read as that cell wrapped onto a
+    // line of its own (category `绿色生态2022年主要指标完成情况`).
+    let categories = |report: &Value| -> Vec<String> {
+        report["indicators"].as_array().unwrap().iter().map(|row| row["category"].to_string()).collect()
+    };
+    assert_eq!(categories(&export("haining.pdftotext.txt")), categories(&export("haining.html")));
+}
+
+#[test]
+fn section_rows_across_a_seq_column_lose_their_numbers() {
+    // pinggu.html: `<td colspan=5>（一）经济发展</td>` across 序号 and the rest; the category is
+    // `经济发展`, as an `一、经济发展` section's is (before, `（一）经济发展`).
+    let report = export("pinggu.html");
+    let review = "2023年主要指标执行情况|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值增速|~|~|6%左右|~|5.1%|missed|-0.9
+        {review}|一般公共预算收入增速|~|~|5%|~|5.9%|met|0.9
+        {review}|全社会固定资产投资增速|~|~|8%左右|~|-4.6%|missed|-12.6
+        {review}|城镇调查失业率|~|~|控制在5%以内|~|3.9%|met|1.1
+        {review}|居民人均可支配收入增速|~|~|与经济增长基本同步|~|6.2%|met|1.1
+        {review}|细颗粒物（PM2.5）年均浓度|~|~|32微克/立方米以下|~|30微克/立方米|met|2.0
+        {review}|万元地区生产总值能耗降低率|~|~|完成市级下达任务|~|预计完成|met|~
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let categories: Vec<&str> =
+        report["indicators"].as_array().unwrap().iter().map(|r| r["category"].as_str().unwrap()).collect();
+    assert_eq!(
+        categories,
+        ["经济发展", "经济发展", "经济发展", "民生保障", "民生保障", "绿色发展", "绿色发展"]
+    );
+}

@@ -9,7 +9,13 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A caption is short and has no sentence end; longer lines are prose that happens to start with 表.
-const MAX_CAPTION_CHARS: usize = 60;
+pub(crate) const MAX_CAPTION_CHARS: usize = 60;
+/// Words of a bare title (`2023年主要指标完成情况`) that make it a caption rather than a column title.
+const BARE_CAPTION_WORDS: [&str; 8] =
+    ["主要指标", "国民经济", "指标完成", "指标计划", "主要目标", "发展指标", "目标任务", "计划草案"];
+/// Shortest bare caption without a year, in characters: shorter titles (`主要指标`) may be a
+/// column's.
+const MIN_UNDATED_CAPTION_CHARS: usize = 10;
 
 /// `表1`, `附表2`, `表二`, `专栏3`, then a separator or the title itself (width-folded text); or
 /// `附表` alone on its line (an appendix with one table, its title on the next line).
@@ -80,6 +86,22 @@ pub(crate) fn is_caption(line: &str) -> bool {
     }
     let folded = text::nfkc(line);
     CAPTION.is_match(&folded)
+}
+
+/// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
+/// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
+pub(crate) fn is_bare_caption(text: &str) -> bool {
+    if reads_as_cells(text) {
+        return false;
+    }
+    let text = unmarked(text);
+    let chars = text.chars().count();
+    if chars > MAX_CAPTION_CHARS || text.contains(['。', '；', '\t', '|']) {
+        return false;
+    }
+    let titled = BARE_CAPTION_WORDS.iter().any(|w| text.contains(w));
+    let dated = year_in(text).is_some();
+    (dated && (titled || text.ends_with('表'))) || (titled && chars >= MIN_UNDATED_CAPTION_CHARS)
 }
 
 /// The first year named in `text` (`2022年…` → 2022): four digits from 1900 to 2099 before a

@@ -34,7 +34,7 @@ use super::aligned::{Measure, Piece, close_cjk_gaps, is_rule, pieces, pieces_by}
 use super::{Read, Vocabulary, has_gap, unescape};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
-use crate::parse::caption::{is_caption, year_in};
+use crate::parse::caption::{is_bare_caption, is_caption, year_in};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{MAX_TITLE_CHARS, is_sub_title, is_year_label};
 use crate::parse::table::name::is_section;
@@ -888,6 +888,7 @@ fn makes_header(titles: &[Piece], vocabulary: &Vocabulary) -> bool {
 fn read_line(line: &str, measure: Measure) -> Option<BodyLine> {
     let text = line.trimmed();
     if is_caption(text)
+        || is_bare_caption(text)
         || is_dated_heading(text)
         || text.starts_with('注')
         || text.ends_with(['。', '：', ':'])

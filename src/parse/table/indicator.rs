@@ -4,7 +4,7 @@
 use super::align::{self, BodyRow, body_rows, body_rows_after};
 use super::header::{self, Header, Role, names_growth};
 use super::name::{
-    self, NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name,
+    self, NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name, section_name,
 };
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
@@ -403,7 +403,8 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
         && after_seq.is_some_and(|rest| rest.iter().all(|slot| *slot == Some(first)))
     {
         let label = compact(&grid.cells()[first].text);
-        return (!label.is_empty()).then_some(label);
+        let label = section_name(&label);
+        return (!label.is_empty()).then(|| label.to_owned());
     }
     if let Some(label) = numbered_label_alone(grid, row.row, header) {
         return Some(label);
@@ -413,7 +414,7 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     let text = compact(&grid.cells()[first].text);
     let alone = || row.slots[1..].iter().flatten().all(|&i| grid.cells()[i].text.trimmed().is_empty());
     let opens_section = spans || (is_section(&text) && alone());
-    let label = text.trim_start_matches(|c: char| "一二三四五六七八九十、（）()".contains(c));
+    let label = section_name(&text);
     (opens_section && !label.is_empty()).then(|| label.to_owned())
 }
 

@@ -25,7 +25,7 @@ use crate::document::PlacedTable;
 use crate::grid::Grid;
 use crate::model::{IndicatorTable, Scope, TableColumn, TableKind, Warning, WarningKind};
 use crate::parse::Lines;
-use crate::parse::caption::{self, is_caption};
+use crate::parse::caption::{self, MAX_CAPTION_CHARS, is_bare_caption, is_caption};
 use crate::parse::continued::read_continued;
 use crate::parse::readers::{self, Read};
 use crate::text::{self, Trimmed};
@@ -34,16 +34,8 @@ use indicator::ReadCells;
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 4] = ["指标", "主要目标", "计划目标", "预期目标"];
-/// Words of a bare title (`2023年主要指标完成情况`) that make it a caption rather than a column title.
-const BARE_CAPTION_WORDS: [&str; 8] =
-    ["主要指标", "国民经济", "指标完成", "指标计划", "主要目标", "发展指标", "目标任务", "计划草案"];
 /// A caption is looked for within this many non-blank lines before the table.
 const CAPTION_LOOKBACK: usize = 3;
-/// Shortest bare caption without a year, in characters: shorter titles (`主要指标`) may be a
-/// column's.
-const MIN_UNDATED_CAPTION_CHARS: usize = 10;
-/// Longest caption, in characters.
-const MAX_CAPTION_CHARS: usize = 60;
 
 /// Finds every indicator table in `lines` (`lines[0]` is line 1): the `placed` tables the file's
 /// format gave, and the tables readers find in the rest of the text.
@@ -381,22 +373,6 @@ fn blank_or_bar_at(text: &str, at: usize) -> (usize, Option<char>) {
         lead => (crate::text::utf8_len(lead), None),
     }
 }
-/// A title standing alone as a caption without `表N`: `2023年主要指标完成情况`, or without a year
-/// when it is longer than a column title (`云南省国民经济和社会发展主要指标`).
-fn is_bare_caption(text: &str) -> bool {
-    if caption::reads_as_cells(text) {
-        return false;
-    }
-    let text = caption::unmarked(text);
-    let chars = text.chars().count();
-    if chars > MAX_CAPTION_CHARS || text.contains(['。', '；', '\t', '|']) {
-        return false;
-    }
-    let titled = BARE_CAPTION_WORDS.iter().any(|w| text.contains(w));
-    let dated = caption::year_in(text).is_some();
-    (dated && (titled || text.ends_with('表'))) || (titled && chars >= MIN_UNDATED_CAPTION_CHARS)
-}
-
 /// The index of the caption of the table at `start..end`: a `表N`/`专栏N` caption or a bare
 /// title within a few non-blank lines before it (rules of dashes not counted), else one right
 /// after it.

@@ -109,6 +109,16 @@ pub(crate) fn is_section(text: &str) -> bool {
     numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
 }
 
+/// A section's name without its number: `一、经济发展` and `（二）民生保障` → `经济发展`, `民生保障`;
+/// a text that is no numbered section is returned whole.
+pub(crate) fn section_name(text: &str) -> &str {
+    if !is_section(text) {
+        return text;
+    }
+    let rest = text.trim_start_matches(['（', '(']).trim_start_matches(crate::text::is_chinese_numeral);
+    rest.strip_prefix(['、', '）', ')']).unwrap_or(rest).trim_start_matches(['、', ' '])
+}
+
 /// `1﹒名称`, `12．名称`, `3、名称`, `4.名称` → the number and the rest.
 fn split_number(text: &str) -> (Option<String>, &str) {
     let digits = text.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
@@ -258,6 +268,15 @@ mod tests {
         assert!(is_section("二、2023年主要目标"));
         assert!(!is_section("一般公共预算收入"));
         assert!(!is_section("十分重要"));
+    }
+
+    #[test]
+    fn a_section_name_loses_its_number_only() {
+        assert_eq!(section_name("一、经济发展"), "经济发展");
+        assert_eq!(section_name("（二）民生保障"), "民生保障");
+        assert_eq!(section_name("(十三)绿色发展"), "绿色发展");
+        assert_eq!(section_name("三农发展"), "三农发展");
+        assert_eq!(section_name("十四五规划指标"), "十四五规划指标");
     }
 
     #[test]
