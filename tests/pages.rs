@@ -1869,3 +1869,17 @@ fn section_rows_across_a_seq_column_lose_their_numbers() {
         ["经济发展", "经济发展", "经济发展", "民生保障", "民生保障", "绿色发展", "绿色发展"]
     );
 }
+
+#[test]
+fn a_lynx_dump_whose_wide_value_pushes_the_rest_of_its_row() {
+    // `lynx -dump -width=200 -display_charset=utf-8` of licheng.html: `548.7`, one character wider
+    // than the column `实际完成` heads, moves the completion rate after it one character right.
+    // Before, no column started there: the aligned reader's grid won, the completion rate joined
+    // the result's column and no result was read.
+    assert_dumps_read_as_their_pages(&[("licheng.html", "licheng.lynx.txt")], "aligned");
+    let review = "附表1 历城区2023年主要经济指标完成情况表|2023|review";
+    assert_eq!(
+        rows(&export("licheng.html"))[3],
+        format!("{review}|社会消费品零售总额|亿元|false|560|~|548.7|missed|-11.3")
+    );
+}

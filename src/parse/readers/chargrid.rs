@@ -160,13 +160,28 @@ fn column_starts(block: &[(usize, Vec<char>)]) -> Vec<usize> {
     let Some(left) = left else { return Vec::new() };
     let mut starts = vec![left];
     for x in left + 1..width {
-        let clear = block.iter().all(|(_, chars)| chars.get(x - 1).is_none_or(|&c| is_space(c)));
+        let clear = block
+            .iter()
+            .all(|(_, chars)| chars.get(x - 1).is_none_or(|&c| is_space(c)) || pushed_right(chars, x));
         let opens = block.iter().any(|(_, chars)| chars.get(x).is_some_and(|&c| !is_space(c)));
         if clear && opens {
             starts.push(x);
         }
     }
     starts
+}
+
+/// Whether a line's cell of the column starting at `x` stands one character right of it, pushed by
+/// a value one character wider than its own column (`548.7 98.0` where the column of `98.0` starts
+/// at `8`): lynx then moves the rest of the row. Both words are values, so no cell is cut in two.
+fn pushed_right(chars: &[char], x: usize) -> bool {
+    let word = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    if chars.get(x) != Some(&' ') || chars.get(x + 1).is_none_or(|&c| c == ' ') {
+        return false;
+    }
+    let before = chars[..x].iter().rposition(|&c| c == ' ').map_or(0, |at| at + 1);
+    let after = chars[x + 1..].iter().position(|&c| c == ' ').map_or(chars.len(), |at| x + 1 + at);
+    is_value(&word(before, x)) && is_value(&word(x + 1, after))
 }
 
 /// `starts` with the starts of header words that stand clear of every body line and a column or
@@ -287,6 +302,28 @@ mod tests {
     fn grid(lines: &[&str]) -> Vec<Vec<String>> {
         let read = read(LinedText::from_lines(lines).lines(), 0, &INDICATOR).expect("a table");
         read.grid.texts().iter().map(|row| row.iter().map(|cell| (*cell).to_owned()).collect()).collect()
+    }
+
+    #[test]
+    // lynx -dump of a page whose `548.7` is wider than the column `实际完成` heads: the completion
+    // rate after it starts one character right of the column's other cells.
+    fn a_value_wider_than_its_column_pushes_the_rest_of_its_row_one_right() {
+        let rows = grid(&[
+            "   指标名称         单位 2023年        完成率（%） 指标属性",
+            "                   计划目标    实际完成",
+            "   地区生产总值增长     %  6.5     5.6  —      预期性",
+            "   规模以上工业增加值增长  %  8       9.2  —      预期性",
+            "   固定资产投资增长     %  10      -3.5 —      预期性",
+            "   社会消费品零售总额    亿元 560     548.7 98.0   预期性",
+            "   一般公共预算收入     亿元 91      92.1 101.2  预期性",
+            "   单位地区生产总值能耗降低 %  完成市下达任务 3.1  —      约束性",
+            "   城镇新增就业       万人 2.5     2.81 112.4  预期性",
+        ]);
+        assert_eq!(rows[0], ["指标名称", "单位", "2023年", "", "完成率（%）", "指标属性"]);
+        assert_eq!(rows[1], ["", "", "计划目标", "实际完成", "", ""]);
+        assert_eq!(rows[2], ["地区生产总值增长", "%", "6.5", "5.6", "—", "预期性"]);
+        assert_eq!(rows[5], ["社会消费品零售总额", "亿元", "560", "548.7", "98.0", "预期性"]);
+        assert_eq!(rows[8], ["城镇新增就业", "万人", "2.5", "2.81", "112.4", "预期性"]);
     }
 
     #[test]
