@@ -4,7 +4,7 @@
 
 use plangap::analysis::assess_report;
 use plangap::analysis::counts::check_counts;
-use plangap::model::{Report, Status};
+use plangap::model::{Report, Status, ValueRole};
 use plangap::parse::parse_report;
 
 use Status::{Met, Missed};
@@ -908,4 +908,20 @@ fn a_result_level_with_last_year_is_a_growth_of_nothing() {
             row("社会消费品零售总额增速", None, Some("0%"), Missed, None),
         ]
     );
+}
+
+#[test]
+fn a_headline_weighed_against_its_target_reviews_where_no_heading_opens_the_plan() {
+    // A province's report whose plan part has no `二、` heading: a sentence naming a target is
+    // read as setting one, unless it weighs a result against it. Before, `增长6%` was read as the
+    // plan year's target.
+    let text = "湖北省2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n\
+                一、2023年国民经济和社会发展计划执行情况\n\
+                全省地区生产总值增长6%，低于年度目标1个百分点。\n";
+    let mut report = parse_report("test.txt", text).expect("a title");
+    assess_report(&mut report);
+    let values: Vec<(ValueRole, Option<u16>, &str)> =
+        report.narrative.iter().map(|v| (v.role, v.year, &*v.value.raw)).collect();
+    assert_eq!(values, [(ValueRole::Actual, Some(2023), "6%")]);
+    assert_eq!(judged(&report), vec![row("地区生产总值增速", Some("7%"), Some("6%"), Missed, Some(-1.0))]);
 }

@@ -24,7 +24,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         (?:国民经济和社会发展)?计划(?:执行情况)?
         (?:及|与|和|暨)
         (?P<plan>\d{4})年(?:度)?
-        (?:国民经济和社会发展)?计划(?:\(?草案\)?|(?:安排)?的报告)",
+        (?:国民经济和社会发展)?计划(?:\(?草案\)?|(?:安排)?的报告|$)",
     )
     .expect("title pattern")
 });
@@ -85,9 +85,17 @@ fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
         let mut joined = String::new();
         for end in start..head.len().min(start + 4) {
             joined.push_str(&head[end].text);
-            // Every title names its `草案` or ends `计划的报告`; the pattern is tried only on lines
-            // that do.
-            if !joined.contains("草案") && !joined.contains("的报告") {
+            // Every title names its `草案`, ends `计划的报告`, or ends its line with `计划` (a web
+            // page's title, `北京市海淀区2023年…计划执行情况与2024年国民经济和社会发展计划`); the
+            // pattern is tried only on lines that do, and a title going on to `草案` or `的报告` on
+            // the next line is read whole.
+            let ends_plan = joined.ends_with("计划");
+            if !joined.contains("草案") && !joined.contains("的报告") && !ends_plan {
+                continue;
+            }
+            let goes_on =
+                |next: &HeadLine| ["草案", "(草案", "的报告"].iter().any(|w| next.text.starts_with(w));
+            if ends_plan && head.get(end + 1).is_some_and(goes_on) {
                 continue;
             }
             let Some(caps) = TITLE.captures(&joined) else { continue };
@@ -232,6 +240,26 @@ mod tests {
         // A report on the plan's making, not the plan's report, names no years of review.
         let block = title_of("关于编制2023年计划的报告\n各位代表：");
         assert_eq!(block.review_year, None);
+    }
+
+    #[test]
+    fn a_web_pages_title_ending_with_its_plan() {
+        let block =
+            title_of("北京市海淀区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划\n一、");
+        assert_eq!(
+            block.title,
+            "北京市海淀区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划"
+        );
+        assert_eq!((block.review_year, block.plan_year), (Some(2023), Some(2024)));
+        assert_eq!((block.city.as_deref(), block.district.as_deref()), (Some("北京市"), Some("海淀区")));
+        // A title going on to its `草案` on the next line is read whole.
+        let block = title_of(
+            "关于通州区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划\n（草案）的报告",
+        );
+        assert_eq!(
+            block.title,
+            "关于通州区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划(草案)的报告"
+        );
     }
 
     #[test]

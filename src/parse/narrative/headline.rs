@@ -235,7 +235,7 @@ fn before_target(sentence: &str) -> &str {
 
 /// The part a sentence belongs to in a report whose plan part has no heading: the year it names
 /// (`2022年，全省地区生产总值增长4.5%，低于预期目标2个百分点` reviews 2022), else a sentence
-/// naming a target sets one.
+/// naming a target sets one, unless it weighs a result against it (`增长6%，低于年度目标1个百分点`).
 fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
     // Most sentences name no year: told by `年` before a year's text is made.
     let may_name_year = sentence.contains('年');
@@ -243,7 +243,10 @@ fn part_without_heading(sentence: &str, title: &TitleBlock) -> Part {
         |year: Option<u16>| may_name_year && year.is_some_and(|year| sentence.contains(&format!("{year}年")));
     if names_year(title.plan_year) {
         Part::Plan
-    } else if names_year(title.review_year) || !sentence.contains("目标") {
+    } else if names_year(title.review_year)
+        || !sentence.contains("目标")
+        || super::review::weighs_against_target(sentence)
+    {
         Part::Review
     } else {
         Part::Plan

@@ -540,6 +540,15 @@ fn read_bullet(
     Some(statement)
 }
 
+/// Whether a sentence weighs a result against its target (a share of it, a difference from it, a
+/// verdict on it): a sentence of the review, where no heading says which part of the report it is
+/// in (`全省地区生产总值增长6%，低于年度目标1个百分点`).
+pub(super) fn weighs_against_target(sentence: &str) -> bool {
+    let folded = fold(sentence);
+    let judged = |found: &Found| !matches!(found.kind, FoundKind::Target(_) | FoundKind::Reason(_));
+    claims(strip_list_marker(&folded)).iter().any(judged)
+}
+
 /// Every claim of a folded sentence, in order: brackets (targets or reasons), shares of the
 /// plan, differences from the target and verdicts that do not overlap them.
 fn claims(body: &str) -> Vec<Found> {
