@@ -925,3 +925,17 @@ fn a_headline_weighed_against_its_target_reviews_where_no_heading_opens_the_plan
     assert_eq!(values, [(ValueRole::Actual, Some(2023), "6%")]);
     assert_eq!(judged(&report), vec![row("地区生产总值增速", Some("7%"), Some("6%"), Missed, Some(-1.0))]);
 }
+
+#[test]
+fn a_verdict_on_the_rest_is_not_the_exceptions() {
+    // Before, `均完成` went to every result before it, the excepted 固定资产投资 among them.
+    let report = report(
+        "祁门县",
+        "从主要指标看，地区生产总值增长5.2%，固定资产投资增长3%，社会消费品零售总额增长7.2%，\
+         除固定资产投资外，其他指标均完成年度目标。",
+    );
+    let verdicts: Vec<(String, Status)> =
+        report.reviews.iter().map(|s| (s.name.clone(), s.status.expect("assessed"))).collect();
+    let want = [("地区生产总值增速", Met), ("社会消费品零售总额增速", Met), ("固定资产投资", Missed)];
+    assert_eq!(verdicts, want.map(|(name, status)| (name.to_owned(), status)));
+}

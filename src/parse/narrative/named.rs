@@ -130,6 +130,15 @@ pub(super) fn named_verdicts(
         .collect()
 }
 
+/// The names a verdict on the rest excepts, in a folded text ending with that verdict
+/// (`除固定资产投资外,其他指标均完成` → `固定资产投资`); none when it excepts none.
+pub(super) fn excepted(text: &str) -> Vec<String> {
+    if !text.contains('除') {
+        return Vec::new();
+    }
+    EXCEPT.captures(text).and_then(|caps| names(&caps["names"])).unwrap_or_default()
+}
+
 /// `(name, met)` of each indicator a folded clause names with its verdict.
 fn read_named(clause: &str, aliases: &AliasTable) -> Option<Vec<(String, bool)>> {
     if let Some(caps) = EXCEPT.captures(clause) {

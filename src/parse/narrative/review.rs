@@ -393,6 +393,7 @@ fn read_statements(
     let mut from = 0;
     for found in claims(body) {
         let before = strip_brackets(&body[from..found.start]);
+        let clauses = &body[from..found.end];
         from = found.end;
         // A verdict on indicators named in its own clause (`…增长5%，固定资产投资、社零未完成年度目标`)
         // is theirs (see `super::named`), not the result's before it.
@@ -402,6 +403,12 @@ fn read_statements(
             continue;
         }
         let mut results = results_of(&before, aliases);
+        // A verdict on the rest (`除固定资产投资外，其他指标均完成`) is not the exceptions', which
+        // `super::named` judges the other way.
+        if matches!(found.kind, FoundKind::Verdict(_)) {
+            let excepted = super::named::excepted(clauses);
+            results.retain(|result| !excepted.iter().any(|name| result.name.starts_with(name.as_str())));
+        }
         // A verdict on all results before it (`分别增长5.1%和7.8%，均高于预期目标`, `…，分别完成年度目标`).
         let on_all = |before: &str| before.ends_with(['均', '都']) || before.ends_with("分别");
         let found = match found.kind {
