@@ -1883,3 +1883,19 @@ fn a_lynx_dump_whose_wide_value_pushes_the_rest_of_its_row() {
         format!("{review}|社会消费品零售总额|亿元|false|560|~|548.7|missed|-11.3")
     );
 }
+
+#[test]
+fn a_printed_page_whose_table_has_section_rows_reads_the_rows_of_the_page() {
+    // pinggu.html printed to PDF in LibreOffice (a table without rules): the section rows
+    // `（一）经济发展` stand alone between the rows, one row's cells wrap over three lines
+    // (`细颗粒物（PM2.5）年均` / `浓度`). Before, each section row ended the table: the rows after
+    // `（二）民生保障` were prose, and a label across the 序号 and 指标 columns was read as a row's
+    // name.
+    let (pdf, page) = (export("pinggu.pdf"), export("pinggu.html"));
+    assert_eq!(pdf["format"], "pdf");
+    assert_eq!(rows(&pdf), rows(&page));
+    let categories = |report: &Value| -> Vec<String> {
+        report["indicators"].as_array().unwrap().iter().map(|row| row["category"].to_string()).collect()
+    };
+    assert_eq!(categories(&pdf), categories(&page));
+}

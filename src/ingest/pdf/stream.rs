@@ -10,11 +10,13 @@
 //! `绝对值 | 增速`). Lines that overlap and write in different columns are one row's (cells centred
 //! vertically: a one-line cell between the lines of a wrapped one). A band of lines with text in
 //! two columns or more starts a row; one with text in one column adds it to that column's cell in
-//! the row above (a cell's wrapped text).
+//! the row above (a cell's wrapped text), but for a section's label (`（二）民生保障`), a row of its
+//! own between the rows.
 
 use super::lines::{Line, join_wrapped, run_text};
 use super::page::Glyph;
 use super::ruled::{PageCell, PageTable};
+use crate::parse::table::name::is_section;
 use std::ops::Range;
 
 /// The fewest multi-segment lines a table has.
@@ -67,7 +69,9 @@ fn run_end(lines: &[Line], start: usize, first: usize) -> usize {
         let row = cells >= 2 && gap < line.size * ROW_GAP;
         let within = overlaps(&lines[end - 1], line)
             || lines.get(end + 1).is_some_and(|next| next.segments.len() >= 2 && overlaps(line, next));
-        if !(row || within || (near && fits(line))) {
+        // a section's label across the table (`（二）民生保障`), a row of the table below it
+        let section = || is_section(&line.text) && gap < line.size * ROW_GAP && row_below(lines, end);
+        if !(row || within || (near && fits(line)) || section()) {
             break;
         }
         end += 1;
@@ -81,6 +85,14 @@ fn run_end(lines: &[Line], start: usize, first: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Whether a row of a table stands right below `lines[at]`: one of the next three lines, each close
+/// under the one above, has two segments or more (the first may be a wrapped cell's top alone).
+fn row_below(lines: &[Line], at: usize) -> bool {
+    let next = lines.iter().enumerate().skip(at + 1).take(3);
+    next.take_while(|&(i, l)| l.top - lines[i - 1].bottom < l.size * ROW_GAP)
+        .any(|(_, l)| l.segments.len() >= 2)
 }
 
 /// Column x-ranges: the stretches between the rivers of the lines with the most segments, and
@@ -255,7 +267,8 @@ fn table(lines: &[Line]) -> Option<PageTable> {
     let mut rows: Vec<Vec<PageCell>> = Vec::new();
     for band in bands(lines, &columns, river) {
         let spread = band.iter().flat_map(|(_, pieces)| pieces.iter().map(|p| p.0)).collect::<Vec<_>>();
-        if spread.iter().any(|&c| c != spread[0]) || rows.is_empty() {
+        let section = matches!(&band[..], [(line, _)] if is_section(&line.text));
+        if spread.iter().any(|&c| c != spread[0]) || rows.is_empty() || section {
             ys.push(band[0].0.top);
             rows.push(Vec::new());
         }

@@ -412,7 +412,11 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
     let text = compact(&grid.cells()[first].text);
-    let alone = || row.slots[1..].iter().flatten().all(|&i| grid.cells()[i].text.trimmed().is_empty());
+    // Alone on its row: every other cell is blank (the label's own cell may span several columns).
+    let alone = || {
+        let mut others = row.slots[1..].iter().flatten().filter(|&&i| i != first);
+        others.all(|&i| grid.cells()[i].text.trimmed().is_empty())
+    };
     let opens_section = spans || (is_section(&text) && alone());
     let label = section_name(&text);
     (opens_section && !label.is_empty()).then(|| label.to_owned())
