@@ -1899,3 +1899,35 @@ fn a_printed_page_whose_table_has_section_rows_reads_the_rows_of_the_page() {
     };
     assert_eq!(categories(&pdf), categories(&page));
 }
+
+#[test]
+fn rows_under_a_cell_saying_only_among_them_are_the_sub_rows_of_the_row_above() {
+    // changfeng.html: `<td rowspan=3>其中</td>` beside 第一/二/三产业增加值 under 地区生产总值,
+    // whose own name spans both name columns; the caption and a unit note `单位：亿元，%` are rows
+    // of the table; targets are growth rates (`2023年计划增长`), judged by `比上年增长`, the level
+    // `绝对额` kept aside. Before, the three rows had the parent "".
+    let report = export("changfeng.html");
+    let review = "表1 2023年长丰县主要经济指标完成情况|2023|review";
+    let want = expected(&format!(
+        "
+        {review}|地区生产总值|~|~|8|~|6.3|missed|-1.7
+        {review}|第一产业增加值|~|~|3.5|~|4.1|met|0.6
+        {review}|第二产业增加值|~|~|9|~|6.8|missed|-2.2
+        {review}|第三产业增加值|~|~|8|~|6.2|missed|-1.8
+        {review}|规模以上工业增加值|~|~|12|~|9.1|missed|-2.9
+        {review}|固定资产投资|~|~|10|~|12.5|met|2.5
+        {review}|社会消费品零售总额|~|~|9|~|8.8|met|-0.2
+        {review}|一般公共预算收入|~|~|6|~|7.5|met|1.5
+        "
+    ));
+    assert_eq!(rows(&report), want);
+    let field = |key: &str| -> Vec<String> {
+        report["indicators"].as_array().unwrap().iter().map(|row| row[key].to_string()).collect()
+    };
+    let gdp = "\"地区生产总值\"".to_owned();
+    assert_eq!(field("parent"), ["null", &gdp, &gdp, &gdp, "null", "null", "null", "null"]);
+    assert_eq!(
+        field("actual_other"),
+        ["\"801.2\"", "\"68.1\"", "\"389.5\"", "\"343.6\"", "\"—\"", "\"—\"", "\"210.4\"", "\"52.3\""]
+    );
+}

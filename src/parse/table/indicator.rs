@@ -277,6 +277,12 @@ pub(super) fn build_rows(
                 carried.category = Some(compact(group).into());
                 carried.group = None;
             }
+            // A group cell that only says `其中` (spanning the rows under an indicator): its rows
+            // are the sub-rows of the indicator above.
+            Some(group) if !group.is_empty() && read_name(group).name.is_empty() => {
+                carried.group = None;
+                row_name.name.sub_row = true;
+            }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
                 carried.group = Some(Group { name: group.name.into(), starred: binds(group.star) });
