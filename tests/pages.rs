@@ -1931,3 +1931,25 @@ fn rows_under_a_cell_saying_only_among_them_are_the_sub_rows_of_the_row_above() 
         ["\"801.2\"", "\"68.1\"", "\"389.5\"", "\"343.6\"", "\"—\"", "\"—\"", "\"210.4\"", "\"52.3\""]
     );
 }
+
+#[test]
+fn text_browser_dumps_of_a_cell_spanning_rows_beside_the_names() {
+    // `w3m -dump -cols 200 -O UTF-8` of changfeng.html draws the bar right of `其中` only in the
+    // rows it spans, starting at a `┬` in the rule above: before, that edge was no column, the
+    // rules of those rows were read as text and every row had the one name of all the names
+    // joined. `lynx -dump -width=200 -display_charset=utf-8` prints the sub-titles `绝对额` and
+    // `比上年增长` on a line of their own under `2023年完成`: before, that line was read as the
+    // start of the first row (`绝对额801.2`).
+    // The dumps keep the two spaces `&nbsp; ` makes in the caption.
+    let page = rows(&export("changfeng.html"));
+    for (dump, layout) in [("changfeng.w3m.txt", "boxed"), ("changfeng.lynx.txt", "aligned")] {
+        let report = export(dump);
+        let dumped: Vec<String> = rows(&report).iter().map(|row| row.replacen("表1  ", "表1 ", 1)).collect();
+        assert_eq!(dumped, page, "{dump}");
+        assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == layout));
+    }
+    let parents = |report: &Value| -> Vec<String> {
+        report["indicators"].as_array().unwrap().iter().map(|row| row["parent"].to_string()).collect()
+    };
+    assert_eq!(parents(&export("changfeng.w3m.txt")), parents(&export("changfeng.html")));
+}

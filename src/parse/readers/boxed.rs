@@ -116,13 +116,19 @@ fn is_ascii_rule(line: &str) -> bool {
     line.starts_with('+') && line.trimmed_end().ends_with('+') && line.contains("-+")
 }
 
-/// The display columns where bars stand: in the first line, or in at least half of the lines.
+/// Junctions where a bar starts down from a rule: a column's edge that only some rows have (a
+/// cell spanning rows, `其中`, beside the names of the rows it spans).
+const BAR_STARTS: &str = "┬╦┯";
+
+/// The display columns where bars stand: in the first line, in at least half of the lines, or
+/// where a rule starts a bar down ([`BAR_STARTS`]).
 fn boundaries(rows: &[Row]) -> Vec<usize> {
     let width = rows.iter().map(|r| r.columns.len()).max().unwrap_or(0);
     (0..width)
         .filter(|&x| {
             let bars = rows.iter().filter(|r| r.at(x).is_some_and(|c| BARS.contains(c))).count();
-            rows[0].at(x).is_some_and(|c| BARS.contains(c)) || bars * 2 >= rows.len()
+            let starts_bar = || rows.iter().any(|r| r.at(x).is_some_and(|c| BAR_STARTS.contains(c)));
+            rows[0].at(x).is_some_and(|c| BARS.contains(c)) || bars * 2 >= rows.len() || starts_bar()
         })
         .collect()
 }
@@ -247,6 +253,33 @@ mod tests {
         assert_eq!(g.text(3, 0), "经济");
         assert_eq!(g.text(3, 1), "投资");
         assert_eq!(g.cells().iter().find(|c| c.text == "投资").map(|c| c.line), Some(8));
+    }
+
+    #[test]
+    fn a_bar_drawn_only_beside_a_cell_spanning_rows_is_a_column_edge() {
+        // w3m draws the edge right of `其中` only in the rows it spans, from a `┬` in the rule.
+        let lines = [
+            "┌──────────────┬───┐",
+            "│指标          │目标│",
+            "├──────────────┼───┤",
+            "│地区生产总值  │8  │",
+            "├────┬─────────┼───┤",
+            "│    │第一产业 │3.5│",
+            "│其中├─────────┼───┤",
+            "│    │第二产业 │9  │",
+            "├────┴─────────┼───┤",
+            "│固定资产投资  │10 │",
+            "└──────────────┴───┘",
+        ];
+        let read = read(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).unwrap();
+        let g = &read.grid;
+        assert_eq!((g.rows(), g.cols()), (5, 3));
+        assert_eq!((g.text(1, 0), g.text(1, 1), g.text(1, 2)), ("地区生产总值", "地区生产总值", "8"));
+        assert_eq!(
+            (g.text(2, 0), g.text(2, 1), g.text(3, 0), g.text(3, 1)),
+            ("其中", "第一产业", "其中", "第二产业")
+        );
+        assert_eq!((g.text(4, 1), g.text(4, 2)), ("固定资产投资", "10"));
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::{Read, Vocabulary};
 use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
 use crate::parse::table::align::is_value;
+use crate::parse::table::header::is_sub_title;
 use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
 
@@ -96,7 +97,8 @@ pub(crate) fn read(lines: Lines<'_>, start: usize, vocabulary: &Vocabulary) -> O
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    let is_title = |word: &String| (vocabulary.is_title)(word);
+    // A header line may hold only sub-titles under a title above (`绝对额  比上年增长`).
+    let is_title = |word: &String| (vocabulary.is_title)(word) || is_sub_title(word);
     let has_value = |chars: &[char]| words(chars).iter().skip(1).any(|w| is_value(w) && !is_title(w));
     // A table opens with a line of two titles or more, not a heading (`二、2023年计划`).
     if words(&block[0].1).len() < 2 {
