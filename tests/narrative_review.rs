@@ -939,3 +939,20 @@ fn a_verdict_on_the_rest_is_not_the_exceptions() {
     let want = [("地区生产总值增速", Met), ("社会消费品零售总额增速", Met), ("固定资产投资", Missed)];
     assert_eq!(verdicts, want.map(|(name, status)| (name.to_owned(), status)));
 }
+
+#[test]
+fn a_list_of_differences_naming_the_target_once_and_owners_listed_with_a_pause_mark() {
+    // Before, `高于0.2个百分点` (its target left out) was no claim, so the one difference went to
+    // the last result; and `城镇、农村常住居民…` named the first result `城镇增速`.
+    let report = report(
+        "祁门县",
+        "城镇、农村常住居民人均可支配收入分别增长5.1%、7.2%，分别低于年度目标1.9个和高于0.2个百分点。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("城镇常住居民人均可支配收入增速", Some("7.0%"), Some("5.1%"), Missed, Some(-1.9)),
+            row("农村常住居民人均可支配收入增速", Some("7.0%"), Some("7.2%"), Met, Some(0.2)),
+        ]
+    );
+}

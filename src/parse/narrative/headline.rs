@@ -556,11 +556,16 @@ fn name_segments(
 /// equal length (`一、二、三产业增加值` → `一产业增加值`, `二产业增加值`, `三产业增加值`;
 /// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`, `农村居民人均可支配收入`).
 pub(super) fn distribute(subject: &str) -> Vec<String> {
-    // Two-character items share an ending only in the `和` form: in a `、` list they are names of
-    // their own (`投资、社零、进出口`).
+    // Two-character items share an ending only in the `和` form, or when they say whose it is
+    // (`城镇、农村居民人均可支配收入`): in a `、` list they are names of their own (`投资、社零、进出口`).
     let (items, longest_short): (Vec<&str>, usize) = match subject.split_once('和') {
         Some((first, second)) if !subject.contains('、') => (vec![first, second], MAX_SHORT_ITEM_CHARS),
-        _ => (subject.split('、').collect(), 1),
+        _ => {
+            let items: Vec<&str> = subject.split('、').collect();
+            let whose =
+                items.split_last().is_some_and(|(_, leading)| leading.iter().all(|i| WHOSE.contains(i)));
+            (items, if whose { MAX_SHORT_ITEM_CHARS } else { 1 })
+        }
     };
     let Some((last, leading)) = items.split_last() else {
         return Vec::new();
@@ -584,6 +589,9 @@ pub(super) fn distribute(subject: &str) -> Vec<String> {
     }
     items.into_iter().map(str::to_owned).collect()
 }
+
+/// Items of a `、` list that say whose the shared ending is (`城镇、农村居民人均可支配收入`).
+const WHOSE: [&str; 3] = ["城镇", "农村", "城市"];
 
 /// Endings that name an indicator's rate of growth, given by the last item of a list to every item.
 const RATE_ENDINGS: [&str; 3] = ["增速", "增幅", "增长率"];

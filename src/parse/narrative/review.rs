@@ -145,6 +145,16 @@ static DIRECTIONS_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("directions listed pattern")
 });
 
+/// A list of differences whose second leaves out the target named by the first:
+/// `分别低于年度目标1.9个和高于0.2个百分点`.
+static TARGET_LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    let direction = "高于|低于|快于|慢于|超过";
+    Regex::new(&format!(
+        r"分别(?P<d1>{direction})(?P<t>{TARGET_WORDS})(?P<a>{NUMBER})个?[和、与](?P<d2>{direction})(?P<b>{NUMBER})(?P<unit>个?百分点|%)"
+    ))
+    .expect("target left out pattern")
+});
+
 /// Directions that change along a list after the target: `分别比目标低0.9个和高0.2个百分点`.
 static DIRECTIONS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let direction = "高|低|快|慢";
@@ -154,15 +164,17 @@ static DIRECTIONS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("directions after pattern")
 });
 
-/// `body` with directions listed before one target (`分别低于和高于目标0.9和0.2个百分点`) or
-/// changing after it (`分别比目标低0.9个和高0.2个百分点`) written out one per amount
-/// (`分别低于目标0.9个和高于目标0.2个百分点`, `分别比目标低0.9个和比目标高0.2个百分点`), the form
-/// [`join_respective_differences`] reads; `None` when there are none.
+/// `body` with directions listed before one target (`分别低于和高于目标0.9和0.2个百分点`), the
+/// target left out of the second (`分别低于目标0.9个和高于0.2个百分点`) or directions changing after
+/// it (`分别比目标低0.9个和高0.2个百分点`) written out one per amount (`分别低于目标0.9个和高于目标
+/// 0.2个百分点`, `分别比目标低0.9个和比目标高0.2个百分点`), the form [`join_respective_claims`]
+/// reads; `None` when there are none.
 fn directions_listed(body: &str) -> Option<String> {
     if !body.contains("分别") {
         return None;
     }
-    let (caps, before_target) = match DIRECTIONS_LISTED.captures(body) {
+    let listed = DIRECTIONS_LISTED.captures(body).or_else(|| TARGET_LEFT_OUT.captures(body));
+    let (caps, before_target) = match listed {
         Some(caps) => (caps, true),
         None => (DIRECTIONS_AFTER.captures(body)?, false),
     };
