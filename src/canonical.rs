@@ -168,14 +168,18 @@ impl AliasTable {
         reading: Option<&'static str>,
     ) -> String {
         let base = normalize_name(name);
-        // A level unit (`亿元`) beside a percent value means the value is its growth rate.
-        if unit == Some("%") || MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
+        if MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
             return self.canonical(&base);
         }
-        match reading {
-            Some(suffix) => self.canonical(&format!("{base}{suffix}")),
-            None => self.canonical(&base),
+        let Some(suffix) = reading else { return self.canonical(&base) };
+        let rate = format!("{base}{suffix}");
+        // A row in `%` names a rate itself (`居民消费价格涨幅`), unless the table of aliases knows
+        // the rate of change of its name (`地区生产总值` under `年度目标（%）`: `地区生产总值增速`).
+        // A level unit (`亿元`) beside a percent value means the value is its growth rate.
+        if unit == Some("%") && !self.knows(&rate) {
+            return self.canonical(&base);
         }
+        self.canonical(&rate)
     }
 
     /// Whether `name` is a canonical name or an alias in this table.
@@ -314,6 +318,10 @@ mod tests {
         // A percent against a level unit is the level's growth rate; a percent unit is the measure.
         assert_eq!(aliases.canonical_for_row("进出口总额", Some("亿元"), &[&about]), "进出口总额增速");
         assert_eq!(aliases.canonical_for_row("研发投入", Some("%"), &[&about]), "研发投入");
+        // ... unless the aliases know the name's rate of change: a level indicator in `%` (a
+        // target column `年度目标（%）`) is its growth rate.
+        assert_eq!(aliases.canonical_for_row("地区生产总值", Some("%"), &[&about]), "地区生产总值增速");
+        assert_eq!(aliases.canonical_for_row("居民消费价格涨幅", Some("%"), &[&about]), "居民消费价格涨幅");
         let empty = value("", ValueForm::Empty);
         assert_eq!(aliases.canonical_for_row("工业增加值", None, &[&empty, &about]), "工业增加值增速");
     }
