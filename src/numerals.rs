@@ -95,9 +95,13 @@ fn ends_a_year(from_zero: &str) -> bool {
     from_zero.chars().skip(1).take(4).find(|&c| numeral(c).is_none()) == Some('年')
 }
 
-/// `text` with its years in Chinese numerals in digits, `None` when it has none.
+/// The shortest year in numerals, in bytes: four numerals and `年`, each three bytes in UTF-8.
+const YEAR_BYTES: usize = 5 * 3;
+
+/// `text` with its years in Chinese numerals in digits, `None` when it has none. A text shorter
+/// than a year (most table cells) is not read.
 fn in_digits(text: &str) -> Option<String> {
-    if !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
+    if text.len() < YEAR_BYTES || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
         return None;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -199,6 +203,13 @@ mod tests {
             "关于2023年计划\n│二〇二三年目标│\n指标  二〇二三年目标\n   2024年1月10日\n"
         );
         assert_eq!(years_in_cell("二〇二三年目标"), "2023年目标");
+    }
+
+    #[test]
+    fn every_numeral_and_year_mark_takes_three_bytes() {
+        assert!(NUMERALS.iter().all(|&(c, _)| c.len_utf8() * 5 == YEAR_BYTES));
+        assert_eq!('年'.len_utf8() * 5, YEAR_BYTES);
+        assert_eq!(in_digits("二〇二三年").as_deref(), Some("2023年"));
     }
 
     #[test]

@@ -167,6 +167,10 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The display columns where the runs of a column rule start (`------ ---------- ------`): two
 /// runs or more, or `None` for any other line.
 fn runs(line: &str) -> Option<Vec<usize>> {
+    // A line whose first byte is none of a rule's (most lines) is none, trimmed or not.
+    if !line.as_bytes().first().is_some_and(|b| matches!(b, b'-' | b' ' | b':')) {
+        return None;
+    }
     let bytes = line.trimmed_end().as_bytes();
     if !bytes.iter().all(|&b| matches!(b, b'-' | b' ' | b':')) {
         return None;

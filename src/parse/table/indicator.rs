@@ -50,14 +50,23 @@ struct RowName<'g> {
     /// The indicator's cell, when the name is an indicator and a measure beside it (`地区生产总值 |
     /// 总量`): a measure alone in the rows below (`增速`, the indicator's cell written once) is its.
     measured: Option<&'g str>,
+    /// Whether `cell`, read alone, names only a measure (`增速`, see [`is_measure`]): found while
+    /// the name is read, so no cell is taken apart twice.
+    cell_is_measure: bool,
 }
 
 /// Reads the name of `row`: one name cell; or a group cell and the sub-row's name (the second
 /// is a sub-row, or the first spans rows); or a name written over two cells, joined.
 fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
     let cell = |i: usize| &grid.cells()[i];
-    let named =
-        |cell: &'g GridCell, group| RowName { cell, name: read_name(&cell.text), group, measured: None };
+    let read = |cell: &'g GridCell, name: NameCell, group| RowName {
+        cell,
+        cell_is_measure: name.is_measure(),
+        name,
+        group,
+        measured: None,
+    };
+    let named = |cell: &'g GridCell, group| read(cell, read_name(&cell.text), group);
     match row.names.as_slice() {
         [] => None,
         [only] => Some(named(cell(*only), None)),
@@ -69,20 +78,23 @@ fn row_name<'g>(grid: &'g Grid, row: &BodyRow) -> Option<RowName<'g>> {
             let grouped = is_sub_row(&last.text) || spans;
             // A measure (`总量`, `增速`) beside an indicator spanning its rows names no row of its
             // own: the two make the name (`地区生产总值增速`), as in a row where they are one cell.
-            let joined = |cell, measured| RowName {
+            let joined = |cell: &'g GridCell, cell_is_measure, measured| RowName {
                 cell,
                 name: read_name(&format!("{}{}", first.text, last.text)),
                 group: None,
                 measured,
+                cell_is_measure,
             };
             if last.text.is_empty() {
-                Some(named(first, None))
-            } else if is_measure(&last.text) && !first.text.is_empty() && !is_category_label(&first.text) {
-                Some(joined(last, Some(first.text.as_str())))
+                return Some(named(first, None));
+            }
+            let last_name = read_name(&last.text);
+            if last_name.is_measure() && !first.text.is_empty() && !is_category_label(&first.text) {
+                Some(joined(last, true, Some(first.text.as_str())))
             } else if grouped || first.text.is_empty() {
-                Some(named(last, Some(&first.text)))
+                Some(read(last, last_name, Some(&first.text)))
             } else {
-                Some(joined(first, None))
+                Some(joined(first, is_measure(&first.text), None))
             }
         }
     }
@@ -253,8 +265,7 @@ pub(super) fn build_rows(
         match row_name.measured {
             Some(indicator) => carried.measured = Some(indicator.to_owned()),
             None => {
-                let bare_measure =
-                    row_name.group.is_none_or(str::is_empty) && is_measure(&row_name.cell.text);
+                let bare_measure = row_name.group.is_none_or(str::is_empty) && row_name.cell_is_measure;
                 let indicator = match (&carried.measured, &carried.top) {
                     (Some(indicator), _) if bare_measure => Some(indicator.as_str()),
                     (None, Some(top)) if bare_measure => {

@@ -91,8 +91,15 @@ pub(crate) fn is_category_label(text: &str) -> bool {
 
 /// Whether a name cell names only what is measured of the indicator beside it (`总量`, `增速（%）`).
 pub(crate) fn is_measure(text: &str) -> bool {
-    let name = read_name(text);
-    !name.sub_row && MEASURES.contains(&name.name.as_str())
+    read_name(text).is_measure()
+}
+
+impl NameCell {
+    /// Whether the cell this name was read from names only what is measured of the indicator
+    /// beside it ([`is_measure`]), asked of a name already taken apart.
+    pub(crate) fn is_measure(&self) -> bool {
+        !self.sub_row && MEASURES.contains(&self.name.as_str())
+    }
 }
 
 /// Whether a cell starts with a sub-row marker.

@@ -99,10 +99,11 @@ impl<'a> CellReader<'a> {
         let first = lines.iter().skip(start).find(|l| !l.trimmed().is_empty());
         let mode = match first {
             Some(line) if starts_with_tab(line) => Some(Mode::Tabs),
-            Some(line) if (vocabulary.is_title)(line.trimmed()) && in_paragraphs(lines, start) => {
-                Some(Mode::Paragraphs)
-            }
-            Some(line) if (vocabulary.is_title)(line.trimmed()) => Some(Mode::Lines),
+            // The title is asked about once, whichever way its cells are written.
+            Some(line) if (vocabulary.is_title)(line.trimmed()) => match in_paragraphs(lines, start) {
+                true => Some(Mode::Paragraphs),
+                false => Some(Mode::Lines),
+            },
             _ => None,
         };
         let end = mode.is_none().then_some(start);
@@ -153,7 +154,7 @@ impl<'a> CellReader<'a> {
             if is_paragraph(text) {
                 return false;
             }
-            for (n, piece) in line.trim_start_matches(' ').split('\t').skip(1).enumerate() {
+            for (n, piece) in tab_cells(line).enumerate() {
                 let after_blank = self.after_blank && n == 0;
                 self.cells.push(Cell { text: Cow::Borrowed(piece.trimmed()), line: index + 1, after_blank });
             }
@@ -231,6 +232,21 @@ fn in_paragraphs(lines: Lines<'_>, start: usize) -> bool {
 /// A line that starts with a TAB (possibly after spaces).
 fn starts_with_tab(line: &str) -> bool {
     line.trim_start_matches(' ').starts_with('\t')
+}
+
+/// The cells of a line that [`starts_with_tab`]: its pieces after the first TAB, parted by TABs.
+/// A TAB is ASCII, so each is found by `memchr` and the line is cut at it.
+fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
+    /// The text after the first TAB, if there is one.
+    fn after_tab(text: &str) -> Option<&str> {
+        memchr::memchr(b'\t', text.as_bytes()).map(|at| &text[at + 1..])
+    }
+    let mut rest = after_tab(line);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        rest = after_tab(text);
+        Some(rest.map_or(text, |after| &text[..text.len() - after.len() - 1]))
+    })
 }
 
 /// A footnote or the next caption: the table is over.
@@ -349,6 +365,14 @@ mod tests {
     fn prose_after_a_caption_has_no_cells() {
         let lines = ["1．交通：开工荣昌区环线高速公路、安荣合高速荣昌城区至吴家段等项目。"];
         assert!(read_cells(LinedText::from_lines(&lines).lines(), 0, &INDICATOR).cells.is_empty());
+    }
+
+    #[test]
+    fn tab_cells_are_the_pieces_after_the_first_tab() {
+        for line in ["\t指标", "  \t指标\t\t目标\t", "\t", "\t\t"] {
+            let split: Vec<&str> = line.trim_start_matches(' ').split('\t').skip(1).collect();
+            assert_eq!(tab_cells(line).collect::<Vec<_>>(), split, "{line:?}");
+        }
     }
 
     #[test]
