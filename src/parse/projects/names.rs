@@ -677,8 +677,11 @@ mod tests {
             "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
         let words = LineWords::sure(line).expect("sure words");
         let mut passed = Passed::default();
+        let numbered_phase = Regex::new(r"[一二三四五六七八九十\d]期").expect("numbered phase pattern");
         for (_, clause) in split_top_level(line, &['，', '、']) {
-            let both = may_name(clause) && may_name_surely(clause);
+            // A `期` with no number before it (`同期`) ends no name: the clause needs another word.
+            let clears = SURE_ENDS.iter().any(|end| clause.contains(end)) || numbered_phase.is_match(clause);
+            let both = may_name(clause) && may_name_surely(clause) && clears;
             assert_eq!(words.may_name(clause), both, "{clause}");
             assert!(words.starts_within(clause, &mut passed) || !both, "{clause}");
         }
