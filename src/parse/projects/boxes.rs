@@ -164,8 +164,11 @@ const MAX_TABLE_CAPTION_CHARS: usize = 40;
 /// The line trimmed, when it is a caption. Most lines are ruled out by their first character
 /// (a caption opens with `表`, `附表` or `专栏`) before they are trimmed and matched.
 fn caption_line(line: &str) -> Option<&str> {
-    let may_open = line.trimmed_start().starts_with(['表', '附', '专']);
-    Some(line.trimmed()).filter(|trimmed| may_open && is_caption(trimmed))
+    if !line.trimmed_start().starts_with(['表', '附', '专']) {
+        return None;
+    }
+    let trimmed = line.trimmed();
+    is_caption(trimmed).then_some(trimmed)
 }
 
 /// Whether a trimmed line is ordinary prose or a document heading, which closes any open box

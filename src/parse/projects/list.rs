@@ -3,7 +3,9 @@
 
 use super::boxes::Block;
 use super::project;
-use super::split::{TopLevel, find_top_level, has_top_level, leading_label, numbering_len, trim_item};
+use super::split::{
+    TopLevel, find_top_level, has_top_level, leading_label, numbering_len, split_top_level, trim_item,
+};
 use super::vocabulary::{
     caption_stage, clean_name, has_project_tail, is_statement, leading_verb, trailing_verdict,
 };
@@ -105,20 +107,24 @@ struct Found<'t> {
 /// lines read, and go unused).
 pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Listing {
     let logicals = join_lines(block, warnings);
-    let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
-    let most_from = most_list_sentences_from(&logicals, &tops);
+    // Only a box read for its content stops early, by this bound.
+    let most_from = match mode {
+        Mode::Content => most_list_sentences_from(&logicals),
+        Mode::Caption => Vec::new(),
+    };
     let mut listing = Listing::default();
     let mut heading = Context { group: None, stage: None };
-    for (index, (logical, top)) in logicals.iter().zip(&tops).enumerate() {
+    for (index, logical) in logicals.iter().enumerate() {
         if mode == Mode::Content && listing.never_mostly_projects(most_from[index]) {
             break;
         }
+        // The line's separators, found once it is read (never for the lines after a stop).
+        let top = &TopLevel::new(&logical.text);
         let body = body_of(&logical.text);
         if let Some(label) = heading_label(body, |piece, targets| top.find(piece, targets)) {
-            let followed_by_heading =
-                logicals.get(index + 1).zip(tops.get(index + 1)).is_none_or(|(next, top)| {
-                    heading_label(body_of(&next.text), |p, t| top.find(p, t)).is_some()
-                });
+            let followed_by_heading = logicals
+                .get(index + 1)
+                .is_none_or(|next| heading_label(body_of(&next.text), find_top_level).is_some());
             let (line, source) = logical.source_at(0);
             let numbered = numbering_len(&logical.text).is_some();
             if mode == Mode::Caption && followed_by_heading && numbered && !body.ends_with(['：', ':']) {
@@ -144,17 +150,16 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
 /// the way project lists do ([`has_project_tail`]: `等…`, `…项目`, `…工程`), and it is a piece of
 /// its sentence, so a sentence holding none of these words holds no list (a cheap literal test
 /// for each line, and for each sentence of a line that passes it).
-fn most_list_sentences_from(logicals: &[Logical], tops: &[TopLevel]) -> Vec<usize> {
+fn most_list_sentences_from(logicals: &[Logical]) -> Vec<usize> {
     let may_list = |text: &str| text.contains('等') || holds(text, "项目") || holds(text, "工程");
     let mut most: Vec<usize> = logicals
         .iter()
-        .zip(tops)
-        .map(|(logical, top)| {
+        .map(|logical| {
             let text: &str = &logical.text;
             if !may_list(text) {
                 return 0;
             }
-            top.split(text, SENTENCE_ENDS).filter(|(_, sentence)| may_list(sentence)).count()
+            split_top_level(text, SENTENCE_ENDS).filter(|(_, sentence)| may_list(sentence)).count()
         })
         .collect();
     for index in (1..most.len()).rev() {
@@ -408,7 +413,6 @@ mod tests {
         let texts = ["甲等。乙项目！丙", "（甲等。乙）丙工程", "", "甲!乙。", "甲工程!乙项目。丙等"];
         let logicals: Vec<Logical> =
             texts.iter().map(|text| Logical { text: Cow::Borrowed(text), starts: Vec::new() }).collect();
-        let tops: Vec<TopLevel> = logicals.iter().map(|logical| TopLevel::new(&logical.text)).collect();
-        assert_eq!(most_list_sentences_from(&logicals, &tops), [2 + 1 + 3, 1 + 3, 3, 3, 3]);
+        assert_eq!(most_list_sentences_from(&logicals), [2 + 1 + 3, 1 + 3, 3, 3, 3]);
     }
 }

@@ -169,13 +169,15 @@ fn project_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let phase = PROJECT_ENDS.len() + 1;
     PROJECT_WORDS
         .find_iter(text)
-        .filter(move |word| {
-            word.pattern().as_usize() != phase || {
-                let before = text[..word.start()].char_indices().next_back().map_or(0, |(at, _)| at);
-                PHASE.is_match(&text[before..word.end()])
-            }
-        })
+        .filter(move |word| word.pattern().as_usize() != phase || is_numbered_phase(text, word.range()))
         .map(|word| word.range())
+}
+
+/// Whether the `期` at `at` in `text` closes a numbered phase ([`PHASE`]: `三期`, `2期`; not
+/// `时期`, `预期`).
+fn is_numbered_phase(text: &str, at: Range<usize>) -> bool {
+    let before = text[..at.start].char_indices().next_back().map_or(0, |(at, _)| at);
+    PHASE.is_match(&text[before..at.end])
 }
 
 /// The project words of one line, found once, so that each clause of the line is tested by
@@ -210,7 +212,10 @@ impl<'a> LineWords<'a> {
     }
 
     /// Finds the sure words of a paragraph's `line`: `None` when it holds none (so that no
-    /// clause of it clears the paragraph bar).
+    /// clause of it clears the paragraph bar). A clause clears it only holding a sure word or a
+    /// numbered phase, which a name ending in a phase ends in (`二期`, `（三期）`), or `一标段`
+    /// (`（一标段）`): in a line without `一标段`, a `期` with no number before it (`时期`,
+    /// `预期`) is passed over, and a line holding nothing else is none.
     pub fn sure(line: &'a str) -> Option<Self> {
         let (mut words, mut phases) = (Vec::new(), Vec::new());
         for word in SURE_WORDS.find_iter(line) {
@@ -219,6 +224,9 @@ impl<'a> LineWords<'a> {
             } else {
                 words.push(word.range());
             }
+        }
+        if !phases.is_empty() && !holds(line, "一标段") {
+            phases.retain(|phase| is_numbered_phase(line, phase.clone()));
         }
         (!words.is_empty() || !phases.is_empty()).then_some(LineWords { line, words, phases: Some(phases) })
     }
@@ -669,11 +677,17 @@ mod tests {
             "优化营商环境，新建甲水库、乙高速，推进二期，同期开展，同期建成丁中心，建成丙项目，建成高速公路";
         let words = LineWords::sure(line).expect("sure words");
         let mut passed = Passed::default();
+        let numbered_phase = Regex::new(r"[一二三四五六七八九十\d]期").expect("numbered phase pattern");
         for (_, clause) in split_top_level(line, &['，', '、']) {
-            let both = may_name(clause) && may_name_surely(clause);
+            // A `期` with no number before it (`同期`) ends no name: the clause needs another word.
+            let clears = SURE_ENDS.iter().any(|end| clause.contains(end)) || numbered_phase.is_match(clause);
+            let both = may_name(clause) && may_name_surely(clause) && clears;
             assert_eq!(words.may_name(clause), both, "{clause}");
             assert!(words.starts_within(clause, &mut passed) || !both, "{clause}");
         }
         assert!(LineWords::sure("优化营商环境，建成城西体育公园").is_none());
+        assert!(LineWords::sure("“十四五”时期，实现预期目标，建成城西体育公园").is_none());
+        assert!(LineWords::sure("推进城南大道二期").is_some());
+        assert!(LineWords::sure("同期建成城南大道（一标段）").is_some());
     }
 }

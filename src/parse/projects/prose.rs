@@ -502,6 +502,7 @@ mod tests {
             "开工建设一批带动强的好项目",
             "完工7个节点环境整治工程",
             "加快推进重点项目",
+            "同期建成城西体育中心",
         ] {
             assert!(in_paragraph(clause).is_empty(), "{clause}: {:?}", in_paragraph(clause));
         }

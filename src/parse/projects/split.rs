@@ -161,6 +161,9 @@ impl LeadBytes {
 /// The separators a [`TopLevel`] records: every character the box readers split at.
 const MARKED: [char; 12] = ['、', '，', '。', '；', ',', ';', '：', ':', '！', '!', '？', '?'];
 
+/// The bytes of text a [`TopLevel`] makes room for one separator for: ten CJK characters.
+const MARK_SPACING: usize = 30;
+
 /// A text with its top-level separators found in one pass, so that the text and its pieces can
 /// be split again and again (lines into sentences, sentences into clauses, clauses into items)
 /// without another scan. A piece that starts outside brackets (the text itself, or what follows
@@ -175,7 +178,11 @@ pub struct TopLevel<'a> {
 impl<'a> TopLevel<'a> {
     /// Finds the top-level separators of `text`.
     pub fn new(text: &'a str) -> Self {
-        TopLevel { text, marks: top_level(text, &MARKED).collect() }
+        // Room for a separator every ten characters of CJK text (the marks of most lines), made
+        // at once rather than grown into.
+        let mut marks = Vec::with_capacity(text.len() / MARK_SPACING + 1);
+        marks.extend(top_level(text, &MARKED));
+        TopLevel { text, marks }
     }
 
     /// The recorded separators of `piece` among `targets`, with offsets in `piece`; `None` when
