@@ -15,14 +15,23 @@ fn export(file: &str) -> Value {
     doc["reports"][0].take()
 }
 
-/// Each row as `table|year|kind|name|unit|binding|target|target_other|actual|status|gap`, `~`
-/// for null.
-fn rows(report: &Value) -> Vec<String> {
-    let field = |value: &Value| match value {
+/// A JSON value as the rows show it: a string as itself, `~` for null.
+fn field(value: &Value) -> String {
+    match value {
         Value::Null => "~".to_owned(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
+    }
+}
+
+/// One field of every row, as [`field`] shows it.
+fn column(report: &Value, key: &str) -> Vec<String> {
+    report["indicators"].as_array().unwrap().iter().map(|row| field(&row[key])).collect()
+}
+
+/// Each row as `table|year|kind|name|unit|binding|target|target_other|actual|status|gap`, `~`
+/// for null.
+fn rows(report: &Value) -> Vec<String> {
     let keys = [
         "table",
         "year",
@@ -1824,13 +1833,7 @@ fn a_percent_target_column_is_judged_by_the_growth_result_not_the_level() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let levels: Vec<&str> = report["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["actual_other"].as_str().unwrap())
-        .collect();
-    assert_eq!(levels, ["1380.5", "—", "—", "45.2", "512.6"]);
+    assert_eq!(column(&report, "actual_other"), ["1380.5", "—", "—", "45.2", "512.6"]);
 }
 
 #[test]
@@ -1838,10 +1841,8 @@ fn a_bare_caption_under_a_printed_table_is_not_part_of_its_last_row() {
     // haining.pdftotext.txt: the next table's title (`2022 年主要指标完成情况`) stands right under
     // the last row, below its 类别 (`绿色生态`). Before, it was read as that cell wrapped onto a
     // line of its own (category `绿色生态2022年主要指标完成情况`).
-    let categories = |report: &Value| -> Vec<String> {
-        report["indicators"].as_array().unwrap().iter().map(|row| row["category"].to_string()).collect()
-    };
-    assert_eq!(categories(&export("haining.pdftotext.txt")), categories(&export("haining.html")));
+    let categories = |file: &str| column(&export(file), "category");
+    assert_eq!(categories("haining.pdftotext.txt"), categories("haining.html"));
 }
 
 #[test]
@@ -1862,10 +1863,8 @@ fn section_rows_across_a_seq_column_lose_their_numbers() {
         "
     ));
     assert_eq!(rows(&report), want);
-    let categories: Vec<&str> =
-        report["indicators"].as_array().unwrap().iter().map(|r| r["category"].as_str().unwrap()).collect();
     assert_eq!(
-        categories,
+        column(&report, "category"),
         ["经济发展", "经济发展", "经济发展", "民生保障", "民生保障", "绿色发展", "绿色发展"]
     );
 }
@@ -1894,10 +1893,7 @@ fn a_printed_page_whose_table_has_section_rows_reads_the_rows_of_the_page() {
     let (pdf, page) = (export("pinggu.pdf"), export("pinggu.html"));
     assert_eq!(pdf["format"], "pdf");
     assert_eq!(rows(&pdf), rows(&page));
-    let categories = |report: &Value| -> Vec<String> {
-        report["indicators"].as_array().unwrap().iter().map(|row| row["category"].to_string()).collect()
-    };
-    assert_eq!(categories(&pdf), categories(&page));
+    assert_eq!(column(&pdf, "category"), column(&page, "category"));
 }
 
 #[test]
@@ -1921,14 +1917,11 @@ fn rows_under_a_cell_saying_only_among_them_are_the_sub_rows_of_the_row_above() 
         "
     ));
     assert_eq!(rows(&report), want);
-    let field = |key: &str| -> Vec<String> {
-        report["indicators"].as_array().unwrap().iter().map(|row| row[key].to_string()).collect()
-    };
-    let gdp = "\"地区生产总值\"".to_owned();
-    assert_eq!(field("parent"), ["null", &gdp, &gdp, &gdp, "null", "null", "null", "null"]);
+    let gdp = "地区生产总值";
+    assert_eq!(column(&report, "parent"), ["~", gdp, gdp, gdp, "~", "~", "~", "~"]);
     assert_eq!(
-        field("actual_other"),
-        ["\"801.2\"", "\"68.1\"", "\"389.5\"", "\"343.6\"", "\"—\"", "\"—\"", "\"210.4\"", "\"52.3\""]
+        column(&report, "actual_other"),
+        ["801.2", "68.1", "389.5", "343.6", "—", "—", "210.4", "52.3"]
     );
 }
 
@@ -1948,8 +1941,6 @@ fn text_browser_dumps_of_a_cell_spanning_rows_beside_the_names() {
         assert_eq!(dumped, page, "{dump}");
         assert!(report["indicators"].as_array().unwrap().iter().all(|row| row["layout"] == layout));
     }
-    let parents = |report: &Value| -> Vec<String> {
-        report["indicators"].as_array().unwrap().iter().map(|row| row["parent"].to_string()).collect()
-    };
-    assert_eq!(parents(&export("changfeng.w3m.txt")), parents(&export("changfeng.html")));
+    let parents = |file: &str| column(&export(file), "parent");
+    assert_eq!(parents("changfeng.w3m.txt"), parents("changfeng.html"));
 }
