@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Endings of a project's name.
-const PROJECT_ENDS: [&str; 37] = [
+const PROJECT_ENDS: [&str; 40] = [
     "工程",
     "项目",
     "电站",
@@ -34,10 +34,13 @@ const PROJECT_ENDS: [&str; 37] = [
     "幼儿园",
     "学院",
     "校区",
+    "院区",
     "高速",
     "高铁",
     "铁路",
     "公路",
+    "快速路",
+    "快速通道",
     "专用线",
     "大道",
     "大桥",
@@ -439,7 +442,7 @@ pub fn is_project_name(name: &str) -> bool {
 
 /// Endings only a project's name has: a work (水库, 高速), not a task (改造, 治理) or a place that
 /// also names an institution (中心, 医院, 园区).
-const SURE_ENDS: [&str; 17] = [
+const SURE_ENDS: [&str; 20] = [
     "工程",
     "项目",
     "水库",
@@ -449,6 +452,9 @@ const SURE_ENDS: [&str; 17] = [
     "高铁",
     "铁路",
     "高速公路",
+    "快速路",
+    "快速通道",
+    "院区",
     "专用线",
     "大桥",
     "隧道",

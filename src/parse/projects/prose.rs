@@ -472,6 +472,13 @@ mod tests {
         assert_eq!(in_paragraph("开工建设藻渡水库、丰石高速等15个重点项目"), ["藻渡水库", "丰石高速"]);
         assert_eq!(in_paragraph("甲乙水库、丙丁工程等3个项目全面完工"), ["甲乙水库", "丙丁工程"]);
         assert_eq!(in_paragraph("建成渝湘高铁、南两高速"), ["渝湘高铁", "南两高速"]);
+        // Express roads and a hospital's new campus are works (`快速通道`, `快速路`, `院区`).
+        assert_eq!(
+            in_paragraph("力争开工建设渝宜高铁、两江新区至涪陵快速通道"),
+            ["渝宜高铁", "两江新区至涪陵快速通道"]
+        );
+        assert_eq!(in_paragraph("眉山至仁寿快速路建成投用"), ["眉山至仁寿快速路"]);
+        assert_eq!(in_paragraph("仁寿县人民医院新院区开工建设"), ["仁寿县人民医院新院区"]);
         assert_eq!(
             in_paragraph("力争区疾病预防控制中心、白虎岩水库扩建项目建成投用"),
             ["区疾病预防控制中心", "白虎岩水库扩建项目"]
