@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Endings of a project's name.
-const PROJECT_ENDS: [&str; 40] = [
+const PROJECT_ENDS: [&str; 44] = [
     "工程",
     "项目",
     "电站",
@@ -51,6 +51,10 @@ const PROJECT_ENDS: [&str; 40] = [
     "场馆",
     "综合体",
     "枢纽",
+    "机场",
+    "码头",
+    "号线",
+    "管廊",
     "站",
     "楼",
     "厂房",
@@ -442,7 +446,7 @@ pub fn is_project_name(name: &str) -> bool {
 
 /// Endings only a project's name has: a work (水库, 高速), not a task (改造, 治理) or a place that
 /// also names an institution (中心, 医院, 园区).
-const SURE_ENDS: [&str; 20] = [
+const SURE_ENDS: [&str; 24] = [
     "工程",
     "项目",
     "水库",
@@ -461,6 +465,10 @@ const SURE_ENDS: [&str; 20] = [
     "水厂",
     "处理厂",
     "枢纽",
+    "机场",
+    "码头",
+    "号线",
+    "管廊",
     "生产线",
     "标准厂房",
 ];

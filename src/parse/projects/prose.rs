@@ -479,6 +479,9 @@ mod tests {
         );
         assert_eq!(in_paragraph("眉山至仁寿快速路建成投用"), ["眉山至仁寿快速路"]);
         assert_eq!(in_paragraph("仁寿县人民医院新院区开工建设"), ["仁寿县人民医院新院区"]);
+        // So are wharves, airports, metro lines and utility tunnels.
+        assert_eq!(in_paragraph("龙头港进境粮食中转码头建成投用"), ["龙头港进境粮食中转码头"]);
+        assert_eq!(in_paragraph("加快建设轨道交通18号线、城东综合管廊"), ["轨道交通18号线", "城东综合管廊"]);
         assert_eq!(
             in_paragraph("力争区疾病预防控制中心、白虎岩水库扩建项目建成投用"),
             ["区疾病预防控制中心", "白虎岩水库扩建项目"]
