@@ -956,3 +956,20 @@ fn a_list_of_differences_naming_the_target_once_and_owners_listed_with_a_pause_m
         ]
     );
 }
+
+#[test]
+fn income_in_step_with_the_economy_is_a_verdict() {
+    // The target `与经济增长同步` stated as reached or not. Before, neither sentence was judged.
+    let report = report(
+        "祁门县",
+        "居民人均可支配收入达到3.1万元，增长6.3%，实现与经济增长同步。\n\
+         农村居民人均可支配收入增长7.1%，未能实现与经济增长同步。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("居民人均可支配收入增速", None, Some("6.3%"), Met, None),
+            row("农村居民人均可支配收入增速", None, Some("7.1%"), Missed, None),
+        ]
+    );
+}
