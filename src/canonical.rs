@@ -171,11 +171,11 @@ impl AliasTable {
         if MEASURE_ENDINGS.iter().any(|end| base.ends_with(end)) {
             return self.canonical(&base);
         }
+        // A percent value beside a level unit (`亿元`), or none, is the level's growth rate.
         let Some(suffix) = reading else { return self.canonical(&base) };
         let rate = format!("{base}{suffix}");
         // A row in `%` names a rate itself (`居民消费价格涨幅`), unless the table of aliases knows
         // the rate of change of its name (`地区生产总值` under `年度目标（%）`: `地区生产总值增速`).
-        // A level unit (`亿元`) beside a percent value means the value is its growth rate.
         if unit == Some("%") && !self.knows(&rate) {
             return self.canonical(&base);
         }

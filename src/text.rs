@@ -248,6 +248,15 @@ pub fn is_chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
+/// Whether a text opens with a section's number (`一、交通类`, `（二）水利`): a cell naming a section
+/// of a table, alone on its row or spanning it, or a heading in prose.
+pub fn is_section(text: &str) -> bool {
+    let rest = text.trim_start_matches(['（', '(']);
+    let numerals = rest.chars().take_while(|&c| is_chinese_numeral(c)).count();
+    let after = rest.chars().nth(numerals);
+    numerals > 0 && (after == Some('、') || (rest.len() < text.len() && matches!(after, Some('）' | ')'))))
+}
+
 /// Whether `c` is a circled number `①` to `⑳`, as footnote marks are written.
 pub fn is_circled_number(c: char) -> bool {
     ('①'..='⑳').contains(&c)
@@ -491,6 +500,15 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings_open_sections() {
+        assert!(is_section("（三）投资项目安排"));
+        assert!(is_section("(二)水利"));
+        assert!(is_section("二、2023年主要目标"));
+        assert!(!is_section("一般公共预算收入"));
+        assert!(!is_section("十分重要"));
+    }
 
     /// [`may_hold_digit`] decoding every character after a first byte outside E2–E9.
     fn may_hold_digit_by_chars(text: &str) -> bool {

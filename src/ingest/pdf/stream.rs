@@ -16,7 +16,7 @@
 use super::lines::{Line, join_wrapped, run_text};
 use super::page::Glyph;
 use super::ruled::{PageCell, PageTable};
-use crate::parse::table::name::is_section;
+use crate::text::is_section;
 use std::ops::Range;
 
 /// The fewest multi-segment lines a table has.

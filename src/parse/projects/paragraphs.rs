@@ -13,8 +13,8 @@ use super::boxes::{Block, BoxKind, SharedTexts};
 use super::prose::{self, Bar};
 use crate::model::{Project, share_texts};
 use crate::parse::Lines;
-use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
+use crate::text::is_section;
 use std::sync::Arc;
 
 /// The projects named in the paragraphs of `lines` (`lines[0]` is line 1) outside the lines

@@ -20,8 +20,8 @@ use crate::grid::{GridBuilder, Layout};
 use crate::parse::Lines;
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::is_sub_title;
-use crate::parse::table::name::is_section;
 use crate::text::Trimmed;
+use crate::text::is_section;
 
 /// A table line is at most this many characters; longer lines are prose.
 const MAX_LINE_CHARS: usize = 200;

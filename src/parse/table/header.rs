@@ -348,7 +348,7 @@ fn is_header_row(grid: &Grid, row: usize, first: usize) -> bool {
         if text.is_empty() {
             continue;
         }
-        if super::name::is_section(text) {
+        if crate::text::is_section(text) {
             return false;
         }
         let role = role_of(text);

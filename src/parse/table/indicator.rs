@@ -4,15 +4,15 @@
 use super::align::{self, BodyRow, body_rows, body_rows_after};
 use super::header::{self, Header, Role, names_growth};
 use super::name::{
-    self, NameCell, compact, is_category_label, is_measure, is_section, is_sub_row, read_name, section_name,
+    self, NameCell, compact, is_category_label, is_measure, is_sub_row, read_name, section_name,
 };
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
 use crate::model::{IndicatorRow, Judgement, Scope, Status, Value, ValueForm, Warning, WarningKind};
 use crate::parse::shared::shared_text;
 use crate::parse::value::{LEVEL_WITH_LAST_YEAR, parse_value};
-use crate::text;
 use crate::text::Trimmed;
+use crate::text::{self, is_section};
 
 /// The group cell a run of sub-rows sits under.
 struct Group {
@@ -288,15 +288,16 @@ pub(super) fn build_rows(
                 carried.category = Some(compact(group).into());
                 carried.group = None;
             }
-            // A group cell that only says `其中` (spanning the rows under an indicator): its rows
-            // are the sub-rows of the indicator above.
-            Some(group) if !group.is_empty() && read_name(group).name.is_empty() => {
-                carried.group = None;
-                row_name.name.sub_row = true;
-            }
             Some(group) if !group.is_empty() => {
                 let group = read_name(group);
-                carried.group = Some(Group { name: group.name.into(), starred: binds(group.star) });
+                if group.name.is_empty() {
+                    // A group cell that only says `其中` (spanning the rows under an indicator):
+                    // its rows are the sub-rows of the indicator above.
+                    carried.group = None;
+                    row_name.name.sub_row = true;
+                } else {
+                    carried.group = Some(Group { name: group.name.into(), starred: binds(group.star) });
+                }
             }
             Some(_) => {}
             None => carried.group = None,

@@ -9,9 +9,9 @@
 use crate::parse::Lines;
 use crate::parse::caption::is_caption;
 use crate::parse::readers::Vocabulary;
-use crate::parse::table::name::is_section;
 use crate::parse::table::notes::is_note;
 use crate::text::Trimmed;
+use crate::text::is_section;
 use std::borrow::Cow;
 
 /// A line this long, or with a sentence end, is prose, not a piece of a cell.

@@ -11,8 +11,9 @@ use super::cells::Cell;
 use crate::model::{Warning, WarningKind};
 use crate::parse::table::align::is_value;
 use crate::parse::table::header::{Role, role_of};
-use crate::parse::table::name::{is_section, is_sub_row, is_unit_cell};
+use crate::parse::table::name::{is_sub_row, is_unit_cell};
 use crate::parse::table::verdict::verdict;
+use crate::text::is_section;
 
 /// What rows are cut by: the column titles (one per column of an ordinary row) and the index of
 /// the name column.
