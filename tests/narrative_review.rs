@@ -973,3 +973,25 @@ fn income_in_step_with_the_economy_is_a_verdict() {
         ]
     );
 }
+
+#[test]
+fn the_years_target_named_before_its_verdict_then_the_result() {
+    // The target first, as the one set at the start of the year, then the result in a clause of
+    // its own. Before, none of these was judged.
+    let report = report(
+        "祁门县",
+        "年初确定的7%的外贸进出口增长目标未能实现，全年增长4.5%。\n\
+         年初提出的地区生产总值增长7%的目标未实现，实际增长5.4%。\n\
+         固定资产投资增长10%的预期目标已实现，全年增长12.1%。\n\
+         全县年初确定的一般公共预算收入增长8%左右的目标基本实现，全年增长7.9%。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("外贸进出口增速", Some("增长7%"), Some("4.5%"), Missed, Some(-2.5)),
+            row("地区生产总值增速", Some("增长7%"), Some("5.4%"), Missed, Some(-1.6)),
+            row("固定资产投资增速", Some("增长10%"), Some("12.1%"), Met, Some(2.1)),
+            row("一般公共预算收入增速", Some("增长8%左右"), Some("7.9%"), Met, Some(-0.1)),
+        ]
+    );
+}

@@ -1,6 +1,9 @@
 //! A target and its result in clauses of their own, the target first:
 //! - a target named as one, then the result: `规模以上工业增加值目标为增长7%，实际增长5.1%`,
 //!   `地区生产总值计划增长7%，实际增长6.1%`, a list item `地区生产总值：目标增长7%，完成6.1%`;
+//! - a target as the year's target set at its start, with or without its verdict, then the
+//!   result: `年初确定的7%的外贸进出口增长目标未能实现，全年增长4.5%`,
+//!   `年初提出的地区生产总值增长7%的目标未实现，实际增长5.4%`;
 //! - a bound the indicator was to be kept in, then what it was: `城镇调查失业率控制在5.5%以内，
 //!   实际为5.1%` (`实际完成5.1%`, `全年为5.1%`, `实际控制在5.1%`); `控制在5.5%` as a target is the
 //!   ceiling `5.5%以内`.
@@ -30,6 +33,28 @@ static TARGET_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<subject>[^:,()%‰\d]+?):?(?:(?:全年|年度|年初)?(?:预期|计划)?目标(?:值)?|(?:全年|年度|年初)?(?:预期|计划))(?:为|是|:)?(?P<target>(?:增长|下降)?\d[^:,()]*)$",
     )
     .expect("target clause pattern")
+});
+
+/// A clause naming the year's target as one, its verdict after it: `年初确定的7%的外贸进出口增长
+/// 目标未能实现`, `地区生产总值增长7%的预期目标未实现`; the phrase is read by [`VALUE_FIRST`]
+/// or [`VALUE_LAST`].
+static VERDICT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:年初|年度|全年)?(?:确定|提出|制定|设定|安排)?的?(?P<phrase>[^,()]+?)的?(?:年度|全年|预期|计划)*目标(?:任务)?(?:(?:未能|没有|未|基本|已)?(?:实现|完成|达到|达成))?$",
+    )
+    .expect("verdict clause pattern")
+});
+
+/// A target's phrase with its value first: `7%的外贸进出口增长`.
+static VALUE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<value>\d+(?:\.\d+)?%(?:左右|以上)?)的(?P<subject>[^\d%]+?)(?P<growth>增长|增速)?$")
+        .expect("value-first target pattern")
+});
+
+/// A target's phrase with its value last: `地区生产总值增长7%`.
+static VALUE_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<subject>[^\d%]+?)(?P<verb>增长|下降)?(?P<value>\d+(?:\.\d+)?%(?:左右|以上)?)$")
+        .expect("value-last target pattern")
 });
 
 /// Words of a target's period or kind, never an indicator's name (`年度目标为8%` names none).
@@ -89,7 +114,7 @@ struct Marks {
 /// A target clause and the result clause after it as one result with its target in brackets.
 fn pair(head: &str, result: &str) -> Option<String> {
     let (result, marks) = strip_marks(result);
-    let stated = stated_target(head);
+    let stated = stated_target(head).or_else(|| verdict_target(head));
     let named = stated.is_some();
     let (subject, target) = stated.or_else(|| bounded_target(head, marks))?;
     // The result's value, up to a bracket of its own (kept after the target's).
@@ -140,6 +165,23 @@ fn stated_target(head: &str) -> Option<(&str, String)> {
     let subject = strip_fillers(subject);
     let named = !subject.is_empty() && !PERIOD_WORDS.contains(&subject);
     named.then(|| (subject, caps["target"].to_owned()))
+}
+
+/// The indicator and target of a clause naming the year's target before its verdict
+/// (`年初确定的7%的外贸进出口增长目标未能实现` → `外贸进出口`, `增长7%`).
+fn verdict_target(head: &str) -> Option<(&str, String)> {
+    let phrase = VERDICT_CLAUSE.captures(strip_fillers(head))?.name("phrase")?.as_str();
+    let (subject, target) = if let Some(caps) = VALUE_FIRST.captures(phrase) {
+        let growth = if caps.name("growth").is_some() { "增长" } else { "" };
+        (caps.name("subject")?.as_str(), format!("{growth}{}", &caps["value"]))
+    } else {
+        let caps = VALUE_LAST.captures(phrase)?;
+        let verb = caps.name("verb").map_or("", |m| m.as_str());
+        (caps.name("subject")?.as_str(), format!("{verb}{}", &caps["value"]))
+    };
+    let subject = strip_fillers(subject);
+    let named = !subject.is_empty() && !PERIOD_WORDS.contains(&subject);
+    named.then_some((subject, target))
 }
 
 /// The indicator and target of a clause stating a bounded value (`城镇调查失业率控制在5.5%以内`),
