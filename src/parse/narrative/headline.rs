@@ -35,8 +35,9 @@ const MAX_SHORT_ITEM_CHARS: usize = 2;
 /// Words that stand for the previous clause's indicator (`总量突破1500亿元`).
 const BACK_REFERENCES: [&str; 3] = ["总量", "总额", "规模"];
 
-/// Units a value may carry, longest first where one is a prefix of another.
-const UNITS: [&str; 32] = [
+/// Units a value may carry, longest first where one is a prefix of another (`万吨标准煤` before
+/// `万吨`, `千瓦时` before `千瓦`).
+const UNITS: &[&str] = &[
     "个百分点",
     "微克/立方米",
     "%",
@@ -44,11 +45,15 @@ const UNITS: [&str; 32] = [
     "亿美元",
     "万美元",
     "美元",
+    "万亿元",
     "亿元",
     "万元",
     "元",
+    "万吨标准煤",
+    "吨标准煤",
     "万吨",
     "吨",
+    "亿人次",
     "万人次",
     "人次",
     "万人",
@@ -60,15 +65,35 @@ const UNITS: [&str; 32] = [
     "件",
     "万亩",
     "亩",
+    "公顷",
     "天",
+    "平方公里",
     "公里",
+    "亿千瓦时",
+    "万千瓦时",
+    "千瓦时",
     "万千瓦",
     "千瓦",
     "万平方米",
     "平方米",
     "亿立方米",
+    "万立方米",
+    "立方米",
     "亿公斤",
+    "万公斤",
+    "公斤",
+    "亿斤",
+    "万斤",
     "万头",
+    "万辆",
+    "辆",
+    "万标箱",
+    "万套",
+    "套",
+    "所",
+    "座",
+    "张",
+    "岁",
 ];
 
 /// Qualifiers after a number: at least, at most, about.
@@ -714,6 +739,23 @@ mod tests {
         );
         assert_eq!(distribute("一、二、三产业增加值"), ["一产业增加值", "二产业增加值", "三产业增加值"]);
         assert_eq!(distribute("投资、社零、进出口"), ["投资", "社零", "进出口"]);
+    }
+
+    #[test]
+    fn a_province_s_units_trillions_jin_and_standard_coal() {
+        // Before, a unit outside the list (`万亿元`) left the clause unread.
+        assert_eq!(
+            pairs("全省地区生产总值4.71万亿元、增长5.8%；粮食产量稳定在830亿斤以上", ValueRole::Actual),
+            owned(&[
+                ("地区生产总值", "4.71万亿元"),
+                ("地区生产总值增速", "5.8%"),
+                ("粮食产量", "830亿斤以上")
+            ])
+        );
+        assert_eq!(
+            pairs("能源消费总量控制在1200万吨标准煤以内，全社会用电量达到320亿千瓦时", ValueRole::Target),
+            owned(&[("能源消费总量", "1200万吨标准煤以内"), ("全社会用电量", "320亿千瓦时")])
+        );
     }
 
     #[test]
