@@ -1884,6 +1884,26 @@ fn a_lynx_dump_whose_wide_value_pushes_the_rest_of_its_row() {
 }
 
 #[test]
+fn a_lynx_dump_of_a_word_saved_page_joins_a_name_its_paragraphs_part() {
+    // `lynx -dump -width=200 -display_charset=utf-8` of sixian.gbk.html (`<p>` in every cell):
+    // one cell per paragraph, a blank line between every two, the two-row header flattened
+    // (`2023年` over `计划 | 完成`) and a name in two paragraphs (`地区生产总值` / `增长`). Before,
+    // `增长` took the unit's place and no row was read.
+    assert_dumps_read_as_their_pages(&[("sixian.gbk.html", "sixian.lynx.txt")], "stream");
+    let review = "表1 2023年主要指标完成情况|2023|review";
+    assert_eq!(
+        rows(&export("sixian.lynx.txt")),
+        expected(&format!(
+            "
+            {review}|地区生产总值增长|%|false|7|~|6.2|missed|-0.8
+            {review}|规模以上工业增加值增长|%|false|9|~|9.8|met|0.8
+            {review}|单位地区生产总值能耗降低|%|true|3|~|3.2|met|0.2
+            {review}|城镇居民人均可支配收入增长|%|false|7.5|~|5.9|missed|-1.6"
+        ))
+    );
+}
+
+#[test]
 fn a_printed_page_whose_table_has_section_rows_reads_the_rows_of_the_page() {
     // pinggu.html printed to PDF in LibreOffice (a table without rules): the section rows
     // `（一）经济发展` stand alone between the rows, one row's cells wrap over three lines

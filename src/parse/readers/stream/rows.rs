@@ -137,6 +137,9 @@ fn count_off_by_content<'a>(
             }
             row.push(cells[at].clone());
             at += 1;
+            if row.len() == layout.name + 1 {
+                at += join_name_pieces(&mut row[layout.name], &cells[at..], layout);
+            }
         }
         if row.len() <= layout.name {
             warn_unplaced(&row, warnings);
@@ -149,6 +152,25 @@ fn count_off_by_content<'a>(
         rows.push(RawRow { cells: row, group: None });
     }
     rows
+}
+
+/// Joins to `name` the pieces of it that a page's paragraphs parted (`地区生产总值`, `增长`, each
+/// a paragraph of one cell): the words in `rest` before the unit cell, when the column after the
+/// name holds units, which no word of a name is. Returns how many cells were joined.
+fn join_name_pieces(name: &mut Cell, rest: &[Cell], layout: &Shape) -> usize {
+    let units_next = layout.titles.get(layout.name + 1).is_some_and(|t| role_of(t) == Some(Role::Unit));
+    if !units_next {
+        return 0;
+    }
+    let pieces = rest.iter().take_while(|c| is_name(&c.text) && !is_sub_row(&c.text)).count();
+    let followed_by_unit = rest.get(pieces).is_some_and(|c| is_unit_cell(&c.text));
+    if pieces == 0 || !followed_by_unit {
+        return 0;
+    }
+    let mut text = name.text.clone().into_owned();
+    rest[..pieces].iter().for_each(|piece| text.push_str(&piece.text));
+    name.text = text.into();
+    pieces
 }
 
 /// Whether `cells` start a new row: a name followed by a value (a qualitative target such as
