@@ -995,3 +995,20 @@ fn the_years_target_named_before_its_verdict_then_the_result() {
         ]
     );
 }
+
+#[test]
+fn a_share_of_a_task_set_from_above_and_better_than_a_target_set_by_the_province() {
+    // Before, the share was read as a verdict without a target, and `优于省定目标` was not read.
+    let report = report(
+        "祁门县",
+        "实际利用外资3.2亿美元，完成市下达任务的105%。\n\
+         PM2.5平均浓度为32微克/立方米，优于省定目标3微克/立方米。",
+    );
+    assert_eq!(
+        judged(&report),
+        vec![
+            row("实际利用外资", Some("3.05亿美元"), Some("3.2亿美元"), Met, Some(0.1525)),
+            row("PM2.5平均浓度", None, Some("32微克/立方米"), Met, None),
+        ]
+    );
+}
