@@ -472,8 +472,8 @@ fn plan_targets_listed_one_item_a_line_are_all_read() {
              一、2023年国民经济和社会发展计划执行情况\n全县地区生产总值增长5.9%。\n\
              二、2024年经济社会发展的主要目标\n建议2024年全县经济社会发展主要预期目标为：\n{}\n{}\n{}\n\
              三、2024年重点工作\n（一）扩大有效投资，固定资产投资增长10%。\n",
-            item(1, "地区生产总值增长6.5%左右；"),
-            item(2, "一般公共预算收入增长6%；"),
+            item(1, "研究与试验发展经费投入强度达到2.5%；"),
+            item(2, "地区生产总值增长6.5%左右；"),
             item(3, "城镇调查失业率控制在5.5%以内。"),
         );
         let report = parse_report("test.txt", &text).expect("the test report has a title");
@@ -483,9 +483,11 @@ fn plan_targets_listed_one_item_a_line_are_all_read() {
             .filter(|v| v.role == ValueRole::Target)
             .map(|v| (v.name.clone(), v.value.raw.to_string(), v.line))
             .collect();
+        // The items before the headline's item are read too (before, the list was read from the
+        // headline on, and the first item's target was lost).
         let expected = [
-            ("地区生产总值增速", "6.5%左右", 6),
-            ("一般公共预算收入增速", "6%", 7),
+            ("研究与试验发展经费投入强度", "2.5%", 6),
+            ("地区生产总值增速", "6.5%左右", 7),
             ("城镇调查失业率", "5.5%以内", 8),
         ];
         let expected: Vec<(String, String, usize)> =

@@ -8,6 +8,8 @@
 //! [`NarrativeValue`]. A growth clause names the indicator as a table would (`地区生产总值增长3%`
 //! → `地区生产总值增速` = `3%`), a fall of a growth indicator is a negative growth
 //! (`一般公共预算收入下降15.9%` → `-15.9%`), and lists with `分别` pair names and values in order.
+//! A headline that is an item of a list, one item a line (`——经济发展：地区生产总值增长6.5%左右`),
+//! brings the whole list: the items before it and after it are read as headline sentences too.
 
 use super::plan_start;
 use crate::canonical::AliasTable;
@@ -16,6 +18,7 @@ use crate::parse::Lines;
 use crate::parse::value::{LEVEL_WITH_LAST_YEAR, parse_value};
 use crate::text::Trimmed;
 use crate::text::{fold, is_han};
+use std::ops::Range;
 
 /// The indicator whose growth marks a headline sentence.
 const HEADLINE_INDICATOR: &str = "地区生产总值增速";
@@ -196,30 +199,42 @@ pub fn headline_values(lines: Lines<'_>, title: &TitleBlock, aliases: &AliasTabl
             let read = read_part_sentence(sentence, role, year, index + 1, aliases);
             if read.iter().any(|v| aliases.canonical(&v.name) == HEADLINE_INDICATOR) {
                 found[slot] = true;
+                let (before, after) = list_around(lines, index);
+                let items = |range| list_values(lines, range, role, year, aliases);
+                values.extend(items(before));
                 values.extend(read);
-                values.extend(list_values(lines, index, role, year, aliases));
+                values.extend(items(after));
             }
         }
     }
     values
 }
 
-/// The values of the list items after the headline's line `lines[index]` when the headline is
-/// itself an item of a list, one item a line (`1.地区生产总值增长6.5%左右；` / `2.一般公共预算收入
-/// 增长6%；`); the list ends at the first line that is no item with the same kind of marker.
+/// The items of the list the headline's line `lines[index]` is an item of, one item a line
+/// (`——创新发展：研发经费投入强度2.5%` / `——经济发展：地区生产总值增长6.5%左右` / `——民生保障：…`):
+/// the indices of the items before it and of those after it. The list runs as far each way as
+/// the lines are items with the same kind of marker; a headline that is no item has none.
+fn list_around(lines: Lines<'_>, index: usize) -> (Range<usize>, Range<usize>) {
+    let Some(kind) = lines.get(index).and_then(super::list_marker_kind) else {
+        return (index..index, index..index);
+    };
+    let same_list = |at: usize| lines.get(at).and_then(super::list_marker_kind).is_some_and(|k| k == kind);
+    let first = (0..index).rev().take_while(|&at| same_list(at)).last().unwrap_or(index);
+    let end = (index + 1..lines.len()).take_while(|&at| same_list(at)).last().map_or(index + 1, |at| at + 1);
+    (first..index, index + 1..end)
+}
+
+/// The values of the list items `lines[items]`, each read as a sentence of the part `role` says.
 fn list_values(
     lines: Lines<'_>,
-    index: usize,
+    items: Range<usize>,
     role: ValueRole,
     year: Option<u16>,
     aliases: &AliasTable,
 ) -> Vec<NarrativeValue> {
-    let Some(kind) = lines.get(index).and_then(super::list_marker_kind) else { return Vec::new() };
-    let same_list = |line: &&str| super::list_marker_kind(line).is_some_and(|k| k == kind);
-    let items = lines.iter().enumerate().skip(index + 1).take_while(|(_, line)| same_list(line));
     let item = |line: &str| line.trimmed().trim_end_matches(['。', '；', ';']).to_owned();
-    let read_item = |(at, line): (usize, &str)| {
-        let item = item(line);
+    let read_item = |at: usize| {
+        let item = item(&lines[at]);
         let sentences = super::carried::joined(&item);
         sentences.iter().flat_map(|s| read_part_sentence(s, role, year, at + 1, aliases)).collect::<Vec<_>>()
     };
