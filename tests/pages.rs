@@ -1964,3 +1964,24 @@ fn text_browser_dumps_of_a_cell_spanning_rows_beside_the_names() {
     let parents = |file: &str| column(&export(file), "parent");
     assert_eq!(parents("changfeng.w3m.txt"), parents("changfeng.html"));
 }
+
+#[test]
+fn a_report_whose_title_names_no_place_is_the_site_s_unit() {
+    // yanbian.html: the report's title and session line name no place (`在县第十八届人民代表大会…`);
+    // the page's `<title>` ends with the site's name (`…的报告_政务公开_盐边县人民政府`) and a
+    // `SiteName` meta gives it too. Before, the report had no district.
+    let report = export("yanbian.html");
+    assert_eq!(report["district"], "盐边县");
+    assert_eq!(report["review_year"], 2023);
+    let table = "表1 2023年主要经济指标完成情况|2023|review";
+    assert_eq!(
+        rows(&report),
+        expected(&format!(
+            "
+            {table}|地区生产总值增速|%|~|6.5|~|7.1|met|0.6
+            {table}|规模以上工业增加值增速|%|~|8|~|9.3|met|1.3
+            {table}|固定资产投资增速|%|~|10|~|4.2|missed|-5.8
+            {table}|农村居民人均可支配收入|元|~|21500|~|21860|met|360.0"
+        ))
+    );
+}

@@ -140,6 +140,7 @@ impl DerivedText {
             encoding,
             replaced,
             relined: false,
+            page_title: None,
         }
     }
 }

@@ -85,6 +85,9 @@ fn parse_text(file: &str, document: &Document, text: &Arc<String>) -> Result<Rep
     if fragment {
         title = fragment::complete_title(title, lines, &tables, &mut warnings);
     }
+    if title.district.is_none() {
+        title::place_from_site(&mut title, document.page_title.as_deref());
+    }
     date_undated_tables(&mut tables, &title);
     let mut indicator_lines: Vec<usize> = tables.iter().flat_map(|t| t.rows.iter().map(|r| r.line)).collect();
     indicator_lines.sort_unstable();

@@ -78,6 +78,22 @@ pub fn parse_title(lines: Lines<'_>) -> TitleBlock {
     block
 }
 
+/// A site's name: the government of a unit (`盐边县人民政府`, `攀枝花市盐边县人民政府门户网站`,
+/// `盐边县政府网`).
+static SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,20}?(?:省|自治区|区|县|市|旗|州|盟))(?:人民)?政府").expect("site pattern")
+});
+
+/// Fills the place of `block` from the site a web page comes from (`page_title`: its `<title>`
+/// and `SiteName`, see [`crate::document::Document::page_title`]), for a report whose title block
+/// names none (`关于2023年…草案的报告_盐边县人民政府`). Fields already filled are kept.
+pub fn place_from_site(block: &mut TitleBlock, page_title: Option<&str>) {
+    let Some(titles) = page_title.map(text::fold) else { return };
+    if let Some(place) = SITE.captures(&titles) {
+        split_place(&place[1]).fill(block);
+    }
+}
+
 /// Finds the title over up to four consecutive head lines; fills title, place and years.
 /// Returns the index in `head` of the first line after the title (0 when none was found).
 fn find_title(head: &[HeadLine], block: &mut TitleBlock) -> usize {
@@ -229,6 +245,19 @@ mod tests {
     fn title_of(text: &str) -> TitleBlock {
         let lines: Vec<&str> = text.lines().collect();
         parse_title(LinedText::from_lines(&lines).lines())
+    }
+
+    #[test]
+    fn a_site_names_the_place_a_title_leaves_out() {
+        let mut block = TitleBlock::default();
+        place_from_site(&mut block, Some("关于2023年…草案的报告_政务公开_攀枝花市盐边县人民政府"));
+        assert_eq!((block.city.as_deref(), block.district.as_deref()), (Some("攀枝花市"), Some("盐边县")));
+        let mut block = TitleBlock { district: Some("米易县".into()), ..TitleBlock::default() };
+        place_from_site(&mut block, Some("盐边县政府网"));
+        assert_eq!(block.district.as_deref(), Some("米易县"));
+        let mut block = TitleBlock::default();
+        place_from_site(&mut block, Some("政务公开"));
+        assert_eq!(block.district, None);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 mod chrome;
 mod elements;
 mod lines;
+mod site;
 mod table;
 mod walk;
 
@@ -83,7 +84,9 @@ pub fn read(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Documen
     let page = scraper::Html::parse_document(&text);
     let mut derived = DerivedText::new();
     derive(walk::blocks(&page), &mut derived);
-    Ok(derived.finish(Format::Html, encoding, replaced))
+    let mut document = derived.finish(Format::Html, encoding, replaced);
+    document.page_title = site::page_title(&page);
+    Ok(document)
 }
 
 /// Adds a piece of markup found inside another format (a raw `<table>…</table>` in Markdown) to
