@@ -327,6 +327,31 @@ mod tests {
     }
 
     #[test]
+    fn levels_environment_and_shares_have_one_name_across_districts() {
+        let aliases = AliasTable::embedded();
+        let about = value("7.5%左右", ValueForm::About(7.5));
+        let level = value("1380", ValueForm::Exact(1380.0));
+        for (name, canonical) in [
+            ("细颗粒物（PM2.5）年均浓度", "PM2.5平均浓度"),
+            ("PM2.5浓度", "PM2.5平均浓度"),
+            ("城市空气质量优良天数比率", "空气质量优良天数比例"),
+            ("外贸进出口总额", "进出口总额"),
+            ("全社会固定资产投资", "固定资产投资"),
+            ("税收占一般公共预算收入比重", "税收收入占一般公共预算收入比重"),
+            ("单位GDP二氧化碳排放降低", "单位地区生产总值二氧化碳排放下降"),
+        ] {
+            assert_eq!(aliases.canonical(name), canonical, "{name}");
+        }
+        // A level's alias does not take its growth rate's rows.
+        assert_eq!(aliases.canonical_for_row("GDP", None, &[&about]), "地区生产总值增速");
+        assert_eq!(aliases.canonical_for_row("GDP", Some("亿元"), &[&level]), "地区生产总值");
+        assert_eq!(
+            aliases.canonical_for_row("城镇居民人均可支配收入", None, &[&about]),
+            "城镇常住居民人均可支配收入增速"
+        );
+    }
+
+    #[test]
     fn user_aliases_extend_and_win() {
         let mut aliases = AliasTable::embedded();
         let user = "theme = \"dark\"\n[[indicator]]\ncanonical = \"地区生产总值增速\"\naliases = [\"经济增长速度\"]\n\

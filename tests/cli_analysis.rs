@@ -451,7 +451,11 @@ fn a_misspelt_indicator_suggests_the_nearest_names_only() {
     let output = run("gpd", &["compare", "gpd"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains("no indicator matches “gpd”; the nearest: 地区生产总值增速"), "{message}");
+    // `GDP` names the level (地区生产总值) and, with `增速`, its growth.
+    assert!(
+        message.contains("no indicator matches “gpd”; the nearest: 地区生产总值, 地区生产总值增速"),
+        "{message}"
+    );
     for unrelated in ["森林覆盖率", "税收收入增速", "粮食"] {
         assert!(!message.contains(unrelated), "{unrelated} is not near gpd: {message}");
     }
