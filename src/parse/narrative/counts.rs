@@ -3,9 +3,11 @@
 //! `12项指标，1项约束性指标…完成，11项预期性指标中…7项指标未完成…4项指标能够完成`,
 //! `35项指标完成或基本完成21项，未达预期14项`, `42项指标中…6项约束性指标全部完成`.
 //!
-//! A sentence counts when its first count names indicators (`N项…指标`). It is cut into clauses
-//! at `，；：`; each count (`N项`) in a clause is read by the words of its clause: a clause saying
-//! `未达`, `未完成`, `未能`, `没有完成` or `差距` counts missed indicators; one saying `完成`, `达到`,
+//! A sentence counts when its first count names indicators (`N项…指标`), or the indicators are
+//! named before it (`主要经济指标中，有6项达到或超过预期`). It is cut into clauses at `，；：`; each
+//! count (`N项`) in a clause is read by the words of its clause: a clause saying `未达`, `未完成`,
+//! `未能`, `没有完成` or `差距` counts missed indicators, as does one excepting them from the
+//! verdict after it (`除固定资产投资等3项外，其余15项均完成`); one saying `完成`, `达到`,
 //! `超过`, `实现` or `达标` counts met ones; a clause with two counts (`35项指标完成21项`) gives the
 //! first as the whole and the second the verdict; any other count is a whole (`32项指标中`). A
 //! count of `约束性` or `预期性` indicators covers only those.
@@ -72,13 +74,16 @@ fn read_count(sentence: &str, line: usize) -> Option<StatedCount> {
     }
     let folded = fold(sentence);
     let first = COUNT.find(&folded)?;
-    if INDICATOR_COUNT.find(&folded).is_none_or(|m| m.start() != first.start()) {
+    let named_before = folded[..first.start()].contains("指标中");
+    if !named_before && INDICATOR_COUNT.find(&folded).is_none_or(|m| m.start() != first.start()) {
         return None;
     }
     let mut counts: Vec<(Scope, Verdict, usize)> = Vec::new();
     for clause in folded.split([',', ';', ':']) {
         let found: Vec<_> = COUNT.captures_iter(clause).collect();
-        let verdict = if MISSED_WORDS.iter().any(|w| clause.contains(w)) {
+        // `除固定资产投资等3项外，其余15项均完成`: the excepted ones are those not met.
+        let excepted = clause.starts_with('除') && clause.ends_with('外');
+        let verdict = if excepted || MISSED_WORDS.iter().any(|w| clause.contains(w)) {
             Verdict::Missed
         } else if MET_WORDS.iter().any(|w| clause.contains(w)) {
             Verdict::Met
@@ -138,6 +143,16 @@ mod tests {
         );
         assert_eq!(numbers("35项指标完成或基本完成21项，未达预期14项"), Some((Some(35), Some(21), Some(14))));
         assert_eq!(numbers("42项指标中，6项约束性指标全部完成"), Some((Some(42), None, None)));
+        // Before, the first was no count (its indicators named before it) and the second had no
+        // missed count.
+        assert_eq!(
+            numbers("全年主要经济指标中，有6项达到或超过预期，2项未达预期"),
+            Some((None, Some(6), Some(2)))
+        );
+        assert_eq!(
+            numbers("纳入考核的18项指标，除固定资产投资等3项外，其余15项均完成年度目标"),
+            Some((Some(18), Some(15), Some(3)))
+        );
     }
 
     #[test]
