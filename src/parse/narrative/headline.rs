@@ -27,10 +27,29 @@ const HEADLINE_INDICATOR: &str = "地区生产总值增速";
 /// Words for the whole area (`全区`, `全省`) are fillers too ([`super::whole_unit_prefix`]).
 const LEADING_FILLERS: [&str; 5] = ["全年", "实现", "完成", "提出", "其中"];
 
-/// Words between the indicator and its verb: `同比` (year on year), `预计` (estimated), `分别`
-/// (respectively), `均` (each), and the basis of a growth rate (`同口径`, `按可比价格计算`).
-const MODIFIERS: [&str; 9] =
-    ["同比", "预计", "分别", "均", "同口径", "可比口径", "按可比价格计算", "按可比价计算", "扣除价格因素"];
+/// Words between the indicator and its verb: `同比`, `比上年` (year on year), `预计` (estimated),
+/// `分别` (respectively), `均` (each), `首次` (for the first time), and the basis of a growth rate
+/// (`同口径`, `按可比价格计算`); longest first where one holds another.
+const MODIFIERS: [&str; 15] = [
+    "同比",
+    "比上年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "预计",
+    "分别",
+    "均",
+    "首次",
+    "同口径",
+    "可比口径",
+    "按可比价格计算",
+    "按可比价计算",
+    "扣除价格因素",
+];
+
+/// The [`MODIFIERS`] that compare with last year.
+const LAST_YEAR_MODIFIERS: [&str; 6] = ["同比", "比上年同期", "比上年", "较上年", "比去年", "较去年"];
 
 /// Longest item of a `和` pair that takes the last item's ending (`城镇` of `城镇和农村居民…`).
 const MAX_SHORT_ITEM_CHARS: usize = 2;
@@ -420,6 +439,10 @@ fn read_clause(
     })?;
     estimated |= modifiers.contains(&"预计");
     let respectively = modifiers.contains(&"分别");
+    // `比上年提高1.2个百分点` is a change on last year, not the indicator's value (`比上年增长5.9%`
+    // is its growth rate).
+    let on_last_year = modifiers.iter().any(|m| LAST_YEAR_MODIFIERS.contains(m));
+    let is_change = |value_text: &str| on_last_year && value_text.ends_with("个百分点");
     // A list of names with one value (`地区生产总值512亿元、一般公共预算收入32亿元` read as one name
     // up to `32亿元`) reads as nothing, so that its parts are read one by one.
     if subject.contains('、') && !respectively {
@@ -427,6 +450,7 @@ fn read_clause(
     }
     let values = name_segments(&subject, respectively, &segments, aliases)
         .into_iter()
+        .filter(|(_, _, value_text)| !is_change(value_text))
         .map(|(name, unit, value_text)| {
             let mut value = parse_value(&value_text);
             value.estimated |= estimated;
@@ -770,6 +794,26 @@ mod tests {
         assert_eq!(
             pairs("能源消费总量控制在1200万吨标准煤以内，全社会用电量达到320亿千瓦时", ValueRole::Target),
             owned(&[("能源消费总量", "1200万吨标准煤以内"), ("全社会用电量", "320亿千瓦时")])
+        );
+    }
+
+    #[test]
+    fn growth_on_last_year_is_the_growth_and_a_change_in_points_is_no_value() {
+        // Before, `比上年增长5.9%` gave no value and `比上年提高1.2个百分点` the indicator `比上年`.
+        assert_eq!(
+            pairs(
+                "地区生产总值首次突破400亿元，比上年增长5.9%，常住人口城镇化率达到55.2%，比上年提高1.2个百分点",
+                ValueRole::Actual
+            ),
+            owned(&[
+                ("地区生产总值", "400亿元以上"),
+                ("地区生产总值增速", "5.9%"),
+                ("常住人口城镇化率", "55.2%"),
+            ])
+        );
+        assert_eq!(
+            pairs("城镇调查失业率5.1%，同比下降0.3个百分点", ValueRole::Actual),
+            owned(&[("城镇调查失业率", "5.1%")])
         );
     }
 
