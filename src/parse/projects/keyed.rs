@@ -28,7 +28,7 @@ impl KeyedWords {
     }
 
     /// The words whose key character is `key` (none for `None`), in the order of their lists.
-    pub fn with_key(&self, key: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn with_key(&self, key: Option<char>) -> impl Iterator<Item = &'static str> + Clone + '_ {
         let from = key.map_or(self.words.len(), |key| self.words.partition_point(|&(c, _)| c < key));
         self.words[from..].iter().take_while(move |&&(c, _)| Some(c) == key).map(|&(_, word)| word)
     }
@@ -40,7 +40,7 @@ impl KeyedWords {
 
     /// What stands before each word `text` ends with (words found by their last character), in
     /// list order: `綦江电站` → `綦江` (`电站`), `綦江电` (`站`).
-    pub fn before_ending<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+    pub fn before_ending<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + Clone + 't {
         self.with_key(text.chars().next_back()).filter_map(move |word| text.strip_suffix(word))
     }
 }
