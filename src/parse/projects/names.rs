@@ -6,7 +6,7 @@
 //! calls the items projects: `…等项目`) and of a kind (`…等口袋公园10个`).
 
 use super::keyed::KeyedWords;
-use super::split::{split_top_level, trim_item};
+use super::split::{holds_mark, split_top_level, trim_item};
 use super::vocabulary::clean_name;
 use crate::text::{find_word, holds, may_hold_digit};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -392,7 +392,7 @@ fn split_and(name: &str) -> Option<(&str, &str)> {
 /// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
 fn is_declared_item(item: &str) -> bool {
     (2..=MAX_DECLARED_CHARS).contains(&item.chars().count())
-        && !item.contains(['，', '。', '；', '：'])
+        && !holds_mark(item, &['，', '。', '；', '：'])
         && !ends_in_quantity(item)
         && !starts_with_quantity(item)
         && !is_generic(before_ends(item))
@@ -437,7 +437,8 @@ pub fn is_project_name(name: &str) -> bool {
     let befores = before_ends(bare);
     bare.chars().nth(2).is_some()
         && (befores.clone().next().is_some() || ends_in_phase(bare))
-        && !bare.contains(['、', '等', '，'])
+        && !holds(bare, "等")
+        && !holds_mark(bare, &['、', '，'])
         && !ends_in_quantity(bare)
         && !(starts_with_quantity(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
         && !is_slogan(bare, befores.clone())

@@ -176,11 +176,11 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
         return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
     if let Some((verb, end)) = opening_verb(clause, &OPENERS) {
-        let rest = &clause[end..];
-        let staged = bar == Bar::Box || (verb_stage(verb).is_some() && bar.may_clear(rest));
+        let (rest, stage) = (&clause[end..], verb_stage(verb));
+        let staged = bar == Bar::Box || (stage.is_some() && bar.may_clear(rest));
         let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
         if !names.is_empty() {
-            return with_stage(names, planned_or(rest, verb_stage(verb)));
+            return with_stage(names, planned_or(rest, stage));
         }
     }
     let intent = clause.starts_with(INTENT_FIRST).then(|| INTENT.find(clause)).flatten();

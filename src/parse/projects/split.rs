@@ -318,6 +318,22 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     (plain && !label.is_empty() && short).then_some((label, at + closing.len_utf8()))
 }
 
+/// Whether `text` holds any of `marks`. When each is a CJK mark or a full-width form (their
+/// UTF-8 opens with `E3` or `EF`, [`is_wide_mark`]), the text before the first such byte, found
+/// by a vector search, holds none and is not decoded (most names hold no such byte at all).
+pub fn holds_mark(text: &str, marks: &[char]) -> bool {
+    if !marks.iter().copied().all(is_wide_mark) {
+        return text.contains(marks);
+    }
+    memchr::memchr2(0xe3, 0xef, text.as_bytes()).is_some_and(|at| text[at..].contains(marks))
+}
+
+/// Whether the UTF-8 of `ch` opens with `E3` (CJK marks: `、。《》【】`…) or `EF` (full-width forms:
+/// `，；：（）`…), as [`holds_mark`] asks of the marks it looks for.
+fn is_wide_mark(ch: char) -> bool {
+    matches!(ch.encode_utf8(&mut [0; 4]).as_bytes(), [0xe3 | 0xef, _, _])
+}
+
 /// `text` without leading and trailing white space and trailing punctuation.
 pub fn trim_item(text: &str) -> &str {
     let text = text.trimmed();
@@ -405,6 +421,19 @@ mod tests {
         assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
+    }
+
+    #[test]
+    fn marks_are_found_as_contains_finds_them() {
+        let sets: [&[char]; 4] = [&['，', '。', '；', '：'], &['、', '，'], &['、', ','], &[]];
+        for text in ["", "甲乙", "甲，乙", "（甲）", "甲、", "a：b", "“甲”", "甲,乙", "甲《乙》。"]
+        {
+            for marks in sets {
+                assert_eq!(holds_mark(text, marks), text.contains(marks), "{text} {marks:?}");
+            }
+        }
+        assert!(['，', '。', '；', '：', '、', '（'].into_iter().all(is_wide_mark));
+        assert!(![',', '等', '“'].into_iter().any(is_wide_mark));
     }
 
     #[test]
