@@ -357,10 +357,13 @@ impl<'a> Names<'a> {
         if !accepted || items.is_empty() {
             return Vec::new();
         }
-        let plain = matches!(self.kind, Kind::Plain);
+        // Only a plain list's items may join two names (`甲治理和乙治理`); the others are the names.
+        if !matches!(self.kind, Kind::Plain) {
+            return items;
+        }
         let mut names = Vec::with_capacity(items.len());
         for item in items {
-            match if plain { split_and(item) } else { None } {
+            match split_and(item) {
                 Some((first, second)) => names.extend([first, second]),
                 None => names.push(item),
             }

@@ -2,7 +2,7 @@
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
 use crate::text::Trimmed;
-use crate::text::{is_han, is_numeric, utf8_len};
+use crate::text::{is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -279,20 +279,29 @@ pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize
     // than that, so the walk ends at the first of either. Brackets protect a stop inside them.
     let mut depth = 0usize;
     let mut letters = 0;
-    for (at, ch) in text.char_indices() {
-        // An ideograph (most of a label) is neither a bracket, punctuation nor white space.
-        if is_han(ch) && !stop.contains(&ch) {
+    // A character from U+4000 to U+9FFF (three bytes led by E4 to E9: the ideographs most of a
+    // label is) is neither a bracket, punctuation nor white space, and, unless `stop` holds
+    // one, no stop: it counts as a letter by its first byte, without being decoded.
+    let plain_ideographs = !stop.iter().any(|stop| ('\u{4000}'..='\u{9fff}').contains(stop));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if plain_ideographs && (0xe4..=0xe9).contains(&lead) {
             letters += 1;
             if letters > MAX_LABEL_CHARS {
                 return None;
             }
+            at += 3;
             continue;
         }
+        let start = at;
+        let ch = text[start..].chars().next()?;
+        at += ch.len_utf8();
         match bracket(ch) {
             Some(true) => depth += 1,
             Some(false) => depth = depth.saturating_sub(1),
             None if CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch) => return None,
-            None if depth == 0 && stop.contains(&ch) => return label_at(text, at),
+            None if depth == 0 && stop.contains(&ch) => return label_at(text, start),
             None => {}
         }
         letters += usize::from(!ch.is_whitespace());
@@ -467,6 +476,8 @@ mod tests {
             " ",
             "\u{3000}",
             "甲乙丙丁戊己庚辛壬癸",
+            // Not an ideograph, though led by E4 as they are.
+            "䷀",
             "(",
             ")",
             "”",
@@ -478,7 +489,7 @@ mod tests {
             texts.extend(longer);
         }
         for text in &texts {
-            for stop in [&['：', ':'][..], &['。'], &['：', '，']] {
+            for stop in [&['：', ':'][..], &['。'], &['：', '，'], &['乙', '：']] {
                 assert_eq!(
                     leading_label(text, stop),
                     leading_label_by_scans(text, stop),
