@@ -19,7 +19,7 @@
 use super::boxes::Block;
 use super::names::{self, LineWords, Names, Passed};
 use super::project;
-use super::split::{leading_label, split_top_level, trim_item};
+use super::split::{leading_label, rfind_word, split_top_level, trim_item};
 use super::stated::stated_stages;
 use super::vocabulary::{ADVERBS, Openers, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
@@ -159,8 +159,9 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
 
 /// The sentence of `text` that holds byte `offset`, with its closing `。`.
 fn sentence_around(text: &str, offset: usize) -> &str {
-    let start = text[..offset].rfind('。').map_or(0, |at| at + '。'.len_utf8());
-    let end = text[offset..].find('。').map_or(text.len(), |at| offset + at + '。'.len_utf8());
+    const STOP: &str = "。";
+    let start = rfind_word(&text[..offset], STOP).map_or(0, |at| at + STOP.len());
+    let end = find_word(&text[offset..], STOP).map_or(text.len(), |at| offset + at + STOP.len());
     &text[start..end]
 }
 

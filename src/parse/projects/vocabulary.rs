@@ -3,7 +3,7 @@
 //! `等12个项目`, `…项目建设`).
 
 use super::keyed::KeyedWords;
-use super::split::trim_item;
+use super::split::{rfind_word, trim_item};
 use crate::model::Stage;
 use crate::text::{holds, may_hold_digit};
 use regex::Regex;
@@ -225,23 +225,12 @@ pub fn is_statement(clause: &str) -> bool {
 /// `项目`/`工程`.
 pub fn has_project_tail(list: &str) -> bool {
     let list = trim_item(list);
-    let etc_tail = last_etc(list).is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + ETC.len()..]));
+    let etc_tail = rfind_word(list, ETC).is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + ETC.len()..]));
     etc_tail || list.ends_with("项目") || list.ends_with("工程") || frame_suffix(list).is_some()
 }
 
 /// `等`, which closes a list before its tail.
 const ETC: &str = "等";
-
-/// Byte offset of the last `等` in `text`: its last byte found with [`memchr`]'s vector search
-/// from the end, then the whole character checked (`str::rfind` reads a short text byte by
-/// byte, and starts again at every other character sharing that continuation byte).
-fn last_etc(text: &str) -> Option<usize> {
-    let (bytes, etc) = (text.as_bytes(), ETC.as_bytes());
-    memchr::memrchr_iter(etc[etc.len() - 1], bytes).find_map(|last| {
-        let start = (last + 1).checked_sub(etc.len())?;
-        (bytes[start..=last] == *etc).then_some(start)
-    })
-}
 
 /// Where the project noun before the frame a clause verb adds ([`FRAME_SUFFIX`]) ends; the
 /// pattern only runs on a name ending the way a frame does. The match opens with the noun
@@ -258,10 +247,10 @@ fn frame_suffix(name: &str) -> Option<usize> {
 pub fn clean_name(item: &str, last: bool) -> &str {
     let mut name = trim_item(item);
     let tail = if last { &ETC_TAIL_LAST } else { &ETC_TAIL_INNER };
-    if let Some(at) = last_etc(name).filter(|at| tail.is_match(&name[at + ETC.len()..])) {
+    if let Some(at) = rfind_word(name, ETC).filter(|at| tail.is_match(&name[at + ETC.len()..])) {
         name = trim_item(&name[..at]);
     }
-    let may_count = (name.ends_with("项目") || name.ends_with("工程")) && name.contains('个');
+    let may_count = (name.ends_with("项目") || name.ends_with("工程")) && holds(name, "个");
     if let Some(found) = may_count.then(|| TRAILING_COUNT.find(name)).flatten() {
         name = trim_item(&name[..found.start()]);
     }
@@ -288,15 +277,6 @@ mod tests {
         assert_eq!(clean_name("水环境综合整治工程建设", true), "水环境综合整治工程");
         assert_eq!(clean_name("2024年高标准农田建设", true), "2024年高标准农田建设");
         assert_eq!(clean_name("江津至綦江万盛高速等前期工作", true), "江津至綦江万盛高速");
-    }
-
-    #[test]
-    fn the_last_etc_is_where_rfind_finds_it() {
-        // `三` ends in the byte `等` ends in.
-        for text in ["", "等", "三", "甲等乙", "等三", "三等三等三", "a等", "等a三", "丁等项目、戊等3个项目"]
-        {
-            assert_eq!(last_etc(text), text.rfind('等'), "{text}");
-        }
     }
 
     #[test]
