@@ -112,15 +112,16 @@ pub fn find_blocks<'a>(lines: Lines<'a>, plan_year: Option<u16>) -> Vec<Block<'a
             index += 1;
             continue;
         };
-        let mut raw = Vec::new();
         let mut next = index + 1;
         while let Some(line) = lines.get(next) {
             if caption_line(line).is_some() || (!line.starts_with('\t') && ends_box(line.trimmed())) {
                 break;
             }
-            raw.push((next + 1, line));
             next += 1;
         }
+        // Made once the box's end is known, at its size (not grown line by line).
+        let mut raw = Vec::with_capacity(next - index - 1);
+        raw.extend((index + 1..next).filter_map(|at| Some((at + 1, lines.get(at)?))));
         blocks.push(classify(caption, index + 1, raw, plan_year));
         index = next;
     }
@@ -228,10 +229,7 @@ fn classify<'a>(
         .map(|(number, text)| (*number, text.trimmed()))
         .filter(|(_, text)| !text.is_empty())
         .collect();
-    let indicator_header = lines.iter().any(|(_, text)| {
-        compact_after(text, "指标名称").is_some()
-            || compact_after(text, "指标").is_some_and(|mut r| r.next().is_none())
-    });
+    let indicator_header = lines.iter().any(|(_, text)| is_indicator_header(text));
     let kind = if title.contains("指标") || indicator_header {
         BoxKind::Indicator
     } else if ["民心工程", "民生实事", "实事"].iter().any(|word| title.contains(word)) {
@@ -255,6 +253,15 @@ fn classify<'a>(
         _ => (lines, raw),
     };
     Block { caption, line, lines, raw, last, kind, plan_year_box, stage, shared: SharedTexts::default() }
+}
+
+/// Whether a box line is an indicator table's header: white space aside, `指标` alone or
+/// `指标名称…` (one walk from the start, which most lines leave at their first character).
+fn is_indicator_header(text: &str) -> bool {
+    compact_after(text, "指标").is_some_and(|mut rest| match rest.next() {
+        None => true,
+        Some(next) => next == '名' && rest.next() == Some('称'),
+    })
 }
 
 /// The characters of `text` after `prefix`, white space left out (`指 标 名 称`), when the text
@@ -292,6 +299,16 @@ mod tests {
         assert!(!ends_box("一、区级重点项目"));
         assert!(!ends_box("1. 材料。开工建设卡涞高性能复合材料二期、联洋18000吨高性能纤维复合材料等项目。"));
         assert!(!ends_box("交通类：完成投资6亿元。包括老瀛山环线公路、G210东溪场镇改线工程等7个项目。"));
+    }
+
+    #[test]
+    fn indicator_headers_white_space_aside() {
+        for header in ["指标", "指 标", "指标名称", "指标名称\t单位", " 指 标 名 称 "] {
+            assert!(is_indicator_header(header), "{header}");
+        }
+        for line in ["指标体系", "指标名", "主要指标", "", "指", "指标名单"] {
+            assert!(!is_indicator_header(line), "{line}");
+        }
     }
 
     #[test]

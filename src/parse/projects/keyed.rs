@@ -5,8 +5,20 @@
 /// Words indexed by their first or last character, those of one character in the order of the
 /// lists they came from.
 pub struct KeyedWords {
-    /// The words with their key character, sorted by it (a stable sort: list order within one).
+    /// The words with their key character, sorted by the key's [`bucket`] and then by the key (a
+    /// stable sort: list order within one key).
     words: Vec<(char, &'static str)>,
+    /// Where the words of each bucket start in `words`, and where the last bucket's end.
+    starts: [usize; BUCKETS + 1],
+}
+
+/// How many buckets [`KeyedWords`] sorts its words into: a key is looked up in its bucket, which
+/// holds one or two keys, rather than by bisection of all the words.
+const BUCKETS: usize = 64;
+
+/// The bucket of a key character: its code point's last bits.
+fn bucket(key: char) -> usize {
+    key as usize % BUCKETS
 }
 
 impl KeyedWords {
@@ -23,14 +35,15 @@ impl KeyedWords {
     fn keyed(lists: &[&[&'static str]], key: fn(&str) -> Option<char>) -> Self {
         let mut words: Vec<(char, &'static str)> =
             lists.iter().copied().flatten().filter_map(|&word| Some((key(word)?, word))).collect();
-        words.sort_by_key(|&(key, _)| key);
-        KeyedWords { words }
+        words.sort_by_key(|&(key, _)| (bucket(key), key));
+        let starts = std::array::from_fn(|index| words.partition_point(|&(key, _)| bucket(key) < index));
+        KeyedWords { words, starts }
     }
 
     /// The words whose key character is `key` (none for `None`), in the order of their lists.
-    pub fn with_key(&self, key: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
-        let from = key.map_or(self.words.len(), |key| self.words.partition_point(|&(c, _)| c < key));
-        self.words[from..].iter().take_while(move |&&(c, _)| Some(c) == key).map(|&(_, word)| word)
+    pub fn with_key(&self, key: Option<char>) -> impl Iterator<Item = &'static str> + Clone + '_ {
+        let bucket = key.map_or(0..0, |key| self.starts[bucket(key)]..self.starts[bucket(key) + 1]);
+        self.words[bucket].iter().filter(move |&&(c, _)| Some(c) == key).map(|&(_, word)| word)
     }
 
     /// The words `text` starts with (words found by their first character), in list order.
@@ -40,7 +53,7 @@ impl KeyedWords {
 
     /// What stands before each word `text` ends with (words found by their last character), in
     /// list order: `綦江电站` → `綦江` (`电站`), `綦江电` (`站`).
-    pub fn before_ending<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+    pub fn before_ending<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + Clone + 't {
         self.with_key(text.chars().next_back()).filter_map(move |word| text.strip_suffix(word))
     }
 }

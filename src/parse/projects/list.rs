@@ -151,7 +151,7 @@ pub fn read_lists(block: &Block, mode: Mode, warnings: &mut Vec<Warning>) -> Lis
 /// its sentence, so a sentence holding none of these words holds no list (a cheap literal test
 /// for each line, and for each sentence of a line that passes it).
 fn most_list_sentences_from(logicals: &[Logical]) -> Vec<usize> {
-    let may_list = |text: &str| text.contains('等') || holds(text, "项目") || holds(text, "工程");
+    let may_list = |text: &str| holds(text, "等") || holds(text, "项目") || holds(text, "工程");
     let mut most: Vec<usize> = logicals
         .iter()
         .map(|logical| {
@@ -349,7 +349,7 @@ fn push_names(
     let progress = found.progress.clone().map(Arc::new);
     for (index, piece) in items.iter().enumerate() {
         let name = clean_name(piece, index == last);
-        if name.chars().count() < 2 {
+        if name.chars().nth(1).is_none() {
             continue;
         }
         let offset = (piece.as_ptr() as usize).saturating_sub(logical.text.as_ptr() as usize);
@@ -372,7 +372,7 @@ fn list_items<'t>(list: &'t str, top: &TopLevel) -> Vec<&'t str> {
         let start = joined_from.take().unwrap_or(offset);
         let bare = trim_item(piece);
         let number_mark = bare.ends_with(['#', '＃', '号']) && NUMBER_MARK.is_match(bare);
-        if bare.chars().count() <= 2 || number_mark {
+        if bare.chars().nth(2).is_none() || number_mark {
             joined_from = Some(start);
             continue;
         }

@@ -6,7 +6,7 @@
 //! calls the items projects: `…等项目`) and of a kind (`…等口袋公园10个`).
 
 use super::keyed::KeyedWords;
-use super::split::{split_top_level, trim_item};
+use super::split::{holds_mark, split_top_level, trim_item};
 use super::vocabulary::clean_name;
 use crate::text::{find_word, holds, may_hold_digit};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -357,10 +357,13 @@ impl<'a> Names<'a> {
         if !accepted || items.is_empty() {
             return Vec::new();
         }
-        let plain = matches!(self.kind, Kind::Plain);
+        // Only a plain list's items may join two names (`甲治理和乙治理`); the others are the names.
+        if !matches!(self.kind, Kind::Plain) {
+            return items;
+        }
         let mut names = Vec::with_capacity(items.len());
         for item in items {
-            match if plain { split_and(item) } else { None } {
+            match split_and(item) {
                 Some((first, second)) => names.extend([first, second]),
                 None => names.push(item),
             }
@@ -391,13 +394,11 @@ fn split_and(name: &str) -> Option<(&str, &str)> {
 
 /// An item of a declared list: a short stretch of words, neither a figure nor a bare kind.
 fn is_declared_item(item: &str) -> bool {
-    let chars = item.chars().count();
-    let bare_kind = is_ended(item) && is_generic(item);
-    (2..=MAX_DECLARED_CHARS).contains(&chars)
-        && !item.contains(['，', '。', '；', '：'])
+    (2..=MAX_DECLARED_CHARS).contains(&item.chars().count())
+        && !holds_mark(item, &['，', '。', '；', '：'])
         && !ends_in_quantity(item)
         && !starts_with_quantity(item)
-        && !bare_kind
+        && !is_generic(before_ends(item))
 }
 
 /// A short name without clause punctuation: a place or a brand.
@@ -435,13 +436,16 @@ fn unquote(text: &str) -> &str {
 /// neither a figure, a slogan, a bare kind nor an unsplit list (`、`, `等`).
 pub fn is_project_name(name: &str) -> bool {
     let bare = without_note(name);
-    bare.chars().count() >= 3
-        && (is_ended(bare) || ends_in_phase(bare))
-        && !bare.contains(['、', '等', '，'])
+    // The project words it ends in, found once for the three tests that ask.
+    let befores = before_ends(bare);
+    bare.chars().nth(2).is_some()
+        && (befores.clone().next().is_some() || ends_in_phase(bare))
+        && !holds(bare, "等")
+        && !holds_mark(bare, &['、', '，'])
         && !ends_in_quantity(bare)
         && !(starts_with_quantity(bare) && !bare.ends_with("项目") && !bare.ends_with("工程"))
-        && !is_slogan(bare)
-        && !is_generic(bare)
+        && !is_slogan(bare, befores.clone())
+        && !is_generic(befores)
 }
 
 /// Endings only a project's name has: a work (水库, 高速), not a task (改造, 治理) or a place that
@@ -541,9 +545,14 @@ fn ends_in_phase(name: &str) -> bool {
     name.ends_with(['期', '）', ')']) && PHASE_END.is_match(name)
 }
 
-/// Whether `name` ends in a quantity ([`QUANTITY_END`]).
+/// The last characters of a [`QUANTITY_END`]: those of its units, `以上` and `左右`.
+const QUANTITY_LAST: [char; 17] =
+    ['里', '吨', '米', '亩', '户', '人', '个', '套', '条', '座', '所', '处', '家', '张', '口', '上', '右'];
+
+/// Whether `name` ends in a quantity ([`QUANTITY_END`]): only a name ending as one may is
+/// searched for a digit and matched.
 fn ends_in_quantity(name: &str) -> bool {
-    may_hold_digit(name) && QUANTITY_END.is_match(name)
+    name.ends_with(QUANTITY_LAST) && may_hold_digit(name) && QUANTITY_END.is_match(name)
 }
 
 /// Whether `name` opens with a count of things ([`QUANTITY_START`]).
@@ -551,26 +560,23 @@ fn starts_with_quantity(name: &str) -> bool {
     name.starts_with(crate::text::is_numeric) && QUANTITY_START.is_match(name)
 }
 
-/// Whether `name` ends in a project word.
-fn is_ended(name: &str) -> bool {
-    before_ends(name).next().is_some()
-}
-
 /// What stands before each project word `name` ends in (`綦江电站` ends in `电站` and `站`): only
 /// the words that end in its last character are compared.
-fn before_ends(name: &str) -> impl Iterator<Item = &str> {
+fn before_ends(name: &str) -> impl Iterator<Item = &str> + Clone {
     static ENDS: LazyLock<KeyedWords> = LazyLock::new(|| KeyedWords::by_last(&[&PROJECT_ENDS]));
     ENDS.before_ending(name)
 }
 
 /// A slogan: a project word right after a closing quote (`“一把手”工程`, `“千万工程”`).
-fn is_slogan(name: &str) -> bool {
-    name.ends_with('”') || before_ends(name).any(|before| before.ends_with('”'))
+/// `befores` are the name's [`before_ends`].
+fn is_slogan<'a>(name: &str, mut befores: impl Iterator<Item = &'a str>) -> bool {
+    name.ends_with('”') || befores.any(|before| before.ends_with('”'))
 }
 
 /// A bare kind: nothing but modifiers before the project word (`重点项目`, `基础设施项目`).
-fn is_generic(name: &str) -> bool {
-    before_ends(name).any(is_bare_kind)
+/// `befores` are the name's [`before_ends`].
+fn is_generic<'a>(mut befores: impl Iterator<Item = &'a str>) -> bool {
+    befores.any(is_bare_kind)
 }
 
 /// Whether what stands before a project word makes it a bare kind: nothing, or one of
@@ -632,6 +638,17 @@ mod tests {
                 assert_eq!(is_bare_kind(&text), generic.is_match(&text), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn every_quantity_ends_as_listed() {
+        let befores = ["12", "12个以", "12个左", "1.5万", "12平方", "12万平方", "12公"];
+        for last in ('\0'..='\u{ffff}').filter(|last| !QUANTITY_LAST.contains(last)) {
+            for before in befores {
+                assert!(!QUANTITY_END.is_match(&format!("{before}{last}")), "{before}{last}");
+            }
+        }
+        assert!(ends_in_quantity("农村通组公路200公里") && ends_in_quantity("困难家庭1450户以上"));
     }
 
     #[test]

@@ -19,7 +19,7 @@
 use super::boxes::Block;
 use super::names::{self, LineWords, Names, Passed};
 use super::project;
-use super::split::{leading_label, split_top_level, trim_item};
+use super::split::{leading_label, rfind_word, split_top_level, trim_item};
 use super::stated::stated_stages;
 use super::vocabulary::{ADVERBS, Openers, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
@@ -159,8 +159,9 @@ pub fn read_prose(block: &Block, bar: Bar) -> Vec<Project> {
 
 /// The sentence of `text` that holds byte `offset`, with its closing `。`.
 fn sentence_around(text: &str, offset: usize) -> &str {
-    let start = text[..offset].rfind('。').map_or(0, |at| at + '。'.len_utf8());
-    let end = text[offset..].find('。').map_or(text.len(), |at| offset + at + '。'.len_utf8());
+    const STOP: &str = "。";
+    let start = rfind_word(&text[..offset], STOP).map_or(0, |at| at + STOP.len());
+    let end = find_word(&text[offset..], STOP).map_or(text.len(), |at| offset + at + STOP.len());
     &text[start..end]
 }
 
@@ -176,11 +177,11 @@ pub fn names_in(clause: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
         return with_stage(names.cleared(bar), Some(Stage::Planned));
     }
     if let Some((verb, end)) = opening_verb(clause, &OPENERS) {
-        let rest = &clause[end..];
-        let staged = bar == Bar::Box || (verb_stage(verb).is_some() && bar.may_clear(rest));
+        let (rest, stage) = (&clause[end..], verb_stage(verb));
+        let staged = bar == Bar::Box || (stage.is_some() && bar.may_clear(rest));
         let names = if staged { after_verb(rest).cleared(bar) } else { Vec::new() };
         if !names.is_empty() {
-            return with_stage(names, planned_or(rest, verb_stage(verb)));
+            return with_stage(names, planned_or(rest, stage));
         }
     }
     let intent = clause.starts_with(INTENT_FIRST).then(|| INTENT.find(clause)).flatten();
@@ -220,7 +221,7 @@ impl<'a> Listed<'a> {
                 && !self.names.iter().any(|name| name.starts_with(is_numeric))
         };
         let plain_names =
-            |name: &&str| name.chars().count() >= 4 && !name.contains('等') && !holds(name, "一批");
+            |name: &&str| name.chars().nth(3).is_some() && !holds(name, "等") && !holds(name, "一批");
         let opens_with_action =
             self.names.first().is_some_and(|first| ACTION_LEADS.iter().any(|lead| first.starts_with(lead)));
         // The cheap tests first: the sure name is looked for only in a list that passes them.
@@ -247,16 +248,17 @@ fn with_stage(names: Vec<&str>, stage: Option<Stage>) -> Vec<(&str, Option<Stage
 /// The names of the list after a verb: closed by the text's own word for projects, by a kind
 /// and a count, or else a plain list of names.
 fn after_verb(rest: &str) -> Listed<'_> {
-    // Each of SOME_AMONG starts with `等`: a list without one is not searched for them.
-    let among =
-        rest.contains('等').then(|| SOME_AMONG.iter().filter_map(|among| find_word(rest, among)).min());
+    // Each of SOME_AMONG and every KIND_TAIL starts with `等`: a list without one is not
+    // searched for them.
+    let etc = holds(rest, "等");
+    let among = etc.then(|| SOME_AMONG.iter().filter_map(|among| find_word(rest, among)).min());
     if let Some(at) = among.flatten() {
         return Listed::plain(Names::of_list(&rest[..at]).projects());
     }
     if let Some(list) = declared_list(rest) {
         return Listed::declared(Names::declared(list).projects());
     }
-    if let Some(tail) = rest.contains('等').then(|| KIND_TAIL.captures(rest)).flatten() {
+    if let Some(tail) = etc.then(|| KIND_TAIL.captures(rest)).flatten() {
         let kind = tail.name("kind").map_or("", |k| k.as_str());
         let list = &rest[..tail.get(0).map_or(0, |m| m.start())];
         let names = Names::of_kind(list, kind).projects();
@@ -304,7 +306,7 @@ fn before_predicate(subject: &str, bar: Bar) -> Vec<(&str, Option<Stage>)> {
 fn declared_list(text: &str) -> Option<&str> {
     // A match, not its captures: the count is what the second alternative matched. The first
     // alternative needs a `等`, the second a `个项目`: a text with neither is not searched.
-    let may_declare = holds(text, "项目") && (text.contains('等') || holds(text, "个项目"));
+    let may_declare = holds(text, "项目") && (holds(text, "等") || holds(text, "个项目"));
     let whole = may_declare.then(|| DECLARED.find(text)).flatten()?;
     let after = &text[whole.end()..];
     if holds(whole.as_str(), "一批") || NOT_PROJECTS_AFTER.iter().any(|word| after.starts_with(word)) {

@@ -2,7 +2,7 @@
 //! never split, so `綦江区保障性租赁住房项目（二期、三期）` stays one piece.
 
 use crate::text::Trimmed;
-use crate::text::{is_han, is_numeric, utf8_len};
+use crate::text::{is_numeric, utf8_len};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -279,20 +279,29 @@ pub fn leading_label<'a>(text: &'a str, stop: &[char]) -> Option<(&'a str, usize
     // than that, so the walk ends at the first of either. Brackets protect a stop inside them.
     let mut depth = 0usize;
     let mut letters = 0;
-    for (at, ch) in text.char_indices() {
-        // An ideograph (most of a label) is neither a bracket, punctuation nor white space.
-        if is_han(ch) && !stop.contains(&ch) {
+    // A character from U+4000 to U+9FFF (three bytes led by E4 to E9: the ideographs most of a
+    // label is) is neither a bracket, punctuation nor white space, and, unless `stop` holds
+    // one, no stop: it counts as a letter by its first byte, without being decoded.
+    let plain_ideographs = !stop.iter().any(|stop| ('\u{4000}'..='\u{9fff}').contains(stop));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if plain_ideographs && (0xe4..=0xe9).contains(&lead) {
             letters += 1;
             if letters > MAX_LABEL_CHARS {
                 return None;
             }
+            at += 3;
             continue;
         }
+        let start = at;
+        let ch = text[start..].chars().next()?;
+        at += ch.len_utf8();
         match bracket(ch) {
             Some(true) => depth += 1,
             Some(false) => depth = depth.saturating_sub(1),
             None if CLAUSE_PUNCTUATION.contains(&ch) && !stop.contains(&ch) => return None,
-            None if depth == 0 && stop.contains(&ch) => return label_at(text, at),
+            None if depth == 0 && stop.contains(&ch) => return label_at(text, start),
             None => {}
         }
         letters += usize::from(!ch.is_whitespace());
@@ -316,6 +325,35 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     let plain = !label.contains(CLAUSE_PUNCTUATION);
     let short = label.chars().count() <= MAX_LABEL_CHARS;
     (plain && !label.is_empty() && short).then_some((label, at + closing.len_utf8()))
+}
+
+/// Byte offset of the last `word` in `text`, as `str::rfind` finds it: the word's last byte is
+/// found with [`memchr`]'s vector search from the end, then the whole word checked (`str::rfind`
+/// reads a short text byte by byte, and starts again at every other character sharing that
+/// byte). The reverse of [`crate::text::find_word`].
+pub fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&last) = word.last() else { return Some(text.len()) };
+    memchr::memrchr_iter(last, bytes).find_map(|end| {
+        let start = (end + 1).checked_sub(word.len())?;
+        (bytes[start..=end] == *word).then_some(start)
+    })
+}
+
+/// Whether `text` holds any of `marks`. When each is a CJK mark or a full-width form (their
+/// UTF-8 opens with `E3` or `EF`, [`is_wide_mark`]), the text before the first such byte, found
+/// by a vector search, holds none and is not decoded (most names hold no such byte at all).
+pub fn holds_mark(text: &str, marks: &[char]) -> bool {
+    if !marks.iter().copied().all(is_wide_mark) {
+        return text.contains(marks);
+    }
+    memchr::memchr2(0xe3, 0xef, text.as_bytes()).is_some_and(|at| text[at..].contains(marks))
+}
+
+/// Whether the UTF-8 of `ch` opens with `E3` (CJK marks: `、。《》【】`…) or `EF` (full-width forms:
+/// `，；：（）`…), as [`holds_mark`] asks of the marks it looks for.
+fn is_wide_mark(ch: char) -> bool {
+    matches!(ch.encode_utf8(&mut [0; 4]).as_bytes(), [0xe3 | 0xef, _, _])
 }
 
 /// `text` without leading and trailing white space and trailing punctuation.
@@ -408,6 +446,41 @@ mod tests {
     }
 
     #[test]
+    fn words_are_found_from_the_end_as_rfind_finds_them() {
+        // `三` ends in the byte `等` ends in, `Ă` in the byte `。` ends in.
+        let texts = [
+            "",
+            "等",
+            "三",
+            "甲等乙",
+            "等三",
+            "三等三等三",
+            "a等",
+            "等a三",
+            "丁等项目、戊等3个项目",
+            "甲。乙Ă",
+        ];
+        for text in texts {
+            for word in ["等", "。", "等项目", "a", ""] {
+                assert_eq!(rfind_word(text, word), text.rfind(word), "{text} {word}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_are_found_as_contains_finds_them() {
+        let sets: [&[char]; 4] = [&['，', '。', '；', '：'], &['、', '，'], &['、', ','], &[]];
+        for text in ["", "甲乙", "甲，乙", "（甲）", "甲、", "a：b", "“甲”", "甲,乙", "甲《乙》。"]
+        {
+            for marks in sets {
+                assert_eq!(holds_mark(text, marks), text.contains(marks), "{text} {marks:?}");
+            }
+        }
+        assert!(['，', '。', '；', '：', '、', '（'].into_iter().all(is_wide_mark));
+        assert!(![',', '等', '“'].into_iter().any(is_wide_mark));
+    }
+
+    #[test]
     fn trailing_punctuation_is_matched_by_its_bytes() {
         for ch in '\0'..=char::MAX {
             let text = format!("甲{ch}");
@@ -438,6 +511,8 @@ mod tests {
             " ",
             "\u{3000}",
             "甲乙丙丁戊己庚辛壬癸",
+            // Not an ideograph, though led by E4 as they are.
+            "䷀",
             "(",
             ")",
             "”",
@@ -449,7 +524,7 @@ mod tests {
             texts.extend(longer);
         }
         for text in &texts {
-            for stop in [&['：', ':'][..], &['。'], &['：', '，']] {
+            for stop in [&['：', ':'][..], &['。'], &['：', '，'], &['乙', '：']] {
                 assert_eq!(
                     leading_label(text, stop),
                     leading_label_by_scans(text, stop),

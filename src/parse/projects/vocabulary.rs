@@ -3,7 +3,7 @@
 //! `等12个项目`, `…项目建设`).
 
 use super::keyed::KeyedWords;
-use super::split::trim_item;
+use super::split::{rfind_word, trim_item};
 use crate::model::Stage;
 use crate::text::{holds, may_hold_digit};
 use regex::Regex;
@@ -225,9 +225,12 @@ pub fn is_statement(clause: &str) -> bool {
 /// `项目`/`工程`.
 pub fn has_project_tail(list: &str) -> bool {
     let list = trim_item(list);
-    let etc_tail = list.rfind('等').is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + '等'.len_utf8()..]));
+    let etc_tail = rfind_word(list, ETC).is_some_and(|at| ETC_TAIL_LAST.is_match(&list[at + ETC.len()..]));
     etc_tail || list.ends_with("项目") || list.ends_with("工程") || frame_suffix(list).is_some()
 }
+
+/// `等`, which closes a list before its tail.
+const ETC: &str = "等";
 
 /// Where the project noun before the frame a clause verb adds ([`FRAME_SUFFIX`]) ends; the
 /// pattern only runs on a name ending the way a frame does. The match opens with the noun
@@ -244,10 +247,10 @@ fn frame_suffix(name: &str) -> Option<usize> {
 pub fn clean_name(item: &str, last: bool) -> &str {
     let mut name = trim_item(item);
     let tail = if last { &ETC_TAIL_LAST } else { &ETC_TAIL_INNER };
-    if let Some(at) = name.rfind('等').filter(|at| tail.is_match(&name[at + '等'.len_utf8()..])) {
+    if let Some(at) = rfind_word(name, ETC).filter(|at| tail.is_match(&name[at + ETC.len()..])) {
         name = trim_item(&name[..at]);
     }
-    let may_count = (name.ends_with("项目") || name.ends_with("工程")) && name.contains('个');
+    let may_count = (name.ends_with("项目") || name.ends_with("工程")) && holds(name, "个");
     if let Some(found) = may_count.then(|| TRAILING_COUNT.find(name)).flatten() {
         name = trim_item(&name[..found.start()]);
     }
