@@ -382,6 +382,17 @@ fn trim_end_spaces(text: &str) -> &str {
     if closes_with_wide_space(rest.as_bytes()) { rest.trim_end() } else { rest }
 }
 
+/// Whether `text` holds a white-space character ([`char::is_whitespace`]). Read byte by byte,
+/// without decoding: a byte that starts no white space (most of a line of CJK text) is passed
+/// by one lookup in [`MAY_OPEN_SPACE`], and only the rest are looked at further.
+pub fn holds_white_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let byte = bytes[at];
+        MAY_OPEN_SPACE[usize::from(byte)] && (is_ascii_space(byte) || opens_with_wide_space(&bytes[at..]))
+    })
+}
+
 /// Whether `byte` is ASCII white space as [`char::is_whitespace`] has it: TAB, LF, VT, FF, CR and
 /// space ([`u8::is_ascii_whitespace`] leaves VT out).
 fn is_ascii_space(byte: u8) -> bool {
@@ -670,6 +681,15 @@ mod tests {
                 assert_eq!(text.trimmed(), text.trim(), "{c:?}");
                 assert_eq!(text.trimmed_start(), text.trim_start(), "{c:?}");
                 assert_eq!(text.trimmed_end(), text.trim_end(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_as_str_finds_it() {
+        for c in '\0'..=char::MAX {
+            for text in [format!("{c}"), format!("甲{c}乙"), format!("。、{c}")] {
+                assert_eq!(holds_white_space(&text), text.contains(char::is_whitespace), "{c:?}");
             }
         }
     }
