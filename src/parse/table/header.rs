@@ -710,12 +710,13 @@ fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
         let cells = (header_rows..grid.rows()).filter_map(|row| {
             let from_left = grid.text(row, col);
             let own = grid.row_range(row);
-            let from_right = match (own.len() + col).checked_sub(width) {
-                Some(at) if own.len() != width => grid.cells()[own.start + at].text.as_str(),
-                _ => from_left,
-            };
             let is_verdict = |cell: &str| super::verdict::verdict(cell).is_some();
-            (is_verdict(from_left) == is_verdict(from_right)).then_some(from_left)
+            let left = is_verdict(from_left);
+            let right = match (own.len() + col).checked_sub(width) {
+                Some(at) if own.len() != width => is_verdict(&grid.cells()[own.start + at].text),
+                _ => left,
+            };
+            (left == right).then_some((from_left, left))
         });
         if super::verdict::holds_verdicts(cells) {
             column.role = Role::Difference;
