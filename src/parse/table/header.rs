@@ -858,7 +858,11 @@ fn clues(text: &str) -> u16 {
 
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {
-    if text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some() {
+    // A text of no more characters than a title has (most cells, counted fast) need not have its
+    // white space told apart.
+    if text.chars().count() > MAX_TITLE_CHARS
+        && text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some()
+    {
         return None;
     }
     let title = text::fold_cow(text);
@@ -928,9 +932,10 @@ fn is_slanted_corner(title: &str) -> bool {
     if !text::holds(title, "项目") {
         return false;
     }
-    let compact: String = title.chars().filter(|c| !c.is_whitespace() && !"\\/".contains(*c)).collect();
+    // The title without white space and slants is `项目` and a time word, one after the other.
+    let kept = || title.chars().filter(|c| !c.is_whitespace() && !"\\/".contains(*c));
     TIME_WORDS.iter().any(|time| {
-        compact.strip_prefix(time).or_else(|| compact.strip_suffix(time)).is_some_and(|rest| rest == "项目")
+        [[*time, "项目"], ["项目", *time]].iter().any(|words| kept().eq(words.iter().flat_map(|w| w.chars())))
     })
 }
 
@@ -940,8 +945,9 @@ const FIVE_YEAR_PLAN_WORDS: [&str; 5] = ["规划", "十二五", "十三五", "�
 
 /// Whether a title is a five-year plan's column ([`FIVE_YEAR_PLAN_WORDS`]).
 fn is_five_year_plan(title: &str) -> bool {
-    // Each of the words holds `规` or `五`: a title without either (most) is read once.
-    title.contains(['规', '五']) && FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
+    // Each of the words holds `规` or `五`: a title without either (most) is read no further.
+    (text::holds(title, "规") || text::holds(title, "五"))
+        && FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
 }
 
 /// Whether a title opens with `预计`, after a year (written out or relative: `今年预计`) or `全年`
