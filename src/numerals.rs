@@ -99,9 +99,12 @@ fn ends_a_year(from_zero: &str) -> bool {
 const YEAR_BYTES: usize = 5 * 3;
 
 /// `text` with its years in Chinese numerals in digits, `None` when it has none. A text shorter
-/// than a year (most table cells) is not read.
+/// than a year, or without the `年` every year ends in (most table cells), is not read further.
 fn in_digits(text: &str) -> Option<String> {
-    if text.len() < YEAR_BYTES || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
+    if text.len() < YEAR_BYTES
+        || !crate::text::holds(text, "年")
+        || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..]))
+    {
         return None;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
