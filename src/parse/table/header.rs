@@ -858,6 +858,12 @@ fn clues(text: &str) -> u16 {
 
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {
+    // Every word a title is known by is past ASCII but `+-` (the tests check the lists), and
+    // folding keeps ASCII text ASCII, dropping only its white space: a cell of ASCII without a
+    // `+` (a figure, a row's number) is none.
+    if text.is_ascii() && !text.contains('+') {
+        return None;
+    }
     // A text of no more characters than a title has (most cells, counted fast) need not have its
     // white space told apart.
     if text.chars().count() > MAX_TITLE_CHARS
@@ -1024,6 +1030,19 @@ pub(crate) fn is_parenthetical(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::grid::{GridBuilder, Layout};
+
+    #[test]
+    fn a_title_s_words_are_past_ascii_but_plus_minus() {
+        let clues = CLUE_WORDS.iter().map(|&(word, _)| word);
+        let words = clues.chain(NAME_TITLES).chain(PLAN_TITLES).chain(FIVE_YEAR_PLAN_WORDS);
+        for word in words.chain(["计划", "计划数", "项目", "年", "月"]) {
+            assert!(!word.is_ascii() || word == "+-", "{word}");
+        }
+        assert_eq!(role_of("+ -"), Some(Role::Difference));
+        for text in ["1", "6.5", "2023", " 7/6.1 ", "GDP(%)", "1-12"] {
+            assert_eq!(role_of(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn clue_words_are_found_where_a_search_for_each_finds_them() {
