@@ -79,15 +79,34 @@ pub fn years_in_cell(text: &str) -> Cow<'_, str> {
 const ZEROS: [char; 3] = ['〇', '零', '○'];
 
 /// The byte offsets of the zeros in `text` that numerals and `年` follow within a year's length
-/// (searched with `memchr`'s vector code, one form of zero at a time).
-fn year_zeros(text: &str) -> impl Iterator<Item = usize> + '_ {
-    ZEROS.iter().flat_map(move |&zero| {
-        let mut pattern = [0; 4];
-        let pattern = zero.encode_utf8(&mut pattern).as_bytes().to_vec();
-        memmem::find_iter(text.as_bytes(), &pattern)
-            .filter(|&at| ends_a_year(&text[at..]))
-            .collect::<Vec<_>>()
-    })
+/// ([`ends_a_year`]). Each `年` is found (one search, `memchr`'s vector code) and the numerals
+/// right before it are read back, at most four: a zero among them opens a year's end.
+fn year_zeros(text: &str) -> Vec<usize> {
+    let mut zeros = Vec::new();
+    for end in memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+        let mut at = end;
+        for _ in 0..4 {
+            // Every numeral is three bytes in UTF-8.
+            let Some(c) = at.checked_sub(3).and_then(|start| text.get(start..at)).and_then(single_char)
+            else {
+                break;
+            };
+            if numeral(c).is_none() {
+                break;
+            }
+            at -= 3;
+            if ZEROS.contains(&c) {
+                zeros.push(at);
+            }
+        }
+    }
+    zeros
+}
+
+/// The character `text` is, when it is one.
+fn single_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// Whether numerals and then `年` follow the zero that `from_zero` opens with, within a year.
@@ -99,9 +118,12 @@ fn ends_a_year(from_zero: &str) -> bool {
 const YEAR_BYTES: usize = 5 * 3;
 
 /// `text` with its years in Chinese numerals in digits, `None` when it has none. A text shorter
-/// than a year (most table cells) is not read.
+/// than a year, or without the `年` every year ends in (most table cells), is not read further.
 fn in_digits(text: &str) -> Option<String> {
-    if text.len() < YEAR_BYTES || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..])) {
+    if text.len() < YEAR_BYTES
+        || !crate::text::holds(text, "年")
+        || !text.match_indices(ZEROS).any(|(at, _)| ends_a_year(&text[at..]))
+    {
         return None;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -210,6 +232,26 @@ mod tests {
         assert!(NUMERALS.iter().all(|&(c, _)| c.len_utf8() * 5 == YEAR_BYTES));
         assert_eq!('年'.len_utf8() * 5, YEAR_BYTES);
         assert_eq!(in_digits("二〇二三年").as_deref(), Some("2023年"));
+    }
+
+    #[test]
+    fn year_zeros_are_the_zeros_a_year_s_end_follows() {
+        for text in [
+            "二〇二三年",
+            "二零零三年一月",
+            "〇年○○年",
+            "零售额二〇〇年",
+            "a二〇二三四年",
+            "年〇",
+            "二〇二三五年",
+        ] {
+            let mut by_zeros: Vec<usize> =
+                text.match_indices(ZEROS).map(|(at, _)| at).filter(|&at| ends_a_year(&text[at..])).collect();
+            let mut found = year_zeros(text);
+            by_zeros.sort_unstable();
+            found.sort_unstable();
+            assert_eq!(found, by_zeros, "{text}");
+        }
     }
 
     #[test]

@@ -382,6 +382,28 @@ fn trim_end_spaces(text: &str) -> &str {
     if closes_with_wide_space(rest.as_bytes()) { rest.trim_end() } else { rest }
 }
 
+/// Whether `text` holds a white-space character ([`char::is_whitespace`]), found without
+/// decoding. A short text (a cell, a name) is read byte by byte: a byte that starts no white
+/// space is passed by one lookup in [`MAY_OPEN_SPACE`]. A long one (a paragraph) is searched by
+/// `memchr` for the ASCII spaces and the first bytes `C2`, `E1` and `E2` (rare in CJK text but
+/// for the quotes and dashes after `E2`), and for the ideographic space, the one space led by
+/// `E3` (which leads `、` and `。` too).
+pub fn holds_white_space(text: &str) -> bool {
+    /// Texts shorter than this (in bytes) are read byte by byte.
+    const SHORT: usize = 64;
+    let bytes = text.as_bytes();
+    if bytes.len() < SHORT {
+        return (0..bytes.len()).any(|at| {
+            let byte = bytes[at];
+            MAY_OPEN_SPACE[usize::from(byte)] && (is_ascii_space(byte) || opens_with_wide_space(&bytes[at..]))
+        });
+    }
+    memchr::memchr3(b' ', b'\t', b'\n', bytes).is_some()
+        || memchr::memchr3(0x0b, 0x0c, b'\r', bytes).is_some()
+        || memchr::memchr3_iter(0xc2, 0xe1, 0xe2, bytes).any(|at| opens_with_wide_space(&bytes[at..]))
+        || holds_ideographic_space(text)
+}
+
 /// Whether `byte` is ASCII white space as [`char::is_whitespace`] has it: TAB, LF, VT, FF, CR and
 /// space ([`u8::is_ascii_whitespace`] leaves VT out).
 fn is_ascii_space(byte: u8) -> bool {
@@ -670,6 +692,17 @@ mod tests {
                 assert_eq!(text.trimmed(), text.trim(), "{c:?}");
                 assert_eq!(text.trimmed_start(), text.trim_start(), "{c:?}");
                 assert_eq!(text.trimmed_end(), text.trim_end(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_as_str_finds_it() {
+        for c in '\0'..=char::MAX {
+            let long = "甲“乙”、。—".repeat(8);
+            for text in [format!("{c}"), format!("甲{c}乙"), format!("。、{c}"), format!("{long}{c}{long}")]
+            {
+                assert_eq!(holds_white_space(&text), text.contains(char::is_whitespace), "{c:?}");
             }
         }
     }

@@ -39,7 +39,7 @@ use crate::parse::table::align::is_value;
 use crate::parse::table::header::{MAX_TITLE_CHARS, is_sub_title, is_year_label};
 use crate::parse::value::is_value_prefix;
 use crate::text::is_section;
-use crate::text::{Trimmed, holds_ideographic_space};
+use crate::text::{Trimmed, holds_ideographic_space, holds_white_space};
 use std::cmp::Reverse;
 use unicode_width::UnicodeWidthStr;
 
@@ -191,17 +191,10 @@ fn may_hold_rows(lines: Lines<'_>, start: usize) -> bool {
 /// ends with `。`, has [`MIN_PROSE_CHARS`] characters or more, and no white space between them.
 fn is_prose_line(line: &str) -> bool {
     let text = line.trim_ascii();
-    if !text.ends_with('。') || text.len() < MIN_PROSE_CHARS {
-        return false;
-    }
-    let mut chars = 0;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            return false;
-        }
-        chars += 1;
-    }
-    chars >= MIN_PROSE_CHARS
+    text.ends_with('。')
+        && text.len() >= MIN_PROSE_CHARS
+        && text.chars().count() >= MIN_PROSE_CHARS
+        && !holds_white_space(text)
 }
 
 /// [`read`] without the cheap test of [`may_hold_rows`].

@@ -710,12 +710,13 @@ fn mark_verdicts(grid: &Grid, header_rows: usize, columns: &mut [Column]) {
         let cells = (header_rows..grid.rows()).filter_map(|row| {
             let from_left = grid.text(row, col);
             let own = grid.row_range(row);
-            let from_right = match (own.len() + col).checked_sub(width) {
-                Some(at) if own.len() != width => grid.cells()[own.start + at].text.as_str(),
-                _ => from_left,
-            };
             let is_verdict = |cell: &str| super::verdict::verdict(cell).is_some();
-            (is_verdict(from_left) == is_verdict(from_right)).then_some(from_left)
+            let left = is_verdict(from_left);
+            let right = match (own.len() + col).checked_sub(width) {
+                Some(at) if own.len() != width => is_verdict(&grid.cells()[own.start + at].text),
+                _ => left,
+            };
+            (left == right).then_some((from_left, left))
         });
         if super::verdict::holds_verdicts(cells) {
             column.role = Role::Difference;
@@ -857,7 +858,17 @@ fn clues(text: &str) -> u16 {
 
 /// The role of a column from its title, `None` when the cell is not a title.
 pub(crate) fn role_of(text: &str) -> Option<Role> {
-    if text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some() {
+    // Every word a title is known by is past ASCII but `+-` (the tests check the lists), and
+    // folding keeps ASCII text ASCII, dropping only its white space: a cell of ASCII without a
+    // `+` (a figure, a row's number) is none.
+    if text.is_ascii() && !text.contains('+') {
+        return None;
+    }
+    // A text of no more characters than a title has (most cells, counted fast) need not have its
+    // white space told apart.
+    if text.chars().count() > MAX_TITLE_CHARS
+        && text.chars().filter(|c| !c.is_whitespace()).nth(MAX_TITLE_CHARS).is_some()
+    {
         return None;
     }
     let title = text::fold_cow(text);
@@ -927,9 +938,10 @@ fn is_slanted_corner(title: &str) -> bool {
     if !text::holds(title, "项目") {
         return false;
     }
-    let compact: String = title.chars().filter(|c| !c.is_whitespace() && !"\\/".contains(*c)).collect();
+    // The title without white space and slants is `项目` and a time word, one after the other.
+    let kept = || title.chars().filter(|c| !c.is_whitespace() && !"\\/".contains(*c));
     TIME_WORDS.iter().any(|time| {
-        compact.strip_prefix(time).or_else(|| compact.strip_suffix(time)).is_some_and(|rest| rest == "项目")
+        [[*time, "项目"], ["项目", *time]].iter().any(|words| kept().eq(words.iter().flat_map(|w| w.chars())))
     })
 }
 
@@ -939,8 +951,9 @@ const FIVE_YEAR_PLAN_WORDS: [&str; 5] = ["规划", "十二五", "十三五", "�
 
 /// Whether a title is a five-year plan's column ([`FIVE_YEAR_PLAN_WORDS`]).
 fn is_five_year_plan(title: &str) -> bool {
-    // Each of the words holds `规` or `五`: a title without either (most) is read once.
-    title.contains(['规', '五']) && FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
+    // Each of the words holds `规` or `五`: a title without either (most) is read no further.
+    (text::holds(title, "规") || text::holds(title, "五"))
+        && FIVE_YEAR_PLAN_WORDS.iter().any(|word| text::holds(title, word))
 }
 
 /// Whether a title opens with `预计`, after a year (written out or relative: `今年预计`) or `全年`
@@ -1017,6 +1030,19 @@ pub(crate) fn is_parenthetical(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::grid::{GridBuilder, Layout};
+
+    #[test]
+    fn a_title_s_words_are_past_ascii_but_plus_minus() {
+        let clues = CLUE_WORDS.iter().map(|&(word, _)| word);
+        let words = clues.chain(NAME_TITLES).chain(PLAN_TITLES).chain(FIVE_YEAR_PLAN_WORDS);
+        for word in words.chain(["计划", "计划数", "项目", "年", "月"]) {
+            assert!(!word.is_ascii() || word == "+-", "{word}");
+        }
+        assert_eq!(role_of("+ -"), Some(Role::Difference));
+        for text in ["1", "6.5", "2023", " 7/6.1 ", "GDP(%)", "1-12"] {
+            assert_eq!(role_of(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn clue_words_are_found_where_a_search_for_each_finds_them() {

@@ -4,7 +4,7 @@
 use super::align::{self, BodyRow, body_rows, body_rows_after};
 use super::header::{self, Header, Role, names_growth};
 use super::name::{
-    self, NameCell, compact, is_category_label, is_measure, is_sub_row, read_name, section_name,
+    self, NameCell, compact, compact_cow, is_category_label, is_measure, is_sub_row, read_name, section_name,
 };
 use super::verdict::verdict;
 use crate::grid::{Grid, GridCell};
@@ -429,7 +429,7 @@ fn section_label(grid: &Grid, row: &BodyRow, header: &Header) -> Option<String> 
     }
     let first = row.slots.first().copied().flatten()?;
     let spans = row.slots.iter().all(|slot| *slot == Some(first)) && header.width() > 1;
-    let text = compact(&grid.cells()[first].text);
+    let text = compact_cow(&grid.cells()[first].text);
     // Alone on its row: every other cell is blank (the label's own cell may span several columns).
     let alone = || {
         let mut others = row.slots[1..].iter().flatten().filter(|&&i| i != first);

@@ -34,6 +34,9 @@ use indicator::ReadCells;
 
 /// Captions naming these are meant to be indicator tables: warn when no table follows.
 const INDICATOR_CAPTION_WORDS: [&str; 4] = ["指标", "主要目标", "计划目标", "预期目标"];
+/// Every word of [`INDICATOR_CAPTION_WORDS`] holds one of these (the tests check): lines near a
+/// caption are searched for the two, not for the four words.
+const INDICATOR_CAPTION_STEMS: [&str; 2] = ["指标", "目标"];
 /// A caption is looked for within this many non-blank lines before the table.
 const CAPTION_LOOKBACK: usize = 3;
 
@@ -465,9 +468,9 @@ fn warn_missing_table(lines: Lines<'_>, index: Option<usize>, warnings: &mut Vec
     let Some(index) = index else { return };
     // The caption is its line, or its line and the title on one of the two lines after it
     // ([`caption::caption_at`]), joined by a space no word holds: a caption whose three lines
-    // hold no word (most: a box's) is not read.
+    // hold no word's stem (most: a box's) is not read.
     let mut near = lines.iter().skip(index).take(3);
-    if !near.any(|line| INDICATOR_CAPTION_WORDS.iter().any(|w| text::holds(line, w))) {
+    if !near.any(|line| INDICATOR_CAPTION_STEMS.iter().any(|w| text::holds(line, w))) {
         return;
     }
     let caption = caption_text(lines, index);
@@ -497,6 +500,13 @@ fn warn_unread_targets(header: &Header, caption: &str, line: usize, warnings: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_indicator_caption_word_holds_a_stem() {
+        for word in INDICATOR_CAPTION_WORDS {
+            assert!(INDICATOR_CAPTION_STEMS.iter().any(|stem| word.contains(stem)), "{word}");
+        }
+    }
 
     #[test]
     fn characters_skipped_undecoded_are_neither_blanks_nor_bars() {

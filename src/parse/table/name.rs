@@ -62,9 +62,9 @@ pub(crate) fn compact(text: &str) -> String {
 }
 
 /// [`compact`], borrowed when the text holds no white space but at its ends (most names).
-fn compact_cow(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn compact_cow(text: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = text.trimmed();
-    if trimmed.contains(char::is_whitespace) {
+    if crate::text::holds_white_space(trimmed) {
         std::borrow::Cow::Owned(compact(trimmed))
     } else {
         std::borrow::Cow::Borrowed(trimmed)

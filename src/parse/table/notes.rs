@@ -24,8 +24,8 @@ const POINT_NUMERALS: &str = "一二三四五六七八九十";
 
 /// One sentence of the notes and its 1-based line.
 #[derive(Debug, Clone, PartialEq)]
-struct Sentence {
-    text: String,
+struct Sentence<'a> {
+    text: &'a str,
     line: usize,
 }
 
@@ -110,16 +110,17 @@ impl Notes {
     /// names the note gives, which may be shortened (`税收收入增速` for `税收收入扣除留抵退税因素后增速`).
     /// Warns when such a note names no row of the table.
     pub fn judge(&self, rows: &mut [IndicatorRow], caption: &str, warnings: &mut Vec<Warning>) {
-        let names = name_chars(rows);
+        // The rows' names are spelled out once a sentence deems rows met (most notes have none).
+        let mut names = None;
         for sentence in self.sentences().filter(|s| DEEMED_MET.iter().any(|p| s.text.contains(p))) {
-            let named = rows_named(&sentence.text, &names);
+            let named = rows_named(sentence.text, names.get_or_insert_with(|| name_chars(rows)));
             if named.is_empty() {
-                let kind = WarningKind::UnmatchedNote { note: sentence.text.clone() };
+                let kind = WarningKind::UnmatchedNote { note: sentence.text.to_owned() };
                 warnings.push(Warning::new(sentence.line, kind).in_table(Scope::Table(caption.to_owned())));
             }
             for index in named {
                 if let Some(row) = rows.get_mut(index) {
-                    let evidence = sentence.text.clone();
+                    let evidence = sentence.text.to_owned();
                     row.judgement = Some(Box::new(Judgement {
                         status: Status::Met,
                         evidence,
@@ -155,10 +156,10 @@ impl Notes {
     }
 
     /// Every sentence of the notes with its line.
-    fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
-        self.lines.iter().flat_map(|note| {
-            sentences_of(&note.text).map(|text| Sentence { text: text.to_owned(), line: note.line })
-        })
+    fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.lines
+            .iter()
+            .flat_map(|note| sentences_of(&note.text).map(|text| Sentence { text, line: note.line }))
     }
 }
 

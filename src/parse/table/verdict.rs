@@ -31,6 +31,11 @@ const MET_WORDS: [&str; 15] = [
 
 /// The status a cell's words state, `None` when the cell is not a verdict.
 pub(crate) fn verdict(cell: &str) -> Option<Status> {
+    // Every verdict word and mark is past ASCII, and folding keeps ASCII text ASCII: a cell of
+    // ASCII alone (a figure, `6.5%`) is none, and is not folded.
+    if cell.is_ascii() {
+        return None;
+    }
     let text = text::fold_cow(cell);
     if MISSED_WORDS.iter().any(|w| text::holds(&text, w)) || MISSED_CELLS.contains(&&*text) {
         Some(Status::Missed)
@@ -42,13 +47,14 @@ pub(crate) fn verdict(cell: &str) -> Option<Status> {
 }
 
 /// Whether cells of a column are verdicts rather than values: at least two, and most of those
-/// not blank (`—`, `待考核`) are verdict words.
-pub(crate) fn holds_verdicts<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+/// not blank (`—`, `待考核`) are verdict words. Each cell comes with whether it is a verdict
+/// ([`verdict`]), which its caller has asked already.
+pub(crate) fn holds_verdicts<'a>(cells: impl Iterator<Item = (&'a str, bool)>) -> bool {
     let (mut verdicts, mut others) = (0usize, 0usize);
-    for cell in cells.filter(|c| !super::indicator::is_blank(c)) {
-        match verdict(cell) {
-            Some(_) => verdicts += 1,
-            None => others += 1,
+    for (_, is_verdict) in cells.filter(|(cell, _)| !super::indicator::is_blank(cell)) {
+        match is_verdict {
+            true => verdicts += 1,
+            false => others += 1,
         }
     }
     verdicts >= 2 && verdicts > others * 2
@@ -76,8 +82,20 @@ mod tests {
 
     #[test]
     fn a_column_of_verdicts_is_told_from_one_of_values() {
-        assert!(holds_verdicts(["完成", "未完成", "—", "完成", "待国家考核"].into_iter()));
-        assert!(!holds_verdicts(["6.2", "8.5", "完成", "37.02"].into_iter()));
-        assert!(!holds_verdicts(["完成"].into_iter()));
+        let column =
+            |cells: &[&'static str]| holds_verdicts(cells.iter().map(|&c| (c, verdict(c).is_some())));
+        assert!(column(&["完成", "未完成", "—", "完成", "待国家考核"]));
+        assert!(!column(&["6.2", "8.5", "完成", "37.02"]));
+        assert!(!column(&["完成"]));
+    }
+
+    #[test]
+    fn ascii_folds_to_ascii() {
+        for byte in 0..0x80u8 {
+            let c = char::from(byte);
+            for text in [format!("{c}"), format!(" 6.5{c}% "), format!("{c}{c}")] {
+                assert!(text::fold_cow(&text).is_ascii(), "{text:?}");
+            }
+        }
     }
 }
