@@ -1985,3 +1985,22 @@ fn a_report_whose_title_names_no_place_is_the_site_s_unit() {
         ))
     );
 }
+
+#[test]
+fn a_table_on_its_side_without_a_year_in_its_titles_is_turned() {
+    // guangshan.html: the indicators across the top under a corner `指标`, `年度目标` and `完成情况`
+    // down the first column, the unit in the caption's bracket (`（单位：%）`). Before, a target
+    // title without a year kept the table from being turned (no rows, a warning), and the unit
+    // note kept its closing bracket (`%）`).
+    let table = "表1 2023年主要经济指标完成情况（单位：%）|2023|review";
+    assert_eq!(
+        rows(&export("guangshan.html")),
+        expected(&format!(
+            "
+            {table}|地区生产总值增速|%|~|7|~|6.1|missed|-0.9
+            {table}|规模以上工业增加值增速|%|~|9|~|9.5|met|0.5
+            {table}|固定资产投资增速|%|~|10|~|4.2|missed|-5.8
+            {table}|城镇调查失业率|%|~|5.5以内|~|4.8|met|0.7"
+        ))
+    );
+}

@@ -431,12 +431,14 @@ fn caption_of(
 }
 
 /// The unit note right above the table at `start` (`单位：%`, alone or after the caption on its
-/// line), as a copy of a page or a PDF's text writes the table's unit row: its text after `单位`.
+/// line), as a copy of a page or a PDF's text writes the table's unit row: its text after `单位`,
+/// up to the bracket closing it (`…完成情况（单位：%）` → `：%`).
 fn unit_note_above(lines: Lines<'_>, start: usize) -> Option<&str> {
     let above = (0..start).rev().find(|&i| !lines[i].trimmed().is_empty())?;
     let text = lines.at(above);
     let at = text.find("单位：").or_else(|| text.find("单位:"))?;
-    Some(&text[at + "单位".len()..])
+    let note = &text[at + "单位".len()..];
+    Some(note.find(['）', ')']).map_or(note, |end| &note[..end]))
 }
 
 /// The sentence right before the table at `start` when it points at the table, with the title it

@@ -5,7 +5,7 @@
 
 use crate::grid::Grid;
 use crate::parse::readers::Read;
-use crate::parse::table::header::{Header, read_header};
+use crate::parse::table::header::{Header, Role, read_header, role_of};
 use crate::parse::table::indicator::ReadCells;
 use crate::parse::table::judge_indicator;
 
@@ -18,23 +18,23 @@ pub(super) fn turned(read: &Read) -> Option<(Read, Header, ReadCells)> {
 }
 
 /// Scores `grid` turned as an indicator table (see [`judge_indicator`]), with the turned grid, its
-/// header and the cells read, when `grid` has no header of its own and the turned grid's target
-/// column is titled with a year.
+/// header and the cells read, when `grid` has no header of its own and, turned, its target column
+/// is titled with a year (`2023年目标`) or its corner cell titles the indicators (`指标` over
+/// `年度目标`, `完成情况`; the year is then the caption's).
 pub(super) fn judge_turned(grid: &Grid) -> Option<(usize, (Grid, Header, ReadCells))> {
     if read_header(grid).is_some() {
         return None;
     }
     let turned = grid.transposed();
     let (score, (header, cells)) = judge_indicator(&turned)?;
-    header.target_year()?;
-    Some((score, (turned, header, cells)))
+    let corner_names = role_of(grid.text(0, 0)) == Some(Role::Name);
+    (corner_names || header.target_year().is_some()).then_some((score, (turned, header, cells)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::grid::{Grid, Layout};
-    use crate::parse::table::header::Role;
 
     fn grid(rows: &[&[&str]]) -> Read {
         Read { grid: Grid::of_rows(Layout::Html, rows), end: 1, warnings: Vec::new() }
@@ -50,6 +50,21 @@ mod tests {
         let (turned, header, _) = turned(&read).expect("turned");
         assert_eq!(turned.grid.texts()[1], ["地区生产总值增长（%）", "7", "6.4"]);
         assert_eq!(header.find(Role::Name), Some(0));
+    }
+
+    #[test]
+    fn turns_a_table_whose_corner_titles_the_indicators_without_a_year() {
+        // Before, a target column without a year (`年度目标`) left the table unread.
+        let read = grid(&[
+            &["指标", "地区生产总值增速", "固定资产投资增速", "城镇调查失业率"],
+            &["年度目标", "7", "10", "5.5以内"],
+            &["完成情况", "6.1", "4.2", "4.8"],
+        ]);
+        let (turned, header, _) = turned(&read).expect("turned");
+        assert_eq!(turned.grid.texts()[3], ["城镇调查失业率", "5.5以内", "4.8"]);
+        assert_eq!(header.find(Role::Actual), Some(2));
+        let corner_blank = grid(&[&["", "地区生产总值增速"], &["年度目标", "7"], &["完成情况", "6.1"]]);
+        assert!(turned(&corner_blank).is_none());
     }
 
     #[test]
