@@ -60,8 +60,8 @@ mod tests {
             &["年度目标", "7", "10", "5.5以内"],
             &["完成情况", "6.1", "4.2", "4.8"],
         ]);
-        let (turned, header, _) = turned(&read).expect("turned");
-        assert_eq!(turned.grid.texts()[3], ["城镇调查失业率", "5.5以内", "4.8"]);
+        let (read, header, _) = turned(&read).expect("turned");
+        assert_eq!(read.grid.texts()[3], ["城镇调查失业率", "5.5以内", "4.8"]);
         assert_eq!(header.find(Role::Actual), Some(2));
         let corner_blank = grid(&[&["", "地区生产总值增速"], &["年度目标", "7"], &["完成情况", "6.1"]]);
         assert!(turned(&corner_blank).is_none());
