@@ -64,7 +64,8 @@ pub struct Document {
     /// The file was a whole page on one line (a web mirror), cut at its runs of spaces into the
     /// lines of [`Document::text`]; the tables read from those lines were aligned with spaces.
     pub relined: bool,
-    /// A web page's own title and site name (`<title>`, `<meta name="SiteName">`), one a line:
+    /// A web page's own title and site name (`<title>`, `<meta name="SiteName">`), one a line, or
+    /// a Word document's title property (which a page saved as Word keeps from its `<title>`):
     /// where the report's title block names no place, the site's name may
     /// (`…的报告_盐边县人民政府`).
     pub page_title: Option<String>,

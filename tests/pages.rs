@@ -1972,6 +1972,10 @@ fn a_report_whose_title_names_no_place_is_the_site_s_unit() {
     // `SiteName` meta gives it too. Before, the report had no district.
     let report = export("yanbian.html");
     assert_eq!(report["district"], "盐边县");
+    // The page saved as Word by LibreOffice keeps the `<title>` as the document's title property.
+    let word = export("yanbian.docx");
+    assert_eq!((&word["district"], &word["format"]), (&Value::from("盐边县"), &Value::from("docx")));
+    assert_eq!(rows(&word), rows(&report));
     assert_eq!(report["review_year"], 2023);
     let table = "表1 2023年主要经济指标完成情况|2023|review";
     assert_eq!(

@@ -28,7 +28,25 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
     let blocks = document_blocks(&xml).map_err(|e| format!("its word/document.xml is damaged ({e})"))?;
     let mut text = DerivedText::new();
     blocks.iter().for_each(|block| place(block, &mut text));
-    Ok(text.finish(Format::Docx, "docx", 0))
+    let mut document = text.finish(Format::Docx, "docx", 0);
+    document.page_title = core_title(bytes);
+    Ok(document)
+}
+
+/// The most the archive's `docProps/core.xml` is read of: its title is near the start.
+const MAX_CORE_BYTES: u64 = 64 << 10;
+
+/// The document's title property (`<dc:title>` of `docProps/core.xml`), which a page saved as
+/// Word keeps from its `<title>` (`…的报告_政务公开_盐边县人民政府`); `None` when it has none.
+fn core_title(bytes: &[u8]) -> Option<String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut xml = String::new();
+    archive.by_name("docProps/core.xml").ok()?.take(MAX_CORE_BYTES).read_to_string(&mut xml).ok()?;
+    let start = xml.find("<dc:title>")? + "<dc:title>".len();
+    let end = start + xml[start..].find("</dc:title>")?;
+    let title = quick_xml::escape::unescape(&xml[start..end]).ok()?;
+    let title = title.trimmed();
+    (!title.is_empty()).then(|| title.to_owned())
 }
 
 /// Adds a body block to `text`: a paragraph, a table as a grid, or a table that only frames prose
