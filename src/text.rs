@@ -461,6 +461,19 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
     memchr::memchr_iter(last, text.get(tail..)?).find(|&at| text[at..at + word.len()] == *word)
 }
 
+/// Byte offset of the last `word` in `text`, as `str::rfind` finds it: the word's last byte is
+/// found with [`memchr`]'s vector search from the end, then the whole word checked (`str::rfind`
+/// reads a short text byte by byte, and starts again at every other character sharing that
+/// byte). The reverse of [`find_word`].
+pub fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&last) = word.last() else { return Some(text.len()) };
+    memchr::memrchr_iter(last, bytes).find_map(|end| {
+        let start = (end + 1).checked_sub(word.len())?;
+        (bytes[start..=end] == *word).then_some(start)
+    })
+}
+
 /// Whether `text` holds an ideographic space (U+3000). Searched for by its rarer first byte
 /// ([`memchr::memmem`]): `str::contains` looks for its last byte, `80`, which ends many
 /// ideographs (`一` is `E4 B8 80`), and compares at each.
@@ -692,6 +705,28 @@ mod tests {
                 assert_eq!(text.trimmed(), text.trim(), "{c:?}");
                 assert_eq!(text.trimmed_start(), text.trim_start(), "{c:?}");
                 assert_eq!(text.trimmed_end(), text.trim_end(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_found_from_the_end_as_rfind_finds_them() {
+        // `三` ends in the byte `等` ends in, `Ă` in the byte `。` ends in.
+        let texts = [
+            "",
+            "等",
+            "三",
+            "甲等乙",
+            "等三",
+            "三等三等三",
+            "a等",
+            "等a三",
+            "丁等项目、戊等3个项目",
+            "甲。乙Ă",
+        ];
+        for text in texts {
+            for word in ["等", "。", "等项目", "a", ""] {
+                assert_eq!(rfind_word(text, word), text.rfind(word), "{text} {word}");
             }
         }
     }

@@ -24,12 +24,13 @@ const MAX_TABLE_DEPTH: usize = 16;
 /// Reads a .docx archive's `word/document.xml` into a [`Document`]. The error is a reason for
 /// [`crate::Error::NotText`].
 pub fn read(bytes: &[u8]) -> Result<Document, String> {
-    let xml = document_xml(bytes, MAX_DOCUMENT_BYTES)?;
+    let mut archive = open_archive(bytes)?;
+    let xml = document_xml(&mut archive, MAX_DOCUMENT_BYTES)?;
     let blocks = document_blocks(&xml).map_err(|e| format!("its word/document.xml is damaged ({e})"))?;
     let mut text = DerivedText::new();
     blocks.iter().for_each(|block| place(block, &mut text));
     let mut document = text.finish(Format::Docx, "docx", 0);
-    document.page_title = core_title(bytes);
+    document.page_title = core_title(&mut archive);
     Ok(document)
 }
 
@@ -38,8 +39,7 @@ const MAX_CORE_BYTES: u64 = 64 << 10;
 
 /// The document's title property (`<dc:title>` of `docProps/core.xml`), which a page saved as
 /// Word keeps from its `<title>` (`…的报告_政务公开_盐边县人民政府`); `None` when it has none.
-fn core_title(bytes: &[u8]) -> Option<String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+fn core_title(archive: &mut Archive<'_>) -> Option<String> {
     let mut xml = String::new();
     archive.by_name("docProps/core.xml").ok()?.take(MAX_CORE_BYTES).read_to_string(&mut xml).ok()?;
     let start = xml.find("<dc:title>")? + "<dc:title>".len();
@@ -66,10 +66,17 @@ fn place(block: &Block, text: &mut DerivedText) {
     }
 }
 
+/// A .docx file's zip archive, read in place.
+type Archive<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
+
+/// The zip archive of a .docx file.
+fn open_archive(bytes: &[u8]) -> Result<Archive<'_>, String> {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("it is a damaged zip archive ({e})"))
+}
+
 /// The text of the archive's `word/document.xml`, refused when it expands past `cap` bytes.
-fn document_xml(bytes: &[u8], cap: u64) -> Result<String, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("it is a damaged zip archive ({e})"))?;
+fn document_xml(archive: &mut Archive<'_>, cap: u64) -> Result<String, String> {
     let entry = archive
         .by_name("word/document.xml")
         .map_err(|_| "it is a zip archive without word/document.xml, so not a .docx document".to_owned())?;
@@ -536,9 +543,10 @@ mod tests {
 
     #[test]
     fn a_document_over_the_cap_is_refused_not_cut() {
-        let archive = docx(&p(&"很长的段落".repeat(100)));
-        let err = document_xml(&archive, 1000).unwrap_err();
+        let bytes = docx(&p(&"很长的段落".repeat(100)));
+        let mut archive = open_archive(&bytes).unwrap();
+        let err = document_xml(&mut archive, 1000).unwrap_err();
         assert!(err.contains("expands to more than 1000 bytes"), "{err}");
-        assert!(document_xml(&archive, 1 << 20).is_ok());
+        assert!(document_xml(&mut archive, 1 << 20).is_ok());
     }
 }

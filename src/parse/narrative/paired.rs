@@ -22,7 +22,7 @@
 use super::headline::{opens_with_verb, subject_of, without_grouping_commas};
 use super::review::strip_fillers;
 use crate::model::ValueForm;
-use crate::parse::value::parse_value;
+use crate::parse::value::{NUMBER, parse_value};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -47,13 +47,13 @@ static VERDICT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A target's phrase with its value first: `7%的外贸进出口增长`.
 static VALUE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<value>\d+(?:\.\d+)?%(?:左右|以上)?)的(?P<subject>[^\d%]+?)(?P<growth>增长|增速)?$")
+    Regex::new(&format!(r"^(?P<value>{NUMBER}%(?:左右|以上)?)的(?P<subject>[^\d%]+?)(?P<growth>增长|增速)?$"))
         .expect("value-first target pattern")
 });
 
 /// A target's phrase with its value last: `地区生产总值增长7%`.
 static VALUE_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<subject>[^\d%]+?)(?P<verb>增长|下降)?(?P<value>\d+(?:\.\d+)?%(?:左右|以上)?)$")
+    Regex::new(&format!(r"^(?P<subject>[^\d%+-]+?)(?P<verb>增长|下降)?(?P<value>{NUMBER}%(?:左右|以上)?)$"))
         .expect("value-last target pattern")
 });
 

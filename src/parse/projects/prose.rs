@@ -19,10 +19,11 @@
 use super::boxes::Block;
 use super::names::{self, LineWords, Names, Passed};
 use super::project;
-use super::split::{leading_label, rfind_word, split_top_level, trim_item};
+use super::split::{leading_label, split_top_level, trim_item};
 use super::stated::stated_stages;
 use super::vocabulary::{ADVERBS, Openers, VERBS, opening_verb, verb_stage};
 use crate::model::{Project, Stage};
+use crate::text::rfind_word;
 use crate::text::{find_word, holds, is_numeric};
 use regex::Regex;
 use std::sync::LazyLock;

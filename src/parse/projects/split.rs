@@ -327,19 +327,6 @@ fn label_at(text: &str, at: usize) -> Option<(&str, usize)> {
     (plain && !label.is_empty() && short).then_some((label, at + closing.len_utf8()))
 }
 
-/// Byte offset of the last `word` in `text`, as `str::rfind` finds it: the word's last byte is
-/// found with [`memchr`]'s vector search from the end, then the whole word checked (`str::rfind`
-/// reads a short text byte by byte, and starts again at every other character sharing that
-/// byte). The reverse of [`crate::text::find_word`].
-pub fn rfind_word(text: &str, word: &str) -> Option<usize> {
-    let (bytes, word) = (text.as_bytes(), word.as_bytes());
-    let Some(&last) = word.last() else { return Some(text.len()) };
-    memchr::memrchr_iter(last, bytes).find_map(|end| {
-        let start = (end + 1).checked_sub(word.len())?;
-        (bytes[start..=end] == *word).then_some(start)
-    })
-}
-
 /// Whether `text` holds any of `marks`. When each is a CJK mark or a full-width form (their
 /// UTF-8 opens with `E3` or `EF`, [`is_wide_mark`]), the text before the first such byte, found
 /// by a vector search, holds none and is not decoded (most names hold no such byte at all).
@@ -443,28 +430,6 @@ mod tests {
         assert_eq!(top.split("甲（、）乙", &['、']).collect::<Vec<_>>(), split("甲（、）乙", &['、']));
         assert_eq!(top.find(rest, &['（']), None);
         assert_eq!(top.leading_label(rest, &['：']), leading_label(rest, &['：']));
-    }
-
-    #[test]
-    fn words_are_found_from_the_end_as_rfind_finds_them() {
-        // `三` ends in the byte `等` ends in, `Ă` in the byte `。` ends in.
-        let texts = [
-            "",
-            "等",
-            "三",
-            "甲等乙",
-            "等三",
-            "三等三等三",
-            "a等",
-            "等a三",
-            "丁等项目、戊等3个项目",
-            "甲。乙Ă",
-        ];
-        for text in texts {
-            for word in ["等", "。", "等项目", "a", ""] {
-                assert_eq!(rfind_word(text, word), text.rfind(word), "{text} {word}");
-            }
-        }
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! `等12个项目`, `…项目建设`).
 
 use super::keyed::KeyedWords;
-use super::split::{rfind_word, trim_item};
+use super::split::trim_item;
 use crate::model::Stage;
+use crate::text::rfind_word;
 use crate::text::{holds, may_hold_digit};
 use regex::Regex;
 use std::sync::LazyLock;
